@@ -1,0 +1,24 @@
+//! Followback's core: read what X sends or shows, score each account, explain every point.
+//!
+//! Pure Rust with no I/O: the browser extension calls it through `wasm`
+//! (service worker and extension pages), the `followback` command-line tool
+//! calls it natively.
+
+pub mod cli;
+pub mod memory;
+pub mod model;
+pub mod read;
+pub mod score;
+pub mod settings;
+pub mod signals;
+pub mod time;
+pub mod verdict;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use model::{
+    Account, Interaction, InteractionKind, Observations, Snapshot, Source, Tweet, TweetKind,
+};
+pub use settings::Settings;
+pub use signals::Subject;
+pub use verdict::{Evidence, Level, Verdict};

@@ -1,0 +1,1 @@
+//! What the extension remembers across visits: accounts, count history, interactions; bounded.

@@ -1,0 +1,238 @@
+//! Plain facts about accounts, tweets and interactions, as the readers found them.
+//!
+//! Every field the page may not show is an `Option`: `None` means "not seen",
+//! never "zero" or "false". Nothing here knows about JSON shapes or the DOM.
+
+use serde::{Deserialize, Serialize};
+
+/// Where a fact came from, shown in the breakdown next to the value.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// A GraphQL response the x.com page loaded itself.
+    #[default]
+    Graphql,
+    /// Text the content script lifted from the rendered page.
+    Page,
+    /// A saved file (v1.1 user objects, JSON Lines, an export).
+    File,
+    /// What the extension remembered from earlier visits.
+    Memory,
+}
+
+impl Source {
+    /// Short human phrase for the breakdown ("from X's data").
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Source::Graphql => "from X's data",
+            Source::Page => "from the page",
+            Source::File => "from the file",
+            Source::Memory => "remembered",
+        }
+    }
+}
+
+/// One account as observed. Counts are what X reported at `observed_at`.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(default)]
+pub struct Account {
+    /// Numeric user id (`rest_id` / `id_str`), when known.
+    pub id: Option<String>,
+    /// Screen name without the `@`, as X spells it.
+    pub handle: String,
+    pub name: Option<String>,
+    pub bio: Option<String>,
+    pub location: Option<String>,
+    pub url: Option<String>,
+    /// Account creation, unix seconds (UTC).
+    pub created_at: Option<i64>,
+    pub followers: Option<u64>,
+    pub following: Option<u64>,
+    pub tweets: Option<u64>,
+    pub likes: Option<u64>,
+    pub listed: Option<u64>,
+    pub media: Option<u64>,
+    /// The avatar is X's default egg/silhouette.
+    pub default_avatar: Option<bool>,
+    /// Theme and banner never changed (older payloads only).
+    pub default_profile: Option<bool>,
+    /// Legacy (pre-2023) or organisation verification.
+    pub verified: Option<bool>,
+    /// Paid checkmark.
+    pub blue_verified: Option<bool>,
+    pub protected: Option<bool>,
+    /// The account follows the viewer ("Follows you", `followed_by`).
+    pub follows_you: Option<bool>,
+    /// The viewer follows the account (`following`, an "unfollow" button).
+    pub you_follow: Option<bool>,
+    /// When these facts were observed, unix seconds, when known.
+    pub observed_at: Option<i64>,
+    pub source: Source,
+}
+
+impl Account {
+    /// An account known only by handle.
+    pub fn with_handle(handle: impl Into<String>, source: Source) -> Self {
+        Account {
+            handle: handle.into(),
+            source,
+            ..Account::default()
+        }
+    }
+
+    /// Lower-case handle used as the key for joining observations.
+    pub fn key(&self) -> String {
+        self.handle.to_ascii_lowercase()
+    }
+
+    /// Fills every fact this account lacks from `other` (same person, another
+    /// source). Facts already present win: call it on the better source.
+    pub fn fill_from(&mut self, other: &Account) {
+        fn fill<T: Clone>(a: &mut Option<T>, b: &Option<T>) {
+            if a.is_none() {
+                a.clone_from(b);
+            }
+        }
+        if self.handle.is_empty() {
+            self.handle.clone_from(&other.handle);
+        }
+        fill(&mut self.id, &other.id);
+        fill(&mut self.name, &other.name);
+        fill(&mut self.bio, &other.bio);
+        fill(&mut self.location, &other.location);
+        fill(&mut self.url, &other.url);
+        fill(&mut self.created_at, &other.created_at);
+        fill(&mut self.followers, &other.followers);
+        fill(&mut self.following, &other.following);
+        fill(&mut self.tweets, &other.tweets);
+        fill(&mut self.likes, &other.likes);
+        fill(&mut self.listed, &other.listed);
+        fill(&mut self.media, &other.media);
+        fill(&mut self.default_avatar, &other.default_avatar);
+        fill(&mut self.default_profile, &other.default_profile);
+        fill(&mut self.verified, &other.verified);
+        fill(&mut self.blue_verified, &other.blue_verified);
+        fill(&mut self.protected, &other.protected);
+        fill(&mut self.follows_you, &other.follows_you);
+        fill(&mut self.you_follow, &other.you_follow);
+        fill(&mut self.observed_at, &other.observed_at);
+    }
+}
+
+/// What kind of post a tweet is, from the author's point of view.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum TweetKind {
+    #[default]
+    Original,
+    Reply,
+    Repost,
+    Quote,
+}
+
+/// One post by an account.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(default)]
+pub struct Tweet {
+    pub id: Option<String>,
+    pub author_id: Option<String>,
+    /// Author's handle without `@`.
+    pub author_handle: Option<String>,
+    /// Full text as posted (for a repost: the reposted text).
+    pub text: String,
+    /// Unix seconds (UTC).
+    pub created_at: Option<i64>,
+    pub kind: TweetKind,
+    /// Handle replied to, without `@`.
+    pub reply_to: Option<String>,
+    /// Expanded URLs the post links to.
+    pub urls: Vec<String>,
+    pub source: Source,
+}
+
+/// Something an account did to the viewer.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum InteractionKind {
+    Followed,
+    Liked,
+    Reposted,
+    Replied,
+    Mentioned,
+    Messaged,
+}
+
+/// One interaction of an account with the viewer.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Interaction {
+    /// The acting account's handle, without `@`.
+    pub handle: String,
+    pub kind: InteractionKind,
+    /// Unix seconds, when known.
+    pub at: Option<i64>,
+    #[serde(default)]
+    pub source: Source,
+}
+
+/// Counts of an account at one moment, kept across visits to see change.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[serde(default)]
+pub struct Snapshot {
+    /// Unix seconds.
+    pub at: i64,
+    pub followers: Option<u64>,
+    pub following: Option<u64>,
+    pub tweets: Option<u64>,
+}
+
+/// Everything one reader call found.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(default)]
+pub struct Observations {
+    pub accounts: Vec<Account>,
+    pub tweets: Vec<Tweet>,
+    pub interactions: Vec<Interaction>,
+    /// User results that were `UserUnavailable` (suspended, withheld): skipped.
+    pub unavailable: usize,
+    /// Parts that were skipped, each in one sentence.
+    pub warnings: Vec<String>,
+}
+
+impl Observations {
+    /// Appends everything from `other`.
+    pub fn extend(&mut self, other: Observations) {
+        self.accounts.extend(other.accounts);
+        self.tweets.extend(other.tweets);
+        self.interactions.extend(other.interactions);
+        self.unavailable += other.unavailable;
+        self.warnings.extend(other.warnings);
+    }
+
+    /// True when nothing usable was found.
+    pub fn is_empty(&self) -> bool {
+        self.accounts.is_empty() && self.tweets.is_empty() && self.interactions.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_from_keeps_present_facts_and_fills_missing_ones() {
+        let mut a = Account {
+            followers: Some(10),
+            ..Account::with_handle("Ann", Source::Graphql)
+        };
+        let b = Account {
+            followers: Some(99),
+            bio: Some("hi".into()),
+            ..Account::with_handle("ann", Source::Page)
+        };
+        a.fill_from(&b);
+        assert_eq!(a.followers, Some(10));
+        assert_eq!(a.bio.as_deref(), Some("hi"));
+        assert_eq!(a.handle, "Ann");
+        assert_eq!(a.key(), "ann");
+    }
+}

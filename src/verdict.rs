@@ -1,0 +1,89 @@
+//! The shape of an explained verdict: evidence lines that add up to a score.
+//!
+//! This is what the badge and the breakdown draw, and what the CLI prints.
+//! Signals produce [`Evidence`]; `score` adds it into a [`Verdict`].
+
+use serde::{Deserialize, Serialize};
+
+/// One signal's contribution, with everything the breakdown shows.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Evidence {
+    /// Stable id, e.g. `"begging"`, `"avatar"`.
+    pub signal: String,
+    /// Short human name, e.g. "Asks for follow-backs".
+    pub label: String,
+    /// What was seen, with where it came from ("none in bio, from X's data").
+    /// `None`: not seen yet (the signal had no data and gives no points).
+    pub seen: Option<String>,
+    /// The threshold the value was held against, in words ("at least 1 phrase").
+    pub threshold: String,
+    /// Points added (positive) or taken (negative).
+    pub points: i32,
+    /// Largest number of points this signal can move the score by, either way;
+    /// used for confidence. Zero for purely informative lines.
+    pub weight: u32,
+    /// One plain sentence saying why.
+    pub reason: String,
+}
+
+impl Evidence {
+    /// True when the signal had data.
+    pub fn observed(&self) -> bool {
+        self.seen.is_some()
+    }
+}
+
+/// The verdict's band, set by the level thresholds in settings.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    FollowBack,
+    Maybe,
+    Skip,
+    NotEnoughData,
+}
+
+impl Level {
+    /// Words shown on the badge and in the breakdown.
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::FollowBack => "Follow back",
+            Level::Maybe => "Maybe",
+            Level::Skip => "Skip",
+            Level::NotEnoughData => "Not enough data",
+        }
+    }
+}
+
+/// How sure the verdict is: the share of signal weight that had data.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq)]
+pub struct Confidence {
+    /// 0.0 (nothing seen) to 1.0 (every signal had data).
+    pub value: f64,
+    /// "low", "medium" or "high".
+    pub label: ConfidenceLabel,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ConfidenceLabel {
+    Low,
+    Medium,
+    High,
+}
+
+/// The explained verdict on one account.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Verdict {
+    pub handle: String,
+    pub id: Option<String>,
+    /// 0-100; equals `base` plus the sum of every evidence line's points
+    /// (a clamp, when needed, is itself an evidence line).
+    pub score: u8,
+    /// The neutral starting point every account gets.
+    pub base: i32,
+    pub level: Level,
+    pub confidence: Confidence,
+    /// Every signal, observed or not, in display order.
+    pub evidence: Vec<Evidence>,
+}

@@ -1,0 +1,1 @@
+//! wasm-bindgen exports for the service worker and extension pages.
