@@ -1,1 +1,447 @@
-//! What the extension remembers across visits: accounts, count history, interactions; bounded.
+//! What the extension remembers across visits: accounts, count history, recent
+//! tweets and interactions with the viewer; bounded, least recently seen evicted.
+//!
+//! Pure data structure: persisting it (chrome.storage) is the caller's job,
+//! through [`Memory::to_json`] / [`Memory::from_json`].
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Account, Interaction, Observations, Snapshot, Tweet};
+use crate::signals::Subject;
+
+/// Default number of accounts kept: tens of thousands fit in local storage.
+pub const DEFAULT_CAPACITY: usize = 50_000;
+/// Recent tweets kept per account (newest kept).
+pub const TWEETS_PER_ACCOUNT: usize = 40;
+/// Count snapshots kept per account (newest kept).
+pub const SNAPSHOTS_PER_ACCOUNT: usize = 24;
+/// Interactions kept per account (newest kept).
+pub const INTERACTIONS_PER_ACCOUNT: usize = 40;
+/// Version of the saved format.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Everything remembered about one account.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(default)]
+pub struct Entry {
+    pub account: Account,
+    pub tweets: Vec<Tweet>,
+    pub history: Vec<Snapshot>,
+    pub interactions: Vec<Interaction>,
+    /// Last time (unix seconds) anything about this account was seen.
+    pub last_seen: i64,
+}
+
+impl Entry {
+    /// The scoring view of this entry.
+    pub fn subject(&self) -> Subject<'_> {
+        Subject {
+            account: &self.account,
+            tweets: &self.tweets,
+            history: &self.history,
+            interactions: &self.interactions,
+        }
+    }
+
+    fn record_snapshot(&mut self, at: i64) {
+        let a = &self.account;
+        if a.followers.is_none() && a.following.is_none() && a.tweets.is_none() {
+            return;
+        }
+        let snap = Snapshot {
+            at,
+            followers: a.followers,
+            following: a.following,
+            tweets: a.tweets,
+        };
+        let same_counts = self.history.last().is_some_and(|last| {
+            last.followers == snap.followers
+                && last.following == snap.following
+                && last.tweets == snap.tweets
+        });
+        if !same_counts {
+            self.history.push(snap);
+            keep_newest(&mut self.history, SNAPSHOTS_PER_ACCOUNT);
+        }
+    }
+}
+
+fn keep_newest<T>(items: &mut Vec<T>, cap: usize) {
+    if items.len() > cap {
+        let excess = items.len() - cap;
+        items.drain(..excess);
+    }
+}
+
+/// Why saved memory could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MemoryError {
+    NotJson(String),
+    NewerVersion(u32),
+}
+
+impl std::fmt::Display for MemoryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MemoryError::NotJson(m) => write!(f, "saved memory is not readable JSON: {m}"),
+            MemoryError::NewerVersion(v) => write!(
+                f,
+                "saved memory is format {v}, newer than this version understands ({FORMAT_VERSION})"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for MemoryError {}
+
+#[derive(Serialize, Deserialize)]
+struct Saved {
+    version: u32,
+    capacity: usize,
+    entries: Vec<Entry>,
+}
+
+/// The bounded store, keyed by lower-case handle, with an index by numeric id.
+#[derive(Clone, Debug)]
+pub struct Memory {
+    capacity: usize,
+    entries: HashMap<String, Entry>,
+    by_id: HashMap<String, String>,
+}
+
+impl Default for Memory {
+    fn default() -> Self {
+        Memory::new(DEFAULT_CAPACITY)
+    }
+}
+
+impl Memory {
+    /// An empty store holding at most `capacity` accounts (at least 1).
+    pub fn new(capacity: usize) -> Self {
+        Memory {
+            capacity: capacity.max(1),
+            entries: HashMap::new(),
+            by_id: HashMap::new(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn capacity(&self) -> usize {
+        self.capacity
+    }
+
+    /// Changes the cap, evicting at once when it shrinks.
+    pub fn set_capacity(&mut self, capacity: usize) {
+        self.capacity = capacity.max(1);
+        self.evict_to(self.capacity);
+    }
+
+    /// Finds an account by numeric id first, then by handle (case-insensitive).
+    pub fn get(&self, id: Option<&str>, handle: Option<&str>) -> Option<&Entry> {
+        self.key_of(id, handle).and_then(|k| self.entries.get(&k))
+    }
+
+    /// All entries, in no particular order.
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.values()
+    }
+
+    fn key_of(&self, id: Option<&str>, handle: Option<&str>) -> Option<String> {
+        if let Some(key) = id.filter(|i| !i.is_empty()).and_then(|i| self.by_id.get(i)) {
+            return Some(key.clone());
+        }
+        let key = handle?.trim_start_matches('@').to_ascii_lowercase();
+        self.entries.contains_key(&key).then_some(key)
+    }
+
+    /// Remembers one observation of an account: the new facts win, older facts
+    /// fill what the new observation lacks, and changed counts are kept as history.
+    pub fn remember_account(&mut self, account: Account, now: i64) {
+        let handle_key = account.key();
+        let existing = self.key_of(account.id.as_deref(), Some(&handle_key));
+        if handle_key.is_empty() && existing.is_none() {
+            return;
+        }
+        let mut entry = existing
+            .and_then(|k| self.entries.remove(&k))
+            .unwrap_or_default();
+        let mut merged = account;
+        merged.fill_from(&entry.account);
+        if merged.observed_at.is_none() {
+            merged.observed_at = Some(now);
+        }
+        let at = merged.observed_at.unwrap_or(now);
+        entry.account = merged;
+        entry.last_seen = now;
+        entry.record_snapshot(at);
+        self.insert(entry);
+        self.evict_if_full();
+    }
+
+    /// Remembers a post under its author, when the author is known.
+    pub fn remember_tweet(&mut self, tweet: Tweet, now: i64) {
+        let Some(key) = self.key_of(tweet.author_id.as_deref(), tweet.author_handle.as_deref())
+        else {
+            return;
+        };
+        let Some(entry) = self.entries.get_mut(&key) else {
+            return;
+        };
+        let duplicate = tweet.id.is_some() && entry.tweets.iter().any(|t| t.id == tweet.id);
+        if !duplicate {
+            entry.tweets.push(tweet);
+            entry
+                .tweets
+                .sort_by_key(|t| t.created_at.unwrap_or(i64::MIN));
+            keep_newest(&mut entry.tweets, TWEETS_PER_ACCOUNT);
+        }
+        entry.last_seen = now;
+    }
+
+    /// Remembers an interaction with the viewer; the account is created by handle if new.
+    pub fn remember_interaction(&mut self, interaction: Interaction, now: i64) {
+        let key = interaction
+            .handle
+            .trim_start_matches('@')
+            .to_ascii_lowercase();
+        if key.is_empty() {
+            return;
+        }
+        if !self.entries.contains_key(&key) {
+            let account = Account::with_handle(
+                interaction.handle.trim_start_matches('@'),
+                interaction.source,
+            );
+            self.remember_account(account, now);
+        }
+        if let Some(entry) = self.entries.get_mut(&key) {
+            let duplicate = entry
+                .interactions
+                .iter()
+                .any(|i| i.kind == interaction.kind && i.at == interaction.at && i.at.is_some());
+            if !duplicate {
+                entry.interactions.push(interaction);
+                entry.interactions.sort_by_key(|i| i.at.unwrap_or(i64::MIN));
+                keep_newest(&mut entry.interactions, INTERACTIONS_PER_ACCOUNT);
+            }
+            entry.last_seen = now;
+        }
+    }
+
+    /// Remembers everything a reader found: accounts first, then their tweets and interactions.
+    pub fn remember(&mut self, observations: Observations, now: i64) {
+        for account in observations.accounts {
+            self.remember_account(account, now);
+        }
+        for tweet in observations.tweets {
+            self.remember_tweet(tweet, now);
+        }
+        for interaction in observations.interactions {
+            self.remember_interaction(interaction, now);
+        }
+    }
+
+    /// Forgets everything.
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.by_id.clear();
+    }
+
+    fn insert(&mut self, entry: Entry) {
+        let key = entry.account.key();
+        if let Some(id) = entry.account.id.clone().filter(|i| !i.is_empty()) {
+            self.by_id.insert(id, key.clone());
+        }
+        self.entries.insert(key, entry);
+    }
+
+    fn evict_if_full(&mut self) {
+        if self.entries.len() > self.capacity {
+            // Evict a tenth at once so the scan is paid rarely.
+            let target = self.capacity - self.capacity / 10;
+            self.evict_to(target);
+        }
+    }
+
+    fn evict_to(&mut self, target: usize) {
+        if self.entries.len() <= target {
+            return;
+        }
+        let mut by_age: Vec<(i64, String)> = self
+            .entries
+            .iter()
+            .map(|(k, e)| (e.last_seen, k.clone()))
+            .collect();
+        by_age.sort_unstable();
+        let excess = self.entries.len() - target;
+        for (_, key) in by_age.into_iter().take(excess) {
+            if let Some(entry) = self.entries.remove(&key) {
+                if let Some(id) = entry.account.id {
+                    self.by_id.remove(&id);
+                }
+            }
+        }
+    }
+
+    /// The whole store as JSON, for chrome.storage or an export file.
+    pub fn to_json(&self) -> String {
+        let mut entries: Vec<Entry> = self.entries.values().cloned().collect();
+        entries.sort_by(|a, b| b.last_seen.cmp(&a.last_seen));
+        let saved = Saved {
+            version: FORMAT_VERSION,
+            capacity: self.capacity,
+            entries,
+        };
+        serde_json::to_string(&saved).unwrap_or_else(|_| String::from("{}"))
+    }
+
+    /// Loads saved JSON. Entries that do not parse are skipped, not fatal.
+    pub fn from_json(text: &str) -> Result<Memory, MemoryError> {
+        #[derive(Deserialize)]
+        struct Loose {
+            #[serde(default)]
+            version: u32,
+            #[serde(default)]
+            capacity: Option<usize>,
+            #[serde(default)]
+            entries: Vec<serde_json::Value>,
+        }
+        let loose: Loose =
+            serde_json::from_str(text).map_err(|e| MemoryError::NotJson(e.to_string()))?;
+        if loose.version > FORMAT_VERSION {
+            return Err(MemoryError::NewerVersion(loose.version));
+        }
+        let mut memory = Memory::new(loose.capacity.unwrap_or(DEFAULT_CAPACITY));
+        for value in loose.entries {
+            if let Ok(entry) = serde_json::from_value::<Entry>(value) {
+                if !entry.account.handle.is_empty() {
+                    memory.insert(entry);
+                }
+            }
+        }
+        memory.evict_to(memory.capacity);
+        Ok(memory)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{InteractionKind, Source};
+
+    fn acct(handle: &str, id: &str, followers: u64) -> Account {
+        Account {
+            id: Some(id.into()),
+            followers: Some(followers),
+            following: Some(10),
+            ..Account::with_handle(handle, Source::Graphql)
+        }
+    }
+
+    #[test]
+    fn joins_by_id_and_by_handle_case_insensitively() {
+        let mut m = Memory::new(10);
+        m.remember_account(acct("Ann", "1", 5), 100);
+        assert!(m.get(Some("1"), None).is_some());
+        assert!(m.get(None, Some("@ANN")).is_some());
+        assert!(m.get(Some("2"), Some("bob")).is_none());
+    }
+
+    #[test]
+    fn newer_facts_win_and_older_fill_gaps_and_history_records_changes() {
+        let mut m = Memory::new(10);
+        let mut first = acct("ann", "1", 5);
+        first.bio = Some("hello".into());
+        m.remember_account(first, 100);
+        m.remember_account(acct("ann", "1", 5), 150);
+        m.remember_account(acct("ann", "1", 9), 200);
+        let e = m.get(Some("1"), None).expect("remembered");
+        assert_eq!(e.account.followers, Some(9));
+        assert_eq!(e.account.bio.as_deref(), Some("hello"));
+        assert_eq!(e.history.len(), 2, "unchanged counts are not repeated");
+        assert_eq!(e.history[1].followers, Some(9));
+    }
+
+    #[test]
+    fn evicts_least_recently_seen_beyond_capacity() {
+        let mut m = Memory::new(10);
+        for i in 0..10 {
+            m.remember_account(acct(&format!("u{i}"), &i.to_string(), 1), i);
+        }
+        // Touch the oldest so it survives.
+        m.remember_account(acct("u0", "0", 2), 50);
+        m.remember_account(acct("new", "99", 1), 60);
+        assert!(m.len() <= 10);
+        assert!(m.get(None, Some("u0")).is_some(), "recently seen survives");
+        assert!(m.get(None, Some("u1")).is_none(), "oldest is evicted");
+        assert!(
+            m.get(Some("1"), None).is_none(),
+            "id index follows eviction"
+        );
+        assert!(m.get(None, Some("new")).is_some());
+    }
+
+    #[test]
+    fn tweets_and_interactions_attach_bounded_and_deduplicated() {
+        let mut m = Memory::new(10);
+        m.remember_account(acct("ann", "1", 5), 0);
+        for i in 0..(TWEETS_PER_ACCOUNT + 5) {
+            let t = Tweet {
+                id: Some(i.to_string()),
+                author_id: Some("1".into()),
+                created_at: Some(i as i64),
+                ..Tweet::default()
+            };
+            m.remember_tweet(t.clone(), 1);
+            m.remember_tweet(t, 1);
+        }
+        let like = Interaction {
+            handle: "Bob".into(),
+            kind: InteractionKind::Liked,
+            at: Some(5),
+            source: Source::Page,
+        };
+        m.remember_interaction(like.clone(), 2);
+        m.remember_interaction(like, 2);
+        let ann = m.get(None, Some("ann")).expect("ann");
+        assert_eq!(ann.tweets.len(), TWEETS_PER_ACCOUNT);
+        assert_eq!(ann.tweets.last().and_then(|t| t.created_at), Some(44));
+        let bob = m
+            .get(None, Some("bob"))
+            .expect("interaction creates the account");
+        assert_eq!(bob.interactions.len(), 1);
+    }
+
+    #[test]
+    fn json_round_trip_and_bad_input() {
+        let mut m = Memory::new(7);
+        m.remember_account(acct("ann", "1", 5), 10);
+        let back = Memory::from_json(&m.to_json()).expect("round trip");
+        assert_eq!(back.capacity(), 7);
+        assert_eq!(
+            back.get(Some("1"), None).map(|e| e.account.followers),
+            Some(Some(5))
+        );
+        assert!(matches!(
+            Memory::from_json("{oops"),
+            Err(MemoryError::NotJson(_))
+        ));
+        assert!(matches!(
+            Memory::from_json(r#"{"version":99,"entries":[]}"#),
+            Err(MemoryError::NewerVersion(99))
+        ));
+        let partial =
+            Memory::from_json(r#"{"version":1,"entries":[42,{"account":{"handle":"x"}}]}"#)
+                .expect("bad entries are skipped");
+        assert_eq!(partial.len(), 1);
+    }
+}

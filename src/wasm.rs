@@ -1,1 +1,300 @@
-//! wasm-bindgen exports for the service worker and extension pages.
+//! wasm-bindgen exports for the service worker and extension pages: the only
+//! place that knows about JavaScript. Every function takes and returns plain
+//! JS values (via serde-wasm-bindgen) and never throws on bad data: it answers
+//! with `{ ok: false, ... }`, warnings or notices instead.
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::memory::Memory;
+use crate::model::Account;
+use crate::read::{self, dom::DomFacts};
+use crate::score;
+use crate::settings::{self, FieldError, Settings};
+use crate::signals::Subject;
+use crate::verdict::Verdict;
+
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+}
+
+fn unix_seconds(now_ms: f64) -> i64 {
+    if now_ms.is_finite() {
+        (now_ms / 1000.0) as i64
+    } else {
+        0
+    }
+}
+
+/// Settings from a JS value that may be null, corrupt or from an older version.
+fn settings_from_js(value: JsValue) -> (Settings, Vec<String>) {
+    if value.is_null() || value.is_undefined() {
+        return (Settings::default(), Vec::new());
+    }
+    let json = match serde_wasm_bindgen::from_value::<serde_json::Value>(value) {
+        Ok(v) => v.to_string(),
+        Err(e) => {
+            return (
+                Settings::default(),
+                vec![format!("Saved settings were unreadable ({e}); using defaults.")],
+            )
+        }
+    };
+    match Settings::from_json(&json) {
+        Ok(loaded) => (loaded.settings, loaded.notices),
+        Err(e) => (
+            Settings::default(),
+            vec![format!("Saved settings were unreadable ({e}); using defaults.")],
+        ),
+    }
+}
+
+#[derive(Serialize)]
+struct Validation {
+    ok: bool,
+    errors: Vec<FieldError>,
+    settings: Option<serde_json::Value>,
+}
+
+fn validate_value(value: JsValue) -> Validation {
+    let parsed = match serde_wasm_bindgen::from_value::<serde_json::Value>(value) {
+        Ok(v) => v,
+        Err(e) => {
+            return Validation {
+                ok: false,
+                errors: vec![FieldError {
+                    id: String::new(),
+                    message: format!("Settings are not a JSON object: {e}"),
+                }],
+                settings: None,
+            }
+        }
+    };
+    match settings::validate(&parsed) {
+        Ok(s) => Validation {
+            ok: true,
+            errors: Vec::new(),
+            settings: serde_json::from_str(&s.to_json()).ok(),
+        },
+        Err(errors) => Validation {
+            ok: false,
+            errors,
+            settings: None,
+        },
+    }
+}
+
+/// The settings schema: one entry per setting, in display order.
+#[wasm_bindgen(js_name = settingsSchema)]
+pub fn settings_schema() -> JsValue {
+    to_js(&settings::schema())
+}
+
+/// The default settings as `{ version, values }`.
+#[wasm_bindgen(js_name = defaultSettings)]
+pub fn default_settings() -> JsValue {
+    let json: serde_json::Value =
+        serde_json::from_str(&Settings::default().to_json()).unwrap_or(serde_json::Value::Null);
+    to_js(&json)
+}
+
+/// Strict validation for the options page: `{ ok, errors: [{id, message}], settings }`.
+#[wasm_bindgen(js_name = validateSettings)]
+pub fn validate_settings(value: JsValue) -> JsValue {
+    to_js(&validate_value(value))
+}
+
+/// Scores one account object (the options page's live preview). Returns a
+/// Verdict, or null when the account or settings cannot be read.
+#[wasm_bindgen(js_name = scoreSample)]
+pub fn score_sample(account: JsValue, settings: JsValue, now_ms: f64) -> JsValue {
+    let Ok(account) = serde_wasm_bindgen::from_value::<Account>(account) else {
+        return JsValue::NULL;
+    };
+    let (settings, _) = settings_from_js(settings);
+    to_js(&score::score(
+        &Subject::profile(&account),
+        &settings,
+        unix_seconds(now_ms),
+    ))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct VerdictRequest {
+    id: Option<String>,
+    handle: Option<String>,
+    dom: Option<DomFacts>,
+}
+
+#[derive(Serialize)]
+struct IngestReport {
+    accounts: usize,
+    tweets: usize,
+    interactions: usize,
+    unavailable: usize,
+    warnings: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct SettingsReport {
+    ok: bool,
+    errors: Vec<FieldError>,
+    notices: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct ImportReport {
+    ok: bool,
+    error: Option<String>,
+}
+
+/// The service worker's state: settings and what has been seen of each account.
+#[wasm_bindgen]
+pub struct Engine {
+    settings: Settings,
+    notices: Vec<String>,
+    memory: Memory,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// A new engine; settings may be null, corrupt or old (defaults and notices then).
+    #[wasm_bindgen(constructor)]
+    pub fn new(settings: JsValue) -> Engine {
+        let (settings, notices) = settings_from_js(settings);
+        Engine {
+            settings,
+            notices,
+            memory: Memory::default(),
+        }
+    }
+
+    /// Notices from loading settings (repairs, migrations).
+    pub fn notices(&self) -> JsValue {
+        to_js(&self.notices)
+    }
+
+    /// Replaces the settings. Invalid settings are repaired to defaults per
+    /// field, with notices; `errors` lists what strict validation found.
+    #[wasm_bindgen(js_name = setSettings)]
+    pub fn set_settings(&mut self, value: JsValue) -> JsValue {
+        let validation = validate_value(value.clone());
+        let (settings, notices) = settings_from_js(value);
+        self.settings = settings;
+        self.notices.clone_from(&notices);
+        to_js(&SettingsReport {
+            ok: validation.ok,
+            errors: validation.errors,
+            notices,
+        })
+    }
+
+    /// Reads a response text X's page loaded and remembers what it holds.
+    pub fn ingest(&mut self, text: &str, now_ms: f64) -> JsValue {
+        let now = unix_seconds(now_ms);
+        let report = match read::read_any(text) {
+            Ok(mut obs) => {
+                for a in &mut obs.accounts {
+                    a.observed_at.get_or_insert(now);
+                }
+                let report = IngestReport {
+                    accounts: obs.accounts.len(),
+                    tweets: obs.tweets.len(),
+                    interactions: obs.interactions.len(),
+                    unavailable: obs.unavailable,
+                    warnings: std::mem::take(&mut obs.warnings),
+                };
+                self.memory.remember(obs, now);
+                report
+            }
+            Err(e) => IngestReport {
+                accounts: 0,
+                tweets: 0,
+                interactions: 0,
+                unavailable: 0,
+                warnings: vec![e.to_string()],
+            },
+        };
+        to_js(&report)
+    }
+
+    /// Verdicts for `[{ id?, handle?, dom? }]`, in the same order; null where
+    /// nothing at all is known about an account.
+    pub fn verdicts(&mut self, requests: JsValue, now_ms: f64) -> JsValue {
+        let now = unix_seconds(now_ms);
+        let requests: Vec<serde_json::Value> =
+            serde_wasm_bindgen::from_value(requests).unwrap_or_default();
+        let verdicts: Vec<Option<Verdict>> = requests
+            .into_iter()
+            .map(|r| {
+                let request = serde_json::from_value::<VerdictRequest>(r).unwrap_or_default();
+                self.verdict_for(request, now)
+            })
+            .collect();
+        to_js(&verdicts)
+    }
+
+    fn verdict_for(&mut self, request: VerdictRequest, now: i64) -> Option<Verdict> {
+        let dom_account = request.dom.as_ref().map(read::dom::account_from_dom);
+        let handle = request
+            .handle
+            .clone()
+            .or_else(|| dom_account.as_ref().map(|a| a.handle.clone()));
+        let id = request
+            .id
+            .clone()
+            .or_else(|| dom_account.as_ref().and_then(|a| a.id.clone()));
+        if let Some(dom) = dom_account {
+            if !dom.handle.is_empty() {
+                // Page facts are fresh for relationships; payload facts win for counts.
+                let mut merged = dom;
+                if let Some(known) = self.memory.get(id.as_deref(), handle.as_deref()) {
+                    let known = known.account.clone();
+                    let follows_you = merged.follows_you;
+                    let you_follow = merged.you_follow;
+                    let mut base = known;
+                    base.fill_from(&merged);
+                    base.follows_you = follows_you.or(base.follows_you);
+                    base.you_follow = you_follow.or(base.you_follow);
+                    merged = base;
+                }
+                self.memory.remember_account(merged, now);
+            }
+        }
+        let entry = self.memory.get(id.as_deref(), handle.as_deref())?;
+        Some(score::score(&entry.subject(), &self.settings, now))
+    }
+
+    /// Number of accounts remembered.
+    #[wasm_bindgen(js_name = accountCount)]
+    pub fn account_count(&self) -> usize {
+        self.memory.len()
+    }
+
+    /// Everything remembered, as JSON text.
+    #[wasm_bindgen(js_name = exportMemory)]
+    pub fn export_memory(&self) -> String {
+        self.memory.to_json()
+    }
+
+    /// Replaces memory with saved JSON; on error keeps the current memory.
+    #[wasm_bindgen(js_name = importMemory)]
+    pub fn import_memory(&mut self, text: &str) -> JsValue {
+        let report = match Memory::from_json(text) {
+            Ok(m) => {
+                self.memory = m;
+                ImportReport {
+                    ok: true,
+                    error: None,
+                }
+            }
+            Err(e) => ImportReport {
+                ok: false,
+                error: Some(e.to_string()),
+            },
+        };
+        to_js(&report)
+    }
+}
