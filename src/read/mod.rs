@@ -1,6 +1,28 @@
 //! Readers: turn what X sends (GraphQL, v1.1 user objects) or shows (DOM strings) into facts.
+//!
+//! [`read_any`] takes any supported text: a GraphQL response of any operation,
+//! a v1.1 / `legacy` user object, an array or wrapper of them, JSON Lines, and
+//! our own exports (CLI output lines, remembered memory). It never panics on
+//! bad input: unreadable parts become warnings, an unreadable whole a [`ReadError`].
 
-use crate::model::Observations;
+pub mod dom;
+mod json;
+pub(crate) mod merge;
+mod tweet;
+mod user;
+mod walk;
+
+pub use walk::MAX_DEPTH;
+
+use serde_json::Value;
+
+use crate::model::{Observations, Source};
+use walk::Collector;
+
+/// Bad JSON Lines named one by one before the rest are summarised.
+const MAX_LINE_WARNINGS: usize = 10;
+/// GraphQL error messages quoted in the warning.
+const MAX_ERROR_MESSAGES: usize = 3;
 
 /// Why a text could not be read at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,7 +45,101 @@ impl std::fmt::Display for ReadError {
 impl std::error::Error for ReadError {}
 
 /// Reads any supported text: a GraphQL response, a v1.1 user object, an array of them, JSON Lines.
+///
+/// Facts from GraphQL shapes are marked [`Source::Graphql`], from v1.1 objects and
+/// exports [`Source::File`], from remembered memory [`Source::Memory`].
 pub fn read_any(text: &str) -> Result<Observations, ReadError> {
-    let _ = text;
-    Err(ReadError::NothingFound)
+    read_text(text, None)
+}
+
+/// Like [`read_any`], with every fact marked as coming from `source`
+/// (the CLI reads files: [`Source::File`]).
+pub fn read_any_from(text: &str, source: Source) -> Result<Observations, ReadError> {
+    read_text(text, Some(source))
+}
+
+/// Reads an already parsed JSON value.
+pub fn read_value(value: &Value, source: Option<Source>) -> Result<Observations, ReadError> {
+    let mut c = Collector::new(source);
+    read_document(value, &mut c);
+    finish(c)
+}
+
+fn read_text(text: &str, source: Option<Source>) -> Result<Observations, ReadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ReadError::NotJson("the text is empty".into()));
+    }
+    let whole_error = match serde_json::from_str::<Value>(text) {
+        Ok(value) => return read_value(&value, source),
+        Err(e) => e.to_string(),
+    };
+    let lines: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim()))
+        .filter(|(_, l)| !l.is_empty())
+        .collect();
+    if lines.len() < 2 {
+        return Err(ReadError::NotJson(whole_error));
+    }
+    let mut c = Collector::new(source);
+    let mut bad: Vec<String> = Vec::new();
+    let mut good = 0usize;
+    for (number, line) in lines {
+        match serde_json::from_str::<Value>(line) {
+            Ok(v @ (Value::Object(_) | Value::Array(_))) => {
+                good += 1;
+                read_document(&v, &mut c);
+            }
+            Ok(_) => bad.push(format!("line {number}: not a JSON object or array")),
+            Err(e) => bad.push(format!("line {number}: not JSON ({e})")),
+        }
+    }
+    if good == 0 {
+        return Err(ReadError::NotJson(whole_error));
+    }
+    let extra = bad.len().saturating_sub(MAX_LINE_WARNINGS);
+    for message in bad.into_iter().take(MAX_LINE_WARNINGS) {
+        c.obs.warnings.push(format!("Skipped {message}."));
+    }
+    if extra > 0 {
+        c.obs
+            .warnings
+            .push(format!("Skipped {extra} more unreadable line(s)."));
+    }
+    finish(c)
+}
+
+/// Reads one JSON document: notes GraphQL `errors`, then walks everything.
+fn read_document(value: &Value, c: &mut Collector) {
+    if let Some(Value::Array(errors)) = value.get("errors") {
+        if !errors.is_empty() {
+            c.reported_errors = true;
+            let messages: Vec<&str> = errors
+                .iter()
+                .filter_map(|e| e.get("message").and_then(Value::as_str))
+                .take(MAX_ERROR_MESSAGES)
+                .collect();
+            let detail = if messages.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", messages.join("; "))
+            };
+            c.obs.warnings.push(format!(
+                "X reported {} error(s) in this response{detail}.",
+                errors.len()
+            ));
+        }
+    }
+    walk::walk(value, 0, c);
+}
+
+fn finish(c: Collector) -> Result<Observations, ReadError> {
+    let reported = c.reported_errors;
+    let obs = c.finish();
+    if obs.is_empty() && obs.unavailable == 0 && !reported {
+        return Err(ReadError::NothingFound);
+    }
+    Ok(obs)
 }

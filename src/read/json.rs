@@ -1,0 +1,135 @@
+//! Small tolerant accessors over `serde_json::Value`: paths, and values that
+//! count as missing when absent, empty or of the wrong type.
+
+use serde_json::{Map, Value};
+
+/// A path into a JSON value: object keys, or decimal indexes into arrays.
+pub(crate) type Path = &'static [&'static str];
+
+/// The value at `path`, if every step exists.
+pub(crate) fn at<'a>(v: &'a Value, path: &[&str]) -> Option<&'a Value> {
+    let mut cur = v;
+    for seg in path {
+        cur = match cur {
+            Value::Object(m) => m.get(*seg)?,
+            Value::Array(a) => a.get(seg.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(cur)
+}
+
+/// The first of `paths` (newest place first) whose value `read` accepts.
+pub(crate) fn first<T>(v: &Value, paths: &[Path], read: fn(&Value) -> Option<T>) -> Option<T> {
+    paths.iter().find_map(|p| at(v, p).and_then(read))
+}
+
+/// A string that is not empty (nor only whitespace).
+pub(crate) fn text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+        _ => None,
+    }
+}
+
+/// Borrowed non-empty string.
+pub(crate) fn str_of(v: &Value) -> Option<&str> {
+    match v {
+        Value::String(s) if !s.trim().is_empty() => Some(s.as_str()),
+        _ => None,
+    }
+}
+
+/// A non-negative whole count: a JSON integer, an integral float, or digits in a string.
+pub(crate) fn count(v: &Value) -> Option<u64> {
+    match v {
+        Value::Number(n) => n.as_u64().or_else(|| {
+            n.as_f64()
+                .filter(|f| f.is_finite() && *f >= 0.0 && f.fract() == 0.0 && *f < 9.0e15)
+                .map(|f| f as u64)
+        }),
+        Value::String(s) => {
+            let s = s.trim();
+            if !s.is_empty() && s.len() <= 19 && s.bytes().all(|b| b.is_ascii_digit()) {
+                s.parse().ok()
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// A boolean, also when written as the string `"true"` / `"false"`.
+pub(crate) fn flag(v: &Value) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(*b),
+        Value::String(s) if s.eq_ignore_ascii_case("true") => Some(true),
+        Value::String(s) if s.eq_ignore_ascii_case("false") => Some(false),
+        _ => None,
+    }
+}
+
+/// A numeric id, written as digits in a string or as a JSON integer.
+pub(crate) fn ident(v: &Value) -> Option<String> {
+    match v {
+        Value::Number(n) => n.as_u64().map(|n| n.to_string()),
+        Value::String(s) => {
+            let s = s.trim();
+            (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// A timestamp: X's `created_at`, RFC 3339, a bare date or unix seconds.
+pub(crate) fn timestamp(v: &Value) -> Option<i64> {
+    match v {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => crate::time::parse_timestamp(s),
+        _ => None,
+    }
+}
+
+/// A handle without `@` and surrounding space; empty means missing.
+pub(crate) fn handle(v: &Value) -> Option<String> {
+    let s = str_of(v)?.trim();
+    let s = s.strip_prefix('@').unwrap_or(s).trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// The `__typename` of an object, when present.
+pub(crate) fn typename(m: &Map<String, Value>) -> Option<&str> {
+    m.get("__typename").and_then(Value::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn paths_and_missing_values() {
+        let v = json!({"a": {"b": [{"c": "x"}, {"c": ""}]}, "n": "12", "f": 3.0, "neg": -1});
+        assert_eq!(at(&v, &["a", "b", "0", "c"]), Some(&json!("x")));
+        assert_eq!(at(&v, &["a", "b", "9", "c"]), None);
+        assert_eq!(at(&v, &["a", "b", "x"]), None);
+        assert_eq!(
+            first(&v, &[&["a", "b", "1", "c"], &["a", "b", "0", "c"]], text),
+            Some("x".into())
+        );
+        assert_eq!(count(&v["n"]), Some(12));
+        assert_eq!(count(&v["f"]), Some(3));
+        assert_eq!(count(&v["neg"]), None);
+        assert_eq!(count(&json!("12a")), None);
+        assert_eq!(
+            ident(&json!(123456789012345678u64)),
+            Some("123456789012345678".into())
+        );
+        assert_eq!(ident(&json!("VXNlcjox")), None);
+        assert_eq!(handle(&json!(" @Ann ")), Some("Ann".into()));
+        assert_eq!(handle(&json!("@")), None);
+        assert_eq!(flag(&json!("TRUE")), Some(true));
+        assert_eq!(flag(&json!(1)), None);
+    }
+}

@@ -1,0 +1,258 @@
+//! User objects: GraphQL user results of all three generations, v1.1 / `legacy`
+//! user objects, and account-shaped objects from our own exports.
+//!
+//! Every field is read from the newest place first, falling back to older ones
+//! (see [`USER_PATHS`]); an absent or empty value is "not seen".
+
+use serde_json::{Map, Value};
+
+use super::json::{at, count, first, flag, handle, ident, text, timestamp, typename, Path};
+use crate::model::{Account, Source};
+
+/// Where each user fact lives, newest generation first (generation 3: no
+/// `legacy`; generation 2: `core`, `avatar`, ... beside a slimmer `legacy`;
+/// generation 1 and v1.1: everything in `legacy`). The one JSON path table for users.
+pub(crate) struct UserPaths {
+    pub id: &'static [Path],
+    pub handle: &'static [Path],
+    pub name: &'static [Path],
+    pub created_at: &'static [Path],
+    pub bio: &'static [Path],
+    pub location: &'static [Path],
+    pub url: &'static [Path],
+    pub avatar: &'static [Path],
+    pub followers: &'static [Path],
+    pub following: &'static [Path],
+    pub tweets: &'static [Path],
+    pub media: &'static [Path],
+    pub likes: &'static [Path],
+    pub listed: &'static [Path],
+    pub default_profile: &'static [Path],
+    pub default_avatar: &'static [Path],
+    pub verified: &'static [Path],
+    pub blue_verified: &'static [Path],
+    pub protected: &'static [Path],
+    pub follows_you: &'static [Path],
+    pub you_follow: &'static [Path],
+}
+
+pub(crate) const USER_PATHS: UserPaths = UserPaths {
+    id: &[&["rest_id"], &["legacy", "id_str"], &["legacy", "id"]],
+    handle: &[&["core", "screen_name"], &["legacy", "screen_name"]],
+    name: &[&["core", "name"], &["legacy", "name"]],
+    created_at: &[&["core", "created_at"], &["legacy", "created_at"]],
+    bio: &[&["profile_bio", "description"], &["legacy", "description"]],
+    location: &[&["location", "location"], &["legacy", "location"]],
+    url: &[
+        &["website", "url"],
+        &["legacy", "entities", "url", "urls", "0", "expanded_url"],
+        &["legacy", "url"],
+    ],
+    avatar: &[
+        &["avatar", "image_url"],
+        &["legacy", "profile_image_url_https"],
+        &["legacy", "profile_image_url"],
+    ],
+    followers: &[
+        &["relationship_counts", "followers"],
+        &["legacy", "followers_count"],
+    ],
+    following: &[
+        &["relationship_counts", "following"],
+        &["legacy", "friends_count"],
+    ],
+    tweets: &[&["tweet_counts", "tweets"], &["legacy", "statuses_count"]],
+    media: &[
+        &["tweet_counts", "media_tweets"],
+        &["legacy", "media_count"],
+    ],
+    likes: &[
+        &["action_counts", "favorites_count"],
+        &["legacy", "favourites_count"],
+    ],
+    listed: &[&["legacy", "listed_count"]],
+    default_profile: &[&["legacy", "default_profile"]],
+    default_avatar: &[&["legacy", "default_profile_image"]],
+    verified: &[&["verification", "verified"], &["legacy", "verified"]],
+    blue_verified: &[&["is_blue_verified"], &["legacy", "is_blue_verified"]],
+    protected: &[&["privacy", "protected"], &["legacy", "protected"]],
+    follows_you: &[
+        &["relationship_perspectives", "followed_by"],
+        &["legacy", "followed_by"],
+    ],
+    you_follow: &[
+        &["relationship_perspectives", "following"],
+        &["legacy", "following"],
+    ],
+};
+
+/// Marker in X's default avatar URLs.
+const DEFAULT_AVATAR_MARK: &str = "default_profile_images";
+
+/// True when an avatar URL is X's default picture.
+pub(crate) fn is_default_avatar_url(url: &str) -> bool {
+    url.contains(DEFAULT_AVATAR_MARK)
+}
+
+/// Looks like a GraphQL user result: `__typename: "User"` with `rest_id`, or a
+/// screen name in `legacy` or `core`.
+pub(crate) fn is_graphql_user(v: &Value) -> bool {
+    let Value::Object(m) = v else { return false };
+    (typename(m) == Some("User") && m.get("rest_id").and_then(ident).is_some())
+        || at(v, &["legacy", "screen_name"]).and_then(handle).is_some()
+        || at(v, &["core", "screen_name"]).and_then(handle).is_some()
+}
+
+/// Looks like a v1.1 user object (or a generation-1 `legacy`): a screen name
+/// plus a count, or plus an id and a creation date.
+pub(crate) fn is_legacy_user(m: &Map<String, Value>) -> bool {
+    if m.get("screen_name").and_then(handle).is_none() {
+        return false;
+    }
+    let has = |k: &str| m.get(k).is_some_and(|v| !v.is_null());
+    ["followers_count", "friends_count", "statuses_count"]
+        .iter()
+        .any(|k| has(k))
+        || ((has("id_str") || has("id")) && has("created_at"))
+}
+
+/// Reads a GraphQL user result of any generation.
+pub(crate) fn from_graphql(v: &Value, source: Source) -> Account {
+    let p = &USER_PATHS;
+    let avatar = first(v, p.avatar, text);
+    let flagged = first(v, p.default_avatar, flag);
+    let from_url = avatar.as_deref().map(is_default_avatar_url);
+    let default_avatar = if flagged == Some(true) || from_url == Some(true) {
+        Some(true)
+    } else {
+        flagged.or(from_url)
+    };
+    Account {
+        id: first(v, p.id, ident),
+        handle: first(v, p.handle, handle).unwrap_or_default(),
+        name: first(v, p.name, text),
+        bio: first(v, p.bio, text),
+        location: first(v, p.location, text),
+        url: first(v, p.url, text),
+        created_at: first(v, p.created_at, timestamp),
+        followers: first(v, p.followers, count),
+        following: first(v, p.following, count),
+        tweets: first(v, p.tweets, count),
+        likes: first(v, p.likes, count),
+        listed: first(v, p.listed, count),
+        media: first(v, p.media, count),
+        default_avatar,
+        default_profile: first(v, p.default_profile, flag),
+        verified: first(v, p.verified, flag),
+        blue_verified: first(v, p.blue_verified, flag),
+        protected: first(v, p.protected, flag),
+        follows_you: first(v, p.follows_you, flag),
+        you_follow: first(v, p.you_follow, flag),
+        observed_at: None,
+        source,
+    }
+}
+
+/// Reads a bare v1.1 user object (the same fields a generation-1 `legacy` holds).
+pub(crate) fn from_legacy(m: &Map<String, Value>, source: Source) -> Account {
+    let mut wrapper = Map::new();
+    wrapper.insert("legacy".to_string(), Value::Object(m.clone()));
+    from_graphql(&Value::Object(wrapper), source)
+}
+
+/// Reads an account-shaped object as this crate writes it (an exported
+/// `Account`, the `facts` of a CLI output line, a remembered `account`).
+/// `outer` (a CLI line holding `facts`) supplies `handle` and `id` first.
+pub(crate) fn from_facts(
+    facts: &Map<String, Value>,
+    outer: Option<&Map<String, Value>>,
+    source: Source,
+) -> Account {
+    let get = |k: &str| facts.get(k);
+    let outer_get = |k: &str| outer.and_then(|o| o.get(k));
+    let c = |k: &str| get(k).and_then(count);
+    let b = |k: &str| get(k).and_then(flag);
+    let t = |k: &str| get(k).and_then(text);
+    let mut account = Account {
+        id: outer_get("id")
+            .and_then(ident)
+            .or_else(|| get("id").and_then(ident)),
+        handle: outer_get("handle")
+            .and_then(handle)
+            .or_else(|| get("handle").and_then(handle))
+            .unwrap_or_default(),
+        name: t("name"),
+        bio: t("bio"),
+        location: t("location"),
+        url: t("url"),
+        created_at: get("created_at").and_then(timestamp),
+        followers: c("followers"),
+        following: c("following"),
+        tweets: c("tweets"),
+        likes: c("likes"),
+        listed: c("listed"),
+        media: c("media"),
+        default_avatar: b("default_avatar"),
+        default_profile: b("default_profile"),
+        verified: b("verified"),
+        blue_verified: b("blue_verified"),
+        protected: b("protected"),
+        follows_you: b("follows_you"),
+        you_follow: b("you_follow"),
+        observed_at: get("observed_at").and_then(timestamp),
+        source,
+    };
+    if account.default_avatar.is_none() {
+        account.default_avatar = get("avatar_url")
+            .and_then(text)
+            .map(|u| is_default_avatar_url(&u));
+    }
+    account
+}
+
+/// Keys that mark an object as an exported `Account` when it has a `handle`.
+const ACCOUNT_KEYS: [&str; 6] = [
+    "followers",
+    "following",
+    "tweets",
+    "likes",
+    "created_at",
+    "id",
+];
+
+/// An object with a `handle` and at least one account fact: an exported `Account`.
+pub(crate) fn is_account_shaped(m: &Map<String, Value>) -> bool {
+    m.get("handle").and_then(handle).is_some() && ACCOUNT_KEYS.iter().any(|k| m.contains_key(*k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn newest_place_wins_and_empty_is_missing() {
+        let v = json!({
+            "__typename": "User", "rest_id": "7",
+            "core": {"screen_name": "new_name", "name": ""},
+            "legacy": {"screen_name": "old_name", "name": "Old", "followers_count": 5},
+            "relationship_counts": {"followers": 9},
+            "avatar": {"image_url": "https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png"}
+        });
+        assert!(is_graphql_user(&v));
+        let a = from_graphql(&v, Source::Graphql);
+        assert_eq!(a.handle, "new_name");
+        assert_eq!(a.name.as_deref(), Some("Old"));
+        assert_eq!(a.followers, Some(9));
+        assert_eq!(a.default_avatar, Some(true));
+        assert_eq!(a.id.as_deref(), Some("7"));
+    }
+
+    #[test]
+    fn legacy_detection_needs_more_than_a_mention() {
+        let mention = json!({"screen_name": "x", "id_str": "1", "name": "X", "indices": [0, 2]});
+        let user = json!({"screen_name": "x", "id": 1, "followers_count": 3});
+        assert!(!is_legacy_user(mention.as_object().unwrap_or(&Map::new())));
+        assert!(is_legacy_user(user.as_object().unwrap_or(&Map::new())));
+    }
+}

@@ -1,0 +1,311 @@
+//! Walks any JSON value for accounts and tweets: timelines (instructions and
+//! entries), user results, tweet results, v1.1 objects and our own exports,
+//! with a depth limit so hostile nesting cannot exhaust the stack.
+
+use std::collections::HashSet;
+
+use serde_json::{Map, Value};
+
+use super::json::{handle, str_of, typename};
+use super::merge::AccountIndex;
+use super::{dom, tweet, user};
+use crate::model::{Account, Interaction, Observations, Source, Tweet};
+
+/// Deepest nesting the walk follows; real GraphQL responses stay under 40.
+pub const MAX_DEPTH: usize = 64;
+
+/// Accumulates what the walk finds, merging the same account seen twice.
+#[derive(Default)]
+pub(crate) struct Collector {
+    pub obs: Observations,
+    index: AccountIndex,
+    tweet_ids: HashSet<String>,
+    too_deep: bool,
+    nameless: usize,
+    /// Source forced on everything read (the CLI reads files).
+    pub force_source: Option<Source>,
+    /// X reported errors in a GraphQL `errors` array.
+    pub reported_errors: bool,
+}
+
+impl Collector {
+    pub fn new(force_source: Option<Source>) -> Self {
+        Collector {
+            force_source,
+            ..Collector::default()
+        }
+    }
+
+    fn source(&self, natural: Source) -> Source {
+        self.force_source.unwrap_or(natural)
+    }
+
+    /// Adds an account, merging it into an earlier one with the same id or handle.
+    /// Returns the merged account's (id, handle).
+    pub fn add_account(&mut self, account: Account) -> (Option<String>, Option<String>) {
+        match self.index.add(account) {
+            Some(i) => {
+                let merged = self.index.accounts.get(i);
+                (
+                    merged.and_then(|a| a.id.clone()),
+                    merged
+                        .filter(|a| !a.handle.is_empty())
+                        .map(|a| a.handle.clone()),
+                )
+            }
+            None => {
+                self.nameless += 1;
+                (None, None)
+            }
+        }
+    }
+
+    /// Adds a tweet unless one with the same id was already added.
+    pub fn add_tweet(&mut self, tweet: Tweet) {
+        if let Some(id) = &tweet.id {
+            if !self.tweet_ids.insert(id.clone()) {
+                return;
+            }
+        }
+        self.obs.tweets.push(tweet);
+    }
+
+    /// Final warnings about what was skipped.
+    pub fn finish(mut self) -> Observations {
+        self.obs.accounts = std::mem::take(&mut self.index.accounts);
+        if self.too_deep {
+            self.obs.warnings.push(format!(
+                "Skipped parts nested deeper than {MAX_DEPTH} levels."
+            ));
+        }
+        if self.nameless > 0 {
+            self.obs.warnings.push(format!(
+                "Skipped {} user object(s) with neither a handle nor an id.",
+                self.nameless
+            ));
+        }
+        self.obs
+    }
+}
+
+/// Walks `v` for everything readable.
+pub(crate) fn walk(v: &Value, depth: usize, c: &mut Collector) {
+    if depth > MAX_DEPTH {
+        c.too_deep = true;
+        return;
+    }
+    match v {
+        Value::Array(items) => {
+            for item in items {
+                walk(item, depth + 1, c);
+            }
+        }
+        Value::Object(m) => visit_object(v, m, depth, c),
+        _ => {}
+    }
+}
+
+/// Recognises one object by its shape, or walks into its children.
+fn visit_object(v: &Value, m: &Map<String, Value>, depth: usize, c: &mut Collector) {
+    if let Some(Value::Array(instructions)) = m.get("instructions") {
+        timeline(instructions, depth + 1, c);
+        return;
+    }
+    match typename(m) {
+        Some("UserUnavailable") => {
+            c.obs.unavailable += 1;
+            return;
+        }
+        Some("Tweet") | Some("TweetWithVisibilityResults") => {
+            read_tweet(tweet::unwrap(v), depth, c);
+            return;
+        }
+        _ if tweet::is_tombstone(m) => return,
+        _ => {}
+    }
+    if user::is_graphql_user(v) {
+        let account = user::from_graphql(v, c.source(Source::Graphql));
+        c.add_account(account);
+    } else if tweet::is_tweet(m) {
+        read_tweet(v, depth, c);
+    } else if user::is_legacy_user(m) {
+        let account = user::from_legacy(m, c.source(Source::File));
+        c.add_account(account);
+    } else if let Some(Value::Object(facts)) = m.get("facts").filter(|_| m.contains_key("handle")) {
+        let account = user::from_facts(facts, Some(m), c.source(Source::File));
+        c.add_account(account);
+    } else if let Some(Value::Object(account)) = m.get("account") {
+        remembered_entry(m, account, c);
+    } else if dom::is_dom_facts(m) {
+        if let Ok(facts) = serde_json::from_value::<dom::DomFacts>(v.clone()) {
+            let mut account = dom::account_from_dom(&facts);
+            account.source = c.source(Source::Page);
+            c.add_account(account);
+        }
+    } else if user::is_account_shaped(m) {
+        let account = user::from_facts(m, None, c.source(Source::File));
+        c.add_account(account);
+    } else {
+        for child in m.values() {
+            walk(child, depth + 1, c);
+        }
+    }
+}
+
+/// Reads a tweet and its author, then the tweets it reposts or quotes.
+fn read_tweet(v: &Value, depth: usize, c: &mut Collector) {
+    let (mut author_id, mut author_handle) = (None, None);
+    if let Some(author) = tweet::author(v) {
+        if user::is_graphql_user(author) {
+            let account = user::from_graphql(author, c.source(Source::Graphql));
+            (author_id, author_handle) = c.add_account(account);
+        } else if let Some(m) = author.as_object().filter(|m| user::is_legacy_user(m)) {
+            let account = user::from_legacy(m, c.source(Source::Graphql));
+            (author_id, author_handle) = c.add_account(account);
+        } else {
+            walk(author, depth + 1, c);
+        }
+    }
+    let t = tweet::read(v, author_id, author_handle, c.source(Source::Graphql));
+    c.add_tweet(t);
+    let (reposted, quoted) = tweet::embedded(v);
+    for inner in [reposted, quoted].into_iter().flatten() {
+        walk(inner, depth + 1, c);
+    }
+}
+
+/// An entry of the extension's remembered memory: `{account, tweets, interactions}`.
+fn remembered_entry(m: &Map<String, Value>, account: &Map<String, Value>, c: &mut Collector) {
+    if account.get("handle").and_then(handle).is_none() && account.get("id").is_none() {
+        return;
+    }
+    let a = user::from_facts(account, None, c.source(Source::Memory));
+    c.add_account(a);
+    if let Some(Value::Array(tweets)) = m.get("tweets") {
+        for t in tweets {
+            if let Ok(mut tweet) = serde_json::from_value::<Tweet>(t.clone()) {
+                tweet.source = c.source(tweet.source);
+                c.add_tweet(tweet);
+            }
+        }
+    }
+    if let Some(Value::Array(items)) = m.get("interactions") {
+        for i in items {
+            if let Ok(mut interaction) = serde_json::from_value::<Interaction>(i.clone()) {
+                interaction.source = c.source(interaction.source);
+                c.obs.interactions.push(interaction);
+            }
+        }
+    }
+}
+
+/// Timeline instruction types that add entries (the rest are ignored:
+/// `TimelineClearCache`, `TimelineTerminateTimeline`, `TimelineShowAlert`, ...).
+const ADD_ENTRIES: &str = "TimelineAddEntries";
+const PIN_ENTRY: &str = "TimelinePinEntry";
+/// Adds items to an existing module (TweetDetail's "show replies").
+const ADD_TO_MODULE: &str = "TimelineAddToModule";
+
+/// Reads the entries of a timeline's instructions.
+fn timeline(instructions: &[Value], depth: usize, c: &mut Collector) {
+    for ins in instructions {
+        let kind = ins
+            .get("type")
+            .or_else(|| ins.get("__typename"))
+            .and_then(Value::as_str);
+        match kind {
+            Some(ADD_ENTRIES) => {
+                if let Some(Value::Array(entries)) = ins.get("entries") {
+                    for e in entries {
+                        entry(e, depth + 1, c);
+                    }
+                }
+            }
+            Some(PIN_ENTRY) => {
+                if let Some(e) = ins.get("entry") {
+                    entry(e, depth + 1, c);
+                }
+            }
+            Some(ADD_TO_MODULE) => {
+                if let Some(Value::Array(items)) = ins.get("moduleItems") {
+                    for item in items {
+                        module_item(item, depth + 1, c);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// True for cursor entries and cursor contents (paging markers, no data).
+fn is_cursor(entry_id: Option<&str>, content: Option<&Value>) -> bool {
+    let by_id = entry_id.is_some_and(|id| id.starts_with("cursor-") || id.contains("-cursor-"));
+    let by_type = content.is_some_and(|c| {
+        let t = c
+            .get("entryType")
+            .or_else(|| c.get("__typename"))
+            .or_else(|| c.get("itemType"))
+            .and_then(Value::as_str);
+        t == Some("TimelineTimelineCursor")
+    });
+    by_id || by_type
+}
+
+/// One timeline entry: an item, a module of items, or a cursor (skipped).
+fn entry(e: &Value, depth: usize, c: &mut Collector) {
+    if depth > MAX_DEPTH {
+        c.too_deep = true;
+        return;
+    }
+    let entry_id = e.get("entryId").and_then(str_of);
+    let content = e.get("content");
+    if is_cursor(entry_id, content) {
+        return;
+    }
+    let Some(content) = content else { return };
+    if let Some(item) = content.get("itemContent") {
+        item_content(item, depth + 1, c);
+    } else if let Some(Value::Array(items)) = content.get("items") {
+        for item in items {
+            module_item(item, depth + 1, c);
+        }
+    } else {
+        walk(content, depth + 1, c);
+    }
+}
+
+/// One item of a module: `{entryId, item: {itemContent}}`.
+fn module_item(item: &Value, depth: usize, c: &mut Collector) {
+    let entry_id = item.get("entryId").and_then(str_of);
+    let inner = item.get("item");
+    let content = inner.and_then(|i| i.get("itemContent").or_else(|| i.get("content")));
+    if is_cursor(entry_id, content) {
+        return;
+    }
+    match content.or(inner) {
+        Some(content) => item_content(content, depth + 1, c),
+        None => walk(item, depth + 1, c),
+    }
+}
+
+/// An item's content: a user, a tweet, a cursor, or something to walk.
+fn item_content(ic: &Value, depth: usize, c: &mut Collector) {
+    if depth > MAX_DEPTH {
+        c.too_deep = true;
+        return;
+    }
+    if is_cursor(None, Some(ic)) {
+        return;
+    }
+    let kind = ic
+        .get("itemType")
+        .or_else(|| ic.get("__typename"))
+        .and_then(Value::as_str);
+    let result = match kind {
+        Some("TimelineUser") => ic.get("user_results").and_then(|r| r.get("result")),
+        Some("TimelineTweet") => ic.get("tweet_results").and_then(|r| r.get("result")),
+        _ => None,
+    };
+    walk(result.unwrap_or(ic), depth + 1, c);
+}
