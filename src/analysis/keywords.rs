@@ -1,0 +1,305 @@
+//! Keyword, hashtag and phrase matching for bios, names and posts (begging,
+//! guru words, interests, spam and promotion phrases).
+//!
+//! Rules, in order of how often they matter:
+//! - Case-insensitive with Unicode lower-casing ("FOLLOWBACK", "Überall").
+//! - Whole words: a keyword that starts (ends) with a letter, digit or `_`
+//!   only matches where the text has no letter, digit or `_` just before
+//!   (after) it. "TAF" does not match "staff"; "f4f" matches "#F4F!".
+//! - Hashtags are exact: "#FollowBack" matches "#followback" and
+//!   "#FollowBack!" but not "#followbacks" or "#followbacktrain" (list those
+//!   too if wanted). A keyword without `#` also matches the hashtag:
+//!   "followback" matches "#FollowBack". A keyword with `#` does not match
+//!   the bare word. A keyword starting with `#` or `@` needs a word boundary
+//!   before it, as X requires for hashtags. The full-width `＃`/`＠` count as
+//!   `#`/`@`.
+//! - Overlaps: where matches overlap, the longest wins ("#FollowBack"
+//!   over "followback" listed too; "100% follow back" over "follow back").
+//!   Results come in order of first appearance, each keyword once.
+//! - Phrases: any run of whitespace (spaces, tabs, line breaks) in the text
+//!   matches one space in the keyword: "follow back" matches "Follow\n back".
+//!   Hyphens are not whitespace: list "follow-back" separately.
+//! - Scripts written without spaces (Chinese, Japanese kana, Thai, Lao,
+//!   Khmer, Myanmar) have no word boundaries: a keyword edge in those
+//!   scripts matches anywhere, and such characters next to a Latin keyword
+//!   do not block it ("相互followback歓迎" matches "followback").
+//! - No Unicode normalisation (NFC/NFD) is applied; X sends NFC text.
+//!
+//! Speed: build a [`KeywordSet`] once from settings and reuse it. A text is
+//! lower-cased once ([`NormalizedText`], reusable across several sets) and
+//! scanned once; at each character only the keywords starting with that
+//! character are tried.
+
+use std::collections::HashMap;
+
+/// A text prepared for matching: lower-cased, whitespace runs collapsed to a
+/// single space, full-width `＃`/`＠` mapped to `#`/`@`. Build it once when
+/// several keyword sets look at the same bio.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NormalizedText {
+    text: String,
+}
+
+impl NormalizedText {
+    pub fn new(text: &str) -> Self {
+        NormalizedText {
+            text: normalize(text),
+        }
+    }
+
+    /// The prepared text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        match c {
+            '＃' => out.push('#'),
+            '＠' => out.push('@'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Scripts written without spaces between words: no word boundaries there.
+fn is_spaceless_script(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF     // Thai, Lao
+        | 0x1000..=0x109F   // Myanmar
+        | 0x1780..=0x17FF   // Khmer
+        | 0x3040..=0x30FF   // Hiragana, Katakana
+        | 0x31F0..=0x31FF   // Katakana extensions
+        | 0x3400..=0x4DBF   // CJK extension A
+        | 0x4E00..=0x9FFF   // CJK unified ideographs
+        | 0xF900..=0xFAFF   // CJK compatibility ideographs
+        | 0xFF66..=0xFF9F   // half-width Katakana
+        | 0x20000..=0x2FA1F // CJK extensions B-F, compatibility supplement
+    )
+}
+
+/// Combining marks continue the word they follow ("cafe\u{301}").
+fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
+    )
+}
+
+/// A character that makes a word continue, for boundary checks.
+fn is_word_char(c: char) -> bool {
+    (c.is_alphanumeric() || c == '_' || is_combining_mark(c)) && !is_spaceless_script(c)
+}
+
+#[derive(Clone, Debug)]
+struct Entry {
+    /// As listed in settings.
+    listed: String,
+    /// Normalised form searched for.
+    norm: String,
+    need_before: bool,
+    need_after: bool,
+}
+
+/// A list of keywords prepared once, matched against many texts.
+#[derive(Clone, Debug, Default)]
+pub struct KeywordSet {
+    entries: Vec<Entry>,
+    /// Keyword indexes by the first byte of their normal form, ASCII only.
+    ascii: Vec<Vec<usize>>,
+    /// Keyword indexes by first character, for the rest.
+    other: HashMap<char, Vec<usize>>,
+}
+
+impl KeywordSet {
+    /// Prepares `keywords`. Empty and whitespace-only entries are dropped; of
+    /// entries equal after normalising ("#TFB", "#tfb") the first is kept.
+    pub fn new(keywords: &[String]) -> Self {
+        Self::from_iter(keywords.iter().map(String::as_str))
+    }
+
+    /// Like [`KeywordSet::new`], from string slices (built-in default lists).
+    pub fn from_strs(keywords: &[&str]) -> Self {
+        Self::from_iter(keywords.iter().copied())
+    }
+
+    fn from_iter<'a>(keywords: impl Iterator<Item = &'a str>) -> Self {
+        let mut set = KeywordSet {
+            entries: Vec::new(),
+            ascii: vec![Vec::new(); 128],
+            other: HashMap::new(),
+        };
+        for listed in keywords {
+            let norm = normalize(listed);
+            let (Some(first), Some(last)) = (norm.chars().next(), norm.chars().next_back()) else {
+                continue;
+            };
+            if set.entries.iter().any(|e| e.norm == norm) {
+                continue;
+            }
+            let idx = set.entries.len();
+            set.entries.push(Entry {
+                listed: listed.trim().to_string(),
+                need_before: is_word_char(first) || first == '#' || first == '@',
+                need_after: is_word_char(last),
+                norm,
+            });
+            match set.ascii.get_mut(first as usize) {
+                Some(bucket) if first.is_ascii() => bucket.push(idx),
+                _ => set.other.entry(first).or_default().push(idx),
+            }
+        }
+        set
+    }
+
+    /// Number of distinct keywords.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The keywords as listed (after dropping empty and repeated ones), in list order.
+    pub fn keywords(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|e| e.listed.as_str())
+    }
+
+    /// True when there is nothing to match.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The keywords (spelt as listed) found in `text`, each once, in the
+    /// order they first appear. Where matches overlap the longest wins (ties:
+    /// the one listed first), so one hashtag is not reported as two keywords.
+    pub fn matches(&self, text: &str) -> Vec<&str> {
+        if self.is_empty() {
+            return Vec::new();
+        }
+        self.matches_in(&NormalizedText::new(text))
+    }
+
+    /// [`KeywordSet::matches`] on a text prepared once.
+    pub fn matches_in(&self, text: &NormalizedText) -> Vec<&str> {
+        let s = text.as_str();
+        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        self.scan(s, |start, idx| {
+            let len = self.entries.get(idx).map_or(0, |e| e.norm.len());
+            hits.push((start, start + len, idx));
+            false
+        });
+        // Longest first (then list order), so a keyword inside a longer match
+        // ("followback" in "#followback", "follow back" in "100% follow
+        // back") is not reported for the same words.
+        hits.sort_by_key(|&(start, end, idx)| (std::cmp::Reverse(end - start), idx, start));
+        let mut covered = vec![false; s.len()];
+        let mut kept: Vec<(usize, usize)> = Vec::new();
+        for (start, end, idx) in hits {
+            let Some(span) = covered.get_mut(start..end) else {
+                continue;
+            };
+            if span.iter().any(|&c| c) {
+                continue;
+            }
+            span.iter_mut().for_each(|c| *c = true);
+            kept.push((start, idx));
+        }
+        kept.sort_unstable();
+        let mut seen = vec![false; self.entries.len()];
+        let mut out = Vec::new();
+        for (_, idx) in kept {
+            if let (Some(first @ false), Some(e)) = (seen.get_mut(idx), self.entries.get(idx)) {
+                *first = true;
+                out.push(e.listed.as_str());
+            }
+        }
+        out
+    }
+
+    /// True when any keyword occurs in `text` (stops at the first).
+    pub fn is_match(&self, text: &str) -> bool {
+        !self.is_empty() && self.is_match_in(&NormalizedText::new(text))
+    }
+
+    /// [`KeywordSet::is_match`] on a text prepared once.
+    pub fn is_match_in(&self, text: &NormalizedText) -> bool {
+        let mut any = false;
+        self.scan(text.as_str(), |_, _| {
+            any = true;
+            true
+        });
+        any
+    }
+
+    /// Calls `hit(byte offset, keyword index)` for every keyword occurrence;
+    /// stops when it returns true.
+    fn scan(&self, s: &str, mut hit: impl FnMut(usize, usize) -> bool) {
+        let mut prev: Option<char> = None;
+        for (i, c) in s.char_indices() {
+            let bucket = if c.is_ascii() {
+                self.ascii.get(c as usize)
+            } else {
+                self.other.get(&c)
+            };
+            if let (Some(bucket), Some(rest)) = (bucket, s.get(i..)) {
+                for &idx in bucket {
+                    let Some(e) = self.entries.get(idx) else {
+                        continue;
+                    };
+                    if e.need_before && prev.is_some_and(is_word_char) {
+                        continue;
+                    }
+                    if !rest.starts_with(&e.norm) {
+                        continue;
+                    }
+                    if e.need_after
+                        && rest
+                            .get(e.norm.len()..)
+                            .and_then(|after| after.chars().next())
+                            .is_some_and(is_word_char)
+                    {
+                        continue;
+                    }
+                    if hit(i, idx) {
+                        return;
+                    }
+                }
+            }
+            prev = Some(c);
+        }
+    }
+}
+
+/// The keywords (spelt as listed) found in `text`, each once, in order of
+/// appearance, longest match winning where matches overlap. Builds
+/// a [`KeywordSet`] each call: reuse a set when matching many texts.
+pub fn match_keywords(text: &str, keywords: &[String]) -> Vec<String> {
+    KeywordSet::new(keywords)
+        .matches(text)
+        .into_iter()
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normal_form() {
+        assert_eq!(
+            NormalizedText::new("  Follow\n\t BACK ＃TFB ").as_str(),
+            "follow back #tfb"
+        );
+    }
+}
