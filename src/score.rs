@@ -1,22 +1,131 @@
 //! Adds evidence into a verdict: score, level and confidence.
+//!
+//! - score = clamp(base + sum of points, 0, 100); when the clamp changes the
+//!   total, an extra "score limit" line carries the difference, so the points
+//!   shown always add up to the score.
+//! - confidence = weight of signals that had data / weight of all signals
+//!   (low below 0.4, medium below 0.7, high from 0.7).
+//! - level from the level settings; below the minimum confidence it is
+//!   "not enough data" whatever the score.
+//! - evidence order: lines with points, biggest |points| first (penalties
+//!   before rewards of the same size); then observed lines with no points; then
+//!   lines not seen yet; the score-limit line last. Ties keep family order.
 
 use crate::settings::Settings;
 use crate::signals::{self, Subject};
-use crate::verdict::{Confidence, ConfidenceLabel, Level, Verdict};
+use crate::verdict::{Confidence, ConfidenceLabel, Evidence, Level, Verdict};
+
+/// Confidence below this reads "low".
+pub const CONFIDENCE_MEDIUM_FROM: f64 = 0.4;
+/// Confidence from this reads "high".
+pub const CONFIDENCE_HIGH_FROM: f64 = 0.7;
 
 /// Scores one account. `now` is unix seconds.
 pub fn score(subject: &Subject, settings: &Settings, now: i64) -> Verdict {
     let evidence = signals::evaluate(subject, settings, now);
+    verdict_from(subject, settings, evidence)
+}
+
+/// Builds the verdict from evidence lines already evaluated.
+pub fn verdict_from(
+    subject: &Subject,
+    settings: &Settings,
+    mut evidence: Vec<Evidence>,
+) -> Verdict {
+    let base = settings.score_base.clamp(0, 100) as i32;
+    let confidence = confidence(&evidence);
+    order(&mut evidence);
+    let raw: i64 = i64::from(base) + evidence.iter().map(|e| i64::from(e.points)).sum::<i64>();
+    let score = raw.clamp(0, 100);
+    if score != raw {
+        evidence.push(clamp_line(raw, score));
+    }
+    let level = level(score, confidence.value, settings);
     Verdict {
         handle: subject.account.handle.clone(),
         id: subject.account.id.clone(),
-        score: 50,
-        base: 50,
-        level: Level::NotEnoughData,
-        confidence: Confidence {
-            value: 0.0,
-            label: ConfidenceLabel::Low,
-        },
+        score: score as u8,
+        base,
+        level,
+        confidence,
         evidence,
+    }
+}
+
+/// Share of signal weight that had data, with its label.
+pub fn confidence(evidence: &[Evidence]) -> Confidence {
+    let total: u64 = evidence.iter().map(|e| u64::from(e.weight)).sum();
+    let observed: u64 = evidence
+        .iter()
+        .filter(|e| e.observed())
+        .map(|e| u64::from(e.weight))
+        .sum();
+    let value = if total == 0 {
+        0.0
+    } else {
+        observed as f64 / total as f64
+    };
+    Confidence {
+        value,
+        label: confidence_label(value),
+    }
+}
+
+/// "low" / "medium" / "high" for a confidence value.
+pub fn confidence_label(value: f64) -> ConfidenceLabel {
+    if value < CONFIDENCE_MEDIUM_FROM {
+        ConfidenceLabel::Low
+    } else if value < CONFIDENCE_HIGH_FROM {
+        ConfidenceLabel::Medium
+    } else {
+        ConfidenceLabel::High
+    }
+}
+
+/// The level for a score at a confidence, per the level settings.
+pub fn level(score: i64, confidence: f64, settings: &Settings) -> Level {
+    if confidence < settings.level_min_confidence {
+        Level::NotEnoughData
+    } else if score >= settings.level_follow_back_min {
+        Level::FollowBack
+    } else if score >= settings.level_maybe_min {
+        Level::Maybe
+    } else {
+        Level::Skip
+    }
+}
+
+/// Display order (see the module comment). Stable, so ties keep family order.
+fn order(evidence: &mut [Evidence]) {
+    evidence.sort_by_key(|e| {
+        let band = if e.points != 0 {
+            0
+        } else if e.observed() {
+            1
+        } else {
+            2
+        };
+        (
+            band,
+            std::cmp::Reverse(e.points.unsigned_abs()),
+            e.points > 0,
+        )
+    });
+}
+
+/// The line that keeps the points adding up when the total leaves 0..100.
+fn clamp_line(raw: i64, score: i64) -> Evidence {
+    Evidence {
+        signal: "score_limit".to_string(),
+        label: "Score limit".to_string(),
+        seen: Some(format!("total before the limit: {raw}")),
+        threshold: "scores run from 0 to 100".to_string(),
+        points: (score - raw) as i32,
+        weight: 0,
+        reason: if raw > 100 {
+            "The points add up past 100, so the score stops at 100.".to_string()
+        } else {
+            "The points add up below 0, so the score stops at 0.".to_string()
+        },
     }
 }

@@ -1,8 +1,44 @@
-//! Signals: each family turns facts into evidence lines (value, threshold, points, reason).
+//! Signals: each family turns facts into evidence lines (value seen, threshold,
+//! points, reason).
+//!
+//! Every signal is a plain function in [`SIGNALS`]; a new family adds its module
+//! and appends its functions there. A signal always returns a line, also when
+//! its data is missing (then `seen` is `None`, no points, and the reason says
+//! what was not seen yet), so the breakdown lists every signal and confidence
+//! can count the weight that had data.
+
+mod activity;
+mod age;
+mod automation;
+mod avatar;
+mod begging;
+mod begging_posts;
+mod bio;
+mod botlike;
+mod churn;
+pub mod common;
+mod conversation;
+mod follow_for_follow;
+mod following_cap;
+mod guru;
+mod interactions;
+mod interests;
+mod likes;
+mod listed;
+mod posts;
+mod ratio;
+mod recent_activity;
+mod relationship;
+pub mod text;
+mod variety;
+mod verified;
 
 use crate::model::{Account, Interaction, Snapshot, Tweet};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
+
+pub use botlike::longest_digit_run;
+pub use ratio::ratio_penalty;
 
 /// Everything known about one account when it is scored.
 #[derive(Clone, Copy, Debug)]
@@ -28,8 +64,102 @@ impl<'a> Subject<'a> {
     }
 }
 
-/// Every signal's evidence for `subject`, in display order. `now` is unix seconds.
+/// One signal: facts and settings in, one evidence line out. `now` is unix seconds.
+pub type Signal = fn(&Subject, &Settings, i64) -> Evidence;
+
+/// Signals read from the profile alone (what the person says, counts, age).
+pub const PROFILE_SIGNALS: &[Signal] = &[
+    // What the person says about themselves.
+    begging::begging,
+    guru::guru,
+    bio::bio,
+    avatar::avatar,
+    // Follow counts.
+    ratio::ratio,
+    following_cap::following_cap,
+    follow_for_follow::follow_for_follow,
+    // Activity and what others make of them.
+    activity::activity,
+    listed::listed,
+    likes::likes,
+    // Bot-like profile features.
+    botlike::handle,
+    botlike::following_growth,
+    botlike::bare_profile,
+    // Trust and relationship.
+    verified::verified,
+    age::age,
+    relationship::follows_you,
+];
+
+/// Signals read from what the account does: recent posts, interactions with
+/// the viewer and counts remembered from earlier visits. Without that data
+/// they say "not seen yet" and give no points.
+pub const BEHAVIOUR_SIGNALS: &[Signal] = &[
+    // Automation (heuristic 3).
+    automation::links,
+    automation::repeats,
+    automation::timing,
+    automation::rate,
+    // Variety, self-promotion and conversation (heuristics 4, 5, 11).
+    variety::mix,
+    variety::self_promotion,
+    conversation::conversation,
+    conversation::guru_silent,
+    // Begging in posts (heuristic 1).
+    begging_posts::begging_posts,
+    // Recent activity (heuristic 12).
+    recent_activity::last_post,
+    recent_activity::recent_rate,
+    // Interests, relationship and churn (heuristics 7, 8, 10).
+    interests::interests,
+    interactions::interactions,
+    churn::churn,
+];
+
+const SIGNAL_COUNT: usize = PROFILE_SIGNALS.len() + BEHAVIOUR_SIGNALS.len();
+
+const fn concat(a: &[Signal], b: &[Signal]) -> [Signal; SIGNAL_COUNT] {
+    let mut out: [Signal; SIGNAL_COUNT] = [activity::activity; SIGNAL_COUNT];
+    let mut i = 0;
+    while i < a.len() {
+        out[i] = a[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < b.len() {
+        out[a.len() + j] = b[j];
+        j += 1;
+    }
+    out
+}
+
+const ALL_SIGNALS: [Signal; SIGNAL_COUNT] = concat(PROFILE_SIGNALS, BEHAVIOUR_SIGNALS);
+
+/// Every signal: [`PROFILE_SIGNALS`], then [`BEHAVIOUR_SIGNALS`] (the score
+/// re-sorts for display).
+pub const SIGNALS: &[Signal] = &ALL_SIGNALS;
+
+/// Every signal's evidence for `subject`, in family order. `now` is unix seconds.
 pub fn evaluate(subject: &Subject, settings: &Settings, now: i64) -> Vec<Evidence> {
-    let _ = (subject, settings, now);
-    Vec::new()
+    SIGNALS
+        .iter()
+        .map(|signal| signal(subject, settings, now))
+        .collect()
+}
+
+/// The profile signals' evidence for `subject`, in family order.
+pub fn evaluate_profile(subject: &Subject, settings: &Settings, now: i64) -> Vec<Evidence> {
+    run(PROFILE_SIGNALS, subject, settings, now)
+}
+
+/// The behaviour signals' evidence for `subject`, in family order.
+pub fn evaluate_behaviour(subject: &Subject, settings: &Settings, now: i64) -> Vec<Evidence> {
+    run(BEHAVIOUR_SIGNALS, subject, settings, now)
+}
+
+fn run(list: &[Signal], subject: &Subject, settings: &Settings, now: i64) -> Vec<Evidence> {
+    list.iter()
+        .map(|signal| signal(subject, settings, now))
+        .collect()
 }

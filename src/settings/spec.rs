@@ -1,0 +1,246 @@
+//! What one setting is (its schema entry) and how each kind of value is read,
+//! checked against its range and written back as JSON.
+
+use serde::{Serialize, Serializer};
+use serde_json::Value;
+
+/// Most entries a keyword list may hold.
+pub const KEYWORDS_MAX_COUNT: usize = 200;
+/// Longest keyword, in characters.
+pub const KEYWORD_MAX_CHARS: usize = 100;
+
+/// The kind of value a setting holds; the options page picks its input from it.
+#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum SettingKind {
+    Number,
+    Integer,
+    Bool,
+    Keywords,
+}
+
+/// One setting's schema entry, as the options page receives it.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct SettingSpec {
+    /// Dotted id, e.g. `"begging.points"`: the key in the saved `values`.
+    pub id: &'static str,
+    /// Section of the options page; sections appear in schema order.
+    pub group: &'static str,
+    pub label: &'static str,
+    pub help: &'static str,
+    pub kind: SettingKind,
+    #[serde(serialize_with = "plain_number")]
+    pub min: Option<f64>,
+    #[serde(serialize_with = "plain_number")]
+    pub max: Option<f64>,
+    #[serde(serialize_with = "plain_number")]
+    pub step: Option<f64>,
+    pub unit: Option<&'static str>,
+    pub default: Value,
+    /// Where the default comes from (a study, an audit tool's rule, a user's words).
+    pub source: &'static str,
+}
+
+/// Writes whole numbers as JSON integers (5000, not 5000.0).
+fn plain_number<S: Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => number_value(*v).serialize(serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
+/// A JSON number, integral when the value is whole.
+pub fn number_value(v: f64) -> Value {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        Value::from(v as i64)
+    } else {
+        serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number)
+    }
+}
+
+/// A number as people read it in a message: "5000", "0.3".
+pub fn show_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+impl SettingSpec {
+    /// Builds an entry; `bounds` is `[min, max, step]` (empty for bools and keyword lists).
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        id: &'static str,
+        group: &'static str,
+        label: &'static str,
+        help: &'static str,
+        kind: SettingKind,
+        bounds: &[f64],
+        unit: &'static str,
+        default: Value,
+        source: &'static str,
+    ) -> Self {
+        SettingSpec {
+            id,
+            group,
+            label,
+            help,
+            kind,
+            min: bounds.first().copied(),
+            max: bounds.get(1).copied(),
+            step: bounds.get(2).copied(),
+            unit: if unit.is_empty() { None } else { Some(unit) },
+            default,
+            source,
+        }
+    }
+
+    /// "from 0 to 100 points" (or "of at least 0" when there is no upper bound).
+    pub fn range_words(&self) -> String {
+        let unit = self.unit.map(|u| format!(" {u}")).unwrap_or_default();
+        match (self.min, self.max) {
+            (Some(lo), Some(hi)) => {
+                format!("from {} to {}{unit}", show_number(lo), show_number(hi))
+            }
+            (Some(lo), None) => format!("of at least {}{unit}", show_number(lo)),
+            (None, Some(hi)) => format!("of at most {}{unit}", show_number(hi)),
+            (None, None) => "of any size".to_string(),
+        }
+    }
+
+    fn in_range(&self, v: f64) -> bool {
+        !matches!(self.min, Some(lo) if v < lo) && !matches!(self.max, Some(hi) if v > hi)
+    }
+}
+
+/// A short, safe rendering of a rejected value for an error message.
+fn got(value: &Value) -> String {
+    let text = value.to_string();
+    let short: String = text.chars().take(40).collect();
+    if short.len() < text.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+/// A Rust type a setting can hold: how it reads, checks and writes itself.
+pub trait SettingValue: Sized {
+    const KIND: SettingKind;
+    fn to_value(&self) -> Value;
+    /// Reads a value and checks it against the spec; the error names the setting.
+    fn parse(value: &Value, spec: &SettingSpec) -> Result<Self, String>;
+}
+
+impl SettingValue for f64 {
+    const KIND: SettingKind = SettingKind::Number;
+    fn to_value(&self) -> Value {
+        number_value(*self)
+    }
+    fn parse(value: &Value, spec: &SettingSpec) -> Result<Self, String> {
+        match value.as_f64() {
+            Some(v) if v.is_finite() && spec.in_range(v) => Ok(v),
+            _ => Err(format!(
+                "{} must be a number {}; got {}.",
+                spec.label,
+                spec.range_words(),
+                got(value)
+            )),
+        }
+    }
+}
+
+impl SettingValue for i64 {
+    const KIND: SettingKind = SettingKind::Integer;
+    fn to_value(&self) -> Value {
+        Value::from(*self)
+    }
+    fn parse(value: &Value, spec: &SettingSpec) -> Result<Self, String> {
+        let whole = value.as_i64().or_else(|| {
+            value
+                .as_f64()
+                .filter(|v| v.is_finite() && v.fract() == 0.0 && v.abs() < 9.0e15)
+                .map(|v| v as i64)
+        });
+        match whole {
+            Some(v) if spec.in_range(v as f64) => Ok(v),
+            _ => Err(format!(
+                "{} must be a whole number {}; got {}.",
+                spec.label,
+                spec.range_words(),
+                got(value)
+            )),
+        }
+    }
+}
+
+impl SettingValue for bool {
+    const KIND: SettingKind = SettingKind::Bool;
+    fn to_value(&self) -> Value {
+        Value::Bool(*self)
+    }
+    fn parse(value: &Value, spec: &SettingSpec) -> Result<Self, String> {
+        value.as_bool().ok_or_else(|| {
+            format!(
+                "{} must be on or off (true or false); got {}.",
+                spec.label,
+                got(value)
+            )
+        })
+    }
+}
+
+impl SettingValue for Vec<String> {
+    const KIND: SettingKind = SettingKind::Keywords;
+    fn to_value(&self) -> Value {
+        Value::from(self.clone())
+    }
+    fn parse(value: &Value, spec: &SettingSpec) -> Result<Self, String> {
+        let Some(items) = value.as_array() else {
+            return Err(format!(
+                "{} must be a list of words or phrases; got {}.",
+                spec.label,
+                got(value)
+            ));
+        };
+        let mut out: Vec<String> = Vec::new();
+        for item in items {
+            let Some(text) = item.as_str() else {
+                return Err(format!(
+                    "{}: every entry must be text; got {}.",
+                    spec.label,
+                    got(item)
+                ));
+            };
+            let text = text.trim();
+            if text.is_empty() {
+                continue;
+            }
+            if text.chars().count() > KEYWORD_MAX_CHARS {
+                return Err(format!(
+                    "{}: entries can be at most {KEYWORD_MAX_CHARS} characters; \"{}…\" is longer.",
+                    spec.label,
+                    text.chars().take(30).collect::<String>()
+                ));
+            }
+            let lower = text.to_lowercase();
+            if !out.iter().any(|k| k.to_lowercase() == lower) {
+                out.push(text.to_string());
+            }
+        }
+        if out.len() > KEYWORDS_MAX_COUNT {
+            return Err(format!(
+                "{} can hold at most {KEYWORDS_MAX_COUNT} entries; it has {}.",
+                spec.label,
+                out.len()
+            ));
+        }
+        Ok(out)
+    }
+}
+
+/// A keyword list from string literals (for defaults).
+pub fn keywords(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| (*s).to_string()).collect()
+}

@@ -1,0 +1,833 @@
+//! The settings table: every threshold, weight (points), keyword list and level
+//! boundary, with its range, default and where the default comes from.
+//!
+//! Points are magnitudes: each signal says whether it adds or takes them.
+//! "SIGNALS.md" and "seed NNN" refer to the design notes and users' own words
+//! the defaults were taken from.
+
+use super::spec::{keywords, SettingSpec, SettingValue};
+
+const G_SCORE: &str = "Score and levels";
+const G_BEGGING: &str = "Follow-back begging";
+const G_GURU: &str = "Self-proclaimed experts";
+const G_PROFILE: &str = "Bio and photo";
+const G_COUNTS: &str = "Follow counts";
+const G_ACTIVITY: &str = "Activity";
+const G_CURATION: &str = "Lists and likes";
+const G_BOT: &str = "Bot-like profile";
+const G_TRUST: &str = "Verification, age and relationship";
+const G_AUTOMATION: &str = "Automation in recent posts";
+const G_VARIETY: &str = "Variety and conversation";
+const G_RECENT: &str = "Recent activity";
+const G_INTERESTS: &str = "Your interests";
+const G_INTERACTIONS: &str = "Interactions with you";
+const G_CHURN: &str = "Follow churn";
+const G_MEMORY: &str = "Memory";
+
+/// Largest count a count threshold may be set to.
+const COUNT_MAX: i64 = 100_000_000;
+
+/// Pairs `(lower, upper)` whose values must keep `lower < upper`.
+pub const ORDERED_PAIRS: &[(&str, &str)] = &[
+    ("level.maybe_min", "level.follow_back_min"),
+    ("ratio.mild", "ratio.severe"),
+    ("listed.few", "listed.many"),
+    ("likes.few", "likes.many"),
+    ("age.new_days", "age.old_days"),
+    ("recent.quiet_days", "recent.inactive_days"),
+];
+
+settings_table! {
+    // ---- Score and levels ----
+    score_base: i64 {
+        id: "score.base", group: G_SCORE,
+        label: "Starting score",
+        help: "Every account starts here; each signal then adds or takes points.",
+        bounds: [0, 100, 1], unit: "points", default: 50,
+        source: "SIGNALS.md, Shape of a verdict: points add up to the score shown; 50 is the neutral middle of 0-100",
+    },
+    level_follow_back_min: i64 {
+        id: "level.follow_back_min", group: G_SCORE,
+        label: "\u{201c}Follow back\u{201d} from",
+        help: "Scores at or above this read \u{201c}follow back\u{201d}.",
+        bounds: [0, 100, 1], unit: "points", default: 65,
+        source: "SIGNALS.md, Shape of a verdict (thresholds set in options); 65 = clearly above neutral: a few healthy signals and no warning",
+    },
+    level_maybe_min: i64 {
+        id: "level.maybe_min", group: G_SCORE,
+        label: "\u{201c}Maybe\u{201d} from",
+        help: "Scores at or above this (and below \u{201c}follow back\u{201d}) read \u{201c}maybe\u{201d}; lower scores read \u{201c}skip\u{201d}.",
+        bounds: [0, 100, 1], unit: "points", default: 45,
+        source: "SIGNALS.md, Shape of a verdict (thresholds set in options); 45 = just below neutral: one mild warning still reads maybe",
+    },
+    level_min_confidence: f64 {
+        id: "level.min_confidence", group: G_SCORE,
+        label: "Minimum confidence",
+        help: "When less than this share of all signal weight had data, the level is \u{201c}not enough data\u{201d} whatever the score.",
+        bounds: [0, 1, 0.05], unit: "", default: 0.3,
+        source: "SIGNALS.md, Shape of a verdict: few observed signals must not look like a confident red or green",
+    },
+    level_profile_confidence_share: f64 {
+        id: "level.profile_confidence_share", group: G_SCORE,
+        label: "Most confidence the profile alone can give",
+        help: "Confidence blends the profile signals and the behaviour signals (recent posts, interactions, earlier visits). A fully seen profile with no behaviour seen reaches this much; 0.6 reads \u{201c}medium\u{201d}.",
+        bounds: [0, 1, 0.05], unit: "", default: 0.6,
+        source: "SIGNALS.md, Shape of a verdict (few observed signals must not look confident); seed 004: 'a quick scan of their main feeds to see if they're human' (the profile is not the whole picture); 0.6 = own choice",
+    },
+
+    // ---- Follow-back begging (heuristic 1) ----
+    begging_keywords: Vec<String> {
+        id: "begging.keywords", group: G_BEGGING,
+        label: "Follow-back phrases and hashtags",
+        help: "Matched without regard to case, as whole words, in the bio (and the name when enabled below).",
+        bounds: [], unit: "",
+        default: keywords(&[
+            "#TeamFollowBack", "#TFB", "#FollowBack", "#IFollowBack", "#InstantFollowBack",
+            "#AutoFollow", "#TeamAutoFollow", "#F4F", "#Follow4Follow", "#FollowNGain",
+            "#500aDay", "#MustFollow", "#TAF", "#FollowTrain", "#OpenFollow", "#SougoFollow",
+            "#VIPFollow", "100% follow back", "follow me and I follow back", "follow back",
+            "followback",
+        ]),
+        source: "X-COM-FACTS.md \u{a7}4 (follow-back scheme hashtags from link-farming / social-capitalist research); seed 000 \u{a7}1: 'Some even place #FollowBack in their bio'",
+    },
+    begging_in_name: bool {
+        id: "begging.in_name", group: G_BEGGING,
+        label: "Also look in the display name",
+        help: "Follow-back hashtags are often put in the name too.",
+        bounds: [], unit: "", default: true,
+        source: "SIGNALS.md heuristic 1: bio / name contain follow-back phrases or hashtags",
+    },
+    begging_points: i64 {
+        id: "begging.points", group: G_BEGGING,
+        label: "Points taken for asking for follow-backs",
+        help: "Taken once, however many phrases match.",
+        bounds: [0, 50, 1], unit: "points", default: 25,
+        source: "Seed 000 \u{a7}1: 'When I see any sort of messaging like that, I steer clear' (the firmest rule in the seeds)",
+    },
+    begging_tweets_share: f64 {
+        id: "begging.tweets_share", group: G_BEGGING,
+        label: "Follow-back phrases in more recent posts than",
+        help: "Share of recent posts (reposts included: follow trains spread by reposts) with a follow-back phrase or hashtag from the list above.",
+        bounds: [0, 1, 0.05], unit: "", default: 0.3,
+        source: "Socialbakers FakeFollowerCheck: more than 30% of tweets with spam phrases; seed 000 \u{a7}1: 'a Twitter feed that's polluted solely with tweets requesting follows'",
+    },
+    begging_tweets_points: i64 {
+        id: "begging.tweets_points", group: G_BEGGING,
+        label: "Points taken for follow-back posts",
+        help: "Taken once when recent posts ask for follow-backs more often than the share above.",
+        bounds: [0, 50, 1], unit: "points", default: 15,
+        source: "Seed 000 \u{a7}1: 'who wants to follow a Twitter feed that's polluted solely with tweets requesting follows? There's no value there.'",
+    },
+
+    // ---- Self-proclaimed experts (heuristic 4) ----
+    guru_keywords: Vec<String> {
+        id: "guru.keywords", group: G_GURU,
+        label: "Self-proclaimed expert words",
+        help: "Words people use to sell themselves as social-media experts; matched as whole words in the bio.",
+        bounds: [], unit: "",
+        default: keywords(&[
+            "social media expert", "social media guru", "social media ninja",
+            "social media rockstar", "social media influencer", "growth hacker",
+            "growth hacking", "guru", "ninja", "rockstar", "influencer",
+        ]),
+        source: "Seed 000 \u{a7}4: 'call themselves social media marketers (or experts, or gurus, or ninjas)'; seed 003 title; seed 004: 'social media ninjas, gurus'",
+    },
+    guru_points: i64 {
+        id: "guru.points", group: G_GURU,
+        label: "Points taken for expert words",
+        help: "Kept small: the profile alone cannot show whether they actually socialise.",
+        bounds: [0, 30, 1], unit: "points", default: 5,
+        source: "Seed 000 \u{a7}4: 'there are definitely a lot of legitimate ones out there' (a modest penalty)",
+    },
+    guru_silent_points: i64 {
+        id: "guru.silent_points", group: G_GURU,
+        label: "Points taken for expert words and no conversation",
+        help: "Expert words in the bio while fewer recent posts than \u{201c}conversation share\u{201d} (Variety and conversation) talk with anyone.",
+        bounds: [0, 40, 1], unit: "points", default: 12,
+        source: "Seed 000 \u{a7}4: 'They're taking an industry with social in the title and not doing much socializing'",
+    },
+
+    // ---- Bio and photo (heuristic 6) ----
+    bio_missing_points: i64 {
+        id: "bio.missing_points", group: G_PROFILE,
+        label: "Points taken for an empty bio",
+        help: "Only when the bio was seen and is empty; a bio not seen yet gives no points.",
+        bounds: [0, 30, 1], unit: "points", default: 8,
+        source: "Seed 001: 'get your Twitter Bio and photo up there ... so people know who you are'; Socialbakers FakeFollowerCheck: no bio",
+    },
+    bio_present_points: i64 {
+        id: "bio.present_points", group: G_PROFILE,
+        label: "Points for having a bio",
+        help: "A bio tells you who they are.",
+        bounds: [0, 15, 1], unit: "points", default: 3,
+        source: "Seed 001 (bio tells who they are); BotometerLite: description length",
+    },
+    avatar_default_points: i64 {
+        id: "avatar.default_points", group: G_PROFILE,
+        label: "Points taken for the default avatar",
+        help: "The default egg / silhouette instead of a photo.",
+        bounds: [0, 40, 1], unit: "points", default: 10,
+        source: "Seed 001 ('Bio and photo'); SparkToro Fake Followers Audit: default avatar",
+    },
+    avatar_old_days: i64 {
+        id: "avatar.old_days", group: G_PROFILE,
+        label: "A default avatar counts extra after",
+        help: "Accounts older than this that still have the default avatar lose extra points.",
+        bounds: [0, 3650, 1], unit: "days", default: 60,
+        source: "Socialbakers FakeFollowerCheck: older than 2 months with the default avatar",
+    },
+    avatar_old_points: i64 {
+        id: "avatar.old_points", group: G_PROFILE,
+        label: "Extra points taken for an old default avatar",
+        help: "Added to the default-avatar points for accounts older than the age above.",
+        bounds: [0, 30, 1], unit: "points", default: 6,
+        source: "Socialbakers FakeFollowerCheck: older than 2 months with the default avatar",
+    },
+    avatar_custom_points: i64 {
+        id: "avatar.custom_points", group: G_PROFILE,
+        label: "Points for an own photo",
+        help: "Any avatar other than the default.",
+        bounds: [0, 15, 1], unit: "points", default: 3,
+        source: "Seed 001: 'get your Twitter Bio and photo up there'",
+    },
+
+    // ---- Follow counts (heuristics 9, 10; link farming) ----
+    ratio_mild: f64 {
+        id: "ratio.mild", group: G_COUNTS,
+        label: "Follow-ratio penalty starts above",
+        help: "Following divided by followers. Above this the penalty grows (on a log scale) up to its full size at the next setting.",
+        bounds: [1, 1000, 0.5], unit: ": 1", default: 2.0,
+        source: "Seeds 002, 003, 004: the ratio is a weak signal; it starts to count only when following is over twice followers",
+    },
+    ratio_severe: f64 {
+        id: "ratio.severe", group: G_COUNTS,
+        label: "Full follow-ratio penalty at",
+        help: "Following divided by followers at which the whole penalty applies.",
+        bounds: [1, 10000, 1], unit: ": 1", default: 50.0,
+        source: "Socialbakers FakeFollowerCheck: following:followers >= 50:1",
+    },
+    ratio_severe_points: i64 {
+        id: "ratio.severe_points", group: G_COUNTS,
+        label: "Most points a high follow ratio can take",
+        help: "Capped at 15 so that no single ratio decides.",
+        bounds: [0, 15, 1], unit: "points", default: 15,
+        source: "SIGNALS.md heuristic 9: keep count-based signals bounded so no single ratio decides",
+    },
+    ratio_reward_ratio: f64 {
+        id: "ratio.reward_ratio", group: G_COUNTS,
+        label: "Followers at least this many times following earn points",
+        help: "People follow them without being followed first.",
+        bounds: [1, 1000, 0.5], unit: "\u{d7}", default: 2.0,
+        source: "Seed 002 (a ratio that shows they do not auto-follow back); kept modest by SIGNALS.md heuristic 9",
+    },
+    ratio_reward_min_followers: i64 {
+        id: "ratio.reward_min_followers", group: G_COUNTS,
+        label: "\u{2026}and at least this many followers",
+        help: "Below this a ratio says little.",
+        bounds: [0, COUNT_MAX, 1], unit: "followers", default: 100,
+        source: "Own choice under SIGNALS.md heuristic 9: tiny counts make ratios noisy",
+    },
+    ratio_reward_points: i64 {
+        id: "ratio.reward_points", group: G_COUNTS,
+        label: "Points for followers well above following",
+        help: "A modest plus: numbers are not the point.",
+        bounds: [0, 15, 1], unit: "points", default: 4,
+        source: "Seeds 002, 004: 'numbers are not the point' (modest)",
+    },
+    following_cap_following_min: i64 {
+        id: "following_cap.following_min", group: G_COUNTS,
+        label: "Following near the 5,000 cap from",
+        help: "X caps following at about 5,000 unless followers keep up; mass-follow-then-unfollow accounts sit at the cap.",
+        bounds: [100, COUNT_MAX, 100], unit: "accounts", default: 4500,
+        source: "X-COM-FACTS.md \u{a7}4: following more than 5,000 is capped by a ratio rule (near = within 10%)",
+    },
+    following_cap_followers_share: f64 {
+        id: "following_cap.followers_share", group: G_COUNTS,
+        label: "\u{2026}while followers are below this share of following",
+        help: "0.8 means fewer than 80 followers for every 100 followed.",
+        bounds: [0, 1, 0.05], unit: "", default: 0.8,
+        source: "Seed 003: follow en masse, then unfollow who did not follow back (followers well below following)",
+    },
+    following_cap_points: i64 {
+        id: "following_cap.points", group: G_COUNTS,
+        label: "Points taken for following at the cap",
+        help: "Follow churn is against X's rules.",
+        bounds: [0, 30, 1], unit: "points", default: 10,
+        source: "Seed 003 ('This One Twitter Trick'); X-COM-FACTS.md \u{a7}4: 400 follows a day limit introduced against churn",
+    },
+    follow_for_follow_min_count: i64 {
+        id: "follow_for_follow.min_count", group: G_COUNTS,
+        label: "Follow-for-follow: both counts at least",
+        help: "Follower and following counts both at least this high.",
+        bounds: [0, COUNT_MAX, 100], unit: "accounts", default: 1000,
+        source: "Ghosh et al., WWW 2012 (link farming); Dugu\u{e9} & Perez 2013 (social capitalists) at high counts",
+    },
+    follow_for_follow_tolerance: f64 {
+        id: "follow_for_follow.tolerance", group: G_COUNTS,
+        label: "\u{2026}and within this share of each other",
+        help: "0.1 means followers and following differ by at most 10% of the larger.",
+        bounds: [0, 0.5, 0.01], unit: "", default: 0.1,
+        source: "Dugu\u{e9} & Perez 2013: social capitalists' followers and followees overlap almost fully (approximated from counts, SIGNALS.md)",
+    },
+    follow_for_follow_points: i64 {
+        id: "follow_for_follow.points", group: G_COUNTS,
+        label: "Points taken for follow-for-follow counts",
+        help: "Kept moderate: some real people follow back most of their followers.",
+        bounds: [0, 30, 1], unit: "points", default: 6,
+        source: "Seed 001: following back out of politeness only adds no value; seed 002",
+    },
+
+    // ---- Activity (heuristic 12) ----
+    activity_never_points: i64 {
+        id: "activity.never_points", group: G_ACTIVITY,
+        label: "Points taken for never having posted",
+        help: "Zero posts.",
+        bounds: [0, 40, 1], unit: "points", default: 18,
+        source: "Socialbakers FakeFollowerCheck: never tweeted",
+    },
+    activity_few_posts: i64 {
+        id: "activity.few_posts", group: G_ACTIVITY,
+        label: "Too few posts: fewer than",
+        help: "Accounts with at least one post but fewer than this lose points.",
+        bounds: [1, 1000, 1], unit: "posts", default: 10,
+        source: "TwitCleaner: fewer than 10 tweets",
+    },
+    activity_few_points: i64 {
+        id: "activity.few_points", group: G_ACTIVITY,
+        label: "Points taken for too few posts",
+        help: "For accounts with at least one post but fewer than the number above.",
+        bounds: [0, 40, 1], unit: "points", default: 12,
+        source: "TwitCleaner: fewer than 10 tweets",
+    },
+    activity_weekly_min: f64 {
+        id: "activity.weekly_min", group: G_ACTIVITY,
+        label: "Too quiet: fewer posts a week than",
+        help: "Posts over the account's whole life, per week.",
+        bounds: [0, 14, 0.1], unit: "posts a week", default: 1.0,
+        source: "Seed 004: 'If they tweet once a week I skip them'",
+    },
+    activity_slow_points: i64 {
+        id: "activity.slow_points", group: G_ACTIVITY,
+        label: "Points taken for posting too rarely",
+        help: "For accounts that post less often than the rate above.",
+        bounds: [0, 30, 1], unit: "points", default: 6,
+        source: "Seed 004: 'If they tweet once a week I skip them'",
+    },
+    activity_daily_max: f64 {
+        id: "activity.daily_max", group: G_ACTIVITY,
+        label: "Automated: more posts a day than",
+        help: "Posts over the account's whole life, per day.",
+        bounds: [2, 1000, 1], unit: "posts a day", default: 24.0,
+        source: "TwitCleaner: more than 24 tweets a day",
+    },
+    activity_busy_points: i64 {
+        id: "activity.busy_points", group: G_ACTIVITY,
+        label: "Points taken for posting like a machine",
+        help: "For accounts that post more often than the rate above.",
+        bounds: [0, 40, 1], unit: "points", default: 12,
+        source: "TwitCleaner: more than 24 tweets a day; seed 000 \u{a7}3: 'accounts that are 99% automation'",
+    },
+    activity_healthy_points: i64 {
+        id: "activity.healthy_points", group: G_ACTIVITY,
+        label: "Points for a healthy posting rate",
+        help: "Between the two rates above.",
+        bounds: [0, 20, 1], unit: "points", default: 6,
+        source: "Seed 004: 'looking for completely active users'",
+    },
+
+    // ---- Lists and likes (heuristics 13, 14) ----
+    listed_few: i64 {
+        id: "listed.few", group: G_CURATION,
+        label: "On at least this many lists earns points",
+        help: "Lists other people curate them into.",
+        bounds: [1, COUNT_MAX, 1], unit: "lists", default: 1,
+        source: "Seed 004: followers added 'to Lists as a way of quietly thanking them', a 'must read' list",
+    },
+    listed_few_points: i64 {
+        id: "listed.few_points", group: G_CURATION,
+        label: "Points for being on a list",
+        help: "For being on at least the number of lists above (and fewer than \u{201c}many\u{201d}).",
+        bounds: [0, 20, 1], unit: "points", default: 3,
+        source: "Seed 004 (others curate them); BotometerLite: listed count",
+    },
+    listed_many: i64 {
+        id: "listed.many", group: G_CURATION,
+        label: "On many lists: at least",
+        help: "Lists other people curate them into; from this many the larger reward applies.",
+        bounds: [2, COUNT_MAX, 1], unit: "lists", default: 10,
+        source: "BotometerLite: listed count; 10 curators = own choice",
+    },
+    listed_many_points: i64 {
+        id: "listed.many_points", group: G_CURATION,
+        label: "Points for being on many lists",
+        help: "Given instead of the smaller list reward.",
+        bounds: [0, 20, 1], unit: "points", default: 7,
+        source: "Seed 004 (others curate them); BotometerLite: listed count",
+    },
+    listed_unlisted_followers: i64 {
+        id: "listed.unlisted_followers", group: G_CURATION,
+        label: "On no list despite at least this many followers",
+        help: "A real audience of this size usually puts someone on a list.",
+        bounds: [0, COUNT_MAX, 100], unit: "followers", default: 1000,
+        source: "BotometerLite: listed growth vs followers growth; 1,000 = own choice",
+    },
+    listed_unlisted_points: i64 {
+        id: "listed.unlisted_points", group: G_CURATION,
+        label: "Points taken for an audience nobody lists",
+        help: "For an account on no list despite the follower count above.",
+        bounds: [0, 20, 1], unit: "points", default: 3,
+        source: "BotometerLite: listed count",
+    },
+    likes_few: i64 {
+        id: "likes.few", group: G_CURATION,
+        label: "Near-zero likes: fewer than",
+        help: "Likes the account has given, over its life.",
+        bounds: [0, COUNT_MAX, 1], unit: "likes", default: 10,
+        source: "BotometerLite: few favourites point to bots (humans like things)",
+    },
+    likes_per_post_min: f64 {
+        id: "likes.per_post_min", group: G_CURATION,
+        label: "\u{2026}or fewer likes per post than",
+        help: "0.02 = fewer than one like for every 50 posts.",
+        bounds: [0, 10, 0.01], unit: "likes per post", default: 0.02,
+        source: "BotometerLite: favourites growth vs tweet frequency; 1 like per 50 posts = own choice",
+    },
+    likes_age_days: i64 {
+        id: "likes.age_days", group: G_CURATION,
+        label: "Judge likes only for accounts older than",
+        help: "New accounts have had no time to like much.",
+        bounds: [0, 3650, 1], unit: "days", default: 30,
+        source: "ManageFlitter / UnTweeps: 30 days (a month of use)",
+    },
+    likes_few_points: i64 {
+        id: "likes.few_points", group: G_CURATION,
+        label: "Points taken for near-zero likes",
+        help: "Only for accounts that have posted.",
+        bounds: [0, 30, 1], unit: "points", default: 15,
+        source: "BotometerLite: few favourites point to bots; Cresci et al. 2017 social spambots post like people but rarely like (as large as the ratio cap, heuristic 9)",
+    },
+    likes_many: i64 {
+        id: "likes.many", group: G_CURATION,
+        label: "Many likes: at least",
+        help: "Likes the account has given, over its life.",
+        bounds: [1, COUNT_MAX, 1], unit: "likes", default: 200,
+        source: "BotometerLite: favourites count; 200 = own choice (a few months of a person's liking)",
+    },
+    likes_many_points: i64 {
+        id: "likes.many_points", group: G_CURATION,
+        label: "Points for liking other people's posts",
+        help: "Not given when the likes are near zero for the number of posts.",
+        bounds: [0, 20, 1], unit: "points", default: 5,
+        source: "Seed 003: 'Retweet things you like'; BotometerLite: favourites count",
+    },
+
+    // ---- Bot-like profile (heuristic 13) ----
+    handle_digit_run: i64 {
+        id: "handle.digit_run", group: G_BOT,
+        label: "Auto-generated handle: a run of digits of at least",
+        help: "X's default handles are a name followed by 8 digits.",
+        bounds: [3, 15, 1], unit: "digits", default: 6,
+        source: "BotometerLite: digits in the screen name; X's default handles (name + 8 digits)",
+    },
+    handle_points: i64 {
+        id: "handle.points", group: G_BOT,
+        label: "Points taken for an auto-generated handle",
+        help: "Small: many real people keep the handle X gave them.",
+        bounds: [0, 20, 1], unit: "points", default: 5,
+        source: "BotometerLite: screen-name digits",
+    },
+    following_growth_per_day: f64 {
+        id: "following_growth.per_day", group: G_BOT,
+        label: "Follows more accounts a day than",
+        help: "Following count divided by account age in days.",
+        bounds: [1, 400, 1], unit: "per day", default: 50.0,
+        source: "BotometerLite: friends growth rate; X-COM-FACTS.md \u{a7}4: X allows 400 follows a day",
+    },
+    following_growth_young_days: i64 {
+        id: "following_growth.young_days", group: G_BOT,
+        label: "\u{2026}while younger than",
+        help: "Older accounts are not judged on follow speed.",
+        bounds: [1, 3650, 1], unit: "days", default: 90,
+        source: "SparkToro Fake Followers Audit: account age; Socialbakers: inactive after 90 days",
+    },
+    following_growth_points: i64 {
+        id: "following_growth.points", group: G_BOT,
+        label: "Points taken for mass following",
+        help: "For a young account that follows faster than the rate above.",
+        bounds: [0, 30, 1], unit: "points", default: 10,
+        source: "BotometerLite: high friends growth points to bots; seed 003",
+    },
+    bare_profile_following_min: i64 {
+        id: "bare_profile.following_min", group: G_BOT,
+        label: "No bio and no location while following more than",
+        help: "Following count above which a profile with no bio and no location loses points.",
+        bounds: [0, COUNT_MAX, 1], unit: "accounts", default: 100,
+        source: "Socialbakers FakeFollowerCheck: no bio and no location while following > 100",
+    },
+    bare_profile_points: i64 {
+        id: "bare_profile.points", group: G_BOT,
+        label: "Points taken for a bare profile that follows many",
+        help: "Added to the empty-bio points: the combination is a fake-follower rule of its own.",
+        bounds: [0, 30, 1], unit: "points", default: 6,
+        source: "Socialbakers FakeFollowerCheck: no bio and no location while following > 100",
+    },
+
+    // ---- Verification, age and relationship ----
+    verified_points: i64 {
+        id: "verified.points", group: G_TRUST,
+        label: "Points for legacy or organisation verification",
+        help: "The paid check gives no points: it only shows someone pays.",
+        bounds: [0, 20, 1], unit: "points", default: 5,
+        source: "BotometerLite: verified; legacy and organisation checks were identity-checked",
+    },
+    age_new_days: i64 {
+        id: "age.new_days", group: G_TRUST,
+        label: "Very new: younger than",
+        help: "Accounts younger than this lose a few points.",
+        bounds: [0, 3650, 1], unit: "days", default: 30,
+        source: "SparkToro Fake Followers Audit: account age; ManageFlitter / UnTweeps: 30 days",
+    },
+    age_new_points: i64 {
+        id: "age.new_points", group: G_TRUST,
+        label: "Points taken for a very new account",
+        help: "Small: everyone starts new.",
+        bounds: [0, 15, 1], unit: "points", default: 3,
+        source: "SparkToro Fake Followers Audit: account age",
+    },
+    age_old_days: i64 {
+        id: "age.old_days", group: G_TRUST,
+        label: "Established: older than",
+        help: "Accounts older than this gain a few points.",
+        bounds: [1, 7300, 1], unit: "days", default: 730,
+        source: "SparkToro Fake Followers Audit: account age; two years = own choice",
+    },
+    age_old_points: i64 {
+        id: "age.old_points", group: G_TRUST,
+        label: "Points for an established account",
+        help: "Small: age alone says little.",
+        bounds: [0, 15, 1], unit: "points", default: 4,
+        source: "SparkToro Fake Followers Audit: account age",
+    },
+    follows_you_points: i64 {
+        id: "follows_you.points", group: G_TRUST,
+        label: "Points when they follow you",
+        help: "\u{201c}Follows you\u{201d} on their profile or row.",
+        bounds: [0, 20, 1], unit: "points", default: 3,
+        source: "Seeds 002, 004: follow back people you already have a relationship with",
+    },
+
+    // ---- Memory (what is kept across visits) ----
+    memory_capacity: i64 {
+        id: "memory.capacity", group: G_MEMORY,
+        label: "Accounts remembered",
+        help: "How many accounts (facts, count history, interactions) are kept across visits; the least recently seen are forgotten first.",
+        bounds: [1000, 500000, 1000], unit: "accounts", default: 50000,
+        source: "issue: sized for tens of thousands of accounts",
+    },
+    // ---- Automation in recent posts (heuristic 3) ----
+    posts_min_count: i64 {
+        id: "posts.min_count", group: G_AUTOMATION,
+        label: "Judge recent posts from at least",
+        help: "Shares, rates and timing of recent posts are judged only with at least this many posts seen; fewer read \u{201c}not seen yet\u{201d}.",
+        bounds: [2, 200, 1], unit: "posts", default: 10,
+        source: "TwitCleaner: fewer than 10 tweets says too little; analysis ClockUniformity: clock-bound timing shows from ~10 posts",
+    },
+    automation_link_only_share: f64 {
+        id: "automation.link_only_share", group: G_AUTOMATION,
+        label: "Link-only feed: more of their own posts than",
+        help: "Share of their own recent posts (reposts aside) that are nothing but a link and hashtags.",
+        bounds: [0, 1, 0.05], unit: "", default: 0.9,
+        source: "Socialbakers FakeFollowerCheck: more than 90% links; TwitCleaner: nothing but links",
+    },
+    automation_link_only_points: i64 {
+        id: "automation.link_only_points", group: G_AUTOMATION,
+        label: "Points taken for a link-only feed",
+        help: "A feed of bare links is usually fed in by a tool.",
+        bounds: [0, 40, 1], unit: "points", default: 12,
+        source: "Seed 000 \u{a7}3: 'content is automatically fed through to my Twitter feed' ('99% automation, I'll never follow')",
+    },
+    automation_repeat_copies: i64 {
+        id: "automation.repeat_copies", group: G_AUTOMATION,
+        label: "Same text posted more than",
+        help: "Copies of the same (or nearly the same) text among their own recent posts.",
+        bounds: [1, 100, 1], unit: "times", default: 3,
+        source: "Socialbakers FakeFollowerCheck: the same tweet repeated more than 3 times",
+    },
+    automation_repeat_points: i64 {
+        id: "automation.repeat_points", group: G_AUTOMATION,
+        label: "Points taken for repeated texts",
+        help: "For posting the same text more often than the number above.",
+        bounds: [0, 40, 1], unit: "points", default: 12,
+        source: "Socialbakers FakeFollowerCheck: the same tweet repeated more than 3 times; TwitCleaner: the same URL repeated",
+    },
+    automation_interval_cv_max: f64 {
+        id: "automation.interval_cv_max", group: G_AUTOMATION,
+        label: "Machine-regular: gaps between posts vary less than",
+        help: "Coefficient of variation of the gaps between posts (spread / mean). A scheduler posting every hour is near 0; people are near 1 or above.",
+        bounds: [0, 2, 0.05], unit: "", default: 0.2,
+        source: "Chu et al. 2010/2012: regular inter-tweet intervals betray bots; 0.2 = own choice well below people's ~1",
+    },
+    automation_clock_dispersion_min: f64 {
+        id: "automation.clock_dispersion_min", group: G_AUTOMATION,
+        label: "Clock-bound: posting minutes or seconds bunched more than",
+        help: "Chi-square dispersion of the minute of the hour and the second of the minute posts go out at: about 1 for people, far above 1 when a tool posts at :00 or :30.",
+        bounds: [1, 60, 0.5], unit: "\u{d7}", default: 4.0,
+        source: "Zhang & Paxson 2011: non-uniform minute-of-hour / second-of-minute posting times betray automation; 4 = own choice (10 random posts almost never reach it)",
+    },
+    automation_clock_even_min_posts: i64 {
+        id: "automation.clock_even_min_posts", group: G_AUTOMATION,
+        label: "Too-even posting minutes judged from",
+        help: "Posting minutes spread more evenly than chance (a scheduler cycling through the hour) only show with many posts.",
+        bounds: [60, 10000, 10], unit: "posts", default: 120,
+        source: "Zhang & Paxson 2011 (too uniform timing); analysis ClockUniformity: the even side needs ~120 posts",
+    },
+    automation_clock_even_dispersion: f64 {
+        id: "automation.clock_even_dispersion", group: G_AUTOMATION,
+        label: "\u{2026}when the dispersion is below",
+        help: "About 1 for people; near 0 when every minute is used the same number of times.",
+        bounds: [0, 1, 0.05], unit: "\u{d7}", default: 0.3,
+        source: "Zhang & Paxson 2011 (too uniform timing); 0.3 = own choice",
+    },
+    automation_timing_points: i64 {
+        id: "automation.timing_points", group: G_AUTOMATION,
+        label: "Points taken for machine-regular posting times",
+        help: "Taken once for regular gaps, bunched clock times or too-even minutes.",
+        bounds: [0, 40, 1], unit: "points", default: 10,
+        source: "Chu et al. 2010/2012 (interval regularity); Zhang & Paxson 2011 (clock-bound timing)",
+    },
+    automation_daily_max: f64 {
+        id: "automation.daily_max", group: G_AUTOMATION,
+        label: "Too busy: more recent posts a day than",
+        help: "Recent posts per day between the oldest and newest post seen.",
+        bounds: [2, 1000, 1], unit: "posts a day", default: 24.0,
+        source: "TwitCleaner: more than 24 tweets a day",
+    },
+    automation_rate_points: i64 {
+        id: "automation.rate_points", group: G_AUTOMATION,
+        label: "Points taken for posting faster than a person",
+        help: "For recent posts above the daily rate above.",
+        bounds: [0, 40, 1], unit: "points", default: 10,
+        source: "TwitCleaner: more than 24 tweets a day; seed 000 \u{a7}3: 'overwhelm your readers with too much at once'",
+    },
+
+    // ---- Variety and conversation (heuristics 4, 5, 11) ----
+    variety_repost_share: f64 {
+        id: "variety.repost_share", group: G_VARIETY,
+        label: "Only reposts: more recent posts than",
+        help: "Share of recent posts that are plain reposts of others.",
+        bounds: [0, 1, 0.05], unit: "", default: 0.9,
+        source: "Socialbakers FakeFollowerCheck: more than 90% retweets; TwitCleaner: mostly retweets",
+    },
+    variety_repost_points: i64 {
+        id: "variety.repost_points", group: G_VARIETY,
+        label: "Points taken for a feed of reposts only",
+        help: "Nothing of their own to add.",
+        bounds: [0, 40, 1], unit: "points", default: 10,
+        source: "Socialbakers FakeFollowerCheck: more than 90% retweets",
+    },
+    variety_mix_min_share: f64 {
+        id: "variety.mix_min_share", group: G_VARIETY,
+        label: "A good mix: each kind at least",
+        help: "Original posts, reposts or quotes of others, and replies each make up at least this share of recent posts.",
+        bounds: [0, 0.33, 0.01], unit: "", default: 0.1,
+        source: "Seed 000 \u{a7}5: 'an array of posts, from original content, to RTs/sharing the content of others, to conversation'; 10% = own choice",
+    },
+    variety_mix_points: i64 {
+        id: "variety.mix_points", group: G_VARIETY,
+        label: "Points for a good mix of posts",
+        help: "Own posts, sharing others and replies all present.",
+        bounds: [0, 20, 1], unit: "points", default: 6,
+        source: "Seed 000 \u{a7}5 (variety); seed 003: 'Retweet things you like ... Reply to tweets'",
+    },
+    variety_self_promo_share: f64 {
+        id: "variety.self_promo_share", group: G_VARIETY,
+        label: "Talks about themselves in more original posts than",
+        help: "Share of original posts that link to their own site (the profile's website) or use a promotion phrase (\u{201c}check out my\u{201d}, \u{201c}my new\u{201d}, \u{201c}buy\u{201d}\u{2026}).",
+        bounds: [0, 1, 0.05], unit: "", default: 0.5,
+        source: "TwitCleaner: talks about themselves more than half the time; seed 000 \u{a7}5",
+    },
+    variety_self_promo_min_originals: i64 {
+        id: "variety.self_promo_min_originals", group: G_VARIETY,
+        label: "\u{2026}judged from at least",
+        help: "Original posts needed before self-promotion is judged.",
+        bounds: [1, 200, 1], unit: "original posts", default: 5,
+        source: "Own choice: a share of fewer than 5 posts says little",
+    },
+    variety_self_promo_points: i64 {
+        id: "variety.self_promo_points", group: G_VARIETY,
+        label: "Points taken for constant self-promotion",
+        help: "For original posts promoting themselves above the share above.",
+        bounds: [0, 30, 1], unit: "points", default: 8,
+        source: "Seed 000 \u{a7}5: 'it can get a little overwhelming you're constantly talking about yourself'",
+    },
+    conversation_min_share: f64 {
+        id: "conversation.min_share", group: G_VARIETY,
+        label: "Converses: replies and mentions in at least",
+        help: "Share of recent posts that reply to or mention someone else.",
+        bounds: [0, 1, 0.05], unit: "", default: 0.1,
+        source: "Seed 004: 'to see if they're human, and if they are there to have conversations'; 10% = own choice (one post in ten)",
+    },
+    conversation_points: i64 {
+        id: "conversation.points", group: G_VARIETY,
+        label: "Points for taking part in conversations",
+        help: "At or above the share above.",
+        bounds: [0, 20, 1], unit: "points", default: 6,
+        source: "Seed 003: 'Reply to tweets that evoke a response'; seed 002: 'people who I've carried a conversation with'",
+    },
+    conversation_none_points: i64 {
+        id: "conversation.none_points", group: G_VARIETY,
+        label: "Points taken for no conversation",
+        help: "Below the share above. Expert words in the bio cost more (Self-proclaimed experts).",
+        bounds: [0, 20, 1], unit: "points", default: 3,
+        source: "Seed 004: 'there to have conversations instead of just padding their own numbers' (small on its own: some people only post)",
+    },
+
+    // ---- Recent activity (heuristic 12) ----
+    recent_quiet_days: i64 {
+        id: "recent.quiet_days", group: G_RECENT,
+        label: "Quiet: newest post older than",
+        help: "Days since the newest post seen.",
+        bounds: [1, 3650, 1], unit: "days", default: 30,
+        source: "TwitCleaner: no activity for a month; ManageFlitter / UnTweeps: inactive = 30 days",
+    },
+    recent_quiet_points: i64 {
+        id: "recent.quiet_points", group: G_RECENT,
+        label: "Points taken for a quiet month",
+        help: "Newest post older than the quiet days above (and not yet inactive).",
+        bounds: [0, 30, 1], unit: "points", default: 5,
+        source: "TwitCleaner; ManageFlitter / UnTweeps (30 days)",
+    },
+    recent_inactive_days: i64 {
+        id: "recent.inactive_days", group: G_RECENT,
+        label: "Inactive: newest post older than",
+        help: "Days since the newest post seen.",
+        bounds: [2, 3650, 1], unit: "days", default: 90,
+        source: "Socialbakers FakeFollowerCheck: last tweet over 90 days ago; SparkToro Fake Followers Audit: inactive 90-120 days",
+    },
+    recent_inactive_points: i64 {
+        id: "recent.inactive_points", group: G_RECENT,
+        label: "Points taken for an inactive account",
+        help: "Newest post older than the inactive days above.",
+        bounds: [0, 40, 1], unit: "points", default: 15,
+        source: "Socialbakers FakeFollowerCheck (inactive = fake follower); seed 004: 'looking for completely active users'",
+    },
+    recent_active_points: i64 {
+        id: "recent.active_points", group: G_RECENT,
+        label: "Points for posting within the quiet days",
+        help: "Newest post seen within the quiet days above.",
+        bounds: [0, 20, 1], unit: "points", default: 4,
+        source: "Seed 004: 'looking for completely active users'",
+    },
+    recent_weekly_min: f64 {
+        id: "recent.weekly_min", group: G_RECENT,
+        label: "Too quiet lately: fewer recent posts a week than",
+        help: "Recent posts seen, per week, from the oldest of them until now.",
+        bounds: [0, 14, 0.1], unit: "posts a week", default: 1.0,
+        source: "Seed 004: 'If they tweet once a week I skip them'",
+    },
+    recent_slow_points: i64 {
+        id: "recent.slow_points", group: G_RECENT,
+        label: "Points taken for posting rarely lately",
+        help: "Below the weekly rate above.",
+        bounds: [0, 30, 1], unit: "points", default: 6,
+        source: "Seed 004: 'If they tweet once a week I skip them'",
+    },
+
+    // ---- Your interests (heuristic 7) ----
+    interests_keywords: Vec<String> {
+        id: "interests.keywords", group: G_INTERESTS,
+        label: "Your interests",
+        help: "Words and phrases for what you care about (\u{201c}birdwatching\u{201d}, \u{201c}#rustlang\u{201d}); matched as whole words in bios and recent posts. Empty: this signal is skipped.",
+        bounds: [], unit: "",
+        default: keywords(&[]),
+        source: "Seed 001: 'give those people a chance to add value ... common interests'; seed 004: 'searching twitter for keywords' (the list is yours)",
+    },
+    interests_points_per_match: i64 {
+        id: "interests.points_per_match", group: G_INTERESTS,
+        label: "Points for each interest matched",
+        help: "Each interest counts once, in the bio or in recent posts.",
+        bounds: [0, 20, 1], unit: "points", default: 3,
+        source: "Seeds 001, 004 (shared interests); own choice",
+    },
+    interests_max_points: i64 {
+        id: "interests.max_points", group: G_INTERESTS,
+        label: "Most points interests can add",
+        help: "Bounded so that a keyword-stuffed bio cannot decide.",
+        bounds: [0, 30, 1], unit: "points", default: 9,
+        source: "SIGNALS.md heuristic 9 (bounded signals); own choice: three interests",
+    },
+
+    // ---- Interactions with you (heuristic 8) ----
+    relationship_window_days: i64 {
+        id: "relationship.window_days", group: G_INTERACTIONS,
+        label: "Recent interactions: within the last",
+        help: "Replies, mentions, likes and reposts of your posts in this many days count as recent.",
+        bounds: [1, 3650, 1], unit: "days", default: 30,
+        source: "Seed 002: 'greet me in the morning and make a point of reaching out occasionally'; a month as in ManageFlitter / UnTweeps",
+    },
+    relationship_repeat_days: i64 {
+        id: "relationship.repeat_days", group: G_INTERACTIONS,
+        label: "Repeated: on at least this many different days",
+        help: "Recent interactions on this many different days earn the extra points below.",
+        bounds: [1, 365, 1], unit: "days", default: 2,
+        source: "Seed 002: 'people who I've carried a conversation with' (more than once); own choice",
+    },
+    relationship_past_points: i64 {
+        id: "relationship.past_points", group: G_INTERACTIONS,
+        label: "Points for interactions before that",
+        help: "They interacted with you, but not recently.",
+        bounds: [0, 20, 1], unit: "points", default: 3,
+        source: "Seeds 002, 004: relationships come first",
+    },
+    relationship_recent_points: i64 {
+        id: "relationship.recent_points", group: G_INTERACTIONS,
+        label: "Points for recent interactions",
+        help: "They replied to, mentioned, liked or reposted you within the window above.",
+        bounds: [0, 30, 1], unit: "points", default: 8,
+        source: "Seed 002: 'only following people back who I've started to create a relationship with'",
+    },
+    relationship_repeated_points: i64 {
+        id: "relationship.repeated_points", group: G_INTERACTIONS,
+        label: "Extra points for repeated recent interactions",
+        help: "Added when recent interactions happened on the number of days above.",
+        bounds: [0, 30, 1], unit: "points", default: 6,
+        source: "Seed 002: 'friendly and greet me in the morning'; seed 004: 'the little things ... make a difference'",
+    },
+
+    // ---- Follow churn (heuristic 10) ----
+    churn_swing_share: f64 {
+        id: "churn.swing_share", group: G_CHURN,
+        label: "Churn: following rose and fell by more than",
+        help: "Share of the following count, between visits, both up and down.",
+        bounds: [0.01, 1, 0.01], unit: "", default: 0.1,
+        source: "Seed 003: 'follow a bunch of people ... After about a week ... unfollow them'; 10% = own choice",
+    },
+    churn_min_accounts: i64 {
+        id: "churn.min_accounts", group: G_CHURN,
+        label: "\u{2026}and by at least",
+        help: "Small accounts move a few follows without churning.",
+        bounds: [0, COUNT_MAX, 1], unit: "accounts", default: 50,
+        source: "Own choice: a handful of follows is ordinary use",
+    },
+    churn_points: i64 {
+        id: "churn.points", group: G_CHURN,
+        label: "Points taken for follow churn",
+        help: "Following swung up and down between visits.",
+        bounds: [0, 40, 1], unit: "points", default: 12,
+        source: "Seed 003: 'Following en masse and then unfollowing people who don't follow you is so childish'",
+    },
+    churn_reversals: i64 {
+        id: "churn.reversals", group: G_CHURN,
+        label: "Repeated churn: direction changes at least",
+        help: "Times the following count turned from rising to falling or back.",
+        bounds: [1, 100, 1], unit: "times", default: 2,
+        source: "Seed 003: 'Hundreds and thousands of new social media marketers use this trick every day' (a routine, not a one-off clean-up)",
+    },
+    churn_repeat_points: i64 {
+        id: "churn.repeat_points", group: G_CHURN,
+        label: "Extra points for repeated churn",
+        help: "Added to the churn points at the number of direction changes above.",
+        bounds: [0, 30, 1], unit: "points", default: 6,
+        source: "Seed 003 (churn as a routine)",
+    },
+}

@@ -1,0 +1,46 @@
+//! Avatar (seed heuristic 6, Socialbakers): the default avatar costs points, more
+//! so on an account older than two months.
+
+use super::common::{age_days, days_words, pts, wt, Line};
+use super::Subject;
+use crate::settings::Settings;
+use crate::verdict::Evidence;
+
+pub fn avatar(subject: &Subject, s: &Settings, now: i64) -> Evidence {
+    let a = subject.account;
+    let line = Line::new(
+        "avatar",
+        "Own photo",
+        format!(
+            "not the default avatar; worse after {} days",
+            s.avatar_old_days
+        ),
+        wt(s.avatar_custom_points).max(wt(s.avatar_default_points) + wt(s.avatar_old_points)),
+    );
+    match a.default_avatar {
+        None => line.not_seen("Avatar"),
+        Some(false) => line.seen(
+            a,
+            "own photo",
+            pts(s.avatar_custom_points),
+            "They put up a photo, so you can see who they are.".to_string(),
+        ),
+        Some(true) => match age_days(a, now) {
+            Some(age) if age > s.avatar_old_days as f64 => line.seen(
+                a,
+                &format!("default avatar, account {} old", days_words(age)),
+                -pts(s.avatar_default_points) - pts(s.avatar_old_points),
+                format!(
+                    "Still the default avatar after more than {} days, a common mark of fake accounts.",
+                    s.avatar_old_days
+                ),
+            ),
+            _ => line.seen(
+                a,
+                "default avatar",
+                -pts(s.avatar_default_points),
+                "No photo: you cannot see who they are.".to_string(),
+            ),
+        },
+    }
+}

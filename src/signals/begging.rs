@@ -1,0 +1,60 @@
+//! Follow-back begging (seed heuristic 1): follow-back phrases or hashtags in the
+//! bio or display name.
+
+use super::common::{pts, wt, Line};
+use super::text::{find_keywords, quoted};
+use super::Subject;
+use crate::settings::Settings;
+use crate::verdict::Evidence;
+
+pub fn begging(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
+    let a = subject.account;
+    let line = Line::new(
+        "begging",
+        "Asks for follow-backs",
+        format!(
+            "none of {} follow-back phrases or hashtags",
+            s.begging_keywords.len()
+        ),
+        wt(s.begging_points),
+    );
+    let name = if s.begging_in_name {
+        a.name.as_deref()
+    } else {
+        None
+    };
+    let places: Vec<(&str, &str)> = [("bio", a.bio.as_deref()), ("name", name)]
+        .into_iter()
+        .filter_map(|(place, text)| text.map(|t| (place, t)))
+        .collect();
+    if places.is_empty() {
+        return line.not_seen("Bio and name");
+    }
+    let mut found_in = Vec::new();
+    for (place, text) in &places {
+        let found = find_keywords(&s.begging_keywords, text);
+        if !found.is_empty() {
+            found_in.push(format!("{} in {place}", quoted(&found)));
+        }
+    }
+    let looked = places
+        .iter()
+        .map(|(p, _)| *p)
+        .collect::<Vec<_>>()
+        .join(" and ");
+    if found_in.is_empty() {
+        line.seen(
+            a,
+            &format!("none in {looked}"),
+            0,
+            format!("No follow-back phrases or hashtags in the {looked}."),
+        )
+    } else {
+        line.seen(
+            a,
+            &found_in.join("; "),
+            -pts(s.begging_points),
+            "Asking everyone for follow-backs is about padding numbers, and the people we asked steer clear of it.".to_string(),
+        )
+    }
+}

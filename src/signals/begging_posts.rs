@@ -1,0 +1,57 @@
+//! Follow-back begging in recent posts (seed heuristic 1, seed 000 §1: "a
+//! Twitter feed that's polluted solely with tweets requesting follows"): the
+//! same phrase list as the bio signal (`begging.keywords`), held against the
+//! share of posts (Socialbakers: more than 30% of tweets with spam phrases).
+
+use super::common::{pts, wt, Line};
+use super::posts::{self, above, of, pct};
+use super::text::quoted;
+use super::Subject;
+use crate::settings::Settings;
+use crate::verdict::Evidence;
+
+pub fn begging_posts(subject: &Subject, s: &Settings, now: i64) -> Evidence {
+    let line = Line::new(
+        "begging_posts",
+        "Asks for follow-backs in posts",
+        format!(
+            "follow-back phrases in at most {} of recent posts",
+            pct(s.begging_tweets_share)
+        ),
+        wt(s.begging_tweets_points),
+    );
+    let t = match posts::recent(subject, s, now) {
+        Ok(t) => t,
+        Err(what) => return line.not_seen(&what),
+    };
+    let from = posts::from(subject.tweets);
+    if t.begging.count == 0 {
+        return line.seen_from(
+            &format!("none in {} recent posts", t.n),
+            from,
+            0,
+            "Their posts do not ask for follow-backs.".to_string(),
+        );
+    }
+    let seen = format!(
+        "{} in {}",
+        quoted(&t.begging_phrases_seen),
+        of(t.begging, "recent posts")
+    );
+    if above(t.begging, s.begging_tweets_share) {
+        line.seen_from(
+            &seen,
+            from,
+            -pts(s.begging_tweets_points),
+            "Their feed keeps asking for follows: about padding numbers, with little else to read."
+                .to_string(),
+        )
+    } else {
+        line.seen_from(
+            &seen,
+            from,
+            0,
+            "A follow-back phrase now and then, below the share that counts.".to_string(),
+        )
+    }
+}

@@ -1,0 +1,35 @@
+//! Bio (seed heuristic 6): an empty bio (seen) is told apart from a bio not seen.
+
+use super::common::{excerpt, pts, wt, Line};
+use super::Subject;
+use crate::settings::Settings;
+use crate::verdict::Evidence;
+
+pub fn bio(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
+    let a = subject.account;
+    let line = Line::new(
+        "bio",
+        "Has a bio",
+        "not empty".to_string(),
+        wt(s.bio_missing_points).max(wt(s.bio_present_points)),
+    );
+    match a.bio.as_deref().map(str::trim) {
+        None => line.not_seen("Bio"),
+        Some("") => line.seen(
+            a,
+            "empty bio",
+            -pts(s.bio_missing_points),
+            "An empty bio says nothing about who they are.".to_string(),
+        ),
+        Some(text) => line.seen(
+            a,
+            &format!(
+                "\u{201c}{}\u{201d} ({} characters)",
+                excerpt(text, 40),
+                text.chars().count()
+            ),
+            pts(s.bio_present_points),
+            "They say who they are.".to_string(),
+        ),
+    }
+}

@@ -1,0 +1,102 @@
+//! Conversation and engagement (seed heuristics 4 and 11): replies to and
+//! mentions of others in recent posts earn points; a feed that never talks
+//! with anyone loses a few, and many more when the bio claims social-media
+//! expertise (seed 000 §4: "not doing much socializing").
+
+use super::common::{pts, wt, Line};
+use super::posts::{self, of, pct};
+use super::text::{find_keywords, quoted};
+use super::Subject;
+use crate::settings::Settings;
+use crate::verdict::Evidence;
+
+/// Replies to and mentions of others.
+pub fn conversation(subject: &Subject, s: &Settings, now: i64) -> Evidence {
+    let line = Line::new(
+        "conversation",
+        "Talks with people",
+        format!(
+            "replies or mentions in at least {} of recent posts",
+            pct(s.conversation_min_share)
+        ),
+        wt(s.conversation_points).max(wt(s.conversation_none_points)),
+    );
+    let t = match posts::judged(subject, s, now) {
+        Ok(t) => t,
+        Err(what) => return line.not_seen(&what),
+    };
+    let seen = format!(
+        "{} reply to or mention others",
+        of(t.conversation, "recent posts")
+    );
+    let from = posts::from(subject.tweets);
+    if t.conversation.ratio() >= s.conversation_min_share {
+        line.seen_from(
+            &seen,
+            from,
+            pts(s.conversation_points),
+            "Takes part in conversations: there to talk with people, not only to broadcast."
+                .to_string(),
+        )
+    } else {
+        line.seen_from(
+            &seen,
+            from,
+            -pts(s.conversation_none_points),
+            "Hardly ever replies to or mentions anyone: broadcasts rather than converses."
+                .to_string(),
+        )
+    }
+}
+
+/// Expert words in the bio and no conversation in recent posts.
+pub fn guru_silent(subject: &Subject, s: &Settings, now: i64) -> Evidence {
+    let a = subject.account;
+    let line = Line::new(
+        "guru_silent",
+        "Expert who does not socialise",
+        format!(
+            "expert words in the bio only count with replies or mentions in at least {} of recent posts",
+            pct(s.conversation_min_share)
+        ),
+        wt(s.guru_silent_points),
+    );
+    let Some(bio) = a.bio.as_deref() else {
+        return line.not_seen("Bio");
+    };
+    let found = find_keywords(&s.guru_keywords, bio);
+    if found.is_empty() {
+        return line.seen(
+            a,
+            "no expert words in bio",
+            0,
+            "The bio makes no social-media expert claims to hold against their posts.".to_string(),
+        );
+    }
+    let t = match posts::judged(subject, s, now) {
+        Ok(t) => t,
+        Err(what) => return line.not_seen(&what),
+    };
+    let seen = format!(
+        "{} in bio; {} reply to or mention others",
+        quoted(&found),
+        of(t.conversation, "recent posts")
+    );
+    let from = posts::from(subject.tweets);
+    if t.conversation.ratio() < s.conversation_min_share {
+        line.seen_from(
+            &seen,
+            from,
+            -pts(s.guru_silent_points),
+            "Calls themselves a social-media expert but does not socialise: talking the talk, not walking the walk."
+                .to_string(),
+        )
+    } else {
+        line.seen_from(
+            &seen,
+            from,
+            0,
+            "Claims social-media expertise and does talk with people.".to_string(),
+        )
+    }
+}

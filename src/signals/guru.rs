@@ -1,0 +1,38 @@
+//! Self-proclaimed social-media experts (seed heuristic 4): expert, guru, ninja
+//! words in the bio. Modest, because the profile alone cannot show whether they
+//! actually socialise.
+
+use super::common::{pts, wt, Line};
+use super::text::{find_keywords, quoted};
+use super::Subject;
+use crate::settings::Settings;
+use crate::verdict::Evidence;
+
+pub fn guru(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
+    let a = subject.account;
+    let line = Line::new(
+        "guru",
+        "Self-proclaimed social-media expert",
+        format!("none of {} expert words in the bio", s.guru_keywords.len()),
+        wt(s.guru_points),
+    );
+    let Some(bio) = a.bio.as_deref() else {
+        return line.not_seen("Bio");
+    };
+    let found = find_keywords(&s.guru_keywords, bio);
+    if found.is_empty() {
+        line.seen(
+            a,
+            "none in bio",
+            0,
+            "The bio makes no social-media expert claims.".to_string(),
+        )
+    } else {
+        line.seen(
+            a,
+            &format!("{} in bio", quoted(&found)),
+            -pts(s.guru_points),
+            "Calls themselves a social-media expert; many such accounts are automated, but the profile alone cannot show whether they socialise, so this costs little.".to_string(),
+        )
+    }
+}

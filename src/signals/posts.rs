@@ -1,0 +1,75 @@
+//! What the behaviour signals share: the recent-post statistics (measured once
+//! per signal from the analysis layer), the "enough posts" gate and the words
+//! for shares and sources in the breakdown.
+
+use super::Subject;
+use crate::analysis::{Share, TimelineStats};
+use crate::model::{Source, Tweet};
+use crate::settings::Settings;
+
+/// The recent-post statistics, or what was not seen yet (for `Line::not_seen`).
+pub fn recent(subject: &Subject, s: &Settings, now: i64) -> Result<TimelineStats, String> {
+    TimelineStats::from_tweets(
+        subject.tweets,
+        subject.account,
+        now,
+        &s.begging_keywords,
+    )
+    .ok_or_else(|| "Recent posts".to_string())
+}
+
+/// Like [`recent`], but only with at least `posts.min_count` posts: shares of
+/// a handful of posts say little.
+pub fn judged(subject: &Subject, s: &Settings, now: i64) -> Result<TimelineStats, String> {
+    let t = recent(subject, s, now)?;
+    let min = min_posts(s);
+    if t.n < min {
+        return Err(format!(
+            "Enough recent posts ({} of the {min} needed)",
+            t.n
+        ));
+    }
+    Ok(t)
+}
+
+/// The `posts.min_count` setting as a count.
+pub fn min_posts(s: &Settings) -> usize {
+    usize::try_from(s.posts_min_count.max(1)).unwrap_or(1)
+}
+
+/// Where the posts came from, as the breakdown says it: the most common source
+/// among them (X's data when tied or empty).
+pub fn from(tweets: &[Tweet]) -> &'static str {
+    let all = [Source::Graphql, Source::Page, Source::File, Source::Memory];
+    let best = all
+        .iter()
+        .copied()
+        .max_by_key(|src| {
+            (
+                tweets.iter().filter(|t| t.source == *src).count(),
+                // Prefer earlier entries on ties.
+                std::cmp::Reverse(all.iter().position(|x| x == src)),
+            )
+        })
+        .unwrap_or_default();
+    best.phrase()
+}
+
+/// "7 of 20 recent posts".
+pub fn of(share: Share, what: &str) -> String {
+    format!("{} of {} {what}", share.count, share.of)
+}
+
+/// A share as a percentage: "90%", "33%".
+pub fn pct(v: f64) -> String {
+    if v.is_finite() {
+        format!("{}%", (v * 100.0).clamp(0.0, 100.0).round() as u32)
+    } else {
+        "?%".to_string()
+    }
+}
+
+/// True when `share` is strictly above `limit` (nothing counted is never above).
+pub fn above(share: Share, limit: f64) -> bool {
+    share.value().is_some_and(|v| v > limit)
+}
