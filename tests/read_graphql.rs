@@ -100,8 +100,16 @@ fn check_followers(gen: u8) {
 
     let fake = account(&obs, "jsmith84029317");
     assert_eq!(fake.default_avatar, Some(true), "gen {gen}");
-    assert_eq!(fake.bio, None, "empty bio is missing");
-    assert_eq!(fake.location, None);
+    assert_eq!(
+        fake.bio.as_deref(),
+        Some(""),
+        "an empty bio is seen as empty"
+    );
+    assert_eq!(
+        fake.location.as_deref(),
+        Some(""),
+        "an empty location is seen as empty"
+    );
 
     let quiet = account(&obs, "quiet_reader");
     assert_eq!(quiet.protected, Some(true));
@@ -557,4 +565,37 @@ mod never_panic {
             let _ = read_any(&String::from_utf8_lossy(&bytes));
         }
     }
+}
+
+#[test]
+fn empty_bio_and_location_present_in_the_data_are_seen_as_empty() {
+    let gen3 = r#"{"data":{"user":{"result":{"__typename":"User","rest_id":"77",
+        "core":{"screen_name":"egg77","name":"egg"},
+        "profile_bio":{"description":""},"location":{"location":""},
+        "relationship_counts":{"followers":1,"following":300}}}}}"#;
+    let a = &followback::read::read_any(gen3).expect("reads").accounts[0];
+    assert_eq!(a.bio.as_deref(), Some(""));
+    assert_eq!(a.location.as_deref(), Some(""));
+
+    let gen1 = r#"{"data":{"user":{"result":{"__typename":"User","rest_id":"78",
+        "legacy":{"screen_name":"egg78","description":"","followers_count":1}}}}}"#;
+    let a = &followback::read::read_any(gen1).expect("reads").accounts[0];
+    assert_eq!(a.bio.as_deref(), Some(""));
+    assert_eq!(a.location, None, "a field absent everywhere stays unknown");
+
+    // The newest place with text wins over an older empty one.
+    let mixed = r#"{"data":{"user":{"result":{"__typename":"User","rest_id":"79",
+        "core":{"screen_name":"m79"},"profile_bio":{"description":"real bio"},
+        "legacy":{"description":"","followers_count":3}}}}}"#;
+    let a = &followback::read::read_any(mixed).expect("reads").accounts[0];
+    assert_eq!(a.bio.as_deref(), Some("real bio"));
+}
+
+#[test]
+fn v11_embedded_status_time_is_when_the_account_was_seen() {
+    let v11 = r#"{"id_str":"5","screen_name":"old","followers_count":10,"friends_count":20,
+        "statuses_count":30,"created_at":"Mon Jan 10 02:06:34 +0000 2011",
+        "status":{"created_at":"Tue Mar 03 10:00:00 +0000 2015","text":"hi"}}"#;
+    let a = &followback::read::read_any(v11).expect("reads").accounts[0];
+    assert_eq!(a.observed_at, Some(1_425_376_800));
 }

@@ -71,7 +71,8 @@ pub fn account_from_dom(facts: &DomFacts) -> Account {
         id: non_empty(&facts.id).filter(|id| id.bytes().all(|b| b.is_ascii_digit())),
         handle,
         name: non_empty(&facts.name),
-        bio: non_empty(&facts.bio),
+        // An empty bio the page shows is a fact ("no bio"), kept as Some("").
+        bio: facts.bio.as_ref().map(|b| b.trim().to_string()),
         location: non_empty(&facts.location),
         url: non_empty(&facts.url),
         created_at: facts.joined_text.as_deref().and_then(parse_joined),
@@ -526,7 +527,12 @@ mod tests {
         assert_eq!(a.handle, "Ann");
         assert_eq!(a.followers, Some(1200));
         assert_eq!(a.default_avatar, Some(true));
-        assert_eq!(a.bio, None);
+        assert_eq!(
+            a.bio.as_deref(),
+            Some(""),
+            "an empty bio shown is seen as empty"
+        );
         assert_eq!(a.source, Source::Page);
+        assert_eq!(account_from_dom(&DomFacts::default()).bio, None);
     }
 }

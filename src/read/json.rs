@@ -24,6 +24,18 @@ pub(crate) fn first<T>(v: &Value, paths: &[Path], read: fn(&Value) -> Option<T>)
     paths.iter().find_map(|p| at(v, p).and_then(read))
 }
 
+/// Like [`first`] with [`text`], but a field that is present as an empty
+/// string (and found nowhere newer with text) reads as `Some("")`: an empty
+/// bio is a fact ("no bio"), not a missing one.
+pub(crate) fn first_text_or_empty(v: &Value, paths: &[Path]) -> Option<String> {
+    first(v, paths, text).or_else(|| {
+        paths
+            .iter()
+            .any(|p| matches!(at(v, p), Some(Value::String(_))))
+            .then(String::new)
+    })
+}
+
 /// A string that is not empty (nor only whitespace).
 pub(crate) fn text(v: &Value) -> Option<String> {
     match v {

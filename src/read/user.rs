@@ -6,7 +6,9 @@
 
 use serde_json::{Map, Value};
 
-use super::json::{at, count, first, flag, handle, ident, text, timestamp, typename, Path};
+use super::json::{
+    at, count, first, first_text_or_empty, flag, handle, ident, text, timestamp, typename, Path,
+};
 use crate::model::{Account, Source};
 
 /// Where each user fact lives, newest generation first (generation 3: no
@@ -34,6 +36,7 @@ pub(crate) struct UserPaths {
     pub protected: &'static [Path],
     pub follows_you: &'static [Path],
     pub you_follow: &'static [Path],
+    pub observed_at: &'static [Path],
 }
 
 pub(crate) const USER_PATHS: UserPaths = UserPaths {
@@ -84,6 +87,7 @@ pub(crate) const USER_PATHS: UserPaths = UserPaths {
         &["relationship_perspectives", "following"],
         &["legacy", "following"],
     ],
+    observed_at: &[&["legacy", "status", "created_at"]],
 };
 
 /// Marker in X's default avatar URLs.
@@ -131,8 +135,8 @@ pub(crate) fn from_graphql(v: &Value, source: Source) -> Account {
         id: first(v, p.id, ident),
         handle: first(v, p.handle, handle).unwrap_or_default(),
         name: first(v, p.name, text),
-        bio: first(v, p.bio, text),
-        location: first(v, p.location, text),
+        bio: first_text_or_empty(v, p.bio),
+        location: first_text_or_empty(v, p.location),
         url: first(v, p.url, text),
         created_at: first(v, p.created_at, timestamp),
         followers: first(v, p.followers, count),
@@ -148,7 +152,8 @@ pub(crate) fn from_graphql(v: &Value, source: Source) -> Account {
         protected: first(v, p.protected, flag),
         follows_you: first(v, p.follows_you, flag),
         you_follow: first(v, p.you_follow, flag),
-        observed_at: None,
+        // A v1.1 object's embedded latest post: the account was seen no earlier.
+        observed_at: first(v, p.observed_at, timestamp),
         source,
     }
 }
@@ -182,8 +187,9 @@ pub(crate) fn from_facts(
             .or_else(|| get("handle").and_then(handle))
             .unwrap_or_default(),
         name: t("name"),
-        bio: t("bio"),
-        location: t("location"),
+        // Empty strings are facts here too ("no bio"), as in the payload readers.
+        bio: get("bio").and_then(Value::as_str).map(str::to_string),
+        location: get("location").and_then(Value::as_str).map(str::to_string),
         url: t("url"),
         created_at: get("created_at").and_then(timestamp),
         followers: c("followers"),
