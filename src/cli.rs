@@ -1,1 +1,509 @@
 //! The `followback` command-line tool's logic (arguments, reading files, printing JSON lines).
+//!
+//! `run` takes the arguments and the three standard streams, so tests can
+//! drive it without a process; `src/bin/followback.rs` only wires it to the
+//! real ones. Exit codes: 0 ok, 1 input problem, 2 usage.
+
+use std::collections::HashSet;
+use std::io::{Read, Write};
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::model::{Account, Interaction, Source, Tweet};
+use crate::read::merge::AccountIndex;
+use crate::read::read_any_from;
+use crate::settings::Settings;
+use crate::signals::Subject;
+use crate::time::{format_rfc3339, parse_timestamp};
+use crate::verdict::{Confidence, Evidence, Level};
+
+/// Success.
+pub const EXIT_OK: i32 = 0;
+/// A file or the settings could not be read, or held no account.
+pub const EXIT_INPUT: i32 = 1;
+/// Bad arguments.
+pub const EXIT_USAGE: i32 = 2;
+
+/// `followback --help`.
+pub const USAGE: &str = "\
+followback: scores X (Twitter) accounts for follow-back worthiness, with the reasons.
+
+Usage:
+  followback score [--now TIME] [--settings FILE] [PATH ...]
+  followback settings [--markdown]
+  followback --help | followback score --help
+  followback --version
+
+Commands:
+  score    Read accounts from each PATH (or standard input when there is none,
+           or for a PATH of '-') and print one JSON line per distinct account:
+           its score (0-100), level, confidence, facts and every evidence line.
+
+  settings Print every setting (id, default, range, source) as JSON, or as a
+           Markdown table with --markdown; the defaults file for --settings is
+           any subset of {\"version\": N, \"values\": {id: value}}.
+
+Run 'followback score --help' for the options and the input formats.
+Exit status: 0 ok, 1 an input could not be read or held no account, 2 bad usage.
+";
+
+/// `followback score --help`.
+pub const SCORE_HELP: &str = "\
+Usage: followback score [--now TIME] [--settings FILE] [PATH ...]
+
+Reads every PATH (standard input when none is given; '-' is standard input),
+joins what the inputs say about the same account (by numeric id, else by
+handle, case-insensitively; the first input's facts win, later ones fill gaps),
+attaches each account's posts found in the inputs, and prints one JSON object
+per account per line, in the order the accounts first appear:
+
+  {\"handle\", \"id\", \"score\", \"base\", \"level\", \"confidence\",
+   \"facts\": {\"followers\", \"following\", \"tweets\", \"likes\", \"listed\",
+             \"created_at\" (RFC 3339), ... only what is known},
+   \"tweets_seen\", \"evidence\": [{\"signal\", \"label\", \"seen\", \"threshold\",
+                                \"points\", \"weight\", \"reason\"}]}
+
+Options:
+  --now TIME        Score as of TIME (RFC 3339, e.g. 2026-11-21T10:00:00Z, or a
+                    date like 2026-11-21). Default: the system clock.
+  --settings FILE   Settings JSON as the extension exports it:
+                    {\"version\": 1, \"values\": {\"<setting id>\": value}}.
+                    Missing settings take their defaults; a refused value is an error.
+  -h, --help        Show this help.
+
+Input formats (detected per file):
+  - GraphQL responses x.com loads (Followers, Following, UserByScreenName,
+    UserTweets, HomeTimeline, TweetDetail, SearchTimeline, ListMembers,
+    Retweeters, ... and unknown operations, which are searched for user and
+    post objects), with user objects of every generation (legacy, core/avatar,
+    relationship_counts).
+  - v1.1 user objects (screen_name, followers_count, friends_count, ...): one
+    object, an array of them, or an object holding them (e.g. {\"users\": [...]}).
+  - JSON Lines: one JSON value per line; unreadable lines are skipped with a
+    warning naming the line.
+  - This command's own output lines and the extension's memory export, so
+    results can be fed back in.
+
+Problems go to standard error: a warning for skipped parts, an error naming the
+file for an input that is unreadable or holds no account (exit status 1).
+";
+
+/// What the arguments ask for.
+#[derive(Debug, PartialEq)]
+enum Command {
+    Help,
+    Version,
+    ScoreHelp,
+    Score(ScoreArgs),
+    Settings { markdown: bool },
+}
+
+#[derive(Debug, PartialEq, Default)]
+struct ScoreArgs {
+    now: Option<i64>,
+    settings: Option<String>,
+    paths: Vec<String>,
+}
+
+/// Parses `--now` values: RFC 3339, a date, or unix seconds.
+fn parse_now(value: &str) -> Result<i64, String> {
+    parse_timestamp(value)
+        .ok_or_else(|| format!("--now needs a time like 2026-11-21T10:00:00Z, not {value:?}"))
+}
+
+/// Splits `--flag=value` or takes the next argument as the value.
+fn flag_value<'a>(
+    arg: &'a str,
+    name: &str,
+    rest: &mut impl Iterator<Item = &'a String>,
+) -> Result<Option<&'a str>, String> {
+    if arg == name {
+        return rest
+            .next()
+            .map(|v| Some(v.as_str()))
+            .ok_or_else(|| format!("{name} needs a value"));
+    }
+    Ok(arg
+        .strip_prefix(name)
+        .and_then(|tail| tail.strip_prefix('=')))
+}
+
+fn parse_score_args(args: &[String]) -> Result<Command, String> {
+    let mut out = ScoreArgs::default();
+    let mut it = args.iter();
+    let mut only_paths = false;
+    while let Some(arg) = it.next() {
+        let a = arg.as_str();
+        if only_paths || a == "-" || !a.starts_with('-') {
+            out.paths.push(arg.clone());
+        } else if a == "--" {
+            only_paths = true;
+        } else if a == "-h" || a == "--help" {
+            return Ok(Command::ScoreHelp);
+        } else if let Some(v) = flag_value(a, "--now", &mut it)? {
+            out.now = Some(parse_now(v)?);
+        } else if let Some(v) = flag_value(a, "--settings", &mut it)? {
+            out.settings = Some(v.to_string());
+        } else {
+            return Err(format!("unknown option {a:?}"));
+        }
+    }
+    Ok(Command::Score(out))
+}
+
+fn parse_args(args: &[String]) -> Result<Command, String> {
+    let Some(first) = args.first() else {
+        return Err("no command given".to_string());
+    };
+    let rest = args.get(1..).unwrap_or_default();
+    match first.as_str() {
+        "-h" | "--help" => Ok(Command::Help),
+        "help" => match rest.first().map(String::as_str) {
+            Some("score") => Ok(Command::ScoreHelp),
+            None => Ok(Command::Help),
+            Some(other) => Err(format!("no help for unknown command {other:?}")),
+        },
+        "-V" | "--version" => Ok(Command::Version),
+        "score" => parse_score_args(rest),
+        "settings" => match rest.first().map(String::as_str) {
+            None => Ok(Command::Settings { markdown: false }),
+            Some("--markdown") if rest.len() == 1 => Ok(Command::Settings { markdown: true }),
+            Some(other) => Err(format!("unknown settings option {other:?}")),
+        },
+        other if other.starts_with('-') => Err(format!("unknown option {other:?}")),
+        other => Err(format!("unknown command {other:?}")),
+    }
+}
+
+/// Runs the tool. `clock_now` is the system time in unix seconds (used unless `--now`).
+pub fn run(
+    args: &[String],
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    clock_now: i64,
+) -> i32 {
+    let command = match parse_args(args) {
+        Ok(c) => c,
+        Err(message) => {
+            let _ = writeln!(err, "followback: {message}\n");
+            let _ = err.write_all(USAGE.as_bytes());
+            return EXIT_USAGE;
+        }
+    };
+    let code = match command {
+        Command::Help => write_or_fail(out, USAGE),
+        Command::ScoreHelp => write_or_fail(out, SCORE_HELP),
+        Command::Version => {
+            write_or_fail(out, &format!("followback {}\n", env!("CARGO_PKG_VERSION")))
+        }
+        Command::Score(a) => score_command(&a, stdin, out, err, clock_now),
+        Command::Settings { markdown } => write_or_fail(out, &settings_listing(markdown)),
+    };
+    let _ = out.flush();
+    code
+}
+
+fn write_or_fail(out: &mut dyn Write, text: &str) -> i32 {
+    match out.write_all(text.as_bytes()) {
+        Ok(()) => EXIT_OK,
+        Err(_) => EXIT_INPUT,
+    }
+}
+
+/// The settings schema as pretty JSON, or as a Markdown table for the README.
+fn settings_listing(markdown: bool) -> String {
+    let schema = crate::settings::schema();
+    if !markdown {
+        return serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n";
+    }
+    let mut text = String::from("| setting | default | range | source |\n|---|---|---|---|\n");
+    for spec in &schema {
+        let default = match &spec.default {
+            Value::Array(items) if items.len() > 4 => format!("{} entries", items.len()),
+            Value::Array(items) => items
+                .iter()
+                .filter_map(Value::as_str)
+                .collect::<Vec<_>>()
+                .join(", "),
+            other => other.to_string(),
+        };
+        let show = |v: Option<f64>| v.map(|n| n.to_string()).unwrap_or_default();
+        let range = match (spec.min, spec.max) {
+            (None, None) => String::new(),
+            (lo, hi) => format!("{} to {} {}", show(lo), show(hi), spec.unit.unwrap_or("")),
+        };
+        let cell = |s: &str| s.replace('|', "\\|");
+        text.push_str(&format!(
+            "| `{}` {} | {} | {} | {} |\n",
+            spec.id,
+            cell(spec.label),
+            cell(&default),
+            cell(range.trim()),
+            cell(spec.source)
+        ));
+    }
+    text
+}
+
+/// Loads `--settings FILE` strictly: unreadable or refused values are errors.
+fn load_settings(path: &str) -> Result<Settings, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{path}: cannot read the settings: {e}"))?;
+    Settings::from_json_strict(&text).map_err(|e| format!("{path}: {e}"))
+}
+
+/// Everything read from all inputs, joined per account.
+#[derive(Default)]
+struct Gathered {
+    index: AccountIndex,
+    tweets: Vec<Vec<Tweet>>,
+    interactions: Vec<Vec<Interaction>>,
+    tweet_ids: HashSet<String>,
+}
+
+impl Gathered {
+    fn add(&mut self, obs: crate::model::Observations) {
+        for a in obs.accounts {
+            if let Some(i) = self.index.add(a) {
+                if i >= self.tweets.len() {
+                    self.tweets.resize_with(i + 1, Vec::new);
+                    self.interactions.resize_with(i + 1, Vec::new);
+                }
+            }
+        }
+        for t in obs.tweets {
+            if let Some(id) = &t.id {
+                if !self.tweet_ids.insert(id.clone()) {
+                    continue;
+                }
+            }
+            let at = self
+                .index
+                .find(t.author_id.as_deref(), t.author_handle.as_deref());
+            if let Some(list) = at.and_then(|i| self.tweets.get_mut(i)) {
+                list.push(t);
+            }
+        }
+        for x in obs.interactions {
+            let at = self.index.find(None, Some(&x.handle));
+            if let Some(list) = at.and_then(|i| self.interactions.get_mut(i)) {
+                list.push(x);
+            }
+        }
+    }
+}
+
+/// Reads one input; returns an error message naming it when it holds no account.
+fn read_input(
+    name: &str,
+    stdin: &mut dyn Read,
+    err: &mut dyn Write,
+    gathered: &mut Gathered,
+) -> Result<(), String> {
+    let text = if name == "-" {
+        let mut s = String::new();
+        stdin
+            .read_to_string(&mut s)
+            .map_err(|e| format!("<stdin>: cannot read: {e}"))?;
+        s
+    } else {
+        std::fs::read_to_string(name).map_err(|e| format!("{name}: cannot read: {e}"))?
+    };
+    let shown = if name == "-" { "<stdin>" } else { name };
+    let obs = read_any_from(&text, Source::File).map_err(|e| format!("{shown}: {e}"))?;
+    for w in &obs.warnings {
+        let _ = writeln!(err, "followback: warning: {shown}: {w}");
+    }
+    if obs.accounts.is_empty() {
+        let why = if obs.unavailable > 0 {
+            format!(" ({} unavailable account(s) skipped)", obs.unavailable)
+        } else {
+            String::new()
+        };
+        return Err(format!("{shown}: no readable account in it{why}"));
+    }
+    if obs.unavailable > 0 {
+        let _ = writeln!(
+            err,
+            "followback: note: {shown}: skipped {} unavailable (suspended or withheld) account(s)",
+            obs.unavailable
+        );
+    }
+    gathered.add(obs);
+    Ok(())
+}
+
+/// One output line.
+#[derive(Serialize)]
+struct Line<'a> {
+    handle: &'a str,
+    id: Option<&'a str>,
+    score: u8,
+    base: i32,
+    level: Level,
+    confidence: &'a Confidence,
+    facts: Value,
+    tweets_seen: usize,
+    evidence: &'a [Evidence],
+}
+
+/// An account's known facts as JSON: no nulls, times as RFC 3339.
+pub fn facts_json(account: &Account) -> Value {
+    let mut map = match serde_json::to_value(account) {
+        Ok(Value::Object(m)) => m,
+        _ => Map::new(),
+    };
+    map.retain(|k, v| !v.is_null() && k != "handle" && k != "id");
+    for key in ["created_at", "observed_at"] {
+        if let Some(secs) = map.get(key).and_then(Value::as_i64) {
+            map.insert(key.to_string(), Value::String(format_rfc3339(secs)));
+        }
+    }
+    Value::Object(map)
+}
+
+fn score_command(
+    a: &ScoreArgs,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    clock_now: i64,
+) -> i32 {
+    let settings = match &a.settings {
+        Some(path) => match load_settings(path) {
+            Ok(s) => s,
+            Err(message) => {
+                let _ = writeln!(err, "followback: {message}");
+                return EXIT_INPUT;
+            }
+        },
+        None => Settings::default(),
+    };
+    let now = a.now.unwrap_or(clock_now);
+    let stdin_only = vec!["-".to_string()];
+    let paths = if a.paths.is_empty() {
+        &stdin_only
+    } else {
+        &a.paths
+    };
+    let mut gathered = Gathered::default();
+    let mut failed = false;
+    let mut stdin_used = false;
+    for name in paths {
+        if name == "-" {
+            if stdin_used {
+                continue;
+            }
+            stdin_used = true;
+        }
+        if let Err(message) = read_input(name, stdin, err, &mut gathered) {
+            let _ = writeln!(err, "followback: {message}");
+            failed = true;
+        }
+    }
+    for (i, account) in gathered.index.accounts.iter().enumerate() {
+        let tweets = gathered
+            .tweets
+            .get(i)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let interactions = gathered
+            .interactions
+            .get(i)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let subject = Subject {
+            account,
+            tweets,
+            history: &[],
+            interactions,
+        };
+        let verdict = crate::score::score(&subject, &settings, now);
+        let line = Line {
+            handle: &account.handle,
+            id: account.id.as_deref(),
+            score: verdict.score,
+            base: verdict.base,
+            level: verdict.level,
+            confidence: &verdict.confidence,
+            facts: facts_json(account),
+            tweets_seen: tweets.len(),
+            evidence: &verdict.evidence,
+        };
+        let text = match serde_json::to_string(&line) {
+            Ok(t) => t,
+            Err(e) => {
+                let _ = writeln!(err, "followback: cannot write {}: {e}", account.handle);
+                failed = true;
+                continue;
+            }
+        };
+        if writeln!(out, "{text}").is_err() {
+            return EXIT_INPUT; // closed pipe: nothing more to say
+        }
+    }
+    if failed {
+        EXIT_INPUT
+    } else {
+        EXIT_OK
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn argument_parsing() {
+        assert_eq!(parse_args(&args(&["--help"])), Ok(Command::Help));
+        assert_eq!(
+            parse_args(&args(&["help", "score"])),
+            Ok(Command::ScoreHelp)
+        );
+        assert_eq!(parse_args(&args(&["score", "-h"])), Ok(Command::ScoreHelp));
+        assert_eq!(
+            parse_args(&args(&[
+                "score",
+                "--now=2026-11-21T10:00:00Z",
+                "--settings",
+                "s.json",
+                "a.json",
+                "-",
+                "--",
+                "--odd-name.json"
+            ])),
+            Ok(Command::Score(ScoreArgs {
+                now: Some(1_795_255_200),
+                settings: Some("s.json".into()),
+                paths: args(&["a.json", "-", "--odd-name.json"]),
+            }))
+        );
+        assert!(parse_args(&args(&[])).is_err());
+        assert!(parse_args(&args(&["score", "--bogus"])).is_err());
+        assert!(parse_args(&args(&["score", "--now"])).is_err());
+        assert!(parse_args(&args(&["score", "--now", "yesterday"])).is_err());
+        assert!(parse_args(&args(&["frobnicate"])).is_err());
+    }
+
+    #[test]
+    fn facts_have_no_nulls_and_readable_dates() {
+        let a = Account {
+            id: Some("1".into()),
+            created_at: Some(1_294_625_194),
+            followers: Some(3),
+            ..Account::with_handle("ann", Source::File)
+        };
+        let f = facts_json(&a);
+        assert_eq!(f["created_at"], "2011-01-10T02:06:34Z");
+        assert_eq!(f["followers"], 3);
+        assert!(f.get("bio").is_none());
+        assert!(f.get("handle").is_none());
+        assert_eq!(f["source"], "file");
+    }
+}
