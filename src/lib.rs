@@ -4,6 +4,7 @@
 //! (service worker and extension pages), the `followback` command-line tool
 //! calls it natively.
 
+pub mod analysis;
 pub mod cli;
 pub mod memory;
 pub mod model;

@@ -295,7 +295,7 @@ impl Memory {
     /// The whole store as JSON, for chrome.storage or an export file.
     pub fn to_json(&self) -> String {
         let mut entries: Vec<Entry> = self.entries.values().cloned().collect();
-        entries.sort_by(|a, b| b.last_seen.cmp(&a.last_seen));
+        entries.sort_by_key(|e| std::cmp::Reverse(e.last_seen));
         let saved = Saved {
             version: FORMAT_VERSION,
             capacity: self.capacity,

@@ -37,7 +37,9 @@ fn settings_from_js(value: JsValue) -> (Settings, Vec<String>) {
         Err(e) => {
             return (
                 Settings::default(),
-                vec![format!("Saved settings were unreadable ({e}); using defaults.")],
+                vec![format!(
+                    "Saved settings were unreadable ({e}); using defaults."
+                )],
             )
         }
     };
@@ -45,7 +47,9 @@ fn settings_from_js(value: JsValue) -> (Settings, Vec<String>) {
         Ok(loaded) => (loaded.settings, loaded.notices),
         Err(e) => (
             Settings::default(),
-            vec![format!("Saved settings were unreadable ({e}); using defaults.")],
+            vec![format!(
+                "Saved settings were unreadable ({e}); using defaults."
+            )],
         ),
     }
 }
@@ -296,5 +300,169 @@ impl Engine {
             },
         };
         to_js(&report)
+    }
+}
+
+// ---- Re-scoring every remembered account (also the wasm scoring benchmark) ----
+// Added by the bench engineer, kept apart from the contract methods above.
+
+#[wasm_bindgen]
+impl Engine {
+    /// Scores every remembered account with the current settings and returns
+    /// how many were scored (re-scoring after a settings change; benchmarks).
+    #[wasm_bindgen(js_name = scoreRemembered)]
+    pub fn score_remembered(&self, now_ms: f64) -> usize {
+        let now = unix_seconds(now_ms);
+        let mut scored = 0;
+        for entry in self.memory.entries() {
+            std::hint::black_box(score::score(&entry.subject(), &self.settings, now));
+            scored += 1;
+        }
+        scored
+    }
+}
+
+// ---- Export of every remembered account with its verdict (audit page) ----
+
+/// One remembered account, scored now: what the audit page exports.
+#[derive(Serialize)]
+struct RememberedVerdict<'a> {
+    verdict: Verdict,
+    account: &'a Account,
+    /// Last time anything about the account was seen, unix seconds.
+    seen_at: i64,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Every remembered account with its verdict under the current settings:
+    /// `[{ verdict, account, seen_at }]` (the audit page's "export everything").
+    #[wasm_bindgen(js_name = exportVerdicts)]
+    pub fn export_verdicts(&self, now_ms: f64) -> JsValue {
+        let now = unix_seconds(now_ms);
+        let out: Vec<RememberedVerdict<'_>> = self
+            .memory
+            .entries()
+            .map(|entry| RememberedVerdict {
+                verdict: score::score(&entry.subject(), &self.settings, now),
+                account: &entry.account,
+                seen_at: entry.last_seen,
+            })
+            .collect();
+        to_js(&out)
+    }
+}
+
+// ---- Interactions from the notifications page, and the memory cap ----
+// Added by the interactions engineer, kept apart from the contract methods above.
+
+/// An interaction as the content script sends it: `at` in unix seconds, absent
+/// when the page showed no time.
+#[derive(Deserialize)]
+struct InteractionRequest {
+    handle: String,
+    kind: crate::model::InteractionKind,
+    #[serde(default)]
+    at: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct InteractionReport {
+    recorded: usize,
+    skipped: usize,
+    warnings: Vec<String>,
+}
+
+/// A notification without a time seen again within this long is taken to be
+/// the same notification, not a new interaction.
+const UNTIMED_REPEAT_S: i64 = 24 * 60 * 60;
+
+fn valid_handle(handle: &str) -> bool {
+    !handle.is_empty()
+        && handle.len() <= 15
+        && handle
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Remembers `[{ handle, kind, at? }]` (kind: followed | liked | reposted |
+    /// replied | mentioned | messaged; at: unix seconds). Without `at`, the
+    /// interaction is dated `now`, unless one of the same kind was already
+    /// recorded for that account in the last day (the same notification seen
+    /// again). Returns `{ recorded, skipped, warnings }`; never throws.
+    #[wasm_bindgen(js_name = rememberInteractions)]
+    pub fn remember_interactions(&mut self, list: JsValue, now_ms: f64) -> JsValue {
+        use crate::model::{Interaction, Source};
+        let now = unix_seconds(now_ms);
+        let items: Vec<serde_json::Value> =
+            serde_wasm_bindgen::from_value(list).unwrap_or_default();
+        let mut report = InteractionReport {
+            recorded: 0,
+            skipped: 0,
+            warnings: Vec::new(),
+        };
+        for item in items {
+            let request = match serde_json::from_value::<InteractionRequest>(item) {
+                Ok(r) => r,
+                Err(e) => {
+                    report.skipped += 1;
+                    report
+                        .warnings
+                        .push(format!("An interaction was not readable: {e}."));
+                    continue;
+                }
+            };
+            let handle = request.handle.trim_start_matches('@');
+            if !valid_handle(handle) {
+                report.skipped += 1;
+                report
+                    .warnings
+                    .push("An interaction named no valid handle.".to_string());
+                continue;
+            }
+            let timed = request
+                .at
+                .filter(|a| a.is_finite() && *a > 0.0)
+                .map(|a| a as i64)
+                .filter(|a| *a <= now + UNTIMED_REPEAT_S);
+            if timed.is_none() {
+                let repeat = self.memory.get(None, Some(handle)).is_some_and(|e| {
+                    e.interactions.iter().any(|i| {
+                        i.kind == request.kind && i.at.is_some_and(|a| a >= now - UNTIMED_REPEAT_S)
+                    })
+                });
+                if repeat {
+                    report.skipped += 1;
+                    continue;
+                }
+            }
+            self.memory.remember_interaction(
+                Interaction {
+                    handle: handle.to_string(),
+                    kind: request.kind,
+                    at: Some(timed.unwrap_or(now)),
+                    source: Source::Page,
+                },
+                now,
+            );
+            report.recorded += 1;
+        }
+        to_js(&report)
+    }
+
+    /// Sets how many accounts are remembered (the least recently seen are
+    /// evicted at once when it shrinks). With no number (null/undefined), the
+    /// `memory.capacity` setting applies. Returns the cap now in force.
+    #[wasm_bindgen(js_name = setCapacity)]
+    pub fn set_capacity(&mut self, capacity: JsValue) -> usize {
+        let wanted = capacity
+            .as_f64()
+            .filter(|c| c.is_finite() && *c >= 1.0)
+            .map(|c| c as usize)
+            .unwrap_or_else(|| usize::try_from(self.settings.memory_capacity).unwrap_or(1));
+        self.memory.set_capacity(wanted);
+        self.memory.capacity()
     }
 }
