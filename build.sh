@@ -1,0 +1,217 @@
+#!/usr/bin/env bash
+# Followback build script: builds the Rust core to WebAssembly, assembles the
+# extension in dist/, zips it, and (with `test`) runs every check.
+#
+#   ./build.sh          build dist/ and followback-<version>.zip
+#   ./build.sh test     build, then cargo fmt --check, clippy, cargo test, browser tests
+#   ./build.sh e2e      build, then the browser tests only
+#   ./build.sh bench    (reserved) benchmarks
+#   ./build.sh fuzz     (reserved) fuzzing
+#
+# Tools are installed only when missing, and only from package registries
+# (rustup's target, crates.io, npm, Debian apt). No browser download, ever.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+
+DIST="$ROOT/dist"
+TARGET=wasm32-unknown-unknown
+CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+
+step() { printf '\n==> %s\n' "$*"; }
+fail() { printf '\nbuild.sh: error: %s\n' "$*" >&2; exit 1; }
+
+trap 'code=$?; if [ $code -ne 0 ]; then printf "\nbuild.sh: failed (exit %s) during: %s\n" "$code" "${CURRENT_STEP:-start}" >&2; fi' EXIT
+
+run_step() {
+    CURRENT_STEP="$1"
+    step "$1"
+}
+
+need() {
+    command -v "$1" >/dev/null 2>&1 || fail "$1 is required but not installed ($2)"
+}
+
+# --- tools ------------------------------------------------------------------
+
+wasm_bindgen_version() {
+    # The exact version pinned in Cargo.toml (`wasm-bindgen = "=X"`), else Cargo.lock.
+    local v
+    v="$(sed -n 's/^[[:space:]]*wasm-bindgen[[:space:]]*=[[:space:]]*"=\{0,1\}\([0-9][0-9.]*\)".*/\1/p' Cargo.toml | head -n1)"
+    if [ -z "$v" ] && [ -f Cargo.lock ]; then
+        v="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
+    fi
+    [ -n "$v" ] || fail "could not find the wasm-bindgen version in Cargo.toml or Cargo.lock"
+    printf '%s' "$v"
+}
+
+ensure_rust() {
+    run_step "Checking the Rust toolchain"
+    need cargo "install Rust with rustup: https://rustup.rs"
+    if command -v rustup >/dev/null 2>&1; then
+        if ! rustup target list --installed | grep -qx "$TARGET"; then
+            step "Adding the $TARGET target"
+            rustup target add "$TARGET"
+        fi
+    else
+        rustc --print target-list >/dev/null 2>&1 || true
+        echo "rustup not found; assuming the $TARGET standard library is installed"
+    fi
+    local want have
+    want="$(wasm_bindgen_version)"
+    have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+    if [ "$have" != "$want" ]; then
+        step "Installing wasm-bindgen-cli $want (found: ${have:-none})"
+        cargo install wasm-bindgen-cli --version "=$want" --force
+        have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+        [ "$have" = "$want" ] || fail "wasm-bindgen $want was installed but \`wasm-bindgen --version\` says '${have:-nothing}'; is ~/.cargo/bin on PATH?"
+    fi
+    echo "cargo $(cargo --version | awk '{print $2}'), wasm-bindgen $have, target $TARGET"
+}
+
+ensure_chromium() {
+    run_step "Checking Chromium for the browser tests"
+    if [ ! -x "$CHROMIUM" ]; then
+        command -v apt-get >/dev/null 2>&1 || fail "$CHROMIUM is missing and apt-get is not available; install Chromium (Debian package 'chromium') or set CHROMIUM=/path/to/chromium"
+        local sudo=""
+        [ "$(id -u)" -eq 0 ] || sudo="sudo"
+        step "Installing Debian's chromium (apt-get)"
+        $sudo apt-get update || fail "apt-get update failed"
+        $sudo apt-get install -y chromium || fail "apt-get install chromium failed"
+    fi
+    [ -x "$CHROMIUM" ] || fail "Chromium not found at $CHROMIUM"
+    echo "using $CHROMIUM"
+}
+
+ensure_node_modules() {
+    run_step "Checking the browser-test dependencies (tests/node_modules)"
+    need node "install Node.js 20 or newer"
+    need npm "install npm"
+    local lock="tests/package-lock.json" stamp="tests/node_modules/.package-lock.json"
+    [ -f "$lock" ] || fail "$lock is missing"
+    # npm writes node_modules/.package-lock.json on install; reinstall when the lock is newer.
+    if [ ! -d tests/node_modules ] || [ ! -f "$stamp" ] || [ "$lock" -nt "$stamp" ]; then
+        step "npm ci in tests/"
+        (cd tests && npm ci --no-audit --no-fund) || fail "npm ci failed in tests/"
+    else
+        echo "tests/node_modules is up to date"
+    fi
+}
+
+# --- build ------------------------------------------------------------------
+
+manifest_version() {
+    node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync("manifest.json","utf8")).version)' 2>/dev/null \
+        || python3 -c 'import json;print(json.load(open("manifest.json"))["version"],end="")' \
+        || fail "could not read the version from manifest.json"
+}
+
+build_wasm() {
+    run_step "Compiling the Rust core to WebAssembly (cargo build --release --target $TARGET)"
+    cargo build --lib --release --target "$TARGET"
+    local wasm="target/$TARGET/release/followback.wasm"
+    [ -f "$wasm" ] || fail "$wasm was not produced"
+    run_step "Generating JavaScript bindings (wasm-bindgen --target web)"
+    rm -rf "$DIST/core"
+    mkdir -p "$DIST/core"
+    wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section --out-dir "$DIST/core" --out-name followback "$wasm"
+}
+
+assemble() {
+    run_step "Assembling dist/"
+    [ -f manifest.json ] || fail "manifest.json is missing"
+    [ -d extension ] || fail "extension/ is missing"
+    # Keep dist/core (just built); replace everything else.
+    find "$DIST" -mindepth 1 -maxdepth 1 ! -name core -exec rm -rf {} +
+    cp manifest.json "$DIST/manifest.json"
+    cp -R extension/. "$DIST/"
+    # Source-only helpers (the icon generator) stay out of the package.
+    find "$DIST" -name '*.py' -delete
+    echo "dist/: $(find "$DIST" -type f | wc -l) files, core $(wc -c <"$DIST/core/followback_bg.wasm") bytes of wasm"
+}
+
+package_zip() {
+    run_step "Packaging"
+    local version zipfile
+    version="$(manifest_version)"
+    zipfile="$ROOT/followback-$version.zip"
+    rm -f "$zipfile"
+    if command -v zip >/dev/null 2>&1; then
+        (cd "$DIST" && zip -qr -X "$zipfile" .)
+    else
+        python3 - "$DIST" "$zipfile" <<'PY'
+import os, sys, zipfile
+src, out = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    for base, dirs, files in os.walk(src):
+        dirs.sort()
+        for name in sorted(files):
+            path = os.path.join(base, name)
+            z.write(path, os.path.relpath(path, src))
+PY
+    fi
+    echo "wrote $(basename "$zipfile")"
+}
+
+build() {
+    ensure_rust
+    build_wasm
+    assemble
+    package_zip
+}
+
+# --- checks -----------------------------------------------------------------
+
+rust_checks() {
+    run_step "cargo fmt --check"
+    cargo fmt --check
+    run_step "cargo clippy --all-targets -- -D warnings"
+    cargo clippy --all-targets -- -D warnings
+    run_step "cargo clippy --lib --target $TARGET -- -D warnings (the wasm exports)"
+    cargo clippy --lib --target "$TARGET" -- -D warnings
+    run_step "cargo test"
+    cargo test
+}
+
+browser_tests() {
+    ensure_chromium
+    ensure_node_modules
+    run_step "Browser end-to-end tests (node --test in tests/)"
+    (cd tests && CHROMIUM="$CHROMIUM" npm test)
+}
+
+# --- main -------------------------------------------------------------------
+
+cmd="${1:-build}"
+case "$cmd" in
+    build | "")
+        build
+        ;;
+    test)
+        build
+        rust_checks
+        browser_tests
+        ;;
+    e2e)
+        build
+        browser_tests
+        ;;
+    bench | fuzz)
+        CURRENT_STEP="$cmd"
+        echo "build.sh: '$cmd' is not yet implemented" >&2
+        trap - EXIT
+        exit 2
+        ;;
+    -h | --help | help)
+        sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+        ;;
+    *)
+        trap - EXIT
+        echo "build.sh: unknown command '$cmd' (use: build, test, e2e, bench, fuzz)" >&2
+        exit 64
+        ;;
+esac
+
+CURRENT_STEP=""
+step "Done: $cmd"

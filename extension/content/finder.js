@@ -1,0 +1,73 @@
+// Account finder: where accounts are shown on the page right now.
+// Each target is { kind: "row" | "hover" | "profile", root, handle, anchor }:
+// `root` holds the account's DOM, `anchor` is where its badge goes.
+
+import { SEL, TESTID, handleFromHref, profileHandleFromPath } from './selectors.js';
+import { visibleText } from './text.js';
+import { notificationTargets } from './notifications.js';
+
+/** The @handle link in a row or card: a link to "/<handle>" whose text starts with "@". */
+export function handleLink(root) {
+  let fallback = null;
+  for (const a of root.querySelectorAll(SEL.links)) {
+    const handle = handleFromHref(a.getAttribute('href'));
+    if (!handle) continue;
+    const text = visibleText(a);
+    if (text.startsWith('@') && text.slice(1).toLowerCase() === handle.toLowerCase()) return { link: a, handle };
+    if (!fallback) fallback = { link: a, handle };
+  }
+  if (fallback) return fallback;
+  const avatar = root.querySelector(SEL.avatarContainer);
+  if (avatar) {
+    const handle = (avatar.getAttribute('data-testid') || '').slice(TESTID.avatarPrefix.length);
+    if (handle) return { link: null, handle };
+  }
+  return null;
+}
+
+function rowTarget(root, kind) {
+  const found = handleLink(root);
+  if (!found) return null;
+  const anchor = found.link ? found.link.parentElement || root : root;
+  return { kind, root, handle: found.handle, anchor, after: found.link };
+}
+
+/** The profile header of the page being shown, when the URL is a profile. */
+function profileTarget(doc) {
+  const pathHandle = profileHandleFromPath(doc.location ? doc.location.pathname : location.pathname);
+  if (!pathHandle) return null;
+  const block = doc.querySelector(SEL.profileName);
+  if (!block || block.closest(SEL.hoverCard) || block.closest(SEL.userCell)) return null;
+  // The header spells the handle as "@handle"; trust it over the URL's case.
+  let handle = pathHandle;
+  const walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const t = n.nodeValue.trim();
+    if (t.startsWith('@') && t.slice(1).toLowerCase() === pathHandle.toLowerCase()) {
+      handle = t.slice(1);
+      break;
+    }
+  }
+  // The header lives in the primary column (a section above the timeline).
+  const root = block.closest(SEL.primaryColumn) || doc.body;
+  return { kind: 'profile', root, block, handle, anchor: block, after: null };
+}
+
+/** Every account shown now. */
+export function findTargets(doc = document) {
+  const out = [];
+  for (const cell of doc.querySelectorAll(SEL.userCell)) {
+    if (cell.parentElement && cell.parentElement.closest(SEL.userCell)) continue;
+    const t = rowTarget(cell, 'row');
+    if (t) out.push(t);
+  }
+  for (const card of doc.querySelectorAll(SEL.hoverCard)) {
+    const t = rowTarget(card, 'hover');
+    if (t) out.push(t);
+  }
+  const profile = profileTarget(doc);
+  if (profile) out.push(profile);
+  // Notification pages: each actor of a row, each post author (notifications.js).
+  out.push(...notificationTargets(doc));
+  return out;
+}

@@ -1,0 +1,300 @@
+// Content script entry (isolated world, loaded by loader.js): wires the
+// finder, fact lifter, relay, badges and breakdown together.
+//
+// Per animation frame: find the accounts shown, make sure each has exactly one
+// badge for the account it shows now, and ask the service worker (one message
+// per batch) for verdicts that are missing or out of date. Every callback is
+// guarded: the page must never break because of this script.
+
+import { SEL } from './selectors.js';
+import { findTargets } from './finder.js';
+import { liftFacts } from './facts.js';
+import { ask, hookPayload, contextGone } from './relay.js';
+import { watchNavigation } from './nav.js';
+import { perFrame } from './frame.js';
+import { pageTheme } from './theme.js';
+import { HOST_CLASS, createHost, renderBadge, verdictOf } from './badge.js';
+import { toggleBreakdown, closeBreakdown, openHost, updateBreakdown } from './breakdown.js';
+import { debugOnce, guard } from './log.js';
+import { filterRow, clearAllFilters, loadFilter, setFilter, FILTER_KEY } from './filter.js';
+import { withOverride, loadOverrides, setOverrides, OVERRIDES_KEY } from './overrides.js';
+import { recordRow, listStats } from './listing.js';
+import { recordInteractions } from './notifications.js';
+
+const POPOVER_CLASS = 'followback-breakdown-host';
+
+const state = {
+  enabled: true,
+  started: false,
+  /** Bumped whenever every verdict must be asked again (new payload, new settings). */
+  generation: 1,
+  reloadSettings: false,
+  /** lower-case handle -> { verdict | null, generation, factsKey } */
+  cache: new Map(),
+  /** lower-case handles with a request under way */
+  inflight: new Set(),
+  theme: 'light',
+  observer: null,
+  checkNavigation: () => {},
+};
+
+const key = (handle) => String(handle).toLowerCase();
+const schedule = perFrame(() => guard('scan failed', scan));
+
+function invalidateAll() {
+  state.generation += 1;
+  schedule();
+}
+
+function onActivate(host, viaKeyboard) {
+  guard('breakdown failed', () => {
+    const verdict = verdictOf(host);
+    if (verdict) toggleBreakdown(host, verdict, state.theme, viaKeyboard);
+  });
+}
+
+function removeAllBadges() {
+  closeBreakdown(false);
+  for (const host of document.querySelectorAll(`.${HOST_CLASS}`)) host.remove();
+  clearAllFilters(document);
+}
+
+/** Where a target's badge lives (only hosts in here belong to it). */
+function scopeOf(target) {
+  if (target.scope) return target.scope;
+  return target.kind === 'profile' ? target.block : target.root;
+}
+
+function insertHost(target, host) {
+  if (target.after && target.after.parentElement === target.anchor) target.after.after(host);
+  else target.anchor.appendChild(host);
+}
+
+/** Makes sure `target` shows exactly one badge, for the account it shows now. */
+function reconcile(target, keep) {
+  const scope = scopeOf(target);
+  const k = key(target.handle);
+  const entry = state.cache.get(k);
+  const verdict = entry && entry.verdict ? withOverride(entry.verdict) : null;
+  let mine = null;
+  for (const host of scope.querySelectorAll(`.${HOST_CLASS}`)) {
+    // A row's host must belong to this row, not to a nested card.
+    if (target.owns ? !target.owns(host) : target.kind !== 'profile' && host.closest(`${SEL.userCell}, ${SEL.hoverCard}`) !== target.root) continue;
+    const same = key(host.getAttribute('data-followback-handle') || '') === k;
+    if (same && !mine && verdict) mine = host;
+    else host.remove();
+  }
+  if (verdict) {
+    if (!mine) {
+      mine = createHost(document, target.handle, onActivate);
+      renderBadge(mine, verdict, state.theme);
+      insertHost(target, mine);
+    } else if (verdictOf(mine) !== verdict || mine.getAttribute('data-theme') !== state.theme) {
+      renderBadge(mine, verdict, state.theme);
+      updateBreakdown(mine, verdict, state.theme);
+    }
+    keep.add(mine);
+  }
+}
+
+/** Filter mode and the audit list, per render, for the account a row shows now. */
+function rowExtras(target, facts) {
+  if (target.kind !== 'row') return;
+  const entry = state.cache.get(key(target.handle));
+  const verdict = entry && entry.verdict ? withOverride(entry.verdict) : null;
+  filterRow(target.root, verdict, facts);
+  if (verdict) recordRow(target.handle, verdict, facts);
+}
+
+function needsRequest(k, facts) {
+  if (state.inflight.has(k)) return false;
+  const entry = state.cache.get(k);
+  return !entry || entry.generation < state.generation || entry.factsKey !== JSON.stringify(facts);
+}
+
+function requestVerdicts(batch) {
+  if (batch.length === 0 || contextGone()) return;
+  const generation = state.generation;
+  const message = { type: 'fb:verdicts', requests: batch.map((b) => b.request) };
+  if (state.reloadSettings) {
+    message.reloadSettings = true;
+    state.reloadSettings = false;
+  }
+  for (const b of batch) state.inflight.add(b.k);
+  ask(message).then((reply) =>
+    guard('verdict reply failed', () => {
+      const verdicts = reply && reply.ok && Array.isArray(reply.verdicts) ? reply.verdicts : null;
+      if (!reply || !reply.ok) debugOnce(`verdicts unavailable: ${reply && reply.error}`);
+      batch.forEach((b, i) => {
+        state.inflight.delete(b.k);
+        const old = state.cache.get(b.k);
+        if (old && old.generation > generation) return;
+        const verdict = verdicts ? verdicts[i] || null : old ? old.verdict : null;
+        state.cache.set(b.k, { verdict, generation, factsKey: b.factsKey });
+      });
+      schedule();
+    }),
+  );
+}
+
+/** One frame's work: reconcile every badge, then one request for what is missing. */
+function scan() {
+  state.checkNavigation();
+  if (!state.enabled) {
+    removeAllBadges();
+    return;
+  }
+  state.theme = pageTheme(document);
+  const keep = new Set();
+  const wanted = new Map();
+  for (const target of findTargets(document)) {
+    guard('row failed', () => {
+      reconcile(target, keep);
+      const facts = liftFacts(target);
+      rowExtras(target, facts);
+      const k = key(target.handle);
+      const prior = wanted.get(k);
+      // Several places may show one account: the profile header has the most facts.
+      if (prior && !(target.kind === 'profile' && prior.kind !== 'profile')) return;
+      wanted.set(k, { k, kind: target.kind, facts });
+    });
+  }
+  // Badges whose account is no longer shown where they are.
+  for (const host of document.querySelectorAll(`.${HOST_CLASS}`)) {
+    if (!keep.has(host)) host.remove();
+  }
+  const open = openHost();
+  if (open && (!open.isConnected || !keep.has(open))) closeBreakdown(false);
+
+  const batch = [];
+  for (const w of wanted.values()) {
+    const factsKey = JSON.stringify(w.facts);
+    if (!needsRequest(w.k, w.facts)) continue;
+    const request = { handle: w.facts.handle, dom: w.facts };
+    if (w.facts.id) request.id = w.facts.id;
+    batch.push({ k: w.k, request, factsKey });
+  }
+  requestVerdicts(batch);
+  if (!contextGone()) guard('interactions failed', () => recordInteractions(document, ask, invalidateAll));
+}
+
+function ours(node) {
+  return node && node.nodeType === 1 && (node.classList.contains(HOST_CLASS) || node.classList.contains(POPOVER_CLASS));
+}
+
+function onMutations(records) {
+  for (const r of records) {
+    if (r.type !== 'childList') return schedule();
+    for (const n of r.addedNodes) if (!ours(n)) return schedule();
+    for (const n of r.removedNodes) if (!ours(n)) return schedule();
+  }
+  return undefined;
+}
+
+function relayPayload(payload) {
+  if (!state.enabled || contextGone()) return;
+  ask({ type: 'fb:payload', text: payload.text, url: payload.url }).then((reply) => {
+    if (reply && reply.ok) invalidateAll();
+    else debugOnce(`a payload was not read: ${reply && reply.error}`);
+  });
+}
+
+function onStorageChanged(changes, area) {
+  guard('settings change failed', () => {
+    if (area === 'local' && changes.enabled) {
+      state.enabled = changes.enabled.newValue !== false;
+      if (!state.enabled) removeAllBadges();
+      invalidateAll();
+    }
+    if (area === 'local' && changes[FILTER_KEY]) {
+      setFilter(changes[FILTER_KEY].newValue);
+      clearAllFilters(document);
+      schedule();
+    }
+    if (area === 'local' && changes[OVERRIDES_KEY]) {
+      setOverrides(changes[OVERRIDES_KEY].newValue);
+      schedule();
+    }
+    if (changes.settings || (area === 'local' && changes.settingsStore)) {
+      state.reloadSettings = true;
+      invalidateAll();
+    }
+  });
+}
+
+/** Counts of the badges drawn now, by level (the popup's `fb:page-stats`). */
+function pageStats() {
+  const byLevel = { follow_back: 0, maybe: 0, skip: 0, not_enough_data: 0 };
+  let total = 0;
+  for (const host of document.querySelectorAll(`.${HOST_CLASS}`)) {
+    const level = host.getAttribute('data-followback-level');
+    if (level in byLevel) byLevel[level] += 1;
+    total += 1;
+  }
+  return { ok: true, enabled: state.enabled, total, byLevel };
+}
+
+function onRuntimeMessage(message, sender, sendResponse) {
+  if (!message || (message.type !== 'fb:page-stats' && message.type !== 'fb:list-stats')) return false;
+  if (sender && sender.id && sender.id !== chrome.runtime.id) return false;
+  const answer = message.type === 'fb:list-stats' ? () => listStats(state.enabled) : pageStats;
+  sendResponse(guard('stats failed', answer) || { ok: false, error: 'stats failed' });
+  return false;
+}
+
+function observe() {
+  const root = document.documentElement;
+  if (!root) return;
+  state.observer = new MutationObserver((records) => guard('mutation failed', () => onMutations(records)));
+  state.observer.observe(root, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['href', 'data-testid', 'src'],
+  });
+}
+
+/** Called by loader.js with the hook messages that arrived before this module loaded. */
+export function start({ queue = [], release = () => {} } = {}) {
+  if (state.started) return;
+  state.started = true;
+  window.addEventListener('message', (event) => {
+    const payload = hookPayload(event);
+    if (payload) guard('relay failed', () => relayPayload(payload));
+  });
+  release();
+  const early = queue.splice(0, queue.length);
+
+  state.checkNavigation = watchNavigation(() => {
+    guard('navigation failed', () => {
+      closeBreakdown(false);
+      schedule();
+    });
+  });
+  try {
+    chrome.runtime.onMessage.addListener(onRuntimeMessage);
+    chrome.storage.onChanged.addListener(onStorageChanged);
+  } catch (e) {
+    debugOnce('storage events unavailable', e);
+  }
+  const ready = (() => {
+    try {
+      return chrome.storage.local.get('enabled').then(
+        (got) => {
+          state.enabled = !got || got.enabled !== false;
+        },
+        () => {},
+      );
+    } catch (_) {
+      return Promise.resolve();
+    }
+  })();
+  Promise.all([ready, loadFilter(), loadOverrides()]).then(() =>
+    guard('start failed', () => {
+      for (const p of early) relayPayload(p);
+      observe();
+      schedule();
+    }),
+  );
+}

@@ -1,0 +1,169 @@
+// What people do to the viewer: the notifications page's rows ("<Name>
+// followed you", "<Name> and 4 others liked your reply", reposts) and the
+// replies and mentions shown as posts. Finds a badge target per actor and
+// lifts one interaction per actor for the service worker (`fb:interactions`).
+//
+// On other pages only a reply to the viewer ("Replying to @viewer") counts,
+// and gets no badge: a timeline full of badges is not this feature's job.
+
+import { SEL, TESTID, PATTERNS, handleFromHref } from './selectors.js';
+import { visibleText } from './text.js';
+import { kindOfNotification, saysReplyingTo } from './phrases.js';
+import { debugOnce } from './log.js';
+
+const lower = (s) => String(s || '').toLowerCase();
+
+/** True on /notifications and its tabs (/notifications/mentions, ...). */
+export function onNotificationsPage(doc = document) {
+  const path = doc.location ? doc.location.pathname : location.pathname;
+  return PATTERNS.notificationsPath.test(path);
+}
+
+/** The viewer's handle, from the side bar's profile link; null when not shown. */
+export function viewerHandle(doc = document) {
+  const link = doc.querySelector(SEL.viewerProfileLink);
+  return link ? handleFromHref(link.getAttribute('href')) : null;
+}
+
+/** The actors of a notification row: one per distinct avatar, in the order shown. */
+export function notificationActors(note) {
+  const out = [];
+  const seen = new Set();
+  for (const avatar of note.querySelectorAll(SEL.avatarContainer)) {
+    const handle = (avatar.getAttribute('data-testid') || '').slice(TESTID.avatarPrefix.length);
+    if (!PATTERNS.handle.test(handle) || seen.has(lower(handle))) continue;
+    seen.add(lower(handle));
+    out.push({ handle, avatar });
+  }
+  return out;
+}
+
+/** A post's author: { handle, block, link } from its User-Name block, or null. */
+export function tweetAuthor(article) {
+  const block = article.querySelector(SEL.tweetAuthor);
+  if (!block) return null;
+  let fallback = null;
+  for (const a of block.querySelectorAll(SEL.links)) {
+    const handle = handleFromHref(a.getAttribute('href'));
+    if (!handle) continue;
+    const text = visibleText(a);
+    if (text.startsWith('@') && lower(text.slice(1)) === lower(handle)) return { handle, block, link: a };
+    if (!fallback) fallback = { handle, block, link: a };
+  }
+  return fallback;
+}
+
+/** Posts, outermost only (a quoted post is not an article, but be safe). */
+function articles(doc) {
+  return [...doc.querySelectorAll(SEL.tweet)].filter((a) => !(a.parentElement && a.parentElement.closest(SEL.tweet)));
+}
+
+/** Badge targets on notification pages: every actor of a row, every post author. */
+export function notificationTargets(doc = document) {
+  if (!onNotificationsPage(doc)) return [];
+  const viewer = lower(viewerHandle(doc));
+  const out = [];
+  for (const note of doc.querySelectorAll(SEL.notification)) {
+    for (const { handle, avatar } of notificationActors(note)) {
+      if (lower(handle) === viewer || !avatar.parentElement) continue;
+      const scope = avatar.parentElement;
+      // Siblings share the avatar row: a badge belongs to the avatar just before it.
+      out.push({ kind: 'notification', root: note, handle, anchor: scope, after: avatar, scope, owns: (host) => host.previousElementSibling === avatar });
+    }
+  }
+  for (const article of articles(doc)) {
+    const author = tweetAuthor(article);
+    if (!author || lower(author.handle) === viewer) continue;
+    const anchor = author.link && author.link.parentElement ? author.link.parentElement : author.block;
+    out.push({ kind: 'tweet', root: article, handle: author.handle, anchor, after: author.link, scope: author.block, owns: () => true });
+  }
+  return out;
+}
+
+/** Unix seconds of the first time[datetime] under `el`, or null. */
+function timeOf(el) {
+  const t = el && el.querySelector(SEL.time);
+  const ms = t ? Date.parse(t.getAttribute('datetime') || '') : NaN;
+  return Number.isFinite(ms) && ms > 0 ? Math.floor(ms / 1000) : null;
+}
+
+/** Handles a post replies to: "@" links outside its author block and its text. */
+function replyTargets(article, author) {
+  const out = new Set();
+  for (const a of article.querySelectorAll(SEL.links)) {
+    if (author.block.contains(a) || a.closest(SEL.tweetText)) continue;
+    const handle = handleFromHref(a.getAttribute('href'));
+    if (handle && visibleText(a).startsWith('@')) out.add(lower(handle));
+  }
+  return out;
+}
+
+/** What a post says about the viewer: "replied", "mentioned" or null. */
+function postKind(article, author, viewer, notificationsPage) {
+  const replyLine = saysReplyingTo(visibleText(article));
+  const targets = replyLine ? replyTargets(article, author) : new Set();
+  if (replyLine && viewer && targets.has(viewer)) return 'replied';
+  if (!notificationsPage) return null;
+  // On the notifications page every post is about the viewer.
+  if (replyLine && !viewer) return 'replied';
+  return 'mentioned';
+}
+
+/**
+ * Interactions the page shows now: [{ handle, kind, at?, key }] (at in unix
+ * seconds; `key` tells the same interaction apart across frames).
+ */
+export function liftInteractions(doc = document) {
+  const notificationsPage = onNotificationsPage(doc);
+  const viewer = lower(viewerHandle(doc));
+  const out = [];
+  if (notificationsPage) {
+    for (const note of doc.querySelectorAll(SEL.notification)) {
+      const text = visibleText(note);
+      const kind = kindOfNotification(text);
+      if (!kind) continue;
+      const at = timeOf(note);
+      for (const { handle } of notificationActors(note)) {
+        if (lower(handle) === viewer) continue;
+        const item = { handle, kind, key: `${lower(handle)}|${kind}|${at === null ? text : at}` };
+        if (at !== null) item.at = at;
+        out.push(item);
+      }
+    }
+  }
+  // Off the notifications page, only posts that link the viewer can be replies to them.
+  const viewerHref = viewer ? `a[href="/${viewer}" i]` : null;
+  for (const article of articles(doc)) {
+    if (!notificationsPage && (!viewerHref || !article.querySelector(viewerHref))) continue;
+    const author = tweetAuthor(article);
+    if (!author || lower(author.handle) === viewer) continue;
+    const kind = postKind(article, author, viewer, notificationsPage);
+    if (!kind) continue;
+    const at = timeOf(author.block) ?? timeOf(article);
+    const item = { handle: author.handle, kind, key: `${lower(author.handle)}|${kind}|${at === null ? visibleText(article) : at}` };
+    if (at !== null) item.at = at;
+    out.push(item);
+  }
+  return out;
+}
+
+const sent = new Set();
+const SENT_MAX = 5000;
+
+/**
+ * Sends the interactions not sent yet from this page (one message per frame at
+ * most) with `ask`; calls `onRecorded()` when the service worker kept any, so
+ * the badges can be asked again.
+ */
+export function recordInteractions(doc, ask, onRecorded) {
+  const fresh = liftInteractions(doc).filter((i) => !sent.has(i.key));
+  if (fresh.length === 0) return;
+  if (sent.size > SENT_MAX) sent.clear();
+  for (const i of fresh) sent.add(i.key);
+  const interactions = fresh.map(({ handle, kind, at }) => (at === undefined ? { handle, kind } : { handle, kind, at }));
+  ask({ type: 'fb:interactions', interactions }).then((reply) => {
+    // Not retried on failure: the next visit to the page sends them again.
+    if (!reply || !reply.ok) debugOnce(`interactions not recorded: ${reply && reply.error}`);
+    else if (reply.recorded > 0) onRecorded();
+  });
+}

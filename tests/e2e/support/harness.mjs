@@ -1,0 +1,228 @@
+// Browser test harness: Debian's Chromium with the built extension (dist/)
+// loaded, x.com served from fixtures with x.com's Content-Security-Policy,
+// and every request the browser makes recorded.
+
+import { chromium } from 'playwright-core';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, '../../..');
+export const DIST = path.join(ROOT, 'dist');
+export const FIXTURES = path.resolve(here, '../fixtures');
+export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+/** The nonce in X_CSP; fixture pages carry it on their <script> and <style> tags. */
+export const NONCE = 'NzU0M2Y3MjItNWMxZS00NzliLThmMGMtYTEwNTJlMGNkMzZi';
+
+/** x.com's Content-Security-Policy (script-src as captured; host lists abridged). */
+export const X_CSP =
+  "connect-src 'self' blob: https://*.twimg.com https://x.com https://api.x.com; default-src 'self'; " +
+  "form-action 'self' https://x.com; font-src 'self' https://*.twimg.com; frame-src 'self' https://x.com; " +
+  "img-src 'self' blob: data: https://*.twimg.com; manifest-src 'self'; media-src 'self' blob: https://*.twimg.com; " +
+  "object-src 'none'; script-src 'self' 'unsafe-inline' https://*.twimg.com https://x.com " +
+  `'nonce-${NONCE}'; style-src 'self' 'unsafe-inline' https://*.twimg.com; worker-src 'self' blob:`;
+
+// A 1x1 PNG for avatar images the fixture pages show.
+const PIXEL = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** Pages the fixtures serve, by path on x.com. */
+const PAGES = {
+  '/viewer_me/followers': 'followers.html',
+  '/viewer_me/verified_followers': 'followers.html',
+  '/hostile_host/followers': 'hostile.html',
+  '/carol_example': 'profile.html',
+  '/notifications': 'notifications.html',
+  '/notifications/mentions': 'notifications.html',
+};
+
+function fixture(name) {
+  return readFileSync(path.join(FIXTURES, name));
+}
+
+/** The fixture name a GraphQL URL asks for ("gen1_page1" -> graphql/followers_gen1_page1.json). */
+function graphqlFixture(url) {
+  const name = url.searchParams.get('fixture') || '';
+  if (!/^[a-z0-9_]+$/.test(name)) return null;
+  const file = path.join(FIXTURES, 'graphql', `followers_${name}.json`);
+  return existsSync(file) ? file : null;
+}
+
+/**
+ * Launches Chromium with the extension. Returns
+ * { context, extensionId, worker, requests, served, close }.
+ */
+export async function launch() {
+  if (!existsSync(path.join(DIST, 'manifest.json'))) {
+    throw new Error(`${DIST}/manifest.json not found: run ./build.sh first`);
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM=...)`);
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1000, height: 800 },
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+
+  /** Every request any page, worker or the extension made: { url, method, kind }. */
+  const requests = [];
+  /** URLs this harness answered on purpose (the fixtures' own loads). */
+  const served = new Set();
+
+  context.on('request', (r) => requests.push({ url: r.url(), method: r.method(), kind: r.resourceType() }));
+
+  // Anything not routed below never leaves the machine.
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol === 'http:' || url.protocol === 'https:') return route.abort('blockedbyclient');
+    return route.continue();
+  });
+  await context.route(/^https:\/\/(pbs|abs)\.twimg\.com\//, (route) => {
+    served.add(route.request().url());
+    return route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL });
+  });
+  await context.route(/^https:\/\/x\.com\//, (route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    if (url.pathname === '/__fixture/xpage.js') {
+      served.add(url.href);
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/javascript; charset=utf-8',
+        body: fixture('xpage.js'),
+      });
+    }
+    if (url.pathname.startsWith('/i/api/graphql/')) {
+      const file = graphqlFixture(url);
+      if (!file) return route.fulfill({ status: 404, contentType: 'application/json', body: '{"errors":[{"message":"no fixture"}]}' });
+      served.add(url.href);
+      return route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: readFileSync(file) });
+    }
+    const page = PAGES[url.pathname];
+    if (page) {
+      served.add(url.href);
+      return route.fulfill({
+        status: 200,
+        headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': X_CSP },
+        body: fixture(page),
+      });
+    }
+    return route.fulfill({ status: 404, headers: { 'content-security-policy': X_CSP }, body: 'not a fixture' });
+  });
+
+  let [worker] = context.serviceWorkers();
+  if (!worker) worker = await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+
+  const close = async () => {
+    await context.close();
+  };
+  return { context, extensionId, worker, requests, served, close };
+}
+
+/** Opens `url` in a new page, recording console errors/warnings and page errors. */
+export async function openPage(env, url) {
+  const page = await env.context.newPage();
+  const log = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') log.push(`${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => log.push(`pageerror: ${err.message}`));
+  page.followbackLog = log;
+  await page.goto(url);
+  return page;
+}
+
+/** Every badge host on the page: [{ handle, score, level, rowHandle, badgeText, ariaLabel }]. */
+export function readBadges(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.followback-badge-host')].map((host) => {
+      const cell = host.closest('[data-testid="UserCell"]');
+      let rowHandle = null;
+      if (cell) {
+        const link = [...cell.querySelectorAll('a[tabindex="-1"][href]')].find((a) => a.textContent.startsWith('@'));
+        rowHandle = link ? link.textContent.slice(1) : null;
+      }
+      const badge = host.shadowRoot && host.shadowRoot.querySelector('[role="button"]');
+      return {
+        handle: host.getAttribute('data-followback-handle'),
+        score: host.getAttribute('data-followback-score'),
+        level: host.getAttribute('data-followback-level'),
+        rowHandle,
+        inProfile: Boolean(host.closest('[data-testid="UserName"]')),
+        badgeText: badge ? badge.textContent : null,
+        ariaLabel: badge ? badge.getAttribute('aria-label') : null,
+        tabindex: badge ? badge.getAttribute('tabindex') : null,
+      };
+    }),
+  );
+}
+
+/** The handles the fixture rows show now, in order. */
+export function rowHandles(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="UserCell"]')].map((cell) => {
+      const link = [...cell.querySelectorAll('a[tabindex="-1"][href]')].find((a) => a.textContent.startsWith('@'));
+      return link ? link.textContent.slice(1) : null;
+    }),
+  );
+}
+
+/** Waits until every row shows exactly one badge, for the account it shows. */
+export async function waitForRowBadges(page) {
+  await page.waitForFunction(() => {
+    const cells = [...document.querySelectorAll('[data-testid="UserCell"]')];
+    if (cells.length === 0) return false;
+    return cells.every((cell) => {
+      const link = [...cell.querySelectorAll('a[tabindex="-1"][href]')].find((a) => a.textContent.startsWith('@'));
+      const hosts = cell.querySelectorAll('.followback-badge-host');
+      return link && hosts.length === 1 && hosts[0].getAttribute('data-followback-handle') === link.textContent.slice(1);
+    });
+  });
+}
+
+/** The open breakdown: { handle, text, labels, lines: [{label, points, seen, threshold, reason}] } or null. */
+export function readBreakdown(page) {
+  return page.evaluate(() => {
+    const pop = document.querySelector('.followback-breakdown-host');
+    if (!pop || !pop.shadowRoot) return null;
+    const root = pop.shadowRoot;
+    const q = (el, sel) => (el.querySelector(sel) ? el.querySelector(sel).textContent : null);
+    return {
+      handle: pop.getAttribute('data-followback-handle'),
+      role: root.querySelector('[role="dialog"]') ? 'dialog' : null,
+      text: root.textContent,
+      elementTags: [...root.querySelectorAll('*')].map((e) => e.tagName.toLowerCase()),
+      lines: [...root.querySelectorAll('li.evidence')].map((li) => ({
+        signal: li.getAttribute('data-signal'),
+        label: q(li, '.label'),
+        points: q(li, '.points'),
+        seen: q(li, '.seen'),
+        unseen: li.querySelector('.seen.unseen') !== null,
+        threshold: q(li, '.threshold'),
+        reason: q(li, '.reason'),
+      })),
+    };
+  });
+}
+
+/** Only the console lines that come from the extension (or mention it). */
+export function extensionConsoleProblems(page, extensionId) {
+  return page.followbackLog.filter((line) => /followback/i.test(line) || line.includes(extensionId));
+}
