@@ -1,0 +1,45 @@
+// Fixed interface strings for the options page and the popup, through chrome.i18n.
+//
+// English is written in the HTML and as fallbacks here; chrome.i18n replaces
+// it when _locales has the key. Only fixed strings go through here: text that
+// comes from data is set with textContent by the caller.
+
+/** Looks up a message; returns `fallback` (with $1.. substituted) when the key is missing. */
+export function t(key, fallback, substitutions = []) {
+  const subs = substitutions.map(String);
+  let text = '';
+  try {
+    text = globalThis.chrome?.i18n?.getMessage(key, subs) ?? '';
+  } catch {
+    text = '';
+  }
+  if (text) return text;
+  return subs.reduce((s, sub, i) => s.split(`$${i + 1}`).join(sub), fallback);
+}
+
+/** Replaces the text of every `[data-i18n]` element (and `data-i18n-aria-label`) under `root`. */
+export function localize(root) {
+  for (const el of root.querySelectorAll('[data-i18n]')) {
+    el.textContent = t(el.dataset.i18n, el.textContent);
+  }
+  for (const el of root.querySelectorAll('[data-i18n-aria-label]')) {
+    el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel, el.getAttribute('aria-label') ?? ''));
+  }
+  for (const el of root.querySelectorAll('[data-i18n-title]')) {
+    el.title = t(el.dataset.i18nTitle, el.title);
+  }
+}
+
+/** Words for a verdict level id. */
+export function levelLabel(level) {
+  switch (level) {
+    case 'follow_back': return t('level_follow_back', 'Follow back');
+    case 'maybe': return t('level_maybe', 'Maybe');
+    case 'skip': return t('level_skip', 'Skip');
+    case 'not_enough_data': return t('level_not_enough_data', 'Not enough data');
+    default: return String(level ?? '');
+  }
+}
+
+/** The level ids in display order. */
+export const LEVELS = ['follow_back', 'maybe', 'skip', 'not_enough_data'];

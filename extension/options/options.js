@@ -1,0 +1,397 @@
+// The options page: loads settings, builds the form from the Rust schema,
+// validates every edit in Rust, auto-saves valid edits, resets, exports,
+// imports, and keeps a live preview of a sample account's verdict.
+
+import { t, localize } from './i18n.js';
+import * as core from './core.js';
+import { SettingsForm, sameValue } from './form.js';
+import { loadRawSettings, saveSettings, SETTINGS_KEY, STORE_KEY } from './store.js';
+import { sampleAccount, resetSample, renderVerdict } from './preview.js';
+
+const SAVE_DELAY_MS = 300;
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  schema: [],
+  defaults: null,
+  form: null,
+  /** Last valid settings from the form (what auto-save writes). */
+  current: null,
+  /** JSON of what is in storage, as far as this page knows. */
+  savedJson: null,
+  valid: true,
+  saveTimer: null,
+  saving: Promise.resolve(),
+  store: 'sync',
+  undo: null,
+  repaired: null,
+};
+
+// ---------- status line ----------
+
+function setStatus(stateName, text) {
+  const el = $('save-status');
+  el.dataset.state = stateName;
+  el.textContent = text;
+}
+
+function showStore(store, reason) {
+  state.store = store;
+  const el = $('store-status');
+  if (store === 'local') {
+    el.hidden = false;
+    el.textContent = reason
+      ? t('options_store_local_reason', 'Saved on this device only: the settings are too large for browser sync ($1).', [reason])
+      : t('options_store_local', 'Saved on this device only (browser sync refused them: too large).');
+  } else {
+    el.hidden = true;
+    el.textContent = '';
+  }
+  document.body.dataset.store = store;
+}
+
+// ---------- notices ----------
+
+function showNotices(lines, { offerSave = false } = {}) {
+  const box = $('notices');
+  const list = $('notice-list');
+  const items = lines.map((line) => {
+    const li = document.createElement('li');
+    li.textContent = String(line);
+    return li;
+  });
+  list.replaceChildren(...items);
+  box.hidden = items.length === 0;
+  $('save-repaired').hidden = !offerSave;
+}
+
+// ---------- loading stored settings ----------
+
+/** Repairs a stored value that does not validate: drops the offending values (their defaults apply). */
+function repairStored(raw) {
+  const known = new Set(state.schema.map((s) => s.id));
+  const source = raw && typeof raw === 'object' && !Array.isArray(raw) ? raw.values : null;
+  let values = {};
+  if (source && typeof source === 'object' && !Array.isArray(source)) {
+    for (const [k, v] of Object.entries(source)) if (known.has(k)) values[k] = v;
+  }
+  const errorsSeen = [];
+  for (let round = 0; round <= known.size; round += 1) {
+    const r = core.validate({ version: state.defaults.version, values });
+    if (r.ok && r.settings) return { settings: r.settings, errors: errorsSeen };
+    let dropped = false;
+    for (const e of r.errors) {
+      errorsSeen.push(e);
+      if (Object.hasOwn(values, e.id)) {
+        delete values[e.id];
+        dropped = true;
+      }
+    }
+    if (!dropped) values = {};
+    if (!dropped && round > 0) break;
+  }
+  return { settings: state.defaults, errors: errorsSeen };
+}
+
+/** Interprets a stored value: { settings, notices, repaired }. Never throws. */
+function interpretStored(raw, found) {
+  if (!found || raw === null || raw === undefined) {
+    return { settings: state.defaults, notices: [], repaired: false };
+  }
+  const { notices, error } = core.engineNotices(raw);
+  const lines = [...notices];
+  if (error) lines.push(t('options_notice_engine_error', 'The stored settings could not be read: $1', [error]));
+  const v = core.validate(raw);
+  if (v.ok && v.settings) {
+    return { settings: v.settings, notices: lines, repaired: lines.length > 0 };
+  }
+  const fixed = repairStored(raw);
+  if (lines.length === 0) {
+    for (const e of v.errors) {
+      lines.push(e.id
+        ? t('options_notice_field', '$1: $2 The default is used instead.', [state.form?.label(e.id) ?? e.id, e.message])
+        : String(e.message));
+    }
+  }
+  lines.unshift(t('options_notice_repaired', 'Your stored settings had problems, so some values were replaced by their defaults. Nothing is saved until you edit a setting or press “Save the repaired settings”.'));
+  return { settings: fixed.settings, notices: lines, repaired: true };
+}
+
+// ---------- validation and saving ----------
+
+function readForm() {
+  const { values, parseErrors } = state.form.readValues();
+  const obj = { version: state.defaults.version, values };
+  const r = core.validate(obj);
+  const parseIds = new Set(parseErrors.map((e) => e.id));
+  const errors = [...parseErrors, ...r.errors.filter((e) => !parseIds.has(e.id))];
+  const valid = parseErrors.length === 0 && r.ok && Boolean(r.settings);
+  return { valid, errors, settings: valid ? r.settings : null };
+}
+
+function showFormErrors(unmatched) {
+  const box = $('form-errors');
+  const items = unmatched.map((e) => {
+    const li = document.createElement('li');
+    li.textContent = String(e.message);
+    return li;
+  });
+  $('form-error-list').replaceChildren(...items);
+  box.hidden = items.length === 0;
+}
+
+/** Validates the whole form, shows errors, updates the preview. Returns true when valid. */
+function revalidate() {
+  const r = readForm();
+  state.valid = r.valid;
+  showFormErrors(state.form.showErrors(r.errors));
+  if (r.valid) state.current = r.settings;
+  document.body.dataset.valid = String(r.valid);
+  updatePreview();
+  return r;
+}
+
+function cancelPendingSave() {
+  if (state.saveTimer !== null) clearTimeout(state.saveTimer);
+  state.saveTimer = null;
+}
+
+function scheduleSave() {
+  cancelPendingSave();
+  setStatus('pending', t('options_status_pending', 'Unsaved changes…'));
+  state.saveTimer = setTimeout(() => {
+    state.saveTimer = null;
+    saveNow();
+  }, SAVE_DELAY_MS);
+}
+
+/** Saves the current valid settings (queued after any save in flight). */
+function saveNow() {
+  cancelPendingSave();
+  const settings = state.current;
+  state.saving = state.saving.then(async () => {
+    if (!state.valid || !settings) return;
+    const json = JSON.stringify(settings);
+    if (json === state.savedJson) {
+      if (state.current === settings) setStatus('saved', t('options_status_saved', 'All changes saved'));
+      return;
+    }
+    setStatus('saving', t('options_status_saving', 'Saving…'));
+    try {
+      const r = await saveSettings(settings);
+      state.savedJson = json;
+      showStore(r.store, r.fellBack ? r.reason : null);
+      if (state.repaired) {
+        state.repaired = null;
+        showNotices([]);
+      }
+      if (state.current === settings && state.saveTimer === null) {
+        setStatus('saved', t('options_status_saved', 'All changes saved'));
+      }
+    } catch (e) {
+      setStatus('error', t('options_status_error', 'Not saved: $1', [String(e?.message ?? e)]));
+    }
+  });
+  return state.saving;
+}
+
+function afterEdit() {
+  const r = revalidate();
+  if (r.valid) scheduleSave();
+  else {
+    cancelPendingSave();
+    const n = new Set(r.errors.map((e) => e.id)).size || 1;
+    setStatus('invalid', n === 1
+      ? t('options_status_invalid_one', 'Not saved: 1 setting needs fixing')
+      : t('options_status_invalid', 'Not saved: $1 settings need fixing', [String(n)]));
+  }
+  return r;
+}
+
+function clearUndo() {
+  state.undo = null;
+  $('undo-reset').hidden = true;
+}
+
+// ---------- actions ----------
+
+function onFieldInput(id) {
+  state.form.markChanged(id);
+  clearUndo();
+  afterEdit();
+}
+
+function onResetOne(id) {
+  const spec = state.form.specs.get(id);
+  if (!spec) return;
+  state.form.setValue(id, spec.default);
+  clearUndo();
+  afterEdit();
+  state.form.focus(id);
+}
+
+function onResetAll() {
+  state.undo = state.current;
+  state.form.setValues(state.defaults.values);
+  const r = afterEdit();
+  if (r.valid) saveNow();
+  $('undo-reset').hidden = !state.undo;
+  if (state.undo) $('undo-reset').focus();
+}
+
+function onUndoReset() {
+  if (!state.undo) return;
+  state.form.setValues(state.undo.values);
+  clearUndo();
+  const r = afterEdit();
+  if (r.valid) saveNow();
+  $('reset-all').focus();
+}
+
+function onExport() {
+  const settings = state.valid && state.current ? state.current : JSON.parse(state.savedJson ?? 'null') ?? state.defaults;
+  const blob = new Blob([`${JSON.stringify(settings, null, 2)}\n`], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = 'followback-settings.json';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function showImportResult(kind, messageText, errors = []) {
+  const box = $('import-result');
+  box.hidden = false;
+  box.dataset.result = kind;
+  $('import-message').textContent = messageText;
+  const items = errors.map((e) => {
+    const li = document.createElement('li');
+    li.textContent = e.id ? `${state.form.label(e.id)} (${e.id}): ${e.message}` : String(e.message);
+    return li;
+  });
+  $('import-errors').replaceChildren(...items);
+}
+
+async function onImportFile() {
+  const input = $('import-file');
+  const file = input.files?.[0];
+  input.value = '';
+  if (!file) return;
+  let obj;
+  try {
+    obj = JSON.parse(await file.text());
+  } catch (e) {
+    showImportResult('error', t('options_import_not_json', 'Nothing was imported: “$1” is not a JSON file ($2).', [file.name, String(e?.message ?? e)]));
+    return;
+  }
+  const r = core.validate(obj);
+  if (!r.ok || !r.settings) {
+    const errors = r.errors.length ? r.errors : [{ id: '', message: t('options_import_unknown', 'The file is not a Followback settings file.') }];
+    showImportResult('error', t('options_import_invalid', 'Nothing was imported: “$1” has problems.', [file.name]), errors);
+    return;
+  }
+  const { notices } = core.engineNotices(obj);
+  clearUndo();
+  state.form.setValues(r.settings.values);
+  const v = afterEdit();
+  if (v.valid) await saveNow();
+  showImportResult('ok', t('options_import_ok', 'Imported settings from “$1”.', [file.name]),
+    notices.map((message) => ({ id: '', message })));
+}
+
+async function onSaveRepaired() {
+  if (!state.repaired) return;
+  state.savedJson = null;
+  const r = afterEdit();
+  if (r.valid) await saveNow();
+}
+
+// ---------- preview ----------
+
+function updatePreview() {
+  const out = $('preview-out');
+  const settings = state.current ?? state.defaults;
+  const account = sampleAccount($('sample'), Date.now());
+  const { verdict, error } = core.scoreSample(account, settings, Date.now());
+  let note = '';
+  if (error || !verdict) note = t('options_preview_error', 'The preview could not be scored: $1', [error ?? t('options_preview_unreadable', 'the sample could not be read')]);
+  else if (!state.valid) note = t('options_preview_stale', 'Showing the last valid settings until the form is fixed.');
+  renderVerdict(out, verdict, note);
+}
+
+// ---------- storage changes from elsewhere ----------
+
+function onStorageChanged(changes, area) {
+  if (!Object.hasOwn(changes, SETTINGS_KEY) && !Object.hasOwn(changes, STORE_KEY)) return;
+  if (area === 'local' && changes[STORE_KEY]?.newValue) showStore(changes[STORE_KEY].newValue, null);
+  const change = changes[SETTINGS_KEY];
+  if (!change || change.newValue === undefined) return;
+  const json = JSON.stringify(change.newValue);
+  if (json === state.savedJson) return;
+  // Another page (or an import elsewhere) changed the settings: follow it unless edits are pending.
+  if (state.saveTimer !== null || !state.valid) return;
+  const v = core.validate(change.newValue);
+  if (!v.ok || !v.settings) return;
+  if (sameValue(v.settings, state.current)) {
+    state.savedJson = json;
+    return;
+  }
+  state.savedJson = json;
+  state.form.setValues(v.settings.values);
+  revalidate();
+  setStatus('saved', t('options_status_external', 'Updated from another window'));
+}
+
+// ---------- start ----------
+
+async function start() {
+  localize(document);
+  try {
+    await core.loadCore();
+    state.schema = core.settingsSchema();
+    state.defaults = core.defaultSettings();
+  } catch (e) {
+    const fatal = $('fatal');
+    fatal.hidden = false;
+    fatal.textContent = t('options_fatal', 'The settings engine could not start: $1', [String(e?.message ?? e)]);
+    setStatus('error', t('options_status_unavailable', 'Settings unavailable'));
+    return;
+  }
+  state.form = new SettingsForm($('settings'), state.schema, { onInput: onFieldInput, onReset: onResetOne });
+
+  const loaded = await loadRawSettings();
+  const stored = interpretStored(loaded.raw, loaded.found);
+  const notices = [...stored.notices];
+  if (loaded.readError) notices.push(t('options_notice_read_error', 'Storage could not be read: $1', [loaded.readError]));
+  state.repaired = stored.repaired ? stored.settings : null;
+  state.savedJson = loaded.found && !stored.repaired ? JSON.stringify(stored.settings) : null;
+  showStore(loaded.store, null);
+  showNotices(notices, { offerSave: stored.repaired });
+
+  state.form.setValues(stored.settings.values);
+  resetSample($('sample'));
+  const r = revalidate();
+  if (!loaded.found) setStatus('saved', t('options_status_defaults', 'Using the defaults'));
+  else if (stored.repaired) setStatus('pending', t('options_status_repaired', 'Repaired values not saved yet'));
+  else setStatus(r.valid ? 'saved' : 'invalid', r.valid ? t('options_status_saved', 'All changes saved') : t('options_status_invalid_one', 'Not saved: 1 setting needs fixing'));
+
+  $('reset-all').addEventListener('click', onResetAll);
+  $('undo-reset').addEventListener('click', onUndoReset);
+  $('export').addEventListener('click', onExport);
+  $('import').addEventListener('click', () => $('import-file').click());
+  $('import-file').addEventListener('change', () => { onImportFile(); });
+  $('save-repaired').addEventListener('click', () => { onSaveRepaired(); });
+  $('dismiss-notices').addEventListener('click', () => showNotices([], { offerSave: false }));
+  $('sample').addEventListener('input', updatePreview);
+  $('sample-reset').addEventListener('click', () => { resetSample($('sample')); updatePreview(); });
+  chrome.storage.onChanged.addListener(onStorageChanged);
+  document.body.dataset.ready = 'true';
+}
+
+start().catch((e) => {
+  const fatal = $('fatal');
+  fatal.hidden = false;
+  fatal.textContent = t('options_fatal', 'The settings engine could not start: $1', [String(e?.message ?? e)]);
+});

@@ -1,0 +1,122 @@
+// The toolbar popup: the on/off switch (chrome.storage.local `enabled`), how many
+// accounts are badged on the current tab by level (asked of its content script),
+// and a way to the settings page.
+
+import { t, localize, LEVELS } from '../options/i18n.js';
+
+const REFRESH_MS = 1000;
+const $ = (id) => document.getElementById(id);
+
+/**
+ * The tab to report on: `?tab=<id>` when the popup is opened as a page (tests, or a
+ * person opening it in a tab), else the active tab of the current window. Only the
+ * id is used (no `tabs` permission needed). Returns null when that tab is this page.
+ */
+async function targetTabId() {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+  if (!tab || typeof tab.id !== 'number') return null;
+  const self = await chrome.tabs.getCurrent?.();
+  if (self && self.id === tab.id) return null;
+  return tab.id;
+}
+
+/** Asks the tab's content script for its badge counts; null when none answers. */
+async function pageStats(tabId) {
+  if (tabId === null) return null;
+  try {
+    const r = await chrome.tabs.sendMessage(tabId, { type: 'fb:page-stats' });
+    if (!r || typeof r !== 'object' || typeof r.total !== 'number') return null;
+    return r;
+  } catch {
+    return null; // "Could not establish connection. Receiving end does not exist."
+  }
+}
+
+function showMessage(text) {
+  const m = $('stats-message');
+  m.textContent = text;
+  m.hidden = !text;
+}
+
+function renderStats(stats, enabled) {
+  const counts = $('counts');
+  if (!stats) {
+    counts.hidden = true;
+    showMessage(t('popup_no_content', 'Open x.com to see badges.'));
+    document.body.dataset.stats = 'none';
+    return;
+  }
+  const byLevel = stats.byLevel && typeof stats.byLevel === 'object' ? stats.byLevel : {};
+  const set = (level, n) => {
+    const dd = counts.querySelector(`[data-level="${level}"] .count`);
+    if (dd) dd.textContent = String(Number.isFinite(n) ? n : 0);
+  };
+  set('total', Number(stats.total));
+  for (const level of LEVELS) set(level, Number(byLevel[level] ?? 0));
+  counts.hidden = false;
+  if (!enabled) showMessage(t('popup_disabled', 'Badges are switched off.'));
+  else if (stats.total === 0) showMessage(t('popup_none_yet', 'No accounts badged on this page yet.'));
+  else showMessage('');
+  document.body.dataset.stats = 'shown';
+}
+
+async function readEnabled() {
+  try {
+    const { enabled } = await chrome.storage.local.get('enabled');
+    return enabled !== false;
+  } catch {
+    return true;
+  }
+}
+
+let tabId = null;
+let refreshing = false;
+
+async function refresh() {
+  if (refreshing) return;
+  refreshing = true;
+  try {
+    const stats = await pageStats(tabId);
+    renderStats(stats, $('enabled').checked);
+  } finally {
+    refreshing = false;
+  }
+}
+
+async function start() {
+  localize(document);
+  const toggle = $('enabled');
+  toggle.checked = await readEnabled();
+  toggle.addEventListener('change', async () => {
+    await chrome.storage.local.set({ enabled: toggle.checked });
+    refresh();
+  });
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes.enabled) {
+      toggle.checked = changes.enabled.newValue !== false;
+      refresh();
+    }
+  });
+  // The audit page (extension/audit) for the list shown in the x.com tab.
+  $('open-audit').addEventListener('click', async () => {
+    const query = tabId === null ? '' : `?tab=${tabId}`;
+    await chrome.tabs.create({ url: chrome.runtime.getURL(`audit/audit.html${query}`) });
+    if (!new URLSearchParams(location.search).has('tab')) window.close();
+  });
+  $('open-options').addEventListener('click', async () => {
+    await chrome.runtime.openOptionsPage();
+    if (!new URLSearchParams(location.search).has('tab')) window.close();
+  });
+  try {
+    tabId = await targetTabId();
+  } catch {
+    tabId = null;
+  }
+  await refresh();
+  setInterval(refresh, REFRESH_MS);
+  document.body.dataset.ready = 'true';
+}
+
+start();
