@@ -3,8 +3,21 @@
 //! - score = clamp(base + sum of points, 0, 100); when the clamp changes the
 //!   total, an extra "score limit" line carries the difference, so the points
 //!   shown always add up to the score.
-//! - confidence = weight of signals that had data / weight of all signals
-//!   (low below 0.4, medium below 0.7, high from 0.7).
+//! - confidence blends two parts: the profile part (weight of profile signals
+//!   that had data / weight of all profile signals) and the behaviour part
+//!   (the same for recent posts, interactions and earlier visits), as
+//!   `share × profile + (1 − share) × behaviour` with `share` =
+//!   `level.profile_confidence_share` (0.6). Low below 0.4, medium below 0.7,
+//!   high from 0.7.
+//!
+//!   Why a blend and not one share of all weight: the behaviour signals carry
+//!   about as much weight as the profile ones, so one share would put a fully
+//!   seen profile near 0.5 and make the confidence depend on how many
+//!   behaviour signals exist. With the blend a fully seen profile alone reads
+//!   "medium" (0.6), is never as sure as a verdict that also saw posts and
+//!   history ("high"), and keeps clearing `level.min_confidence` (0.3), so
+//!   profile-only levels and ranking do not change. When one part has no
+//!   weight at all, the other part alone decides.
 //! - level from the level settings; below the minimum confidence it is
 //!   "not enough data" whatever the score.
 //! - evidence order: lines with points, biggest |points| first (penalties
@@ -22,18 +35,26 @@ pub const CONFIDENCE_HIGH_FROM: f64 = 0.7;
 
 /// Scores one account. `now` is unix seconds.
 pub fn score(subject: &Subject, settings: &Settings, now: i64) -> Verdict {
-    let evidence = signals::evaluate(subject, settings, now);
-    verdict_from(subject, settings, evidence)
+    let profile = signals::evaluate_profile(subject, settings, now);
+    let behaviour = signals::evaluate_behaviour(subject, settings, now);
+    verdict_from(subject, settings, profile, behaviour)
 }
 
-/// Builds the verdict from evidence lines already evaluated.
+/// Builds the verdict from profile and behaviour evidence already evaluated.
 pub fn verdict_from(
     subject: &Subject,
     settings: &Settings,
-    mut evidence: Vec<Evidence>,
+    profile: Vec<Evidence>,
+    behaviour: Vec<Evidence>,
 ) -> Verdict {
     let base = settings.score_base.clamp(0, 100) as i32;
-    let confidence = confidence(&evidence);
+    let confidence = blended_confidence(
+        &profile,
+        &behaviour,
+        settings.level_profile_confidence_share,
+    );
+    let mut evidence = profile;
+    evidence.extend(behaviour);
     order(&mut evidence);
     let raw: i64 = i64::from(base) + evidence.iter().map(|e| i64::from(e.points)).sum::<i64>();
     let score = raw.clamp(0, 100);
@@ -54,21 +75,47 @@ pub fn verdict_from(
 
 /// Share of signal weight that had data, with its label.
 pub fn confidence(evidence: &[Evidence]) -> Confidence {
+    let value = observed_share(evidence).unwrap_or(0.0);
+    Confidence {
+        value,
+        label: confidence_label(value),
+    }
+}
+
+/// Confidence from profile and behaviour evidence: `profile_share` of the
+/// profile part plus the rest of the behaviour part (see the module comment).
+pub fn blended_confidence(
+    profile: &[Evidence],
+    behaviour: &[Evidence],
+    profile_share: f64,
+) -> Confidence {
+    let share = if profile_share.is_finite() {
+        profile_share.clamp(0.0, 1.0)
+    } else {
+        0.6
+    };
+    let value = match (observed_share(profile), observed_share(behaviour)) {
+        (Some(p), Some(b)) => share * p + (1.0 - share) * b,
+        (Some(p), None) => p,
+        (None, Some(b)) => b,
+        (None, None) => 0.0,
+    }
+    .clamp(0.0, 1.0);
+    Confidence {
+        value,
+        label: confidence_label(value),
+    }
+}
+
+/// Weight of lines that had data / weight of all lines; `None` without weight.
+fn observed_share(evidence: &[Evidence]) -> Option<f64> {
     let total: u64 = evidence.iter().map(|e| u64::from(e.weight)).sum();
     let observed: u64 = evidence
         .iter()
         .filter(|e| e.observed())
         .map(|e| u64::from(e.weight))
         .sum();
-    let value = if total == 0 {
-        0.0
-    } else {
-        observed as f64 / total as f64
-    };
-    Confidence {
-        value,
-        label: confidence_label(value),
-    }
+    (total > 0).then(|| observed as f64 / total as f64)
 }
 
 /// "low" / "medium" / "high" for a confidence value.

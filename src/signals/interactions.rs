@@ -50,7 +50,8 @@ pub fn interactions(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     if subject.interactions.is_empty() {
         return line.not_seen("Interactions with you");
     }
-    let r = RelationshipStats::from_interactions(subject.interactions, subject.account, now, window);
+    let r =
+        RelationshipStats::from_interactions(subject.interactions, subject.account, now, window);
     if r.total == 0 {
         return line.not_seen("Interactions with you");
     }
@@ -96,8 +97,8 @@ pub fn interactions(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         );
     }
     if recent_earning && r.recent.is_repeated(repeat_days) {
-        let points = pts(s.relationship_recent_points)
-            .saturating_add(pts(s.relationship_repeated_points));
+        let points =
+            pts(s.relationship_recent_points).saturating_add(pts(s.relationship_repeated_points));
         line.seen_from(
             &seen,
             from,
@@ -113,7 +114,10 @@ pub fn interactions(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             "They engaged with you recently: a relationship is starting.".to_string(),
         )
     } else {
-        let when = last.map_or_else(|| "some time ago".to_string(), |d| format!("{} days ago", num(d.floor())));
+        let when = last.map_or_else(
+            || "some time ago".to_string(),
+            |d| format!("{} days ago", num(d.floor())),
+        );
         line.seen_from(
             &seen,
             from,

@@ -61,7 +61,10 @@ pub fn interests(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let looked = match (a.bio.is_some(), subject.tweets.len()) {
         (true, 0) => "the bio".to_string(),
         (false, n) => plural(n as u64, "recent post", "recent posts"),
-        (true, n) => format!("the bio and {}", plural(n as u64, "recent post", "recent posts")),
+        (true, n) => format!(
+            "the bio and {}",
+            plural(n as u64, "recent post", "recent posts")
+        ),
     };
     let from = if subject.tweets.is_empty() {
         a.source.phrase()

@@ -9,13 +9,8 @@ use crate::settings::Settings;
 
 /// The recent-post statistics, or what was not seen yet (for `Line::not_seen`).
 pub fn recent(subject: &Subject, s: &Settings, now: i64) -> Result<TimelineStats, String> {
-    TimelineStats::from_tweets(
-        subject.tweets,
-        subject.account,
-        now,
-        &s.begging_keywords,
-    )
-    .ok_or_else(|| "Recent posts".to_string())
+    TimelineStats::from_tweets(subject.tweets, subject.account, now, &s.begging_keywords)
+        .ok_or_else(|| "Recent posts".to_string())
 }
 
 /// Like [`recent`], but only with at least `posts.min_count` posts: shares of
@@ -24,10 +19,7 @@ pub fn judged(subject: &Subject, s: &Settings, now: i64) -> Result<TimelineStats
     let t = recent(subject, s, now)?;
     let min = min_posts(s);
     if t.n < min {
-        return Err(format!(
-            "Enough recent posts ({} of the {min} needed)",
-            t.n
-        ));
+        return Err(format!("Enough recent posts ({} of the {min} needed)", t.n));
     }
     Ok(t)
 }

@@ -113,11 +113,6 @@ pub fn recent_rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             ),
         )
     } else {
-        line.seen_from(
-            &seen,
-            from,
-            0,
-            "Posts often enough lately.".to_string(),
-        )
+        line.seen_from(&seen, from, 0, "Posts often enough lately.".to_string())
     }
 }
