@@ -517,3 +517,43 @@ fn hostile_or_huge_values_never_panic() {
     let lines = evaluate(&Subject::profile(&a), &Settings::default(), i64::MIN);
     assert_eq!(lines.len(), SIGNALS.len());
 }
+
+#[test]
+fn spam_words_in_name_or_bio_cost_points_once_and_only_as_whole_phrases() {
+    let with = |bio: &str, name: &str| Account {
+        bio: Some(bio.into()),
+        name: Some(name.into()),
+        ..blank()
+    };
+    let s = Settings::default();
+    let spam = with("Crypto SIGNALS daily, DM for promo", "Gains");
+    let e = line(&spam, "spam_words");
+    assert_eq!(
+        e.points,
+        -(s.spam_points as i32),
+        "taken once for two phrases"
+    );
+    let seen = e.seen.unwrap_or_default();
+    assert!(
+        seen.contains("crypto signals") && seen.contains("dm for promo"),
+        "{seen}"
+    );
+    assert_eq!(
+        pts(&with("Just a bio", "Airdrop Hunter"), "spam_words"),
+        -(s.spam_points as i32)
+    );
+    // Whole phrases only: a longer word or a broad topic is not spam.
+    assert_eq!(
+        pts(
+            &with("I study giveaways law and crypto policy", "Ann"),
+            "spam_words"
+        ),
+        0
+    );
+    assert_eq!(
+        pts(&with("", "Ann"), "spam_words"),
+        0,
+        "an empty bio is seen, with no spam"
+    );
+    assert_not_seen(&line(&blank(), "spam_words"));
+}

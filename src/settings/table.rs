@@ -10,6 +10,7 @@ use super::spec::{keywords, SettingSpec, SettingValue};
 const G_SCORE: &str = "Score and levels";
 const G_BEGGING: &str = "Follow-back begging";
 const G_GURU: &str = "Self-proclaimed experts";
+const G_SPAM: &str = "Spam words";
 const G_PROFILE: &str = "Bio and photo";
 const G_COUNTS: &str = "Follow counts";
 const G_ACTIVITY: &str = "Activity";
@@ -145,6 +146,30 @@ settings_table! {
         help: "Expert words in the bio while fewer recent posts than \u{201c}conversation share\u{201d} (Variety and conversation) talk with anyone.",
         bounds: [0, 40, 1], unit: "points", default: 12,
         source: "Seed 000 \u{a7}4: 'They're taking an industry with social in the title and not doing much socializing'",
+    },
+
+    // ---- Spam words (audit tools' spam keywords) ----
+    spam_keywords: Vec<String> {
+        id: "spam.keywords", group: G_SPAM,
+        label: "Spam phrases",
+        help: "Phrases spam and fake accounts advertise with; matched as whole words in the name and bio. Keep them specific: a broad word (\u{201c}crypto\u{201d}) would hit genuine people.",
+        bounds: [], unit: "",
+        default: keywords(&[
+            "airdrop", "giveaway", "crypto signals", "forex signals", "trading signals",
+            "signals group", "dm for promo", "dm for promotion", "dm for collab", "promo dm",
+            "paid promotion", "onlyfans", "cashapp", "make money online",
+            "earn money online", "work from home", "free followers", "buy followers",
+            "get followers", "binary options", "forex trader", "account manager",
+            "100x gem", "whatsapp me",
+        ]),
+        source: "SparkToro Fake Followers Audit: spam keywords in profile; Socialbakers FakeFollowerCheck: spam phrases",
+    },
+    spam_points: i64 {
+        id: "spam.points", group: G_SPAM,
+        label: "Points taken for spam phrases",
+        help: "Taken once, however many phrases match.",
+        bounds: [0, 40, 1], unit: "points", default: 12,
+        source: "SparkToro: spam keywords are one of about 17 fake-account signals (a firm but not deciding penalty)",
     },
 
     // ---- Bio and photo (heuristic 6) ----

@@ -29,6 +29,7 @@ mod posts;
 mod ratio;
 mod recent_activity;
 mod relationship;
+mod spam;
 pub mod text;
 mod variety;
 mod verified;
@@ -72,6 +73,7 @@ pub const PROFILE_SIGNALS: &[Signal] = &[
     // What the person says about themselves.
     begging::begging,
     guru::guru,
+    spam::spam_words,
     bio::bio,
     avatar::avatar,
     // Follow counts.

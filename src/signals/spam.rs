@@ -1,0 +1,47 @@
+//! Spam words in the name or bio (SparkToro's and Socialbakers' spam keywords):
+//! crypto "signals", promo-for-hire, adult bait, bought followers.
+
+use super::common::{pts, wt, Line};
+use super::text::{find_keywords, quoted};
+use super::Subject;
+use crate::settings::Settings;
+use crate::verdict::Evidence;
+
+pub fn spam_words(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
+    let a = subject.account;
+    let line = Line::new(
+        "spam_words",
+        "Spam words",
+        format!(
+            "none of {} spam phrases in name or bio",
+            s.spam_keywords.len()
+        ),
+        wt(s.spam_points),
+    );
+    let Some(bio) = a.bio.as_deref() else {
+        return line.not_seen("Bio");
+    };
+    let mut found = find_keywords(&s.spam_keywords, bio);
+    if let Some(name) = a.name.as_deref() {
+        for word in find_keywords(&s.spam_keywords, name) {
+            if !found.contains(&word) {
+                found.push(word);
+            }
+        }
+    }
+    if found.is_empty() {
+        line.seen(
+            a,
+            "none in name or bio",
+            0,
+            "The name and bio use none of the phrases spam accounts advertise with.".to_string(),
+        )
+    } else {
+        line.seen(
+            a,
+            &format!("{} in name or bio", quoted(&found)),
+            -pts(s.spam_points),
+            "Advertises what spam and fake accounts sell (signals, promotion, followers, adult bait); audit tools count these words as a mark of spam.".to_string(),
+        )
+    }
+}
