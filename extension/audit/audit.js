@@ -1,0 +1,260 @@
+// The audit page: a whole follower list at a glance, for the x.com tab given
+// as `?tab=<id>`. Polls that tab's content script (`fb:list-stats`) every second
+// while the person scrolls; shows counts by level, the most common reasons for
+// low scores and who follows you without a follow back; sets the filter mode
+// (chrome.storage.local `filter`) and overrides; exports CSV and JSON.
+// Everything is drawn with textContent.
+
+import { FILTER_KEY, normalizeFilter } from '../content/filter.js';
+import { OVERRIDES_KEY, normalizeOverrides, saveOverride } from '../content/overrides.js';
+import { listRecords, rememberedRecords, toCsv, toJson } from './export.js';
+
+const POLL_MS = 1000;
+const LEVELS = ['follow_back', 'maybe', 'skip', 'not_enough_data'];
+const LEVEL_WORDS = { follow_back: 'follow back', maybe: 'maybe', skip: 'skip', not_enough_data: 'not enough data' };
+const KIND_WORDS = { followers: 'followers', verified_followers: 'verified followers', following: 'following' };
+const MAX_REASONS_SHOWN = 8;
+
+const $ = (id) => document.getElementById(id);
+const state = { tabId: null, stats: null, shownKey: '', overrides: {} };
+
+function el(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined && text !== null) e.textContent = String(text);
+  return e;
+}
+
+function tabFromQuery() {
+  const param = new URLSearchParams(location.search).get('tab');
+  return param !== null && /^\d+$/.test(param) ? Number(param) : null;
+}
+
+async function listStats() {
+  if (state.tabId === null) return null;
+  try {
+    const r = await chrome.tabs.sendMessage(state.tabId, { type: 'fb:list-stats' });
+    return r && r.ok && Array.isArray(r.accounts) ? r : null;
+  } catch {
+    return null; // the tab is gone or is not x.com
+  }
+}
+
+function setStatus(text) {
+  $('status').textContent = text;
+}
+
+/** { total, byLevel, reasons: [[label, n]], pending: accounts } of a list. */
+export function summarize(accounts) {
+  const byLevel = Object.fromEntries(LEVELS.map((l) => [l, 0]));
+  const reasons = new Map();
+  for (const a of accounts) {
+    if (a.level in byLevel) byLevel[a.level] += 1;
+    for (const label of new Set(a.reasons || [])) reasons.set(label, (reasons.get(label) || 0) + 1);
+  }
+  const pending = accounts
+    .filter((a) => a.followsYou === true && a.youFollow === false && a.youFollowKnown !== false)
+    .sort((a, b) => b.score - a.score || a.handle.localeCompare(b.handle));
+  const top = [...reasons.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return { total: accounts.length, byLevel, reasons: top, pending };
+}
+
+function renderTitle(stats) {
+  const t = $('list-title');
+  if (!stats) {
+    t.textContent = state.tabId === null ? 'No tab given: open the audit from the toolbar popup on an x.com list.' : 'No x.com list answers in that tab.';
+    return;
+  }
+  const { list } = stats;
+  t.textContent = list.kind === 'other' ? `Accounts shown on ${list.path}` : `@${list.owner}'s ${KIND_WORDS[list.kind]}`;
+  document.body.dataset.listKind = list.kind;
+}
+
+function renderCounts(summary) {
+  const set = (level, n) => {
+    $('counts').querySelector(`[data-level="${level}"] .count`).textContent = String(n);
+  };
+  set('total', summary.total);
+  for (const l of LEVELS) set(l, summary.byLevel[l]);
+}
+
+function renderReasons(summary) {
+  const ol = $('reasons');
+  const shown = summary.reasons.slice(0, MAX_REASONS_SHOWN);
+  const most = shown.length ? shown[0][1] : 1;
+  ol.replaceChildren(
+    ...shown.map(([label, n]) => {
+      const li = el('li', 'reason');
+      li.dataset.label = label;
+      li.dataset.count = String(n);
+      const bar = el('span', 'bar');
+      bar.style.width = `${Math.max(4, Math.round((n / most) * 120))}px`;
+      li.append(el('span', 'label', label), el('span', 'n', ` \u2014 ${n} account${n === 1 ? '' : 's'}`), bar);
+      return li;
+    }),
+  );
+  $('reasons-empty').hidden = shown.length > 0;
+}
+
+function overrideButtons(handle) {
+  const mode = state.overrides[handle.toLowerCase()] || null;
+  const td = el('td', 'choice');
+  for (const [m, text] of [['always', 'Always'], ['never', 'Never']]) {
+    const b = el('button', `choose-${m}`, text);
+    b.type = 'button';
+    b.dataset.override = m;
+    b.setAttribute('aria-pressed', mode === m ? 'true' : 'false');
+    b.setAttribute('aria-label', `${m === 'always' ? 'Always follow back' : 'Never follow back'} @${handle}`);
+    b.addEventListener('click', () => saveOverride(handle, mode === m ? null : m).catch((e) => setStatus(`Could not save: ${e.message || e}`)));
+    td.append(b, document.createTextNode(' '));
+  }
+  return td;
+}
+
+function accountRow(a) {
+  const tr = el('tr');
+  tr.dataset.handle = a.handle;
+  const who = el('td', 'who');
+  const link = el('a', null, `@${a.handle}`);
+  link.href = `https://x.com/${encodeURIComponent(a.handle)}`;
+  link.target = '_blank';
+  link.rel = 'noreferrer';
+  who.append(link);
+  const level = el('td');
+  const word = el('span', 'level', LEVEL_WORDS[a.level] || a.level);
+  word.dataset.level = a.level;
+  level.append(word);
+  if (a.override) level.append(' ', el('span', 'pinned', `(your choice; computed ${LEVEL_WORDS[a.computedLevel] || a.computedLevel})`));
+  tr.append(
+    who,
+    el('td', 'score', a.score),
+    level,
+    el('td', 'confidence', (a.confidence && a.confidence.label) || 'low'),
+    el('td', 'reasons', (a.reasons || []).slice(0, 3).join('; ')),
+    overrideButtons(a.handle),
+  );
+  return tr;
+}
+
+function renderTables(summary, accounts) {
+  $('pending').tBodies[0].replaceChildren(...summary.pending.map(accountRow));
+  $('pending-count').textContent = String(summary.pending.length);
+  $('pending-empty').hidden = summary.pending.length > 0;
+  const all = [...accounts].sort((a, b) => b.score - a.score || a.handle.localeCompare(b.handle));
+  $('all').tBodies[0].replaceChildren(...all.map(accountRow));
+}
+
+function render(stats) {
+  const accounts = stats ? stats.accounts : [];
+  // Redraw only when something changed (keeps focus and scroll steady).
+  const shownKey = JSON.stringify([stats && stats.list, accounts.map((a) => [a.handle, a.score, a.level, a.followsYou, a.youFollow, a.reasons]), state.overrides]);
+  if (shownKey === state.shownKey) return;
+  state.shownKey = shownKey;
+  renderTitle(stats);
+  const summary = summarize(accounts);
+  renderCounts(summary);
+  renderReasons(summary);
+  renderTables(summary, accounts);
+  if (stats && stats.enabled === false) setStatus('Badges are switched off in that tab.');
+  else if (stats && accounts.length === 0) setStatus('No account scored in this list yet: scroll the list in its tab.');
+  else if (stats) setStatus('');
+  document.body.dataset.total = String(summary.total);
+}
+
+async function poll() {
+  state.stats = await listStats();
+  render(state.stats);
+  document.body.dataset.polled = String(Number(document.body.dataset.polled || 0) + 1);
+}
+
+// ---- filter --------------------------------------------------------------
+
+function showFilter(value) {
+  const f = normalizeFilter(value);
+  $('filter-enabled').checked = f.enabled;
+  $('filter-below').value = f.belowLevel;
+  $('filter-mode').value = f.mode;
+  $('filter-only').checked = f.onlyFollowsYouNotFollowed;
+}
+
+function saveFilter() {
+  const f = normalizeFilter({
+    enabled: $('filter-enabled').checked,
+    belowLevel: $('filter-below').value,
+    mode: $('filter-mode').value,
+    onlyFollowsYouNotFollowed: $('filter-only').checked,
+  });
+  chrome.storage.local.set({ [FILTER_KEY]: f }).catch((e) => setStatus(`Could not save the filter: ${e.message || e}`));
+}
+
+// ---- export --------------------------------------------------------------
+
+async function remembered() {
+  const r = await chrome.runtime.sendMessage({ type: 'fb:export-memory' });
+  if (!r || !r.ok) throw new Error((r && r.error) || 'the extension did not answer');
+  return r.records;
+}
+
+function download(text, name, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function fileStem(what) {
+  const day = new Date().toISOString().slice(0, 10);
+  if (what === 'list' && state.stats && state.stats.list.owner) {
+    return `followback-${state.stats.list.owner}-${state.stats.list.kind}-${day}`;
+  }
+  return `followback-${what === 'list' ? 'list' : 'remembered'}-${day}`;
+}
+
+async function exportRecords(what, format) {
+  try {
+    const all = await remembered();
+    let records;
+    if (what === 'list') {
+      const stats = (await listStats()) || state.stats;
+      records = listRecords(stats ? stats.accounts : [], all, state.overrides);
+    } else {
+      records = rememberedRecords(all, state.overrides);
+    }
+    const text = format === 'csv' ? toCsv(records) : toJson(records);
+    download(text, `${fileStem(what)}.${format}`, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
+    setStatus(`Exported ${records.length} account${records.length === 1 ? '' : 's'} as ${format.toUpperCase()}.`);
+  } catch (e) {
+    setStatus(`Export failed: ${e.message || e}`);
+  }
+}
+
+// ---- start ---------------------------------------------------------------
+
+async function start() {
+  state.tabId = tabFromQuery();
+  const got = await chrome.storage.local.get([FILTER_KEY, OVERRIDES_KEY]);
+  state.overrides = normalizeOverrides(got[OVERRIDES_KEY]);
+  showFilter(got[FILTER_KEY]);
+  for (const id of ['filter-enabled', 'filter-below', 'filter-mode', 'filter-only']) $(id).addEventListener('change', saveFilter);
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    if (changes[FILTER_KEY]) showFilter(changes[FILTER_KEY].newValue);
+    if (changes[OVERRIDES_KEY]) {
+      state.overrides = normalizeOverrides(changes[OVERRIDES_KEY].newValue);
+      poll();
+    }
+  });
+  $('export-list-csv').addEventListener('click', () => exportRecords('list', 'csv'));
+  $('export-list-json').addEventListener('click', () => exportRecords('list', 'json'));
+  $('export-all-csv').addEventListener('click', () => exportRecords('all', 'csv'));
+  $('export-all-json').addEventListener('click', () => exportRecords('all', 'json'));
+  await poll();
+  setInterval(poll, POLL_MS);
+  document.body.dataset.ready = 'true';
+}
+
+start();
