@@ -466,3 +466,38 @@ impl Engine {
         self.memory.capacity()
     }
 }
+
+// ---- Memory stats, clearing, and the exact repaired settings (options page) ----
+// Added by the options engineer, kept apart from the contract methods above.
+
+#[wasm_bindgen]
+impl Engine {
+    /// Forgets every remembered account (the cap is kept).
+    #[wasm_bindgen(js_name = clearMemory)]
+    pub fn clear_memory(&mut self) {
+        self.memory.clear();
+    }
+
+    /// How many accounts the memory keeps at most.
+    #[wasm_bindgen(js_name = memoryCapacity)]
+    pub fn memory_capacity(&self) -> usize {
+        self.memory.capacity()
+    }
+}
+
+/// What `repairSettings` answers: the settings the service worker would use
+/// for a stored value, and the notices for what was repaired.
+#[derive(Serialize)]
+struct Repaired {
+    settings: Settings,
+    notices: Vec<String>,
+}
+
+/// The settings the service worker uses for a stored value that may be null,
+/// corrupt or old (the tolerant `Settings::from_json` path):
+/// `{ settings: { version, values }, notices: [..] }`. Never throws.
+#[wasm_bindgen(js_name = repairSettings)]
+pub fn repair_settings(value: JsValue) -> JsValue {
+    let (settings, notices) = settings_from_js(value);
+    to_js(&Repaired { settings, notices })
+}

@@ -54,25 +54,30 @@ export function validate(obj) {
   }
 }
 
-/** The repair notices the engine gives for a stored settings value. */
-export function engineNotices(raw) {
-  let engine = null;
-  try {
-    engine = new mod.Engine(raw ?? null);
-    const n = plain(engine.notices());
-    return { notices: Array.isArray(n) ? n.map(String) : [], error: null };
-  } catch (e) {
-    return { notices: [], error: message(e) };
-  } finally {
-    try { engine?.free?.(); } catch { /* already freed */ }
-  }
-}
-
 /** scoreSample that never throws: { verdict, error }. */
 export function scoreSample(account, settings, nowMs) {
   try {
     return { verdict: plain(mod.scoreSample(account, settings, nowMs)), error: null };
   } catch (e) {
     return { verdict: null, error: message(e) };
+  }
+}
+
+/**
+ * The settings the service worker uses for a stored value (Rust's tolerant
+ * Settings::from_json): { settings: {version, values}, notices: string[], error }.
+ * Never throws; on a failure of the core itself, settings is null and error says why.
+ */
+export function repair(raw) {
+  try {
+    const r = plain(mod.repairSettings(raw ?? null));
+    const settings = r?.settings && typeof r.settings === 'object' ? r.settings : null;
+    return {
+      settings,
+      notices: Array.isArray(r?.notices) ? r.notices.map(String) : [],
+      error: settings ? null : 'the settings engine gave no settings',
+    };
+  } catch (e) {
+    return { settings: null, notices: [], error: message(e) };
   }
 }

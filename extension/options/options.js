@@ -1,12 +1,16 @@
 // The options page: loads settings, builds the form from the Rust schema,
 // validates every edit in Rust, auto-saves valid edits, resets, exports,
-// imports, and keeps a live preview of a sample account's verdict.
+// imports (settings and per-account overrides), keeps a live preview of a
+// sample account's verdict, and shows what is remembered (memory.js).
 
 import { t, localize } from './i18n.js';
 import * as core from './core.js';
 import { SettingsForm, sameValue } from './form.js';
 import { loadRawSettings, saveSettings, SETTINGS_KEY, STORE_KEY } from './store.js';
 import { sampleAccount, resetSample, renderVerdict } from './preview.js';
+import { storedOverrides, overridesFromFile, storeImportedOverrides } from './overrides-file.js';
+import { setupMemory } from './memory.js';
+import { downloadText } from './download.js';
 
 const SAVE_DELAY_MS = 300;
 const $ = (id) => document.getElementById(id);
@@ -67,45 +71,23 @@ function showNotices(lines, { offerSave = false } = {}) {
 
 // ---------- loading stored settings ----------
 
-/** Repairs a stored value that does not validate: drops the offending values (their defaults apply). */
-function repairStored(raw) {
-  const known = new Set(state.schema.map((s) => s.id));
-  const source = raw && typeof raw === 'object' && !Array.isArray(raw) ? raw.values : null;
-  let values = {};
-  if (source && typeof source === 'object' && !Array.isArray(source)) {
-    for (const [k, v] of Object.entries(source)) if (known.has(k)) values[k] = v;
-  }
-  const errorsSeen = [];
-  for (let round = 0; round <= known.size; round += 1) {
-    const r = core.validate({ version: state.defaults.version, values });
-    if (r.ok && r.settings) return { settings: r.settings, errors: errorsSeen };
-    let dropped = false;
-    for (const e of r.errors) {
-      errorsSeen.push(e);
-      if (Object.hasOwn(values, e.id)) {
-        delete values[e.id];
-        dropped = true;
-      }
-    }
-    if (!dropped) values = {};
-    if (!dropped && round > 0) break;
-  }
-  return { settings: state.defaults, errors: errorsSeen };
-}
-
-/** Interprets a stored value: { settings, notices, repaired }. Never throws. */
+/**
+ * Interprets a stored value: { settings, notices, repaired }. Never throws.
+ * The settings are exactly what the service worker uses (Rust's tolerant
+ * Settings::from_json through `repairSettings`), so the form shows them.
+ */
 function interpretStored(raw, found) {
   if (!found || raw === null || raw === undefined) {
     return { settings: state.defaults, notices: [], repaired: false };
   }
-  const { notices, error } = core.engineNotices(raw);
-  const lines = [...notices];
-  if (error) lines.push(t('options_notice_engine_error', 'The stored settings could not be read: $1', [error]));
+  const fixed = core.repair(raw);
+  const lines = [...fixed.notices];
+  if (fixed.error) lines.push(t('options_notice_engine_error', 'The stored settings could not be read: $1', [fixed.error]));
+  const settings = fixed.settings ?? state.defaults;
   const v = core.validate(raw);
-  if (v.ok && v.settings) {
-    return { settings: v.settings, notices: lines, repaired: lines.length > 0 };
+  if (v.ok && v.settings && !fixed.error) {
+    return { settings, notices: lines, repaired: lines.length > 0 };
   }
-  const fixed = repairStored(raw);
   if (lines.length === 0) {
     for (const e of v.errors) {
       lines.push(e.id
@@ -114,7 +96,7 @@ function interpretStored(raw, found) {
     }
   }
   lines.unshift(t('options_notice_repaired', 'Your stored settings had problems, so some values were replaced by their defaults. Nothing is saved until you edit a setting or press “Save the repaired settings”.'));
-  return { settings: fixed.settings, notices: lines, repaired: true };
+  return { settings, notices: lines, repaired: true };
 }
 
 // ---------- validation and saving ----------
@@ -248,23 +230,18 @@ function onUndoReset() {
   $('reset-all').focus();
 }
 
-function onExport() {
+/** Exports `{ version, values, overrides }`: the settings and the per-account overrides. */
+async function onExport() {
   const settings = state.valid && state.current ? state.current : JSON.parse(state.savedJson ?? 'null') ?? state.defaults;
-  const blob = new Blob([`${JSON.stringify(settings, null, 2)}\n`], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = 'followback-settings.json';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  const file = { version: settings.version, values: settings.values, overrides: await storedOverrides() };
+  downloadText(`${JSON.stringify(file, null, 2)}\n`, 'followback-settings.json');
 }
 
 function showImportResult(kind, messageText, errors = []) {
   const box = $('import-result');
   box.hidden = false;
   box.dataset.result = kind;
+  delete box.dataset.overrides;
   $('import-message').textContent = messageText;
   const items = errors.map((e) => {
     const li = document.createElement('li');
@@ -286,19 +263,36 @@ async function onImportFile() {
     showImportResult('error', t('options_import_not_json', 'Nothing was imported: “$1” is not a JSON file ($2).', [file.name, String(e?.message ?? e)]));
     return;
   }
-  const r = core.validate(obj);
+  // `overrides` sits beside the settings; the settings are validated without it.
+  let settingsPart = obj;
+  if (obj && typeof obj === 'object' && !Array.isArray(obj)) {
+    settingsPart = { ...obj };
+    delete settingsPart.overrides;
+  }
+  const fileOverrides = overridesFromFile(obj);
+  const r = core.validate(settingsPart);
   if (!r.ok || !r.settings) {
     const errors = r.errors.length ? r.errors : [{ id: '', message: t('options_import_unknown', 'The file is not a Followback settings file.') }];
     showImportResult('error', t('options_import_invalid', 'Nothing was imported: “$1” has problems.', [file.name]), errors);
     return;
   }
-  const { notices } = core.engineNotices(obj);
+  const { notices } = core.repair(settingsPart);
   clearUndo();
   state.form.setValues(r.settings.values);
   const v = afterEdit();
   if (v.valid) await saveNow();
-  showImportResult('ok', t('options_import_ok', 'Imported settings from “$1”.', [file.name]),
-    notices.map((message) => ({ id: '', message })));
+  let imported = 0;
+  const problems = [...fileOverrides.skipped];
+  try {
+    imported = await storeImportedOverrides(fileOverrides.overrides);
+  } catch (e) {
+    problems.push({ id: '', message: t('options_import_overrides_error', 'The overrides could not be saved: $1', [String(e?.message ?? e)]) });
+  }
+  const text = fileOverrides.present
+    ? t('options_import_ok_overrides', 'Imported settings and $2 per-account overrides from “$1”.', [file.name, String(imported)])
+    : t('options_import_ok', 'Imported settings from “$1”.', [file.name]);
+  showImportResult('ok', text, [...problems, ...notices.map((message) => ({ id: '', message }))]);
+  $('import-result').dataset.overrides = String(imported);
 }
 
 async function onSaveRepaired() {
@@ -387,6 +381,7 @@ async function start() {
   $('sample').addEventListener('input', updatePreview);
   $('sample-reset').addEventListener('click', () => { resetSample($('sample')); updatePreview(); });
   chrome.storage.onChanged.addListener(onStorageChanged);
+  setupMemory();
   document.body.dataset.ready = 'true';
 }
 

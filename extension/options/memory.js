@@ -1,0 +1,128 @@
+// The options page's memory section: how many accounts the service worker
+// remembers across visits (and its cap, and the saved size), an export of
+// everything remembered as JSON, and a clear with an inline confirm step.
+// The service worker owns the memory: this asks it with `fb:memory-stats`,
+// `fb:memory-export` and `fb:memory-clear`.
+
+import { t } from './i18n.js';
+import { downloadText } from './download.js';
+
+const REFRESH_DELAY_MS = 400;
+const $ = (id) => document.getElementById(id);
+
+/** Asks the service worker; always resolves to an object with `ok`. */
+async function ask(type) {
+  try {
+    const r = await chrome.runtime.sendMessage({ type });
+    return r && typeof r === 'object' ? r : { ok: false, error: t('options_memory_no_answer', 'no answer') };
+  } catch (e) {
+    return { ok: false, error: String(e?.message ?? e) };
+  }
+}
+
+/** "followback-memory-YYYY-MM-DD.json" for the local date of `now`. */
+export function memoryFileName(now = new Date()) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `followback-memory-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
+}
+
+/** A byte count in words: "512 bytes", "45.2 KB", "3.1 MB". */
+export function sizeText(bytes) {
+  const n = Number(bytes) || 0;
+  if (n < 1024) return t('options_memory_bytes', '$1 bytes', [String(n)]);
+  if (n < 1024 * 1024) return t('options_memory_kb', '$1 KB', [(n / 1024).toFixed(1)]);
+  return t('options_memory_mb', '$1 MB', [(n / (1024 * 1024)).toFixed(1)]);
+}
+
+function setStatus(state, text, stats = null) {
+  const el = $('memory-status');
+  el.dataset.state = state;
+  el.textContent = text;
+  if (stats) {
+    el.dataset.accounts = String(stats.accounts);
+    el.dataset.capacity = String(stats.capacity);
+  } else {
+    delete el.dataset.accounts;
+    delete el.dataset.capacity;
+  }
+}
+
+function setMessage(text, state = 'ok') {
+  const el = $('memory-message');
+  el.hidden = !text;
+  el.dataset.state = state;
+  el.textContent = text;
+}
+
+let refreshing = Promise.resolve();
+
+/** Reads the counts from the service worker and shows them. */
+export function refreshMemory() {
+  refreshing = refreshing.then(async () => {
+    const r = await ask('fb:memory-stats');
+    if (!r.ok) {
+      setStatus('error', t('options_memory_unavailable', 'What is remembered could not be read: $1', [String(r.error ?? '')]));
+      return;
+    }
+    const stats = { accounts: Number(r.accounts) || 0, capacity: Number(r.capacity) || 0, bytes: Number(r.bytes) || 0 };
+    const fmt = (n) => n.toLocaleString();
+    setStatus('ready', stats.accounts === 1
+      ? t('options_memory_count_one', '1 account remembered (of at most $1), $2.', [fmt(stats.capacity), sizeText(stats.bytes)])
+      : t('options_memory_count', '$1 accounts remembered (of at most $2), $3.', [fmt(stats.accounts), fmt(stats.capacity), sizeText(stats.bytes)]), stats);
+  });
+  return refreshing;
+}
+
+function showConfirm(open) {
+  $('memory-confirm').hidden = !open;
+  $('memory-clear').setAttribute('aria-expanded', String(open));
+  if (open) $('memory-clear-cancel').focus();
+}
+
+async function onExport() {
+  setMessage('');
+  const r = await ask('fb:memory-export');
+  if (!r.ok || typeof r.json !== 'string') {
+    setMessage(t('options_memory_export_error', 'The memory could not be exported: $1', [String(r.error ?? '')]), 'error');
+    return;
+  }
+  downloadText(r.json, memoryFileName());
+  setMessage(t('options_memory_exported', 'Exported as $1.', [memoryFileName()]));
+}
+
+async function onConfirmClear() {
+  showConfirm(false);
+  const r = await ask('fb:memory-clear');
+  if (!r.ok) {
+    setMessage(t('options_memory_clear_error', 'The memory could not be cleared: $1', [String(r.error ?? '')]), 'error');
+  } else {
+    setMessage(t('options_memory_cleared', 'Memory cleared: every remembered account was forgotten.'));
+  }
+  await refreshMemory();
+  $('memory-clear').focus();
+}
+
+let timer = null;
+function refreshSoon() {
+  if (timer !== null) clearTimeout(timer);
+  timer = setTimeout(() => {
+    timer = null;
+    refreshMemory();
+  }, REFRESH_DELAY_MS);
+}
+
+/** Wires the section's buttons and keeps the counts current. */
+export function setupMemory() {
+  $('memory-export').addEventListener('click', () => { onExport(); });
+  $('memory-clear').addEventListener('click', () => { setMessage(''); showConfirm(true); });
+  $('memory-clear-cancel').addEventListener('click', () => { showConfirm(false); $('memory-clear').focus(); });
+  $('memory-clear-confirm').addEventListener('click', () => { onConfirmClear(); });
+  $('memory-confirm').addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') { showConfirm(false); $('memory-clear').focus(); }
+  });
+  // The service worker saves memory (throttled) and applies a new cap after a settings change.
+  chrome.storage.onChanged.addListener((changes) => {
+    if (changes.memory || changes.settings) refreshSoon();
+  });
+  return refreshMemory();
+}
