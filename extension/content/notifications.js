@@ -53,6 +53,22 @@ export function tweetAuthor(article) {
   return fallback;
 }
 
+/**
+ * The text of `el` with its text nodes joined by spaces (rows are made of
+ * separate blocks whose text would otherwise run together), skipping `skip(node)`.
+ */
+function spacedText(el, skip = () => false) {
+  const parts = [];
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const host = n.parentElement;
+    if (host && (host.closest('.followback-badge-host') || skip(host))) continue;
+    const t = n.nodeValue.trim();
+    if (t) parts.push(t);
+  }
+  return parts.join(' ');
+}
+
 /** Posts, outermost only (a quoted post is not an article, but be safe). */
 function articles(doc) {
   return [...doc.querySelectorAll(SEL.tweet)].filter((a) => !(a.parentElement && a.parentElement.closest(SEL.tweet)));
@@ -100,7 +116,8 @@ function replyTargets(article, author) {
 
 /** What a post says about the viewer: "replied", "mentioned" or null. */
 function postKind(article, author, viewer, notificationsPage) {
-  const replyLine = saysReplyingTo(visibleText(article));
+  // The "Replying to" line: the post's text outside its author block and its own words.
+  const replyLine = saysReplyingTo(spacedText(article, (el) => author.block.contains(el) || Boolean(el.closest(SEL.tweetText))));
   const targets = replyLine ? replyTargets(article, author) : new Set();
   if (replyLine && viewer && targets.has(viewer)) return 'replied';
   if (!notificationsPage) return null;
@@ -119,7 +136,7 @@ export function liftInteractions(doc = document) {
   const out = [];
   if (notificationsPage) {
     for (const note of doc.querySelectorAll(SEL.notification)) {
-      const text = visibleText(note);
+      const text = spacedText(note);
       const kind = kindOfNotification(text);
       if (!kind) continue;
       const at = timeOf(note);
@@ -140,7 +157,7 @@ export function liftInteractions(doc = document) {
     const kind = postKind(article, author, viewer, notificationsPage);
     if (!kind) continue;
     const at = timeOf(author.block) ?? timeOf(article);
-    const item = { handle: author.handle, kind, key: `${lower(author.handle)}|${kind}|${at === null ? visibleText(article) : at}` };
+    const item = { handle: author.handle, kind, key: `${lower(author.handle)}|${kind}|${at === null ? spacedText(article) : at}` };
     if (at !== null) item.at = at;
     out.push(item);
   }
