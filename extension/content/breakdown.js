@@ -7,7 +7,7 @@ import { saveOverride } from './overrides.js';
 
 const STYLE = `
 :host { all: initial; position: absolute; z-index: 2147483000; top: 0; left: 0; }
-.panel { box-sizing: border-box; width: 360px; max-width: calc(100vw - 16px); max-height: 70vh; overflow: auto;
+.panel { box-sizing: border-box; width: 360px; max-width: calc(100vw - 16px); max-height: 70vh; overflow: auto; overflow-wrap: anywhere;
   padding: 12px 14px; border-radius: 12px; border: 1px solid var(--line);
   background: var(--bg); color: var(--fg); box-shadow: 0 8px 28px rgba(0,0,0,.25);
   font: 400 13px/1.35 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;

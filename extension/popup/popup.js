@@ -1,6 +1,7 @@
 // The toolbar popup: the on/off switch (chrome.storage.local `enabled`), how many
 // accounts are badged on the current tab by level (asked of its content script),
-// and a way to the settings page.
+// a way to the settings page, and a small Diagnostics section (what the service
+// worker read: payloads, accounts, unknown or unreadable payloads, last warnings).
 
 import { t, localize, LEVELS } from '../options/i18n.js';
 
@@ -71,6 +72,32 @@ async function readEnabled() {
   }
 }
 
+/** The Diagnostics section: the service worker's counters (`fb:debug-stats`) and last warnings. */
+async function refreshDiagnostics() {
+  let d = null;
+  try {
+    d = await chrome.runtime.sendMessage({ type: 'fb:debug-stats' });
+  } catch {
+    d = null;
+  }
+  if (!d || !d.ok) return;
+  const box = $('diagnostics');
+  for (const row of box.querySelectorAll('[data-stat]')) {
+    const n = Number(d[row.dataset.stat]);
+    row.querySelector('.count').textContent = String(Number.isFinite(n) ? n : 0);
+  }
+  const list = $('diag-warnings');
+  const warnings = Array.isArray(d.warnings) ? d.warnings.slice(-5).reverse() : [];
+  list.replaceChildren(
+    ...warnings.map((w) => {
+      const li = document.createElement('li');
+      li.textContent = String(w && w.text);
+      return li;
+    }),
+  );
+  box.dataset.state = 'ready';
+}
+
 let tabId = null;
 let refreshing = false;
 
@@ -80,6 +107,7 @@ async function refresh() {
   try {
     const stats = await pageStats(tabId);
     renderStats(stats, $('enabled').checked);
+    await refreshDiagnostics();
   } finally {
     refreshing = false;
   }

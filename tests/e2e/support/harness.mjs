@@ -36,6 +36,8 @@ const PAGES = {
   '/viewer_me/followers': 'followers.html',
   '/viewer_me/verified_followers': 'followers.html',
   '/hostile_host/followers': 'hostile.html',
+  '/robust_host/followers': 'robust.html',
+  '/redesign_host/followers': 'notestids.html',
   '/carol_example': 'profile.html',
   '/notifications': 'notifications.html',
   '/notifications/mentions': 'notifications.html',
