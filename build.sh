@@ -3,7 +3,7 @@
 # extension in dist/, zips it, and (with `test`) runs every check.
 #
 #   ./build.sh          build dist/ and followback-<version>.zip
-#   ./build.sh test     build, then cargo fmt --check, clippy, cargo test, browser tests
+#   ./build.sh test     build, then cargo fmt --check, clippy, cargo test, browser tests, web-ext lint
 #   ./build.sh e2e      build, then the browser tests only
 #   ./build.sh bench    (reserved) benchmarks
 #   ./build.sh fuzz     (reserved) fuzzing
@@ -181,6 +181,15 @@ browser_tests() {
     (cd tests && CHROMIUM="$CHROMIUM" npm test)
 }
 
+firefox_lint() {
+    ensure_node_modules
+    run_step "Firefox lint (web-ext lint on dist/: errors fail the build, warnings are printed)"
+    # web-ext comes from tests/node_modules (pinned in tests/package.json); it
+    # downloads nothing and starts no browser for `lint`.
+    (cd tests && NO_UPDATE_NOTIFIER=1 npx --no-install web-ext lint --source-dir "$DIST" --self-hosted --boring --no-input) \
+        || fail "web-ext lint found errors in dist/ (see above)"
+}
+
 # --- main -------------------------------------------------------------------
 
 cmd="${1:-build}"
@@ -192,16 +201,45 @@ case "$cmd" in
         build
         rust_checks
         browser_tests
+        firefox_lint
         ;;
     e2e)
         build
         browser_tests
         ;;
-    bench | fuzz)
-        CURRENT_STEP="$cmd"
-        echo "build.sh: '$cmd' is not yet implemented" >&2
-        trap - EXIT
-        exit 2
+    bench)
+        # Speed and size figures, one `<name> <value> <unit>` per line
+        # (native: examples/bench.rs; wasm and sizes: tests/bench/wasm.mjs;
+        # browser: tests/bench/browser.mjs). Collected in target/bench/figures.txt.
+        build
+        bench_dir="$ROOT/target/bench"
+        mkdir -p "$bench_dir"
+        run_step "Native figures (cargo run --release --example bench)"
+        cargo run --quiet --release --example bench -- --write-pages "$bench_dir/pages" \
+            | tee "$bench_dir/native.txt"
+        run_step "Wasm and size figures (node tests/bench/wasm.mjs)"
+        need node "install Node.js 20 or newer"
+        node tests/bench/wasm.mjs --pages "$bench_dir/pages" --core "$DIST/core" --dist "$DIST" \
+            | tee "$bench_dir/wasm.txt"
+        : >"$bench_dir/browser.txt"
+        if [ -f tests/bench/browser.mjs ]; then
+            ensure_chromium
+            ensure_node_modules
+            run_step "Browser figures (node tests/bench/browser.mjs)"
+            (cd tests && CHROMIUM="$CHROMIUM" node bench/browser.mjs) | tee "$bench_dir/browser.txt"
+        fi
+        cat "$bench_dir/native.txt" "$bench_dir/wasm.txt" "$bench_dir/browser.txt" >"$bench_dir/figures.txt"
+        run_step "Figures (also in target/bench/figures.txt)"
+        cat "$bench_dir/figures.txt"
+        ;;
+    fuzz)
+        # The property tests (tests/fuzz_*.rs) with many cases, optimised.
+        # Own target dir and panic=unwind, so the release build of the
+        # extension's wasm and the bench are not rebuilt around it.
+        cases="${PROPTEST_CASES:-20000}"
+        run_step "Fuzzing readers, settings, memory and scoring (proptest, $cases cases per property, --release)"
+        PROPTEST_CASES="$cases" CARGO_TARGET_DIR="$ROOT/target/fuzz" CARGO_PROFILE_RELEASE_PANIC=unwind \
+            cargo test --release --test 'fuzz_*'
         ;;
     -h | --help | help)
         sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
