@@ -128,7 +128,23 @@ assemble() {
     cp -R extension/. "$DIST/"
     # Source-only helpers (the icon generator) stay out of the package.
     find "$DIST" -name '*.py' -delete
+    bundle_content_script
     echo "dist/: $(find "$DIST" -type f | wc -l) files, core $(wc -c <"$DIST/core/followback_bg.wasm") bytes of wasm"
+}
+
+# The content script's ES modules become one classic script: MV3 content
+# scripts cannot be modules, and a bundle needs no web_accessible_resources
+# (which would let any page detect the extension) and no dynamic import().
+bundle_content_script() {
+    run_step "Bundling the content script (esbuild)"
+    local esbuild="tests/node_modules/.bin/esbuild"
+    [ -x "$esbuild" ] || fail "$esbuild is missing (npm ci in tests/ should have installed it)"
+    # The module files stay too: extension pages (options, audit) import some of
+    # them; without web_accessible_resources no web page can load them.
+    rm -f "$DIST/content/entry.js"
+    "$esbuild" extension/content/entry.js --bundle --format=iife --charset=utf8 \
+        --target=chrome120,firefox128 --log-level=warning --legal-comments=none \
+        --outfile="$DIST/content/content.js"
 }
 
 package_zip() {
@@ -156,6 +172,7 @@ PY
 
 build() {
     ensure_rust
+    ensure_node_modules
     build_wasm
     assemble
     package_zip

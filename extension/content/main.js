@@ -1,4 +1,4 @@
-// Content script entry (isolated world, loaded by loader.js): wires the
+// Content script entry (isolated world, bundled by build.sh from entry.js): wires the
 // finder, fact lifter, relay, badges and breakdown together.
 //
 // Per animation frame: find the accounts shown, make sure each has exactly one
@@ -20,6 +20,7 @@ import { filterRow, clearAllFilters, loadFilter, setFilter, FILTER_KEY } from '.
 import { withOverride, loadOverrides, setOverrides, OVERRIDES_KEY } from './overrides.js';
 import { recordRow, listStats } from './listing.js';
 import { recordInteractions } from './notifications.js';
+import { recordTweets } from './tweets.js';
 
 const POPOVER_CLASS = 'followback-breakdown-host';
 
@@ -176,6 +177,7 @@ function scan() {
   }
   requestVerdicts(batch);
   if (!contextGone()) guard('interactions failed', () => recordInteractions(document, ask, invalidateAll));
+  if (!contextGone()) guard('posts failed', () => recordTweets(document, ask, invalidateAll));
 }
 
 function ours(node) {
@@ -255,7 +257,7 @@ function observe() {
   });
 }
 
-/** Called by loader.js with the hook messages that arrived before this module loaded. */
+/** Starts the content script; `queue` holds hook messages that arrived before it started (none when bundled). */
 export function start({ queue = [], release = () => {} } = {}) {
   if (state.started) return;
   state.started = true;

@@ -57,7 +57,7 @@ export function tweetAuthor(article) {
  * The text of `el` with its text nodes joined by spaces (rows are made of
  * separate blocks whose text would otherwise run together), skipping `skip(node)`.
  */
-function spacedText(el, skip = () => false) {
+export function spacedText(el, skip = () => false) {
   const parts = [];
   const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {

@@ -1,6 +1,7 @@
 // What a notification says, per language: the phrase table that turns
 // "<Name> followed you" / "<Name> and 4 others liked your reply" into an
-// interaction kind, and the "Replying to" line of a reply. Data only, matched
+// interaction kind, the "Replying to" line of a reply, and a post's
+// "reposted" / "Pinned" line. Data only, matched
 // without regard to case. English is the reference; the other languages are a
 // best effort from X's translations: when X changes a wording, fix it here.
 
@@ -40,6 +41,25 @@ export const NOTIFICATION_PHRASES = Object.freeze([
 
 /** The "Replying to @handle" line above a reply, in the same languages. */
 export const REPLYING_TO = Object.freeze([/\breplying to\b/i, /\ben respuesta a\b/i, /\ben réponse à/i, /\bantwort an\b/i, /\bem resposta a\b/i, /返信先/]);
+
+/** A post's social-context line saying it was reposted ("Dana reposted", "You reposted"). */
+export const REPOSTED = Object.freeze([
+  /\b(?:reposted|retweeted)\b/i,
+  /\b(?:reposteó|retuiteó|retwitteó|ha reposteado|ha retuiteado)(?![\wÀ-ÿ])/i,
+  /\ba (?:reposté|retweeté)/i,
+  /\b(?:hat|hast) (?:repostet|retweetet)\b/i,
+  /\b(?:repostou|retweetou)\b/i,
+  /(?:リポスト|リツイート)しました/,
+]);
+
+/** The social-context line of a pinned post ("Pinned"): still the owner's own post. */
+export const PINNED = Object.freeze([/\bpinned\b/i, /\bfijad[oa]\b/i, /\bépinglé/i, /\bangeheftet\b/i, /\bfixad[oa]\b/i, /固定/]);
+
+/** True when a social-context line says the post was reposted (a pinned line never is). */
+export function saysReposted(text) {
+  const t = String(text || '');
+  return !PINNED.some((p) => p.test(t)) && REPOSTED.some((p) => p.test(t));
+}
 
 /** The interaction kind a notification's text announces, or null. */
 export function kindOfNotification(text) {

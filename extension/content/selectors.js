@@ -33,6 +33,12 @@ export const SEL = Object.freeze({
   tweetAuthor: '[data-testid="User-Name"]',
   tweetText: '[data-testid="tweetText"]',
   time: 'time[datetime]',
+  /** A post's repost / pinned line above its author ("Dana reposted", "Pinned"). */
+  socialContext: '[data-testid="socialContext"]',
+  /** Links to a post: the one around the post's time is the post's own. */
+  statusLink: 'a[href*="/status/"]',
+  /** A quoted post's card inside a post (it holds a second User-Name block). */
+  quoteCard: '[role="link"]',
   /** The side bar's link to the viewer's own profile: href="/<viewer handle>". */
   viewerProfileLink: 'a[data-testid="AppTabBar_Profile_Link"]',
 });
@@ -48,6 +54,10 @@ export const PATTERNS = Object.freeze({
   handle: /^[A-Za-z0-9_]{1,15}$/,
   /** Notification pages: "/notifications", "/notifications/mentions", "/notifications/verified". */
   notificationsPath: /^\/notifications(?:\/|$)/,
+  /** Profile timelines whose posts are read as the owner's recent posts: "/<handle>", "/<handle>/with_replies". */
+  profileTimelinePath: /^\/[A-Za-z0-9_]{1,15}(?:\/with_replies)?\/?$/,
+  /** The numeric id in a status link ("/jack/status/20" -> "20"). */
+  statusId: /\/status\/(\d+)/,
   /** Avatar URLs of accounts that never set a picture. */
   defaultAvatar: 'default_profile_images',
   /** First path segments that are pages, not profiles. */
