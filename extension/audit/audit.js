@@ -8,6 +8,7 @@
 import { FILTER_KEY, normalizeFilter } from '../content/filter.js';
 import { OVERRIDES_KEY, normalizeOverrides, saveOverride } from '../content/overrides.js';
 import { listRecords, rememberedRecords, toCsv, toJson } from './export.js';
+import { downloadText } from '../shared/download.js';
 
 const POLL_MS = 1000;
 const LEVELS = ['follow_back', 'maybe', 'skip', 'not_enough_data'];
@@ -195,17 +196,6 @@ async function remembered() {
   return r.records;
 }
 
-function download(text, name, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = el('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 function fileStem(what) {
   const day = new Date().toISOString().slice(0, 10);
   if (what === 'list' && state.stats && state.stats.list.owner) {
@@ -225,7 +215,7 @@ async function exportRecords(what, format) {
       records = rememberedRecords(all, state.overrides);
     }
     const text = format === 'csv' ? toCsv(records) : toJson(records);
-    download(text, `${fileStem(what)}.${format}`, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
+    downloadText(text, `${fileStem(what)}.${format}`, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
     setStatus(`Exported ${records.length} account${records.length === 1 ? '' : 's'} as ${format.toUpperCase()}.`);
   } catch (e) {
     setStatus(`Export failed: ${e.message || e}`);

@@ -5,7 +5,7 @@
 // `fb:memory-export` and `fb:memory-clear`.
 
 import { t } from './i18n.js';
-import { downloadText } from './download.js';
+import { downloadText } from '../shared/download.js';
 
 const REFRESH_DELAY_MS = 400;
 const $ = (id) => document.getElementById(id);

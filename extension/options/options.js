@@ -10,7 +10,7 @@ import { loadRawSettings, saveSettings, SETTINGS_KEY, STORE_KEY } from './store.
 import { sampleAccount, resetSample, renderVerdict } from './preview.js';
 import { storedOverrides, overridesFromFile, storeImportedOverrides } from './overrides-file.js';
 import { setupMemory } from './memory.js';
-import { downloadText } from './download.js';
+import { downloadText } from '../shared/download.js';
 
 const SAVE_DELAY_MS = 300;
 const $ = (id) => document.getElementById(id);
