@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Account, Interaction, Observations, Snapshot, Tweet};
+use crate::model::{Account, Interaction, Observations, Snapshot, Source, Tweet, TweetKind};
 use crate::signals::Subject;
 
 /// Default number of accounts kept: tens of thousands fit in local storage.
@@ -66,6 +66,19 @@ impl Entry {
             keep_newest(&mut self.history, SNAPSHOTS_PER_ACCOUNT);
         }
     }
+}
+
+/// True when `b` is the post `a` already is: the same id, or (a repost read
+/// from the page, which shows only the original's id) a repost of the same text.
+fn same_post(a: &Tweet, b: &Tweet) -> bool {
+    if a.id.is_some() && a.id == b.id {
+        return true;
+    }
+    a.kind == TweetKind::Repost
+        && b.kind == TweetKind::Repost
+        && (a.source == Source::Page) != (b.source == Source::Page)
+        && !a.text.is_empty()
+        && a.text == b.text
 }
 
 fn keep_newest<T>(items: &mut Vec<T>, cap: usize) {
@@ -196,8 +209,19 @@ impl Memory {
         let Some(entry) = self.entries.get_mut(&key) else {
             return;
         };
-        let duplicate = tweet.id.is_some() && entry.tweets.iter().any(|t| t.id == tweet.id);
-        if !duplicate {
+        let same = entry.tweets.iter().position(|t| same_post(t, &tweet));
+        // A post read from the page gives way to the same post in X's data.
+        let replace = same.filter(|&i| {
+            tweet.source != Source::Page
+                && entry
+                    .tweets
+                    .get(i)
+                    .is_some_and(|t| t.source == Source::Page)
+        });
+        if let Some(i) = replace {
+            entry.tweets.remove(i);
+        }
+        if same.is_none() || replace.is_some() {
             entry.tweets.push(tweet);
             entry
                 .tweets
@@ -419,6 +443,57 @@ mod tests {
             .get(None, Some("bob"))
             .expect("interaction creates the account");
         assert_eq!(bob.interactions.len(), 1);
+    }
+
+    #[test]
+    fn posts_from_x_data_replace_the_same_posts_read_from_the_page() {
+        let mut m = Memory::new(10);
+        m.remember_account(acct("ann", "1", 5), 0);
+        let post = |id: &str, kind: TweetKind, text: &str, source: Source| Tweet {
+            id: Some(id.into()),
+            author_handle: Some("ann".into()),
+            text: text.into(),
+            kind,
+            created_at: Some(10),
+            source,
+            ..Tweet::default()
+        };
+        // Page first, then X's data: X's data wins.
+        m.remember_tweet(post("5", TweetKind::Original, "hi", Source::Page), 1);
+        m.remember_tweet(post("5", TweetKind::Original, "hi", Source::Graphql), 1);
+        // X's data first: the page's copy is skipped.
+        m.remember_tweet(post("6", TweetKind::Original, "yo", Source::Graphql), 1);
+        m.remember_tweet(post("6", TweetKind::Original, "yo", Source::Page), 1);
+        // A repost on the page carries the original's id; X's data the repost's own.
+        m.remember_tweet(
+            post("70", TweetKind::Repost, "their words", Source::Page),
+            1,
+        );
+        m.remember_tweet(
+            post("71", TweetKind::Repost, "their words", Source::Graphql),
+            1,
+        );
+        m.remember_tweet(
+            post("72", TweetKind::Repost, "their words", Source::Page),
+            1,
+        );
+        // Two page reposts of different posts are both kept.
+        m.remember_tweet(post("80", TweetKind::Repost, "other", Source::Page), 1);
+        let ann = m.get(None, Some("ann")).expect("ann");
+        let ids: Vec<(&str, Source)> = ann
+            .tweets
+            .iter()
+            .map(|t| (t.id.as_deref().unwrap_or(""), t.source))
+            .collect();
+        assert_eq!(
+            ids,
+            vec![
+                ("5", Source::Graphql),
+                ("6", Source::Graphql),
+                ("71", Source::Graphql),
+                ("80", Source::Page),
+            ]
+        );
     }
 
     #[test]

@@ -501,3 +501,68 @@ pub fn repair_settings(value: JsValue) -> JsValue {
     let (settings, notices) = settings_from_js(value);
     to_js(&Repaired { settings, notices })
 }
+
+// ---- Recent posts read from tweet articles on profile pages ----
+// Added by the DOM-timeline engineer, kept apart from the contract methods above.
+
+#[derive(Serialize)]
+struct TweetsReport {
+    recorded: usize,
+    skipped: usize,
+    warnings: Vec<String>,
+}
+
+/// Unreadable posts named one by one in the report before the rest are counted.
+const MAX_TWEET_WARNINGS: usize = 5;
+
+#[wasm_bindgen]
+impl Engine {
+    /// Remembers posts the content script lifted from tweet articles
+    /// (`[{ statusHref, authorHref?, datetime?, text?, links?, repostedBy?,
+    /// replyingTo?, quote? }]`, see `read::dom_tweet::DomTweet`) under their
+    /// author (a repost under the reposter), as facts from the page. Unreadable
+    /// entries are skipped with a warning; the same post already known from
+    /// X's data is not replaced. Returns `{ recorded, skipped, warnings }`;
+    /// never throws.
+    #[wasm_bindgen(js_name = rememberTweets)]
+    pub fn remember_tweets(&mut self, list: JsValue, now_ms: f64) -> JsValue {
+        use crate::read::dom_tweet::{tweet_from_dom, DomTweet};
+        let now = unix_seconds(now_ms);
+        let items: Vec<serde_json::Value> =
+            serde_wasm_bindgen::from_value(list).unwrap_or_default();
+        let mut report = TweetsReport {
+            recorded: 0,
+            skipped: 0,
+            warnings: Vec::new(),
+        };
+        for item in items {
+            let tweet = serde_json::from_value::<DomTweet>(item)
+                .map_err(|e| format!("A post was not readable: {e}."))
+                .and_then(|facts| tweet_from_dom(&facts).map_err(|e| format!("{e}.")));
+            let tweet = match tweet {
+                Ok(t) => t,
+                Err(message) => {
+                    report.skipped += 1;
+                    if report.warnings.len() < MAX_TWEET_WARNINGS {
+                        report.warnings.push(message);
+                    }
+                    continue;
+                }
+            };
+            let Some(handle) = tweet.author_handle.clone() else {
+                report.skipped += 1;
+                continue;
+            };
+            // A post is evidence enough that its author exists.
+            if self.memory.get(None, Some(&handle)).is_none() {
+                self.memory.remember_account(
+                    Account::with_handle(handle, crate::model::Source::Page),
+                    now,
+                );
+            }
+            self.memory.remember_tweet(tweet, now);
+            report.recorded += 1;
+        }
+        to_js(&report)
+    }
+}

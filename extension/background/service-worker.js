@@ -189,6 +189,13 @@ async function handle(message) {
       if (report && report.recorded > 0) scheduleMemorySave();
       return { ok: true, recorded: report ? report.recorded : 0, skipped: report ? report.skipped : 0, warnings: report ? report.warnings : [] };
     }
+    case 'fb:tweets': {
+      // The profile owner's posts read from tweet articles: [DomTweet] (read::dom_tweet).
+      if (!Array.isArray(message.tweets)) return { ok: false, error: 'fb:tweets needs a tweets array' };
+      const report = e.rememberTweets(message.tweets, Date.now());
+      if (report && report.recorded > 0) scheduleMemorySave();
+      return { ok: true, recorded: report ? report.recorded : 0, skipped: report ? report.skipped : 0, warnings: report ? report.warnings : [] };
+    }
     case 'fb:export-memory': {
       // The audit page's "export everything remembered": [{ verdict, account, seen_at }].
       const records = e.exportVerdicts(Date.now());
@@ -217,7 +224,7 @@ async function handle(message) {
 }
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (!message || typeof message.type !== 'string' || !['fb:payload', 'fb:verdicts', 'fb:interactions', 'fb:export-memory', 'fb:memory-stats', 'fb:memory-export', 'fb:memory-clear', 'fb:debug-stats'].includes(message.type)) {
+  if (!message || typeof message.type !== 'string' || !['fb:payload', 'fb:verdicts', 'fb:interactions', 'fb:tweets', 'fb:export-memory', 'fb:memory-stats', 'fb:memory-export', 'fb:memory-clear', 'fb:debug-stats'].includes(message.type)) {
     return false;
   }
   if (sender && sender.id && sender.id !== chrome.runtime.id) return false;

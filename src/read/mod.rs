@@ -6,6 +6,7 @@
 //! bad input: unreadable parts become warnings, an unreadable whole a [`ReadError`].
 
 pub mod dom;
+pub mod dom_tweet;
 mod json;
 pub(crate) mod merge;
 mod tweet;
