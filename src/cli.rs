@@ -403,6 +403,7 @@ fn score_command(
             failed = true;
         }
     }
+    let matchers = crate::signals::prepared::Matchers::new(&settings);
     for (i, account) in gathered.index.accounts.iter().enumerate() {
         let tweets = gathered
             .tweets
@@ -419,8 +420,9 @@ fn score_command(
             tweets,
             history: &[],
             interactions,
+            prepared: None,
         };
-        let verdict = crate::score::score(&subject, &settings, now);
+        let verdict = crate::score::score_with(&subject, &settings, &matchers, now);
         let line = Line {
             handle: &account.handle,
             id: account.id.as_deref(),

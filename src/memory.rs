@@ -42,6 +42,7 @@ impl Entry {
             tweets: &self.tweets,
             history: &self.history,
             interactions: &self.interactions,
+            prepared: None,
         }
     }
 

@@ -25,6 +25,7 @@
 //!   lines not seen yet; the score-limit line last. Ties keep family order.
 
 use crate::settings::Settings;
+use crate::signals::prepared::{Matchers, Prepared};
 use crate::signals::{self, Subject};
 use crate::verdict::{Confidence, ConfidenceLabel, Evidence, Level, Verdict};
 
@@ -34,10 +35,29 @@ pub const CONFIDENCE_MEDIUM_FROM: f64 = 0.4;
 pub const CONFIDENCE_HIGH_FROM: f64 = 0.7;
 
 /// Scores one account. `now` is unix seconds.
+///
+/// Builds the keyword sets from `settings` on every call: to score many
+/// accounts, build [`Matchers`] once and call [`score_with`].
 pub fn score(subject: &Subject, settings: &Settings, now: i64) -> Verdict {
-    let profile = signals::evaluate_profile(subject, settings, now);
-    let behaviour = signals::evaluate_behaviour(subject, settings, now);
-    verdict_from(subject, settings, profile, behaviour)
+    score_with(subject, settings, &Matchers::new(settings), now)
+}
+
+/// Scores one account with keyword sets built once from the same `settings`.
+/// The recent-post statistics are computed once here for every signal.
+pub fn score_with(
+    subject: &Subject,
+    settings: &Settings,
+    matchers: &Matchers,
+    now: i64,
+) -> Verdict {
+    let prepared = Prepared::new(subject, matchers, now);
+    let subject = Subject {
+        prepared: Some(&prepared),
+        ..*subject
+    };
+    let profile = signals::evaluate_profile(&subject, settings, now);
+    let behaviour = signals::evaluate_behaviour(&subject, settings, now);
+    verdict_from(&subject, settings, profile, behaviour)
 }
 
 /// Builds the verdict from profile and behaviour evidence already evaluated.

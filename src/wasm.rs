@@ -11,6 +11,7 @@ use crate::model::Account;
 use crate::read::{self, dom::DomFacts};
 use crate::score;
 use crate::settings::{self, FieldError, Settings};
+use crate::signals::prepared::Matchers;
 use crate::signals::Subject;
 use crate::verdict::Verdict;
 
@@ -158,6 +159,8 @@ struct ImportReport {
 #[wasm_bindgen]
 pub struct Engine {
     settings: Settings,
+    /// Keyword sets built from `settings`, rebuilt whenever they change.
+    matchers: Matchers,
     notices: Vec<String>,
     memory: Memory,
 }
@@ -169,6 +172,7 @@ impl Engine {
     pub fn new(settings: JsValue) -> Engine {
         let (settings, notices) = settings_from_js(settings);
         Engine {
+            matchers: Matchers::new(&settings),
             settings,
             notices,
             memory: Memory::default(),
@@ -186,6 +190,7 @@ impl Engine {
     pub fn set_settings(&mut self, value: JsValue) -> JsValue {
         let validation = validate_value(value.clone());
         let (settings, notices) = settings_from_js(value);
+        self.matchers = Matchers::new(&settings);
         self.settings = settings;
         self.notices.clone_from(&notices);
         to_js(&SettingsReport {
@@ -268,7 +273,12 @@ impl Engine {
             }
         }
         let entry = self.memory.get(id.as_deref(), handle.as_deref())?;
-        Some(score::score(&entry.subject(), &self.settings, now))
+        Some(score::score_with(
+            &entry.subject(),
+            &self.settings,
+            &self.matchers,
+            now,
+        ))
     }
 
     /// Number of accounts remembered.
@@ -315,7 +325,12 @@ impl Engine {
         let now = unix_seconds(now_ms);
         let mut scored = 0;
         for entry in self.memory.entries() {
-            std::hint::black_box(score::score(&entry.subject(), &self.settings, now));
+            std::hint::black_box(score::score_with(
+                &entry.subject(),
+                &self.settings,
+                &self.matchers,
+                now,
+            ));
             scored += 1;
         }
         scored
@@ -344,7 +359,7 @@ impl Engine {
             .memory
             .entries()
             .map(|entry| RememberedVerdict {
-                verdict: score::score(&entry.subject(), &self.settings, now),
+                verdict: score::score_with(&entry.subject(), &self.settings, &self.matchers, now),
                 account: &entry.account,
                 seen_at: entry.last_seen,
             })

@@ -218,6 +218,7 @@ fn lines_with(
         tweets,
         history,
         interactions,
+        prepared: None,
     };
     evaluate(&subject, s, NOW)
 }
@@ -889,6 +890,7 @@ fn verdict(tweets: &[Tweet], history: &[Snapshot], i: &[Interaction]) -> followb
         tweets,
         history,
         interactions: i,
+        prepared: None,
     };
     score(&subject, &Settings::default(), NOW)
 }
@@ -991,9 +993,42 @@ fn hostile_timelines_never_panic() {
             tweets: &many,
             history: &hist,
             interactions: &ints,
+            prepared: None,
         };
         let v = score(&subject, &Settings::default(), now);
         assert!(v.score <= 100);
         assert!((0.0..=1.0).contains(&v.confidence.value));
+    }
+}
+
+/// Scoring prepares keyword sets and post statistics once; every line must be
+/// exactly what each signal computes on its own.
+#[test]
+fn prepared_scoring_gives_the_same_lines_as_each_signal_alone() {
+    let mut begging_bio = person();
+    begging_bio.bio = Some("#TeamFollowBack crypto signals, social media guru".into());
+    let mut s = settings();
+    s.interests_keywords = vec!["rust".into(), "maps".into()];
+    let matchers = followback::signals::prepared::Matchers::new(&s);
+    for (account, tweets) in [
+        (person(), human_timeline()),
+        (person(), scheduler_feed()),
+        (begging_bio.clone(), with_copies(5, 20)),
+        (begging_bio, Vec::new()),
+    ] {
+        let alone = lines_with(&account, &tweets, &[], &[], &s);
+        let subject = Subject {
+            account: &account,
+            tweets: &tweets,
+            history: &[],
+            interactions: &[],
+            prepared: None,
+        };
+        let verdict = followback::score::score_with(&subject, &s, &matchers, NOW);
+        for line in &alone {
+            let scored = find(&verdict.evidence, &line.signal);
+            assert_eq!(&scored, line, "{}", line.signal);
+        }
+        assert_eq!(verdict, followback::score::score(&subject, &s, NOW));
     }
 }

@@ -2,7 +2,8 @@
 //! bio or display name.
 
 use super::common::{pts, wt, Line};
-use super::text::{find_keywords, quoted};
+use super::prepared::{self, List};
+use super::text::quoted;
 use super::Subject;
 use crate::settings::Settings;
 use crate::verdict::Evidence;
@@ -32,7 +33,7 @@ pub fn begging(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     }
     let mut found_in = Vec::new();
     for (place, text) in &places {
-        let found = find_keywords(&s.begging_keywords, text);
+        let found = prepared::find(subject, s, List::Begging, text);
         if !found.is_empty() {
             found_in.push(format!("{} in {place}", quoted(&found)));
         }

@@ -5,7 +5,8 @@
 
 use super::common::{pts, wt, Line};
 use super::posts::{self, of, pct};
-use super::text::{find_keywords, quoted};
+use super::prepared::{self, List};
+use super::text::quoted;
 use super::Subject;
 use crate::settings::Settings;
 use crate::verdict::Evidence;
@@ -64,7 +65,7 @@ pub fn guru_silent(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let Some(bio) = a.bio.as_deref() else {
         return line.not_seen("Bio");
     };
-    let found = find_keywords(&s.guru_keywords, bio);
+    let found = prepared::find(subject, s, List::Guru, bio);
     if found.is_empty() {
         return line.seen(
             a,

@@ -3,7 +3,8 @@
 //! actually socialise.
 
 use super::common::{pts, wt, Line};
-use super::text::{find_keywords, quoted};
+use super::prepared::{self, List};
+use super::text::quoted;
 use super::Subject;
 use crate::settings::Settings;
 use crate::verdict::Evidence;
@@ -19,7 +20,7 @@ pub fn guru(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let Some(bio) = a.bio.as_deref() else {
         return line.not_seen("Bio");
     };
-    let found = find_keywords(&s.guru_keywords, bio);
+    let found = prepared::find(subject, s, List::Guru, bio);
     if found.is_empty() {
         line.seen(
             a,

@@ -6,14 +6,15 @@
 
 use super::common::{plural, pts, wt, Line};
 use super::posts;
+use super::prepared::{self, List};
 use super::text::quoted;
 use super::Subject;
-use crate::analysis::{KeywordSet, NormalizedText};
+use crate::analysis::NormalizedText;
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
 pub fn interests(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
-    let set = KeywordSet::new(&s.interests_keywords);
+    let set = prepared::set(subject, s, List::Interests);
     let max = wt(s.interests_max_points);
     if set.is_empty() {
         return Evidence {

@@ -26,6 +26,7 @@ mod interests;
 mod likes;
 mod listed;
 mod posts;
+pub mod prepared;
 mod ratio;
 mod recent_activity;
 mod relationship;
@@ -51,6 +52,9 @@ pub struct Subject<'a> {
     pub history: &'a [Snapshot],
     /// What it did to the viewer.
     pub interactions: &'a [Interaction],
+    /// Keyword sets and recent-post statistics computed once for all signals
+    /// (set by `score`); `None`: each signal computes what it needs.
+    pub prepared: Option<&'a prepared::Prepared<'a>>,
 }
 
 impl<'a> Subject<'a> {
@@ -61,6 +65,7 @@ impl<'a> Subject<'a> {
             tweets: &[],
             history: &[],
             interactions: &[],
+            prepared: None,
         }
     }
 }

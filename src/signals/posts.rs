@@ -2,20 +2,31 @@
 //! per signal from the analysis layer), the "enough posts" gate and the words
 //! for shares and sources in the breakdown.
 
+use std::borrow::Cow;
+
+use super::prepared;
 use super::Subject;
 use crate::analysis::{Share, TimelineStats};
 use crate::model::{Source, Tweet};
 use crate::settings::Settings;
 
-/// The recent-post statistics, or what was not seen yet (for `Line::not_seen`).
-pub fn recent(subject: &Subject, s: &Settings, now: i64) -> Result<TimelineStats, String> {
-    TimelineStats::from_tweets(subject.tweets, subject.account, now, &s.begging_keywords)
-        .ok_or_else(|| "Recent posts".to_string())
+/// The recent-post statistics (computed once per account when scoring), or
+/// what was not seen yet (for `Line::not_seen`).
+pub fn recent<'s>(
+    subject: &Subject<'s>,
+    s: &Settings,
+    now: i64,
+) -> Result<Cow<'s, TimelineStats>, String> {
+    prepared::timeline(subject, s, now).ok_or_else(|| "Recent posts".to_string())
 }
 
 /// Like [`recent`], but only with at least `posts.min_count` posts: shares of
 /// a handful of posts say little.
-pub fn judged(subject: &Subject, s: &Settings, now: i64) -> Result<TimelineStats, String> {
+pub fn judged<'s>(
+    subject: &Subject<'s>,
+    s: &Settings,
+    now: i64,
+) -> Result<Cow<'s, TimelineStats>, String> {
     let t = recent(subject, s, now)?;
     let min = min_posts(s);
     if t.n < min {

@@ -2,7 +2,8 @@
 //! crypto "signals", promo-for-hire, adult bait, bought followers.
 
 use super::common::{pts, wt, Line};
-use super::text::{find_keywords, quoted};
+use super::prepared::{self, List};
+use super::text::quoted;
 use super::Subject;
 use crate::settings::Settings;
 use crate::verdict::Evidence;
@@ -21,9 +22,9 @@ pub fn spam_words(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let Some(bio) = a.bio.as_deref() else {
         return line.not_seen("Bio");
     };
-    let mut found = find_keywords(&s.spam_keywords, bio);
+    let mut found = prepared::find(subject, s, List::Spam, bio);
     if let Some(name) = a.name.as_deref() {
-        for word in find_keywords(&s.spam_keywords, name) {
+        for word in prepared::find(subject, s, List::Spam, name) {
             if !found.contains(&word) {
                 found.push(word);
             }

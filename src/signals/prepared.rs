@@ -1,0 +1,124 @@
+//! What scoring prepares once instead of once per signal: the keyword sets
+//! built from the settings ([`Matchers`], once per settings: the engine and the
+//! CLI keep one) and the recent-post statistics ([`Prepared`], once per
+//! account). Signals read them through the subject when present and build
+//! them on the spot otherwise, so results never depend on the path taken.
+
+use std::borrow::Cow;
+
+use super::Subject;
+use crate::analysis::{KeywordSet, TimelineOptions, TimelineStats};
+use crate::settings::Settings;
+
+/// A keyword list from the settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum List {
+    Begging,
+    Guru,
+    Spam,
+    Interests,
+}
+
+impl List {
+    fn keywords(self, s: &Settings) -> &[String] {
+        match self {
+            List::Begging => &s.begging_keywords,
+            List::Guru => &s.guru_keywords,
+            List::Spam => &s.spam_keywords,
+            List::Interests => &s.interests_keywords,
+        }
+    }
+}
+
+/// Every keyword set the signals match against, built from one `Settings`.
+#[derive(Clone, Debug)]
+pub struct Matchers {
+    begging: KeywordSet,
+    guru: KeywordSet,
+    spam: KeywordSet,
+    interests: KeywordSet,
+    timeline: TimelineOptions,
+}
+
+impl Matchers {
+    /// Builds every set; costly, so once per settings, not per account.
+    pub fn new(s: &Settings) -> Self {
+        Matchers {
+            begging: KeywordSet::new(&s.begging_keywords),
+            guru: KeywordSet::new(&s.guru_keywords),
+            spam: KeywordSet::new(&s.spam_keywords),
+            interests: KeywordSet::new(&s.interests_keywords),
+            timeline: TimelineOptions::new(&s.begging_keywords),
+        }
+    }
+
+    /// The set for one list.
+    pub fn set(&self, list: List) -> &KeywordSet {
+        match list {
+            List::Begging => &self.begging,
+            List::Guru => &self.guru,
+            List::Spam => &self.spam,
+            List::Interests => &self.interests,
+        }
+    }
+
+    /// The phrase sets the recent-post statistics use.
+    pub fn timeline_options(&self) -> &TimelineOptions {
+        &self.timeline
+    }
+}
+
+/// What one account's scoring computes once for all its signals.
+#[derive(Debug)]
+pub struct Prepared<'a> {
+    pub matchers: &'a Matchers,
+    /// `None` when the account has no recent posts.
+    pub timeline: Option<TimelineStats>,
+}
+
+impl<'a> Prepared<'a> {
+    /// Computes the recent-post statistics of `subject` once.
+    pub fn new(subject: &Subject, matchers: &'a Matchers, now: i64) -> Self {
+        Prepared {
+            matchers,
+            timeline: TimelineStats::with_options(
+                subject.tweets,
+                subject.account,
+                now,
+                matchers.timeline_options(),
+            ),
+        }
+    }
+}
+
+/// The keywords of `list` found in `text`, as listed in the settings.
+pub fn find(subject: &Subject, s: &Settings, list: List, text: &str) -> Vec<String> {
+    let found = |set: &KeywordSet| set.matches(text).into_iter().map(str::to_string).collect();
+    match subject.prepared {
+        Some(p) => found(p.matchers.set(list)),
+        None => found(&KeywordSet::new(list.keywords(s))),
+    }
+}
+
+/// The keyword set of `list`, prepared or built now.
+pub fn set<'s>(subject: &Subject<'s>, s: &Settings, list: List) -> Cow<'s, KeywordSet> {
+    match subject.prepared {
+        Some(p) => Cow::Borrowed(p.matchers.set(list)),
+        None => Cow::Owned(KeywordSet::new(list.keywords(s))),
+    }
+}
+
+/// The recent-post statistics, prepared or computed now; `None` without posts.
+pub fn timeline<'s>(
+    subject: &Subject<'s>,
+    s: &Settings,
+    now: i64,
+) -> Option<Cow<'s, TimelineStats>> {
+    match subject.prepared {
+        Some(p) => p.timeline.as_ref().map(Cow::Borrowed),
+        None => {
+            TimelineStats::from_tweets(subject.tweets, subject.account, now, &s.begging_keywords)
+                .map(Cow::Owned)
+        }
+    }
+}
