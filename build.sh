@@ -5,8 +5,8 @@
 #   ./build.sh          build dist/ and followback-<version>.zip
 #   ./build.sh test     build, then cargo fmt --check, clippy, cargo test, browser tests, web-ext lint
 #   ./build.sh e2e      build, then the browser tests only
-#   ./build.sh bench    (reserved) benchmarks
-#   ./build.sh fuzz     (reserved) fuzzing
+#   ./build.sh bench    build, then print speed and size figures (`<name> <value> <unit>` per line)
+#   ./build.sh fuzz     a long property-based fuzzing campaign (PROPTEST_CASES, default 20000)
 #
 # Tools are installed only when missing, and only from package registries
 # (rustup's target, crates.io, npm, Debian apt). No browser download, ever.
