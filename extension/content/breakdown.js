@@ -1,6 +1,8 @@
 // Breakdown popover: every evidence line of a verdict, anchored to its badge.
 // Shadow DOM, textContent only. One popover at a time; closes on Escape,
-// a click outside, navigation, or when its badge goes away.
+// a click outside, navigation, or when its badge goes away. Values from X (the
+// handle, what was seen) sit in bidi-isolated `.v` spans and every line in its
+// own isolated block, so a right-to-left override in them cannot reorder our words.
 
 import { levelWords, badgeOf, setExpanded } from './badge.js';
 import { saveOverride } from './overrides.js';
@@ -28,6 +30,8 @@ li { padding: 7px 0; border-top: 1px solid var(--line); display: grid; grid-temp
 .seen.unseen { color: var(--muted); font-style: italic; }
 .threshold { color: var(--muted); }
 .k { color: var(--muted); }
+.v { unicode-bidi: isolate; }
+.reason { unicode-bidi: isolate; }
 .override { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin: 8px 0 0; }
 .override .note { flex-basis: 100%; color: var(--fg); font-weight: 600; }
 .override button { all: unset; cursor: pointer; padding: 3px 10px; border-radius: 12px; border: 1px solid var(--line);
@@ -43,6 +47,13 @@ function el(doc, tag, className, text) {
   if (className) e.className = className;
   if (text !== undefined && text !== null) e.textContent = String(text);
   return e;
+}
+
+/** A value from the data, isolated from the text around it (like <bdi>). */
+function value(doc, text) {
+  const v = el(doc, 'span', 'v', String(text));
+  v.dir = 'auto';
+  return v;
 }
 
 function pointsText(points) {
@@ -61,9 +72,9 @@ function line(doc, ev) {
     el(doc, 'span', `points ${points > 0 ? 'plus' : points < 0 ? 'minus' : 'zero'}`, pointsText(points)),
   );
   const seen = el(doc, 'span', ev.seen == null ? 'seen unseen' : 'seen');
-  seen.append(el(doc, 'span', 'k', 'Seen: '), doc.createTextNode(ev.seen == null ? 'not seen yet' : String(ev.seen)));
+  seen.append(el(doc, 'span', 'k', 'Seen: '), ev.seen == null ? doc.createTextNode('not seen yet') : value(doc, ev.seen));
   const threshold = el(doc, 'span', 'threshold');
-  threshold.append(el(doc, 'span', 'k', 'Threshold: '), doc.createTextNode(String(ev.threshold ?? '')));
+  threshold.append(el(doc, 'span', 'k', 'Threshold: '), value(doc, ev.threshold ?? ''));
   li.append(seen, threshold, el(doc, 'span', 'reason', ev.reason || ''));
   return li;
 }
@@ -109,7 +120,8 @@ function fill(panel, verdict) {
   const doc = panel.ownerDocument;
   panel.replaceChildren();
   const head = el(doc, 'div', 'head');
-  const title = el(doc, 'h2', 'title', `@${verdict.handle}: ${verdict.score} \u2014 ${levelWords(verdict.level)}`);
+  const title = el(doc, 'h2', 'title');
+  title.append(value(doc, `@${verdict.handle}`), doc.createTextNode(`: ${verdict.score} \u2014 ${levelWords(verdict.level)}`));
   title.id = 'fb-title';
   const close = el(doc, 'button', 'close', '\u00d7');
   close.type = 'button';

@@ -9,6 +9,7 @@ pub mod dom;
 pub mod dom_tweet;
 mod json;
 pub(crate) mod merge;
+mod surrogates;
 mod tweet;
 mod user;
 mod walk;
@@ -71,45 +72,74 @@ fn read_text(text: &str, source: Option<Source>) -> Result<Observations, ReadErr
     if text.trim().is_empty() {
         return Err(ReadError::NotJson("the text is empty".into()));
     }
-    let whole_error = match serde_json::from_str::<Value>(text) {
+    let whole_error = match surrogates::parse(text) {
         Ok(value) => return read_value(&value, source),
         Err(e) => e.to_string(),
     };
-    let lines: Vec<(usize, &str)> = text
-        .lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l.trim()))
-        .filter(|(_, l)| !l.is_empty())
-        .collect();
-    if lines.len() < 2 {
+    let lines = || {
+        text.lines()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.trim()))
+            .filter(|(_, l)| !l.is_empty())
+    };
+    if lines().nth(1).is_none() {
         return Err(ReadError::NotJson(whole_error));
     }
     let mut c = Collector::new(source);
+    // Only the first few bad lines are described; the rest are counted, so a
+    // huge file of bad lines costs no more memory than a small one.
     let mut bad: Vec<String> = Vec::new();
+    let mut bad_count = 0usize;
     let mut good = 0usize;
-    for (number, line) in lines {
-        match serde_json::from_str::<Value>(line) {
+    for (number, line) in lines() {
+        let problem = match surrogates::parse(line) {
             Ok(v @ (Value::Object(_) | Value::Array(_))) => {
                 good += 1;
                 read_document(&v, &mut c);
+                continue;
             }
-            Ok(_) => bad.push(format!("line {number}: not a JSON object or array")),
-            Err(e) => bad.push(format!("line {number}: not JSON ({e})")),
+            Ok(_) => None,
+            Err(e) => Some(e),
+        };
+        bad_count += 1;
+        if bad.len() < MAX_LINE_WARNINGS {
+            bad.push(match problem {
+                None => format!("line {number}: not a JSON object or array"),
+                Some(e) => format!("line {number}: not JSON ({e})"),
+            });
         }
     }
     if good == 0 {
-        return Err(ReadError::NotJson(whole_error));
+        return Err(ReadError::NotJson(format!(
+            "{whole_error} (and none of its {} lines is a JSON object or array)",
+            thousands(bad_count)
+        )));
     }
-    let extra = bad.len().saturating_sub(MAX_LINE_WARNINGS);
-    for message in bad.into_iter().take(MAX_LINE_WARNINGS) {
+    let extra = bad_count - bad.len();
+    for message in bad {
         c.obs.warnings.push(format!("Skipped {message}."));
     }
     if extra > 0 {
-        c.obs
-            .warnings
-            .push(format!("Skipped {extra} more unreadable line(s)."));
+        c.obs.warnings.push(format!(
+            "Skipped {} more unreadable line(s) ({} in all).",
+            thousands(extra),
+            thousands(bad_count)
+        ));
     }
     finish(c)
+}
+
+/// A count with thousands separators: `1234567` as `1,234,567`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// Reads one JSON document: notes GraphQL `errors`, then walks everything.

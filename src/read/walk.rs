@@ -180,10 +180,17 @@ fn remembered_entry(m: &Map<String, Value>, account: &Map<String, Value>, c: &mu
         return;
     }
     let a = user::from_facts(account, None, c.source(Source::Memory));
+    // Saved memory leaves out a post's author when it is the entry's account.
+    let author_id = a.id.clone();
+    let author_handle = Some(a.handle.clone()).filter(|h| !h.is_empty());
     c.add_account(a);
     if let Some(Value::Array(tweets)) = m.get("tweets") {
         for t in tweets {
             if let Ok(mut tweet) = serde_json::from_value::<Tweet>(t.clone()) {
+                if tweet.author_id.is_none() && tweet.author_handle.is_none() {
+                    tweet.author_id.clone_from(&author_id);
+                    tweet.author_handle.clone_from(&author_handle);
+                }
                 tweet.source = c.source(tweet.source);
                 c.add_tweet(tweet);
             }

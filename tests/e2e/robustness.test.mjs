@@ -129,7 +129,22 @@ test('hostile text everywhere X shows text is shown as text, runs nothing and ke
     if (handle === 'rb_markup') {
       assert.ok(b.text.includes('<img'), `the hostile bio shows as text: ${b.text.slice(0, 400)}`);
     }
-    if (handle === 'rb_bidi') assert.ok(b.text.includes('\u202e'), 'bidi overrides are kept as text, not dropped');
+    if (handle === 'rb_bidi') {
+      assert.ok(b.text.includes('\u202e'), 'bidi overrides are kept as text, not dropped');
+      // ...and isolated: an override in a value cannot reorder the words around it.
+      const bidi = await page.evaluate(() => {
+        const root = document.querySelector('.followback-breakdown-host').shadowRoot;
+        const values = [...root.querySelectorAll('.title .v, .seen .v')];
+        return {
+          values: values.map((v) => getComputedStyle(v).unicodeBidi),
+          overridden: values.filter((v) => v.textContent.includes('\u202e')).length,
+          reasons: [...root.querySelectorAll('.reason')].map((r) => getComputedStyle(r).unicodeBidi),
+        };
+      });
+      assert.ok(bidi.overridden > 0, `the override is in an isolated value: ${JSON.stringify(bidi)}`);
+      assert.ok(bidi.values.length > 1 && bidi.values.every((u) => u === 'isolate'), JSON.stringify(bidi));
+      assert.ok(bidi.reasons.every((u) => u === 'isolate'), JSON.stringify(bidi));
+    }
     // Inside the viewport, nothing wider than the panel, long words wrap.
     const layout = await page.evaluate(() => {
       const host = document.querySelector('.followback-breakdown-host');
