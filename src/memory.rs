@@ -11,10 +11,15 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Account, Interaction, Observations, Snapshot, Source, Tweet, TweetKind};
 use crate::signals::Subject;
 
-/// Default number of accounts kept: tens of thousands fit in local storage.
-pub const DEFAULT_CAPACITY: usize = 50_000;
+/// Default number of accounts kept: at about 0.5 KB each, 15,000 fit in
+/// chrome.storage.local's 10 MB with room to spare.
+pub const DEFAULT_CAPACITY: usize = 15_000;
 /// Recent tweets kept per account (newest kept).
 pub const TWEETS_PER_ACCOUNT: usize = 40;
+/// Recent tweets saved per account (newest kept): fewer than are kept while
+/// running, as tweet texts dominate the saved size (40 posts ~8 KB, a profile
+/// ~0.4 KB); still twice the default `posts.min_count` (10).
+pub const SAVED_TWEETS_PER_ACCOUNT: usize = 20;
 /// Count snapshots kept per account (newest kept).
 pub const SNAPSHOTS_PER_ACCOUNT: usize = 24;
 /// Interactions kept per account (newest kept).
@@ -110,11 +115,130 @@ impl std::fmt::Display for MemoryError {
 
 impl std::error::Error for MemoryError {}
 
-#[derive(Serialize, Deserialize)]
-struct Saved {
+#[derive(Serialize)]
+struct Saved<'a> {
     version: u32,
     capacity: usize,
-    entries: Vec<Entry>,
+    entries: Vec<SavedEntry<'a>>,
+}
+
+/// One entry as saved: the lean form of [`Entry`] (what can be rebuilt on
+/// load is left out; see [`SavedEntry::of`] and [`Memory::from_json`]).
+#[derive(Serialize)]
+struct SavedEntry<'a> {
+    account: &'a Account,
+    /// Always written, like `interactions`, even when empty: readers of an
+    /// exported memory (and the extension's pages) expect the lists.
+    tweets: Vec<SavedTweet<'a>>,
+    /// Left out when it is the one snapshot implied by the account's counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    history: Option<&'a [Snapshot]>,
+    interactions: &'a [Interaction],
+    /// Always written: the worker trims saved memory by it when storage is full.
+    last_seen: i64,
+}
+
+/// A remembered post as saved: its author is the entry's account, so the
+/// author's id and handle are left out when both are the account's.
+#[derive(Serialize)]
+struct SavedTweet<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author_handle: Option<&'a str>,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    created_at: Option<i64>,
+    #[serde(skip_serializing_if = "is_original")]
+    kind: TweetKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reply_to: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    urls: &'a [String],
+    #[serde(skip_serializing_if = "is_graphql")]
+    source: Source,
+}
+
+fn is_original(kind: &TweetKind) -> bool {
+    *kind == TweetKind::Original
+}
+
+fn is_graphql(source: &Source) -> bool {
+    *source == Source::Graphql
+}
+
+impl<'a> SavedTweet<'a> {
+    fn of(t: &'a Tweet, author: &Account) -> Self {
+        // Every field named (no `..`): a new field must be saved here too.
+        let Tweet {
+            id,
+            author_id,
+            author_handle,
+            text,
+            created_at,
+            kind,
+            reply_to,
+            urls,
+            source,
+        } = t;
+        // Both left out, or both written: loading fills both (exactly as they were).
+        let by_account = author_id.as_deref() == author.id.as_deref()
+            && author_handle.as_deref() == Some(author.handle.as_str());
+        SavedTweet {
+            id: id.as_deref(),
+            author_id: author_id.as_deref().filter(|_| !by_account),
+            author_handle: author_handle.as_deref().filter(|_| !by_account),
+            text,
+            created_at: *created_at,
+            kind: *kind,
+            reply_to: reply_to.as_deref(),
+            urls,
+            source: *source,
+        }
+    }
+}
+
+/// The tweets saved for an entry: the newest [`SAVED_TWEETS_PER_ACCOUNT`].
+fn saved_tweets(entry: &Entry) -> Vec<SavedTweet<'_>> {
+    let skip = entry.tweets.len().saturating_sub(SAVED_TWEETS_PER_ACCOUNT);
+    entry
+        .tweets
+        .iter()
+        .skip(skip)
+        .map(|t| SavedTweet::of(t, &entry.account))
+        .collect()
+}
+
+impl<'a> SavedEntry<'a> {
+    fn of(entry: &'a Entry) -> Self {
+        let a = &entry.account;
+        let implied = implied_history(a);
+        SavedEntry {
+            account: a,
+            tweets: saved_tweets(entry),
+            history: (implied.as_slice() != entry.history.as_slice())
+                .then_some(entry.history.as_slice()),
+            interactions: &entry.interactions,
+            last_seen: entry.last_seen,
+        }
+    }
+}
+
+/// The history an entry seen once has: one snapshot of its counts at `observed_at`.
+fn implied_history(a: &Account) -> Vec<Snapshot> {
+    match a.observed_at {
+        Some(at) if a.followers.is_some() || a.following.is_some() || a.tweets.is_some() => {
+            vec![Snapshot {
+                at,
+                followers: a.followers,
+                following: a.following,
+                tweets: a.tweets,
+            }]
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// The bounded store, keyed by lower-case handle, with an index by numeric id.
@@ -319,12 +443,12 @@ impl Memory {
 
     /// The whole store as JSON, for chrome.storage or an export file.
     pub fn to_json(&self) -> String {
-        let mut entries: Vec<Entry> = self.entries.values().cloned().collect();
+        let mut entries: Vec<&Entry> = self.entries.values().collect();
         entries.sort_by_key(|e| std::cmp::Reverse(e.last_seen));
         let saved = Saved {
             version: FORMAT_VERSION,
             capacity: self.capacity,
-            entries,
+            entries: entries.into_iter().map(SavedEntry::of).collect(),
         };
         serde_json::to_string(&saved).unwrap_or_else(|_| String::from("{}"))
     }
@@ -347,15 +471,34 @@ impl Memory {
         }
         let mut memory = Memory::new(loose.capacity.unwrap_or(DEFAULT_CAPACITY));
         for value in loose.entries {
-            if let Ok(entry) = serde_json::from_value::<Entry>(value) {
-                if !entry.account.handle.is_empty() {
-                    memory.insert(entry);
-                }
+            if let Some(entry) = load_entry(value) {
+                memory.insert(entry);
             }
         }
         memory.evict_to(memory.capacity);
         Ok(memory)
     }
+}
+
+/// One saved entry, in the lean form or the older one (every field written,
+/// `null` for missing facts); `None` when it is not an entry.
+fn load_entry(value: serde_json::Value) -> Option<Entry> {
+    let has_history = value.get("history").is_some();
+    let mut entry = serde_json::from_value::<Entry>(value).ok()?;
+    if entry.account.handle.is_empty() {
+        return None;
+    }
+    if !has_history {
+        entry.history = implied_history(&entry.account);
+    }
+    let a = &entry.account;
+    for t in &mut entry.tweets {
+        if t.author_id.is_none() && t.author_handle.is_none() {
+            t.author_id.clone_from(&a.id);
+            t.author_handle = Some(a.handle.clone());
+        }
+    }
+    Some(entry)
 }
 
 #[cfg(test)]
@@ -519,5 +662,177 @@ mod tests {
             Memory::from_json(r#"{"version":1,"entries":[42,{"account":{"handle":"x"}}]}"#)
                 .expect("bad entries are skipped");
         assert_eq!(partial.len(), 1);
+    }
+
+    /// A typical account from a followers list: every profile fact X sends,
+    /// an 80-character bio, seen once.
+    fn typical(i: usize) -> Account {
+        Account {
+            id: Some(format!("{}", 1_500_000_000_000_000_000u64 + i as u64)),
+            name: Some(format!("Jane Doe {i}")),
+            bio: Some(format!(
+                "{i:04} Writer & climber. Coffee, maps and bad puns. Opinions are my own, mostly."
+            )),
+            location: Some("Lisbon, Portugal".into()),
+            url: None,
+            created_at: Some(1_400_000_000 + i as i64),
+            followers: Some(812 + i as u64),
+            following: Some(403),
+            tweets: Some(3120),
+            likes: Some(5210),
+            listed: Some(4),
+            media: Some(120),
+            default_avatar: Some(false),
+            default_profile: Some(false),
+            verified: Some(false),
+            blue_verified: Some(false),
+            protected: Some(false),
+            follows_you: Some(true),
+            you_follow: Some(false),
+            ..Account::with_handle(format!("jane_doe_{i:04}"), Source::Graphql)
+        }
+    }
+
+    fn post(i: usize, author: &Account) -> Tweet {
+        Tweet {
+            id: Some(format!("{}", 1_700_000_000_000_000_000u64 + i as u64)),
+            author_id: author.id.clone(),
+            author_handle: Some(author.handle.clone()),
+            text: format!("{i:03} Shipping a new release today: faster, fewer allocations and better errors. Notes in the thread."),
+            created_at: Some(1_699_000_000 + i as i64 * 3600),
+            urls: if i % 4 == 0 { vec!["https://example.com/p/1".into()] } else { Vec::new() },
+            ..Tweet::default()
+        }
+    }
+
+    /// Saved bytes per account, with `tweets` posts each.
+    fn saved_bytes_per_account(tweets: usize) -> (usize, Memory) {
+        const N: usize = 200;
+        let mut m = Memory::new(N);
+        for i in 0..N {
+            let a = typical(i);
+            let posts: Vec<Tweet> = (0..tweets).map(|t| post(t, &a)).collect();
+            m.remember_account(a, 1_700_000_000);
+            for t in posts {
+                m.remember_tweet(t, 1_700_000_000);
+            }
+        }
+        (m.to_json().len() / N, m)
+    }
+
+    #[test]
+    fn saved_memory_is_lean_for_profile_only_accounts() {
+        let (bytes, m) = saved_bytes_per_account(0);
+        // The 20 facts' names (kept readable), `last_seen` and the empty post and
+        // interaction lists cost 287 bytes, the id, handle, counts, flags and
+        // times ~130, the 80-character bio, name and location ~115: 550 leaves
+        // no room for `null`s, the default source, or a history that only repeats
+        // the account's counts (the version-1 writer used ~640 bytes here).
+        assert!(bytes < 550, "{bytes} bytes per profile-only account");
+        let back = Memory::from_json(&m.to_json()).expect("loads");
+        assert_eq!(back.len(), m.len());
+        for e in m.entries() {
+            let b = back.get(e.account.id.as_deref(), None).expect("kept");
+            assert_eq!(b, e, "nothing lost in the lean form");
+        }
+    }
+
+    #[test]
+    fn saved_memory_keeps_the_newest_posts_with_their_authors() {
+        let (bytes, m) = saved_bytes_per_account(TWEETS_PER_ACCOUNT);
+        let (profile_only, _) = saved_bytes_per_account(0);
+        let per_post = (bytes - profile_only) / SAVED_TWEETS_PER_ACCOUNT;
+        // A post: 19-digit id, ~100-character text, time, sometimes a link.
+        assert!(per_post < 200, "{per_post} bytes per saved post");
+        let back = Memory::from_json(&m.to_json()).expect("loads");
+        for e in m.entries() {
+            let b = back.get(e.account.id.as_deref(), None).expect("kept");
+            let skip = TWEETS_PER_ACCOUNT - SAVED_TWEETS_PER_ACCOUNT;
+            assert_eq!(
+                b.tweets.as_slice(),
+                &e.tweets[skip..],
+                "newest posts, authors restored"
+            );
+            assert_eq!(b.history, e.history);
+            assert_eq!(b.last_seen, e.last_seen);
+        }
+    }
+
+    #[test]
+    fn saved_memory_writes_history_when_it_says_more() {
+        let mut m = Memory::new(10);
+        m.remember_account(acct("ann", "1", 5), 100);
+        m.remember_account(acct("ann", "1", 9), 200);
+        m.remember_interaction(
+            Interaction {
+                handle: "ann".into(),
+                kind: InteractionKind::Replied,
+                at: None,
+                source: Source::Page,
+            },
+            300,
+        );
+        m.remember_account(acct("bob", "2", 1), 50);
+        let mut bob = acct("bob", "2", 1);
+        bob.observed_at = None;
+        m.remember_account(bob, 60);
+        let back = Memory::from_json(&m.to_json()).expect("loads");
+        for key in ["ann", "bob"] {
+            assert_eq!(back.get(None, Some(key)), m.get(None, Some(key)), "{key}");
+        }
+        let ann = back.get(None, Some("ann")).expect("ann");
+        assert_eq!(ann.history.len(), 2);
+        assert_eq!(ann.last_seen, 300);
+    }
+
+    #[test]
+    fn saved_posts_keep_authors_exactly_as_they_were() {
+        let mut m = Memory::new(10);
+        m.remember_account(acct("ann", "1", 5), 0);
+        let by_id = Tweet {
+            id: Some("7".into()),
+            author_id: Some("1".into()),
+            text: "known by id only".into(),
+            created_at: Some(1),
+            ..Tweet::default()
+        };
+        let by_both = Tweet {
+            id: Some("8".into()),
+            author_id: Some("1".into()),
+            author_handle: Some("ann".into()),
+            created_at: Some(2),
+            ..Tweet::default()
+        };
+        m.remember_tweet(by_id, 1);
+        m.remember_tweet(by_both, 1);
+        let saved = m.to_json();
+        assert_eq!(saved.matches("author_id").count(), 1, "{saved}");
+        let back = Memory::from_json(&saved).expect("loads");
+        assert_eq!(back.get(None, Some("ann")), m.get(None, Some("ann")));
+    }
+
+    #[test]
+    fn version_1_memory_with_nulls_still_loads() {
+        let old = r#"{"version":1,"capacity":500,"entries":[{"account":{"id":"1350004","handle":"jsmith","name":"John Smith","bio":"","location":"","url":null,"created_at":1739607164,"followers":3,"following":1204,"tweets":0,"likes":null,"listed":0,"media":0,"default_avatar":true,"default_profile":null,"verified":false,"blue_verified":false,"protected":false,"follows_you":true,"you_follow":false,"observed_at":1700000000,"source":"graphql"},"tweets":[{"id":"9","author_id":"1350004","author_handle":"jsmith","text":"hi","created_at":1699999000,"kind":"reply","reply_to":"ann","urls":[],"source":"page"}],"history":[],"interactions":[{"handle":"jsmith","kind":"liked","at":null,"source":"page"}],"last_seen":1700000500}]}"#;
+        let m = Memory::from_json(old).expect("version 1 loads");
+        assert_eq!(m.capacity(), 500);
+        let e = m.get(Some("1350004"), None).expect("entry");
+        assert_eq!(e.account.url, None);
+        assert_eq!(e.account.likes, None);
+        assert_eq!(e.account.bio.as_deref(), Some(""));
+        assert_eq!(e.account.followers, Some(3));
+        assert_eq!(e.account.default_avatar, Some(true));
+        assert_eq!(e.history, Vec::new(), "a written empty history stays empty");
+        assert_eq!(e.last_seen, 1_700_000_500);
+        assert_eq!(e.tweets.len(), 1);
+        assert_eq!(e.tweets[0].kind, TweetKind::Reply);
+        assert_eq!(e.tweets[0].reply_to.as_deref(), Some("ann"));
+        assert_eq!(e.tweets[0].source, Source::Page);
+        assert_eq!(e.interactions.len(), 1);
+        assert_eq!(e.interactions[0].at, None);
+        // And it saves back in the lean form and loads the same.
+        let again = Memory::from_json(&m.to_json()).expect("lean form loads");
+        assert_eq!(again.get(Some("1350004"), None), Some(e));
+        assert!(!m.to_json().contains("null"));
     }
 }

@@ -5,6 +5,12 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Serde helper: a field at its default value is left out when written
+/// (absent fields read back as the default, so nothing is lost).
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
 /// Where a fact came from, shown in the breakdown next to the value.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
 #[serde(rename_all = "snake_case")]
@@ -37,36 +43,57 @@ impl Source {
 #[serde(default)]
 pub struct Account {
     /// Numeric user id (`rest_id` / `id_str`), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Screen name without the `@`, as X spells it.
     pub handle: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub bio: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Account creation, unix seconds (UTC).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub followers: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub following: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tweets: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub likes: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub listed: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub media: Option<u64>,
     /// The avatar is X's default egg/silhouette.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub default_avatar: Option<bool>,
     /// Theme and banner never changed (older payloads only).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub default_profile: Option<bool>,
     /// Legacy (pre-2023) or organisation verification.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub verified: Option<bool>,
     /// Paid checkmark.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub blue_verified: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub protected: Option<bool>,
     /// The account follows the viewer ("Follows you", `followed_by`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub follows_you: Option<bool>,
     /// The viewer follows the account (`following`, an "unfollow" button).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub you_follow: Option<bool>,
     /// When these facts were observed, unix seconds, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub observed_at: Option<i64>,
+    #[serde(skip_serializing_if = "is_default")]
     pub source: Source,
 }
 
@@ -134,19 +161,27 @@ pub enum TweetKind {
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(default)]
 pub struct Tweet {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub author_id: Option<String>,
     /// Author's handle without `@`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub author_handle: Option<String>,
     /// Full text as posted (for a repost: the reposted text).
     pub text: String,
     /// Unix seconds (UTC).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
+    #[serde(skip_serializing_if = "is_default")]
     pub kind: TweetKind,
     /// Handle replied to, without `@`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reply_to: Option<String>,
     /// Expanded URLs the post links to.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub urls: Vec<String>,
+    #[serde(skip_serializing_if = "is_default")]
     pub source: Source,
 }
 
@@ -169,8 +204,9 @@ pub struct Interaction {
     pub handle: String,
     pub kind: InteractionKind,
     /// Unix seconds, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<i64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub source: Source,
 }
 
@@ -180,8 +216,11 @@ pub struct Interaction {
 pub struct Snapshot {
     /// Unix seconds.
     pub at: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub followers: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub following: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tweets: Option<u64>,
 }
 

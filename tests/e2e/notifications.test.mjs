@@ -235,7 +235,7 @@ test('a small memory.capacity setting evicts the least recently seen accounts', 
     const refused = core.validateSettings({ values: { 'memory.capacity': 10 } });
     return { spec, refused };
   });
-  assert.deepEqual([schema.spec.min, schema.spec.max, schema.spec.default, schema.spec.group], [1000, 500000, 50000, 'Memory']);
+  assert.deepEqual([schema.spec.min, schema.spec.max, schema.spec.default, schema.spec.group], [1000, 500000, 15000, 'Memory']);
   assert.equal(schema.refused.ok, false);
   assert.equal(schema.refused.errors[0].id, 'memory.capacity');
 });
