@@ -1,6 +1,15 @@
 // Service worker (Chromium) / background script (Firefox), an ES module:
-// loads the Rust core (wasm), keeps one Engine, and answers the content
-// scripts' `fb:payload` and `fb:verdicts` messages (contracts.md).
+// loads the Rust core (wasm), keeps one Engine, and answers messages.
+//
+// From content scripts on x.com:
+//   fb:payload      { text, url }              -> { ok, accounts, warnings }  (a GraphQL response the page loaded)
+//   fb:verdicts     { requests: [{id?, handle?, dom?}], reloadSettings? } -> { ok, verdicts: [Verdict|null] }
+//   fb:interactions { interactions: [{handle, kind, at?}] } -> { ok, recorded, skipped, warnings }
+//   fb:tweets       { tweets: [DomTweet] }     -> { ok, recorded, skipped, warnings }
+// From the extension's own pages only (options, audit, popup):
+//   fb:export-memory -> { ok, records }; fb:memory-stats -> { ok, accounts, capacity, bytes };
+//   fb:memory-export -> { ok, json }; fb:memory-clear -> { ok }; fb:debug-stats -> { ok, ...counters }
+// Any failure answers { ok: false, error }.
 //
 // Settings come from chrome.storage.sync "settings" (or chrome.storage.local
 // when the options page saved there); what the engine remembers is saved to
