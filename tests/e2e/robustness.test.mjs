@@ -95,7 +95,7 @@ const badgeSelector = (handle) => `.followback-badge-host[data-followback-handle
 const ROBUST = ['rb_markup', 'rb_bidi', 'rb_long', 'rb_emoji', 'rb_plain'];
 
 test('hostile text everywhere X shows text is shown as text, runs nothing and keeps the layout', async () => {
-  const page = await openPage(env, 'https://x.com/robust_host/followers');
+  const page = await openPage(env, 'https://x.com/robust_host/followers?fixture=robust&tweets=robust_tweets');
   await page.waitForSelector('body[data-rendered]');
   await waitForRowBadges(page);
   const badges = await readBadges(page);

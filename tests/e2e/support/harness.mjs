@@ -35,8 +35,8 @@ const PIXEL = Buffer.from(
 const PAGES = {
   '/viewer_me/followers': 'followers.html',
   '/viewer_me/verified_followers': 'followers.html',
-  '/hostile_host/followers': 'hostile.html',
-  '/robust_host/followers': 'robust.html',
+  '/hostile_host/followers': 'followers.html',
+  '/robust_host/followers': 'followers.html',
   '/redesign_host/followers': 'notestids.html',
   '/carol_example': 'profile.html',
   '/dana_tl': 'profile_tweets.html',
