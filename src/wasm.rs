@@ -255,22 +255,20 @@ impl Engine {
             .id
             .clone()
             .or_else(|| dom_account.as_ref().and_then(|a| a.id.clone()));
-        if let Some(dom) = dom_account {
-            if !dom.handle.is_empty() {
-                // Page facts are fresh for relationships; payload facts win for counts.
-                let mut merged = dom;
-                if let Some(known) = self.memory.get(id.as_deref(), handle.as_deref()) {
-                    let known = known.account.clone();
-                    let follows_you = merged.follows_you;
-                    let you_follow = merged.you_follow;
-                    let mut base = known;
-                    base.fill_from(&merged);
-                    base.follows_you = follows_you.or(base.follows_you);
-                    base.you_follow = you_follow.or(base.you_follow);
-                    merged = base;
+        if let Some(dom) = dom_account.filter(|d| !d.handle.is_empty()) {
+            // Remembered (payload) facts win for counts; the page fills gaps and
+            // is the fresher word on relationships.
+            let merged = match self.memory.get(id.as_deref(), handle.as_deref()) {
+                Some(known) => {
+                    let mut base = known.account.clone();
+                    base.fill_from(&dom);
+                    base.follows_you = dom.follows_you.or(base.follows_you);
+                    base.you_follow = dom.you_follow.or(base.you_follow);
+                    base
                 }
-                self.memory.remember_account(merged, now);
-            }
+                None => dom,
+            };
+            self.memory.remember_account(merged, now);
         }
         let entry = self.memory.get(id.as_deref(), handle.as_deref())?;
         Some(score::score_with(

@@ -1,16 +1,7 @@
-//! Finding keywords in free text for the breakdown: a thin wrapper over the
-//! analysis layer's [`KeywordSet`](crate::analysis::KeywordSet) matcher
+//! Quoting the keywords a signal found, for the breakdown. Matching itself is
+//! the analysis layer's [`KeywordSet`](crate::analysis::KeywordSet)
 //! (case-insensitive, whole words, hashtags exact, longest match wins where
-//! matches overlap), and quoting what was found.
-
-use crate::analysis::match_keywords;
-
-/// The keywords (as spelt in `keywords`) found in `text`, in the order they
-/// appear. A keyword inside a longer match ("followback" in "#TeamFollowBack") is
-/// not reported again. See [`crate::analysis::keywords`] for the full rules.
-pub fn find_keywords(keywords: &[String], text: &str) -> Vec<String> {
-    match_keywords(text, keywords)
-}
+//! matches overlap), prepared once per settings in `signals::prepared`.
 
 /// Matched keywords for a breakdown line: `"#TFB", "follow back"`.
 pub fn quoted(found: &[String]) -> String {
@@ -23,7 +14,12 @@ pub fn quoted(found: &[String]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::analysis::match_keywords;
+
+    /// The keywords of `k` found in `text`, as the signals see them.
+    fn find_keywords(k: &[String], text: &str) -> Vec<String> {
+        match_keywords(text, k)
+    }
 
     fn kw(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()
