@@ -157,6 +157,8 @@ struct SavedTweet<'a> {
     reply_to: Option<&'a str>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     urls: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    client: Option<&'a str>,
     #[serde(skip_serializing_if = "is_graphql")]
     source: Source,
 }
@@ -181,6 +183,7 @@ impl<'a> SavedTweet<'a> {
             kind,
             reply_to,
             urls,
+            client,
             source,
         } = t;
         // Both left out, or both written: loading fills both (exactly as they were).
@@ -195,6 +198,7 @@ impl<'a> SavedTweet<'a> {
             kind: *kind,
             reply_to: reply_to.as_deref(),
             urls,
+            client: client.as_deref(),
             source: *source,
         }
     }

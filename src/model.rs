@@ -82,6 +82,28 @@ pub struct Account {
     /// Paid checkmark.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub blue_verified: Option<bool>,
+    /// Kind of X's check when it is not the paid one: "Business" (gold),
+    /// "Government" (grey), as X names it (`verification.verified_type`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verified_type: Option<String>,
+    /// X verified the person's identity (`verification_info.is_identity_verified`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity_verified: Option<bool>,
+    /// X labels the account as automated (`AutomatedLabel`, "Automated by @operator").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub automated: Option<bool>,
+    /// The operator handle of an automated account, without `@`, when shown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub automated_by: Option<String>,
+    /// X's parody, commentary or fan label ("Parody", "Commentary", "Fan"), when set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parody_label: Option<String>,
+    /// How many times the username changed ("About this account").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username_changes: Option<u64>,
+    /// Where X says the account is based ("About this account").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub based_in: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub protected: Option<bool>,
     /// The account follows the viewer ("Follows you", `followed_by`).
@@ -139,6 +161,13 @@ impl Account {
         fill(&mut self.default_profile, &other.default_profile);
         fill(&mut self.verified, &other.verified);
         fill(&mut self.blue_verified, &other.blue_verified);
+        fill(&mut self.verified_type, &other.verified_type);
+        fill(&mut self.identity_verified, &other.identity_verified);
+        fill(&mut self.automated, &other.automated);
+        fill(&mut self.automated_by, &other.automated_by);
+        fill(&mut self.parody_label, &other.parody_label);
+        fill(&mut self.username_changes, &other.username_changes);
+        fill(&mut self.based_in, &other.based_in);
         fill(&mut self.protected, &other.protected);
         fill(&mut self.follows_you, &other.follows_you);
         fill(&mut self.you_follow, &other.you_follow);
@@ -181,6 +210,10 @@ pub struct Tweet {
     /// Expanded URLs the post links to.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub urls: Vec<String>,
+    /// The app the post was sent from (a tweet's top-level `source`, its
+    /// link text: "Twitter for iPhone", "Buffer", "dlvr.it"), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<String>,
     #[serde(skip_serializing_if = "is_default")]
     pub source: Source,
 }

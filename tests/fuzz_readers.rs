@@ -505,6 +505,7 @@ fn dom_facts() -> impl Strategy<Value = dom::DomFacts> {
                     verified: flag(3),
                     blue_verified: flag(4),
                     avatar_url: avatar,
+                    ..dom::DomFacts::default()
                 }
             },
         )

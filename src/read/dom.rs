@@ -32,6 +32,15 @@ pub struct DomFacts {
     pub default_avatar: Option<bool>,
     pub verified: Option<bool>,
     pub blue_verified: Option<bool>,
+    /// Kind of check the page's badge shows when it can be told apart:
+    /// "Business" (gold) or "Government" (grey).
+    pub verified_type: Option<String>,
+    /// The page shows X's "Automated" label ("Automated by @operator").
+    pub automated: Option<bool>,
+    /// The operator handle in that label, without `@`.
+    pub automated_by: Option<String>,
+    /// X's parody / commentary / fan label as shown ("Parody account").
+    pub parody_label: Option<String>,
     pub avatar_url: Option<String>,
 }
 
@@ -81,6 +90,10 @@ pub fn account_from_dom(facts: &DomFacts) -> Account {
         default_avatar,
         verified: facts.verified,
         blue_verified: facts.blue_verified,
+        verified_type: non_empty(&facts.verified_type),
+        automated: facts.automated,
+        automated_by: non_empty(&facts.automated_by),
+        parody_label: non_empty(&facts.parody_label),
         follows_you: facts.follows_you,
         you_follow: facts.you_follow,
         source: Source::Page,

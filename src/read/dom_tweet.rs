@@ -211,6 +211,7 @@ pub fn tweet_from_dom(facts: &DomTweet) -> Result<Tweet, DomTweetError> {
             None
         },
         urls,
+        client: None,
         source: Source::Page,
     })
 }

@@ -183,6 +183,7 @@ pub(crate) fn read(
         kind,
         reply_to,
         urls,
+        client: None,
         source,
     }
 }
