@@ -581,6 +581,7 @@ mod tests {
             kind: InteractionKind::Liked,
             at: Some(5),
             source: Source::Page,
+            notification: None,
         };
         m.remember_interaction(like.clone(), 2);
         m.remember_interaction(like, 2);
@@ -773,6 +774,7 @@ mod tests {
                 kind: InteractionKind::Replied,
                 at: None,
                 source: Source::Page,
+                notification: None,
             },
             300,
         );

@@ -241,6 +241,11 @@ pub struct Interaction {
     pub at: Option<i64>,
     #[serde(default, skip_serializing_if = "is_default")]
     pub source: Source,
+    /// X's id of the notification this came from (`TimelineNotification.id`),
+    /// when read from data: the same notification read again (X updates an
+    /// aggregated one's time as more people act) is not a new interaction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notification: Option<String>,
 }
 
 /// Counts of an account at one moment, kept across visits to see change.

@@ -457,6 +457,7 @@ impl Engine {
                     kind: request.kind,
                     at: Some(timed.unwrap_or(now)),
                     source: Source::Page,
+                    notification: None,
                 },
                 now,
             );

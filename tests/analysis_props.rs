@@ -195,6 +195,7 @@ mod analysis {
                     kind: kinds[usize::from(k) % kinds.len()],
                     at,
                     source: Source::Page,
+                    notification: None,
                 })
                 .collect();
             let r = RelationshipStats::from_interactions(&interactions, &account, now, window);

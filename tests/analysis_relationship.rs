@@ -16,6 +16,7 @@ mod analysis {
             kind,
             at: days_ago.map(|d| NOW - (d * DAY as f64) as i64),
             source: Source::Graphql,
+            notification: None,
         }
     }
 

@@ -737,6 +737,7 @@ fn did(kind: InteractionKind, days_ago: f64) -> Interaction {
         kind,
         at: Some(NOW - (days_ago * DAY as f64) as i64),
         source: Source::Graphql,
+        notification: None,
     }
 }
 
@@ -985,6 +986,7 @@ fn hostile_timelines_never_panic() {
         kind: InteractionKind::Liked,
         at: Some(i64::MIN),
         source: Source::Page,
+        notification: None,
     }];
     for now in [i64::MIN, 0, NOW, i64::MAX] {
         let a = person();
