@@ -377,10 +377,13 @@ impl Memory {
             self.remember_account(account, now);
         }
         if let Some(entry) = self.entries.get_mut(&key) {
-            let duplicate = entry
-                .interactions
-                .iter()
-                .any(|i| i.kind == interaction.kind && i.at == interaction.at && i.at.is_some());
+            // The same notification read again (X moves an aggregated one's
+            // time as more people act) is the same interaction.
+            let duplicate = entry.interactions.iter().any(|i| {
+                i.kind == interaction.kind
+                    && ((i.at == interaction.at && i.at.is_some())
+                        || (i.notification.is_some() && i.notification == interaction.notification))
+            });
             if !duplicate {
                 entry.interactions.push(interaction);
                 entry.interactions.sort_by_key(|i| i.at.unwrap_or(i64::MIN));

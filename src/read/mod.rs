@@ -9,6 +9,7 @@ pub mod dom;
 pub mod dom_tweet;
 mod json;
 pub(crate) mod merge;
+mod notification;
 mod surrogates;
 mod tweet;
 mod user;

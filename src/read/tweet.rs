@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::json::{at, first, flag, handle, ident, text, timestamp, typename, Path};
+use super::json::{at, first, flag, handle, ident, str_of, text, timestamp, typename, Path};
 use crate::model::{Source, Tweet, TweetKind};
 
 /// Where each tweet fact lives: the one JSON path table for tweets.
@@ -20,6 +20,14 @@ pub(crate) struct TweetPaths {
     pub is_quote: &'static [Path],
     pub urls: &'static [Path],
     pub note_urls: &'static [Path],
+    /// The client the post was sent from: an HTML link as a string.
+    pub client: &'static [Path],
+    /// Lists of full user results a link card names (`[{result}]`).
+    pub card_users: &'static [Path],
+    /// Media lists; each item may name the video's source user.
+    pub media: &'static [Path],
+    /// Within one media item: the source user's result.
+    pub media_user: Path,
 }
 
 pub(crate) const TWEET_PATHS: TweetPaths = TweetPaths {
@@ -60,7 +68,116 @@ pub(crate) const TWEET_PATHS: TweetPaths = TweetPaths {
         "entity_set",
         "urls",
     ]],
+    client: &[&["source"], &["legacy", "source"]],
+    card_users: &[
+        &["card", "legacy", "user_refs_results"],
+        &["legacy", "card", "legacy", "user_refs_results"],
+    ],
+    media: &[
+        &["legacy", "extended_entities", "media"],
+        &["legacy", "entities", "media"],
+    ],
+    media_user: &[
+        "additional_media_info",
+        "source_user",
+        "user_results",
+        "result",
+    ],
 };
+
+/// Full user objects nested in a tweet's link card and media (not its author).
+pub(crate) fn nested_users(v: &Value) -> Vec<&Value> {
+    let p = &TWEET_PATHS;
+    let mut out: Vec<&Value> = Vec::new();
+    for path in p.card_users {
+        if let Some(Value::Array(refs)) = at(v, path) {
+            out.extend(refs.iter().filter_map(|r| r.get("result")));
+        }
+    }
+    for path in p.media {
+        if let Some(Value::Array(items)) = at(v, path) {
+            out.extend(items.iter().filter_map(|m| at(m, p.media_user)));
+        }
+    }
+    out
+}
+
+/// Our own [`Source`] names: a plain `source` with one of these is ours, not a client.
+const OWN_SOURCE_NAMES: [&str; 4] = ["graphql", "page", "file", "memory"];
+/// Longest client name kept (X's app names are short).
+const MAX_CLIENT_CHARS: usize = 80;
+
+/// The client named by a tweet's `source`: the text of its HTML link
+/// (`<a href="https://buffer.com" rel="nofollow">Buffer</a>` is "Buffer"),
+/// tags dropped and entities decoded, so it is text and never markup.
+pub(crate) fn client_name(v: &Value) -> Option<String> {
+    let raw = str_of(v)?;
+    if !raw.contains('<') && OWN_SOURCE_NAMES.contains(&raw.trim()) {
+        return None;
+    }
+    let mut plain = String::with_capacity(raw.len());
+    let mut in_tag = false;
+    for ch in raw.chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => plain.push(ch),
+            _ => {}
+        }
+    }
+    let decoded = decode_entities(&plain);
+    let name: String = decoded
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(MAX_CLIENT_CHARS)
+        .collect();
+    (!name.is_empty()).then_some(name)
+}
+
+/// Decodes the HTML character references X uses in `source`.
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(rest.get(..i).unwrap_or_default());
+        let after = rest.get(i..).unwrap_or_default();
+        let end = after.find(';').filter(|e| *e <= 10);
+        let decoded = end.and_then(|e| {
+            let name = after.get(1..e)?;
+            let ch = match name {
+                "amp" => '&',
+                "lt" => '<',
+                "gt" => '>',
+                "quot" => '"',
+                "apos" => '\'',
+                "nbsp" => ' ',
+                _ => {
+                    let n = name.strip_prefix('#')?;
+                    let code = match n.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => n.parse::<u32>().ok()?,
+                    };
+                    char::from_u32(code)?
+                }
+            };
+            Some((ch, e))
+        });
+        match decoded {
+            Some((ch, e)) => {
+                out.push(ch);
+                rest = after.get(e + 1..).unwrap_or_default();
+            }
+            None => {
+                out.push('&');
+                rest = after.get(1..).unwrap_or_default();
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
 
 /// Looks like a tweet result or a v1.1 status: `__typename` `Tweet` /
 /// `TweetWithVisibilityResults`, or `rest_id` with `legacy.full_text`, or
@@ -183,7 +300,7 @@ pub(crate) fn read(
         kind,
         reply_to,
         urls,
-        client: None,
+        client: first(v, p.client, client_name),
         source,
     }
 }

@@ -7,7 +7,8 @@
 use serde_json::{Map, Value};
 
 use super::json::{
-    at, count, first, first_text_or_empty, flag, handle, ident, text, timestamp, typename, Path,
+    at, count, first, first_text_or_empty, flag, handle, ident, str_of, text, timestamp, typename,
+    Path,
 };
 use crate::model::{Account, Source};
 
@@ -37,6 +38,15 @@ pub(crate) struct UserPaths {
     pub follows_you: &'static [Path],
     pub you_follow: &'static [Path],
     pub observed_at: &'static [Path],
+    /// Lists of `{url, expanded_url}` for the t.co links in the bio.
+    pub bio_urls: &'static [Path],
+    pub verified_type: &'static [Path],
+    pub identity_verified: &'static [Path],
+    /// X's highlighted label object (automated, business affiliation).
+    pub label: &'static [Path],
+    pub parody_label: &'static [Path],
+    pub username_changes: &'static [Path],
+    pub based_in: &'static [Path],
 }
 
 pub(crate) const USER_PATHS: UserPaths = UserPaths {
@@ -46,9 +56,18 @@ pub(crate) const USER_PATHS: UserPaths = UserPaths {
     created_at: &[&["core", "created_at"], &["legacy", "created_at"]],
     bio: &[&["profile_bio", "description"], &["legacy", "description"]],
     location: &[&["location", "location"], &["legacy", "location"]],
+    // `website.url` and `legacy.url` are t.co wrappers: the real address first.
     url: &[
-        &["website", "url"],
+        &[
+            "profile_bio",
+            "entities",
+            "url",
+            "urls",
+            "0",
+            "expanded_url",
+        ],
         &["legacy", "entities", "url", "urls", "0", "expanded_url"],
+        &["website", "url"],
         &["legacy", "url"],
     ],
     avatar: &[
@@ -88,7 +107,83 @@ pub(crate) const USER_PATHS: UserPaths = UserPaths {
         &["legacy", "following"],
     ],
     observed_at: &[&["legacy", "status", "created_at"]],
+    bio_urls: &[
+        &["profile_bio", "entities", "description", "urls"],
+        &["legacy", "entities", "description", "urls"],
+    ],
+    verified_type: &[
+        &["verification", "verified_type"],
+        &["legacy", "verified_type"],
+    ],
+    identity_verified: &[
+        &["verification_info", "is_identity_verified"],
+        &["legacy", "verification_info", "is_identity_verified"],
+    ],
+    label: &[
+        &["affiliates_highlighted_label", "label"],
+        &["legacy", "affiliates_highlighted_label", "label"],
+    ],
+    parody_label: &[
+        &["parody_commentary_fan_label"],
+        &["legacy", "parody_commentary_fan_label"],
+    ],
+    username_changes: &[&["about_profile", "username_changes", "count"]],
+    based_in: &[&["about_profile", "account_based_in"]],
 };
+
+/// Inside a highlighted label: its kind, and where an automated account's
+/// operator is named ("Automated by @operator").
+pub(crate) struct LabelPaths {
+    pub kind: Path,
+    pub entities: Path,
+    /// Within one entity: the operator's user result, or its bare screen name.
+    pub operator_user: Path,
+    pub operator_handle: Path,
+    pub text: Path,
+}
+
+pub(crate) const LABEL_PATHS: LabelPaths = LabelPaths {
+    kind: &["userLabelType"],
+    entities: &["longDescription", "entities"],
+    operator_user: &["ref", "mention_results", "result"],
+    operator_handle: &["ref", "screen_name"],
+    text: &["longDescription", "text"],
+};
+
+/// `userLabelType` of X's "Automated" label.
+const AUTOMATED_LABEL: &str = "AutomatedLabel";
+
+/// Top-level keys of a GraphQL user object that hold its own facts (read by
+/// [`USER_PATHS`]); every other child is walked, as it may wrap more users
+/// (the viewer around `notification_timeline`, a list owner around members).
+pub(crate) const USER_FACT_KEYS: &[&str] = &[
+    "__typename",
+    "id",
+    "rest_id",
+    "legacy",
+    "core",
+    "avatar",
+    "location",
+    "privacy",
+    "verification",
+    "verification_info",
+    "relationship_perspectives",
+    "profile_bio",
+    "relationship_counts",
+    "tweet_counts",
+    "action_counts",
+    "website",
+    "banner",
+    "is_blue_verified",
+    "affiliates_highlighted_label",
+    "parody_commentary_fan_label",
+    "about_profile",
+];
+
+/// True for a key [`walk`](super::walk) must not descend into on a user object.
+pub(crate) fn is_fact_key(key: &str) -> bool {
+    USER_FACT_KEYS.contains(&key)
+}
 
 /// Marker in X's default avatar URLs.
 const DEFAULT_AVATAR_MARK: &str = "default_profile_images";
@@ -120,9 +215,109 @@ pub(crate) fn is_legacy_user(m: &Map<String, Value>) -> bool {
         || ((has("id_str") || has("id")) && has("created_at"))
 }
 
+/// The bio with its t.co links replaced by the addresses they stand for.
+fn expand_links(bio: String, v: &Value) -> String {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for path in USER_PATHS.bio_urls {
+        if let Some(Value::Array(items)) = at(v, path) {
+            for item in items {
+                let short = item.get("url").and_then(text);
+                let long = item.get("expanded_url").and_then(text);
+                if let (Some(short), Some(long)) = (short, long) {
+                    if short.starts_with("http") && !pairs.iter().any(|(s, _)| *s == short) {
+                        pairs.push((short, long));
+                    }
+                }
+            }
+        }
+    }
+    // Longest first, so `t.co/ab` never rewrites part of `t.co/abc`.
+    pairs.sort_by_key(|(short, _)| std::cmp::Reverse(short.len()));
+    pairs
+        .iter()
+        .fold(bio, |bio, (short, long)| bio.replace(short.as_str(), long))
+}
+
+/// X's check kind, in X's spelling: "Business" (gold), "Government" (grey);
+/// "None" and the paid "Blue" are no kind. Unknown kinds are kept as given.
+pub(crate) fn check_kind(v: &Value) -> Option<String> {
+    let kind = text(v)?;
+    let kind = kind.trim();
+    match kind.to_ascii_lowercase().as_str() {
+        "business" => Some("Business".into()),
+        "government" => Some("Government".into()),
+        "none" | "blue" => None,
+        _ => Some(kind.to_string()),
+    }
+}
+
+/// True for a check kind that means X verified an organisation (not the paid check).
+pub(crate) fn is_organisation_check(kind: &str) -> bool {
+    matches!(kind, "Business" | "Government")
+}
+
+/// X's parody / commentary / fan label; "None" is no label.
+fn parody_kind(v: &Value) -> Option<String> {
+    let kind = text(v)?;
+    let kind = kind.trim();
+    match kind.to_ascii_lowercase().as_str() {
+        "parody" => Some("Parody".into()),
+        "commentary" => Some("Commentary".into()),
+        "fan" => Some("Fan".into()),
+        "none" => None,
+        _ => Some(kind.to_string()),
+    }
+}
+
+/// A handle as it may follow `@` in a label's text: letters, digits, `_`, at most 15.
+fn handle_after_at(s: &str) -> Option<String> {
+    s.split('@').skip(1).find_map(|rest| {
+        let h: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        (!h.is_empty() && h.len() <= 15).then_some(h)
+    })
+}
+
+/// Whether X labels the account as automated, and its operator when named.
+/// A label of another kind (a business affiliation) is "not automated"; an
+/// empty `affiliates_highlighted_label` says nothing.
+fn automated(v: &Value) -> (Option<bool>, Option<String>) {
+    let l = &LABEL_PATHS;
+    let Some(label) = USER_PATHS.label.iter().find_map(|p| at(v, p)) else {
+        return (None, None);
+    };
+    match at(label, l.kind).and_then(str_of) {
+        Some(AUTOMATED_LABEL) => {}
+        Some(_) => return (Some(false), None),
+        None => return (None, None),
+    }
+    let from_entities = match at(label, l.entities) {
+        Some(Value::Array(entities)) => entities.iter().find_map(|e| {
+            at(e, l.operator_user)
+                .and_then(|u| first(u, USER_PATHS.handle, handle))
+                .or_else(|| at(e, l.operator_handle).and_then(handle))
+        }),
+        _ => None,
+    };
+    let operator =
+        from_entities.or_else(|| at(label, l.text).and_then(str_of).and_then(handle_after_at));
+    (Some(true), operator)
+}
+
 /// Reads a GraphQL user result of any generation.
 pub(crate) fn from_graphql(v: &Value, source: Source) -> Account {
     let p = &USER_PATHS;
+    let verified_type = first(v, p.verified_type, check_kind);
+    // `verification.verified` is false for everyone in 2026 data: an
+    // organisation's check kind is what says it was verified.
+    let verified = if verified_type.as_deref().is_some_and(is_organisation_check) {
+        Some(true)
+    } else {
+        first(v, p.verified, flag)
+    };
+    let (automated, automated_by) = automated(v);
     let avatar = first(v, p.avatar, text);
     let flagged = first(v, p.default_avatar, flag);
     let from_url = avatar.as_deref().map(is_default_avatar_url);
@@ -135,7 +330,7 @@ pub(crate) fn from_graphql(v: &Value, source: Source) -> Account {
         id: first(v, p.id, ident),
         handle: first(v, p.handle, handle).unwrap_or_default(),
         name: first(v, p.name, text),
-        bio: first_text_or_empty(v, p.bio),
+        bio: first_text_or_empty(v, p.bio).map(|b| expand_links(b, v)),
         location: first_text_or_empty(v, p.location),
         url: first(v, p.url, text),
         created_at: first(v, p.created_at, timestamp),
@@ -147,15 +342,15 @@ pub(crate) fn from_graphql(v: &Value, source: Source) -> Account {
         media: first(v, p.media, count),
         default_avatar,
         default_profile: first(v, p.default_profile, flag),
-        verified: first(v, p.verified, flag),
+        verified,
         blue_verified: first(v, p.blue_verified, flag),
-        verified_type: None,
-        identity_verified: None,
-        automated: None,
-        automated_by: None,
-        parody_label: None,
-        username_changes: None,
-        based_in: None,
+        verified_type,
+        identity_verified: first(v, p.identity_verified, flag),
+        automated,
+        automated_by,
+        parody_label: first(v, p.parody_label, parody_kind),
+        username_changes: first(v, p.username_changes, count),
+        based_in: first(v, p.based_in, text),
         protected: first(v, p.protected, flag),
         follows_you: first(v, p.follows_you, flag),
         you_follow: first(v, p.you_follow, flag),

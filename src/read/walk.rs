@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use super::json::{handle, str_of, typename};
 use super::merge::AccountIndex;
-use super::{dom, tweet, user};
+use super::{dom, notification, tweet, user};
 use crate::model::{Account, Interaction, Observations, Source, Tweet};
 
 /// Deepest nesting the walk follows; real GraphQL responses stay under 40.
@@ -124,8 +124,7 @@ fn visit_object(v: &Value, m: &Map<String, Value>, depth: usize, c: &mut Collect
         _ => {}
     }
     if user::is_graphql_user(v) {
-        let account = user::from_graphql(v, c.source(Source::Graphql));
-        c.add_account(account);
+        read_user(v, m, depth, c);
     } else if tweet::is_tweet(m) {
         read_tweet(v, depth, c);
     } else if user::is_legacy_user(m) {
@@ -152,13 +151,32 @@ fn visit_object(v: &Value, m: &Map<String, Value>, depth: usize, c: &mut Collect
     }
 }
 
-/// Reads a tweet and its author, then the tweets it reposts or quotes.
+/// Reads a GraphQL user, then walks its children other than its own facts:
+/// a user object can wrap a whole timeline (the viewer around its
+/// notifications, a list owner around the members). Returns its (id, handle).
+fn read_user(
+    v: &Value,
+    m: &Map<String, Value>,
+    depth: usize,
+    c: &mut Collector,
+) -> (Option<String>, Option<String>) {
+    let account = user::from_graphql(v, c.source(Source::Graphql));
+    let ids = c.add_account(account);
+    for (key, child) in m {
+        if !user::is_fact_key(key) && (child.is_object() || child.is_array()) {
+            walk(child, depth + 1, c);
+        }
+    }
+    ids
+}
+
+/// Reads a tweet and its author, then the tweets it reposts or quotes and the
+/// users its link card and media name.
 fn read_tweet(v: &Value, depth: usize, c: &mut Collector) {
     let (mut author_id, mut author_handle) = (None, None);
     if let Some(author) = tweet::author(v) {
-        if user::is_graphql_user(author) {
-            let account = user::from_graphql(author, c.source(Source::Graphql));
-            (author_id, author_handle) = c.add_account(account);
+        if let Some(m) = author.as_object().filter(|_| user::is_graphql_user(author)) {
+            (author_id, author_handle) = read_user(author, m, depth + 1, c);
         } else if let Some(m) = author.as_object().filter(|m| user::is_legacy_user(m)) {
             let account = user::from_legacy(m, c.source(Source::Graphql));
             (author_id, author_handle) = c.add_account(account);
@@ -171,6 +189,41 @@ fn read_tweet(v: &Value, depth: usize, c: &mut Collector) {
     let (reposted, quoted) = tweet::embedded(v);
     for inner in [reposted, quoted].into_iter().flatten() {
         walk(inner, depth + 1, c);
+    }
+    for nested in tweet::nested_users(v) {
+        walk(nested, depth + 1, c);
+    }
+}
+
+/// One `TimelineNotification`: its actors become accounts and, when its icon
+/// names something done to the viewer, interactions; the posts acted on are walked.
+fn read_notification(ic: &Value, depth: usize, c: &mut Collector) {
+    let kind = notification::kind(ic);
+    let at = notification::at_seconds(ic);
+    let id = notification::id(ic);
+    for u in notification::from_users(ic) {
+        let Some(m) = u.as_object().filter(|_| user::is_graphql_user(u)) else {
+            walk(u, depth + 1, c);
+            continue;
+        };
+        let (_, handle) = read_user(u, m, depth + 1, c);
+        if let (Some(kind), Some(handle)) = (kind, handle) {
+            let seen = c.obs.interactions.iter().any(|i| {
+                i.kind == kind && i.handle == handle && i.notification == id && i.at == at
+            });
+            if !seen {
+                c.obs.interactions.push(Interaction {
+                    handle,
+                    kind,
+                    at,
+                    source: c.source(Source::Graphql),
+                    notification: id.clone(),
+                });
+            }
+        }
+    }
+    for target in notification::targets(ic) {
+        walk(target, depth + 1, c);
     }
 }
 
@@ -309,6 +362,10 @@ fn item_content(ic: &Value, depth: usize, c: &mut Collector) {
         .get("itemType")
         .or_else(|| ic.get("__typename"))
         .and_then(Value::as_str);
+    if kind == Some(notification::NOTIFICATION_TYPE) {
+        read_notification(ic, depth, c);
+        return;
+    }
     let result = match kind {
         Some("TimelineUser") => ic.get("user_results").and_then(|r| r.get("result")),
         Some("TimelineTweet") => ic.get("tweet_results").and_then(|r| r.get("result")),
