@@ -174,6 +174,56 @@ fn account_from_dom_tolerates_missing_and_bad_values() {
 }
 
 #[test]
+fn labels_from_the_page() {
+    let from = |json: &str| {
+        account_from_dom(&serde_json::from_str::<DomFacts>(json).expect("DomFacts JSON"))
+    };
+    // A gold check: the page may also mark it as a paid (blue) one; it is X's
+    // verification of an organisation either way.
+    let org = from(
+        r#"{"handle":"acme_tools","verifiedType":"Business","blueVerified":true,"verified":false}"#,
+    );
+    assert_eq!(org.verified_type.as_deref(), Some("Business"));
+    assert_eq!(org.verified, Some(true));
+    assert_eq!(org.blue_verified, Some(true));
+    let gov = from(r#"{"handle":"metro_water","verifiedType":"government"}"#);
+    assert_eq!(gov.verified_type.as_deref(), Some("Government"));
+    assert_eq!(gov.verified, Some(true));
+    // The paid check alone stays the paid check.
+    let paid = from(r#"{"handle":"ana_reyes","blueVerified":true,"verifiedType":"  "}"#);
+    assert_eq!((paid.verified_type, paid.verified), (None, None));
+    assert_eq!(paid.blue_verified, Some(true));
+
+    let bot = from(
+        r#"{"handle":"quake_alerts_bot","automated":true,"automatedBy":"\u2066@seismo_lab\u2069"}"#,
+    );
+    assert_eq!(bot.automated, Some(true));
+    assert_eq!(bot.automated_by.as_deref(), Some("seismo_lab"));
+    let by_text = from(r#"{"handle":"f1_fan_page","automatedBy":"Automated by @pit_wall_ops"}"#);
+    assert_eq!(
+        by_text.automated,
+        Some(true),
+        "an operator means the label is there"
+    );
+    assert_eq!(by_text.automated_by.as_deref(), Some("pit_wall_ops"));
+    let bad = from(r#"{"handle":"x","automated":true,"automatedBy":"<img src=x>"}"#);
+    assert_eq!((bad.automated, bad.automated_by), (Some(true), None));
+    let not = from(r#"{"handle":"ana_reyes","automated":false}"#);
+    assert_eq!((not.automated, not.automated_by), (Some(false), None));
+
+    for (shown, kind) in [
+        ("Parody account", Some("Parody")),
+        ("Commentary account", Some("Commentary")),
+        ("Fan account", Some("Fan")),
+        ("Cuenta de parodia", Some("Cuenta de parodia")),
+        ("", None),
+    ] {
+        let json = serde_json::json!({"handle": "p", "parodyLabel": shown}).to_string();
+        assert_eq!(from(&json).parody_label.as_deref(), kind, "{shown}");
+    }
+}
+
+#[test]
 fn dom_facts_serialise_in_camel_case() {
     let facts = DomFacts {
         handle: "a".into(),

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::user::{check_kind_str, handle_after_at, is_organisation_check, parody_kind_str};
 use crate::model::{Account, Source};
 use crate::time::month_start;
 
@@ -76,6 +77,17 @@ pub fn account_from_dom(facts: &DomFacts) -> Account {
     } else {
         facts.default_avatar.or(from_url)
     };
+    let verified_type = facts.verified_type.as_deref().and_then(check_kind_str);
+    // "@operator" or "Automated by @operator", bidi marks and all: the handle alone.
+    let automated_by = facts.automated_by.as_deref().and_then(|s| {
+        let plain: String = s.chars().filter(|c| !is_invisible(*c)).collect();
+        let plain = plain.trim();
+        handle_after_at(plain).or_else(|| {
+            (!plain.is_empty() && plain.len() <= 15)
+                .then(|| plain.to_string())
+                .filter(|h| h.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+        })
+    });
     Account {
         id: non_empty(&facts.id).filter(|id| id.bytes().all(|b| b.is_ascii_digit())),
         handle,
@@ -88,12 +100,17 @@ pub fn account_from_dom(facts: &DomFacts) -> Account {
         followers: facts.followers_text.as_deref().and_then(parse_count),
         following: facts.following_text.as_deref().and_then(parse_count),
         default_avatar,
-        verified: facts.verified,
+        // An organisation's check (gold, grey) is X's verification, never the paid one.
+        verified: if verified_type.as_deref().is_some_and(is_organisation_check) {
+            Some(true)
+        } else {
+            facts.verified
+        },
         blue_verified: facts.blue_verified,
-        verified_type: non_empty(&facts.verified_type),
-        automated: facts.automated,
-        automated_by: non_empty(&facts.automated_by),
-        parody_label: non_empty(&facts.parody_label),
+        verified_type,
+        automated: facts.automated.or(automated_by.as_ref().map(|_| true)),
+        automated_by,
+        parody_label: facts.parody_label.as_deref().and_then(parody_kind_str),
         follows_you: facts.follows_you,
         you_follow: facts.you_follow,
         source: Source::Page,

@@ -240,9 +240,16 @@ fn expand_links(bio: String, v: &Value) -> String {
 
 /// X's check kind, in X's spelling: "Business" (gold), "Government" (grey);
 /// "None" and the paid "Blue" are no kind. Unknown kinds are kept as given.
-pub(crate) fn check_kind(v: &Value) -> Option<String> {
-    let kind = text(v)?;
+fn check_kind(v: &Value) -> Option<String> {
+    check_kind_str(&text(v)?)
+}
+
+/// [`check_kind`] of a string (also what the page shows).
+pub(crate) fn check_kind_str(kind: &str) -> Option<String> {
     let kind = kind.trim();
+    if kind.is_empty() {
+        return None;
+    }
     match kind.to_ascii_lowercase().as_str() {
         "business" => Some("Business".into()),
         "government" => Some("Government".into()),
@@ -258,19 +265,30 @@ pub(crate) fn is_organisation_check(kind: &str) -> bool {
 
 /// X's parody / commentary / fan label; "None" is no label.
 fn parody_kind(v: &Value) -> Option<String> {
-    let kind = text(v)?;
+    parody_kind_str(&text(v)?)
+}
+
+/// [`parody_kind`] of a string: X's value, or the page's label text, whose
+/// English words ("Parody account") name the kind; other text is kept as shown.
+pub(crate) fn parody_kind_str(kind: &str) -> Option<String> {
     let kind = kind.trim();
-    match kind.to_ascii_lowercase().as_str() {
-        "parody" => Some("Parody".into()),
-        "commentary" => Some("Commentary".into()),
-        "fan" => Some("Fan".into()),
-        "none" => None,
-        _ => Some(kind.to_string()),
+    let lower = kind.to_lowercase();
+    let has_word = |w: &str| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == w);
+    if kind.is_empty() || lower == "none" {
+        None
+    } else if has_word("parody") {
+        Some("Parody".into())
+    } else if has_word("commentary") {
+        Some("Commentary".into())
+    } else if has_word("fan") {
+        Some("Fan".into())
+    } else {
+        Some(kind.to_string())
     }
 }
 
 /// A handle as it may follow `@` in a label's text: letters, digits, `_`, at most 15.
-fn handle_after_at(s: &str) -> Option<String> {
+pub(crate) fn handle_after_at(s: &str) -> Option<String> {
     s.split('@').skip(1).find_map(|rest| {
         let h: String = rest
             .chars()
@@ -461,6 +479,73 @@ mod tests {
         assert_eq!(a.followers, Some(9));
         assert_eq!(a.default_avatar, Some(true));
         assert_eq!(a.id.as_deref(), Some("7"));
+    }
+
+    #[test]
+    fn every_top_level_fact_key_is_kept_from_the_walk() {
+        let p = &USER_PATHS;
+        let tables = [
+            p.id,
+            p.handle,
+            p.name,
+            p.created_at,
+            p.bio,
+            p.location,
+            p.url,
+            p.avatar,
+            p.followers,
+            p.following,
+            p.tweets,
+            p.media,
+            p.likes,
+            p.listed,
+            p.default_profile,
+            p.default_avatar,
+            p.verified,
+            p.blue_verified,
+            p.protected,
+            p.follows_you,
+            p.you_follow,
+            p.observed_at,
+            p.bio_urls,
+            p.verified_type,
+            p.identity_verified,
+            p.label,
+            p.parody_label,
+            p.username_changes,
+            p.based_in,
+        ];
+        for path in tables.iter().flat_map(|t| t.iter()) {
+            let key = path.first().copied().unwrap_or_default();
+            assert!(
+                is_fact_key(key),
+                "{key} is read as a fact but would be walked"
+            );
+        }
+        assert!(!is_fact_key("notification_timeline"));
+        assert!(!is_fact_key("timeline"));
+    }
+
+    #[test]
+    fn label_words_and_kinds() {
+        assert_eq!(check_kind_str(" business ").as_deref(), Some("Business"));
+        assert_eq!(check_kind_str("Government").as_deref(), Some("Government"));
+        assert_eq!(check_kind_str("Blue"), None);
+        assert_eq!(check_kind_str("None"), None);
+        assert_eq!(check_kind_str("Press").as_deref(), Some("Press"));
+        assert_eq!(parody_kind_str("Parody account").as_deref(), Some("Parody"));
+        assert_eq!(parody_kind_str("Fan account").as_deref(), Some("Fan"));
+        assert_eq!(
+            parody_kind_str("Fantasy league").as_deref(),
+            Some("Fantasy league")
+        );
+        assert_eq!(parody_kind_str("None"), None);
+        assert_eq!(
+            handle_after_at("Automated by @op_1.").as_deref(),
+            Some("op_1")
+        );
+        assert_eq!(handle_after_at("Automatizado por @ nadie"), None);
+        assert_eq!(handle_after_at("no operator"), None);
     }
 
     #[test]
