@@ -566,7 +566,6 @@ fn dom_facts() -> impl Strategy<Value = dom::DomFacts> {
                     automated_by,
                     parody_label,
                     avatar_url: avatar,
-                    ..dom::DomFacts::default()
                 }
             },
         )
