@@ -378,11 +378,16 @@ impl Memory {
         }
         if let Some(entry) = self.entries.get_mut(&key) {
             // The same notification read again (X moves an aggregated one's
-            // time as more people act) is the same interaction.
+            // time as more people act) is the same interaction; and the page
+            // draws its notifications from that data, so once X's data gave
+            // this kind for this account, the page's row of it adds nothing.
+            let page_copy =
+                interaction.source == Source::Page && interaction.notification.is_none();
             let duplicate = entry.interactions.iter().any(|i| {
                 i.kind == interaction.kind
                     && ((i.at == interaction.at && i.at.is_some())
-                        || (i.notification.is_some() && i.notification == interaction.notification))
+                        || (i.notification.is_some()
+                            && (page_copy || i.notification == interaction.notification)))
             });
             if !duplicate {
                 entry.interactions.push(interaction);

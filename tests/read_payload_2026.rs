@@ -296,6 +296,40 @@ fn the_same_notification_read_twice_is_remembered_once() {
 }
 
 #[test]
+fn the_page_row_of_a_notification_read_from_data_is_not_counted_again() {
+    use followback::Interaction;
+    let mut memory = Memory::new(100);
+    memory.remember(read("notifications_timeline.json"), 1_000);
+    let page = |kind: InteractionKind, at: i64| Interaction {
+        handle: "ana_reyes".into(),
+        kind,
+        at: Some(at),
+        source: Source::Page,
+        notification: None,
+    };
+    // The page shows the same like (dated when it was seen): not a second like.
+    memory.remember_interaction(page(InteractionKind::Liked, 1_764_700_000), 1_001);
+    // A kind the data did not give is still taken from the page.
+    memory.remember_interaction(page(InteractionKind::Mentioned, 1_764_700_000), 1_002);
+    let ana = memory.get(None, Some("ana_reyes")).expect("remembered");
+    let kinds: Vec<InteractionKind> = ana.interactions.iter().map(|i| i.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            InteractionKind::Followed,
+            InteractionKind::Liked,
+            InteractionKind::Mentioned
+        ]
+    );
+    // Without data, page rows are counted as before.
+    let mut page_only = Memory::new(10);
+    page_only.remember_interaction(page(InteractionKind::Liked, 10), 20);
+    page_only.remember_interaction(page(InteractionKind::Liked, 30), 40);
+    let e = page_only.get(None, Some("ana_reyes")).expect("remembered");
+    assert_eq!(e.interactions.len(), 2);
+}
+
+#[test]
 fn new_facts_survive_memory_and_cli_lines() {
     let obs = read("labels_gen3.json");
     let mut memory = Memory::new(100);
