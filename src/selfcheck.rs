@@ -137,6 +137,18 @@ pub const TOPICS: &[(Topic, &[&str])] = &[
 /// Signals about the viewer's relation to an account: meaningless for your own.
 const ABOUT_THE_VIEWER: &[&str] = &["follows_you", "interactions", "interests"];
 
+/// Signals that never make a topic read "fine" on their own (a handle that
+/// does not look generated says nothing about bio and photo).
+const SECONDARY: &[&str] = &[
+    "handle",
+    "bare_profile",
+    "spam_words",
+    "listed",
+    "following_growth",
+    "likes",
+    "age",
+];
+
 /// Signals read from recent posts (the Posts tab).
 const FROM_POSTS: &[&str] = &[
     "begging_posts",
@@ -170,13 +182,17 @@ pub fn self_check(verdict: &Verdict, account: &Account) -> SelfCheck {
         let missing: Vec<&str> = ids
             .iter()
             .copied()
-            .filter(|id| !by_id(id).is_some_and(|e| e.observed()))
+            .filter(|id| !SECONDARY.contains(id) && !by_id(id).is_some_and(|e| e.observed()))
             .collect();
-        let any_seen = found.iter().any(|e| e.observed());
+        // A topic reads "fine" only when one of its main signals was seen.
+        let any_seen = found
+            .iter()
+            .any(|e| e.observed() && !SECONDARY.contains(&e.signal.as_str()));
         let had_changes = !changes.is_empty();
         lines.extend(changes);
         if !had_changes && any_seen {
-            lines.push(plain(*topic, Status::Fine, fine_text(*topic)));
+            let talks = by_id("conversation").is_some_and(|e| e.observed());
+            lines.push(plain(*topic, Status::Fine, fine_text(*topic, talks)));
         }
         if let Some(text) = needs_text(*topic, &missing, any_seen) {
             lines.push(plain(*topic, Status::NeedsData, text));
@@ -627,11 +643,14 @@ fn other_line(e: &Evidence) -> CheckLine {
     }
 }
 
-fn fine_text(topic: Topic) -> String {
+fn fine_text(topic: Topic, conversation_seen: bool) -> String {
     match topic {
+        Topic::Socialising if !conversation_seen => {
+            "Your bio makes no social-media expert claims to hold against your posts."
+        }
         Topic::AskingForFollowBacks => "You do not ask for follow-backs where it was checked.",
         Topic::Automation => "Your recent posts do not look automated.",
-        Topic::Socialising => "You talk with people, or make no expert claims to hold against it.",
+        Topic::Socialising => "You talk with people.",
         Topic::Variety => "Your recent posts have a good mix.",
         Topic::BioAndPhoto => "Your bio and photo say who you are.",
         Topic::Relationships => "Your follower and following counts look ordinary.",
