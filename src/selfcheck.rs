@@ -242,6 +242,25 @@ pub fn self_check(verdict: &Verdict, account: &Account) -> SelfCheck {
     }
 }
 
+/// The remembered account with what your profile page shows now: you are
+/// looking at it, so its bio, name and photo are the ones people see (memory
+/// keeps remembered facts first, which would hide a bio you just fixed).
+pub fn with_page_profile(known: &Account, page: Option<&Account>) -> Account {
+    let mut account = known.clone();
+    if let Some(page) = page.filter(|p| p.handle.eq_ignore_ascii_case(&known.handle)) {
+        if page.bio.is_some() {
+            account.bio.clone_from(&page.bio);
+        }
+        if page.name.is_some() {
+            account.name.clone_from(&page.name);
+        }
+        if page.default_avatar.is_some() {
+            account.default_avatar = page.default_avatar;
+        }
+    }
+    account
+}
+
 fn plain(topic: Topic, status: Status, text: String) -> CheckLine {
     CheckLine {
         topic,

@@ -42,24 +42,25 @@ impl Engine {
             .and_then(|v| serde_json::from_value(v).ok())
             .unwrap_or_default();
         let id = request.id.clone();
-        let handle = request.handle.clone().or_else(|| {
-            request
-                .dom
-                .as_ref()
-                .map(|d| crate::read::dom::account_from_dom(d).handle)
-        });
+        let page = request.dom.as_ref().map(crate::read::dom::account_from_dom);
+        let handle = request
+            .handle
+            .clone()
+            .or_else(|| page.as_ref().map(|a| a.handle.clone()));
         // Remembers the page's facts exactly as a verdict request does.
         let _ = self.verdict_for(request, now);
         let check = self
             .memory
             .get(id.as_deref(), handle.as_deref())
             .map(|entry| {
+                let account = selfcheck::with_page_profile(&entry.account, page.as_ref());
                 let subject = Subject {
+                    account: &account,
                     interactions: &[],
                     ..entry.subject()
                 };
                 let verdict = score::score(&subject, &Settings::default(), now);
-                selfcheck::self_check(&verdict, &entry.account)
+                selfcheck::self_check(&verdict, &account)
             });
         to_js(&SelfCheckReply { enabled, check })
     }

@@ -284,3 +284,39 @@ fn begging_in_the_name_names_the_name() {
         l.text
     );
 }
+
+#[test]
+fn the_page_you_are_looking_at_wins_for_bio_name_and_photo() {
+    let known = viewer();
+    let page = Account {
+        handle: "Viewer_Me".to_string(),
+        bio: Some("Coffee, code and cats.".to_string()),
+        default_avatar: Some(false),
+        followers: Some(1),
+        ..Account::default()
+    };
+    let merged = followback::selfcheck::with_page_profile(&known, Some(&page));
+    assert_eq!(merged.bio.as_deref(), Some("Coffee, code and cats."));
+    assert_eq!(merged.default_avatar, Some(false));
+    assert_eq!(
+        merged.name, known.name,
+        "a name the page did not show is kept"
+    );
+    assert_eq!(
+        merged.followers, known.followers,
+        "remembered counts are kept"
+    );
+    let other = Account {
+        handle: "someone_else".to_string(),
+        bio: Some("x".to_string()),
+        ..Account::default()
+    };
+    assert_eq!(
+        followback::selfcheck::with_page_profile(&known, Some(&other)),
+        known
+    );
+    assert_eq!(
+        followback::selfcheck::with_page_profile(&known, None),
+        known
+    );
+}
