@@ -15,6 +15,7 @@ export const LINES_CSS = `
 .sc-title { font-weight: 700; font-size: 15px; margin: 0 0 4px; }
 .sc-summary { margin: 2px 0; }
 .sc-note { margin: 2px 0 8px; color: var(--muted, #536471); font-size: 12px; }
+.sc-section { font-size: 12px; font-weight: 700; text-transform: uppercase; letter-spacing: .04em; color: var(--muted, #536471); margin: 10px 0 2px; }
 .sc-lines, .sc-top { list-style: none; margin: 6px 0 0; padding: 0; }
 .sc-line { padding: 7px 0; border-top: 1px solid var(--line, #cfd9de); }
 .sc-head { display: flex; gap: 8px; align-items: baseline; }
@@ -42,18 +43,31 @@ export function verdictWords(check) {
   return `${Number(check && check.score) || 0}, ${level}`;
 }
 
-function lineItem(doc, line) {
+function lineItem(doc, line, showTopic) {
   const li = el(doc, 'li', 'sc-line');
   li.setAttribute('data-topic', String(line.topic || ''));
   li.setAttribute('data-status', String(line.status || ''));
   if (line.signal) li.setAttribute('data-signal', String(line.signal));
   const head = el(doc, 'div', 'sc-head');
-  head.append(el(doc, 'span', 'sc-topic', line.title || line.topic || ''), el(doc, 'span', 'sc-status', STATUS_WORDS[line.status] || ''));
+  head.append(el(doc, 'span', 'sc-topic', showTopic ? line.title || line.topic || '' : ''), el(doc, 'span', 'sc-status', STATUS_WORDS[line.status] || ''));
   li.append(head, el(doc, 'p', 'sc-text', line.text || ''));
   return li;
 }
 
-/** Draws the whole self-check into `container` (replacing what it held). */
+function list(doc, lines, grouped) {
+  const ol = el(doc, 'ol', 'sc-lines');
+  let topic = null;
+  for (const line of lines) {
+    ol.append(lineItem(doc, line, !grouped || line.topic !== topic));
+    topic = line.topic;
+  }
+  return ol;
+}
+
+/**
+ * Draws the whole self-check into `container` (replacing what it held): what
+ * costs you points first, costliest first, then every other reason by topic.
+ */
 export function renderSelfCheck(doc, container, check) {
   const lines = Array.isArray(check && check.lines) ? check.lines : [];
   const title = el(doc, 'h2', 'sc-title', `How you look: ${verdictWords(check)}`);
@@ -64,9 +78,12 @@ export function renderSelfCheck(doc, container, check) {
     'sc-note',
     "Scored the way other people's Followback would score you (default settings, without what only you can see). Nothing leaves your browser.",
   );
-  const list = el(doc, 'ol', 'sc-lines');
-  for (const line of lines) list.append(lineItem(doc, line));
-  container.replaceChildren(title, summary, note, list);
+  const changes = lines.filter((l) => l.status === 'change').sort((a, b) => (Number(a.points) || 0) - (Number(b.points) || 0));
+  const rest = lines.filter((l) => l.status !== 'change');
+  const parts = [title, summary, note];
+  if (changes.length > 0) parts.push(el(doc, 'h3', 'sc-section', 'What would change it'), list(doc, changes, false));
+  parts.push(el(doc, 'h3', 'sc-section', changes.length > 0 ? 'Everything else checked' : 'Everything checked'), list(doc, rest, true));
+  container.replaceChildren(...parts);
   return title;
 }
 

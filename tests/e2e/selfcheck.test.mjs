@@ -113,7 +113,7 @@ test('own profile: a "How you look" chip instead of a badge, with reasons, facts
   assert.match(dm[0].text, /end-to-end encrypted.*If you do: stop automatic welcome DMs/);
   for (const l of panel.lines) assert.match(l.text, SECOND_PERSON, `second person: ${l.text}`);
   // Only our own elements in the panel: text from X never became markup.
-  assert.ok(panel.tags.every((t) => ['style', 'div', 'button', 'h2', 'p', 'ol', 'li', 'span'].includes(t)), panel.tags.join(','));
+  assert.ok(panel.tags.every((t) => ['style', 'div', 'button', 'h2', 'h3', 'p', 'ol', 'li', 'span'].includes(t)), panel.tags.join(','));
 
   await page.screenshot({ path: path.join(SCREENSHOTS, 'selfcheck.png'), clip: { x: 150, y: 0, width: 700, height: 800 } });
 
