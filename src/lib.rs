@@ -10,6 +10,7 @@ pub mod memory;
 pub mod model;
 pub mod read;
 pub mod score;
+pub mod selfcheck;
 pub mod settings;
 pub mod signals;
 pub mod time;

@@ -580,3 +580,8 @@ impl Engine {
         to_js(&report)
     }
 }
+
+// ---- Self-check: how your own account looks (issue 13) ----
+// Added by the self-check engineer, kept apart in its own file.
+#[path = "wasm_selfcheck.rs"]
+mod selfcheck;

@@ -6,6 +6,7 @@
 //   fb:verdicts     { requests: [{id?, handle?, dom?}], reloadSettings? } -> { ok, verdicts: [Verdict|null] }
 //   fb:interactions { interactions: [{handle, kind, at?}] } -> { ok, recorded, skipped, warnings }
 //   fb:tweets       { tweets: [DomTweet] }     -> { ok, recorded, skipped, warnings }
+//   fb:self-check   { handle, id?, dom? }      -> { ok, enabled, check: SelfCheck|null }  (also from extension pages)
 // From the extension's own pages only (options, audit, popup):
 //   fb:export-memory -> { ok, records }; fb:memory-stats -> { ok, accounts, capacity, bytes };
 //   fb:memory-export -> { ok, json }; fb:memory-clear -> { ok }; fb:debug-stats -> { ok, ...counters }
@@ -205,6 +206,13 @@ async function handle(message) {
       if (report && report.recorded > 0) scheduleMemorySave();
       return { ok: true, recorded: report ? report.recorded : 0, skipped: report ? report.skipped : 0, warnings: report ? report.warnings : [] };
     }
+    case 'fb:self-check': {
+      // The viewer's own account (issue 13): { handle, id?, dom? } -> { ok, enabled, check: SelfCheck | null }.
+      if (typeof message.handle !== 'string' && !(message.dom && typeof message.dom === 'object')) return { ok: false, error: 'fb:self-check needs a handle or dom' };
+      const reply = e.selfCheck({ handle: message.handle, id: message.id, dom: message.dom }, Date.now());
+      if (message.dom) scheduleMemorySave();
+      return { ok: true, enabled: Boolean(reply && reply.enabled), check: (reply && reply.check) || null };
+    }
     case 'fb:export-memory': {
       // The audit page's "export everything remembered": [{ verdict, account, seen_at }].
       const records = e.exportVerdicts(Date.now());
@@ -233,7 +241,7 @@ async function handle(message) {
 }
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (!message || typeof message.type !== 'string' || !['fb:payload', 'fb:verdicts', 'fb:interactions', 'fb:tweets', 'fb:export-memory', 'fb:memory-stats', 'fb:memory-export', 'fb:memory-clear', 'fb:debug-stats'].includes(message.type)) {
+  if (!message || typeof message.type !== 'string' || !['fb:payload', 'fb:verdicts', 'fb:interactions', 'fb:tweets', 'fb:self-check', 'fb:export-memory', 'fb:memory-stats', 'fb:memory-export', 'fb:memory-clear', 'fb:debug-stats'].includes(message.type)) {
     return false;
   }
   if (sender && sender.id && sender.id !== chrome.runtime.id) return false;

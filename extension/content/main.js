@@ -21,6 +21,7 @@ import { withOverride, loadOverrides, setOverrides, OVERRIDES_KEY } from './over
 import { recordRow, listStats } from './listing.js';
 import { recordInteractions } from './notifications.js';
 import { recordTweets } from './tweets.js';
+import { isOwnProfile, claimOwnProfile, sweepSelfCheck, removeSelfCheck, isSelfCheckNode, selfCheckMessages } from './selfcheck.js';
 
 const POPOVER_CLASS = 'followback-breakdown-host';
 
@@ -56,6 +57,7 @@ function onActivate(host, viaKeyboard) {
 
 function removeAllBadges() {
   closeBreakdown(false);
+  removeSelfCheck();
   for (const host of document.querySelectorAll(`.${HOST_CLASS}`)) host.remove();
   clearAllFilters(document);
 }
@@ -148,8 +150,14 @@ function scan() {
   state.theme = pageTheme(document);
   const keep = new Set();
   const wanted = new Map();
+  let ownProfile = false;
   for (const target of findTargets(document)) {
     guard('row failed', () => {
+      // The viewer's own profile: a "How you look" chip instead of a badge (selfcheck.js).
+      if (isOwnProfile(target) && claimOwnProfile(target, liftFacts(target), { ask, generation: state.generation, theme: state.theme, onChange: schedule })) {
+        ownProfile = true;
+        return;
+      }
       reconcile(target, keep);
       const facts = liftFacts(target);
       rowExtras(target, facts);
@@ -160,6 +168,7 @@ function scan() {
       wanted.set(k, { k, kind: target.kind, facts });
     });
   }
+  sweepSelfCheck(ownProfile);
   // Badges whose account is no longer shown where they are.
   for (const host of document.querySelectorAll(`.${HOST_CLASS}`)) {
     if (!keep.has(host)) host.remove();
@@ -181,7 +190,7 @@ function scan() {
 }
 
 function ours(node) {
-  return node && node.nodeType === 1 && (node.classList.contains(HOST_CLASS) || node.classList.contains(POPOVER_CLASS));
+  return node && node.nodeType === 1 && (node.classList.contains(HOST_CLASS) || node.classList.contains(POPOVER_CLASS) || isSelfCheckNode(node));
 }
 
 function onMutations(records) {
@@ -276,6 +285,7 @@ export function start({ queue = [], release = () => {} } = {}) {
   });
   try {
     chrome.runtime.onMessage.addListener(onRuntimeMessage);
+    chrome.runtime.onMessage.addListener(selfCheckMessages(ask));
     chrome.storage.onChanged.addListener(onStorageChanged);
   } catch (e) {
     debugOnce('storage events unavailable', e);

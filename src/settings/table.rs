@@ -24,6 +24,7 @@ const G_INTERESTS: &str = "Your interests";
 const G_INTERACTIONS: &str = "Interactions with you";
 const G_CHURN: &str = "Follow churn";
 const G_MEMORY: &str = "Memory";
+const G_SELFCHECK: &str = "Self-check";
 
 /// Largest count a count threshold may be set to.
 const COUNT_MAX: i64 = 100_000_000;
@@ -854,5 +855,14 @@ settings_table! {
         help: "Added to the churn points at the number of direction changes above.",
         bounds: [0, 30, 1], unit: "points", default: 6,
         source: "Seed 003 (churn as a routine)",
+    },
+
+    // ---- Self-check: how your own account looks (issue 13) ----
+    selfcheck_enabled: bool {
+        id: "selfcheck.enabled", group: G_SELFCHECK,
+        label: "Show \u{201c}How you look\u{201d} on your own profile",
+        help: "On your own profile, a chip opens a self-check instead of a badge: the verdict other people's Followback would give you, and what would change it. Nothing leaves the browser.",
+        bounds: [], unit: "", default: true,
+        source: "Issue 13; seed 000 is written to account owners ('5 reasons people aren't following you back')",
     },
 }

@@ -39,6 +39,7 @@ const PAGES = {
   '/robust_host/followers': 'followers.html',
   '/redesign_host/followers': 'notestids.html',
   '/carol_example': 'profile.html',
+  '/viewer_me': 'viewer_profile.html',
   '/dana_tl': 'profile_tweets.html',
   '/notifications': 'notifications.html',
   '/notifications/mentions': 'notifications.html',
