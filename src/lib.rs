@@ -5,6 +5,7 @@
 //! calls it natively.
 
 pub mod analysis;
+pub mod boundary;
 pub mod cli;
 pub mod memory;
 pub mod model;

@@ -3,10 +3,10 @@
 // imports (settings and per-account overrides), keeps a live preview of a
 // sample account's verdict, and shows what is remembered (memory.js).
 
-import { t, localize } from './i18n.js';
+import { t, localize } from '../shared/i18n.js';
 import * as core from './core.js';
 import { SettingsForm, sameValue } from './form.js';
-import { loadRawSettings, saveSettings, SETTINGS_KEY, STORE_KEY } from './store.js';
+import { loadRawSettings, saveSettings, SETTINGS_KEY, STORE_KEY } from '../shared/settings-store.js';
 import { sampleAccount, resetSample, renderVerdict } from './preview.js';
 import { storedOverrides, overridesFromFile, storeImportedOverrides } from './overrides-file.js';
 import { setupMemory } from './memory.js';

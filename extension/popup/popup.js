@@ -3,7 +3,9 @@
 // a way to the settings page, and a small Diagnostics section (what the service
 // worker read: payloads, accounts, unknown or unreadable payloads, last warnings).
 
-import { t, localize, LEVELS } from '../options/i18n.js';
+import { t, localize, LEVELS } from '../shared/i18n.js';
+import { MESSAGES } from '../shared/messages.js';
+import { STORAGE_KEYS } from '../shared/storage-keys.js';
 
 const REFRESH_MS = 1000;
 const $ = (id) => document.getElementById(id);
@@ -27,7 +29,7 @@ async function targetTabId() {
 async function pageStats(tabId) {
   if (tabId === null) return null;
   try {
-    const r = await chrome.tabs.sendMessage(tabId, { type: 'fb:page-stats' });
+    const r = await chrome.tabs.sendMessage(tabId, { type: MESSAGES.PAGE_STATS.type });
     if (!r || typeof r !== 'object' || typeof r.total !== 'number') return null;
     return r;
   } catch {
@@ -65,8 +67,8 @@ function renderStats(stats, enabled) {
 
 async function readEnabled() {
   try {
-    const { enabled } = await chrome.storage.local.get('enabled');
-    return enabled !== false;
+    const got = await chrome.storage.local.get(STORAGE_KEYS.enabled);
+    return got?.[STORAGE_KEYS.enabled] !== false;
   } catch {
     return true;
   }
@@ -76,7 +78,7 @@ async function readEnabled() {
 async function refreshDiagnostics() {
   let d = null;
   try {
-    d = await chrome.runtime.sendMessage({ type: 'fb:debug-stats' });
+    d = await chrome.runtime.sendMessage({ type: MESSAGES.DEBUG_STATS.type });
   } catch {
     d = null;
   }
@@ -118,12 +120,12 @@ async function start() {
   const toggle = $('enabled');
   toggle.checked = await readEnabled();
   toggle.addEventListener('change', async () => {
-    await chrome.storage.local.set({ enabled: toggle.checked });
+    await chrome.storage.local.set({ [STORAGE_KEYS.enabled]: toggle.checked });
     refresh();
   });
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && changes.enabled) {
-      toggle.checked = changes.enabled.newValue !== false;
+    if (area === 'local' && changes[STORAGE_KEYS.enabled]) {
+      toggle.checked = changes[STORAGE_KEYS.enabled].newValue !== false;
       refresh();
     }
   });

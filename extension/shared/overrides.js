@@ -2,10 +2,12 @@
 // chrome.storage.local `overrides` = { "<handle lower-case>": "always" | "never" }.
 // An override forces the level a badge shows; the computed score stays visible.
 
-export const OVERRIDES_KEY = 'overrides';
+import { STORAGE_KEYS } from './storage-keys.js';
+
+export const OVERRIDES_KEY = STORAGE_KEYS.overrides;
 export const OVERRIDE_MODES = Object.freeze(['always', 'never']);
-/** The level each override forces. */
-const FORCED = Object.freeze({ always: 'follow_back', never: 'skip' });
+/** The level each override forces (the one override-to-level map; audit export uses it too). */
+export const OVERRIDE_LEVEL = Object.freeze({ always: 'follow_back', never: 'skip' });
 
 let map = Object.create(null);
 /** verdict -> { mode, out }: one stable derived object per verdict and mode. */
@@ -53,7 +55,7 @@ export function withOverride(verdict) {
   if (!mode) return verdict;
   const known = derived.get(verdict);
   if (known && known.mode === mode) return known.out;
-  const out = { ...verdict, level: FORCED[mode], computedLevel: verdict.level, override: mode };
+  const out = { ...verdict, level: OVERRIDE_LEVEL[mode], computedLevel: verdict.level, override: mode };
   derived.set(verdict, { mode, out });
   return out;
 }

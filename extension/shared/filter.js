@@ -3,7 +3,9 @@
 // Applied per render to the row's CURRENT account, so recycled rows never keep
 // another account's state; every style it touches is restored exactly.
 
-export const FILTER_KEY = 'filter';
+import { STORAGE_KEYS } from './storage-keys.js';
+
+export const FILTER_KEY = STORAGE_KEYS.filter;
 export const FILTER_ATTR = 'data-followback-filter';
 
 const DEFAULT = Object.freeze({ enabled: false, belowLevel: 'maybe', mode: 'dim', onlyFollowsYouNotFollowed: false });
