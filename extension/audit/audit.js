@@ -1,3 +1,4 @@
+// @ts-check
 // The audit page: a whole follower list at a glance, for the x.com tab given
 // as `?tab=<id>`. Polls that tab's content script (`fb:list-stats`) every second
 // while the person scrolls; shows counts by level, the most common reasons for
@@ -17,7 +18,8 @@ const LEVEL_WORDS = { follow_back: 'follow back', maybe: 'maybe', skip: 'skip', 
 const KIND_WORDS = { followers: 'followers', verified_followers: 'verified followers', following: 'following' };
 const MAX_REASONS_SHOWN = 8;
 
-const $ = (id) => document.getElementById(id);
+/** An element of this page by id (any: inputs, tables and plain elements alike). */
+const $ = (/** @type {string} */ id) => /** @type {any} */ (document.getElementById(id));
 const state = { tabId: null, stats: null, shownKey: '', overrides: {} };
 
 function el(tag, className, text) {

@@ -1,3 +1,4 @@
+// @ts-check
 // Export records for the audit page: one shape for "this list" and "everything
 // remembered", written as JSON (readable by `followback score`: each record has
 // `handle` and `facts`) or CSV. Pure functions; no DOM, no storage.

@@ -1,3 +1,4 @@
+// @ts-check
 // Content script entry (isolated world, bundled by build.sh from entry.js): wires the
 // finder, fact lifter, relay, badges and breakdown together.
 //

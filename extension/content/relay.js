@@ -1,3 +1,4 @@
+// @ts-check
 // Relay: messages between the page hook, this content script and the service worker.
 
 import { debugOnce } from './log.js';

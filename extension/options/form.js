@@ -1,3 +1,4 @@
+// @ts-check
 // The settings form, generated from the settings schema: one section per group
 // (schema order), one field per setting, by kind. Reads and writes values,
 // shows per-field errors. Knows nothing about storage or wasm.

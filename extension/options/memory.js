@@ -1,3 +1,4 @@
+// @ts-check
 // The options page's memory section: how many accounts the service worker
 // remembers across visits (and its cap, and the saved size), an export of
 // everything remembered as JSON, and a clear with an inline confirm step.

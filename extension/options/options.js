@@ -1,3 +1,4 @@
+// @ts-check
 // The options page: loads settings, builds the form from the Rust schema,
 // validates every edit in Rust, auto-saves valid edits, resets, exports,
 // imports (settings and per-account overrides), keeps a live preview of a
@@ -13,7 +14,8 @@ import { setupMemory } from './memory.js';
 import { downloadText } from '../shared/download.js';
 
 const SAVE_DELAY_MS = 300;
-const $ = (id) => document.getElementById(id);
+/** An element of this page by id (any: inputs, tables and plain elements alike). */
+const $ = (/** @type {string} */ id) => /** @type {any} */ (document.getElementById(id));
 
 const state = {
   schema: [],

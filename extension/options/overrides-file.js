@@ -1,3 +1,4 @@
+// @ts-check
 // Per-account overrides ("always" / "never") in the settings export file:
 // `{ version, values, overrides: { "<handle>": "always" | "never" } }`.
 // Reads them from storage for an export, checks them entry by entry on import

@@ -1,3 +1,4 @@
+// @ts-check
 // Live preview: a small sample account, scored with the settings being edited,
 // showing the score, level, confidence and every evidence line (textContent only).
 

@@ -1,3 +1,4 @@
+// @ts-check
 // The toolbar popup: the on/off switch (chrome.storage.local `enabled`), how many
 // accounts are badged on the current tab by level (asked of its content script),
 // a way to the settings page, and a small Diagnostics section (what the service
@@ -8,7 +9,8 @@ import { MESSAGES } from '../shared/messages.js';
 import { STORAGE_KEYS } from '../shared/storage-keys.js';
 
 const REFRESH_MS = 1000;
-const $ = (id) => document.getElementById(id);
+/** An element of this page by id (any: inputs, tables and plain elements alike). */
+const $ = (/** @type {string} */ id) => /** @type {any} */ (document.getElementById(id));
 
 /**
  * The tab to report on: `?tab=<id>` when the popup is opened as a page (tests, or a
@@ -84,7 +86,7 @@ async function refreshDiagnostics() {
   }
   if (!d || !d.ok) return;
   const box = $('diagnostics');
-  for (const row of box.querySelectorAll('[data-stat]')) {
+  for (const row of /** @type {NodeListOf<HTMLElement>} */ (box.querySelectorAll('[data-stat]'))) {
     const n = Number(d[row.dataset.stat]);
     row.querySelector('.count').textContent = String(Number.isFinite(n) ? n : 0);
   }

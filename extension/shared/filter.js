@@ -1,3 +1,4 @@
+// @ts-check
 // Filter mode: dims or collapses the account rows below a chosen level
 // (chrome.storage.local `filter` = { enabled, belowLevel, mode, onlyFollowsYouNotFollowed }).
 // Applied per render to the row's CURRENT account, so recycled rows never keep
@@ -17,6 +18,7 @@ const STYLES = Object.freeze({
   collapse: { 'max-height': '52px', overflow: 'hidden', opacity: '0.6' },
 });
 
+/** @type {{ enabled: boolean, belowLevel: string, mode: string, onlyFollowsYouNotFollowed: boolean }} */
 let config = { ...DEFAULT };
 /** row -> { mode, saved: { prop: [value, priority] } } */
 const applied = new WeakMap();

@@ -1,3 +1,4 @@
+// @ts-check
 // Per-account overrides the person chose ("always follow back" / "never"):
 // chrome.storage.local `overrides` = { "<handle lower-case>": "always" | "never" }.
 // An override forces the level a badge shows; the computed score stays visible.

@@ -1,3 +1,4 @@
+// @ts-check
 // Why a verdict is low, in a few words: the labels of the evidence lines that
 // took points away. Used by the content script's list (audit `fb:list-stats`)
 // and by the audit page's exports.
