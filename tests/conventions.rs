@@ -1,7 +1,8 @@
 //! Conventions the code keeps, checked: the README's settings and signals
 //! tables are what the code says (the settings table is the CLI's
 //! `followback settings --markdown` output, generated, not a frozen copy), and
-//! every signal function in `src/signals/` is registered in `SIGNALS`.
+//! every signal function in `src/signals/` is registered in `SIGNALS`; every
+//! design note the code cites is summarised in docs/design-notes.md.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -162,5 +163,75 @@ fn every_signal_function_is_registered_in_signals() {
         registered.len(),
         signals::SIGNALS.len(),
         "one SIGNALS entry per registered function"
+    );
+}
+
+/// Every `.rs` file under `dir`, as (path, text).
+fn rust_files(dir: &Path, out: &mut Vec<(String, String)>) {
+    for entry in std::fs::read_dir(dir).expect("readable").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().and_then(|e| e.to_str()) == Some("rs") {
+            let text = std::fs::read_to_string(&path).expect("readable");
+            out.push((path.display().to_string(), text));
+        }
+    }
+}
+
+/// The numbers that follow each occurrence of `marker` (case-insensitive), e.g. "seed " -> "003".
+fn cited(text: &str, marker: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    lower
+        .match_indices(marker)
+        .map(|(i, _)| {
+            lower[i + marker.len()..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+        })
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+#[test]
+fn every_cited_design_note_is_in_docs() {
+    let notes = read("docs/design-notes.md");
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let mut missing = BTreeSet::new();
+    let mut seen = 0;
+    for (path, text) in &files {
+        for seed in cited(text, "seed ") {
+            seen += 1;
+            if !notes.contains(&format!("**{seed}**")) {
+                missing.insert(format!("{path}: seed {seed}"));
+            }
+        }
+        for n in cited(text, "heuristic ") {
+            seen += 1;
+            if !notes.contains(&format!("\n| {n} | ")) {
+                missing.insert(format!("{path}: heuristic {n}"));
+            }
+        }
+        for section in cited(text, "x-com-facts.md \\u{a7}")
+            .into_iter()
+            .chain(cited(text, "x-com-facts \\u{a7}"))
+            .chain(cited(text, "x-com-facts.md §"))
+            .chain(cited(text, "x-com-facts §"))
+        {
+            seen += 1;
+            if !notes.contains(&format!("(X-COM-FACTS.md §{section})")) {
+                missing.insert(format!("{path}: X-COM-FACTS §{section}"));
+            }
+        }
+    }
+    assert!(seen > 20, "found the citations ({seen})");
+    assert!(
+        missing.is_empty(),
+        "cited but not in docs/design-notes.md: {missing:?}"
     );
 }
