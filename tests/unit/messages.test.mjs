@@ -6,28 +6,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { scripts, source } from './support.mjs';
 
 import { MESSAGES, WINDOW_MESSAGE, messageSpec, refusal, selfOf, senderRole, typesFor } from '../../extension/shared/messages.js';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const EXTENSION = path.resolve(here, '../../extension');
-
-/** Every .js file under extension/, as [relative path, text]. */
-function sources() {
-  const out = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.js')) out.push([path.relative(EXTENSION, full), readFileSync(full, 'utf8')]);
-    }
-  };
-  walk(EXTENSION);
-  return out;
-}
 
 const SELF = { id: 'abcdefghijklmnopabcdefghijklmnop', origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' };
 const CONTENT_SENDER = { id: SELF.id, url: 'https://x.com/viewer_me/followers', origin: 'https://x.com', tab: { id: 7 }, frameId: 0 };
@@ -44,7 +25,7 @@ test('every fb: message named in extension/ is in the table', () => {
   const types = new Set(Object.values(MESSAGES).map((m) => m.type));
   const unknown = [];
   let named = 0;
-  for (const [file, text] of sources()) {
+  for (const [file, text] of scripts()) {
     for (const m of text.matchAll(/\bfb:[a-z][a-z-]*/g)) {
       named += 1;
       if (!types.has(m[0])) unknown.push(`${file}: ${m[0]}`);
@@ -71,7 +52,7 @@ test('the table has unique types, known senders and receivers', () => {
 
 /** The message constant names used as `[MESSAGES.NAME.type]:` keys in a file's handler table. */
 function handlerNames(file) {
-  const text = readFileSync(path.join(EXTENSION, file), 'utf8');
+  const text = source(file);
   return [...text.matchAll(/^\s*\[MESSAGES\.([A-Z_]+)\.type\]\s*:/gm)].map((m) => m[1]);
 }
 
@@ -134,9 +115,9 @@ test('other senders and unknown messages are refused', () => {
 });
 
 test('the page hook and the relay spell the window message as the table does', () => {
-  const hook = readFileSync(path.join(EXTENSION, 'page/hook.js'), 'utf8');
+  const hook = source('page/hook.js');
   assert.ok(hook.includes(`const TAG = '${WINDOW_MESSAGE.tag}';`), 'hook.js TAG');
   assert.ok(hook.includes(`{ ${WINDOW_MESSAGE.tag}: '${WINDOW_MESSAGE.graphql}', url: absolute(url), text }`), 'hook.js posts the graphql message');
-  const relay = readFileSync(path.join(EXTENSION, 'content/relay.js'), 'utf8');
+  const relay = source('content/relay.js');
   assert.ok(relay.includes('WINDOW_MESSAGE.tag') && relay.includes('WINDOW_MESSAGE.graphql'), 'relay.js reads it from the table');
 });

@@ -4,33 +4,15 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { scripts } from './support.mjs';
 
 import { STORAGE_KEYS } from '../../extension/shared/storage-keys.js';
 import { isQuotaError, settingsChanged } from '../../extension/shared/settings-store.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const EXTENSION = path.resolve(here, '../../extension');
-
-function sources() {
-  const out = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.js')) out.push([path.relative(EXTENSION, full), readFileSync(full, 'utf8')]);
-    }
-  };
-  walk(EXTENSION);
-  return out;
-}
-
 test('no chrome.storage call spells a key', () => {
   const calls = [];
   const spelled = [];
-  for (const [file, text] of sources()) {
+  for (const [file, text] of scripts()) {
     for (const m of text.matchAll(/chrome\.storage\.(local|sync)\.(get|set|remove)\(([^)]*)\)/g)) {
       calls.push(`${file}: ${m[0]}`);
       const args = m[3];
@@ -43,8 +25,8 @@ test('no chrome.storage call spells a key', () => {
 });
 
 test('only the settings store uses chrome.storage.sync', () => {
-  const users = sources().filter(([, text]) => /chrome\.storage\.sync\b/.test(text)).map(([file]) => file);
-  assert.deepEqual(users, [path.join('shared', 'settings-store.js')]);
+  const users = scripts().filter(([, text]) => /chrome\.storage\.sync\b/.test(text)).map(([file]) => file);
+  assert.deepEqual(users, ['shared/settings-store.js']);
 });
 
 test('keys are unique', () => {
