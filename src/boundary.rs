@@ -48,7 +48,9 @@ pub fn settings_from_value(
 /// Strict validation for the options page: `{ ok, errors: [{id, message}], settings }`.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Validation {
+    /// True when the settings are valid.
     pub ok: bool,
+    /// What strict validation refused, one entry per setting.
     pub errors: Vec<FieldError>,
     /// The valid settings as `{ version, values }`; null when not valid.
     pub settings: Option<serde_json::Value>,
@@ -89,8 +91,11 @@ impl Validation {
 /// notices for what the tolerant path repaired.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct SettingsReport {
+    /// True when strict validation found nothing.
     pub ok: bool,
+    /// What strict validation refused, one entry per setting.
     pub errors: Vec<FieldError>,
+    /// What the tolerant path repaired, one sentence each.
     pub notices: Vec<String>,
 }
 
@@ -98,7 +103,9 @@ pub struct SettingsReport {
 /// for a stored value, and the notices for what was repaired.
 #[derive(Serialize, Clone, Debug)]
 pub struct Repaired {
+    /// The settings in use: `{ version, values }`.
     pub settings: Settings,
+    /// What was repaired, one sentence each.
     pub notices: Vec<String>,
 }
 
@@ -106,18 +113,26 @@ pub struct Repaired {
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(default)]
 pub struct VerdictRequest {
+    /// X's numeric id, when known.
     pub id: Option<String>,
+    /// The handle, without `@`.
     pub handle: Option<String>,
+    /// What the page shows of the account.
     pub dom: Option<DomFacts>,
 }
 
 /// What `Engine.ingest` read from one response text.
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 pub struct IngestReport {
+    /// Accounts read.
     pub accounts: usize,
+    /// Posts read.
     pub tweets: usize,
+    /// Interactions with the viewer read.
     pub interactions: usize,
+    /// Accounts X answered as unavailable (suspended, withheld).
     pub unavailable: usize,
+    /// What could not be read, one sentence each.
     pub warnings: Vec<String>,
 }
 
@@ -145,7 +160,9 @@ impl IngestReport {
 /// What `Engine.importMemory` answers.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct ImportReport {
+    /// True when the saved memory was loaded.
     pub ok: bool,
+    /// Why not, when it was not.
     pub error: Option<String>,
 }
 
@@ -153,8 +170,11 @@ pub struct ImportReport {
 /// when the page showed no time.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct InteractionRequest {
+    /// The acting account's handle (with or without `@`).
     pub handle: String,
+    /// What it did.
     pub kind: InteractionKind,
+    /// When, in unix seconds; absent when the page showed no time.
     #[serde(default)]
     pub at: Option<f64>,
 }
@@ -162,8 +182,11 @@ pub struct InteractionRequest {
 /// What `Engine.rememberInteractions` and `Engine.rememberTweets` answer.
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 pub struct RecordedReport {
+    /// Items remembered.
     pub recorded: usize,
+    /// Items not remembered (unreadable, repeated, no author).
     pub skipped: usize,
+    /// Why items were skipped, one sentence each (some).
     pub warnings: Vec<String>,
 }
 
@@ -237,7 +260,9 @@ pub fn remember_tweets(
 /// One remembered account, scored now: what the audit page exports.
 #[derive(Serialize, Clone, Debug)]
 pub struct RememberedVerdict<'a> {
+    /// Its verdict under the current settings.
     pub verdict: Verdict,
+    /// What is remembered of the account.
     pub account: &'a Account,
     /// Last time anything about the account was seen, unix seconds.
     pub seen_at: i64,

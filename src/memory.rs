@@ -33,9 +33,13 @@ pub const FORMAT_VERSION: u32 = 1;
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(default)]
 pub struct Entry {
+    /// The account's facts, merged from every observation (newest win).
     pub account: Account,
+    /// Its recent posts, oldest first (at most [`TWEETS_PER_ACCOUNT`]).
     pub tweets: Vec<Tweet>,
+    /// Its counts at each visit where they changed (at most [`SNAPSHOTS_PER_ACCOUNT`]).
     pub history: Vec<Snapshot>,
+    /// What it did to the viewer, oldest first (at most [`INTERACTIONS_PER_ACCOUNT`]).
     pub interactions: Vec<Interaction>,
     /// Last time (unix seconds) anything about this account was seen.
     pub last_seen: i64,
@@ -99,7 +103,9 @@ fn keep_newest<T>(items: &mut Vec<T>, cap: usize) {
 /// Why saved memory could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MemoryError {
+    /// The text is not JSON (the parser's message).
     NotJson(String),
+    /// Written by a newer version in a format this one does not know.
     NewerVersion(u32),
 }
 
@@ -307,14 +313,17 @@ impl Memory {
         }
     }
 
+    /// Number of accounts remembered.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
+    /// True when nothing is remembered.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
 
+    /// How many accounts are kept at most.
     pub fn capacity(&self) -> usize {
         self.capacity
     }
