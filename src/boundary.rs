@@ -190,6 +190,25 @@ pub struct RecordedReport {
     pub warnings: Vec<String>,
 }
 
+impl RecordedReport {
+    /// Counts one item, remembered or not.
+    fn count(&mut self, recorded: bool) {
+        if recorded {
+            self.recorded += 1;
+        } else {
+            self.skipped += 1;
+        }
+    }
+
+    /// Counts one skipped item and says why, while fewer than `max` warnings are written.
+    fn skip_because(&mut self, why: String, max: usize) {
+        self.skipped += 1;
+        if self.warnings.len() < max {
+            self.warnings.push(why);
+        }
+    }
+}
+
 /// Unreadable posts named one by one in the report before the rest are counted.
 const MAX_TWEET_WARNINGS: usize = 5;
 
@@ -202,25 +221,17 @@ pub fn remember_interactions(
 ) -> RecordedReport {
     let mut report = RecordedReport::default();
     for item in items {
-        let request = match serde_json::from_value::<InteractionRequest>(item) {
-            Ok(r) => r,
+        match serde_json::from_value::<InteractionRequest>(item) {
             Err(e) => {
-                report.skipped += 1;
-                report
-                    .warnings
-                    .push(format!("An interaction was not readable: {e}."));
-                continue;
+                report.skip_because(format!("An interaction was not readable: {e}."), usize::MAX)
             }
-        };
-        match memory.remember_page_interaction(&request.handle, request.kind, request.at, now) {
-            PageInteraction::Recorded => report.recorded += 1,
-            PageInteraction::Repeat => report.skipped += 1,
-            PageInteraction::NoValidHandle => {
-                report.skipped += 1;
-                report
-                    .warnings
-                    .push("An interaction named no valid handle.".to_string());
-            }
+            Ok(r) => match memory.remember_page_interaction(&r.handle, r.kind, r.at, now) {
+                PageInteraction::NoValidHandle => report.skip_because(
+                    "An interaction named no valid handle.".to_string(),
+                    usize::MAX,
+                ),
+                done => report.count(done == PageInteraction::Recorded),
+            },
         }
     }
     report
@@ -239,19 +250,8 @@ pub fn remember_tweets(
             .map_err(|e| format!("A post was not readable: {e}."))
             .and_then(|facts| tweet_from_dom(&facts).map_err(|e| format!("{e}.")));
         match tweet {
-            Ok(t) => {
-                if memory.remember_page_tweet(t, now) {
-                    report.recorded += 1;
-                } else {
-                    report.skipped += 1;
-                }
-            }
-            Err(message) => {
-                report.skipped += 1;
-                if report.warnings.len() < MAX_TWEET_WARNINGS {
-                    report.warnings.push(message);
-                }
-            }
+            Ok(t) => report.count(memory.remember_page_tweet(t, now)),
+            Err(why) => report.skip_because(why, MAX_TWEET_WARNINGS),
         }
     }
     report
@@ -395,3 +395,42 @@ export interface SettingSpec {
   source: string;
 }
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn interactions_report_what_was_recorded_skipped_and_why() {
+        let mut memory = Memory::new(10);
+        let items = vec![
+            json!({ "handle": "@ann", "kind": "liked" }),
+            json!({ "handle": "ann", "kind": "liked" }),
+            json!({ "handle": "not valid!", "kind": "liked" }),
+            json!({ "handle": "bob", "kind": "waved" }),
+            json!("junk"),
+        ];
+        let report = remember_interactions(&mut memory, items, 1_000_000);
+        assert_eq!((report.recorded, report.skipped), (1, 4));
+        assert_eq!(report.warnings.len(), 3, "{:?}", report.warnings);
+        assert!(report.warnings[0].contains("no valid handle"));
+        assert!(report.warnings[1].starts_with("An interaction was not readable"));
+    }
+
+    #[test]
+    fn tweets_report_at_most_five_warnings_and_count_the_rest() {
+        let mut memory = Memory::new(10);
+        let mut items: Vec<serde_json::Value> = (0..8)
+            .map(|_| json!({ "statusHref": "/nowhere" }))
+            .collect();
+        items.push(json!({ "statusHref": "/dana/status/123", "text": "hello" }));
+        let report = remember_tweets(&mut memory, items, 1_000_000);
+        assert_eq!((report.recorded, report.skipped), (1, 8));
+        assert_eq!(report.warnings.len(), MAX_TWEET_WARNINGS);
+        assert_eq!(
+            memory.get(None, Some("dana")).map(|e| e.tweets.len()),
+            Some(1)
+        );
+    }
+}
