@@ -5,7 +5,7 @@
 // own isolated block, so a right-to-left override in them cannot reorder our words.
 
 import { levelWords, badgeOf, setExpanded } from './badge.js';
-import { saveOverride } from '../shared/overrides.js';
+import { saveOverride } from './overrides.js';
 
 const STYLE = `
 :host { all: initial; position: absolute; z-index: 2147483000; top: 0; left: 0; }
