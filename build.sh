@@ -3,7 +3,7 @@
 # extension in dist/, zips it, and (with `test`) runs every check.
 #
 #   ./build.sh          build dist/ and followback-<version>.zip
-#   ./build.sh test     build, then cargo fmt --check, clippy, cargo test, browser tests, web-ext lint
+#   ./build.sh test     build, then cargo fmt --check, clippy, cargo test, unit tests, tsc, browser tests, web-ext lint
 #   ./build.sh e2e      build, then the browser tests only
 #   ./build.sh bench    build, then print speed and size figures (`<name> <value> <unit>` per line)
 #   ./build.sh fuzz     a long property-based fuzzing campaign (PROPTEST_CASES, default 20000)
@@ -112,10 +112,16 @@ build_wasm() {
     cargo build --lib --release --target "$TARGET"
     local wasm="target/$TARGET/release/followback.wasm"
     [ -f "$wasm" ] || fail "$wasm was not produced"
-    run_step "Generating JavaScript bindings (wasm-bindgen --target web)"
+    run_step "Generating JavaScript bindings and TypeScript declarations (wasm-bindgen --target web)"
     rm -rf "$DIST/core"
     mkdir -p "$DIST/core"
-    wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section --out-dir "$DIST/core" --out-name followback "$wasm"
+    # followback.d.ts (the exports and their data, declared in src/boundary.rs) is
+    # for the tsc check, not the package: it goes to target/types/core, which
+    # extension/jsconfig.json overlays on extension/ (rootDirs).
+    wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "$DIST/core" --out-name followback "$wasm"
+    rm -rf "$ROOT/target/types/core"
+    mkdir -p "$ROOT/target/types/core"
+    mv "$DIST/core/"*.d.ts "$ROOT/target/types/core/"
 }
 
 assemble() {
@@ -128,6 +134,8 @@ assemble() {
     cp -R extension/. "$DIST/"
     # Source-only helpers (the icon generator) stay out of the package.
     find "$DIST" -name '*.py' -delete
+    # TypeScript declarations and the tsc config are for the check only.
+    find "$DIST" \( -name '*.d.ts' -o -name 'jsconfig.json' \) -delete
     bundle_content_script
     echo "dist/: $(find "$DIST" -type f | wc -l) files, core $(wc -c <"$DIST/core/followback_bg.wasm") bytes of wasm"
 }
@@ -191,6 +199,19 @@ rust_checks() {
     cargo test
 }
 
+unit_tests() {
+    ensure_node_modules
+    run_step "Unit tests without a browser (node --test tests/unit/: message table, storage keys)"
+    (cd tests && npm run --silent unit)
+}
+
+type_check() {
+    ensure_node_modules
+    run_step "Type check of the extension's JavaScript (tsc --noEmit, extension/jsconfig.json)"
+    [ -f "$ROOT/target/types/core/followback.d.ts" ] || fail "target/types/core/followback.d.ts is missing (wasm-bindgen should emit it)"
+    tests/node_modules/.bin/tsc --noEmit -p extension/jsconfig.json || fail "tsc found type errors (see above)"
+}
+
 browser_tests() {
     ensure_chromium
     ensure_node_modules
@@ -217,6 +238,8 @@ case "$cmd" in
     test)
         build
         rust_checks
+        unit_tests
+        type_check
         browser_tests
         firefox_lint
         ;;

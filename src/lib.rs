@@ -2,9 +2,15 @@
 //!
 //! Pure Rust with no I/O: the browser extension calls it through `wasm`
 //! (service worker and extension pages), the `followback` command-line tool
-//! calls it natively.
+//! calls it natively. What crosses the wasm boundary, and its TypeScript
+//! declarations, is in [`boundary`].
+//!
+//! Comments and setting sources cite design notes ("SIGNALS.md heuristic N",
+//! "X-COM-FACTS.md §4", "seed NNN"): they are summarised in
+//! `docs/design-notes.md`.
 
 pub mod analysis;
+pub mod boundary;
 pub mod cli;
 pub mod memory;
 pub mod model;

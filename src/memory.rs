@@ -8,7 +8,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Account, Interaction, Observations, Snapshot, Source, Tweet, TweetKind};
+use crate::model::{
+    Account, Interaction, InteractionKind, Observations, Snapshot, Source, Tweet, TweetKind,
+};
 use crate::signals::Subject;
 
 /// Default number of accounts kept: at about 0.5 KB each, 15,000 fit in
@@ -31,9 +33,13 @@ pub const FORMAT_VERSION: u32 = 1;
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(default)]
 pub struct Entry {
+    /// The account's facts, merged from every observation (newest win).
     pub account: Account,
+    /// Its recent posts, oldest first (at most [`TWEETS_PER_ACCOUNT`]).
     pub tweets: Vec<Tweet>,
+    /// Its counts at each visit where they changed (at most [`SNAPSHOTS_PER_ACCOUNT`]).
     pub history: Vec<Snapshot>,
+    /// What it did to the viewer, oldest first (at most [`INTERACTIONS_PER_ACCOUNT`]).
     pub interactions: Vec<Interaction>,
     /// Last time (unix seconds) anything about this account was seen.
     pub last_seen: i64,
@@ -97,7 +103,9 @@ fn keep_newest<T>(items: &mut Vec<T>, cap: usize) {
 /// Why saved memory could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MemoryError {
+    /// The text is not JSON (the parser's message).
     NotJson(String),
+    /// Written by a newer version in a format this one does not know.
     NewerVersion(u32),
 }
 
@@ -114,6 +122,18 @@ impl std::fmt::Display for MemoryError {
 }
 
 impl std::error::Error for MemoryError {}
+
+/// What [`Memory::to_json_within`] wrote: the JSON, how many accounts it
+/// holds and how many are remembered.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct Trimmed {
+    /// The saved memory, in the format [`Memory::from_json`] reads.
+    pub json: String,
+    /// Accounts in `json` (the most recently seen).
+    pub kept: usize,
+    /// Accounts remembered.
+    pub total: usize,
+}
 
 #[derive(Serialize)]
 struct Saved<'a> {
@@ -245,6 +265,30 @@ fn implied_history(a: &Account) -> Vec<Snapshot> {
     }
 }
 
+/// A notification without a time seen again within this long (seconds) is
+/// taken to be the same notification, not a new interaction.
+pub const UNTIMED_REPEAT_S: i64 = 24 * 60 * 60;
+
+/// What [`Memory::remember_page_interaction`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageInteraction {
+    /// Remembered.
+    Recorded,
+    /// The handle is not an X handle (1 to 15 letters, digits or `_`).
+    NoValidHandle,
+    /// Already recorded: an untimed repeat of a recent notification.
+    Repeat,
+}
+
+/// True for an X handle without its `@`: 1 to 15 ASCII letters, digits or `_`.
+fn valid_handle(handle: &str) -> bool {
+    !handle.is_empty()
+        && handle.len() <= 15
+        && handle
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
 /// The bounded store, keyed by lower-case handle, with an index by numeric id.
 #[derive(Clone, Debug)]
 pub struct Memory {
@@ -269,14 +313,17 @@ impl Memory {
         }
     }
 
+    /// Number of accounts remembered.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
+    /// True when nothing is remembered.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
 
+    /// How many accounts are kept at most.
     pub fn capacity(&self) -> usize {
         self.capacity
     }
@@ -411,6 +458,88 @@ impl Memory {
         }
     }
 
+    /// Remembers what a page showed of an account (`read::dom`), known as
+    /// `id` / `handle`: what is remembered from X's data wins for counts, the
+    /// page fills gaps and is the fresher word on relationships. Accounts the
+    /// page showed without a handle are ignored.
+    pub fn remember_page_account(
+        &mut self,
+        shown: Account,
+        id: Option<&str>,
+        handle: Option<&str>,
+        now: i64,
+    ) {
+        if shown.handle.is_empty() {
+            return;
+        }
+        let merged = match self.get(id, handle) {
+            Some(known) => {
+                let mut base = known.account.clone();
+                base.fill_from(&shown);
+                base.follows_you = shown.follows_you.or(base.follows_you);
+                base.you_follow = shown.you_follow.or(base.you_follow);
+                base
+            }
+            None => shown,
+        };
+        self.remember_account(merged, now);
+    }
+
+    /// Remembers a post read from the page under its author (a post is
+    /// evidence enough that its author exists). False when it names no author.
+    pub fn remember_page_tweet(&mut self, tweet: Tweet, now: i64) -> bool {
+        let Some(handle) = tweet.author_handle.clone() else {
+            return false;
+        };
+        if self.get(None, Some(&handle)).is_none() {
+            self.remember_account(Account::with_handle(handle, Source::Page), now);
+        }
+        self.remember_tweet(tweet, now);
+        true
+    }
+
+    /// Remembers an interaction read from the notifications page. `at` is in
+    /// unix seconds; without a usable one the interaction is dated `now`,
+    /// unless one of the same kind was recorded for that account within
+    /// [`UNTIMED_REPEAT_S`] (the same notification seen again).
+    pub fn remember_page_interaction(
+        &mut self,
+        handle: &str,
+        kind: InteractionKind,
+        at: Option<f64>,
+        now: i64,
+    ) -> PageInteraction {
+        let handle = handle.trim_start_matches('@');
+        if !valid_handle(handle) {
+            return PageInteraction::NoValidHandle;
+        }
+        let timed = at
+            .filter(|a| a.is_finite() && *a > 0.0)
+            .map(|a| a as i64)
+            .filter(|a| *a <= now + UNTIMED_REPEAT_S);
+        if timed.is_none() {
+            let repeat = self.get(None, Some(handle)).is_some_and(|e| {
+                e.interactions
+                    .iter()
+                    .any(|i| i.kind == kind && i.at.is_some_and(|a| a >= now - UNTIMED_REPEAT_S))
+            });
+            if repeat {
+                return PageInteraction::Repeat;
+            }
+        }
+        self.remember_interaction(
+            Interaction {
+                handle: handle.to_string(),
+                kind,
+                at: Some(timed.unwrap_or(now)),
+                source: Source::Page,
+                notification: None,
+            },
+            now,
+        );
+        PageInteraction::Recorded
+    }
+
     /// Forgets everything.
     pub fn clear(&mut self) {
         self.entries.clear();
@@ -455,14 +584,45 @@ impl Memory {
 
     /// The whole store as JSON, for chrome.storage or an export file.
     pub fn to_json(&self) -> String {
+        self.to_json_within(usize::MAX).json
+    }
+
+    /// The store as JSON of at most `max_bytes` (UTF-8) bytes: the most
+    /// recently seen accounts that fit, newest first, in the same format as
+    /// [`Memory::to_json`] (so [`Memory::from_json`] reads it). When not even
+    /// the empty store fits, `json` is that empty store anyway (`kept` 0).
+    pub fn to_json_within(&self, max_bytes: usize) -> Trimmed {
         let mut entries: Vec<&Entry> = self.entries.values().collect();
         entries.sort_by_key(|e| std::cmp::Reverse(e.last_seen));
-        let saved = Saved {
+        let total = entries.len();
+        // Written as serde_json would write `Saved`, one entry at a time, so
+        // the budget is checked on exact bytes.
+        let head = serde_json::to_string(&Saved {
             version: FORMAT_VERSION,
             capacity: self.capacity,
-            entries: entries.into_iter().map(SavedEntry::of).collect(),
-        };
-        serde_json::to_string(&saved).unwrap_or_else(|_| String::from("{}"))
+            entries: Vec::new(),
+        })
+        .unwrap_or_else(|_| String::from("{\"entries\":[]}"));
+        // `head` ends with `[]}`: entries go between the brackets.
+        let (open, close) = head.split_at(head.len().saturating_sub(2));
+        let mut json = String::from(open);
+        let mut kept = 0;
+        for entry in entries {
+            let Ok(text) = serde_json::to_string(&SavedEntry::of(entry)) else {
+                continue;
+            };
+            let comma = usize::from(kept > 0);
+            if json.len() + comma + text.len() + close.len() > max_bytes {
+                break;
+            }
+            if comma == 1 {
+                json.push(',');
+            }
+            json.push_str(&text);
+            kept += 1;
+        }
+        json.push_str(close);
+        Trimmed { json, kept, total }
     }
 
     /// Loads saved JSON. Entries that do not parse are skipped, not fatal.
@@ -568,6 +728,113 @@ mod tests {
             "id index follows eviction"
         );
         assert!(m.get(None, Some("new")).is_some());
+    }
+
+    #[test]
+    fn saving_within_a_size_keeps_the_most_recently_seen_that_fit() {
+        let mut m = Memory::new(100);
+        for i in 0..40 {
+            m.remember_account(acct(&format!("user{i:02}"), &i.to_string(), 7), i);
+        }
+        let all = m.to_json_within(usize::MAX);
+        assert_eq!(
+            all.json,
+            m.to_json(),
+            "no limit: the whole store, as to_json"
+        );
+        assert_eq!((all.kept, all.total), (40, 40));
+        let budget = all.json.len() / 3;
+        let cut = m.to_json_within(budget);
+        assert!(cut.json.len() <= budget, "{} > {budget}", cut.json.len());
+        assert!(cut.kept > 0 && cut.kept < 40, "kept {}", cut.kept);
+        assert_eq!(cut.total, 40);
+        let back = Memory::from_json(&cut.json).expect("the cut memory loads");
+        assert_eq!(back.len(), cut.kept);
+        let oldest_kept = back.entries().map(|e| e.last_seen).min().unwrap_or(0);
+        for e in m.entries() {
+            let kept = back.get(None, Some(&e.account.handle)).is_some();
+            assert_eq!(kept, e.last_seen >= oldest_kept, "{}", e.account.handle);
+        }
+        // One entry more would not have fitted.
+        let one_more = m.to_json_within(cut.json.len() + 1);
+        assert_eq!(one_more.kept, cut.kept);
+        let nothing = m.to_json_within(0);
+        assert_eq!(nothing.kept, 0);
+        assert_eq!(Memory::from_json(&nothing.json).map(|m| m.len()), Ok(0));
+    }
+
+    #[test]
+    fn page_accounts_fill_gaps_and_refresh_relationships_only() {
+        let mut m = Memory::new(10);
+        let mut known = acct("ann", "1", 500);
+        known.you_follow = Some(false);
+        m.remember_account(known, 1);
+        let mut shown = Account::with_handle("ann", Source::Page);
+        shown.followers = Some(12);
+        shown.bio = Some("from the page".into());
+        shown.you_follow = Some(true);
+        m.remember_page_account(shown, Some("1"), Some("ann"), 2);
+        let ann = m.get(None, Some("ann")).expect("ann");
+        assert_eq!(ann.account.followers, Some(500), "X's data wins for counts");
+        assert_eq!(ann.account.bio.as_deref(), Some("from the page"));
+        assert_eq!(
+            ann.account.you_follow,
+            Some(true),
+            "the page is fresher on relationships"
+        );
+        m.remember_page_account(Account::default(), None, None, 3);
+        assert_eq!(m.len(), 1, "no handle, nothing remembered");
+    }
+
+    #[test]
+    fn page_interactions_need_a_handle_and_untimed_repeats_count_once() {
+        let mut m = Memory::new(10);
+        let now = 1_000_000;
+        let liked = InteractionKind::Liked;
+        assert_eq!(
+            m.remember_page_interaction("@Bob", liked, None, now),
+            PageInteraction::Recorded
+        );
+        assert_eq!(
+            m.remember_page_interaction("bob", liked, None, now + 60),
+            PageInteraction::Repeat
+        );
+        assert_eq!(
+            m.remember_page_interaction("bob", liked, Some(500_000.0), now),
+            PageInteraction::Recorded,
+            "a timed one is its own interaction"
+        );
+        assert_eq!(
+            m.remember_page_interaction("not a handle", liked, None, now),
+            PageInteraction::NoValidHandle
+        );
+        assert_eq!(
+            m.remember_page_interaction("sixteen_chars_xx", liked, None, now),
+            PageInteraction::NoValidHandle
+        );
+        assert_eq!(
+            m.remember_page_interaction("bob", liked, None, now + UNTIMED_REPEAT_S + 1),
+            PageInteraction::Recorded,
+            "a day later it is a new one"
+        );
+        assert_eq!(
+            m.get(None, Some("bob")).map(|e| e.interactions.len()),
+            Some(3)
+        );
+    }
+
+    #[test]
+    fn page_posts_create_their_author() {
+        let mut m = Memory::new(10);
+        let post = Tweet {
+            id: Some("5".into()),
+            author_handle: Some("dana".into()),
+            source: Source::Page,
+            ..Tweet::default()
+        };
+        assert!(m.remember_page_tweet(post, 1));
+        assert_eq!(m.get(None, Some("dana")).map(|e| e.tweets.len()), Some(1));
+        assert!(!m.remember_page_tweet(Tweet::default(), 1), "no author");
     }
 
     #[test]

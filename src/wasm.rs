@@ -1,103 +1,70 @@
 //! wasm-bindgen exports for the service worker and extension pages: the only
 //! place that knows about JavaScript. Every function takes and returns plain
 //! JS values (via serde-wasm-bindgen) and never throws on bad data: it answers
-//! with `{ ok: false, ... }`, warnings or notices instead.
+//! with `{ ok: false, ... }`, warnings or notices instead. The shapes are in
+//! `boundary`, and their TypeScript declarations go into `followback.d.ts`.
+//!
+//! Grouped by concept: settings (free functions), then the `Engine`: its
+//! settings, reading X's data and scoring, page facts, memory, and audit.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::boundary::{
+    self, unix_seconds, ImportReport, IngestReport, RememberedVerdict, Repaired, SettingsReport,
+    Validation, VerdictRequest,
+};
 use crate::memory::Memory;
 use crate::model::Account;
-use crate::read::{self, dom::DomFacts};
+use crate::read;
 use crate::score;
-use crate::settings::{self, FieldError, Settings};
+use crate::settings::{self, Settings};
 use crate::signals::prepared::Matchers;
 use crate::signals::Subject;
 use crate::verdict::Verdict;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPESCRIPT: &'static str = boundary::TYPESCRIPT;
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     value.serialize(&serializer).unwrap_or(JsValue::NULL)
 }
 
-fn unix_seconds(now_ms: f64) -> i64 {
-    if now_ms.is_finite() {
-        (now_ms / 1000.0) as i64
-    } else {
-        0
+/// A JS value as JSON: `None` for null/undefined, `Err` (why) when it is not JSON-shaped.
+fn json_of(value: JsValue) -> Option<Result<serde_json::Value, String>> {
+    if value.is_null() || value.is_undefined() {
+        return None;
     }
+    Some(serde_wasm_bindgen::from_value::<serde_json::Value>(value).map_err(|e| e.to_string()))
+}
+
+/// A JS array as JSON values (empty when it is not one).
+fn list_of(value: JsValue) -> Vec<serde_json::Value> {
+    serde_wasm_bindgen::from_value(value).unwrap_or_default()
 }
 
 /// Settings from a JS value that may be null, corrupt or from an older version.
 fn settings_from_js(value: JsValue) -> (Settings, Vec<String>) {
-    if value.is_null() || value.is_undefined() {
-        return (Settings::default(), Vec::new());
-    }
-    let json = match serde_wasm_bindgen::from_value::<serde_json::Value>(value) {
-        Ok(v) => v.to_string(),
-        Err(e) => {
-            return (
-                Settings::default(),
-                vec![format!(
-                    "Saved settings were unreadable ({e}); using defaults."
-                )],
-            )
-        }
-    };
-    match Settings::from_json(&json) {
-        Ok(loaded) => (loaded.settings, loaded.notices),
-        Err(e) => (
-            Settings::default(),
-            vec![format!(
-                "Saved settings were unreadable ({e}); using defaults."
-            )],
-        ),
-    }
+    boundary::settings_from_value(json_of(value))
 }
 
-#[derive(Serialize)]
-struct Validation {
-    ok: bool,
-    errors: Vec<FieldError>,
-    settings: Option<serde_json::Value>,
+fn validate_js(value: JsValue) -> Validation {
+    Validation::of(
+        serde_wasm_bindgen::from_value::<serde_json::Value>(value).map_err(|e| e.to_string()),
+    )
 }
 
-fn validate_value(value: JsValue) -> Validation {
-    let parsed = match serde_wasm_bindgen::from_value::<serde_json::Value>(value) {
-        Ok(v) => v,
-        Err(e) => {
-            return Validation {
-                ok: false,
-                errors: vec![FieldError {
-                    id: String::new(),
-                    message: format!("Settings are not a JSON object: {e}"),
-                }],
-                settings: None,
-            }
-        }
-    };
-    match settings::validate(&parsed) {
-        Ok(s) => Validation {
-            ok: true,
-            errors: Vec::new(),
-            settings: serde_json::from_str(&s.to_json()).ok(),
-        },
-        Err(errors) => Validation {
-            ok: false,
-            errors,
-            settings: None,
-        },
-    }
-}
+// ---- Settings (options page) -------------------------------------------------
 
 /// The settings schema: one entry per setting, in display order.
-#[wasm_bindgen(js_name = settingsSchema)]
+#[wasm_bindgen(js_name = settingsSchema, unchecked_return_type = "SettingSpec[]")]
 pub fn settings_schema() -> JsValue {
     to_js(&settings::schema())
 }
 
 /// The default settings as `{ version, values }`.
-#[wasm_bindgen(js_name = defaultSettings)]
+#[wasm_bindgen(js_name = defaultSettings, unchecked_return_type = "StoredSettings")]
 pub fn default_settings() -> JsValue {
     let json: serde_json::Value =
         serde_json::from_str(&Settings::default().to_json()).unwrap_or(serde_json::Value::Null);
@@ -105,15 +72,28 @@ pub fn default_settings() -> JsValue {
 }
 
 /// Strict validation for the options page: `{ ok, errors: [{id, message}], settings }`.
-#[wasm_bindgen(js_name = validateSettings)]
+#[wasm_bindgen(js_name = validateSettings, unchecked_return_type = "Validation")]
 pub fn validate_settings(value: JsValue) -> JsValue {
-    to_js(&validate_value(value))
+    to_js(&validate_js(value))
+}
+
+/// The settings the service worker uses for a stored value that may be null,
+/// corrupt or old (the tolerant `Settings::from_json` path):
+/// `{ settings: { version, values }, notices: [..] }`. Never throws.
+#[wasm_bindgen(js_name = repairSettings, unchecked_return_type = "Repaired")]
+pub fn repair_settings(value: JsValue) -> JsValue {
+    let (settings, notices) = settings_from_js(value);
+    to_js(&Repaired { settings, notices })
 }
 
 /// Scores one account object (the options page's live preview). Returns a
 /// Verdict, or null when the account or settings cannot be read.
-#[wasm_bindgen(js_name = scoreSample)]
-pub fn score_sample(account: JsValue, settings: JsValue, now_ms: f64) -> JsValue {
+#[wasm_bindgen(js_name = scoreSample, unchecked_return_type = "Verdict | null")]
+pub fn score_sample(
+    #[wasm_bindgen(unchecked_param_type = "Account")] account: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "StoredSettings | null")] settings: JsValue,
+    now_ms: f64,
+) -> JsValue {
     let Ok(account) = serde_wasm_bindgen::from_value::<Account>(account) else {
         return JsValue::NULL;
     };
@@ -125,35 +105,7 @@ pub fn score_sample(account: JsValue, settings: JsValue, now_ms: f64) -> JsValue
     ))
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct VerdictRequest {
-    id: Option<String>,
-    handle: Option<String>,
-    dom: Option<DomFacts>,
-}
-
-#[derive(Serialize)]
-struct IngestReport {
-    accounts: usize,
-    tweets: usize,
-    interactions: usize,
-    unavailable: usize,
-    warnings: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct SettingsReport {
-    ok: bool,
-    errors: Vec<FieldError>,
-    notices: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct ImportReport {
-    ok: bool,
-    error: Option<String>,
-}
+// ---- The engine: the service worker's state ----------------------------------
 
 /// The service worker's state: settings and what has been seen of each account.
 #[wasm_bindgen]
@@ -165,11 +117,20 @@ pub struct Engine {
     memory: Memory,
 }
 
+impl Engine {
+    fn score(&self, subject: &Subject<'_>, now: i64) -> Verdict {
+        score::score_with(subject, &self.settings, &self.matchers, now)
+    }
+}
+
+// Settings.
 #[wasm_bindgen]
 impl Engine {
     /// A new engine; settings may be null, corrupt or old (defaults and notices then).
     #[wasm_bindgen(constructor)]
-    pub fn new(settings: JsValue) -> Engine {
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "StoredSettings | null")] settings: JsValue,
+    ) -> Engine {
         let (settings, notices) = settings_from_js(settings);
         Engine {
             matchers: Matchers::new(&settings),
@@ -180,15 +141,19 @@ impl Engine {
     }
 
     /// Notices from loading settings (repairs, migrations).
+    #[wasm_bindgen(unchecked_return_type = "string[]")]
     pub fn notices(&self) -> JsValue {
         to_js(&self.notices)
     }
 
     /// Replaces the settings. Invalid settings are repaired to defaults per
     /// field, with notices; `errors` lists what strict validation found.
-    #[wasm_bindgen(js_name = setSettings)]
-    pub fn set_settings(&mut self, value: JsValue) -> JsValue {
-        let validation = validate_value(value.clone());
+    #[wasm_bindgen(js_name = setSettings, unchecked_return_type = "SettingsReport")]
+    pub fn set_settings(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "StoredSettings | null")] value: JsValue,
+    ) -> JsValue {
+        let validation = validate_js(value.clone());
         let (settings, notices) = settings_from_js(value);
         self.matchers = Matchers::new(&settings);
         self.settings = settings;
@@ -199,8 +164,13 @@ impl Engine {
             notices,
         })
     }
+}
 
+// Reading X's data and scoring what the page shows.
+#[wasm_bindgen]
+impl Engine {
     /// Reads a response text X's page loaded and remembers what it holds.
+    #[wasm_bindgen(unchecked_return_type = "IngestReport")]
     pub fn ingest(&mut self, text: &str, now_ms: f64) -> JsValue {
         let now = unix_seconds(now_ms);
         let report = match read::read_any(text) {
@@ -208,81 +178,120 @@ impl Engine {
                 for a in &mut obs.accounts {
                     a.observed_at.get_or_insert(now);
                 }
-                let report = IngestReport {
-                    accounts: obs.accounts.len(),
-                    tweets: obs.tweets.len(),
-                    interactions: obs.interactions.len(),
-                    unavailable: obs.unavailable,
-                    warnings: std::mem::take(&mut obs.warnings),
-                };
+                let report = IngestReport::of(&mut obs);
                 self.memory.remember(obs, now);
                 report
             }
-            Err(e) => IngestReport {
-                accounts: 0,
-                tweets: 0,
-                interactions: 0,
-                unavailable: 0,
-                warnings: vec![e.to_string()],
-            },
+            Err(e) => IngestReport::unreadable(e.to_string()),
         };
         to_js(&report)
     }
 
-    /// Verdicts for `[{ id?, handle?, dom? }]`, in the same order; null where
-    /// nothing at all is known about an account.
-    pub fn verdicts(&mut self, requests: JsValue, now_ms: f64) -> JsValue {
+    /// For `[{ id?, handle?, dom? }]`, in the same order: first remembers what
+    /// the page shows of each account (`dom`), then scores it from everything
+    /// remembered; null where nothing at all is known about an account.
+    #[wasm_bindgen(js_name = rememberAndScore, unchecked_return_type = "(Verdict | null)[]")]
+    pub fn remember_and_score(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "VerdictRequest[]")] requests: JsValue,
+        now_ms: f64,
+    ) -> JsValue {
         let now = unix_seconds(now_ms);
-        let requests: Vec<serde_json::Value> =
-            serde_wasm_bindgen::from_value(requests).unwrap_or_default();
-        let verdicts: Vec<Option<Verdict>> = requests
+        let verdicts: Vec<Option<Verdict>> = list_of(requests)
             .into_iter()
             .map(|r| {
                 let request = serde_json::from_value::<VerdictRequest>(r).unwrap_or_default();
-                self.verdict_for(request, now)
+                self.remember_and_score_one(request, now)
             })
             .collect();
         to_js(&verdicts)
     }
 
-    fn verdict_for(&mut self, request: VerdictRequest, now: i64) -> Option<Verdict> {
-        let dom_account = request.dom.as_ref().map(read::dom::account_from_dom);
+    fn remember_and_score_one(&mut self, request: VerdictRequest, now: i64) -> Option<Verdict> {
+        let shown = request.dom.as_ref().map(read::dom::account_from_dom);
         let handle = request
             .handle
             .clone()
-            .or_else(|| dom_account.as_ref().map(|a| a.handle.clone()));
+            .or_else(|| shown.as_ref().map(|a| a.handle.clone()));
         let id = request
             .id
             .clone()
-            .or_else(|| dom_account.as_ref().and_then(|a| a.id.clone()));
-        if let Some(dom) = dom_account.filter(|d| !d.handle.is_empty()) {
-            // Remembered (payload) facts win for counts; the page fills gaps and
-            // is the fresher word on relationships.
-            let merged = match self.memory.get(id.as_deref(), handle.as_deref()) {
-                Some(known) => {
-                    let mut base = known.account.clone();
-                    base.fill_from(&dom);
-                    base.follows_you = dom.follows_you.or(base.follows_you);
-                    base.you_follow = dom.you_follow.or(base.you_follow);
-                    base
-                }
-                None => dom,
-            };
-            self.memory.remember_account(merged, now);
+            .or_else(|| shown.as_ref().and_then(|a| a.id.clone()));
+        if let Some(shown) = shown {
+            self.memory
+                .remember_page_account(shown, id.as_deref(), handle.as_deref(), now);
         }
         let entry = self.memory.get(id.as_deref(), handle.as_deref())?;
-        Some(score::score_with(
-            &entry.subject(),
-            &self.settings,
-            &self.matchers,
-            now,
-        ))
+        Some(self.score(&entry.subject(), now))
+    }
+}
+
+// Facts read from the page itself (notifications, tweet articles).
+#[wasm_bindgen]
+impl Engine {
+    /// Remembers `[{ handle, kind, at? }]` (kind: followed | liked | reposted |
+    /// replied | mentioned | messaged; at: unix seconds). Without `at`, the
+    /// interaction is dated `now`, unless one of the same kind was already
+    /// recorded for that account in the last day (the same notification seen
+    /// again). Returns `{ recorded, skipped, warnings }`; never throws.
+    #[wasm_bindgen(js_name = rememberInteractions, unchecked_return_type = "RecordedReport")]
+    pub fn remember_interactions(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "InteractionRequest[]")] list: JsValue,
+        now_ms: f64,
+    ) -> JsValue {
+        let report =
+            boundary::remember_interactions(&mut self.memory, list_of(list), unix_seconds(now_ms));
+        to_js(&report)
     }
 
+    /// Remembers posts the content script lifted from tweet articles
+    /// (`[DomTweet]`) under their author (a repost under the reposter), as
+    /// facts from the page. Unreadable entries are skipped with a warning; the
+    /// same post already known from X's data is not replaced. Returns
+    /// `{ recorded, skipped, warnings }`; never throws.
+    #[wasm_bindgen(js_name = rememberTweets, unchecked_return_type = "RecordedReport")]
+    pub fn remember_tweets(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "DomTweet[]")] list: JsValue,
+        now_ms: f64,
+    ) -> JsValue {
+        let report =
+            boundary::remember_tweets(&mut self.memory, list_of(list), unix_seconds(now_ms));
+        to_js(&report)
+    }
+}
+
+// Memory: size, cap, saving and restoring, clearing.
+#[wasm_bindgen]
+impl Engine {
     /// Number of accounts remembered.
     #[wasm_bindgen(js_name = accountCount)]
     pub fn account_count(&self) -> usize {
         self.memory.len()
+    }
+
+    /// How many accounts the memory keeps at most.
+    #[wasm_bindgen(js_name = memoryCapacity)]
+    pub fn memory_capacity(&self) -> usize {
+        self.memory.capacity()
+    }
+
+    /// Sets how many accounts are remembered (the least recently seen are
+    /// evicted at once when it shrinks). With no number (null/undefined), the
+    /// `memory.capacity` setting applies. Returns the cap now in force.
+    #[wasm_bindgen(js_name = setCapacity)]
+    pub fn set_capacity(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number | null")] capacity: JsValue,
+    ) -> usize {
+        let wanted = capacity
+            .as_f64()
+            .filter(|c| c.is_finite() && *c >= 1.0)
+            .map(|c| c as usize)
+            .unwrap_or_else(|| usize::try_from(self.settings.memory_capacity).unwrap_or(1));
+        self.memory.set_capacity(wanted);
+        self.memory.capacity()
     }
 
     /// Everything remembered, as JSON text.
@@ -291,8 +300,21 @@ impl Engine {
         self.memory.to_json()
     }
 
+    /// The remembered accounts that fit in `max_bytes` of JSON (UTF-8), the
+    /// most recently seen first: `{ json, kept, total }` (saving to a full
+    /// chrome.storage.local). The same format as `exportMemory`.
+    #[wasm_bindgen(js_name = exportMemoryWithin, unchecked_return_type = "Trimmed")]
+    pub fn export_memory_within(&self, max_bytes: f64) -> JsValue {
+        let max = if max_bytes.is_finite() && max_bytes > 0.0 {
+            max_bytes as usize
+        } else {
+            0
+        };
+        to_js(&self.memory.to_json_within(max))
+    }
+
     /// Replaces memory with saved JSON; on error keeps the current memory.
-    #[wasm_bindgen(js_name = importMemory)]
+    #[wasm_bindgen(js_name = importMemory, unchecked_return_type = "ImportReport")]
     pub fn import_memory(&mut self, text: &str) -> JsValue {
         let report = match Memory::from_json(text) {
             Ok(m) => {
@@ -309,13 +331,34 @@ impl Engine {
         };
         to_js(&report)
     }
+
+    /// Forgets every remembered account (the cap is kept).
+    #[wasm_bindgen(js_name = clearMemory)]
+    pub fn clear_memory(&mut self) {
+        self.memory.clear();
+    }
 }
 
-// ---- Re-scoring every remembered account (also the wasm scoring benchmark) ----
-// Added by the bench engineer, kept apart from the contract methods above.
-
+// Every remembered account at once (audit export, re-scoring, benchmarks).
 #[wasm_bindgen]
 impl Engine {
+    /// Every remembered account with its verdict under the current settings:
+    /// `[{ verdict, account, seen_at }]` (the audit page's "export everything").
+    #[wasm_bindgen(js_name = exportVerdicts, unchecked_return_type = "RememberedVerdict[]")]
+    pub fn export_verdicts(&self, now_ms: f64) -> JsValue {
+        let now = unix_seconds(now_ms);
+        let out: Vec<RememberedVerdict<'_>> = self
+            .memory
+            .entries()
+            .map(|entry| RememberedVerdict {
+                verdict: self.score(&entry.subject(), now),
+                account: &entry.account,
+                seen_at: entry.last_seen,
+            })
+            .collect();
+        to_js(&out)
+    }
+
     /// Scores every remembered account with the current settings and returns
     /// how many were scored (re-scoring after a settings change; benchmarks).
     #[wasm_bindgen(js_name = scoreRemembered)]
@@ -323,265 +366,13 @@ impl Engine {
         let now = unix_seconds(now_ms);
         let mut scored = 0;
         for entry in self.memory.entries() {
-            std::hint::black_box(score::score_with(
-                &entry.subject(),
-                &self.settings,
-                &self.matchers,
-                now,
-            ));
+            std::hint::black_box(self.score(&entry.subject(), now));
             scored += 1;
         }
         scored
     }
 }
 
-// ---- Export of every remembered account with its verdict (audit page) ----
-
-/// One remembered account, scored now: what the audit page exports.
-#[derive(Serialize)]
-struct RememberedVerdict<'a> {
-    verdict: Verdict,
-    account: &'a Account,
-    /// Last time anything about the account was seen, unix seconds.
-    seen_at: i64,
-}
-
-#[wasm_bindgen]
-impl Engine {
-    /// Every remembered account with its verdict under the current settings:
-    /// `[{ verdict, account, seen_at }]` (the audit page's "export everything").
-    #[wasm_bindgen(js_name = exportVerdicts)]
-    pub fn export_verdicts(&self, now_ms: f64) -> JsValue {
-        let now = unix_seconds(now_ms);
-        let out: Vec<RememberedVerdict<'_>> = self
-            .memory
-            .entries()
-            .map(|entry| RememberedVerdict {
-                verdict: score::score_with(&entry.subject(), &self.settings, &self.matchers, now),
-                account: &entry.account,
-                seen_at: entry.last_seen,
-            })
-            .collect();
-        to_js(&out)
-    }
-}
-
-// ---- Interactions from the notifications page, and the memory cap ----
-// Added by the interactions engineer, kept apart from the contract methods above.
-
-/// An interaction as the content script sends it: `at` in unix seconds, absent
-/// when the page showed no time.
-#[derive(Deserialize)]
-struct InteractionRequest {
-    handle: String,
-    kind: crate::model::InteractionKind,
-    #[serde(default)]
-    at: Option<f64>,
-}
-
-#[derive(Serialize)]
-struct InteractionReport {
-    recorded: usize,
-    skipped: usize,
-    warnings: Vec<String>,
-}
-
-/// A notification without a time seen again within this long is taken to be
-/// the same notification, not a new interaction.
-const UNTIMED_REPEAT_S: i64 = 24 * 60 * 60;
-
-fn valid_handle(handle: &str) -> bool {
-    !handle.is_empty()
-        && handle.len() <= 15
-        && handle
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_')
-}
-
-#[wasm_bindgen]
-impl Engine {
-    /// Remembers `[{ handle, kind, at? }]` (kind: followed | liked | reposted |
-    /// replied | mentioned | messaged; at: unix seconds). Without `at`, the
-    /// interaction is dated `now`, unless one of the same kind was already
-    /// recorded for that account in the last day (the same notification seen
-    /// again). Returns `{ recorded, skipped, warnings }`; never throws.
-    #[wasm_bindgen(js_name = rememberInteractions)]
-    pub fn remember_interactions(&mut self, list: JsValue, now_ms: f64) -> JsValue {
-        use crate::model::{Interaction, Source};
-        let now = unix_seconds(now_ms);
-        let items: Vec<serde_json::Value> =
-            serde_wasm_bindgen::from_value(list).unwrap_or_default();
-        let mut report = InteractionReport {
-            recorded: 0,
-            skipped: 0,
-            warnings: Vec::new(),
-        };
-        for item in items {
-            let request = match serde_json::from_value::<InteractionRequest>(item) {
-                Ok(r) => r,
-                Err(e) => {
-                    report.skipped += 1;
-                    report
-                        .warnings
-                        .push(format!("An interaction was not readable: {e}."));
-                    continue;
-                }
-            };
-            let handle = request.handle.trim_start_matches('@');
-            if !valid_handle(handle) {
-                report.skipped += 1;
-                report
-                    .warnings
-                    .push("An interaction named no valid handle.".to_string());
-                continue;
-            }
-            let timed = request
-                .at
-                .filter(|a| a.is_finite() && *a > 0.0)
-                .map(|a| a as i64)
-                .filter(|a| *a <= now + UNTIMED_REPEAT_S);
-            if timed.is_none() {
-                let repeat = self.memory.get(None, Some(handle)).is_some_and(|e| {
-                    e.interactions.iter().any(|i| {
-                        i.kind == request.kind && i.at.is_some_and(|a| a >= now - UNTIMED_REPEAT_S)
-                    })
-                });
-                if repeat {
-                    report.skipped += 1;
-                    continue;
-                }
-            }
-            self.memory.remember_interaction(
-                Interaction {
-                    handle: handle.to_string(),
-                    kind: request.kind,
-                    at: Some(timed.unwrap_or(now)),
-                    source: Source::Page,
-                    notification: None,
-                },
-                now,
-            );
-            report.recorded += 1;
-        }
-        to_js(&report)
-    }
-
-    /// Sets how many accounts are remembered (the least recently seen are
-    /// evicted at once when it shrinks). With no number (null/undefined), the
-    /// `memory.capacity` setting applies. Returns the cap now in force.
-    #[wasm_bindgen(js_name = setCapacity)]
-    pub fn set_capacity(&mut self, capacity: JsValue) -> usize {
-        let wanted = capacity
-            .as_f64()
-            .filter(|c| c.is_finite() && *c >= 1.0)
-            .map(|c| c as usize)
-            .unwrap_or_else(|| usize::try_from(self.settings.memory_capacity).unwrap_or(1));
-        self.memory.set_capacity(wanted);
-        self.memory.capacity()
-    }
-}
-
-// ---- Memory stats, clearing, and the exact repaired settings (options page) ----
-// Added by the options engineer, kept apart from the contract methods above.
-
-#[wasm_bindgen]
-impl Engine {
-    /// Forgets every remembered account (the cap is kept).
-    #[wasm_bindgen(js_name = clearMemory)]
-    pub fn clear_memory(&mut self) {
-        self.memory.clear();
-    }
-
-    /// How many accounts the memory keeps at most.
-    #[wasm_bindgen(js_name = memoryCapacity)]
-    pub fn memory_capacity(&self) -> usize {
-        self.memory.capacity()
-    }
-}
-
-/// What `repairSettings` answers: the settings the service worker would use
-/// for a stored value, and the notices for what was repaired.
-#[derive(Serialize)]
-struct Repaired {
-    settings: Settings,
-    notices: Vec<String>,
-}
-
-/// The settings the service worker uses for a stored value that may be null,
-/// corrupt or old (the tolerant `Settings::from_json` path):
-/// `{ settings: { version, values }, notices: [..] }`. Never throws.
-#[wasm_bindgen(js_name = repairSettings)]
-pub fn repair_settings(value: JsValue) -> JsValue {
-    let (settings, notices) = settings_from_js(value);
-    to_js(&Repaired { settings, notices })
-}
-
-// ---- Recent posts read from tweet articles on profile pages ----
-// Added by the DOM-timeline engineer, kept apart from the contract methods above.
-
-#[derive(Serialize)]
-struct TweetsReport {
-    recorded: usize,
-    skipped: usize,
-    warnings: Vec<String>,
-}
-
-/// Unreadable posts named one by one in the report before the rest are counted.
-const MAX_TWEET_WARNINGS: usize = 5;
-
-#[wasm_bindgen]
-impl Engine {
-    /// Remembers posts the content script lifted from tweet articles
-    /// (`[{ statusHref, authorHref?, datetime?, text?, links?, repostedBy?,
-    /// replyingTo?, quote? }]`, see `read::dom_tweet::DomTweet`) under their
-    /// author (a repost under the reposter), as facts from the page. Unreadable
-    /// entries are skipped with a warning; the same post already known from
-    /// X's data is not replaced. Returns `{ recorded, skipped, warnings }`;
-    /// never throws.
-    #[wasm_bindgen(js_name = rememberTweets)]
-    pub fn remember_tweets(&mut self, list: JsValue, now_ms: f64) -> JsValue {
-        use crate::read::dom_tweet::{tweet_from_dom, DomTweet};
-        let now = unix_seconds(now_ms);
-        let items: Vec<serde_json::Value> =
-            serde_wasm_bindgen::from_value(list).unwrap_or_default();
-        let mut report = TweetsReport {
-            recorded: 0,
-            skipped: 0,
-            warnings: Vec::new(),
-        };
-        for item in items {
-            let tweet = serde_json::from_value::<DomTweet>(item)
-                .map_err(|e| format!("A post was not readable: {e}."))
-                .and_then(|facts| tweet_from_dom(&facts).map_err(|e| format!("{e}.")));
-            let tweet = match tweet {
-                Ok(t) => t,
-                Err(message) => {
-                    report.skipped += 1;
-                    if report.warnings.len() < MAX_TWEET_WARNINGS {
-                        report.warnings.push(message);
-                    }
-                    continue;
-                }
-            };
-            let Some(handle) = tweet.author_handle.clone() else {
-                report.skipped += 1;
-                continue;
-            };
-            // A post is evidence enough that its author exists.
-            if self.memory.get(None, Some(&handle)).is_none() {
-                self.memory.remember_account(
-                    Account::with_handle(handle, crate::model::Source::Page),
-                    now,
-                );
-            }
-            self.memory.remember_tweet(tweet, now);
-            report.recorded += 1;
-        }
-        to_js(&report)
-    }
-}
-
 // ---- Self-check: how your own account looks (issue 13) ----
-// Added by the self-check engineer, kept apart in its own file.
 #[path = "wasm_selfcheck.rs"]
 mod selfcheck;

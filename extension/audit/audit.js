@@ -1,3 +1,4 @@
+// @ts-check
 // The audit page: a whole follower list at a glance, for the x.com tab given
 // as `?tab=<id>`. Polls that tab's content script (`fb:list-stats`) every second
 // while the person scrolls; shows counts by level, the most common reasons for
@@ -5,10 +6,11 @@
 // (chrome.storage.local `filter`) and overrides; exports CSV and JSON.
 // Everything is drawn with textContent.
 
-import { FILTER_KEY, normalizeFilter } from '../content/filter.js';
-import { OVERRIDES_KEY, normalizeOverrides, saveOverride } from '../content/overrides.js';
+import { FILTER_KEY, normalizeFilter } from '../shared/filter.js';
+import { OVERRIDES_KEY, normalizeOverrides, saveOverride } from '../shared/overrides.js';
 import { listRecords, rememberedRecords, toCsv, toJson } from './export.js';
 import { downloadText } from '../shared/download.js';
+import { MESSAGES } from '../shared/messages.js';
 
 const POLL_MS = 1000;
 const LEVELS = ['follow_back', 'maybe', 'skip', 'not_enough_data'];
@@ -16,7 +18,8 @@ const LEVEL_WORDS = { follow_back: 'follow back', maybe: 'maybe', skip: 'skip', 
 const KIND_WORDS = { followers: 'followers', verified_followers: 'verified followers', following: 'following' };
 const MAX_REASONS_SHOWN = 8;
 
-const $ = (id) => document.getElementById(id);
+/** An element of this page by id (any: inputs, tables and plain elements alike). */
+const $ = (/** @type {string} */ id) => /** @type {any} */ (document.getElementById(id));
 const state = { tabId: null, stats: null, shownKey: '', overrides: {} };
 
 function el(tag, className, text) {
@@ -34,7 +37,7 @@ function tabFromQuery() {
 async function listStats() {
   if (state.tabId === null) return null;
   try {
-    const r = await chrome.tabs.sendMessage(state.tabId, { type: 'fb:list-stats' });
+    const r = await chrome.tabs.sendMessage(state.tabId, { type: MESSAGES.LIST_STATS.type });
     return r && r.ok && Array.isArray(r.accounts) ? r : null;
   } catch {
     return null; // the tab is gone or is not x.com
@@ -191,7 +194,7 @@ function saveFilter() {
 // ---- export --------------------------------------------------------------
 
 async function remembered() {
-  const r = await chrome.runtime.sendMessage({ type: 'fb:export-memory' });
+  const r = await chrome.runtime.sendMessage({ type: MESSAGES.REMEMBERED_VERDICTS.type });
   if (!r || !r.ok) throw new Error((r && r.error) || 'the extension did not answer');
   return r.records;
 }

@@ -1,8 +1,10 @@
+// @ts-check
 // Export records for the audit page: one shape for "this list" and "everything
 // remembered", written as JSON (readable by `followback score`: each record has
 // `handle` and `facts`) or CSV. Pure functions; no DOM, no storage.
 
-import { negativeReasons } from '../content/listing.js';
+import { negativeReasons } from '../shared/reasons.js';
+import { OVERRIDE_LEVEL } from '../shared/overrides.js';
 
 /** CSV columns, in order. */
 export const CSV_COLUMNS = Object.freeze([
@@ -15,8 +17,6 @@ const FACT_KEYS = Object.freeze([
   'name', 'bio', 'location', 'url', 'followers', 'following', 'tweets', 'likes', 'listed', 'media',
   'default_avatar', 'default_profile', 'verified', 'blue_verified', 'protected', 'follows_you', 'you_follow',
 ]);
-
-const FORCED = Object.freeze({ always: 'follow_back', never: 'skip' });
 
 /** Unix seconds (or ms when `ms`) as RFC 3339 without fractions, or null. */
 export function isoTime(value, ms = false) {
@@ -55,7 +55,7 @@ function record(computed, account, override, seenAt, relationship) {
     handle: computed.handle,
     id: computed.id || (account && account.id) || null,
     score: Number(computed.score),
-    level: override ? FORCED[override] : computed.level,
+    level: override ? OVERRIDE_LEVEL[override] : computed.level,
     computed_level: computed.level,
     override: override || null,
     confidence: confidenceOf(computed.confidence),

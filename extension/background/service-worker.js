@@ -1,45 +1,31 @@
+// @ts-check
 // Service worker (Chromium) / background script (Firefox), an ES module:
-// loads the Rust core (wasm), keeps one Engine, and answers messages.
-//
-// From content scripts on x.com:
-//   fb:payload      { text, url }              -> { ok, accounts, warnings }  (a GraphQL response the page loaded)
-//   fb:verdicts     { requests: [{id?, handle?, dom?}], reloadSettings? } -> { ok, verdicts: [Verdict|null] }
-//   fb:interactions { interactions: [{handle, kind, at?}] } -> { ok, recorded, skipped, warnings }
-//   fb:tweets       { tweets: [DomTweet] }     -> { ok, recorded, skipped, warnings }
-//   fb:self-check   { handle, id?, dom? }      -> { ok, enabled, check: SelfCheck|null }  (also from extension pages)
-// From the extension's own pages only (options, audit, popup):
-//   fb:export-memory -> { ok, records }; fb:memory-stats -> { ok, accounts, capacity, bytes };
-//   fb:memory-export -> { ok, json }; fb:memory-clear -> { ok }; fb:debug-stats -> { ok, ...counters }
+// loads the Rust core (wasm), keeps one Engine, and answers the worker
+// messages of extension/shared/messages.js (the table says who may send each;
+// HANDLERS below answers each, one entry per message).
 // Any failure answers { ok: false, error }.
 //
-// Settings come from chrome.storage.sync "settings" (or chrome.storage.local
-// when the options page saved there); what the engine remembers is saved to
-// chrome.storage.local "memory" so it survives the worker being stopped.
+// Settings come from shared/settings-store.js (sync, or local when sync was
+// full); what the engine remembers is saved to chrome.storage.local "memory"
+// so it survives the worker being stopped.
 
 import init, { Engine } from '../core/followback.js';
+import { MESSAGES, messageSpec, refusal, selfOf, senderRole, typesFor } from '../shared/messages.js';
+import { STORAGE_KEYS } from '../shared/storage-keys.js';
+import { isQuotaError, loadRawSettings, settingsChanged } from '../shared/settings-store.js';
 
-const MEMORY_KEY = 'memory';
+const MEMORY_KEY = STORAGE_KEYS.memory;
 const MEMORY_SAVE_DELAY_MS = 5000;
-const MEMORY_MAX_CHARS = 8 * 1024 * 1024;
+/** Largest memory saved at once (bytes of JSON); the most recently seen accounts that fit are saved. */
+const MEMORY_MAX_BYTES = 8 * 1024 * 1024;
 
+/** @type {Engine | null} */
 let engine = null;
 let saveTimer = null;
 
+/** The stored settings value as it is (the core repairs it), or null. */
 async function readSettings() {
-  let local = {};
-  let sync = {};
-  try {
-    local = (await chrome.storage.local.get(['settings', 'settingsStore'])) || {};
-  } catch (_) {
-    local = {};
-  }
-  if (local.settingsStore === 'local' && local.settings) return local.settings;
-  try {
-    sync = (await chrome.storage.sync.get('settings')) || {};
-  } catch (_) {
-    sync = {};
-  }
-  return sync.settings || local.settings || null;
+  return (await loadRawSettings()).raw ?? null;
 }
 
 async function restoreMemory(e) {
@@ -90,56 +76,45 @@ async function freeLocalBytes() {
   }
 }
 
-const isQuotaError = (e) => /quota|QUOTA_BYTES/i.test(String((e && e.message) || e));
-
-/** The saved memory with only its `keep` most recently seen accounts (null when it cannot be cut). */
-function trimmedMemory(text, keep) {
-  try {
-    const saved = JSON.parse(text);
-    if (!saved || !Array.isArray(saved.entries)) return null;
-    saved.entries.sort((a, b) => (Number(b && b.last_seen) || 0) - (Number(a && a.last_seen) || 0));
-    saved.entries = saved.entries.slice(0, Math.max(0, keep));
-    return { text: JSON.stringify(saved), count: saved.entries.length };
-  } catch (_) {
-    return null;
-  }
-}
+/** Bytes of `text` as UTF-8. */
+const byteLength = (/** @type {string} */ text) => new TextEncoder().encode(text).length;
 
 /**
- * Saves the memory; when chrome.storage.local is full, saves fewer accounts (the
- * most recently seen) leaving room for settings, and notes it in the diagnostics.
- * The worker keeps remembering everything until it stops.
+ * Saves the memory (at most MEMORY_MAX_BYTES of it); when chrome.storage.local
+ * is full, saves fewer accounts (the most recently seen, cut by the core's
+ * exportMemoryWithin) leaving room for settings, and notes it in the
+ * diagnostics. The worker keeps remembering everything until it stops.
+ * @param {Engine} e
  */
-async function saveMemory(text) {
-  let current = text;
-  let total = null;
+async function saveMemory(e) {
+  let budget = MEMORY_MAX_BYTES;
+  let trimmed = false;
   for (let attempt = 0; attempt < 12; attempt += 1) {
+    const saved = e.exportMemoryWithin(budget);
     try {
-      await chrome.storage.local.set({ [MEMORY_KEY]: current });
-      if (total !== null) {
+      await chrome.storage.local.set({ [MEMORY_KEY]: saved.json });
+      let kept = saved.kept;
+      if (trimmed) {
         // Leave room for the settings and switches the pages write to local.
         if ((await freeLocalBytes()) < STORAGE_RESERVE_BYTES) {
-          const smaller = trimmedMemory(current, Math.floor((trimmedMemory(current, Infinity)?.count ?? 0) / 2));
-          if (smaller) await chrome.storage.local.set({ [MEMORY_KEY]: smaller.text }).then(() => (current = smaller.text), () => {});
+          const smaller = e.exportMemoryWithin(Math.floor(byteLength(saved.json) / 2));
+          await chrome.storage.local.set({ [MEMORY_KEY]: smaller.json }).then(() => (kept = smaller.kept), () => {});
         }
         stats.memoryTrimmed += 1;
-        note(`storage is full: saved the ${trimmedMemory(current, Infinity)?.count ?? 0} most recently seen of ${total} remembered accounts`);
+        note(`storage is full: saved the ${kept} most recently seen of ${saved.total} remembered accounts`);
       }
       return;
-    } catch (e) {
-      if (!isQuotaError(e)) {
-        note(`memory not saved: ${String((e && e.message) || e)}`);
+    } catch (err) {
+      if (!isQuotaError(err)) {
+        note(`memory not saved: ${String((err && /** @type {any} */ (err).message) || err)}`);
         return;
       }
-      const all = trimmedMemory(current, Infinity);
-      if (!all || all.count === 0) {
+      if (saved.kept === 0) {
         note('storage is full: memory not saved');
         return;
       }
-      if (total === null) total = all.count;
-      const next = trimmedMemory(current, Math.floor(all.count / 2));
-      if (!next) return;
-      current = next.text;
+      trimmed = true;
+      budget = Math.floor(byteLength(saved.json) / 2);
     }
   }
 }
@@ -149,9 +124,7 @@ function scheduleMemorySave() {
   saveTimer = setTimeout(() => {
     saveTimer = null;
     try {
-      const text = engine.exportMemory();
-      const fitting = text.length <= MEMORY_MAX_CHARS ? text : trimmedMemory(text, engine.accountCount() / 2)?.text;
-      if (fitting) saveMemory(fitting).catch(() => {});
+      if (engine) saveMemory(engine).catch(() => {});
     } catch (_) {
       // memory stays in this worker only
     }
@@ -175,86 +148,95 @@ async function applyStoredSettings() {
   return report;
 }
 
-async function handle(message) {
-  const e = await ready;
-  switch (message.type) {
-    case 'fb:payload': {
-      if (typeof message.text !== 'string') return { ok: false, error: 'fb:payload needs a text string' };
-      const report = e.ingest(message.text, Date.now());
-      countPayload(report, message.url);
-      if (report && report.accounts > 0) scheduleMemorySave();
-      return { ok: true, accounts: report ? report.accounts : 0, warnings: report ? report.warnings : [] };
-    }
-    case 'fb:verdicts': {
-      if (!Array.isArray(message.requests)) return { ok: false, error: 'fb:verdicts needs a requests array' };
-      if (message.reloadSettings) await applyStoredSettings();
-      const verdicts = e.verdicts(message.requests, Date.now());
-      scheduleMemorySave();
-      return { ok: true, verdicts: Array.isArray(verdicts) ? verdicts : [] };
-    }
-    case 'fb:interactions': {
-      // What people did to the viewer (notifications page): [{ handle, kind, at? (unix s) }].
-      if (!Array.isArray(message.interactions)) return { ok: false, error: 'fb:interactions needs an interactions array' };
-      const report = e.rememberInteractions(message.interactions, Date.now());
-      if (report && report.recorded > 0) scheduleMemorySave();
-      return { ok: true, recorded: report ? report.recorded : 0, skipped: report ? report.skipped : 0, warnings: report ? report.warnings : [] };
-    }
-    case 'fb:tweets': {
-      // The profile owner's posts read from tweet articles: [DomTweet] (read::dom_tweet).
-      if (!Array.isArray(message.tweets)) return { ok: false, error: 'fb:tweets needs a tweets array' };
-      const report = e.rememberTweets(message.tweets, Date.now());
-      if (report && report.recorded > 0) scheduleMemorySave();
-      return { ok: true, recorded: report ? report.recorded : 0, skipped: report ? report.skipped : 0, warnings: report ? report.warnings : [] };
-    }
-    case 'fb:self-check': {
-      // The viewer's own account (issue 13): { handle, id?, dom? } -> { ok, enabled, check: SelfCheck | null }.
-      if (typeof message.handle !== 'string' && !(message.dom && typeof message.dom === 'object')) return { ok: false, error: 'fb:self-check needs a handle or dom' };
-      const reply = e.selfCheck({ handle: message.handle, id: message.id, dom: message.dom }, Date.now());
-      if (message.dom) scheduleMemorySave();
-      return { ok: true, enabled: Boolean(reply && reply.enabled), check: (reply && reply.check) || null };
-    }
-    case 'fb:export-memory': {
-      // The audit page's "export everything remembered": [{ verdict, account, seen_at }].
-      const records = e.exportVerdicts(Date.now());
-      return { ok: true, records: Array.isArray(records) ? records : [] };
-    }
-    case 'fb:memory-stats': {
-      // The options page's memory section: how many accounts, the cap, and the saved size.
-      const json = e.exportMemory();
-      return { ok: true, accounts: e.accountCount(), capacity: e.memoryCapacity(), bytes: new TextEncoder().encode(json).length };
-    }
-    case 'fb:memory-export':
-      return { ok: true, json: e.exportMemory() };
-    case 'fb:memory-clear': {
-      e.clearMemory();
-      if (saveTimer !== null) clearTimeout(saveTimer);
-      saveTimer = null;
-      await chrome.storage.local.remove(MEMORY_KEY);
-      return { ok: true };
-    }
-    case 'fb:debug-stats':
-      // The popup's Diagnostics: counters since this worker started, the last warnings.
-      return { ok: true, ...stats, warnings: stats.warnings.slice(), remembered: e.accountCount() };
-    default:
-      return { ok: false, error: `unknown message type ${String(message.type)}` };
-  }
+/** @param {unknown} value */
+const list = (value) => (Array.isArray(value) ? value : []);
+
+/**
+ * One handler per worker message of the table (shared/messages.js), by type.
+ * Each gets the message (already known to be allowed from its sender) and the engine.
+ * @type {Record<string, (message: any, e: Engine) => Promise<object> | object>}
+ */
+const HANDLERS = {
+  [MESSAGES.PAYLOAD.type]: (message, e) => {
+    if (typeof message.text !== 'string') return { ok: false, error: 'fb:payload needs a text string' };
+    const report = e.ingest(message.text, Date.now());
+    countPayload(report, message.url);
+    if (report && report.accounts > 0) scheduleMemorySave();
+    return { ok: true, accounts: report ? report.accounts : 0, warnings: report ? report.warnings : [] };
+  },
+  [MESSAGES.VERDICTS.type]: async (message, e) => {
+    if (!Array.isArray(message.requests)) return { ok: false, error: 'fb:verdicts needs a requests array' };
+    if (message.reloadSettings) await applyStoredSettings();
+    const verdicts = e.rememberAndScore(message.requests, Date.now());
+    scheduleMemorySave();
+    return { ok: true, verdicts: list(verdicts) };
+  },
+  [MESSAGES.INTERACTIONS.type]: (message, e) => {
+    // What people did to the viewer (notifications page): [{ handle, kind, at? (unix s) }].
+    if (!Array.isArray(message.interactions)) return { ok: false, error: 'fb:interactions needs an interactions array' };
+    const report = e.rememberInteractions(message.interactions, Date.now());
+    if (report && report.recorded > 0) scheduleMemorySave();
+    return { ok: true, recorded: report ? report.recorded : 0, skipped: report ? report.skipped : 0, warnings: report ? report.warnings : [] };
+  },
+  [MESSAGES.TWEETS.type]: (message, e) => {
+    // The profile owner's posts read from tweet articles: [DomTweet] (read::dom_tweet).
+    if (!Array.isArray(message.tweets)) return { ok: false, error: 'fb:tweets needs a tweets array' };
+    const report = e.rememberTweets(message.tweets, Date.now());
+    if (report && report.recorded > 0) scheduleMemorySave();
+    return { ok: true, recorded: report ? report.recorded : 0, skipped: report ? report.skipped : 0, warnings: report ? report.warnings : [] };
+  },
+  [MESSAGES.SELF_CHECK.type]: (message, e) => {
+    // The viewer's own account: { handle, id?, dom? } -> { ok, enabled, check: SelfCheck | null }.
+    if (typeof message.handle !== 'string' && !(message.dom && typeof message.dom === 'object')) return { ok: false, error: 'fb:self-check needs a handle or dom' };
+    const reply = e.selfCheck({ handle: message.handle, id: message.id, dom: message.dom }, Date.now());
+    if (message.dom) scheduleMemorySave();
+    return { ok: true, enabled: Boolean(reply && reply.enabled), check: (reply && reply.check) || null };
+  },
+  [MESSAGES.REMEMBERED_VERDICTS.type]: (_message, e) => ({ ok: true, records: list(e.exportVerdicts(Date.now())) }),
+  [MESSAGES.MEMORY_STATS.type]: (_message, e) => ({
+    ok: true,
+    accounts: e.accountCount(),
+    capacity: e.memoryCapacity(),
+    bytes: byteLength(e.exportMemory()),
+  }),
+  [MESSAGES.MEMORY_JSON.type]: (_message, e) => ({ ok: true, json: e.exportMemory() }),
+  [MESSAGES.MEMORY_CLEAR.type]: async (_message, e) => {
+    e.clearMemory();
+    if (saveTimer !== null) clearTimeout(saveTimer);
+    saveTimer = null;
+    await chrome.storage.local.remove(MEMORY_KEY);
+    return { ok: true };
+  },
+  // The popup's Diagnostics: counters since this worker started, the last warnings.
+  [MESSAGES.DEBUG_STATS.type]: (_message, e) => ({ ok: true, ...stats, warnings: stats.warnings.slice(), remembered: e.accountCount() }),
+};
+
+for (const type of typesFor('worker')) {
+  if (typeof HANDLERS[type] !== 'function') throw new Error(`service worker: no handler for ${type}`);
 }
 
+/** This extension's id and origin, for telling its pages from content scripts. */
+const SELF = selfOf(chrome.runtime);
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (!message || typeof message.type !== 'string' || !['fb:payload', 'fb:verdicts', 'fb:interactions', 'fb:tweets', 'fb:self-check', 'fb:export-memory', 'fb:memory-stats', 'fb:memory-export', 'fb:memory-clear', 'fb:debug-stats'].includes(message.type)) {
+  if (!message || typeof message !== 'object') return false;
+  const spec = messageSpec(message.type);
+  const role = senderRole(sender, SELF);
+  // Not a message of ours for the worker, or from another extension: no answer at all.
+  if (!spec || spec.to !== 'worker' || role === null) return false;
+  const refused = refusal(spec.type, role, 'worker');
+  if (refused !== null) {
+    sendResponse({ ok: false, error: refused });
     return false;
   }
-  if (sender && sender.id && sender.id !== chrome.runtime.id) return false;
-  // Reading or clearing all of memory is for the extension's own pages (options), not content scripts.
-  if ((message.type.startsWith('fb:memory-') || message.type === 'fb:debug-stats') && !String((sender && sender.url) || '').startsWith(chrome.runtime.getURL(''))) return false;
-  handle(message).then(sendResponse, (err) =>
-    sendResponse({ ok: false, error: String((err && err.message) || err) }),
-  );
+  ready
+    .then((e) => HANDLERS[spec.type](message, e))
+    .then(sendResponse, (err) => sendResponse({ ok: false, error: String((err && err.message) || err) }));
   return true;
 });
 
 chrome.storage.onChanged.addListener((changes, area) => {
-  if (changes.settings || (area === 'local' && changes.settingsStore)) {
+  if (settingsChanged(changes, area)) {
     applyStoredSettings().catch(() => {});
   }
 });

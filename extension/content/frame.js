@@ -1,3 +1,4 @@
+// @ts-check
 // Batching: collect work and run it once per animation frame.
 
 /** A function that schedules `fn` for the next animation frame, at most once per frame. */

@@ -2,9 +2,10 @@
 // every account row this page drew a badge for, kept while the person scrolls
 // (rows are recycled, this map is not), for the audit page's `fb:list-stats`.
 
+import { negativeReasons } from '../shared/reasons.js';
+
 const KINDS = new Set(['followers', 'verified_followers', 'following']);
 const MAX_ACCOUNTS = 5000;
-const MAX_REASONS = 5;
 
 let current = { path: null, accounts: new Map() };
 
@@ -13,17 +14,6 @@ export function listOf(pathname) {
   const parts = String(pathname || '').split('/').filter(Boolean);
   const kind = parts.length === 2 && KINDS.has(parts[1]) ? parts[1] : 'other';
   return { path: String(pathname || '/'), owner: kind === 'other' ? null : parts[0], kind };
-}
-
-/** Labels of the evidence lines that took points away, worst first. */
-export function negativeReasons(verdict) {
-  const evidence = Array.isArray(verdict && verdict.evidence) ? verdict.evidence : [];
-  return evidence
-    .filter((ev) => Number(ev.points) < 0)
-    .sort((a, b) => Number(a.points) - Number(b.points))
-    .map((ev) => String(ev.label || ev.signal || ''))
-    .filter(Boolean)
-    .slice(0, MAX_REASONS);
 }
 
 function here() {

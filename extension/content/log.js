@@ -1,3 +1,4 @@
+// @ts-check
 // Quiet logging: the extension never writes errors or warnings to the page's
 // console in normal operation; at most one console.debug line per page.
 

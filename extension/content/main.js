@@ -1,3 +1,4 @@
+// @ts-check
 // Content script entry (isolated world, bundled by build.sh from entry.js): wires the
 // finder, fact lifter, relay, badges and breakdown together.
 //
@@ -16,12 +17,15 @@ import { pageTheme } from './theme.js';
 import { HOST_CLASS, createHost, renderBadge, verdictOf } from './badge.js';
 import { toggleBreakdown, closeBreakdown, openHost, updateBreakdown } from './breakdown.js';
 import { debugOnce, guard } from './log.js';
-import { filterRow, clearAllFilters, loadFilter, setFilter, FILTER_KEY } from './filter.js';
-import { withOverride, loadOverrides, setOverrides, OVERRIDES_KEY } from './overrides.js';
+import { filterRow, clearAllFilters, loadFilter, setFilter, FILTER_KEY } from '../shared/filter.js';
+import { withOverride, loadOverrides, setOverrides, OVERRIDES_KEY } from '../shared/overrides.js';
 import { recordRow, listStats } from './listing.js';
+import { settingsChanged } from '../shared/settings-store.js';
+import { STORAGE_KEYS } from '../shared/storage-keys.js';
+import { MESSAGES, refusal, selfOf, senderRole } from '../shared/messages.js';
 import { recordInteractions } from './notifications.js';
 import { recordTweets } from './tweets.js';
-import { isOwnProfile, claimOwnProfile, sweepSelfCheck, removeSelfCheck, isSelfCheckNode, selfCheckMessages } from './selfcheck.js';
+import { isOwnProfile, claimOwnProfile, sweepSelfCheck, removeSelfCheck, isSelfCheckNode, answerSelfCheckPage, openSelfCheckPanel } from './selfcheck.js';
 
 const POPOVER_CLASS = 'followback-breakdown-host';
 
@@ -118,7 +122,7 @@ function needsRequest(k, facts) {
 function requestVerdicts(batch) {
   if (batch.length === 0 || contextGone()) return;
   const generation = state.generation;
-  const message = { type: 'fb:verdicts', requests: batch.map((b) => b.request) };
+  const message = { type: MESSAGES.VERDICTS.type, requests: batch.map((b) => b.request) };
   if (state.reloadSettings) {
     message.reloadSettings = true;
     state.reloadSettings = false;
@@ -204,7 +208,7 @@ function onMutations(records) {
 
 function relayPayload(payload) {
   if (!state.enabled || contextGone()) return;
-  ask({ type: 'fb:payload', text: payload.text, url: payload.url }).then((reply) => {
+  ask({ type: MESSAGES.PAYLOAD.type, text: payload.text, url: payload.url }).then((reply) => {
     if (reply && reply.ok) invalidateAll();
     else debugOnce(`a payload was not read: ${reply && reply.error}`);
   });
@@ -212,8 +216,8 @@ function relayPayload(payload) {
 
 function onStorageChanged(changes, area) {
   guard('settings change failed', () => {
-    if (area === 'local' && changes.enabled) {
-      state.enabled = changes.enabled.newValue !== false;
+    if (area === 'local' && changes[STORAGE_KEYS.enabled]) {
+      state.enabled = changes[STORAGE_KEYS.enabled].newValue !== false;
       if (!state.enabled) removeAllBadges();
       invalidateAll();
     }
@@ -226,7 +230,7 @@ function onStorageChanged(changes, area) {
       setOverrides(changes[OVERRIDES_KEY].newValue);
       schedule();
     }
-    if (changes.settings || (area === 'local' && changes.settingsStore)) {
+    if (settingsChanged(changes, area)) {
       state.reloadSettings = true;
       invalidateAll();
     }
@@ -245,11 +249,23 @@ function pageStats() {
   return { ok: true, enabled: state.enabled, total, byLevel };
 }
 
+/** The content script's answer to each of its messages (shared/messages.js, `to: 'content'`). */
+const ANSWERS = {
+  [MESSAGES.PAGE_STATS.type]: pageStats,
+  [MESSAGES.LIST_STATS.type]: () => listStats(state.enabled),
+  [MESSAGES.SELF_CHECK_PAGE.type]: () => answerSelfCheckPage(ask),
+  [MESSAGES.SELF_CHECK_OPEN.type]: openSelfCheckPanel,
+};
+
 function onRuntimeMessage(message, sender, sendResponse) {
-  if (!message || (message.type !== 'fb:page-stats' && message.type !== 'fb:list-stats')) return false;
-  if (sender && sender.id && sender.id !== chrome.runtime.id) return false;
-  const answer = message.type === 'fb:list-stats' ? () => listStats(state.enabled) : pageStats;
-  sendResponse(guard('stats failed', answer) || { ok: false, error: 'stats failed' });
+  if (!message || refusal(message.type, senderRole(sender, selfOf(chrome.runtime)), 'content') !== null) return false;
+  const answer = guard(`${message.type} failed`, ANSWERS[message.type]);
+  if (answer && typeof answer.then === 'function') {
+    // An answer that needs the service worker first: keep the channel open for it.
+    answer.then(sendResponse, (e) => sendResponse({ ok: false, error: String(e) }));
+    return true;
+  }
+  sendResponse(answer || { ok: false, error: `${message.type} failed` });
   return false;
 }
 
@@ -285,16 +301,15 @@ export function start({ queue = [], release = () => {} } = {}) {
   });
   try {
     chrome.runtime.onMessage.addListener(onRuntimeMessage);
-    chrome.runtime.onMessage.addListener(selfCheckMessages(ask));
     chrome.storage.onChanged.addListener(onStorageChanged);
   } catch (e) {
     debugOnce('storage events unavailable', e);
   }
   const ready = (() => {
     try {
-      return chrome.storage.local.get('enabled').then(
+      return chrome.storage.local.get(STORAGE_KEYS.enabled).then(
         (got) => {
-          state.enabled = !got || got.enabled !== false;
+          state.enabled = !got || got[STORAGE_KEYS.enabled] !== false;
         },
         () => {},
       );

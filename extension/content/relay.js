@@ -1,6 +1,8 @@
+// @ts-check
 // Relay: messages between the page hook, this content script and the service worker.
 
 import { debugOnce } from './log.js';
+import { WINDOW_MESSAGE } from '../shared/messages.js';
 
 let dead = false;
 
@@ -9,7 +11,10 @@ export function contextGone() {
   return dead;
 }
 
-/** Sends `message` to the service worker; resolves with its reply, or { ok: false, error }. */
+/**
+ * Sends `message` (one of shared/messages.js's worker messages) to the service worker;
+ * resolves with its reply, or { ok: false, error }.
+ */
 export function ask(message) {
   if (dead) return Promise.resolve({ ok: false, error: 'extension context gone' });
   try {
@@ -29,12 +34,12 @@ export function ask(message) {
   }
 }
 
-/** A hook message ({ __followback: "graphql", url, text }) from this page, or null. */
+/** A hook message (shared/messages.js WINDOW_MESSAGE: { __followback: "graphql", url, text }) from this page, or null. */
 export function hookPayload(event) {
   try {
     if (event.source !== window || event.origin !== location.origin) return null;
     const d = event.data;
-    if (!d || d.__followback !== 'graphql' || typeof d.text !== 'string' || typeof d.url !== 'string') return null;
+    if (!d || d[WINDOW_MESSAGE.tag] !== WINDOW_MESSAGE.graphql || typeof d.text !== 'string' || typeof d.url !== 'string') return null;
     return { url: d.url, text: d.text };
   } catch (_) {
     return null;

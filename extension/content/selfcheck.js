@@ -1,3 +1,4 @@
+// @ts-check
 // Self-check on the viewer's own profile (issue 13): instead of a badge for
 // yourself, a "How you look" chip that opens a panel with the verdict other
 // people's Followback would give you and, per reason, what would change it.
@@ -10,7 +11,8 @@
 // `fb:self-check-page` (answered here, for the tab's viewer).
 
 import { viewerHandle } from './notifications.js';
-import { LINES_CSS, renderSelfCheck, verdictWords } from '../selfcheck/lines.js';
+import { MESSAGES } from '../shared/messages.js';
+import { LINES_CSS, renderSelfCheck, verdictWords } from '../shared/selfcheck-lines.js';
 
 export const CHIP_CLASS = 'followback-selfcheck-host';
 export const PANEL_CLASS = 'followback-selfcheck-panel-host';
@@ -70,7 +72,7 @@ function requestCheck(handle, facts, generation, ask, onChange) {
   if (state.inflight || state.askedKey === key) return;
   state.inflight = true;
   state.askedKey = key;
-  const message = { type: 'fb:self-check', handle, dom: facts };
+  const message = { type: MESSAGES.SELF_CHECK.type, handle, dom: facts };
   if (facts && facts.id) message.id = facts.id;
   ask(message).then((reply) => {
     state.inflight = false;
@@ -286,7 +288,7 @@ export function answerSelfCheckPage(ask, doc = document) {
   const viewer = viewerHandle(doc);
   if (!viewer) return Promise.resolve({ ok: true, viewer: null, onOwnProfile: false, enabled: state.enabled, check: null });
   const onOwn = Boolean(state.chip && state.chip.isConnected && lower(state.handle) === lower(viewer));
-  const message = { type: 'fb:self-check', handle: viewer };
+  const message = { type: MESSAGES.SELF_CHECK.type, handle: viewer };
   if (onOwn && state.lastFacts) message.dom = state.lastFacts;
   return ask(message).then((reply) => ({
     ok: Boolean(reply && reply.ok),
@@ -298,19 +300,9 @@ export function answerSelfCheckPage(ask, doc = document) {
   }));
 }
 
-/** chrome.runtime.onMessage listener for `fb:self-check-page` and `fb:self-check-open` (from the extension's popup). */
-export function selfCheckMessages(ask) {
-  return (message, sender, sendResponse) => {
-    if (!message || (message.type !== 'fb:self-check-page' && message.type !== 'fb:self-check-open')) return false;
-    if (sender && sender.id && sender.id !== chrome.runtime.id) return false;
-    if (message.type === 'fb:self-check-open') {
-      // Opens the panel when the chip is shown (the popup's "See the full self-check").
-      const shown = Boolean(state.chip && state.chip.isConnected);
-      if (shown && !state.panel) togglePanel(false);
-      sendResponse({ ok: shown });
-      return false;
-    }
-    answerSelfCheckPage(ask).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e) }));
-    return true;
-  };
+/** `fb:self-check-open` (the popup's "See the full self-check"): opens the panel when the chip is shown. */
+export function openSelfCheckPanel() {
+  const shown = Boolean(state.chip && state.chip.isConnected);
+  if (shown && !state.panel) togglePanel(false);
+  return { ok: shown };
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // Theme detection: X's light, dim and dark themes, read from the page background colour.
 
 function parseRgb(text) {

@@ -1,3 +1,4 @@
+// @ts-check
 // The Rust core for extension pages: loads the wasm glue once and wraps its
 // exports so callers always get plain JSON-shaped objects and never an exception.
 

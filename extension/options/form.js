@@ -1,8 +1,9 @@
+// @ts-check
 // The settings form, generated from the settings schema: one section per group
 // (schema order), one field per setting, by kind. Reads and writes values,
 // shows per-field errors. Knows nothing about storage or wasm.
 
-import { t } from './i18n.js';
+import { t } from '../shared/i18n.js';
 
 /** Splits keyword text (one per line, or comma separated) into a clean list. */
 export function parseKeywords(text) {

@@ -1,11 +1,13 @@
+// @ts-check
 // The options page's memory section: how many accounts the service worker
 // remembers across visits (and its cap, and the saved size), an export of
 // everything remembered as JSON, and a clear with an inline confirm step.
 // The service worker owns the memory: this asks it with `fb:memory-stats`,
-// `fb:memory-export` and `fb:memory-clear`.
+// `fb:memory-json` and `fb:memory-clear` (shared/messages.js).
 
-import { t } from './i18n.js';
+import { t } from '../shared/i18n.js';
 import { downloadText } from '../shared/download.js';
+import { MESSAGES } from '../shared/messages.js';
 
 const REFRESH_DELAY_MS = 400;
 const $ = (id) => document.getElementById(id);
@@ -59,7 +61,7 @@ let refreshing = Promise.resolve();
 /** Reads the counts from the service worker and shows them. */
 export function refreshMemory() {
   refreshing = refreshing.then(async () => {
-    const r = await ask('fb:memory-stats');
+    const r = await ask(MESSAGES.MEMORY_STATS.type);
     if (!r.ok) {
       setStatus('error', t('options_memory_unavailable', 'What is remembered could not be read: $1', [String(r.error ?? '')]));
       return;
@@ -81,7 +83,7 @@ function showConfirm(open) {
 
 async function onExport() {
   setMessage('');
-  const r = await ask('fb:memory-export');
+  const r = await ask(MESSAGES.MEMORY_JSON.type);
   if (!r.ok || typeof r.json !== 'string') {
     setMessage(t('options_memory_export_error', 'The memory could not be exported: $1', [String(r.error ?? '')]), 'error');
     return;
@@ -92,7 +94,7 @@ async function onExport() {
 
 async function onConfirmClear() {
   showConfirm(false);
-  const r = await ask('fb:memory-clear');
+  const r = await ask(MESSAGES.MEMORY_CLEAR.type);
   if (!r.ok) {
     setMessage(t('options_memory_clear_error', 'The memory could not be cleared: $1', [String(r.error ?? '')]), 'error');
   } else {

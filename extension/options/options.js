@@ -1,19 +1,21 @@
+// @ts-check
 // The options page: loads settings, builds the form from the Rust schema,
 // validates every edit in Rust, auto-saves valid edits, resets, exports,
 // imports (settings and per-account overrides), keeps a live preview of a
 // sample account's verdict, and shows what is remembered (memory.js).
 
-import { t, localize } from './i18n.js';
+import { t, localize } from '../shared/i18n.js';
 import * as core from './core.js';
 import { SettingsForm, sameValue } from './form.js';
-import { loadRawSettings, saveSettings, SETTINGS_KEY, STORE_KEY } from './store.js';
+import { loadRawSettings, saveSettings, SETTINGS_KEY, STORE_KEY } from '../shared/settings-store.js';
 import { sampleAccount, resetSample, renderVerdict } from './preview.js';
 import { storedOverrides, overridesFromFile, storeImportedOverrides } from './overrides-file.js';
 import { setupMemory } from './memory.js';
 import { downloadText } from '../shared/download.js';
 
 const SAVE_DELAY_MS = 300;
-const $ = (id) => document.getElementById(id);
+/** An element of this page by id (any: inputs, tables and plain elements alike). */
+const $ = (/** @type {string} */ id) => /** @type {any} */ (document.getElementById(id));
 
 const state = {
   schema: [],

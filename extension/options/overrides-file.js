@@ -1,11 +1,12 @@
+// @ts-check
 // Per-account overrides ("always" / "never") in the settings export file:
 // `{ version, values, overrides: { "<handle>": "always" | "never" } }`.
 // Reads them from storage for an export, checks them entry by entry on import
 // (bad entries are reported and skipped), and stores them merged over the
 // overrides already kept (the file wins for the handles it names).
 
-import { t } from './i18n.js';
-import { OVERRIDES_KEY, OVERRIDE_MODES, normalizeOverrides } from '../content/overrides.js';
+import { t } from '../shared/i18n.js';
+import { OVERRIDES_KEY, OVERRIDE_MODES, normalizeOverrides } from '../shared/overrides.js';
 
 /** The stored overrides, normalised; {} when storage cannot be read. */
 export async function storedOverrides() {

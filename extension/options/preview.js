@@ -1,7 +1,8 @@
+// @ts-check
 // Live preview: a small sample account, scored with the settings being edited,
 // showing the score, level, confidence and every evidence line (textContent only).
 
-import { t, levelLabel } from './i18n.js';
+import { t, levelLabel } from '../shared/i18n.js';
 
 const DAY_S = 86400;
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Followback page hook (MAIN world, document_start): copies the text of the
 // GraphQL responses x.com loads itself and posts it to the content script.
 //

@@ -1,12 +1,16 @@
+// @ts-check
 // The toolbar popup: the on/off switch (chrome.storage.local `enabled`), how many
 // accounts are badged on the current tab by level (asked of its content script),
 // a way to the settings page, and a small Diagnostics section (what the service
 // worker read: payloads, accounts, unknown or unreadable payloads, last warnings).
 
-import { t, localize, LEVELS } from '../options/i18n.js';
+import { t, localize, LEVELS } from '../shared/i18n.js';
+import { MESSAGES } from '../shared/messages.js';
+import { STORAGE_KEYS } from '../shared/storage-keys.js';
 
 const REFRESH_MS = 1000;
-const $ = (id) => document.getElementById(id);
+/** An element of this page by id (any: inputs, tables and plain elements alike). */
+const $ = (/** @type {string} */ id) => /** @type {any} */ (document.getElementById(id));
 
 /**
  * The tab to report on: `?tab=<id>` when the popup is opened as a page (tests, or a
@@ -27,7 +31,7 @@ async function targetTabId() {
 async function pageStats(tabId) {
   if (tabId === null) return null;
   try {
-    const r = await chrome.tabs.sendMessage(tabId, { type: 'fb:page-stats' });
+    const r = await chrome.tabs.sendMessage(tabId, { type: MESSAGES.PAGE_STATS.type });
     if (!r || typeof r !== 'object' || typeof r.total !== 'number') return null;
     return r;
   } catch {
@@ -65,8 +69,8 @@ function renderStats(stats, enabled) {
 
 async function readEnabled() {
   try {
-    const { enabled } = await chrome.storage.local.get('enabled');
-    return enabled !== false;
+    const got = await chrome.storage.local.get(STORAGE_KEYS.enabled);
+    return got?.[STORAGE_KEYS.enabled] !== false;
   } catch {
     return true;
   }
@@ -76,13 +80,13 @@ async function readEnabled() {
 async function refreshDiagnostics() {
   let d = null;
   try {
-    d = await chrome.runtime.sendMessage({ type: 'fb:debug-stats' });
+    d = await chrome.runtime.sendMessage({ type: MESSAGES.DEBUG_STATS.type });
   } catch {
     d = null;
   }
   if (!d || !d.ok) return;
   const box = $('diagnostics');
-  for (const row of box.querySelectorAll('[data-stat]')) {
+  for (const row of /** @type {NodeListOf<HTMLElement>} */ (box.querySelectorAll('[data-stat]'))) {
     const n = Number(d[row.dataset.stat]);
     row.querySelector('.count').textContent = String(Number.isFinite(n) ? n : 0);
   }
@@ -118,12 +122,12 @@ async function start() {
   const toggle = $('enabled');
   toggle.checked = await readEnabled();
   toggle.addEventListener('change', async () => {
-    await chrome.storage.local.set({ enabled: toggle.checked });
+    await chrome.storage.local.set({ [STORAGE_KEYS.enabled]: toggle.checked });
     refresh();
   });
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && changes.enabled) {
-      toggle.checked = changes.enabled.newValue !== false;
+    if (area === 'local' && changes[STORAGE_KEYS.enabled]) {
+      toggle.checked = changes[STORAGE_KEYS.enabled].newValue !== false;
       refresh();
     }
   });

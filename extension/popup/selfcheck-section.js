@@ -1,10 +1,11 @@
+// @ts-check
 // The popup's self-check section (issue 13), kept in its own file: on an x.com
 // tab, your own score as other people's Followback would see it and the top two
 // things to change, with a way to the full self-check (the panel on your
 // profile, or the extension's self-check page). It builds its own section, so
 // popup.html only includes this script. textContent only.
 
-import { LINES_CSS, renderTop, verdictWords } from '../selfcheck/lines.js';
+import { LINES_CSS, renderTop, verdictWords } from '../shared/selfcheck-lines.js';
 
 const RETRY_MS = 1500;
 

@@ -1,8 +1,9 @@
+// @ts-check
 // The self-check page (issue 13): `selfcheck.html?handle=<your handle>` asks the
 // service worker for the self-check (`fb:self-check`) and draws the same lines
 // as the panel on your profile. Nothing leaves the browser.
 
-import { LINES_CSS, renderSelfCheck } from './lines.js';
+import { LINES_CSS, renderSelfCheck } from '../shared/selfcheck-lines.js';
 
 const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
 

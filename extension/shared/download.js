@@ -1,3 +1,4 @@
+// @ts-check
 // Offers text as a file download from an extension page (Blob + a[download]).
 
 /** Downloads `text` as `name` (JSON by default). */

@@ -2,8 +2,9 @@
 //! boundary, with its range, default and where the default comes from.
 //!
 //! Points are magnitudes: each signal says whether it adds or takes them.
-//! "SIGNALS.md" and "seed NNN" refer to the design notes and users' own words
-//! the defaults were taken from.
+//! "SIGNALS.md", "X-COM-FACTS.md" and "seed NNN" refer to the design notes and
+//! users' own words the defaults were taken from, summarised in
+//! docs/design-notes.md.
 
 use super::spec::{keywords, SettingSpec, SettingValue};
 

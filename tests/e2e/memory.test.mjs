@@ -109,7 +109,7 @@ test('clear memory asks inline first; cancel keeps everything, confirming emptie
   assert.equal(dialogs, 0, 'no window.confirm');
   const stats = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'fb:memory-stats' }));
   assert.equal(stats.accounts, 0, `the worker remembers nothing: ${JSON.stringify(stats)}`);
-  const exported = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'fb:memory-export' }));
+  const exported = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'fb:memory-json' }));
   assert.deepEqual(JSON.parse(exported.json).entries, []);
 
   // A fresh page reads the same.

@@ -173,7 +173,7 @@ test('hostile text everywhere X shows text is shown as text, runs nothing and ke
   assert.deepEqual(extensionConsoleProblems(page, env.extensionId), []);
 
   // What was read is kept as it was: the hostile post text, the 10,000-character bio.
-  const memory = JSON.parse((await send({ type: 'fb:memory-export' })).json);
+  const memory = JSON.parse((await send({ type: 'fb:memory-json' })).json);
   const entry = (h) => memory.entries.find((e) => e.account.handle === h);
   const posts = JSON.parse(readFileSync(path.join(FIXTURES, 'graphql', 'followers_robust_tweets.json'), 'utf8'));
   const markupPost = posts.data.user.result.timeline.timeline.instructions[0].entries[0].content.itemContent.tweet_results.result.legacy.full_text;
@@ -289,7 +289,7 @@ test('chrome.storage.local full: memory is saved smaller without errors, setting
   assert.ok(remembered >= 1200, `the worker still remembers everything: ${remembered}`);
   assert.ok(saved.entries.length > 0 && saved.entries.length < remembered, `a smaller memory was saved: ${saved.entries.length} of ${remembered}`);
   const kept = new Set(saved.entries.map((e) => e.account.handle));
-  const all = JSON.parse((await send({ type: 'fb:memory-export' })).json).entries;
+  const all = JSON.parse((await send({ type: 'fb:memory-json' })).json).entries;
   const oldestKept = Math.min(...saved.entries.map((e) => e.last_seen));
   const dropped = all.filter((e) => !kept.has(e.account.handle));
   assert.ok(dropped.length > 0 && dropped.every((e) => e.last_seen <= oldestKept), 'the most recently seen accounts are the ones kept');

@@ -1,9 +1,12 @@
+// @ts-check
 // Filter mode: dims or collapses the account rows below a chosen level
 // (chrome.storage.local `filter` = { enabled, belowLevel, mode, onlyFollowsYouNotFollowed }).
 // Applied per render to the row's CURRENT account, so recycled rows never keep
 // another account's state; every style it touches is restored exactly.
 
-export const FILTER_KEY = 'filter';
+import { STORAGE_KEYS } from './storage-keys.js';
+
+export const FILTER_KEY = STORAGE_KEYS.filter;
 export const FILTER_ATTR = 'data-followback-filter';
 
 const DEFAULT = Object.freeze({ enabled: false, belowLevel: 'maybe', mode: 'dim', onlyFollowsYouNotFollowed: false });
@@ -15,6 +18,7 @@ const STYLES = Object.freeze({
   collapse: { 'max-height': '52px', overflow: 'hidden', opacity: '0.6' },
 });
 
+/** @type {{ enabled: boolean, belowLevel: string, mode: string, onlyFollowsYouNotFollowed: boolean }} */
 let config = { ...DEFAULT };
 /** row -> { mode, saved: { prop: [value, priority] } } */
 const applied = new WeakMap();

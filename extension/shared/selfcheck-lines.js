@@ -1,3 +1,4 @@
+// @ts-check
 // Self-check lines (issue 13): draws a SelfCheck (the `check` of an
 // `fb:self-check` reply, built in Rust by src/selfcheck.rs) into a container.
 // Shared by the content script's "How you look" panel, the popup's section and

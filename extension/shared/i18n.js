@@ -1,3 +1,4 @@
+// @ts-check
 // Fixed interface strings for the options page and the popup, through chrome.i18n.
 //
 // English is written in the HTML and as fallbacks here; chrome.i18n replaces

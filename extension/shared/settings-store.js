@@ -1,15 +1,25 @@
-// Where the settings live: chrome.storage.sync key `settings`, or chrome.storage.local
-// when sync refuses them (quota). Records which one in local `settingsStore`.
+// @ts-check
+// Where the settings live, the one place that knows: chrome.storage.sync key
+// `settings`, or chrome.storage.local when sync refuses them (quota). Records
+// which one in local `settingsStore`. Used by the service worker (reading) and
+// the options page (reading and saving).
 //
 // Writers keep exactly one copy: writing to sync removes the local copy and the
 // reverse, so any reader (service worker, content script) finds the current one.
 
-export const SETTINGS_KEY = 'settings';
-export const STORE_KEY = 'settingsStore';
+import { STORAGE_KEYS } from './storage-keys.js';
 
-/** True when a storage error is one of chrome.storage.sync's quota limits. */
-export function isQuotaError(error) {
-  const message = String(error?.message ?? error ?? '');
+export const SETTINGS_KEY = STORAGE_KEYS.settings;
+export const STORE_KEY = STORAGE_KEYS.settingsStore;
+
+/** True when a storage change (chrome.storage.onChanged) may have changed the settings in use. */
+export function settingsChanged(/** @type {Record<string, unknown>} */ changes, /** @type {string} */ area) {
+  return Object.hasOwn(changes, SETTINGS_KEY) || (area === 'local' && Object.hasOwn(changes, STORE_KEY));
+}
+
+/** True when a storage error is a quota limit (chrome.storage.sync's or local's). */
+export function isQuotaError(/** @type {unknown} */ error) {
+  const message = String(/** @type {any} */ (error)?.message ?? error ?? '');
   return /quota|QUOTA_BYTES|MAX_ITEMS|MAX_WRITE_OPERATIONS/i.test(message);
 }
 

@@ -1,0 +1,436 @@
+//! What crosses the wasm boundary: the requests the extension sends the core,
+//! the reports the core answers, and their TypeScript declarations
+//! ([`TYPESCRIPT`], emitted into `followback.d.ts` by `wasm`).
+//!
+//! Compiled on every target (not only wasm32) so the shapes and their
+//! declarations are tested natively (`tests/boundary_types.rs` checks that
+//! every declared interface has exactly the fields serde reads or writes).
+
+use serde::{Deserialize, Serialize};
+
+use crate::memory::{Memory, PageInteraction};
+use crate::model::{Account, InteractionKind, Observations};
+use crate::read::dom::DomFacts;
+use crate::read::dom_tweet::{tweet_from_dom, DomTweet};
+use crate::settings::{self, FieldError, Settings};
+use crate::verdict::Verdict;
+
+/// Milliseconds since the epoch (JavaScript's `Date.now()`) as unix seconds; 0 when not finite.
+pub fn unix_seconds(now_ms: f64) -> i64 {
+    if now_ms.is_finite() {
+        (now_ms / 1000.0) as i64
+    } else {
+        0
+    }
+}
+
+/// The sentence for settings that could not be read at all.
+fn unreadable_settings(e: impl std::fmt::Display) -> String {
+    format!("Saved settings were unreadable ({e}); using defaults.")
+}
+
+/// Settings from a stored value that may be absent, corrupt or from an older
+/// version (the tolerant path): defaults and notices then.
+pub fn settings_from_value(
+    value: Option<Result<serde_json::Value, String>>,
+) -> (Settings, Vec<String>) {
+    let json = match value {
+        None => return (Settings::default(), Vec::new()),
+        Some(Err(e)) => return (Settings::default(), vec![unreadable_settings(e)]),
+        Some(Ok(v)) => v.to_string(),
+    };
+    match Settings::from_json(&json) {
+        Ok(loaded) => (loaded.settings, loaded.notices),
+        Err(e) => (Settings::default(), vec![unreadable_settings(e)]),
+    }
+}
+
+/// Strict validation for the options page: `{ ok, errors: [{id, message}], settings }`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Validation {
+    /// True when the settings are valid.
+    pub ok: bool,
+    /// What strict validation refused, one entry per setting.
+    pub errors: Vec<FieldError>,
+    /// The valid settings as `{ version, values }`; null when not valid.
+    pub settings: Option<serde_json::Value>,
+}
+
+impl Validation {
+    /// Validates a value that could be read (`Ok`) or not (`Err`, why).
+    pub fn of(value: Result<serde_json::Value, String>) -> Validation {
+        let parsed = match value {
+            Ok(v) => v,
+            Err(e) => {
+                return Validation {
+                    ok: false,
+                    errors: vec![FieldError {
+                        id: String::new(),
+                        message: format!("Settings are not a JSON object: {e}"),
+                    }],
+                    settings: None,
+                }
+            }
+        };
+        match settings::validate(&parsed) {
+            Ok(s) => Validation {
+                ok: true,
+                errors: Vec::new(),
+                settings: serde_json::from_str(&s.to_json()).ok(),
+            },
+            Err(errors) => Validation {
+                ok: false,
+                errors,
+                settings: None,
+            },
+        }
+    }
+}
+
+/// What `Engine.setSettings` answers: strict validation's errors, and the
+/// notices for what the tolerant path repaired.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct SettingsReport {
+    /// True when strict validation found nothing.
+    pub ok: bool,
+    /// What strict validation refused, one entry per setting.
+    pub errors: Vec<FieldError>,
+    /// What the tolerant path repaired, one sentence each.
+    pub notices: Vec<String>,
+}
+
+/// What `repairSettings` answers: the settings the service worker would use
+/// for a stored value, and the notices for what was repaired.
+#[derive(Serialize, Clone, Debug)]
+pub struct Repaired {
+    /// The settings in use: `{ version, values }`.
+    pub settings: Settings,
+    /// What was repaired, one sentence each.
+    pub notices: Vec<String>,
+}
+
+/// One account the page shows, as the content script asks for its verdict.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(default)]
+pub struct VerdictRequest {
+    /// X's numeric id, when known.
+    pub id: Option<String>,
+    /// The handle, without `@`.
+    pub handle: Option<String>,
+    /// What the page shows of the account.
+    pub dom: Option<DomFacts>,
+}
+
+/// What `Engine.ingest` read from one response text.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+pub struct IngestReport {
+    /// Accounts read.
+    pub accounts: usize,
+    /// Posts read.
+    pub tweets: usize,
+    /// Interactions with the viewer read.
+    pub interactions: usize,
+    /// Accounts X answered as unavailable (suspended, withheld).
+    pub unavailable: usize,
+    /// What could not be read, one sentence each.
+    pub warnings: Vec<String>,
+}
+
+impl IngestReport {
+    /// Counts what `observations` hold and takes their warnings.
+    pub fn of(observations: &mut Observations) -> IngestReport {
+        IngestReport {
+            accounts: observations.accounts.len(),
+            tweets: observations.tweets.len(),
+            interactions: observations.interactions.len(),
+            unavailable: observations.unavailable,
+            warnings: std::mem::take(&mut observations.warnings),
+        }
+    }
+
+    /// A text that could not be read at all.
+    pub fn unreadable(why: String) -> IngestReport {
+        IngestReport {
+            warnings: vec![why],
+            ..IngestReport::default()
+        }
+    }
+}
+
+/// What `Engine.importMemory` answers.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct ImportReport {
+    /// True when the saved memory was loaded.
+    pub ok: bool,
+    /// Why not, when it was not.
+    pub error: Option<String>,
+}
+
+/// An interaction as the content script sends it: `at` in unix seconds, absent
+/// when the page showed no time.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct InteractionRequest {
+    /// The acting account's handle (with or without `@`).
+    pub handle: String,
+    /// What it did.
+    pub kind: InteractionKind,
+    /// When, in unix seconds; absent when the page showed no time.
+    #[serde(default)]
+    pub at: Option<f64>,
+}
+
+/// What `Engine.rememberInteractions` and `Engine.rememberTweets` answer.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+pub struct RecordedReport {
+    /// Items remembered.
+    pub recorded: usize,
+    /// Items not remembered (unreadable, repeated, no author).
+    pub skipped: usize,
+    /// Why items were skipped, one sentence each (some).
+    pub warnings: Vec<String>,
+}
+
+impl RecordedReport {
+    /// Counts one item, remembered or not.
+    fn count(&mut self, recorded: bool) {
+        if recorded {
+            self.recorded += 1;
+        } else {
+            self.skipped += 1;
+        }
+    }
+
+    /// Counts one skipped item and says why, while fewer than `max` warnings are written.
+    fn skip_because(&mut self, why: String, max: usize) {
+        self.skipped += 1;
+        if self.warnings.len() < max {
+            self.warnings.push(why);
+        }
+    }
+}
+
+/// Unreadable posts named one by one in the report before the rest are counted.
+const MAX_TWEET_WARNINGS: usize = 5;
+
+/// Remembers interactions read from the notifications page (each item a JSON
+/// value that should be an [`InteractionRequest`]).
+pub fn remember_interactions(
+    memory: &mut Memory,
+    items: Vec<serde_json::Value>,
+    now: i64,
+) -> RecordedReport {
+    let mut report = RecordedReport::default();
+    for item in items {
+        match serde_json::from_value::<InteractionRequest>(item) {
+            Err(e) => {
+                report.skip_because(format!("An interaction was not readable: {e}."), usize::MAX)
+            }
+            Ok(r) => match memory.remember_page_interaction(&r.handle, r.kind, r.at, now) {
+                PageInteraction::NoValidHandle => report.skip_because(
+                    "An interaction named no valid handle.".to_string(),
+                    usize::MAX,
+                ),
+                done => report.count(done == PageInteraction::Recorded),
+            },
+        }
+    }
+    report
+}
+
+/// Remembers posts read from tweet articles (each item a JSON value that
+/// should be a [`DomTweet`]); unreadable ones are skipped with a warning.
+pub fn remember_tweets(
+    memory: &mut Memory,
+    items: Vec<serde_json::Value>,
+    now: i64,
+) -> RecordedReport {
+    let mut report = RecordedReport::default();
+    for item in items {
+        let tweet = serde_json::from_value::<DomTweet>(item)
+            .map_err(|e| format!("A post was not readable: {e}."))
+            .and_then(|facts| tweet_from_dom(&facts).map_err(|e| format!("{e}.")));
+        match tweet {
+            Ok(t) => report.count(memory.remember_page_tweet(t, now)),
+            Err(why) => report.skip_because(why, MAX_TWEET_WARNINGS),
+        }
+    }
+    report
+}
+
+/// One remembered account, scored now: what the audit page exports.
+#[derive(Serialize, Clone, Debug)]
+pub struct RememberedVerdict<'a> {
+    /// Its verdict under the current settings.
+    pub verdict: Verdict,
+    /// What is remembered of the account.
+    pub account: &'a Account,
+    /// Last time anything about the account was seen, unix seconds.
+    pub seen_at: i64,
+}
+
+/// TypeScript declarations of the data the exports take and return, emitted
+/// into `followback.d.ts` (the exports name them with `unchecked_*_type`).
+/// Field names are those serde reads and writes; `tests/boundary_types.rs`
+/// keeps them equal.
+pub const TYPESCRIPT: &str = r#"
+/** The verdict's band. */
+export type Level = "follow_back" | "maybe" | "skip" | "not_enough_data";
+export type ConfidenceLabel = "low" | "medium" | "high";
+export interface Confidence { value: number; label: ConfidenceLabel; }
+/** One signal's contribution, with everything the breakdown shows. */
+export interface Evidence {
+  signal: string;
+  label: string;
+  /** What was seen; null when the signal had no data. */
+  seen: string | null;
+  threshold: string;
+  points: number;
+  weight: number;
+  reason: string;
+}
+/** The explained verdict on one account. */
+export interface Verdict {
+  handle: string;
+  id: string | null;
+  score: number;
+  base: number;
+  level: Level;
+  confidence: Confidence;
+  evidence: Evidence[];
+}
+/** Facts the content script lifted from the page for one account (strings as shown). */
+export interface DomFacts {
+  handle: string;
+  id?: string | null;
+  name?: string | null;
+  bio?: string | null;
+  location?: string | null;
+  url?: string | null;
+  followersText?: string | null;
+  followingText?: string | null;
+  joinedText?: string | null;
+  followsYou?: boolean | null;
+  youFollow?: boolean | null;
+  defaultAvatar?: boolean | null;
+  verified?: boolean | null;
+  blueVerified?: boolean | null;
+  verifiedType?: string | null;
+  automated?: boolean | null;
+  automatedBy?: string | null;
+  parodyLabel?: string | null;
+  avatarUrl?: string | null;
+}
+export interface DomLink { href: string; text?: string | null; title?: string | null; }
+/** What one tweet article shows (strings as on the page). */
+export interface DomTweet {
+  statusHref: string;
+  authorHref?: string | null;
+  datetime?: string | null;
+  text?: string | null;
+  links?: DomLink[];
+  repostedBy?: string | null;
+  replyingTo?: string | null;
+  quote?: boolean;
+}
+/** An account as remembered (facts not seen are left out). */
+export interface Account {
+  id?: string;
+  handle: string;
+  name?: string;
+  bio?: string;
+  location?: string;
+  url?: string;
+  created_at?: number;
+  followers?: number;
+  following?: number;
+  tweets?: number;
+  likes?: number;
+  listed?: number;
+  media?: number;
+  default_avatar?: boolean;
+  default_profile?: boolean;
+  verified?: boolean;
+  blue_verified?: boolean;
+  verified_type?: string;
+  identity_verified?: boolean;
+  automated?: boolean;
+  automated_by?: string;
+  parody_label?: string;
+  username_changes?: number;
+  based_in?: string;
+  protected?: boolean;
+  follows_you?: boolean;
+  you_follow?: boolean;
+  observed_at?: number;
+  source?: "graphql" | "page" | "file" | "memory";
+}
+export interface VerdictRequest { id?: string | null; handle?: string | null; dom?: DomFacts | null; }
+export type InteractionKind = "followed" | "liked" | "reposted" | "replied" | "mentioned" | "messaged";
+/** `at`: unix seconds, absent when the page showed no time. */
+export interface InteractionRequest { handle: string; kind: InteractionKind; at?: number | null; }
+export interface FieldError { id: string; message: string; }
+/** Settings as saved: `{ version, values: { "<id>": value } }`. */
+export interface StoredSettings { version: number; values: Record<string, unknown>; }
+export interface Validation { ok: boolean; errors: FieldError[]; settings: StoredSettings | null; }
+export interface SettingsReport { ok: boolean; errors: FieldError[]; notices: string[]; }
+export interface Repaired { settings: StoredSettings; notices: string[]; }
+export interface IngestReport { accounts: number; tweets: number; interactions: number; unavailable: number; warnings: string[]; }
+export interface ImportReport { ok: boolean; error: string | null; }
+export interface RecordedReport { recorded: number; skipped: number; warnings: string[]; }
+/** The saved memory within a size, the most recently seen accounts first. */
+export interface Trimmed { json: string; kept: number; total: number; }
+export interface RememberedVerdict { verdict: Verdict; account: Account; seen_at: number; }
+/** One setting's schema entry. */
+export interface SettingSpec {
+  id: string;
+  group: string;
+  label: string;
+  help: string;
+  kind: "number" | "integer" | "bool" | "keywords";
+  min: number | null;
+  max: number | null;
+  step: number | null;
+  unit: string | null;
+  default: unknown;
+  source: string;
+}
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn interactions_report_what_was_recorded_skipped_and_why() {
+        let mut memory = Memory::new(10);
+        let items = vec![
+            json!({ "handle": "@ann", "kind": "liked" }),
+            json!({ "handle": "ann", "kind": "liked" }),
+            json!({ "handle": "not valid!", "kind": "liked" }),
+            json!({ "handle": "bob", "kind": "waved" }),
+            json!("junk"),
+        ];
+        let report = remember_interactions(&mut memory, items, 1_000_000);
+        assert_eq!((report.recorded, report.skipped), (1, 4));
+        assert_eq!(report.warnings.len(), 3, "{:?}", report.warnings);
+        assert!(report.warnings[0].contains("no valid handle"));
+        assert!(report.warnings[1].starts_with("An interaction was not readable"));
+    }
+
+    #[test]
+    fn tweets_report_at_most_five_warnings_and_count_the_rest() {
+        let mut memory = Memory::new(10);
+        let mut items: Vec<serde_json::Value> = (0..8)
+            .map(|_| json!({ "statusHref": "/nowhere" }))
+            .collect();
+        items.push(json!({ "statusHref": "/dana/status/123", "text": "hello" }));
+        let report = remember_tweets(&mut memory, items, 1_000_000);
+        assert_eq!((report.recorded, report.skipped), (1, 8));
+        assert_eq!(report.warnings.len(), MAX_TWEET_WARNINGS);
+        assert_eq!(
+            memory.get(None, Some("dana")).map(|e| e.tweets.len()),
+            Some(1)
+        );
+    }
+}
