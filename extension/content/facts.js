@@ -180,6 +180,15 @@ function profileLabels(facts, block, handle) {
   }
 }
 
+/** The header's display name: the first text block with a direction (X marks names so) that is not the @handle. */
+function headerName(block) {
+  for (const el of block.querySelectorAll(SEL.textBlock)) {
+    const text = visibleText(el).split('\n')[0];
+    if (text && !handleFromShownText(text)) return text;
+  }
+  return null;
+}
+
 /**
  * "Follows you" when a row shows no indicator: X's rows show it whenever it
  * is true on the viewer's own followers / verified_followers / following
@@ -219,8 +228,7 @@ export function liftFacts(target) {
   putAvatar(facts, avatarUrl(scope, handle));
   if (target.kind === 'profile') {
     const block = target.block;
-    const nameLine = block ? visibleText(block).split('\n')[0] : '';
-    put(facts, 'name', nameLine && !handleFromShownText(nameLine) ? nameLine : null);
+    put(facts, 'name', block ? headerName(block) : null);
     // A rendered header without a description means the bio is empty: a fact, not unknown.
     if (block) facts.bio = textOf(scope, SEL.profileBio) || '';
     put(facts, 'location', textOf(scope, SEL.profileLocation));

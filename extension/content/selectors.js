@@ -52,6 +52,8 @@ export const SEL = Object.freeze({
   hidden: '[hidden], [aria-hidden="true"]',
   /** Links, buttons and link-like blocks: text inside them is never a row's bio. */
   interactive: 'a, button, [role="link"], [role="button"]',
+  /** A block of text with its own direction: names, handles, bios. */
+  textBlock: '[dir]',
   /** An icon (notification kinds, X's account labels). */
   iconPath: 'svg path[d]',
   links: 'a[href]',

@@ -17,7 +17,8 @@ export const DEFAULT_AVATAR_MARK = 'default_profile_images';
 export const PLACEHOLDER_HANDLES = Object.freeze(new Set(['unknown']));
 
 /** Direction marks X puts around "@handle" text: U+200E/U+200F, U+202A-U+202E, U+2066-U+2069. */
-const BIDI_MARKS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+export const BIDI_MARKS_PATTERN = '[\u200e\u200f\u202a-\u202e\u2066-\u2069]';
+const BIDI_MARKS = new RegExp(BIDI_MARKS_PATTERN, 'g');
 
 /** True for a well-formed handle (any case, no "@"). */
 export function isHandle(value) {
