@@ -153,8 +153,8 @@ test("a hover card gets a badge; the account switcher (also a HoverCard) does no
   await page.waitForTimeout(500);
   const badges = await readBadges(page);
   assert.deepEqual(badges.map((b) => b.handle), ['ivy_hover']);
-  const inSwitcher = await page.evaluate(() => document.querySelectorAll('[role="menu"] .followback-badge-host').length);
-  assert.equal(inSwitcher, 0);
+  const inSwitcher = await page.evaluate((cardSel) => [...document.querySelectorAll(`${cardSel} .followback-badge-host`)].filter((h) => h.closest(cardSel).querySelector('[role="menu"]')).length, SEL.hoverCard);
+  assert.equal(inSwitcher, 0, 'the fixture\'s switcher is a HoverCard with a menu: no badge inside');
   const { ivy_hover: f } = await factsFor(['ivy_hover']);
   assert.equal(f.id, '3201');
   assert.equal(f.youFollow, false);
