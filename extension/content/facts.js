@@ -129,6 +129,9 @@ function putAvatar(facts, url) {
   facts.defaultAvatar = isDefaultAvatar(url);
 }
 
+/** svg -> { look, kind }: computed colours are read once per look of a badge (rows are recycled). */
+const kinds = new WeakMap();
+
 /**
  * The kind of check a verified badge draws, when it can be told apart:
  * "Business" (gold: its fill comes from gradients), "Government" (grey), else null (blue).
@@ -137,12 +140,17 @@ export function checkKind(badge) {
   if (!badge) return null;
   const svg = badge.matches('svg') ? badge : badge.querySelector('svg') || badge;
   if (svg.querySelector(SEL.verifiedGradient)) return 'Business';
+  const look = `${svg.getAttribute('class') || ''}|${svg.getAttribute('style') || ''}`;
+  const known = kinds.get(svg);
+  if (known && known.look === look) return known.kind;
+  let kind = null;
   const view = svg.ownerDocument.defaultView;
   for (const el of [svg, ...svg.querySelectorAll('path')]) {
     const style = view ? view.getComputedStyle(el) : null;
-    if (style && (style.color === GOVERNMENT_CHECK_COLOUR || style.fill === GOVERNMENT_CHECK_COLOUR)) return 'Government';
+    if (style && (style.color === GOVERNMENT_CHECK_COLOUR || style.fill === GOVERNMENT_CHECK_COLOUR)) kind = 'Government';
   }
-  return null;
+  kinds.set(svg, { look, kind });
+  return kind;
 }
 
 /** blueVerified and, where told apart, verifiedType from the first check under `scope`. */
