@@ -168,7 +168,7 @@ test("a hover card gets a badge; the account switcher (also a HoverCard) does no
 
 test('notification kinds come from icons; phrases only as a last resort and never on names', async () => {
   const page = await openPage(env, 'https://x.com/notifications?today=1');
-  const actors = ['pia_polish', 'tom_named', 'sam_named', 'uma_fallback', 'vic_unknown'];
+  const actors = ['pia_polish', 'tom_named', 'sam_named', 'uma_fallback', 'vic_unknown', 'wes_bidi'];
   await page.waitForFunction(
     (want) => want.every((h) => document.querySelector(`.followback-badge-host[data-followback-handle="${h}"]`)),
     actors,
@@ -176,7 +176,7 @@ test('notification kinds come from icons; phrases only as a last resort and neve
   let sent = [];
   for (let i = 0; i < 100; i += 1) {
     sent = (await recordedMessages(env, 'fb:interactions')).flatMap((m) => m.interactions);
-    if (['pia_polish', 'tom_named', 'uma_fallback', 'vic_unknown', 'gus_reposts'].every((h) => sent.some((x) => x.handle === h))) break;
+    if (['pia_polish', 'tom_named', 'uma_fallback', 'vic_unknown', 'gus_reposts', 'wes_bidi'].every((h) => sent.some((x) => x.handle === h))) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   const kinds = (h) => sent.filter((x) => x.handle === h).map((x) => x.kind);
@@ -189,6 +189,7 @@ test('notification kinds come from icons; phrases only as a last resort and neve
   assert.deepEqual(kinds('kim_posts'), []);
   assert.deepEqual(kinds('erin_likes'), ['liked']);
   assert.deepEqual(kinds('gus_reposts'), ['reposted']);
+  assert.deepEqual(kinds('wes_bidi'), ['replied'], '"Replying to \u2066@viewer_me\u2069" is a reply to the viewer');
   const badges = (await readBadges(page)).map((b) => b.handle);
   assert.ok(!badges.includes('unknown'), JSON.stringify(badges));
   assert.deepEqual(extensionConsoleProblems(page, env.extensionId), []);
