@@ -37,9 +37,8 @@ export const SEL = Object.freeze({
   profileUrl: '[data-testid="UserUrl"]',
   profileJoined: '[data-testid="UserJoinDate"]',
   followsYou: '[data-testid="userFollowIndicator"]',
-  /** `<numeric id>-<state>`: follow, unfollow, unblock, cancel / pending (a follow request). */
-  followButton:
-    '[data-testid$="-follow"], [data-testid$="-unfollow"], [data-testid$="-unblock"], [data-testid$="-cancel"], [data-testid$="-pending"]',
+  /** A follow button: test id `<numeric id>-<state>` (TESTID.followButton tells it apart). */
+  followButton: 'button[data-testid], [role="button"][data-testid]',
   avatarContainer: '[data-testid^="UserAvatar-Container-"]',
   verified: 'svg[data-testid="icon-verified"], [data-testid="verificationBadge"]',
   /** The gold (organisation) check draws its fill from gradients; the blue and grey ones do not. */
@@ -79,10 +78,11 @@ export const SEL = Object.freeze({
 
 export const TESTID = Object.freeze({
   /** data-testid of a follow button: id, then state. */
+  /** `<numeric id>-<state>`: follow, unfollow, unblock, cancel (a pending follow request), ... */
   followButton: /^(\d+)-([a-z]+)$/,
   /**
-   * What each follow-button state says about "you follow them"; a state not
-   * listed keeps the row's user id and leaves youFollow unknown.
+   * What each follow-button state says about "you follow them"; any other
+   * state still gives the row's user id and leaves youFollow unknown.
    */
   followStates: Object.freeze({ follow: false, unfollow: true, unblock: false, cancel: false, pending: false }),
   avatarPrefix: 'UserAvatar-Container-',
