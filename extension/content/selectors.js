@@ -77,8 +77,7 @@ export const SEL = Object.freeze({
 });
 
 export const TESTID = Object.freeze({
-  /** data-testid of a follow button: id, then state. */
-  /** `<numeric id>-<state>`: follow, unfollow, unblock, cancel (a pending follow request), ... */
+  /** data-testid of a follow button, `<numeric id>-<state>`: follow, unfollow, unblock, cancel (a pending follow request), ... */
   followButton: /^(\d+)-([a-z]+)$/,
   /**
    * What each follow-button state says about "you follow them"; any other
