@@ -201,7 +201,9 @@ function headerName(block) {
  * "Follows you" when a row shows no indicator: X's rows show it whenever it
  * is true on the viewer's own followers / verified_followers / following
  * lists, so there its absence means false. Elsewhere (other people's lists,
- * search, who to follow, compact rows) absence says nothing: unknown.
+ * search, who to follow, reposts, likes) absence says nothing: unknown.
+ * (Decided from how X builds these rows; a compact row on the viewer's own
+ * list would also read false.)
  */
 function rowFollowsYouAbsent(doc) {
   const path = doc.location ? doc.location.pathname : location.pathname;
