@@ -2,27 +2,38 @@
 // Each target is { kind: "row" | "hover" | "profile", root, handle, anchor }:
 // `root` holds the account's DOM, `anchor` is where its badge goes.
 
-import { SEL, TESTID, handleFromHref, profileHandleFromPath } from './selectors.js';
+import { SEL, avatarHandle, handleFromHref, profileHandleFromPath } from './selectors.js';
 import { visibleText } from './text.js';
 import { notificationTargets } from './notifications.js';
+import { handleFromShownText } from '../shared/x-account.js';
 
-/** The @handle link in a row or card: a link to "/<handle>" whose text starts with "@". */
+/** The @handle link in a row or card: a link to "/<handle>" whose text is "@handle" (bidi marks aside). */
 export function handleLink(root) {
   let fallback = null;
   for (const a of root.querySelectorAll(SEL.links)) {
     const handle = handleFromHref(a.getAttribute('href'));
     if (!handle) continue;
-    const text = visibleText(a);
-    if (text.startsWith('@') && text.slice(1).toLowerCase() === handle.toLowerCase()) return { link: a, handle };
+    const shown = handleFromShownText(visibleText(a));
+    if (shown && shown.toLowerCase() === handle.toLowerCase()) return { link: a, handle };
     if (!fallback) fallback = { link: a, handle };
   }
   if (fallback) return fallback;
-  const avatar = root.querySelector(SEL.avatarContainer);
-  if (avatar) {
-    const handle = (avatar.getAttribute('data-testid') || '').slice(TESTID.avatarPrefix.length);
+  for (const avatar of root.querySelectorAll(SEL.avatarContainer)) {
+    const handle = avatarHandle(avatar);
     if (handle) return { link: null, handle };
   }
   return null;
+}
+
+/** True for X's account-switcher popup (a HoverCard too): its accounts are the viewer's own. */
+export function isAccountSwitcher(card) {
+  return Boolean(card && card.querySelector(SEL.accountSwitcher));
+}
+
+/** The account switcher `el` is inside, or null. */
+function switcherAround(el) {
+  const card = el.closest(SEL.hoverCard);
+  return card && isAccountSwitcher(card) ? card : null;
 }
 
 function rowTarget(root, kind) {
@@ -42,9 +53,9 @@ function profileTarget(doc) {
   let handle = pathHandle;
   const walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const t = n.nodeValue.trim();
-    if (t.startsWith('@') && t.slice(1).toLowerCase() === pathHandle.toLowerCase()) {
-      handle = t.slice(1);
+    const shown = handleFromShownText(n.nodeValue);
+    if (shown && shown.toLowerCase() === pathHandle.toLowerCase()) {
+      handle = shown;
       break;
     }
   }
@@ -58,10 +69,13 @@ export function findTargets(doc = document) {
   const out = [];
   for (const cell of doc.querySelectorAll(SEL.userCell)) {
     if (cell.parentElement && cell.parentElement.closest(SEL.userCell)) continue;
+    // The viewer's own accounts in the switcher get no badge.
+    if (switcherAround(cell)) continue;
     const t = rowTarget(cell, 'row');
     if (t) out.push(t);
   }
   for (const card of doc.querySelectorAll(SEL.hoverCard)) {
+    if (isAccountSwitcher(card)) continue;
     const t = rowTarget(card, 'hover');
     if (t) out.push(t);
   }

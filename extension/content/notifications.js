@@ -5,11 +5,18 @@
 //
 // On other pages only a reply to the viewer ("Replying to @viewer") counts,
 // and gets no badge: a timeline full of badges is not this feature's job.
+//
+// A notification's kind comes from its icon (NOTIFICATION_ICONS: the same in
+// every language). Only a row without a known icon falls back to the phrase
+// table, and then only on the row's own words: text inside links (the
+// actors' names) and the quoted post is never matched, so an account named
+// "Sam replied to your" records nothing.
 
-import { SEL, TESTID, PATTERNS, handleFromHref } from './selectors.js';
+import { SEL, PATTERNS, NOTIFICATION_ICONS, avatarHandle, handleFromHref } from './selectors.js';
 import { visibleText } from './text.js';
 import { kindOfNotification, saysReplyingTo } from './phrases.js';
 import { debugOnce } from './log.js';
+import { handleFromShownText } from '../shared/x-account.js';
 
 const lower = (s) => String(s || '').toLowerCase();
 
@@ -30,8 +37,9 @@ export function notificationActors(note) {
   const out = [];
   const seen = new Set();
   for (const avatar of note.querySelectorAll(SEL.avatarContainer)) {
-    const handle = (avatar.getAttribute('data-testid') || '').slice(TESTID.avatarPrefix.length);
-    if (!PATTERNS.handle.test(handle) || seen.has(lower(handle))) continue;
+    // "unknown" and other placeholders are not handles: the avatar's link may still name the account.
+    const handle = avatarHandle(avatar);
+    if (!handle || seen.has(lower(handle))) continue;
     seen.add(lower(handle));
     out.push({ handle, avatar });
   }
@@ -46,8 +54,7 @@ export function tweetAuthor(article) {
   for (const a of block.querySelectorAll(SEL.links)) {
     const handle = handleFromHref(a.getAttribute('href'));
     if (!handle) continue;
-    const text = visibleText(a);
-    if (text.startsWith('@') && lower(text.slice(1)) === lower(handle)) return { handle, block, link: a };
+    if (lower(handleFromShownText(visibleText(a))) === lower(handle)) return { handle, block, link: a };
     if (!fallback) fallback = { handle, block, link: a };
   }
   return fallback;
@@ -96,6 +103,25 @@ export function notificationTargets(doc = document) {
   return out;
 }
 
+/** The kind a notification row's icon shows (the first known icon in the row), or null. */
+export function iconKind(note) {
+  for (const path of note.querySelectorAll(SEL.iconPath)) {
+    if (path.closest(`${SEL.avatarContainer}, ${SEL.verified}, .followback-badge-host`)) continue;
+    const d = (path.getAttribute('d') || '').trim();
+    for (const [prefix, kind] of NOTIFICATION_ICONS) if (d.startsWith(prefix)) return kind;
+  }
+  return null;
+}
+
+/**
+ * The last resort: the phrase table on the row's own words only, never on
+ * links (the actors' names), the quoted post or a post's text.
+ */
+export function phraseKind(note) {
+  const skip = (el) => Boolean(el.closest(`${SEL.links}, ${SEL.rowBio}, ${SEL.tweetText}`));
+  return kindOfNotification(spacedText(note, (el) => note.contains(el) && skip(el)));
+}
+
 /** Unix seconds of the first time[datetime] under `el`, or null. */
 function timeOf(el) {
   const t = el && el.querySelector(SEL.time);
@@ -109,7 +135,7 @@ function replyTargets(article, author) {
   for (const a of article.querySelectorAll(SEL.links)) {
     if (author.block.contains(a) || a.closest(SEL.tweetText)) continue;
     const handle = handleFromHref(a.getAttribute('href'));
-    if (handle && visibleText(a).startsWith('@')) out.add(lower(handle));
+    if (handle && handleFromShownText(visibleText(a))) out.add(lower(handle));
   }
   return out;
 }
@@ -137,7 +163,7 @@ export function liftInteractions(doc = document) {
   if (notificationsPage) {
     for (const note of doc.querySelectorAll(SEL.notification)) {
       const text = spacedText(note);
-      const kind = kindOfNotification(text);
+      const kind = iconKind(note) || phraseKind(note);
       if (!kind) continue;
       const at = timeOf(note);
       for (const { handle } of notificationActors(note)) {

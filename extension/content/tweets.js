@@ -21,6 +21,7 @@ import { visibleText } from './text.js';
 import { saysReplyingTo, saysReposted } from './phrases.js';
 import { tweetAuthor, spacedText } from './notifications.js';
 import { debugOnce } from './log.js';
+import { handleFromShownText } from '../shared/x-account.js';
 
 const lower = (s) => String(s || '').toLowerCase();
 
@@ -74,8 +75,8 @@ function replyingTo(article, author, text, inQuote) {
   if (!saysReplyingTo(spacedText(article, skip))) return null;
   for (const a of article.querySelectorAll(SEL.links)) {
     if (skip(a)) continue;
-    const shown = visibleText(a);
-    if (shown.startsWith('@')) return shown;
+    const shown = handleFromShownText(visibleText(a));
+    if (shown) return `@${shown}`;
   }
   return null;
 }

@@ -4,6 +4,7 @@
 // An override forces the level a badge shows; the computed score stays visible.
 
 import { STORAGE_KEYS } from './storage-keys.js';
+import { isHandle } from './x-account.js';
 
 export const OVERRIDES_KEY = STORAGE_KEYS.overrides;
 export const OVERRIDE_MODES = Object.freeze(['always', 'never']);
@@ -19,7 +20,8 @@ export function normalizeOverrides(value) {
   const out = Object.create(null);
   if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
   for (const [k, v] of Object.entries(value)) {
-    if (/^[a-z0-9_]{1,15}$/.test(k) && OVERRIDE_MODES.includes(v)) out[k] = v;
+    // Keys are stored lower-case.
+    if (isHandle(k) && k === k.toLowerCase() && OVERRIDE_MODES.includes(v)) out[k] = v;
   }
   return out;
 }
@@ -64,7 +66,7 @@ export function withOverride(verdict) {
 /** Stores (mode "always" | "never") or clears (null) the override of `handle`. */
 export async function saveOverride(handle, mode) {
   const k = String(handle || '').toLowerCase();
-  if (!/^[a-z0-9_]{1,15}$/.test(k)) return;
+  if (!isHandle(k)) return;
   const got = await chrome.storage.local.get(OVERRIDES_KEY);
   const next = { ...normalizeOverrides(got && got[OVERRIDES_KEY]) };
   if (OVERRIDE_MODES.includes(mode)) next[k] = mode;

@@ -15,7 +15,7 @@ import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { launch, openPage, X_CSP, ROOT, CHROMIUM } from '../e2e/support/harness.mjs';
+import { launch, openPage, X_CSP, ROOT, CHROMIUM, FIXTURES, SEL } from '../e2e/support/harness.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** Accounts per GraphQL page, as X sends them. */
@@ -91,11 +91,16 @@ function followersPage(entries, n) {
 async function routeFixture(context, entries) {
   const html = readFileSync(path.join(HERE, 'fixtures/scroll.html'));
   const script = readFileSync(path.join(HERE, 'fixtures/scroll.js'));
+  // The e2e tests' fake X page, which scroll.js builds its rows with.
+  const xpage = readFileSync(path.join(FIXTURES, 'xpage.js'));
   // Routes registered after the harness's take precedence; the rest fall through to it.
   await context.route(/^https:\/\/x\.com\//, (route) => {
     const url = new URL(route.request().url());
     if (url.pathname === '/__bench/scroll.js') {
       return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: script });
+    }
+    if (url.pathname === '/__fixture/xpage.js') {
+      return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: xpage });
     }
     if (url.pathname === '/viewer_me/followers' && url.searchParams.has('bench')) {
       return route.fulfill({
@@ -115,7 +120,7 @@ async function routeFixture(context, entries) {
 /** Opens the list, waits for it (and for the first badge when `badged`), scrolls it through. */
 async function scrollThrough(page, opts, badged) {
   await page.goto(`https://x.com/viewer_me/followers?bench=1&rows=${opts.rows}`);
-  await page.waitForFunction(() => window.__bench && document.querySelector('[data-testid="cellInnerDiv"]'));
+  await page.waitForFunction((cellSel) => window.__bench && document.querySelector(cellSel), SEL.cell);
   if (badged) {
     // Let the extension start and badge the first screen before the clock starts.
     await page.waitForSelector('.followback-badge-host[data-followback-score]', { timeout: 30_000 });

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launch, openPage, readBadges, waitForRowBadges, readBreakdown, extensionConsoleProblems, SCREENSHOTS } from './support/harness.mjs';
+import { launch, openPage, readBadges, waitForRowBadges, readBreakdown, extensionConsoleProblems, SCREENSHOTS, SEL } from './support/harness.mjs';
 
 const LEVELS = ['follow_back', 'maybe', 'skip', 'not_enough_data'];
 const ROWS = 90;
@@ -115,15 +115,15 @@ function auditCounts(audit) {
 
 /** Row handle -> { filter attribute, style attribute, opacity, maxHeight } for every row. */
 function rowStates(x) {
-  return x.evaluate(() =>
+  return x.evaluate((cellSel) =>
     Object.fromEntries(
-      [...document.querySelectorAll('[data-testid="UserCell"]')].map((cell) => {
+      [...document.querySelectorAll(cellSel)].map((cell) => {
         const link = [...cell.querySelectorAll('a[tabindex="-1"][href]')].find((a) => a.textContent.startsWith('@'));
         const cs = getComputedStyle(cell);
         return [link.textContent.slice(1), { filter: cell.getAttribute('data-followback-filter'), style: cell.getAttribute('style'), opacity: cs.opacity, maxHeight: cs.maxHeight }];
       }),
     ),
-  );
+  SEL.userCell);
 }
 
 async function closeAll() {
@@ -188,9 +188,9 @@ test('the audit page counts the list by level exactly as the badges are drawn; p
   for (const r of reasons) assert.ok(r.count >= 1 && r.count <= ROWS, JSON.stringify(r));
   for (let i = 1; i < reasons.length; i += 1) assert.ok(reasons[i - 1].count >= reasons[i].count, 'most common first');
   // The same tally from every row's breakdown (each account's five worst negative lines).
-  const fromBreakdowns = await x.evaluate(() => {
+  const fromBreakdowns = await x.evaluate((cellSel) => {
     const tally = {};
-    for (const host of document.querySelectorAll('[data-testid="UserCell"] .followback-badge-host')) {
+    for (const host of document.querySelectorAll(`${cellSel} .followback-badge-host`)) {
       const badge = host.shadowRoot.querySelector('[role="button"]');
       badge.click();
       const pop = document.querySelector('.followback-breakdown-host');
@@ -203,7 +203,7 @@ test('the audit page counts the list by level exactly as the badges are drawn; p
       for (const label of new Set(worst.map((l) => l.label))) tally[label] = (tally[label] || 0) + 1;
     }
     return tally;
-  });
+  }, SEL.userCell);
   const top = Object.entries(fromBreakdowns).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, reasons.length);
   assert.deepEqual(reasons.map((r) => [r.label, r.count]), top, 'the reasons tally matches the breakdowns');
 
@@ -224,15 +224,15 @@ test('the filter dims exactly the rows below the level, collapses them, follows 
 
   const expectFiltered = async (predicate, mode) => {
     await x.waitForFunction(
-      ([want, m]) => {
-        const cells = [...document.querySelectorAll('[data-testid="UserCell"]')];
+      ([want, m, cellSel]) => {
+        const cells = [...document.querySelectorAll(cellSel)];
         return cells.every((cell) => {
           const link = [...cell.querySelectorAll('a[tabindex="-1"][href]')].find((a) => a.textContent.startsWith('@'));
           const h = link.textContent.slice(1);
           return (cell.getAttribute('data-followback-filter') === m) === want.includes(h);
         });
       },
-      [[...levels.keys()].filter(predicate), mode],
+      [[...levels.keys()].filter(predicate), mode, SEL.userCell],
     );
   };
 
@@ -255,12 +255,12 @@ test('the filter dims exactly the rows below the level, collapses them, follows 
   for (const [h, s] of Object.entries(states)) {
     if (s.filter) {
       assert.equal(s.maxHeight, '52px');
-      const badgeVisible = await x.evaluate((handle) => {
+      const badgeVisible = await x.evaluate(([handle, cellSel]) => {
         const host = document.querySelector(`.followback-badge-host[data-followback-handle="${handle}"]`);
-        const cell = host.closest('[data-testid="UserCell"]').getBoundingClientRect();
+        const cell = host.closest(cellSel).getBoundingClientRect();
         const r = host.getBoundingClientRect();
         return r.height > 0 && r.bottom <= cell.bottom + 1;
-      }, h);
+      }, [h, SEL.userCell]);
       assert.ok(badgeVisible, `the collapsed row of ${h} still shows its badge`);
     }
   }
@@ -277,10 +277,10 @@ test('the filter dims exactly the rows below the level, collapses them, follows 
   const recycled = await x.evaluate(() => window.__fixture.recycle('gen1_page2'));
   await waitForRowBadges(x);
   const after = await levelOf();
-  await x.waitForFunction((handles) => {
-    const cells = [...document.querySelectorAll('[data-testid="UserCell"]')];
+  await x.waitForFunction(([handles, cellSel]) => {
+    const cells = [...document.querySelectorAll(cellSel)];
     return handles.every((h, i) => cells[i].querySelector(`.followback-badge-host[data-followback-handle="${h}"]`));
-  }, recycled);
+  }, [recycled, SEL.userCell]);
   const recycledStates = await rowStates(x);
   for (const h of recycled) {
     assert.equal(recycledStates[h].filter === 'dim', after.get(h) === 'skip', `recycled row ${h} (${after.get(h)})`);

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { launch, openPage, readBadges, waitForRowBadges, readBreakdown, extensionConsoleProblems, SCREENSHOTS } from './support/harness.mjs';
+import { launch, openPage, readBadges, waitForRowBadges, readBreakdown, extensionConsoleProblems, SCREENSHOTS, SEL } from './support/harness.mjs';
 
 let env;
 before(async () => {
@@ -106,15 +106,15 @@ test('hostile bio and name show as text and run nothing', async () => {
   const allowed = new Set(['style', 'div', 'h2', 'button', 'p', 'ol', 'li', 'span']);
   for (const tag of b.elementTags) assert.ok(allowed.has(tag), `only the breakdown's own elements (found <${tag}>)`);
 
-  const probe = await page.evaluate(() => {
+  const probe = await page.evaluate((cellSel) => {
     const roots = [document];
     for (const el of document.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
     return {
       pwned: window.__followbackPwned ?? null,
       injected: roots.flatMap((r) => [...r.querySelectorAll('img[src="x"], script:not([src]):not([nonce]), svg[onload], b[onmouseover]')]).length,
-      bioShownAsText: [...document.querySelectorAll('[data-testid="UserCell"] div[dir="auto"]')].some((d) => d.textContent.includes('<script>')),
+      bioShownAsText: [...document.querySelectorAll(`${cellSel} div[dir="auto"]`)].some((d) => d.textContent.includes('<script>')),
     };
-  });
+  }, SEL.userCell);
   assert.equal(probe.pwned, null, 'no hostile handler ran');
   assert.equal(probe.injected, 0, 'no hostile element exists in the page or any shadow root');
   assert.ok(probe.bioShownAsText, 'the fixture shows the hostile bio as text');

@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, readBadges, rowHandles, waitForRowBadges, readBreakdown, extensionConsoleProblems } from './support/harness.mjs';
+import { launch, openPage, readBadges, rowHandles, waitForRowBadges, readBreakdown, extensionConsoleProblems, SEL } from './support/harness.mjs';
 
 const LEVELS = new Set(['follow_back', 'maybe', 'skip', 'not_enough_data']);
 let env;
@@ -40,16 +40,16 @@ for (const gen of [1, 2, 3]) {
     assertBadgesMatchRows(await readBadges(page), first);
 
     // X's virtualiser reuses the same row nodes for the next page of accounts.
-    const nodesBefore = await page.evaluate(() => {
-      window.__rowNodes = [...document.querySelectorAll('[data-testid="UserCell"]')];
+    const nodesBefore = await page.evaluate((cellSel) => {
+      window.__rowNodes = [...document.querySelectorAll(cellSel)];
       return window.__rowNodes.length;
-    });
+    }, SEL.userCell);
     const second = await page.evaluate((g) => window.__fixture.recycle(`gen${g}_page2`), gen);
     assert.equal(second.length, nodesBefore);
     assert.notDeepEqual(second, first);
-    const sameNodes = await page.evaluate(() =>
-      [...document.querySelectorAll('[data-testid="UserCell"]')].every((c, i) => c === window.__rowNodes[i]),
-    );
+    const sameNodes = await page.evaluate((cellSel) =>
+      [...document.querySelectorAll(cellSel)].every((c, i) => c === window.__rowNodes[i]),
+    SEL.userCell);
     assert.ok(sameNodes, 'the fixture recycled its row nodes');
     await waitForRowBadges(page);
     const badges = await readBadges(page);

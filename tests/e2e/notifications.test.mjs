@@ -6,7 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, readBadges, readBreakdown, extensionConsoleProblems } from './support/harness.mjs';
+import { launch, openPage, readBadges, readBreakdown, extensionConsoleProblems, SEL } from './support/harness.mjs';
 
 let env;
 /** An extension page: reads chrome.storage and sends messages whatever the worker's state. */
@@ -89,14 +89,14 @@ test('each notification actor and post author gets one badge; interactions are r
   for (const b of badges) assert.match(b.score, /^\d{1,3}$/, JSON.stringify(b));
 
   // Where each badge sits: right after its actor's avatar, or in the post's author block.
-  const placement = await page.evaluate(() =>
+  const placement = await page.evaluate((sel) =>
     [...document.querySelectorAll('.followback-badge-host')].map((host) => ({
       handle: host.getAttribute('data-followback-handle'),
       afterAvatar: host.previousElementSibling ? host.previousElementSibling.getAttribute('data-testid') : null,
-      inNotification: Boolean(host.closest('[data-testid="notification"]')),
-      inAuthorBlock: Boolean(host.closest('[data-testid="User-Name"]')),
+      inNotification: Boolean(host.closest(sel.notification)),
+      inAuthorBlock: Boolean(host.closest(sel.tweetAuthor)),
     })),
-  );
+  { notification: SEL.notification, tweetAuthor: SEL.tweetAuthor });
   for (const p of placement) {
     if (p.inNotification) assert.equal(p.afterAvatar, `UserAvatar-Container-${p.handle}`, JSON.stringify(p));
     else assert.ok(p.inAuthorBlock, JSON.stringify(p));
@@ -137,7 +137,7 @@ test('each notification actor and post author gets one badge; interactions are r
 
 test('the mentions tab records replies and mentions; the same untimed notification counts once', async () => {
   const page = await openPage(env, 'https://x.com/notifications/mentions');
-  await page.waitForSelector('[data-testid="User-Name"] .followback-badge-host');
+  await page.waitForSelector(`${SEL.tweetAuthor} .followback-badge-host`);
   await page.waitForFunction(() => document.querySelectorAll('.followback-badge-host').length === 2);
   const handles = (await readBadges(page)).map((b) => b.handle).sort();
   assert.deepEqual(handles, [...AUTHORS].sort());
@@ -178,7 +178,7 @@ test('memory survives the service worker being stopped', async () => {
 
   // A fresh worker starts for the next page and must restore what was saved.
   const profile = await openPage(env, 'https://x.com/carol_example');
-  await profile.waitForSelector('[data-testid="UserName"] .followback-badge-host');
+  await profile.waitForSelector(`${SEL.profileName} .followback-badge-host`);
   const after = await until('the restarted worker to save again', async () => {
     const m = await savedMemory();
     const carol = m && entryOf(m, 'carol_example');

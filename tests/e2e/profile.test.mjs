@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, readBadges, readBreakdown, extensionConsoleProblems } from './support/harness.mjs';
+import { launch, openPage, readBadges, readBreakdown, extensionConsoleProblems, SEL } from './support/harness.mjs';
 
 let env;
 before(async () => {
@@ -15,7 +15,7 @@ after(async () => {
 
 test('profile header badge from DOM facts only', async () => {
   const page = await openPage(env, 'https://x.com/carol_example');
-  await page.waitForSelector('[data-testid="UserName"] .followback-badge-host');
+  await page.waitForSelector(`${SEL.profileName} .followback-badge-host`);
   const badges = await readBadges(page);
   assert.equal(badges.length, 1, JSON.stringify(badges));
   const [b] = badges;

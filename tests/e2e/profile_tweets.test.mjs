@@ -8,7 +8,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, readBadges, readBreakdown, extensionConsoleProblems } from './support/harness.mjs';
+import { launch, openPage, readBadges, readBreakdown, extensionConsoleProblems, SEL } from './support/harness.mjs';
 
 const BEHAVIOUR = ['variety', 'conversation', 'last_post', 'automation_links', 'automation_timing'];
 
@@ -26,8 +26,8 @@ async function until(read, ok, what, tries = 100) {
 /** Opens the feed, clicks the profile badge and waits until the breakdown shows the posts. */
 async function profileBreakdown(env, feed) {
   const page = await openPage(env, `https://x.com/dana_tl?feed=${feed}`);
-  await page.waitForSelector('[data-testid="UserName"] .followback-badge-host');
-  await page.click('[data-testid="UserName"] .followback-badge-host >> [role="button"]');
+  await page.waitForSelector(`${SEL.profileName} .followback-badge-host`);
+  await page.click(`${SEL.profileName} .followback-badge-host >> [role="button"]`);
   await page.waitForSelector('.followback-breakdown-host');
   const breakdown = await until(
     () => readBreakdown(page),

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
-  launch, openPage, readBadges, rowHandles, waitForRowBadges, readBreakdown, extensionConsoleProblems, DIST, FIXTURES,
+  launch, openPage, readBadges, rowHandles, waitForRowBadges, readBreakdown, extensionConsoleProblems, DIST, FIXTURES, SEL,
 } from './support/harness.mjs';
 
 let env;
@@ -103,7 +103,7 @@ test('hostile text everywhere X shows text is shown as text, runs nothing and ke
   for (const b of badges) assert.match(b.badgeText, /^(\d{1,3}|\?)$/, JSON.stringify(b));
 
   // The page itself shows the hostile name and bio as text (as X does).
-  const shown = await page.evaluate(() => [...document.querySelectorAll('[data-testid="UserCell"]')].map((c) => c.textContent).join('\n'));
+  const shown = await page.evaluate((cellSel) => [...document.querySelectorAll(cellSel)].map((c) => c.textContent).join('\n'), SEL.userCell);
   assert.ok(shown.includes('<img src=x onerror=window.__pwned=1>'), 'the fixture shows the markup as text');
 
   // Small badges whatever the text beside them.

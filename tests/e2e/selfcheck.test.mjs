@@ -9,7 +9,7 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launch, openPage, readBadges, extensionConsoleProblems, SCREENSHOTS } from './support/harness.mjs';
+import { launch, openPage, readBadges, extensionConsoleProblems, SCREENSHOTS, SEL } from './support/harness.mjs';
 
 let env;
 before(async () => {
@@ -32,7 +32,7 @@ const SECOND_PERSON = /^(You|Your|X's|Open|Followback|People) /;
 
 async function openOwnProfile() {
   const page = await openPage(env, 'https://x.com/viewer_me');
-  await page.waitForSelector(`[data-testid="UserName"] ${CHIP}`);
+  await page.waitForSelector(`${SEL.profileName} ${CHIP}`);
   // The chip shows the score once the worker answered.
   await page.waitForFunction((sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute('data-followback-score') || ''), CHIP);
   return page;
@@ -140,8 +140,8 @@ test('own profile: a "How you look" chip instead of a badge, with reasons, facts
 
 test('the viewer comes from the side bar, not the URL: without it, your profile gets a badge', async () => {
   const page = await openOwnProfile();
-  await page.evaluate(() => document.querySelector('a[data-testid="AppTabBar_Profile_Link"]').remove());
-  await page.waitForSelector(`[data-testid="UserName"] .followback-badge-host`);
+  await page.evaluate((sel) => document.querySelector(sel).remove(), SEL.viewerProfileLink);
+  await page.waitForSelector(`${SEL.profileName} .followback-badge-host`);
   assert.equal(await page.$(CHIP), null);
 });
 
@@ -183,32 +183,32 @@ test('the popup shows your score and the top two changes, and opens the full sel
 
 test("other accounts' badges are the same with the self-check on or off; off, your profile gets a badge", async () => {
   const on = await openOwnProfile();
-  await on.waitForSelector('[data-testid="UserCell"] .followback-badge-host');
+  await on.waitForSelector(`${SEL.userCell} .followback-badge-host`);
   const rowOn = (await readBadges(on)).filter((b) => !b.inProfile);
   assert.equal(rowOn.length, 1);
   assert.equal(rowOn[0].handle, 'other_acct');
   const carolOn = await openPage(env, 'https://x.com/carol_example');
-  await carolOn.waitForSelector('[data-testid="UserName"] .followback-badge-host');
+  await carolOn.waitForSelector(`${SEL.profileName} .followback-badge-host`);
   const carolScoreOn = (await readBadges(carolOn))[0].score;
   await on.close();
   await carolOn.close();
 
   await setSelfCheck(false);
   const off = await openPage(env, 'https://x.com/viewer_me');
-  await off.waitForSelector('[data-testid="UserName"] .followback-badge-host');
-  await off.waitForSelector('[data-testid="UserCell"] .followback-badge-host');
+  await off.waitForSelector(`${SEL.profileName} .followback-badge-host`);
+  await off.waitForSelector(`${SEL.userCell} .followback-badge-host`);
   assert.equal(await off.$(CHIP), null, 'no chip when switched off');
   const rowOff = (await readBadges(off)).filter((b) => !b.inProfile);
   assert.deepEqual(rowOff, rowOn);
   const own = (await readBadges(off)).find((b) => b.inProfile);
   assert.equal(own.handle, 'viewer_me');
   const carolOff = await openPage(env, 'https://x.com/carol_example');
-  await carolOff.waitForSelector('[data-testid="UserName"] .followback-badge-host');
+  await carolOff.waitForSelector(`${SEL.profileName} .followback-badge-host`);
   assert.equal((await readBadges(carolOff))[0].score, carolScoreOn);
 
   // Switched back on, the open profile swaps its badge for the chip.
   await setSelfCheck(true);
-  await off.waitForSelector(`[data-testid="UserName"] ${CHIP}`);
-  await off.waitForFunction(() => !document.querySelector('[data-testid="UserName"] .followback-badge-host'));
+  await off.waitForSelector(`${SEL.profileName} ${CHIP}`);
+  await off.waitForFunction((sel) => !document.querySelector(`${sel} .followback-badge-host`), SEL.profileName);
   assert.deepEqual(extensionConsoleProblems(off, env.extensionId), []);
 });

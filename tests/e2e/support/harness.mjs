@@ -6,6 +6,11 @@ import { chromium } from 'playwright-core';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SEL } from '../../../extension/content/selectors.js';
+import { BIDI_MARKS_PATTERN } from '../../../extension/shared/x-account.js';
+
+/** X's selectors, from the content script's own table (a change at X is one edit there). */
+export { SEL };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '../../..');
@@ -43,6 +48,12 @@ const PAGES = {
   '/dana_tl': 'profile_tweets.html',
   '/notifications': 'notifications.html',
   '/notifications/mentions': 'notifications.html',
+  // Today's markup (rows.html, cards.html, labels.html): see each file's comment.
+  '/today_host/followers': 'rows.html',
+  '/viewer_me/following': 'rows.html',
+  '/home': 'cards.html',
+  '/hal_labels': 'labels.html',
+  '/gov_grey': 'labels.html',
 };
 
 function fixture(name) {
@@ -153,15 +164,19 @@ export async function openPage(env, url) {
   return page;
 }
 
+/** What the page-side helpers below need: X's selectors and the bidi marks around shown handles. */
+const PAGE_SEL = { userCell: SEL.userCell, profileName: SEL.profileName, handleLink: 'a[tabindex="-1"][href]', bidi: BIDI_MARKS_PATTERN };
+
 /** Every badge host on the page: [{ handle, score, level, rowHandle, badgeText, ariaLabel }]. */
 export function readBadges(page) {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('.followback-badge-host')].map((host) => {
-      const cell = host.closest('[data-testid="UserCell"]');
+  return page.evaluate((sel) => {
+    const shown = (a) => a.textContent.replace(new RegExp(sel.bidi, 'g'), '');
+    return [...document.querySelectorAll('.followback-badge-host')].map((host) => {
+      const cell = host.closest(sel.userCell);
       let rowHandle = null;
       if (cell) {
-        const link = [...cell.querySelectorAll('a[tabindex="-1"][href]')].find((a) => a.textContent.startsWith('@'));
-        rowHandle = link ? link.textContent.slice(1) : null;
+        const link = [...cell.querySelectorAll(sel.handleLink)].find((a) => shown(a).startsWith('@'));
+        rowHandle = link ? shown(link).slice(1) : null;
       }
       const badge = host.shadowRoot && host.shadowRoot.querySelector('[role="button"]');
       return {
@@ -169,36 +184,73 @@ export function readBadges(page) {
         score: host.getAttribute('data-followback-score'),
         level: host.getAttribute('data-followback-level'),
         rowHandle,
-        inProfile: Boolean(host.closest('[data-testid="UserName"]')),
+        inProfile: Boolean(host.closest(sel.profileName)),
         badgeText: badge ? badge.textContent : null,
         ariaLabel: badge ? badge.getAttribute('aria-label') : null,
         tabindex: badge ? badge.getAttribute('tabindex') : null,
       };
-    }),
-  );
+    });
+  }, PAGE_SEL);
 }
 
 /** The handles the fixture rows show now, in order. */
 export function rowHandles(page) {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('[data-testid="UserCell"]')].map((cell) => {
-      const link = [...cell.querySelectorAll('a[tabindex="-1"][href]')].find((a) => a.textContent.startsWith('@'));
-      return link ? link.textContent.slice(1) : null;
-    }),
-  );
+  return page.evaluate((sel) => {
+    const shown = (a) => a.textContent.replace(new RegExp(sel.bidi, 'g'), '');
+    return [...document.querySelectorAll(sel.userCell)].map((cell) => {
+      const link = [...cell.querySelectorAll(sel.handleLink)].find((a) => shown(a).startsWith('@'));
+      return link ? shown(link).slice(1) : null;
+    });
+  }, PAGE_SEL);
 }
 
 /** Waits until every row shows exactly one badge, for the account it shows. */
 export async function waitForRowBadges(page) {
-  await page.waitForFunction(() => {
-    const cells = [...document.querySelectorAll('[data-testid="UserCell"]')];
+  await page.waitForFunction((sel) => {
+    const shown = (a) => a.textContent.replace(new RegExp(sel.bidi, 'g'), '');
+    const cells = [...document.querySelectorAll(sel.userCell)];
     if (cells.length === 0) return false;
     return cells.every((cell) => {
-      const link = [...cell.querySelectorAll('a[tabindex="-1"][href]')].find((a) => a.textContent.startsWith('@'));
+      const link = [...cell.querySelectorAll(sel.handleLink)].find((a) => shown(a).startsWith('@'));
       const hosts = cell.querySelectorAll('.followback-badge-host');
-      return link && hosts.length === 1 && hosts[0].getAttribute('data-followback-handle') === link.textContent.slice(1);
+      return link && hosts.length === 1 && hosts[0].getAttribute('data-followback-handle') === shown(link).slice(1);
+    });
+  }, PAGE_SEL);
+}
+
+/**
+ * Starts recording, in the service worker, every message it receives (a
+ * second listener beside the worker's own; it never answers). Read them with
+ * `recordedMessages`. Recording ends when the worker stops.
+ */
+export async function recordMessages(env) {
+  await env.worker.evaluate(() => {
+    if (self.__followbackRecorded) return;
+    self.__followbackRecorded = [];
+    chrome.runtime.onMessage.addListener((message, sender) => {
+      if (message && typeof message.type === 'string') {
+        self.__followbackRecorded.push({ message: JSON.parse(JSON.stringify(message)), from: sender && sender.url ? sender.url : null });
+      }
+      return false;
     });
   });
+}
+
+/** The messages of `type` the worker received since `recordMessages`, oldest first. */
+export function recordedMessages(env, type) {
+  return env.worker.evaluate((t) => (self.__followbackRecorded || []).filter((r) => r.message.type === t).map((r) => r.message), type);
+}
+
+/** The DomFacts the content script last sent for `handle` (in an `fb:verdicts` request), or null. */
+export async function sentFacts(env, handle) {
+  const batches = await recordedMessages(env, 'fb:verdicts');
+  let last = null;
+  for (const m of batches) {
+    for (const r of m.requests || []) {
+      if (r && r.dom && String(r.dom.handle).toLowerCase() === handle.toLowerCase()) last = r.dom;
+    }
+  }
+  return last;
 }
 
 /** The open breakdown: { handle, text, labels, lines: [{label, points, seen, threshold, reason}] } or null. */
