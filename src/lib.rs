@@ -12,6 +12,7 @@ pub mod read;
 pub mod score;
 pub mod settings;
 pub mod signals;
+pub mod summary;
 pub mod time;
 pub mod verdict;
 #[cfg(target_arch = "wasm32")]

@@ -9,7 +9,7 @@ pub fn bio(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
         "bio",
-        "Has a bio",
+        "Bio",
         "not empty".to_string(),
         wt(s.bio_missing_points).max(wt(s.bio_present_points)),
     );
@@ -17,7 +17,7 @@ pub fn bio(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         None => line.not_seen("Bio"),
         Some("") => line.seen(
             a,
-            "empty bio",
+            "empty",
             -pts(s.bio_missing_points),
             "An empty bio says nothing about who they are.".to_string(),
         ),
@@ -29,7 +29,7 @@ pub fn bio(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
                 text.chars().count()
             ),
             pts(s.bio_present_points),
-            "They say who they are.".to_string(),
+            "They say who they are in their own words.".to_string(),
         ),
     }
 }

@@ -15,7 +15,7 @@ use crate::verdict::Evidence;
 pub fn conversation(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let line = Line::new(
         "conversation",
-        "Talks with people",
+        "Replies and mentions",
         format!(
             "replies or mentions in at least {} of recent posts",
             pct(s.conversation_min_share)
@@ -55,7 +55,7 @@ pub fn guru_silent(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
         "guru_silent",
-        "Expert who does not socialise",
+        "Expert claims and conversation",
         format!(
             "expert words in the bio only count with replies or mentions in at least {} of recent posts",
             pct(s.conversation_min_share)

@@ -15,7 +15,7 @@ use crate::verdict::Evidence;
 pub fn mix(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let line = Line::new(
         "variety",
-        "Variety of posts",
+        "Kinds of posts",
         format!(
             "at most {} reposts; a good mix has each kind in at least {} of posts",
             pct(s.variety_repost_share),
@@ -71,7 +71,7 @@ pub fn mix(subject: &Subject, s: &Settings, now: i64) -> Evidence {
 pub fn self_promotion(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let line = Line::new(
         "self_promotion",
-        "Talks about themselves",
+        "Self-promotion",
         format!(
             "at most {} of original posts promote their own site or products",
             pct(s.variety_self_promo_share)
