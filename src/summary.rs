@@ -41,7 +41,8 @@ pub struct Summary {
 }
 
 /// Signals read from recent posts (the rest come from the profile, from the
-/// viewer's interactions or from earlier visits).
+/// viewer's interactions or from earlier visits). `guru_silent` is left out:
+/// it is seen from the bio alone when the bio makes no expert claims.
 const POST_SIGNALS: &[&str] = &[
     "automation_links",
     "automation_repeats",
@@ -50,7 +51,6 @@ const POST_SIGNALS: &[&str] = &[
     "variety",
     "self_promotion",
     "conversation",
-    "guru_silent",
     "begging_posts",
     "last_post",
     "recent_rate",
@@ -59,7 +59,7 @@ const POST_SIGNALS: &[&str] = &[
 /// Signals read from what the account did to the viewer.
 const INTERACTION_SIGNALS: &[&str] = &["interactions"];
 /// Signals read from counts remembered from earlier visits.
-const HISTORY_SIGNALS: &[&str] = &["churn", "following_growth"];
+const HISTORY_SIGNALS: &[&str] = &["churn"];
 
 /// `(signal id, phrase when it took points, phrase when it added points)`;
 /// each phrase completes "This account ...". Empty: no phrase that way.
@@ -69,7 +69,11 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
     ("guru", "calls themselves a social-media expert", ""),
     ("spam_words", "uses spam words", ""),
     ("bio", "has an empty bio", "says who they are in the bio"),
-    ("avatar", "still has the default photo", "has their own photo"),
+    (
+        "avatar",
+        "still has the default photo",
+        "has their own photo",
+    ),
     (
         "ratio",
         "follows far more accounts than follow them",
@@ -83,7 +87,11 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
     ("follow_for_follow", "has follow-for-follow counts", ""),
     ("activity", "posts at an unusual rate", "posts regularly"),
     ("listed", "is on few lists", "is on other people's lists"),
-    ("likes", "likes posts at an unusual rate", "likes other posts"),
+    (
+        "likes",
+        "likes posts at an unusual rate",
+        "likes other posts",
+    ),
     ("handle", "has a handle that looks generated", ""),
     (
         "following_growth",
@@ -95,10 +103,18 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
     ("age", "is a very new account", "has been on X a long time"),
     ("follows_you", "", "follows you"),
     ("automation_links", "posts mostly bare links", ""),
-    ("automation_repeats", "posts the same text again and again", ""),
+    (
+        "automation_repeats",
+        "posts the same text again and again",
+        "",
+    ),
     ("automation_timing", "posts at machine-regular times", ""),
     ("automation_rate", "posts more than a person could", ""),
-    ("variety", "posts only one kind of thing", "posts a good mix"),
+    (
+        "variety",
+        "posts only one kind of thing",
+        "posts a good mix",
+    ),
     ("self_promotion", "mostly talks about themselves", ""),
     (
         "conversation",
@@ -110,7 +126,11 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
         "calls themselves an expert but rarely talks with people",
         "",
     ),
-    ("last_post", "has not posted for a long time", "posted recently"),
+    (
+        "last_post",
+        "has not posted for a long time",
+        "posted recently",
+    ),
     ("recent_rate", "has hardly posted lately", "posts regularly"),
     (
         "interests",
@@ -201,7 +221,9 @@ fn why(level: Level, top: &[&Evidence]) -> String {
             match (first_for, first_against) {
                 (Some(f), Some(a)) => format!("{words}: {f}, but {a}."),
                 (Some(f), None) => format!("{words}: {f}, but not enough else counts for them."),
-                (None, Some(a)) => format!("{words}: {a}, but not enough else counts against them."),
+                (None, Some(a)) => {
+                    format!("{words}: {a}, but not enough else counts against them.")
+                }
                 (None, None) => format!("{words}: nothing seen so far moves the score either way."),
             }
         }

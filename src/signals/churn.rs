@@ -52,7 +52,11 @@ pub fn churn(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         parts.push(format!("largest fall {w}"));
     }
     if c.reversals > 0 {
-        parts.push(plural(c.reversals as u64, "direction change", "direction changes"));
+        parts.push(plural(
+            c.reversals as u64,
+            "direction change",
+            "direction changes",
+        ));
     }
     if c.max_rise.is_none() && c.max_fall.is_none() {
         parts.push("following unchanged".to_string());
