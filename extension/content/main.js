@@ -14,7 +14,7 @@ import { watchNavigation } from './nav.js';
 import { perFrame } from './frame.js';
 import { pageTheme } from './theme.js';
 import { HOST_CLASS, createHost, renderBadge, verdictOf } from './badge.js';
-import { toggleBreakdown, closeBreakdown, openHost, updateBreakdown } from './breakdown.js';
+import { toggleBreakdown, closeBreakdown, openHost, updateBreakdown, survivesBadgeRemoval } from './breakdown.js';
 import { debugOnce, guard } from './log.js';
 import { filterRow, clearAllFilters, loadFilter, setFilter, FILTER_KEY } from './filter.js';
 import { withOverride, loadOverrides, setOverrides, OVERRIDES_KEY } from './overrides.js';
@@ -165,7 +165,7 @@ function scan() {
     if (!keep.has(host)) host.remove();
   }
   const open = openHost();
-  if (open && (!open.isConnected || !keep.has(open))) closeBreakdown(false);
+  if (open && (!open.isConnected || !keep.has(open)) && !survivesBadgeRemoval()) closeBreakdown(false);
 
   const batch = [];
   for (const w of wanted.values()) {

@@ -2,10 +2,12 @@
 // chrome.storage.local `overrides` = { "<handle lower-case>": "always" | "never" }.
 // An override forces the level a badge shows; the computed score stays visible.
 
+import { OVERRIDE_LEVEL } from '../shared/levels.js';
+
 export const OVERRIDES_KEY = 'overrides';
 export const OVERRIDE_MODES = Object.freeze(['always', 'never']);
-/** The level each override forces. */
-const FORCED = Object.freeze({ always: 'follow_back', never: 'skip' });
+/** The level each override forces (from the level table). */
+const FORCED = OVERRIDE_LEVEL;
 
 let map = Object.create(null);
 /** verdict -> { mode, out }: one stable derived object per verdict and mode. */
