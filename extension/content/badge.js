@@ -45,7 +45,7 @@ export { levelWords };
 /** The badge's accessible name: the same words and number the badge shows. */
 export function ariaLabel(verdict) {
   const level = levelOf(verdict.level);
-  if (verdict.override) return `Followback: ${level.words}, pinned by you`;
+  if (verdict.override) return `Followback: ${OVERRIDE_WORDS[verdict.override] || level.words} (your choice)`;
   if (level.id === 'not_enough_data') return 'Followback: not enough data';
   const low = verdict.confidence && verdict.confidence.label === 'low' ? ', not sure yet' : '';
   return `Followback ${verdict.score}: ${level.words}${low}`;
