@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { launch, openPage, readBadges, waitForRowBadges, readBreakdown, extensionConsoleProblems, SCREENSHOTS } from './support/harness.mjs';
+import { darkTheme } from './support/theme.mjs';
 
 let env;
 before(async () => {
@@ -272,17 +273,6 @@ for (const [width, height] of [[375, 740], [1280, 600]]) {
     }
     await page.keyboard.press('Escape');
     await page.close();
-  });
-}
-
-/** X's dark theme on the fixture page: black background, light text (CSSOM, allowed by X's CSP). */
-export async function darkTheme(page) {
-  await page.evaluate(() => {
-    const sheet = document.styleSheets[0];
-    sheet.insertRule('html, body { background: #000 !important; color: #e7e9ea !important; }', sheet.cssRules.length);
-    sheet.insertRule('[data-testid="UserCell"] *, [data-testid="primaryColumn"] * { color: #e7e9ea !important; border-color: #2f3336 !important; }', sheet.cssRules.length);
-    // Any change in the page makes the content script look again (and see the theme).
-    document.body.append(document.createElement('div'));
   });
 }
 
