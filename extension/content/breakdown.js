@@ -248,7 +248,7 @@ function fill(panel, verdict) {
 
   if (verdict.override) {
     const computed = levelWords(verdict.computedLevel);
-    panel.append(el(doc, 'p', 'choice', `Your choice: ${OVERRIDE_WORDS[verdict.override] || verdict.override}. Without it: ${computed}.`));
+    panel.append(el(doc, 'p', 'choice', `Your choice: ${OVERRIDE_WORDS[verdict.override] || verdict.override} (computed: ${verdict.score}, ${computed}).`));
   }
   const why = el(doc, 'p', 'why', summary.why);
   why.id = 'fb-why';

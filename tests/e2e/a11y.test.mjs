@@ -132,3 +132,31 @@ for (const scheme of ['light', 'dark']) {
     await x.close();
   });
 }
+
+test('one legend: the breakdown and the popup show the same text, every level with its glyph', async () => {
+  const x = await openPage(env, 'https://x.com/viewer_me/followers?fixture=gen1_page1');
+  await x.waitForSelector('body[data-rendered]');
+  await waitForRowBadges(x);
+  await x.click('.followback-badge-host[data-followback-handle="ada_builds"] >> [role="button"]');
+  await x.waitForSelector('.followback-breakdown-host');
+  const readLegend = (root) => {
+    const box = root.querySelector('.legend');
+    return {
+      text: box.textContent,
+      glyphs: [...box.querySelectorAll('.legend-mark[data-level] svg')].map((s) => s.getAttribute('data-glyph')),
+    };
+  };
+  const inBreakdown = await x.evaluate(`(${readLegend})(document.querySelector('.followback-breakdown-host').shadowRoot)`);
+  const tabs = await env.worker.evaluate(() => chrome.tabs.query({ url: 'https://x.com/*' }));
+  const popup = await env.context.newPage();
+  await popup.goto(`chrome-extension://${env.extensionId}/popup/popup.html?tab=${tabs[0].id}`);
+  await popup.waitForSelector('body[data-ready="true"]');
+  const inPopup = await popup.evaluate(`(${readLegend})(document)`);
+  assert.deepEqual(inBreakdown.glyphs, ['check', 'dash', 'cross', 'question']);
+  assert.deepEqual(inPopup, inBreakdown, 'one legend');
+  for (const words of ['Follow back', 'Maybe', 'Skip', 'Not enough data', 'Hollow', 'Pin', 'score from 0 to 100']) {
+    assert.ok(inPopup.text.includes(words), `the legend explains ${words}`);
+  }
+  await popup.close();
+  await x.close();
+});
