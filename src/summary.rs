@@ -85,12 +85,16 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
         "",
     ),
     ("follow_for_follow", "has follow-for-follow counts", ""),
-    ("activity", "posts at an unusual rate", "posts regularly"),
+    (
+        "activity",
+        "posts far more or far less than people do",
+        "posts regularly",
+    ),
     ("listed", "is on few lists", "is on other people's lists"),
     (
         "likes",
-        "likes posts at an unusual rate",
-        "likes other posts",
+        "almost never likes anything",
+        "likes other people's posts",
     ),
     ("handle", "has a handle that looks generated", ""),
     (

@@ -12,7 +12,7 @@ use crate::summary::{summarize, Summary};
 pub struct Evidence {
     /// Stable id, e.g. `"begging"`, `"avatar"`.
     pub signal: String,
-    /// Short human name, e.g. "Asks for follow-backs".
+    /// Short name of the fact, e.g. "Follow-back requests", "Bio".
     pub label: String,
     /// What was seen, with where it came from ("none in bio, from X's data").
     /// `None`: not seen yet (the signal had no data and gives no points).
