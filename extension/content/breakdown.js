@@ -392,8 +392,12 @@ export function closeBreakdown(refocus = false) {
   }
 }
 
-/** Opens (or toggles closed) the breakdown for `host` showing `verdict`. */
-export function toggleBreakdown(host, verdict, theme, viaKeyboard) {
+/**
+ * Opens (or toggles closed) the breakdown for `host` showing `verdict`. Focus
+ * moves into the dialog however it was opened (mouse or keyboard), so Tab
+ * stays inside it and Escape brings focus back to the badge.
+ */
+export function toggleBreakdown(host, verdict, theme) {
   if (isOpenFor(host)) {
     closeBreakdown(true);
     return;
@@ -463,7 +467,6 @@ export function toggleBreakdown(host, verdict, theme, viaKeyboard) {
   ];
   for (const [target, type, fn] of current.listeners) target.addEventListener(type, fn, true);
   setExpanded(host, true);
-  void viaKeyboard;
   panel.focus({ preventScroll: true });
 }
 
