@@ -24,7 +24,7 @@ pub fn interests(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
             threshold: "your interests, listed in options".to_string(),
             points: 0,
             weight: 0,
-            reason: "Your interests not seen yet: you have not listed any; add them in the options to match bios and posts against them.".to_string(),
+            reason: "Your interests not seen yet: add your interests in options to match bios and posts against them.".to_string(),
         };
     }
     let line = Line::new(
