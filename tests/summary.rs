@@ -204,3 +204,20 @@ fn nothing_seen_says_so() {
     assert!(s.why.starts_with("Not enough data: "), "{}", s.why);
     assert!(!s.why.chars().any(|c| c.is_ascii_digit()), "{}", s.why);
 }
+
+#[test]
+fn the_cli_prints_the_summary_with_each_verdict() {
+    let input = br##"{"screen_name":"tfb","name":"x","description":"#followback","followers_count":10,"friends_count":3000,"statuses_count":3}"##;
+    let args: Vec<String> = ["score", "-", "--now", "2026-01-01T00:00:00Z"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = followback::cli::run(&args, &mut &input[..], &mut out, &mut err, NOW);
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&err));
+    let text = String::from_utf8_lossy(&out);
+    let line: Value = serde_json::from_str(text.lines().next().expect("a line")).expect("json");
+    let why = line["summary"]["why"].as_str().expect("summary.why");
+    assert!(why.starts_with("Skip: asks for follow-backs"), "{why}");
+    assert_eq!(line["summary"]["against"][0], "begging");
+}
