@@ -50,20 +50,20 @@ pub fn mix(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         )
     } else {
         let missing: Vec<&str> = [
-            (t.original, "their own posts"),
-            (sharing, "sharing others'"),
+            (t.original, "posts of their own"),
+            (sharing, "shared posts"),
             (t.reply, "replies"),
         ]
         .into_iter()
         .filter(|(share, _)| !enough(*share))
         .map(|(_, what)| what)
         .collect();
-        line.seen_from(
-            &seen,
-            from,
-            0,
-            format!("Not much variety yet: few {}.", missing.join(" or ")),
-        )
+        let few = match missing.as_slice() {
+            [rest @ .., last] if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            [one] => (*one).to_string(),
+            _ => "of one kind".to_string(),
+        };
+        line.seen_from(&seen, from, 0, format!("Not much variety yet: few {few}."))
     }
 }
 
