@@ -347,6 +347,8 @@ struct Line<'a> {
     facts: Value,
     tweets_seen: usize,
     evidence: &'a [Evidence],
+    /// The verdict in plain words (`crate::summary`).
+    summary: crate::summary::Summary,
 }
 
 /// An account's known facts as JSON: no nulls, times as RFC 3339.
@@ -433,6 +435,7 @@ fn score_command(
             facts: facts_json(account),
             tweets_seen: tweets.len(),
             evidence: &verdict.evidence,
+            summary: verdict.summary(),
         };
         let text = match serde_json::to_string(&line) {
             Ok(t) => t,

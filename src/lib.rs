@@ -19,6 +19,7 @@ pub mod score;
 pub mod selfcheck;
 pub mod settings;
 pub mod signals;
+pub mod summary;
 pub mod time;
 pub mod verdict;
 #[cfg(target_arch = "wasm32")]

@@ -3,14 +3,16 @@
 //! This is what the badge and the breakdown draw, and what the CLI prints.
 //! Signals produce [`Evidence`]; `score` adds it into a [`Verdict`].
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::summary::{summarize, Summary};
 
 /// One signal's contribution, with everything the breakdown shows.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Evidence {
     /// Stable id, e.g. `"begging"`, `"avatar"`.
     pub signal: String,
-    /// Short human name, e.g. "Asks for follow-backs".
+    /// Short name of the fact, e.g. "Follow-back requests", "Bio".
     pub label: String,
     /// What was seen, with where it came from ("none in bio, from X's data").
     /// `None`: not seen yet (the signal had no data and gives no points).
@@ -73,7 +75,11 @@ pub enum ConfidenceLabel {
 }
 
 /// The explained verdict on one account.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+///
+/// Serialized with one more field, `summary` (see [`crate::summary`]), built
+/// from the lines on every serialization; reading ignores it, so older saved
+/// verdicts (without it) and newer ones (with it) both read back.
+#[derive(Deserialize, Clone, Debug, PartialEq)]
 pub struct Verdict {
     pub handle: String,
     pub id: Option<String>,
@@ -86,4 +92,40 @@ pub struct Verdict {
     pub confidence: Confidence,
     /// Every signal, observed or not, in display order.
     pub evidence: Vec<Evidence>,
+}
+
+impl Verdict {
+    /// The first view in plain words: level, why, how much was seen.
+    pub fn summary(&self) -> Summary {
+        summarize(self)
+    }
+}
+
+/// What a verdict serializes as: its fields and its summary.
+#[derive(Serialize)]
+struct VerdictOut<'a> {
+    handle: &'a str,
+    id: &'a Option<String>,
+    score: u8,
+    base: i32,
+    level: Level,
+    confidence: Confidence,
+    evidence: &'a [Evidence],
+    summary: Summary,
+}
+
+impl Serialize for Verdict {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        VerdictOut {
+            handle: &self.handle,
+            id: &self.id,
+            score: self.score,
+            base: self.base,
+            level: self.level,
+            confidence: self.confidence,
+            evidence: &self.evidence,
+            summary: summarize(self),
+        }
+        .serialize(serializer)
+    }
 }

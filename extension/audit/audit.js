@@ -11,10 +11,10 @@ import { OVERRIDES_KEY, normalizeOverrides, saveOverride } from '../shared/overr
 import { listRecords, rememberedRecords, toCsv, toJson } from './export.js';
 import { downloadText } from '../shared/download.js';
 import { MESSAGES } from '../shared/messages.js';
+import { LEVEL_IDS, levelWords } from '../shared/levels.js';
 
 const POLL_MS = 1000;
-const LEVELS = ['follow_back', 'maybe', 'skip', 'not_enough_data'];
-const LEVEL_WORDS = { follow_back: 'follow back', maybe: 'maybe', skip: 'skip', not_enough_data: 'not enough data' };
+const LEVELS = LEVEL_IDS;
 const KIND_WORDS = { followers: 'followers', verified_followers: 'verified followers', following: 'following' };
 const MAX_REASONS_SHOWN = 8;
 
@@ -125,10 +125,10 @@ function accountRow(a) {
   link.rel = 'noreferrer';
   who.append(link);
   const level = el('td');
-  const word = el('span', 'level', LEVEL_WORDS[a.level] || a.level);
+  const word = el('span', 'level', levelWords(a.level));
   word.dataset.level = a.level;
   level.append(word);
-  if (a.override) level.append(' ', el('span', 'pinned', `(your choice; computed ${LEVEL_WORDS[a.computedLevel] || a.computedLevel})`));
+  if (a.override) level.append(' ', el('span', 'pinned', `(your choice; computed ${levelWords(a.computedLevel)})`));
   tr.append(
     who,
     el('td', 'score', a.score),

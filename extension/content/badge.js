@@ -1,59 +1,54 @@
 // Badge renderer: one Shadow DOM host per account shown, keyed by handle.
 // Everything is drawn with textContent; nothing from X ever becomes markup.
 
+import { LEVELS, levelOf, levelWords, glyphSvg, OVERRIDE_WORDS } from '../shared/levels.js';
+
 export const HOST_CLASS = 'followback-badge-host';
 
-const LEVEL_WORDS = Object.freeze({
-  follow_back: 'follow back',
-  maybe: 'maybe',
-  skip: 'skip',
-  not_enough_data: 'not enough data',
-});
+/** Light-theme and dark-theme colours from the level table. */
+const COLOURS = LEVELS.map((l) => `.badge[data-level="${l.id}"] { --c: ${l.light}; }
+:host([data-theme="dim"]) .badge[data-level="${l.id}"], :host([data-theme="dark"]) .badge[data-level="${l.id}"] { --c: ${l.dark}; }`).join('\n');
 
+// Sizes in rem follow X's font-size setting (X sets it on <html>); the click
+// target is at least 24 x 24 CSS px (WCAG 2.2 target size), the pill inside it smaller.
 const STYLE = `
 :host { all: initial; display: inline-flex; align-items: center; vertical-align: middle;
-  margin: 0 4px; line-height: 1; direction: ltr; }
+  margin: 0 2px; line-height: 1; direction: ltr; }
 .badge { box-sizing: border-box; display: inline-flex; align-items: center; justify-content: center;
-  min-width: 26px; height: 18px; padding: 0 6px; border-radius: 9px; border: 1.5px solid transparent;
-  font: 700 11px/1 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
-  font-variant-numeric: tabular-nums; cursor: pointer; user-select: none; white-space: nowrap;
-  color: #fff; background: var(--c); border-color: var(--c); }
+  min-width: 24px; min-height: 24px; padding: 0 1px; cursor: pointer; user-select: none; border-radius: 999px;
+  font: 700 max(11px, 0.75rem)/1 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
+  font-variant-numeric: tabular-nums; white-space: nowrap; background: transparent; }
+.pill { box-sizing: border-box; display: inline-flex; align-items: center; gap: 2px; justify-content: center;
+  min-width: max(20px, 1.35rem); height: max(18px, 1.25rem); padding: 0 max(5px, 0.3rem); border-radius: 999px;
+  border: 1.5px solid var(--c); background: var(--c); color: #fff; }
+.glyph { width: max(11px, 0.8rem); height: max(11px, 0.8rem); flex: none; }
 .badge:focus { outline: none; }
-.badge:focus-visible { outline: 2px solid #1d9bf0; outline-offset: 2px; }
-.badge[data-level="follow_back"] { --c: #00845a; }
-.badge[data-level="maybe"] { --c: #a66100; }
-.badge[data-level="skip"] { --c: #c4302b; }
-.badge[data-level="not_enough_data"] { --c: #6e767d; }
+.badge:focus-visible { outline: 2px solid #1d6fb8; outline-offset: 1px; }
+${COLOURS}
 /* Not enough data and low confidence: hollow and dashed, so they never look certain. */
-.badge[data-level="not_enough_data"], .badge[data-confidence="low"] {
+.badge[data-level="not_enough_data"] .pill, .badge[data-confidence="low"] .pill {
   background: transparent; border-style: dashed; color: var(--c); }
-:host([data-theme="dim"]) .badge[data-level="follow_back"],
-:host([data-theme="dark"]) .badge[data-level="follow_back"] { --c: #00ba7c; }
-:host([data-theme="dim"]) .badge[data-level="maybe"],
-:host([data-theme="dark"]) .badge[data-level="maybe"] { --c: #e0a100; }
-:host([data-theme="dim"]) .badge[data-level="skip"],
-:host([data-theme="dark"]) .badge[data-level="skip"] { --c: #f4212e; }
-:host([data-theme="dim"]) .badge[data-level="not_enough_data"],
-:host([data-theme="dark"]) .badge[data-level="not_enough_data"] { --c: #8b98a5; }
-.pin { display: none; width: 6px; height: 6px; margin-right: 3px; border-radius: 50%;
-  background: currentColor; box-shadow: 0 0 0 1.5px rgba(255,255,255,.8); }
-.badge[data-override] .pin { display: inline-block; }
-:host([data-theme="dim"]) .badge:not([data-confidence="low"]):not([data-level="not_enough_data"]),
-:host([data-theme="dark"]) .badge:not([data-confidence="low"]):not([data-level="not_enough_data"]) { color: #0f1419; }
+:host([data-theme="dim"]) .badge:not([data-confidence="low"]):not([data-level="not_enough_data"]) .pill,
+:host([data-theme="dark"]) .badge:not([data-confidence="low"]):not([data-level="not_enough_data"]) .pill { color: #0f1419; }
+/* An override: a pin and the level it sets, drawn as an outlined tag. */
+.badge[data-override] .pill { background: transparent; border-style: solid; color: var(--c); }
+.q { font-size: max(12px, 0.85rem); }
+@media (forced-colors: active) {
+  .pill { border-color: CanvasText; color: CanvasText; background: Canvas; forced-color-adjust: none; }
+}
 `;
 
 const parts = new WeakMap();
 
-/** Words for a level ("follow back"). */
-export function levelWords(level) {
-  return LEVEL_WORDS[level] || 'not enough data';
-}
+export { levelWords };
 
-/** The badge's accessible name. */
+/** The badge's accessible name: the same words and number the badge shows. */
 export function ariaLabel(verdict) {
-  const conf = verdict.confidence && verdict.confidence.label ? verdict.confidence.label : 'low';
-  const pinned = verdict.override ? `, ${verdict.override === 'always' ? 'always follow back' : 'never follow back'} (your choice)` : '';
-  return `Followback: ${verdict.score}, ${levelWords(verdict.level)}, ${conf} confidence${pinned}. Open breakdown`;
+  const level = levelOf(verdict.level);
+  if (verdict.override) return `Followback: ${OVERRIDE_WORDS[verdict.override] || level.words} (your choice)`;
+  if (level.id === 'not_enough_data') return 'Followback: not enough data';
+  const low = verdict.confidence && verdict.confidence.label === 'low' ? ', not sure yet' : '';
+  return `Followback ${verdict.score}: ${level.words}${low}`;
 }
 
 /**
@@ -109,33 +104,44 @@ export function badgeOf(host) {
   return p ? p.badge : null;
 }
 
-/** Draws `verdict` into `host`. */
+/** Draws `verdict` into `host`: glyph and score, "?" for not enough data, a pin and glyph for an override. */
 export function renderBadge(host, verdict, theme) {
   const p = parts.get(host);
   if (!p) return;
   p.verdict = verdict;
-  const level = LEVEL_WORDS[verdict.level] ? verdict.level : 'not_enough_data';
+  const entry = levelOf(verdict.level);
+  const level = entry.id;
   const conf = verdict.confidence && verdict.confidence.label ? String(verdict.confidence.label) : 'low';
+  const doc = host.ownerDocument;
   host.setAttribute('data-followback-score', String(verdict.score));
   host.setAttribute('data-followback-level', level);
   if (host.getAttribute('data-theme') !== theme) host.setAttribute('data-theme', theme);
   p.badge.setAttribute('data-level', level);
   p.badge.setAttribute('data-confidence', conf);
   p.badge.setAttribute('aria-label', ariaLabel({ ...verdict, level }));
-  p.badge.title = `Followback ${verdict.score}: ${levelWords(level)} (${conf} confidence)`;
-  const pin = host.ownerDocument.createElement('span');
-  pin.className = 'pin';
-  pin.setAttribute('aria-hidden', 'true');
-  p.badge.replaceChildren(pin, level === 'not_enough_data' ? '?' : String(verdict.score));
-  // An override (overrides.js) forces the level; the pin marks it.
+  const pill = doc.createElement('span');
+  pill.className = 'pill';
+  // An override (overrides.js) sets the level: a pin and that level's glyph, no score.
   if (verdict.override) {
     p.badge.setAttribute('data-override', String(verdict.override));
     host.setAttribute('data-followback-override', String(verdict.override));
-    p.badge.title += ` \u2014 pinned by you: ${verdict.override === 'always' ? 'always follow back' : 'never'}`;
+    pill.append(glyphSvg(doc, 'pin', 'glyph pin'), glyphSvg(doc, entry.glyph));
+    p.badge.title = `Followback: ${OVERRIDE_WORDS[verdict.override] || entry.words} (your choice)`;
   } else {
     p.badge.removeAttribute('data-override');
     host.removeAttribute('data-followback-override');
+    if (level === 'not_enough_data') {
+      const q = doc.createElement('span');
+      q.className = 'q';
+      q.textContent = '?';
+      pill.append(q);
+      p.badge.title = 'Followback: not enough data';
+    } else {
+      pill.append(glyphSvg(doc, entry.glyph), String(verdict.score));
+      p.badge.title = `Followback ${verdict.score}: ${entry.words}${conf === 'low' ? ' (not sure yet)' : ''}`;
+    }
   }
+  p.badge.replaceChildren(pill);
 }
 
 /** Marks a host's badge as expanded or not (for assistive tech). */

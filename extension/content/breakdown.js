@@ -1,46 +1,91 @@
-// Breakdown popover: every evidence line of a verdict, anchored to its badge.
-// Shadow DOM, textContent only. One popover at a time; closes on Escape,
-// a click outside, navigation, or when its badge goes away. Values from X (the
-// handle, what was seen) sit in bidi-isolated `.v` spans and every line in its
-// own isolated block, so a right-to-left override in them cannot reorder our words.
+// Breakdown dialog of one verdict, summary first: the level and one sentence
+// why, how much was seen (in words), the few lines that moved the score most
+// (against, then for), your choice for the account; then one disclosure with
+// every fact (seen value and source, threshold, points, reason) and how many
+// were not seen yet, and one with the legend.
+//
+// Shadow DOM, textContent only. One dialog at a time. It opens where it fits
+// (below or above its badge, or as a sheet along the bottom of a narrow
+// window), stays inside the viewport, keeps focus inside while open (Tab
+// cycles; Escape closes and returns focus to the badge), is owned by its badge
+// in the accessibility tree (aria-owns), and stays open on its own when X
+// removes the badge (a hover card closing). It closes on Escape, the close
+// button, a click outside or navigation. Values from X sit in bidi-isolated
+// `.v` spans and every line in its own isolated block, so a right-to-left
+// override in them cannot reorder our words.
 
-import { levelWords, badgeOf, setExpanded } from './badge.js';
-import { saveOverride } from './overrides.js';
+import { badgeOf, setExpanded } from './badge.js';
+import { saveOverride } from '../shared/overrides.js';
+import { SEL } from './selectors.js';
+import { LEVELS, levelOf, levelWords, glyphSvg, renderLegend, OVERRIDE_WORDS } from '../shared/levels.js';
+
+/** Narrower windows than this get a bottom sheet. */
+const SHEET_BELOW_PX = 520;
+/** Gap between badge and dialog, and between dialog and the window's edges. */
+const GAP = 6;
+const EDGE = 8;
+const WIDTH = 380;
+/** How many lines the first view shows at most when the verdict has no summary. */
+const TOP_LINES = 4;
+
+const colourRules = (dark) => LEVELS.map((l) => `--lv-${l.id}: ${dark ? l.dark : l.light};`).join(' ');
 
 const STYLE = `
-:host { all: initial; position: absolute; z-index: 2147483000; top: 0; left: 0; }
-.panel { box-sizing: border-box; width: 360px; max-width: calc(100vw - 16px); max-height: 70vh; overflow: auto; overflow-wrap: anywhere;
-  padding: 12px 14px; border-radius: 12px; border: 1px solid var(--line);
+:host { all: initial; position: fixed; z-index: 2147483000; top: 0; left: 0; }
+.panel { box-sizing: border-box; width: ${WIDTH}px; max-width: calc(100vw - ${2 * EDGE}px); overflow: auto; overflow-wrap: anywhere;
+  padding: 12px 14px 10px; border-radius: 12px; border: 1px solid var(--line);
   background: var(--bg); color: var(--fg); box-shadow: 0 8px 28px rgba(0,0,0,.25);
-  font: 400 13px/1.35 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
-  --bg: #fff; --fg: #0f1419; --muted: #536471; --line: #cfd9de; --plus: #00845a; --minus: #c4302b; }
-:host([data-theme="dim"]) .panel { --bg: #15202b; --fg: #f7f9f9; --muted: #8b98a5; --line: #38444d; --plus: #00ba7c; --minus: #f4212e; }
-:host([data-theme="dark"]) .panel { --bg: #000; --fg: #e7e9ea; --muted: #71767b; --line: #2f3336; --plus: #00ba7c; --minus: #f4212e; }
-.head { display: flex; align-items: baseline; gap: 8px; margin: 0 0 2px; }
-.title { font-weight: 700; font-size: 15px; margin: 0; flex: 1; }
-.close { all: unset; cursor: pointer; color: var(--muted); font-size: 18px; line-height: 1; padding: 0 4px; border-radius: 4px; }
-.close:focus-visible { outline: 2px solid #1d9bf0; }
-.summary, .confidence { margin: 2px 0; color: var(--muted); }
-ol { list-style: none; margin: 10px 0 0; padding: 0; }
-li { padding: 7px 0; border-top: 1px solid var(--line); display: grid; grid-template-columns: 1fr auto; gap: 2px 8px; }
+  font: 400 max(13px, 0.875rem)/1.35 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
+  --bg: #fff; --fg: #0f1419; --muted: #536471; --line: #cfd9de; --focus: #1d6fb8; ${colourRules(false)} }
+:host([data-theme="dim"]) .panel { --bg: #15202b; --fg: #f7f9f9; --muted: #a0acb6; --line: #38444d; --focus: #8ecdf8; ${colourRules(true)} }
+:host([data-theme="dark"]) .panel { --bg: #000; --fg: #e7e9ea; --muted: #a0a6ab; --line: #2f3336; --focus: #8ecdf8; ${colourRules(true)} }
+:host([data-placement="sheet"]) .panel { width: 100vw; max-width: 100vw; border-radius: 14px 14px 0 0; }
+.panel:focus { outline: none; }
+.head { display: flex; align-items: flex-start; gap: 8px; margin: 0; }
+.title { font-weight: 700; font-size: max(15px, 1rem); margin: 0; flex: 1; display: flex; align-items: center; gap: 6px; flex-wrap: wrap; }
+.mark { display: inline-flex; align-items: center; justify-content: center; width: 22px; height: 22px; border-radius: 50%;
+  color: var(--bg); background: var(--lvc); flex: none; }
+.mark svg { width: 14px; height: 14px; }
+.mark.hollow { background: transparent; color: var(--lvc); border: 1.5px dashed var(--lvc); box-sizing: border-box; }
+.lv { color: var(--fg); }
+.close { all: unset; box-sizing: border-box; cursor: pointer; color: var(--muted); font-size: 20px; line-height: 1;
+  min-width: 28px; min-height: 28px; display: inline-flex; align-items: center; justify-content: center; border-radius: 6px; }
+button:focus-visible, summary:focus-visible, .close:focus-visible { outline: 2px solid var(--focus); outline-offset: 1px; }
+.why { margin: 6px 0 2px; font-weight: 600; unicode-bidi: isolate; }
+.seen-words, .limit, .note { margin: 2px 0; color: var(--muted); }
+.choice { margin: 6px 0 0; font-weight: 600; }
+h3 { font-size: inherit; margin: 8px 0 0; color: var(--muted); font-weight: 600; }
+ol { list-style: none; margin: 2px 0 0; padding: 0; }
+li { padding: 5px 0; border-top: 1px solid var(--line); display: grid; grid-template-columns: 1fr auto; gap: 1px 8px; }
 .label { font-weight: 600; }
 .points { font-weight: 700; font-variant-numeric: tabular-nums; text-align: right; }
-.points.plus { color: var(--plus); } .points.minus { color: var(--minus); } .points.zero { color: var(--muted); }
-.seen, .threshold, .reason { grid-column: 1 / -1; }
+.points.plus { color: var(--lv-follow_back); } .points.minus { color: var(--lv-skip); } .points.zero { color: var(--muted); }
+.fact, .seen, .threshold, .reason { grid-column: 1 / -1; }
 .seen.unseen { color: var(--muted); font-style: italic; }
-.threshold { color: var(--muted); }
-.k { color: var(--muted); }
+.threshold, .k { color: var(--muted); }
 .v { unicode-bidi: isolate; }
 .reason { unicode-bidi: isolate; }
+.top .label { font-weight: 400; } .top .name { font-weight: 700; }
+.top .reason { color: var(--muted); font-size: 0.95em; }
+details { margin: 8px 0 0; border-top: 1px solid var(--line); padding-top: 6px; }
+summary { cursor: pointer; font-weight: 600; min-height: 24px; display: list-item; }
+.score-line { margin: 4px 0 0; color: var(--muted); }
 .override { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin: 8px 0 0; }
-.override .note { flex-basis: 100%; color: var(--fg); font-weight: 600; }
-.override button { all: unset; cursor: pointer; padding: 3px 10px; border-radius: 12px; border: 1px solid var(--line);
-  color: var(--fg); font-size: 12px; font-weight: 600; }
+.override button { all: unset; box-sizing: border-box; cursor: pointer; min-height: 28px; padding: 4px 12px; border-radius: 14px;
+  border: 1px solid var(--muted); color: var(--fg); font-size: max(12px, 0.8rem); font-weight: 600; }
 .override button[aria-pressed="true"] { background: var(--fg); color: var(--bg); }
-.override button:focus-visible { outline: 2px solid #1d9bf0; }
+.legend dl { margin: 4px 0 0; display: grid; grid-template-columns: auto 1fr; gap: 4px 8px; }
+.legend dt { font-weight: 600; display: flex; align-items: center; gap: 6px; }
+.legend dd { margin: 0; }
+.legend-mark { display: inline-flex; width: 16px; height: 16px; align-items: center; justify-content: center; }
+.legend-mark svg { width: 14px; height: 14px; }
+.legend-mark.hollow { box-sizing: border-box; border: 1.5px dashed var(--muted); border-radius: 50%; }
+${LEVELS.map((l) => `.legend-mark[data-level="${l.id}"] { color: var(--lv-${l.id}); }`).join('\n')}
+@media (forced-colors: active) { .mark { forced-color-adjust: none; background: Canvas; color: CanvasText; border: 1.5px solid CanvasText; } }
 `;
 
-let current = null; // { host, popover, onDoc... }
+let current = null; // { host, popover, panel, listeners, lastRect }
+let uid = 0;
 
 function el(doc, tag, className, text) {
   const e = doc.createElement(tag);
@@ -63,14 +108,19 @@ function pointsText(points) {
   return '0';
 }
 
+/** "Points: +3" for assistive tech, "+3" on screen. */
+function pointsEl(doc, points) {
+  const n = Number(points) || 0;
+  const p = el(doc, 'span', `points ${n > 0 ? 'plus' : n < 0 ? 'minus' : 'zero'}`, pointsText(n));
+  p.setAttribute('aria-label', n === 0 ? 'no points' : `${n > 0 ? 'plus' : 'minus'} ${Math.abs(n)} ${Math.abs(n) === 1 ? 'point' : 'points'}`);
+  return p;
+}
+
+/** One line of the full list: label, points, seen (or not seen yet), threshold, reason. */
 function line(doc, ev) {
   const li = el(doc, 'li', 'evidence');
   li.setAttribute('data-signal', String(ev.signal || ''));
-  const points = Number(ev.points) || 0;
-  li.append(
-    el(doc, 'span', 'label', ev.label || ev.signal || ''),
-    el(doc, 'span', `points ${points > 0 ? 'plus' : points < 0 ? 'minus' : 'zero'}`, pointsText(points)),
-  );
+  li.append(el(doc, 'span', 'label', ev.label || ev.signal || ''), pointsEl(doc, ev.points));
   const seen = el(doc, 'span', ev.seen == null ? 'seen unseen' : 'seen');
   seen.append(el(doc, 'span', 'k', 'Seen: '), ev.seen == null ? doc.createTextNode('not seen yet') : value(doc, ev.seen));
   const threshold = el(doc, 'span', 'threshold');
@@ -79,15 +129,62 @@ function line(doc, ev) {
   return li;
 }
 
+/** Longest fact the first view shows whole (the full text is under "Every fact"). */
+const FACT_CHARS = 90;
+
+/** A seen value cut for the first view, keeping its source ("…, from X's data"). */
+export function shortFact(seen) {
+  const text = String(seen ?? 'not seen yet');
+  if (text.length <= FACT_CHARS) return text;
+  const m = /, (from [^,]{1,40})$/.exec(text);
+  const source = m ? `, ${m[1]}` : '';
+  const body = m ? text.slice(0, m.index) : text;
+  const room = Math.max(20, FACT_CHARS - source.length);
+  const chars = [...body];
+  return chars.length <= room ? `${body}${source}` : `${chars.slice(0, room - 1).join('').trimEnd()}\u2026${source}`;
+}
+
+/** One line of the first view: the fact and its source ("Bio: empty, from X's data") and its points. */
+function topLine(doc, ev) {
+  const li = el(doc, 'li', 'top-line');
+  li.setAttribute('data-signal', String(ev.signal || ''));
+  const fact = el(doc, 'span', 'label');
+  fact.append(el(doc, 'span', 'name', `${ev.label || ev.signal || ''}:`), doc.createTextNode(' '), value(doc, shortFact(ev.seen)));
+  li.append(fact, pointsEl(doc, ev.points));
+  return li;
+}
+
+/** The summary the core sent, or one built here from the lines (older verdicts). */
+function summaryOf(verdict, evidence) {
+  const s = verdict.summary && typeof verdict.summary === 'object' ? verdict.summary : null;
+  const ids = (list) => (Array.isArray(list) ? list.map(String) : null);
+  if (s && typeof s.why === 'string') {
+    return {
+      why: s.why,
+      seen: typeof s.seen === 'string' ? s.seen : '',
+      against: ids(s.against) || [],
+      inFavour: ids(s.in_favour) || [],
+      notSeen: Number.isFinite(Number(s.not_seen)) ? Number(s.not_seen) : evidence.filter((e) => e.seen == null).length,
+      limit: typeof s.limit === 'string' ? s.limit : null,
+    };
+  }
+  const movers = evidence.filter((e) => Number(e.points) && e.signal !== 'score_limit')
+    .sort((a, b) => Math.abs(b.points) - Math.abs(a.points)).slice(0, TOP_LINES);
+  return {
+    why: `${levelOf(verdict.level).title}.`,
+    seen: '',
+    against: movers.filter((e) => e.points < 0).map((e) => e.signal),
+    inFavour: movers.filter((e) => e.points > 0).map((e) => e.signal),
+    notSeen: evidence.filter((e) => e.seen == null).length,
+    limit: null,
+  };
+}
+
 /** "Always follow back" / "Never" (and "Clear") for this account; stored by overrides.js. */
 function overrideControls(doc, verdict) {
   const box = el(doc, 'div', 'override');
   box.setAttribute('role', 'group');
   box.setAttribute('aria-label', 'Your choice for this account');
-  if (verdict.override) {
-    const chosen = verdict.override === 'always' ? 'always follow back' : 'never follow back';
-    box.append(el(doc, 'span', 'note', `Your choice: ${chosen} (computed: ${verdict.score}, ${levelWords(verdict.computedLevel)})`));
-  }
   const choices = [
     ['always', 'Always follow back'],
     ['never', 'Never'],
@@ -116,13 +213,29 @@ function overrideControls(doc, verdict) {
   return box;
 }
 
+/** The level mark: the badge's glyph in its colour (hollow when not sure). */
+function levelMark(doc, verdict) {
+  const entry = levelOf(verdict.level);
+  const low = entry.id === 'not_enough_data' || (verdict.confidence && verdict.confidence.label === 'low');
+  const mark = el(doc, 'span', `mark${low && !verdict.override ? ' hollow' : ''}`);
+  mark.style.setProperty('--lvc', `var(--lv-${entry.id})`);
+  mark.setAttribute('data-level', entry.id);
+  mark.append(glyphSvg(doc, verdict.override ? 'pin' : entry.glyph));
+  return mark;
+}
+
 function fill(panel, verdict) {
   const doc = panel.ownerDocument;
   panel.replaceChildren();
+  const evidence = Array.isArray(verdict.evidence) ? verdict.evidence : [];
+  const summary = summaryOf(verdict, evidence);
+  const entry = levelOf(verdict.level);
+
   const head = el(doc, 'div', 'head');
   const title = el(doc, 'h2', 'title');
-  title.append(value(doc, `@${verdict.handle}`), doc.createTextNode(`: ${verdict.score} \u2014 ${levelWords(verdict.level)}`));
   title.id = 'fb-title';
+  const words = verdict.override ? `${entry.title} (your choice)` : entry.title;
+  title.append(levelMark(doc, verdict), value(doc, `@${verdict.handle}`), el(doc, 'span', 'lv', `\u2014 ${words}`));
   const close = el(doc, 'button', 'close', '\u00d7');
   close.type = 'button';
   close.setAttribute('aria-label', 'Close breakdown');
@@ -131,29 +244,127 @@ function fill(panel, verdict) {
     closeBreakdown(true);
   });
   head.append(title, close);
+  panel.append(head);
+
+  if (verdict.override) {
+    const computed = levelWords(verdict.computedLevel);
+    panel.append(el(doc, 'p', 'choice', `Your choice: ${OVERRIDE_WORDS[verdict.override] || verdict.override} (computed: ${verdict.score}, ${computed}).`));
+  }
+  const why = el(doc, 'p', 'why', summary.why);
+  why.id = 'fb-why';
+  panel.append(why);
+  if (summary.seen) panel.append(el(doc, 'p', 'seen-words', summary.seen));
+
+  const byId = new Map(evidence.map((e) => [String(e.signal), e]));
+  const group = (heading, ids, cls) => {
+    const lines = ids.map((id) => byId.get(id)).filter(Boolean);
+    if (lines.length === 0) return;
+    const section = el(doc, 'section', `top ${cls}`);
+    const h = el(doc, 'h3', null, heading);
+    h.id = `fb-${cls}`;
+    section.setAttribute('aria-labelledby', h.id);
+    const ol = el(doc, 'ol');
+    for (const ev of lines) ol.append(topLine(doc, ev));
+    section.append(h, ol);
+    panel.append(section);
+  };
+  group('Against', summary.against, 'against');
+  group('For', summary.inFavour, 'for');
+  if (summary.limit) panel.append(el(doc, 'p', 'limit', summary.limit));
+  panel.append(overrideControls(doc, verdict));
+
+  // Everything else, behind one disclosure.
+  const more = el(doc, 'details', 'more');
+  const seenCount = evidence.length - summary.notSeen;
+  more.append(el(doc, 'summary', null,
+    `Every fact (${seenCount} seen, ${summary.notSeen} not seen yet)`));
+  const sum = evidence.reduce((a, ev) => a + (Number(ev.points) || 0), 0);
   const conf = verdict.confidence || {};
   const pct = Number.isFinite(Number(conf.value)) ? Math.round(Number(conf.value) * 100) : null;
-  const evidence = Array.isArray(verdict.evidence) ? verdict.evidence : [];
-  const sum = evidence.reduce((a, ev) => a + (Number(ev.points) || 0), 0);
-  panel.append(
-    head,
-    el(doc, 'p', 'confidence', `Confidence: ${conf.label || 'low'}${pct === null ? '' : ` (${pct}% of signal weight seen)`}`),
-    el(doc, 'p', 'summary', `Starts at ${verdict.base}; signals add ${pointsText(sum)}.`),
+  more.append(
+    el(doc, 'p', 'score-line', `Score ${verdict.score} of 100: every account starts at ${verdict.base}; the facts add ${pointsText(sum)}.`),
+    el(doc, 'p', 'score-line confidence', `Confidence: ${conf.label || 'low'}${pct === null ? '' : ` (${pct}% of what can count was seen)`}.`),
   );
-  panel.append(overrideControls(doc, verdict));
   const list = el(doc, 'ol', 'lines');
   for (const ev of evidence) list.append(line(doc, ev));
-  panel.append(list);
+  more.append(list);
+  panel.append(more);
+
+  const legend = el(doc, 'details', 'legend-box');
+  legend.append(el(doc, 'summary', null, 'What the badges mean'), renderLegend(doc));
+  panel.append(legend);
+  // Opening a disclosure changes the height: place again so it stays on screen.
+  for (const d of [more, legend]) d.addEventListener('toggle', () => reposition());
   return close;
 }
 
-function place(popover, host) {
-  const r = host.getBoundingClientRect();
-  const width = Math.min(360, window.innerWidth - 16);
-  let left = r.left + window.scrollX;
-  left = Math.max(window.scrollX + 8, Math.min(left, window.scrollX + window.innerWidth - width - 8));
-  popover.style.setProperty('left', `${left}px`, 'important');
-  popover.style.setProperty('top', `${r.bottom + window.scrollY + 6}px`, 'important');
+/**
+ * Where the dialog goes for a badge at `r` (viewport coordinates) in a `vw` x
+ * `vh` window when its content is `height` px tall: { placement, left, top,
+ * width, maxHeight }. Below when it fits, else above when that fits, else on
+ * the side with more room (scrolling inside); a sheet along the bottom when
+ * the window is narrow.
+ */
+export function placementFor(r, vw, vh, height) {
+  if (vw < SHEET_BELOW_PX) {
+    const maxHeight = Math.round(vh * 0.85);
+    const h = Math.min(height, maxHeight);
+    return { placement: 'sheet', left: 0, top: vh - h, width: vw, maxHeight };
+  }
+  const width = Math.min(WIDTH, vw - 2 * EDGE);
+  const left = Math.max(EDGE, Math.min(r.left, vw - width - EDGE));
+  const below = vh - r.bottom - GAP - EDGE;
+  const above = r.top - GAP - EDGE;
+  if (height <= below) return { placement: 'below', left, top: r.bottom + GAP, width, maxHeight: below };
+  if (height <= above) return { placement: 'above', left, top: r.top - GAP - height, width, maxHeight: above };
+  // Neither side holds it but the window does: as close to the badge as it
+  // can be while whole (it may cover the badge's row).
+  if (height <= vh - 2 * EDGE) {
+    const top = below >= above ? vh - EDGE - height : EDGE;
+    return { placement: below >= above ? 'below' : 'above', left, top, width, maxHeight: vh - 2 * EDGE };
+  }
+  // Not even the window holds it: the side with more room, scrolling inside.
+  const room = Math.max(below, above, 120);
+  const maxHeight = Math.min(room, vh - 2 * EDGE);
+  const h = Math.min(height, maxHeight);
+  const top = below >= above ? Math.min(r.bottom + GAP, vh - EDGE - h) : Math.max(EDGE, r.top - GAP - h);
+  return { placement: below >= above ? 'below' : 'above', left, top, width, maxHeight };
+}
+
+function place(popover, panel, rect) {
+  const vw = document.documentElement.clientWidth || window.innerWidth;
+  const vh = window.innerHeight;
+  panel.style.removeProperty('max-height');
+  const natural = panel.scrollHeight + 2;
+  const p = placementFor(rect, vw, vh, natural);
+  popover.setAttribute('data-placement', p.placement);
+  panel.style.setProperty('max-height', `${Math.max(80, Math.floor(p.maxHeight))}px`);
+  const h = Math.min(natural, p.maxHeight);
+  popover.style.setProperty('left', `${Math.round(p.left)}px`, 'important');
+  popover.style.setProperty('top', `${Math.round(Math.max(0, Math.min(p.top, vh - h)))}px`, 'important');
+}
+
+/** Places the open dialog again (scroll, resize, a disclosure opened). */
+function reposition() {
+  if (!current) return;
+  if (current.host.isConnected) {
+    const r = current.host.getBoundingClientRect();
+    if (r.width || r.height) current.lastRect = r;
+  }
+  place(current.popover, current.panel, current.lastRect);
+}
+
+/** Elements Tab can reach inside the dialog, in order. */
+function focusables(panel) {
+  // Content of a closed disclosure is not rendered: it has no client rects.
+  return [...panel.querySelectorAll('button, summary, [href], [tabindex]:not([tabindex="-1"])')].filter(
+    (e) => e.getClientRects().length > 0,
+  );
+}
+
+/** True when the open dialog stays open after its badge is removed (it came from a hover card). */
+export function survivesBadgeRemoval() {
+  return Boolean(current && current.survives);
 }
 
 /** True when the breakdown of `host` is open. */
@@ -173,6 +384,7 @@ export function closeBreakdown(refocus = false) {
   current = null;
   for (const [target, type, fn] of listeners) target.removeEventListener(type, fn, true);
   popover.remove();
+  if (host.getAttribute('aria-owns') === popover.id) host.removeAttribute('aria-owns');
   setExpanded(host, false);
   if (refocus && host.isConnected) {
     const b = badgeOf(host);
@@ -180,64 +392,100 @@ export function closeBreakdown(refocus = false) {
   }
 }
 
-/** Opens (or toggles closed) the breakdown for `host` showing `verdict`. */
-export function toggleBreakdown(host, verdict, theme, viaKeyboard) {
+/**
+ * Opens (or toggles closed) the breakdown for `host` showing `verdict`. Focus
+ * moves into the dialog however it was opened (mouse or keyboard), so Tab
+ * stays inside it and Escape brings focus back to the badge.
+ */
+export function toggleBreakdown(host, verdict, theme) {
   if (isOpenFor(host)) {
-    closeBreakdown(viaKeyboard);
+    closeBreakdown(true);
     return;
   }
   closeBreakdown(false);
   const doc = host.ownerDocument;
   const popover = doc.createElement('div');
   popover.className = 'followback-breakdown-host';
+  uid += 1;
+  popover.id = `followback-breakdown-${uid}`;
   popover.setAttribute('data-followback-handle', String(verdict.handle || host.getAttribute('data-followback-handle') || ''));
   popover.setAttribute('data-theme', theme);
   const shadow = popover.attachShadow({ mode: 'open' });
   const style = el(doc, 'style', null, STYLE);
   const panel = el(doc, 'div', 'panel');
   panel.setAttribute('role', 'dialog');
+  panel.setAttribute('aria-modal', 'true');
   panel.setAttribute('aria-labelledby', 'fb-title');
+  panel.setAttribute('aria-describedby', 'fb-why');
+  panel.tabIndex = -1;
   shadow.append(style, panel);
-  const close = fill(panel, verdict);
-  // Keep the page from seeing clicks inside the popover (X's row navigation).
+  // Keep the page from seeing clicks inside the dialog (X's row navigation).
   for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup']) {
     popover.addEventListener(type, (e) => e.stopPropagation());
   }
   (doc.body || doc.documentElement).appendChild(popover);
-  place(popover, host);
+  // In the reading order right after its badge.
+  host.setAttribute('aria-owns', popover.id);
+  // A hover card's dialog stays open on its own when X removes the card.
+  const survives = Boolean(host.closest(SEL.hoverCard));
+  current = { host, popover, panel, listeners: [], lastRect: host.getBoundingClientRect(), survives };
+  fill(panel, verdict);
+  reposition();
 
   const onKey = (e) => {
+    if (!current) return;
     if (e.key === 'Escape') {
       e.stopPropagation();
       e.preventDefault();
       closeBreakdown(true);
+      return;
     }
+    if (e.key !== 'Tab') return;
+    const inside = e.composedPath().includes(popover);
+    const items = focusables(panel);
+    if (items.length === 0) return;
+    const active = shadow.activeElement;
+    const at = items.indexOf(active);
+    e.preventDefault();
+    e.stopPropagation();
+    let next;
+    if (!inside || at === -1) next = e.shiftKey ? items[items.length - 1] : items[0];
+    else next = items[(at + (e.shiftKey ? items.length - 1 : 1)) % items.length];
+    next.focus();
   };
   const onPointer = (e) => {
     const path = typeof e.composedPath === 'function' ? e.composedPath() : [];
     if (path.includes(popover) || path.includes(host)) return;
     closeBreakdown(false);
   };
-  const onResize = () => {
-    if (current && current.host.isConnected) place(current.popover, current.host);
-  };
-  const listeners = [
+  const onMove = () => reposition();
+  current.listeners = [
     [doc, 'keydown', onKey],
     [doc, 'pointerdown', onPointer],
-    [window, 'resize', onResize],
+    [window, 'resize', onMove],
+    [window, 'scroll', onMove],
   ];
-  for (const [target, type, fn] of listeners) target.addEventListener(type, fn, true);
-  current = { host, popover, panel, listeners };
+  for (const [target, type, fn] of current.listeners) target.addEventListener(type, fn, true);
   setExpanded(host, true);
-  if (viaKeyboard) close.focus();
+  panel.focus({ preventScroll: true });
 }
 
 /** Redraws the open breakdown when its account's verdict changed. */
 export function updateBreakdown(host, verdict, theme) {
   if (!current || current.host !== host) return;
   current.popover.setAttribute('data-theme', theme);
-  const hadFocus = current.popover.shadowRoot && current.popover.shadowRoot.activeElement;
+  const shadow = current.popover.shadowRoot;
+  const hadFocus = shadow && shadow.activeElement;
+  const focusedOverride = hadFocus && hadFocus.getAttribute && hadFocus.getAttribute('data-override');
+  const openParts = [...current.panel.querySelectorAll('details[open]')].map((d) => d.className);
   const close = fill(current.panel, verdict);
-  if (hadFocus) close.focus();
-  place(current.popover, host);
+  for (const cls of openParts) {
+    const d = current.panel.querySelector(`details.${cls.split(' ')[0]}`);
+    if (d) d.open = true;
+  }
+  if (hadFocus) {
+    const again = focusedOverride && current.panel.querySelector(`button[data-override="${focusedOverride}"]`);
+    (again || close).focus();
+  }
+  reposition();
 }

@@ -15,7 +15,7 @@ import { watchNavigation } from './nav.js';
 import { perFrame } from './frame.js';
 import { pageTheme } from './theme.js';
 import { HOST_CLASS, createHost, renderBadge, verdictOf } from './badge.js';
-import { toggleBreakdown, closeBreakdown, openHost, updateBreakdown } from './breakdown.js';
+import { toggleBreakdown, closeBreakdown, openHost, updateBreakdown, survivesBadgeRemoval } from './breakdown.js';
 import { debugOnce, guard } from './log.js';
 import { filterRow, clearAllFilters, loadFilter, setFilter, FILTER_KEY } from '../shared/filter.js';
 import { withOverride, loadOverrides, setOverrides, OVERRIDES_KEY } from '../shared/overrides.js';
@@ -52,10 +52,10 @@ function invalidateAll() {
   schedule();
 }
 
-function onActivate(host, viaKeyboard) {
+function onActivate(host) {
   guard('breakdown failed', () => {
     const verdict = verdictOf(host);
-    if (verdict) toggleBreakdown(host, verdict, state.theme, viaKeyboard);
+    if (verdict) toggleBreakdown(host, verdict, state.theme);
   });
 }
 
@@ -178,7 +178,7 @@ function scan() {
     if (!keep.has(host)) host.remove();
   }
   const open = openHost();
-  if (open && (!open.isConnected || !keep.has(open))) closeBreakdown(false);
+  if (open && (!open.isConnected || !keep.has(open)) && !survivesBadgeRemoval()) closeBreakdown(false);
 
   const batch = [];
   for (const w of wanted.values()) {

@@ -7,6 +7,7 @@
 import { t, localize, LEVELS } from '../shared/i18n.js';
 import { MESSAGES } from '../shared/messages.js';
 import { STORAGE_KEYS } from '../shared/storage-keys.js';
+import { LEVELS as LEVEL_TABLE, glyphSvg, renderLegend } from '../shared/levels.js';
 
 const REFRESH_MS = 1000;
 /** An element of this page by id (any: inputs, tables and plain elements alike). */
@@ -117,8 +118,27 @@ async function refresh() {
   }
 }
 
+/** Level glyphs and colours from the one level table, and the legend. */
+function drawLevels() {
+  const root = document.documentElement;
+  const colours = {};
+  const dark = matchMedia('(prefers-color-scheme: dark)').matches;
+  for (const l of LEVEL_TABLE) {
+    colours[l.id] = dark ? l.dark : l.light;
+    const row = /** @type {HTMLElement | null} */ (document.querySelector(`#counts [data-level="${l.id}"]`));
+    if (!row) continue;
+    row.style.setProperty('--lv-light', l.light);
+    row.style.setProperty('--lv-dark', l.dark);
+    const mark = row.querySelector('.mark');
+    if (mark) mark.replaceChildren(glyphSvg(document, l.glyph));
+  }
+  root.dataset.levels = 'drawn';
+  $('legend-body').replaceChildren(renderLegend(document, { colours }));
+}
+
 async function start() {
   localize(document);
+  drawLevels();
   const toggle = $('enabled');
   toggle.checked = await readEnabled();
   toggle.addEventListener('change', async () => {

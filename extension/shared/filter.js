@@ -5,13 +5,14 @@
 // another account's state; every style it touches is restored exactly.
 
 import { STORAGE_KEYS } from './storage-keys.js';
+import { levelRank } from './levels.js';
 
 export const FILTER_KEY = STORAGE_KEYS.filter;
 export const FILTER_ATTR = 'data-followback-filter';
 
 const DEFAULT = Object.freeze({ enabled: false, belowLevel: 'maybe', mode: 'dim', onlyFollowsYouNotFollowed: false });
-/** Higher is better. Not enough data is never "below" a level: no data is not a reason to hide. */
-const RANK = Object.freeze({ follow_back: 2, maybe: 1, skip: 0 });
+// Ranks come from the level table (higher is better). Not enough data has no
+// rank, so it is never "below" a level: no data is not a reason to hide.
 /** Inline styles per mode; a collapsed row keeps a slim bar (name, handle, badge). */
 const STYLES = Object.freeze({
   dim: { opacity: '0.3' },
@@ -57,8 +58,9 @@ export function loadFilter() {
 /** True when a row showing `verdict` (and `facts`) is filtered under `cfg`. */
 export function isFiltered(verdict, facts, cfg = config) {
   if (!cfg.enabled || !verdict) return false;
-  const rank = RANK[verdict.level];
-  if (rank !== undefined && rank < RANK[cfg.belowLevel]) return true;
+  const rank = levelRank(verdict.level);
+  const below = levelRank(cfg.belowLevel);
+  if (rank !== null && below !== null && rank < below) return true;
   if (cfg.onlyFollowsYouNotFollowed) {
     const f = facts || {};
     if (!(f.followsYou === true && f.youFollow === false)) return true;

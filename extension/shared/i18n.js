@@ -5,6 +5,8 @@
 // it when _locales has the key. Only fixed strings go through here: text that
 // comes from data is set with textContent by the caller.
 
+import { LEVEL_IDS, levelOf } from './levels.js';
+
 /** Looks up a message; returns `fallback` (with $1.. substituted) when the key is missing. */
 export function t(key, fallback, substitutions = []) {
   const subs = substitutions.map(String);
@@ -31,16 +33,11 @@ export function localize(root) {
   }
 }
 
-/** Words for a verdict level id. */
+/** Words for a verdict level id (the level table's title, translated when _locales has it). */
 export function levelLabel(level) {
-  switch (level) {
-    case 'follow_back': return t('level_follow_back', 'Follow back');
-    case 'maybe': return t('level_maybe', 'Maybe');
-    case 'skip': return t('level_skip', 'Skip');
-    case 'not_enough_data': return t('level_not_enough_data', 'Not enough data');
-    default: return String(level ?? '');
-  }
+  if (!LEVEL_IDS.includes(level)) return String(level ?? '');
+  return t(`level_${level}`, levelOf(level).title);
 }
 
-/** The level ids in display order. */
-export const LEVELS = ['follow_back', 'maybe', 'skip', 'not_enough_data'];
+/** The level ids in display order (from the level table). */
+export const LEVELS = LEVEL_IDS;

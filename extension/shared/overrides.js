@@ -5,11 +5,12 @@
 
 import { STORAGE_KEYS } from './storage-keys.js';
 import { isHandle } from './x-account.js';
+import { OVERRIDE_LEVEL } from './levels.js';
 
 export const OVERRIDES_KEY = STORAGE_KEYS.overrides;
 export const OVERRIDE_MODES = Object.freeze(['always', 'never']);
-/** The level each override forces (the one override-to-level map; audit export uses it too). */
-export const OVERRIDE_LEVEL = Object.freeze({ always: 'follow_back', never: 'skip' });
+/** The level each override forces: the one override-to-level map lives in the level table. */
+export { OVERRIDE_LEVEL };
 
 let map = Object.create(null);
 /** verdict -> { mode, out }: one stable derived object per verdict and mode. */

@@ -10,34 +10,34 @@ pub fn avatar(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
         "avatar",
-        "Own photo",
+        "Photo",
         format!(
-            "not the default avatar; worse after {} days",
+            "not the default photo; worse after {} days",
             s.avatar_old_days
         ),
         wt(s.avatar_custom_points).max(wt(s.avatar_default_points) + wt(s.avatar_old_points)),
     );
     match a.default_avatar {
-        None => line.not_seen("Avatar"),
+        None => line.not_seen("Photo"),
         Some(false) => line.seen(
             a,
-            "own photo",
+            "their own",
             pts(s.avatar_custom_points),
             "They put up a photo, so you can see who they are.".to_string(),
         ),
         Some(true) => match age_days(a, now) {
             Some(age) if age > s.avatar_old_days as f64 => line.seen(
                 a,
-                &format!("default avatar, account {} old", days_words(age)),
+                &format!("default, account {} old", days_words(age)),
                 -pts(s.avatar_default_points) - pts(s.avatar_old_points),
                 format!(
-                    "Still the default avatar after more than {} days, a common mark of fake accounts.",
+                    "Still the default photo after more than {} days, a common mark of fake accounts.",
                     s.avatar_old_days
                 ),
             ),
             _ => line.seen(
                 a,
-                "default avatar",
+                "default",
                 -pts(s.avatar_default_points),
                 "No photo: you cannot see who they are.".to_string(),
             ),

@@ -12,7 +12,7 @@ pub fn begging(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
         "begging",
-        "Asks for follow-backs",
+        "Follow-back requests",
         format!(
             "none of {} follow-back phrases or hashtags",
             s.begging_keywords.len()

@@ -13,7 +13,7 @@ use crate::verdict::Evidence;
 pub fn begging_posts(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let line = Line::new(
         "begging_posts",
-        "Asks for follow-backs in posts",
+        "Follow-back requests in posts",
         format!(
             "follow-back phrases in at most {} of recent posts",
             pct(s.begging_tweets_share)

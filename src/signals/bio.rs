@@ -1,6 +1,6 @@
 //! Bio (seed heuristic 6): an empty bio (seen) is told apart from a bio not seen.
 
-use super::common::{excerpt, pts, wt, Line};
+use super::common::{excerpt, plural, pts, wt, Line};
 use super::Subject;
 use crate::settings::Settings;
 use crate::verdict::Evidence;
@@ -9,7 +9,7 @@ pub fn bio(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
         "bio",
-        "Has a bio",
+        "Bio",
         "not empty".to_string(),
         wt(s.bio_missing_points).max(wt(s.bio_present_points)),
     );
@@ -17,19 +17,19 @@ pub fn bio(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         None => line.not_seen("Bio"),
         Some("") => line.seen(
             a,
-            "empty bio",
+            "empty",
             -pts(s.bio_missing_points),
             "An empty bio says nothing about who they are.".to_string(),
         ),
         Some(text) => line.seen(
             a,
             &format!(
-                "\u{201c}{}\u{201d} ({} characters)",
+                "\u{201c}{}\u{201d} ({})",
                 excerpt(text, 40),
-                text.chars().count()
+                plural(text.chars().count() as u64, "character", "characters")
             ),
             pts(s.bio_present_points),
-            "They say who they are.".to_string(),
+            "They say who they are in their own words.".to_string(),
         ),
     }
 }

@@ -3,7 +3,7 @@
 //! rose and fell by more than a share of itself (and a number of accounts)
 //! between observations; more points when it keeps turning.
 
-use super::common::{count, days_words, pts, wt, Line};
+use super::common::{count, days_words, plural, pts, wt, Line};
 use super::posts::pct;
 use super::Subject;
 use crate::analysis::{ChurnStats, Swing};
@@ -25,7 +25,7 @@ fn words(swing: Option<Swing>) -> Option<String> {
 pub fn churn(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let line = Line::new(
         "churn",
-        "Follow churn",
+        "Following count between visits",
         format!(
             "following does not rise and fall by more than {} (and {} accounts) between visits",
             pct(s.churn_swing_share),
@@ -41,8 +41,8 @@ pub fn churn(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         return line.not_seen("Following counts from earlier visits");
     }
     let mut parts = vec![format!(
-        "{} observations over {}",
-        c.points,
+        "{} over {}",
+        plural(c.points as u64, "observation", "observations"),
         days_words(c.span_days)
     )];
     if let Some(w) = words(c.max_rise) {
@@ -52,7 +52,11 @@ pub fn churn(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         parts.push(format!("largest fall {w}"));
     }
     if c.reversals > 0 {
-        parts.push(format!("{} direction changes", c.reversals));
+        parts.push(plural(
+            c.reversals as u64,
+            "direction change",
+            "direction changes",
+        ));
     }
     if c.max_rise.is_none() && c.max_fall.is_none() {
         parts.push("following unchanged".to_string());

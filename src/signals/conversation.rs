@@ -11,11 +11,20 @@ use super::Subject;
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
+/// "1 of 9 recent posts replies to ...", "2 of 9 recent posts reply to ...".
+fn reply_verb(count: usize) -> &'static str {
+    if count == 1 {
+        "replies to or mentions others"
+    } else {
+        "reply to or mention others"
+    }
+}
+
 /// Replies to and mentions of others.
 pub fn conversation(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let line = Line::new(
         "conversation",
-        "Talks with people",
+        "Replies and mentions",
         format!(
             "replies or mentions in at least {} of recent posts",
             pct(s.conversation_min_share)
@@ -27,8 +36,9 @@ pub fn conversation(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         Err(what) => return line.not_seen(&what),
     };
     let seen = format!(
-        "{} reply to or mention others",
-        of(t.conversation, "recent posts")
+        "{} {}",
+        of(t.conversation, "recent posts"),
+        reply_verb(t.conversation.count)
     );
     let from = posts::from(subject.tweets);
     if t.conversation.ratio() >= s.conversation_min_share {
@@ -55,7 +65,7 @@ pub fn guru_silent(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
         "guru_silent",
-        "Expert who does not socialise",
+        "Expert claims and conversation",
         format!(
             "expert words in the bio only count with replies or mentions in at least {} of recent posts",
             pct(s.conversation_min_share)
@@ -79,9 +89,10 @@ pub fn guru_silent(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         Err(what) => return line.not_seen(&what),
     };
     let seen = format!(
-        "{} in bio; {} reply to or mention others",
+        "{} in bio; {} {}",
         quoted(&found),
-        of(t.conversation, "recent posts")
+        of(t.conversation, "recent posts"),
+        reply_verb(t.conversation.count)
     );
     let from = posts::from(subject.tweets);
     if t.conversation.ratio() < s.conversation_min_share {

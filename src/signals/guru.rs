@@ -13,7 +13,7 @@ pub fn guru(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
         "guru",
-        "Self-proclaimed social-media expert",
+        "Expert claims",
         format!("none of {} expert words in the bio", s.guru_keywords.len()),
         wt(s.guru_points),
     );

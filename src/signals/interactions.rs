@@ -4,7 +4,7 @@
 //! breakdown says what and when. Direct messages are listed but earn nothing:
 //! an automatic pitch looks the same from the outside (seed 000 §2).
 
-use super::common::{days_words, num, plural, pts, wt, Line};
+use super::common::{days_words, plural, pts, wt, Line};
 use super::Subject;
 use crate::analysis::relationship::ALL_KINDS;
 use crate::analysis::RelationshipStats;
@@ -37,7 +37,7 @@ pub fn interactions(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let repeat_days = usize::try_from(s.relationship_repeat_days.max(1)).unwrap_or(1);
     let line = Line::new(
         "interactions",
-        "Talks with you",
+        "Interactions with you",
         format!(
             "replied, mentioned, liked or reposted you; recent = last {}, repeated = on {}",
             days_words(f64::from(window)),
@@ -116,7 +116,7 @@ pub fn interactions(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     } else {
         let when = last.map_or_else(
             || "some time ago".to_string(),
-            |d| format!("{} days ago", num(d.floor())),
+            |d| format!("{} ago", days_words(d)),
         );
         line.seen_from(
             &seen,

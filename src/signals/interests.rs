@@ -19,7 +19,7 @@ pub fn interests(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     if set.is_empty() {
         return Evidence {
             signal: "interests".to_string(),
-            label: "Shares your interests".to_string(),
+            label: "Shared interests".to_string(),
             seen: None,
             threshold: "your interests, listed in options".to_string(),
             points: 0,
@@ -29,7 +29,7 @@ pub fn interests(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     }
     let line = Line::new(
         "interests",
-        "Shares your interests",
+        "Shared interests",
         format!(
             "any of your {} in the bio or recent posts",
             plural(set.len() as u64, "interest", "interests")

@@ -15,7 +15,7 @@ use crate::verdict::Evidence;
 pub fn mix(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let line = Line::new(
         "variety",
-        "Variety of posts",
+        "Kinds of posts",
         format!(
             "at most {} reposts; a good mix has each kind in at least {} of posts",
             pct(s.variety_repost_share),
@@ -50,20 +50,20 @@ pub fn mix(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         )
     } else {
         let missing: Vec<&str> = [
-            (t.original, "their own posts"),
-            (sharing, "sharing others'"),
+            (t.original, "posts of their own"),
+            (sharing, "shared posts"),
             (t.reply, "replies"),
         ]
         .into_iter()
         .filter(|(share, _)| !enough(*share))
         .map(|(_, what)| what)
         .collect();
-        line.seen_from(
-            &seen,
-            from,
-            0,
-            format!("Not much variety yet: few {}.", missing.join(" or ")),
-        )
+        let few = match missing.as_slice() {
+            [rest @ .., last] if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            [one] => (*one).to_string(),
+            _ => "of one kind".to_string(),
+        };
+        line.seen_from(&seen, from, 0, format!("Not much variety yet: few {few}."))
     }
 }
 
@@ -71,7 +71,7 @@ pub fn mix(subject: &Subject, s: &Settings, now: i64) -> Evidence {
 pub fn self_promotion(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let line = Line::new(
         "self_promotion",
-        "Talks about themselves",
+        "Self-promotion",
         format!(
             "at most {} of original posts promote their own site or products",
             pct(s.variety_self_promo_share)
