@@ -579,3 +579,61 @@ impl Engine {
         to_js(&report)
     }
 }
+
+// ---- Safe restore of the settings export file ----
+// Added by the store engineer, kept apart from the contract methods above.
+
+/// What `checkSettingsImport` answers: either a plan (`ok: true`) or why the
+/// file is refused (`ok: false`, `reason`, `message`, `errors`).
+#[derive(Serialize)]
+struct ImportCheck {
+    ok: bool,
+    reason: Option<&'static str>,
+    message: Option<String>,
+    errors: Vec<FieldError>,
+    settings: Option<Settings>,
+    changed: Vec<String>,
+    legacy: bool,
+    notices: Vec<String>,
+}
+
+/// Checks a parsed import file against the current settings (`{version, values}`,
+/// read tolerantly) without applying anything. Never throws.
+#[wasm_bindgen(js_name = checkSettingsImport)]
+pub fn check_settings_import(file: JsValue, current: JsValue) -> JsValue {
+    let (current, _) = settings_from_js(current);
+    let doc = serde_wasm_bindgen::from_value::<serde_json::Value>(file)
+        .unwrap_or(serde_json::Value::Null);
+    let answer = match settings::check_import(&doc, &current) {
+        Ok(plan) => ImportCheck {
+            ok: true,
+            reason: None,
+            message: None,
+            errors: Vec::new(),
+            settings: Some(plan.settings),
+            changed: plan.changed,
+            legacy: plan.legacy,
+            notices: plan.notices,
+        },
+        Err(rejection) => ImportCheck {
+            ok: false,
+            reason: Some(rejection.kind()),
+            message: Some(rejection.to_string()),
+            errors: rejection.errors().to_vec(),
+            settings: None,
+            changed: Vec::new(),
+            legacy: false,
+            notices: Vec::new(),
+        },
+    };
+    to_js(&answer)
+}
+
+/// The settings export file: `{ format, version, values, overrides }`.
+#[wasm_bindgen(js_name = settingsExportFile)]
+pub fn settings_export_file(current: JsValue, overrides: JsValue) -> JsValue {
+    let (current, _) = settings_from_js(current);
+    let overrides = serde_wasm_bindgen::from_value::<serde_json::Value>(overrides)
+        .unwrap_or(serde_json::Value::Null);
+    to_js(&settings::export_document(&current, &overrides))
+}
