@@ -243,6 +243,8 @@ test('export then import round-trips the settings through a file', async () => {
   await waitForStored(page, age.id, age.default);
 
   await page.setInputFiles('#import-file', file);
+  // The import asks first (restore.test.mjs covers the confirm step in detail).
+  await page.click('#import-confirm:not([hidden]) #import-apply');
   await page.waitForSelector('#import-result[data-result="ok"]');
   await waitForStored(page, age.id, age.default + 30);
   assert.deepEqual((await stored(page)).sync, saved);
