@@ -9,6 +9,7 @@ import { SettingsForm, sameValue, formatValue } from './form.js';
 import { loadRawSettings, saveSettings, SETTINGS_KEY, STORE_KEY } from './store.js';
 import { sampleAccount, resetSample, renderVerdict } from './preview.js';
 import { setupRestore } from './restore.js';
+import { setupSimple } from './simple.js';
 import { setupMemory } from './memory.js';
 
 const SAVE_DELAY_MS = 300;
@@ -356,6 +357,7 @@ async function start() {
   $('sample-reset').addEventListener('click', () => { resetSample($('sample')); updatePreview(); });
   chrome.storage.onChanged.addListener(onStorageChanged);
   setupMemory();
+  await setupSimple(state.form, onFieldInput);
   document.body.dataset.ready = 'true';
 }
 

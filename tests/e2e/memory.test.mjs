@@ -31,6 +31,7 @@ async function until(page, what, check, arg, tries = 300) {
 async function openOptions() {
   const page = await openPage(env, optionsUrl());
   await page.waitForSelector('body[data-ready="true"]');
+  await page.click('#expand-all'); // groups start collapsed
   return page;
 }
 

@@ -45,6 +45,7 @@ beforeEach(async () => {
 async function openOptions() {
   const page = await openPage(env, optionsUrl());
   await page.waitForSelector('body[data-ready="true"]');
+  await page.click('#expand-all'); // groups start collapsed
   return page;
 }
 
