@@ -18,7 +18,7 @@ use crate::memory::Memory;
 use crate::model::Account;
 use crate::read;
 use crate::score;
-use crate::settings::{self, Settings};
+use crate::settings::{self, FieldError, Settings};
 use crate::signals::prepared::Matchers;
 use crate::signals::Subject;
 use crate::verdict::Verdict;
@@ -103,6 +103,63 @@ pub fn score_sample(
         &settings,
         unix_seconds(now_ms),
     ))
+}
+
+// Safe restore of the settings export file.
+
+/// What `checkSettingsImport` answers: either a plan (`ok: true`) or why the
+/// file is refused (`ok: false`, `reason`, `message`, `errors`).
+#[derive(Serialize)]
+struct ImportCheck {
+    ok: bool,
+    reason: Option<&'static str>,
+    message: Option<String>,
+    errors: Vec<FieldError>,
+    settings: Option<Settings>,
+    changed: Vec<String>,
+    legacy: bool,
+    notices: Vec<String>,
+}
+
+/// Checks a parsed import file against the current settings (`{version, values}`,
+/// read tolerantly) without applying anything. Never throws.
+#[wasm_bindgen(js_name = checkSettingsImport)]
+pub fn check_settings_import(file: JsValue, current: JsValue) -> JsValue {
+    let (current, _) = settings_from_js(current);
+    let doc = serde_wasm_bindgen::from_value::<serde_json::Value>(file)
+        .unwrap_or(serde_json::Value::Null);
+    let answer = match settings::check_import(&doc, &current) {
+        Ok(plan) => ImportCheck {
+            ok: true,
+            reason: None,
+            message: None,
+            errors: Vec::new(),
+            settings: Some(plan.settings),
+            changed: plan.changed,
+            legacy: plan.legacy,
+            notices: plan.notices,
+        },
+        Err(rejection) => ImportCheck {
+            ok: false,
+            reason: Some(rejection.kind()),
+            message: Some(rejection.to_string()),
+            errors: rejection.errors().to_vec(),
+            settings: None,
+            changed: Vec::new(),
+            legacy: false,
+            notices: Vec::new(),
+        },
+    };
+    to_js(&answer)
+}
+
+/// The settings export file: `{ format, version, values, overrides }`.
+#[wasm_bindgen(js_name = settingsExportFile)]
+pub fn settings_export_file(current: JsValue, overrides: JsValue) -> JsValue {
+    let (current, _) = settings_from_js(current);
+    let overrides = serde_wasm_bindgen::from_value::<serde_json::Value>(overrides)
+        .unwrap_or(serde_json::Value::Null);
+    to_js(&settings::export_document(&current, &overrides))
 }
 
 // ---- The engine: the service worker's state ----------------------------------

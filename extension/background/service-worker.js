@@ -240,3 +240,16 @@ chrome.storage.onChanged.addListener((changes, area) => {
     applyStoredSettings().catch(() => {});
   }
 });
+
+// First run (added by the store engineer): the welcome page opens once, on a
+// fresh install only (not on update or browser restart); the flag guards
+// against a second "install" event for the same profile.
+chrome.runtime.onInstalled.addListener((details) => {
+  if (!details || details.reason !== 'install') return;
+  const key = STORAGE_KEYS.welcomeShown;
+  chrome.storage.local.get(key).then(async (got) => {
+    if (got && got[key]) return;
+    await chrome.storage.local.set({ [key]: true });
+    await chrome.tabs.create({ url: chrome.runtime.getURL('welcome/welcome.html') });
+  }).catch(() => {});
+});

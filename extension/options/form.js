@@ -13,6 +13,25 @@ export function parseKeywords(text) {
     .filter((s) => s.length > 0);
 }
 
+/**
+ * A share (a fraction 0-1 with no unit): shown and typed as a percentage.
+ * The stored value stays a fraction.
+ */
+export function isShare(spec) {
+  return spec.kind === 'number' && !spec.unit && typeof spec.min === 'number' && spec.min >= 0
+    && typeof spec.max === 'number' && spec.max > 0 && spec.max <= 1;
+}
+
+/** A fraction as the percentage shown (0.3 -> 30), without float noise. */
+export function toPercent(value) {
+  return Number((Number(value) * 100).toFixed(6));
+}
+
+/** A typed percentage as the stored fraction (30 -> 0.3). */
+export function fromPercent(value) {
+  return Number((Number(value) / 100).toFixed(8));
+}
+
 /** A setting value in words, for the "Default: X" line. */
 export function formatValue(spec, value) {
   if (spec.kind === 'bool') return value ? t('options_value_on', 'on') : t('options_value_off', 'off');
@@ -21,7 +40,28 @@ export function formatValue(spec, value) {
     return list.length ? list.join(', ') : t('options_value_none', '(none)');
   }
   if (value === null || value === undefined) return '—';
+  if (isShare(spec)) return `${toPercent(value)}%`;
   return spec.unit ? `${value} ${spec.unit}` : String(value);
+}
+
+/**
+ * A default's source in words a person can read: the project's design notes
+ * and the users' notes are named, not their file names.
+ */
+export function readableSource(source) {
+  const notes = (nums) => nums.match(/\d+/g).map((n) => String(Number(n)));
+  const join = (list) => (list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}` : list[0]);
+  return String(source ?? '')
+    .replace(/SIGNALS\.md,?\s*/g, t('options_source_signals', 'Followback signal design notes') + ': ')
+    .replace(/X-COM-FACTS\.md\s*/g, t('options_source_xfacts', 'Followback notes on how x.com works') + ', ')
+    .replace(/\b[Ss]eeds ((?:\d{3}(?:, | and )?)+)/g, (_, nums) => t('options_source_seeds', 'users’ own words (notes $1)', [join(notes(nums))]))
+    .replace(/\b[Ss]eed (\d{3})/g, (_, n) => t('options_source_seed', 'a user’s own words (note $1)', [String(Number(n))]))
+    .replace(/: ([,(])/g, ' $1')
+    .replace(/:\s*$/g, '')
+    .replace(/,\s*:/g, ':')
+    .replace(/\s{2,}/g, ' ')
+    .trim()
+    .replace(/^./, (c) => c.toUpperCase());
 }
 
 /** Same value, compared as the form sees it. */
@@ -72,14 +112,70 @@ export class SettingsForm {
 
   build() {
     this.container.replaceChildren();
+    /** Each group: { section, toggle, body, specs }. Groups start collapsed. */
+    this.groups = [];
     let n = 0;
     for (const [group, specs] of groupSpecs(this.schema)) {
       n += 1;
-      const section = el('section', { className: 'group', 'aria-labelledby': `group-${n}` });
-      section.append(el('h2', { id: `group-${n}` }, group));
-      for (const spec of specs) section.append(this.buildField(spec));
+      const section = el('section', { className: 'group', 'aria-labelledby': `group-${n}`, 'data-open': 'false' });
+      const heading = el('h2', { id: `group-${n}` });
+      const toggle = el('button', { type: 'button', className: 'group-toggle', 'aria-expanded': 'false', 'aria-controls': `group-${n}-body` }, group);
+      heading.append(toggle);
+      const body = el('div', { className: 'group-body', id: `group-${n}-body`, hidden: true });
+      for (const spec of specs) body.append(this.buildField(spec));
+      section.append(heading, body);
+      const entry = { section, toggle, body, specs, open: false };
+      toggle.addEventListener('click', () => this.setOpen(entry, !entry.open));
+      this.groups.push(entry);
       this.container.append(section);
     }
+    this.query = '';
+  }
+
+  /** Opens or closes one group (remembered while no search is typed). */
+  setOpen(entry, open, remember = true) {
+    if (remember) entry.open = open;
+    entry.toggle.setAttribute('aria-expanded', String(open));
+    entry.body.hidden = !open;
+    entry.section.dataset.open = String(open);
+  }
+
+  /** Opens (or closes) every group. */
+  expandAll(open) {
+    for (const g of this.groups) this.setOpen(g, open);
+    if (this.query) this.filter(this.query);
+  }
+
+  /**
+   * Shows only the settings whose label, help or id contain every word of
+   * `query` (case-insensitive); groups with a match open. An empty query shows
+   * everything with each group as the person left it. Returns the match count.
+   */
+  filter(query) {
+    this.query = String(query ?? '').trim().toLowerCase();
+    const words = this.query.split(/\s+/).filter(Boolean);
+    let total = 0;
+    for (const g of this.groups) {
+      let shown = 0;
+      for (const spec of g.specs) {
+        const f = this.fields.get(spec.id);
+        const hay = `${spec.label} ${spec.help} ${spec.id} ${g.toggle.textContent}`.toLowerCase();
+        const match = words.every((w) => hay.includes(w));
+        f.wrap.hidden = !match;
+        if (match) shown += 1;
+      }
+      total += shown;
+      g.section.hidden = shown === 0;
+      if (words.length) this.setOpen(g, shown > 0, false);
+      else this.setOpen(g, g.open, false);
+    }
+    return total;
+  }
+
+  /** Opens the group holding `id` (so its field can be seen and focused). */
+  reveal(id) {
+    const g = this.groups.find((x) => x.specs.some((s) => s.id === id));
+    if (g && g.body.hidden) this.setOpen(g, true);
   }
 
   buildField(spec) {
@@ -103,14 +199,18 @@ export class SettingsForm {
       row.append(label, input);
     } else {
       const integer = spec.kind === 'integer';
+      const share = isShare(spec);
+      const scale = (v) => (v === null || v === undefined ? null : share ? toPercent(v) : v);
       input = el('input', {
         type: 'number', id, name: spec.id, 'aria-describedby': describedBy,
-        min: spec.min ?? null, max: spec.max ?? null,
-        step: spec.step ?? (integer ? 1 : 'any'),
+        min: scale(spec.min), max: scale(spec.max),
+        step: spec.step ? scale(spec.step) : (integer ? 1 : 'any'),
         inputmode: integer ? 'numeric' : 'decimal',
+        'data-percent': share ? 'true' : null,
       });
       row.append(label, input);
-      if (spec.unit) row.append(el('span', { className: 'unit' }, spec.unit));
+      if (share) row.append(el('span', { className: 'unit' }, '%'));
+      else if (spec.unit) row.append(el('span', { className: 'unit' }, spec.unit));
     }
 
     const reset = el('button', {
@@ -124,11 +224,16 @@ export class SettingsForm {
     const error = el('p', { id: errId, className: 'error', hidden: true });
     const help = el('p', { id: helpId, className: 'help' }, spec.help || '');
     const def = el('p', { id: defId, className: 'default' });
-    def.textContent = spec.source
-      ? t('options_default_line', 'Default: $1 — source: $2', [formatValue(spec, spec.default), spec.source])
-      : t('options_default_only', 'Default: $1', [formatValue(spec, spec.default)]);
-
+    def.textContent = t('options_default_only', 'Default: $1', [formatValue(spec, spec.default)]);
     wrap.append(row, error, help, def);
+    if (spec.source) {
+      const source = el('details', { className: 'source' });
+      source.append(
+        el('summary', {}, t('options_source_summary', 'Why this default')),
+        el('p', {}, readableSource(spec.source)),
+      );
+      wrap.append(source);
+    }
     input.addEventListener(spec.kind === 'bool' ? 'change' : 'input', () => this.onInput(spec.id));
     this.fields.set(spec.id, { spec, input, error, changed, wrap });
     return wrap;
@@ -136,10 +241,13 @@ export class SettingsForm {
 
   /** Puts a settings `values` map into the inputs; ids not in it get their default. */
   setValues(values) {
+    this.quiet = true;
     for (const [id, f] of this.fields) {
       const v = values && Object.hasOwn(values, id) ? values[id] : f.spec.default;
       this.setValue(id, v);
     }
+    this.quiet = false;
+    this.container.dispatchEvent(new Event('values-set'));
   }
 
   setValue(id, value) {
@@ -147,8 +255,11 @@ export class SettingsForm {
     if (!f) return;
     if (f.spec.kind === 'bool') f.input.checked = Boolean(value);
     else if (f.spec.kind === 'keywords') f.input.value = (Array.isArray(value) ? value : []).join('\n');
-    else f.input.value = value === null || value === undefined ? '' : String(value);
+    else if (value === null || value === undefined) f.input.value = '';
+    else f.input.value = String(isShare(f.spec) && Number.isFinite(Number(value)) ? toPercent(value) : value);
     this.markChanged(id);
+    // Tells other views of the same settings (the basics) that a value was set from code.
+    if (!this.quiet) this.container.dispatchEvent(new Event('values-set'));
   }
 
   /**
@@ -169,7 +280,7 @@ export class SettingsForm {
           parseErrors.push({ id, message: t('options_error_number', 'Enter a number.') });
         } else if (kind === 'integer' && !Number.isInteger(n)) {
           parseErrors.push({ id, message: t('options_error_integer', 'Enter a whole number.') });
-        } else values[id] = n;
+        } else values[id] = isShare(f.spec) ? fromPercent(n) : n;
       }
     }
     return { values, parseErrors };
@@ -189,7 +300,8 @@ export class SettingsForm {
     if (kind === 'keywords') return { values: parseKeywords(f.input.value) };
     const text = f.input.value.trim();
     const n = Number(text);
-    return { values: text === '' || !Number.isFinite(n) ? undefined : n };
+    if (text === '' || !Number.isFinite(n)) return { values: undefined };
+    return { values: isShare(f.spec) ? fromPercent(n) : n };
   }
 
   /** Shows errors next to their fields; returns the errors whose id matches no field. */
@@ -218,6 +330,12 @@ export class SettingsForm {
   }
 
   focus(id) {
+    this.reveal(id);
     this.fields.get(id)?.input.focus();
+  }
+
+  /** The value of one setting as the form holds it now (undefined when not a number yet). */
+  valueOf(id) {
+    return this.fields.has(id) ? this.readOne(id).values : undefined;
   }
 }

@@ -6,12 +6,12 @@
 
 import { t, localize } from '../shared/i18n.js';
 import * as core from './core.js';
-import { SettingsForm, sameValue } from './form.js';
+import { SettingsForm, sameValue, formatValue } from './form.js';
 import { loadRawSettings, saveSettings, SETTINGS_KEY, STORE_KEY } from '../shared/settings-store.js';
 import { sampleAccount, resetSample, renderVerdict } from './preview.js';
-import { storedOverrides, overridesFromFile, storeImportedOverrides } from './overrides-file.js';
+import { setupRestore } from './restore.js';
+import { setupSimple } from './simple.js';
 import { setupMemory } from './memory.js';
-import { downloadText } from '../shared/download.js';
 
 const SAVE_DELAY_MS = 300;
 /** An element of this page by id (any: inputs, tables and plain elements alike). */
@@ -232,18 +232,12 @@ function onUndoReset() {
   $('reset-all').focus();
 }
 
-/** Exports `{ version, values, overrides }`: the settings and the per-account overrides. */
-async function onExport() {
-  const settings = state.valid && state.current ? state.current : JSON.parse(state.savedJson ?? 'null') ?? state.defaults;
-  const file = { version: settings.version, values: settings.values, overrides: await storedOverrides() };
-  downloadText(`${JSON.stringify(file, null, 2)}\n`, 'followback-settings.json');
-}
-
 function showImportResult(kind, messageText, errors = []) {
   const box = $('import-result');
   box.hidden = false;
   box.dataset.result = kind;
   delete box.dataset.overrides;
+  delete box.dataset.reason;
   $('import-message').textContent = messageText;
   const items = errors.map((e) => {
     const li = document.createElement('li');
@@ -253,48 +247,22 @@ function showImportResult(kind, messageText, errors = []) {
   $('import-errors').replaceChildren(...items);
 }
 
-async function onImportFile() {
-  const input = $('import-file');
-  const file = input.files?.[0];
-  input.value = '';
-  if (!file) return;
-  let obj;
+/** The settings in effect for export and import: the valid form, else what is saved, else the defaults. */
+function settingsInEffect() {
+  if (state.valid && state.current) return state.current;
   try {
-    obj = JSON.parse(await file.text());
-  } catch (e) {
-    showImportResult('error', t('options_import_not_json', 'Nothing was imported: “$1” is not a JSON file ($2).', [file.name, String(e?.message ?? e)]));
-    return;
+    return JSON.parse(state.savedJson ?? 'null') ?? state.defaults;
+  } catch {
+    return state.defaults;
   }
-  // `overrides` sits beside the settings; the settings are validated without it.
-  let settingsPart = obj;
-  if (obj && typeof obj === 'object' && !Array.isArray(obj)) {
-    settingsPart = { ...obj };
-    delete settingsPart.overrides;
-  }
-  const fileOverrides = overridesFromFile(obj);
-  const r = core.validate(settingsPart);
-  if (!r.ok || !r.settings) {
-    const errors = r.errors.length ? r.errors : [{ id: '', message: t('options_import_unknown', 'The file is not a Followback settings file.') }];
-    showImportResult('error', t('options_import_invalid', 'Nothing was imported: “$1” has problems.', [file.name]), errors);
-    return;
-  }
-  const { notices } = core.repair(settingsPart);
+}
+
+/** Puts imported (or undone) settings into the form and saves them. */
+async function applyRestored(settings) {
   clearUndo();
-  state.form.setValues(r.settings.values);
+  state.form.setValues(settings.values);
   const v = afterEdit();
   if (v.valid) await saveNow();
-  let imported = 0;
-  const problems = [...fileOverrides.skipped];
-  try {
-    imported = await storeImportedOverrides(fileOverrides.overrides);
-  } catch (e) {
-    problems.push({ id: '', message: t('options_import_overrides_error', 'The overrides could not be saved: $1', [String(e?.message ?? e)]) });
-  }
-  const text = fileOverrides.present
-    ? t('options_import_ok_overrides', 'Imported settings and $2 per-account overrides from “$1”.', [file.name, String(imported)])
-    : t('options_import_ok', 'Imported settings from “$1”.', [file.name]);
-  showImportResult('ok', text, [...problems, ...notices.map((message) => ({ id: '', message }))]);
-  $('import-result').dataset.overrides = String(imported);
 }
 
 async function onSaveRepaired() {
@@ -375,15 +343,23 @@ async function start() {
 
   $('reset-all').addEventListener('click', onResetAll);
   $('undo-reset').addEventListener('click', onUndoReset);
-  $('export').addEventListener('click', onExport);
-  $('import').addEventListener('click', () => $('import-file').click());
-  $('import-file').addEventListener('change', () => { onImportFile(); });
+  setupRestore({
+    current: settingsInEffect,
+    apply: applyRestored,
+    label: (id) => state.form.label(id),
+    shown: (id, value) => {
+      const spec = state.form.specs.get(id);
+      return spec ? formatValue(spec, value) : JSON.stringify(value) ?? '';
+    },
+    showResult: showImportResult,
+  });
   $('save-repaired').addEventListener('click', () => { onSaveRepaired(); });
   $('dismiss-notices').addEventListener('click', () => showNotices([], { offerSave: false }));
   $('sample').addEventListener('input', updatePreview);
   $('sample-reset').addEventListener('click', () => { resetSample($('sample')); updatePreview(); });
   chrome.storage.onChanged.addListener(onStorageChanged);
   setupMemory();
+  await setupSimple(state.form, onFieldInput);
   document.body.dataset.ready = 'true';
 }
 

@@ -58,3 +58,8 @@ export async function storeImportedOverrides(imported) {
   await chrome.storage.local.set({ [OVERRIDES_KEY]: next });
   return count;
 }
+
+/** Puts back a whole earlier set of overrides (the undo of an import). */
+export async function replaceOverrides(previous) {
+  await chrome.storage.local.set({ [OVERRIDES_KEY]: { ...normalizeOverrides(previous) } });
+}

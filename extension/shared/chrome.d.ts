@@ -15,6 +15,9 @@ declare namespace chrome {
       tab?: { id?: number; url?: string };
       frameId?: number;
     }
+    const onInstalled: {
+      addListener(listener: (details: { reason: 'install' | 'update' | 'chrome_update' | 'shared_module_update' | string; previousVersion?: string }) => void): void;
+    };
     const onMessage: {
       addListener(
         listener: (message: any, sender: MessageSender, sendResponse: (response?: unknown) => void) => boolean | void,

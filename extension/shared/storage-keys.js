@@ -16,4 +16,6 @@ export const STORAGE_KEYS = Object.freeze({
   filter: 'filter',
   /** local: per-account overrides (overrides.js). */
   overrides: 'overrides',
+  /** local: true once the welcome page was opened on install (it opens once). */
+  welcomeShown: 'welcomeShown',
 });

@@ -8,12 +8,17 @@
 #[macro_use]
 mod macros;
 mod migrate;
+mod restore;
 mod spec;
 mod table;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+pub use restore::{
+    changed_ids, check_import, export_document, ImportPlan, ImportRejection, EXPORT_MARKER,
+    MARKER_KEY,
+};
 pub use spec::{SettingKind, SettingSpec, KEYWORDS_MAX_COUNT, KEYWORD_MAX_CHARS};
 pub use table::{schema, Settings, ORDERED_PAIRS};
 

@@ -31,6 +31,7 @@ async function until(page, what, check, arg, tries = 300) {
 async function openOptions() {
   const page = await openPage(env, optionsUrl());
   await page.waitForSelector('body[data-ready="true"]');
+  await page.click('#expand-all'); // groups start collapsed
   return page;
 }
 
@@ -137,7 +138,8 @@ test('the settings export carries the overrides, and an import restores them (ba
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
   const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
-  assert.deepEqual(Object.keys(exported).sort(), ['overrides', 'values', 'version']);
+  assert.deepEqual(Object.keys(exported).sort(), ['format', 'overrides', 'values', 'version']);
+  assert.equal(exported.format, 'followback-settings', 'the export carries the Followback marker');
   assert.deepEqual({ version: exported.version, values: exported.values }, saved);
   assert.deepEqual(exported.overrides, { alice: 'always', bob_2: 'never' });
 
@@ -151,6 +153,7 @@ test('the settings export carries the overrides, and an import restores them (ba
   exported.overrides = { ...exported.overrides, '@Dave_X': 'never', 'Bad Handle!': 'always', carol: 'sometimes' };
   writeFileSync(file, JSON.stringify(exported));
   await page.setInputFiles('#import-file', file);
+  await page.click('#import-confirm:not([hidden]) #import-apply');
   await page.waitForSelector('#import-result[data-result="ok"]');
   assert.equal(await page.getAttribute('#import-result', 'data-overrides'), '3');
   assert.match(await page.textContent('#import-message'), /3 per-account overrides/);

@@ -302,6 +302,7 @@ test('chrome.storage.local full: memory is saved smaller without errors, setting
   // The options page still saves a setting (to sync) and records where (local).
   const options = await openPage(env, `chrome-extension://${env.extensionId}/options/options.html`);
   await options.waitForSelector('body[data-ready="true"]');
+  await options.click('#expand-all'); // groups start collapsed
   const field = '#setting-avatar_old_days';
   const value = Number(await options.inputValue(field)) + 7;
   await options.fill(field, String(value));

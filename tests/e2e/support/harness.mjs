@@ -69,15 +69,18 @@ function graphqlFixture(url) {
 }
 
 /**
- * Launches Chromium with the extension. Returns
+ * Launches Chromium with the extension (a fresh profile unless `userDataDir`
+ * names one to reuse, e.g. to test a restart). A fresh install opens the
+ * welcome tab once; it is closed before this returns unless `keepWelcome`
+ * (so no test races with it). Returns
  * { context, extensionId, worker, requests, served, close }.
  */
-export async function launch() {
+export async function launch({ userDataDir = '', keepWelcome = false } = {}) {
   if (!existsSync(path.join(DIST, 'manifest.json'))) {
     throw new Error(`${DIST}/manifest.json not found: run ./build.sh first`);
   }
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM=...)`);
-  const context = await chromium.launchPersistentContext('', {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1000, height: 800 },
@@ -144,6 +147,13 @@ export async function launch() {
   let [worker] = context.serviceWorkers();
   if (!worker) worker = await context.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
+  if (!keepWelcome) {
+    const isWelcome = (p) => p.url().endsWith('/welcome/welcome.html');
+    for (let i = 0; i < 100 && !context.pages().some(isWelcome); i += 1) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    for (const p of context.pages().filter(isWelcome)) await p.close();
+  }
 
   const close = async () => {
     await context.close();
