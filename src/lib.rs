@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod eval;
 pub mod memory;
 pub mod model;
 pub mod read;
