@@ -35,6 +35,7 @@ pub const ORDERED_PAIRS: &[(&str, &str)] = &[
     ("ratio.mild", "ratio.severe"),
     ("listed.few", "listed.many"),
     ("likes.few", "likes.many"),
+    ("likes.per_post_full", "likes.per_post_min"),
     ("age.new_days", "age.old_days"),
     ("activity.few_posts", "activity.many_posts"),
     ("handle.digits_free", "handle.digit_run"),
@@ -276,8 +277,8 @@ settings_table! {
         id: "following_cap.points", group: G_COUNTS,
         label: "Points taken for following at the cap",
         help: "Follow churn is against X's rules.",
-        bounds: [0, 30, 1], unit: "points", default: 10,
-        source: "Seed 003 ('This One Twitter Trick'); X-COM-FACTS.md \u{a7}4: 400 follows a day limit introduced against churn",
+        bounds: [0, 30, 1], unit: "points", default: 20,
+        source: "Seed 003 ('This One Twitter Trick'; 'so childish'); X-COM-FACTS.md \u{a7}4: X's follow limits exist against churn; as large as the ratio cap, because at the cap it is the same mark held for years",
     },
     follow_for_follow_min_count: i64 {
         id: "follow_for_follow.min_count", group: G_COUNTS,
@@ -297,8 +298,8 @@ settings_table! {
         id: "follow_for_follow.points", group: G_COUNTS,
         label: "Points taken for follow-for-follow counts",
         help: "Kept moderate: some real people follow back most of their followers.",
-        bounds: [0, 30, 1], unit: "points", default: 6,
-        source: "Seed 001: following back out of politeness only adds no value; seed 002",
+        bounds: [0, 30, 1], unit: "points", default: 10,
+        source: "Ghosh et al., Understanding and combating link farming in the Twitter social network (WWW 2012); seed 001: following back out of politeness only adds no value; as large as the following-growth penalty",
     },
 
     // ---- Activity (heuristic 12) ----
@@ -380,6 +381,27 @@ settings_table! {
         help: "At or below the count above; less the more they like.",
         bounds: [0, 30, 1], unit: "points", default: 20,
         source: "Cresci et al., The paradigm-shift of social spambots (WWW 2017) and Fame for sale (DSS 2015): bought and spam accounts almost never like (as large as the ratio cap; bounded by SIGNALS.md heuristic 9)",
+    },
+    likes_per_post_min: f64 {
+        id: "likes.per_post_min", group: G_CURATION,
+        label: "Likes per post: the penalty starts below",
+        help: "Likes given divided by posts (one of each added). 0.001 = one like for every 1,000 posts. The penalty grows on a log scale down to the next setting.",
+        bounds: [0, 1, 0.0001], unit: "likes per post", default: 0.001,
+        source: "BotometerLite (Yang et al., AAAI 2020): favourites growth against tweet frequency; one like per 1,000 posts is rare for people in every labelled set (Cresci et al. 2015, 2017), while product spambots sit far below",
+    },
+    likes_per_post_full: f64 {
+        id: "likes.per_post_full", group: G_CURATION,
+        label: "Likes per post: the full penalty at or below",
+        help: "0.0001 = one like for every 10,000 posts.",
+        bounds: [0, 1, 0.0001], unit: "likes per post", default: 0.0001,
+        source: "BotometerLite (Yang et al., AAAI 2020): favourites against tweet frequency; one decade below the start",
+    },
+    likes_per_post_points: i64 {
+        id: "likes.per_post_points", group: G_CURATION,
+        label: "Most points taken for next to no likes for many posts",
+        help: "Only the extreme costs: how much people like varies a lot between years.",
+        bounds: [0, 30, 1], unit: "points", default: 10,
+        source: "Cresci et al., The paradigm-shift of social spambots (WWW 2017): social spambots post thousands of times and barely like; half the likes penalty",
     },
     likes_many: i64 {
         id: "likes.many", group: G_CURATION,

@@ -3,7 +3,7 @@
 //! scale), and a bare profile that follows many.
 
 use super::common::{
-    age_days, count, days_words, num, pts, ramp_place, rate_days, signed, wt, Line, Ramp,
+    age_days, count, days_words, num, per, pts, ramp_place, rate_days, signed, wt, Line, Ramp,
 };
 use super::Subject;
 use crate::settings::Settings;
@@ -105,10 +105,10 @@ pub fn following_growth(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "following_growth",
         "Following growth",
         format!(
-            "nothing up to {} follows a day over the account's life, {} at {} a day or more, graded in between",
-            num(r.from),
+            "nothing up to {} over the account's life, {} at {} or more, graded in between",
+            per(r.from, "follow", "follows", "a day"),
             signed(r.high),
-            num(r.to)
+            per(r.to, "follow", "follows", "a day")
         ),
         r.weight(),
     );

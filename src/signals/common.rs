@@ -168,6 +168,8 @@ pub struct Ramp {
     pub to: f64,
     pub low: i32,
     pub high: i32,
+    /// `log10(value)` instead of `log10(1 + value)`: for ratios and shares.
+    pub plain_log: bool,
 }
 
 impl Ramp {
@@ -178,11 +180,32 @@ impl Ramp {
             to,
             low: pts(low),
             high: pts(high),
+            plain_log: false,
         }
     }
 
-    fn x(v: f64) -> f64 {
-        (1.0 + v.max(0.0)).log10()
+    /// A ramp on `log10(value)` (for ratios, which may be below 1).
+    pub fn ratio(from: f64, to: f64, low: i64, high: i64) -> Self {
+        Ramp {
+            plain_log: true,
+            ..Ramp::new(from, to, low, high)
+        }
+    }
+
+    fn x(&self, v: f64) -> f64 {
+        if self.plain_log {
+            v.max(1e-12).log10()
+        } else {
+            (1.0 + v.max(0.0)).log10()
+        }
+    }
+
+    fn back(&self, x: f64) -> f64 {
+        if self.plain_log {
+            10f64.powf(x)
+        } else {
+            10f64.powf(x) - 1.0
+        }
     }
 
     /// Where `value` sits between the anchors: 0.0 at `from` or below, 1.0 at `to` or above.
@@ -190,11 +213,11 @@ impl Ramp {
         if !value.is_finite() {
             return if value > 0.0 { 1.0 } else { 0.0 };
         }
-        let (a, b) = (Self::x(self.from), Self::x(self.to));
+        let (a, b) = (self.x(self.from), self.x(self.to));
         if b <= a {
             return if value >= self.to { 1.0 } else { 0.0 };
         }
-        ((Self::x(value) - a) / (b - a)).clamp(0.0, 1.0)
+        ((self.x(value) - a) / (b - a)).clamp(0.0, 1.0)
     }
 
     /// Points for `value`, rounded to whole points.
@@ -215,8 +238,8 @@ impl Ramp {
             return None;
         }
         let share = f64::from(-self.low) / f64::from(self.high - self.low);
-        let (a, b) = (Self::x(self.from), Self::x(self.to));
-        Some(10f64.powf(a + share * (b - a)) - 1.0)
+        let (a, b) = (self.x(self.from), self.x(self.to));
+        Some(self.back(a + share * (b - a)))
     }
 }
 
@@ -244,13 +267,25 @@ pub fn ramp_threshold(r: &Ramp, unit_one: &str, unit_many: &str) -> String {
             format!("{} {unit_many}", num(v))
         }
     };
+    let low = if r.from <= 0.0 {
+        format!("{} for no {unit_many}", signed(r.low))
+    } else {
+        format!("{} at {} or fewer", signed(r.low), at(r.from))
+    };
     format!(
-        "{} at {} or fewer, {} at {} or more, graded in between",
-        signed(r.low),
-        at(r.from),
+        "{low}, {} at {} or more, graded in between",
         signed(r.high),
         at(r.to)
     )
+}
+
+/// "1 follow a day" / "2.5 follows a day": a rate with its unit in number.
+pub fn per(v: f64, one: &str, many: &str, tail: &str) -> String {
+    if (v - 1.0).abs() < 0.005 {
+        format!("1 {one} {tail}")
+    } else {
+        format!("{} {many} {tail}", num(v))
+    }
 }
 
 /// "+7", "−3", "0" (with a real minus sign).

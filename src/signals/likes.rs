@@ -45,3 +45,67 @@ pub fn likes(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         format!("{}. {why}", ramp_place(&r, points, "likes")),
     )
 }
+
+/// "1 like for every 1,000 posts".
+fn per_posts(ratio: f64) -> String {
+    if ratio <= 0.0 || !ratio.is_finite() {
+        return "no likes for any number of posts".to_string();
+    }
+    format!("1 like for every {} posts", super::common::round_num(1.0 / ratio))
+}
+
+/// Likes for the number of posts (BotometerLite: favourites against tweet
+/// frequency): only the extreme costs, thousands of posts and next to no
+/// likes; how much people like varies too much between years to reward it.
+pub fn per_post(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
+    let a = subject.account;
+    // Falling: nothing at `per_post_min`, the full penalty at `per_post_full`.
+    let r = Ramp::ratio(s.likes_per_post_full, s.likes_per_post_min, -s.likes_per_post_points, 0);
+    let line = Line::new(
+        "likes_per_post",
+        "Likes per post",
+        format!(
+            "nothing from {}, {} at {} or fewer, graded in between",
+            per_posts(s.likes_per_post_min),
+            super::common::signed(r.low),
+            per_posts(s.likes_per_post_full)
+        ),
+        r.weight(),
+    );
+    let (Some(liked), Some(posts)) = (a.likes, a.tweets) else {
+        return line.not_seen("Like and post counts");
+    };
+    // One of each added, so a handful of posts never reads as extreme.
+    let ratio = (liked as f64 + 1.0) / (posts as f64 + 1.0);
+    let points = r.points(ratio);
+    let seen = format!(
+        "{} for {}",
+        plural(liked, "like", "likes"),
+        plural(posts, "post", "posts")
+    );
+    if points < 0 {
+        let place = if points <= r.low {
+            format!("{} of {}: the full penalty", super::common::signed(points), super::common::signed(r.low))
+        } else {
+            format!(
+                "{} of {}: nothing taken from {}",
+                super::common::signed(points),
+                super::common::signed(r.low),
+                per_posts(s.likes_per_post_min)
+            )
+        };
+        line.seen(
+            a,
+            &seen,
+            points,
+            format!("{place}. Thousands of posts and next to no likes: spam accounts post but do not read."),
+        )
+    } else {
+        line.seen(
+            a,
+            &seen,
+            0,
+            "Likes and posts are not out of all proportion.".to_string(),
+        )
+    }
+}

@@ -31,6 +31,11 @@ pub fn listed(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         return line.not_seen("List count");
     };
     let points = r.points(lists as f64);
+    let reason_place = if points > 0 {
+        format!("{}. ", ramp_place(&r, points, "lists"))
+    } else {
+        String::new()
+    };
     let why = if points > 0 {
         "Other people chose to put them on lists: they find them worth reading."
     } else {
@@ -40,6 +45,6 @@ pub fn listed(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         a,
         &format!("on {}", plural(lists, "list", "lists")),
         points,
-        format!("{}. {why}", ramp_place(&r, points, "lists")),
+        format!("{reason_place}{why}"),
     )
 }

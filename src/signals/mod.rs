@@ -93,6 +93,7 @@ pub const PROFILE_SIGNALS: &[Signal] = &[
     activity::activity,
     listed::listed,
     likes::likes,
+    likes::per_post,
     // Bot-like profile features.
     botlike::handle,
     botlike::following_growth,
