@@ -445,25 +445,39 @@ fn posting_on_the_hour_every_hour_is_machine_timing() {
 }
 
 #[test]
-fn more_than_24_recent_posts_a_day_is_too_busy() {
-    let mut rng = Lcg(9);
-    // 26 posts in 24 hours: 25 gaps a day.
-    let busy: Vec<Tweet> = (0..26)
-        .map(|i| {
-            post(
-                i,
-                TweetKind::Original,
-                &words(&mut rng, 8),
-                NOW - HOUR - i as i64 * 3_456,
-            )
-        })
-        .collect();
-    let e = on_posts(&busy, "automation_rate");
-    assert_eq!(e.points, -10, "{}", seen(&e));
-    // 25 posts in 24 hours: 24 a day is not more than 24.
-    let ok: Vec<Tweet> = busy.iter().take(25).cloned().collect();
-    let e = on_posts(&ok, "automation_rate");
-    assert_eq!(e.points, 0, "{}", seen(&e));
+fn more_than_24_recent_posts_a_day_costs_on_a_graded_scale() {
+    // `n` posts `gap` seconds apart: 86,400 / gap posts a day once they
+    // span a day (shorter spans count as one day).
+    let feed = |n: usize, gap: i64| -> Vec<Tweet> {
+        let mut rng = Lcg(9);
+        (0..n)
+            .map(|i| {
+                post(
+                    i,
+                    TweetKind::Original,
+                    &words(&mut rng, 8),
+                    NOW - HOUR - i as i64 * gap,
+                )
+            })
+            .collect()
+    };
+    // 24 a day: nothing; 240 a day or more: the full penalty.
+    assert_eq!(on_posts(&feed(25, 3_600), "automation_rate").points, 0);
+    let full = on_posts(&feed(241, 360), "automation_rate");
+    assert_eq!(full.points, -10, "{}", seen(&full));
+    assert!(full.reason.contains("the full penalty"), "{}", full.reason);
+    assert_eq!(on_posts(&feed(600, 100), "automation_rate").points, -10);
+    // 50 a day: part of the way.
+    let mid = on_posts(&feed(51, 1_728), "automation_rate");
+    assert_eq!(mid.points, -3, "{}", seen(&mid));
+    assert!(mid.reason.starts_with("\u{2212}3 of \u{2212}10"), "{}", mid.reason);
+    // Busier never costs less.
+    let mut last = 0;
+    for gap in [7_200, 3_600, 2_400, 1_728, 1_200, 900, 600, 360, 100] {
+        let p = on_posts(&feed(200, gap), "automation_rate").points;
+        assert!(p <= last, "gap {gap}: {p} after {last}");
+        last = p;
+    }
 }
 
 // ---------- variety, self-promotion, conversation ----------
@@ -665,13 +679,27 @@ fn days_since_the_last_post() {
 }
 
 #[test]
-fn fewer_than_one_recent_post_a_week_is_too_quiet() {
-    // 10 posts, a post every 8 days, newest today: 10 in ~72 days < 1 a week.
-    let e = on_posts(&silent(0, 10, 8), "recent_rate");
-    assert_eq!(e.points, -6, "{}", seen(&e));
-    // A post every 6 days: 10 in ~54 days, more than 1 a week.
-    let e = on_posts(&silent(0, 10, 6), "recent_rate");
-    assert_eq!(e.points, 0, "{}", seen(&e));
+fn fewer_than_one_recent_post_a_week_costs_on_a_graded_scale() {
+    // 10 posts, newest today, one every `gap` days.
+    let at = |gap: i64| on_posts(&silent(0, 10, gap), "recent_rate");
+    // A post every 6 days: more than 1 a week, nothing taken.
+    assert_eq!(at(6).points, 0, "{}", seen(&at(6)));
+    // Just under 1 a week: graded, so next to nothing.
+    assert!((-1..=0).contains(&at(8).points), "{}", seen(&at(8)));
+    // A post a month: about a quarter of the weekly rate.
+    let month = at(30);
+    assert_eq!(month.points, -4, "{}", seen(&month));
+    assert!(month.reason.contains("of \u{2212}6"), "{}", month.reason);
+    // A tenth of the weekly rate or less: the full penalty.
+    assert_eq!(at(80).points, -6, "{}", seen(&at(80)));
+    assert_eq!(at(300).points, -6);
+    let mut last = 0;
+    for gap in [6, 8, 10, 15, 20, 30, 45, 60, 80] {
+        let p = at(gap).points;
+        assert!(p <= last, "every {gap} days: {p} after {last}");
+        last = p;
+    }
+    assert!(seen(&at(30)).contains("10 posts in the last"), "{}", seen(&at(30)));
 }
 
 // ---------- interests ----------

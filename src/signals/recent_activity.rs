@@ -79,7 +79,7 @@ pub fn last_post(subject: &Subject, s: &Settings, now: i64) -> Evidence {
 /// Recent posts per week, from the oldest recent post until now: below
 /// `recent.weekly_min` the penalty grows on a log scale, full at a tenth of it.
 pub fn recent_rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
-    let r = Ramp::new(
+    let r = Ramp::ratio(
         s.recent_weekly_min / 10.0,
         s.recent_weekly_min,
         -s.recent_slow_points,
