@@ -1060,3 +1060,63 @@ fn prepared_scoring_gives_the_same_lines_as_each_signal_alone() {
         assert_eq!(verdict, followback::score::score(&subject, &s, NOW));
     }
 }
+
+// ---------- posting app ----------
+
+/// 20 own posts, `tools` of them sent from `tool`, the rest from an iPhone.
+fn sent_from(tools: usize, tool: &str) -> Vec<Tweet> {
+    let mut rng = Lcg(21);
+    human_times(&mut rng, 20, NOW - HOUR)
+        .iter()
+        .enumerate()
+        .map(|(i, at)| Tweet {
+            client: Some(if i < tools { tool } else { "Twitter for iPhone" }.to_string()),
+            ..post(i, TweetKind::Original, &words(&mut rng, 8), *at)
+        })
+        .collect()
+}
+
+#[test]
+fn posts_sent_through_feed_and_scheduling_tools_point_to_automation() {
+    let none = on_posts(&sent_from(0, "dlvr.it"), "posting_client");
+    assert_eq!(none.points, 0);
+    assert!(seen(&none).contains("no tool"), "{}", seen(&none));
+    // Up to 30% from tools costs nothing; 80% or more the full penalty.
+    assert_eq!(on_posts(&sent_from(6, "Buffer"), "posting_client").points, 0);
+    let most = on_posts(&sent_from(16, "dlvr.it"), "posting_client");
+    assert_eq!(most.points, -12, "{}", seen(&most));
+    assert!(seen(&most).contains("16 of 20 own recent posts from dlvr.it"), "{}", seen(&most));
+    assert_eq!(on_posts(&sent_from(20, "IFTTT"), "posting_client").points, -12);
+    // Graded in between, matched ignoring case and as part of the app name.
+    let half = on_posts(&sent_from(11, "hootsuite inc."), "posting_client");
+    assert_eq!(half.points, -6, "{}", seen(&half));
+    let mut last = 0;
+    for n in 0..=20 {
+        let p = on_posts(&sent_from(n, "twitterfeed"), "posting_client").points;
+        assert!(p <= last && last - p <= 3, "{n}: {p} after {last}");
+        last = p;
+    }
+    // Reposts do not count: the app is the reposter's, not the post's author's.
+    let reposted: Vec<Tweet> = sent_from(20, "dlvr.it")
+        .into_iter()
+        .map(|t| Tweet {
+            kind: TweetKind::Repost,
+            ..t
+        })
+        .collect();
+    let e = on_posts(&reposted, "posting_client");
+    assert!(e.seen.is_none());
+    assert_eq!(e.weight, 0);
+    // Posts with no known app: not seen, and no weight taken from confidence.
+    let e = on_posts(&human_timeline(), "posting_client");
+    assert!(e.seen.is_none());
+    assert_eq!(e.weight, 0);
+    // The tool list is a setting.
+    let mut s = settings();
+    s.client_keywords = vec!["Twitter for iPhone".into()];
+    let e = find(
+        &lines_with(&person(), &sent_from(0, "dlvr.it"), &[], &[], &s),
+        "posting_client",
+    );
+    assert_eq!(e.points, -12);
+}
