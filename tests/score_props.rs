@@ -45,7 +45,14 @@ fn account_with(avatar: BoxedStrategy<Option<bool>>) -> impl Strategy<Value = Ac
         ),
     )
         .prop_map(
-            |(handle, (name, bio, location), (followers, following, tweets, likes, listed), age, avatar, (verified, automated, changes))| Account {
+            |(
+                handle,
+                (name, bio, location),
+                (followers, following, tweets, likes, listed),
+                age,
+                avatar,
+                (verified, automated, changes),
+            )| Account {
                 name,
                 bio,
                 location,

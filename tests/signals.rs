@@ -240,7 +240,10 @@ fn assert_graded(values: &[u64], make: impl Fn(u64) -> Account, signal: &str, ri
             } else {
                 assert!(p <= l, "{signal}: {v} gives {p}, more than {l} before it");
             }
-            assert!((p - l).abs() <= 3, "{signal}: a step from {l} to {p} at {v}");
+            assert!(
+                (p - l).abs() <= 3,
+                "{signal}: a step from {l} to {p} at {v}"
+            );
         }
         last = Some(p);
     }
@@ -271,7 +274,10 @@ fn ratio_penalty_starts_above_mild_and_is_full_at_50_to_1() {
     let e = line(&counts(100, 1_000), "ratio");
     assert!(e.reason.starts_with("\u{2212}"), "{}", e.reason);
     assert!(e.reason.contains("of \u{2212}20"), "{}", e.reason);
-    assert!(!e.seen.unwrap_or_default().contains(":1"), "no jargon ratios");
+    assert!(
+        !e.seen.unwrap_or_default().contains(":1"),
+        "no jargon ratios"
+    );
     assert_not_seen(&line(
         &Account {
             followers: Some(3),
@@ -365,9 +371,16 @@ fn posts_ever_are_graded_from_never_to_a_thousand() {
     assert_eq!(e.seen.as_deref(), Some("no posts, from X's data"));
     assert!(e.reason.contains("never posted"), "{}", e.reason);
     let few = line(&posting(9, 400), "posts");
-    assert!(few.reason.contains("nothing taken from about"), "{}", few.reason);
+    assert!(
+        few.reason.contains("nothing taken from about"),
+        "{}",
+        few.reason
+    );
     assert_eq!(few.seen.as_deref(), Some("9 posts, from X's data"));
-    assert_eq!(line(&posting(1, 400), "posts").seen.as_deref(), Some("1 post, from X's data"));
+    assert_eq!(
+        line(&posting(1, 400), "posts").seen.as_deref(),
+        Some("1 post, from X's data")
+    );
     // The post count alone is enough; the age is not needed.
     assert_eq!(
         pts(
@@ -422,9 +435,16 @@ fn lists_reward_curation_on_a_graded_scale() {
     assert_eq!(pts(&listed(100_000), "listed"), 5);
     assert_graded(&sweep(10_000), listed, "listed", true);
     let e = line(&listed(10), "listed");
-    assert!(e.reason.starts_with("+3 of 5: full points from 100 lists"), "{}", e.reason);
+    assert!(
+        e.reason.starts_with("+3 of 5: full points from 100 lists"),
+        "{}",
+        e.reason
+    );
     assert_eq!(e.seen.as_deref(), Some("on 10 lists, from X's data"));
-    assert_eq!(line(&listed(1), "listed").seen.as_deref(), Some("on 1 list, from X's data"));
+    assert_eq!(
+        line(&listed(1), "listed").seen.as_deref(),
+        Some("on 1 list, from X's data")
+    );
     assert_eq!(line(&listed(0), "listed").label, "Lists");
     assert_not_seen(&line(
         &Account {
@@ -458,12 +478,22 @@ fn likes_given_are_graded_from_none_to_a_thousand() {
     assert!(pts(&liking(40_000, 100, 100), "likes") > pts(&liking(40, 100, 100), "likes"));
     assert_graded(&sweep(100_000), |n| liking(n, 100, 100), "likes", true);
     let e = line(&liking(420, 100, 100), "likes");
-    assert!(e.reason.starts_with("+8 of 12: full points from 1,000 likes"), "{}", e.reason);
+    assert!(
+        e.reason
+            .starts_with("+8 of 12: full points from 1,000 likes"),
+        "{}",
+        e.reason
+    );
     assert_eq!(e.seen.as_deref(), Some("420 likes, from X's data"));
     assert_eq!(e.label, "Likes given");
     assert!(e.threshold.contains("1,000"), "{}", e.threshold);
     let low = line(&liking(3, 100, 100), "likes");
-    assert!(low.reason.contains("of \u{2212}20: nothing taken from about 96 likes"), "{}", low.reason);
+    assert!(
+        low.reason
+            .contains("of \u{2212}20: nothing taken from about 96 likes"),
+        "{}",
+        low.reason
+    );
     // Neither the age nor the post count is needed.
     let only = Account {
         likes: Some(5_000),
@@ -480,9 +510,21 @@ fn next_to_no_likes_for_thousands_of_posts_costs_extra() {
     assert_eq!(pts(&liking(1, 9_999, 400), "likes_per_post"), -7);
     assert_eq!(pts(&liking(0, 100_000, 400), "likes_per_post"), -10);
     let e = line(&liking(1, 9_999, 400), "likes_per_post");
-    assert!(e.reason.contains("1 like for every 1,000 posts"), "{}", e.reason);
-    assert_eq!(e.seen.as_deref(), Some("1 like for 9,999 posts, from X's data"));
-    assert_graded(&sweep(100), |n| liking(n, 99_999, 400), "likes_per_post", true);
+    assert!(
+        e.reason.contains("1 like for every 1,000 posts"),
+        "{}",
+        e.reason
+    );
+    assert_eq!(
+        e.seen.as_deref(),
+        Some("1 like for 9,999 posts, from X's data")
+    );
+    assert_graded(
+        &sweep(100),
+        |n| liking(n, 99_999, 400),
+        "likes_per_post",
+        true,
+    );
     assert_not_seen(&line(
         &Account {
             likes: Some(3),
@@ -524,7 +566,12 @@ fn following_growth_is_graded_by_follows_a_day() {
     assert_eq!(pts(&growth(4_450, 89), "following_growth"), -10); // 50 a day
     assert_eq!(pts(&growth(100_000, 90), "following_growth"), -10); // old accounts too
     assert_eq!(pts(&growth(60, 0), "following_growth"), -10); // first day counts as one day
-    assert_graded(&sweep(20_000), |n| growth(n, 400), "following_growth", false);
+    assert_graded(
+        &sweep(20_000),
+        |n| growth(n, 400),
+        "following_growth",
+        false,
+    );
     let e = line(&growth(100, 100), "following_growth");
     assert!(e.threshold.contains("1 follow a day"), "{}", e.threshold);
     assert_not_seen(&line(
@@ -599,7 +646,10 @@ fn identity_verification_is_a_mild_plus() {
     assert!(line(&id(Some(false)), "identity").seen.is_some());
     let unseen = line(&id(None), "identity");
     assert_not_seen(&unseen);
-    assert_eq!(unseen.weight, 0, "an absent label must not lower confidence");
+    assert_eq!(
+        unseen.weight, 0,
+        "an absent label must not lower confidence"
+    );
 }
 
 #[test]
@@ -612,7 +662,10 @@ fn the_automated_label_is_a_strong_penalty_naming_the_operator() {
     let e = line(&bot, "automated");
     assert_eq!(e.points, -40);
     assert_eq!(e.weight, 40);
-    assert!(e.seen.unwrap_or_default().contains("Automated by @weather_ops"));
+    assert!(e
+        .seen
+        .unwrap_or_default()
+        .contains("Automated by @weather_ops"));
     assert!(e.reason.contains("bot"), "{}", e.reason);
     let unnamed = Account {
         automated: Some(true),
@@ -677,7 +730,10 @@ fn an_account_calling_itself_a_bot_costs_points() {
         ..Account::with_handle(handle, Source::Graphql)
     };
     let cases = [
-        (with("wx", "Weather", "A bot that posts the weather every hour."), true),
+        (
+            with("wx", "Weather", "A bot that posts the weather every hour."),
+            true,
+        ),
         (with("NewsBot", "News", "Headlines."), true),
         (with("bot_of_news", "News", "Headlines."), true),
         (with("wx", "Weather Bot \u{1f916}", ""), true),
@@ -707,7 +763,10 @@ fn an_account_calling_itself_a_bot_costs_points() {
         self_declared("a Bot", false, &["bot".to_string()]).as_deref(),
         Some("bot")
     );
-    assert_not_seen(&line(&Account::with_handle("", Source::Page), "self_declared_bot"));
+    assert_not_seen(&line(
+        &Account::with_handle("", Source::Page),
+        "self_declared_bot",
+    ));
 }
 
 #[test]
@@ -722,11 +781,19 @@ fn account_age_is_graded_and_bounded_both_ways() {
     let mut last = i32::MIN;
     for d in (0..4_000).step_by(7) {
         let p = pts(&aged(d), "age");
-        assert!(p >= last && (last == i32::MIN || p - last <= 1), "{d} days: {p} after {last}");
+        assert!(
+            p >= last && (last == i32::MIN || p - last <= 1),
+            "{d} days: {p} after {last}"
+        );
         last = p;
     }
     let e = line(&aged(600), "age");
-    assert!(e.reason.starts_with("+9 of 12: full points from 1,000 days"), "{}", e.reason);
+    assert!(
+        e.reason
+            .starts_with("+9 of 12: full points from 1,000 days"),
+        "{}",
+        e.reason
+    );
     assert_not_seen(&line(&blank(), "age"));
     assert_not_seen(&line(&aged(-10), "age")); // created in the future
 }

@@ -470,7 +470,11 @@ fn more_than_24_recent_posts_a_day_costs_on_a_graded_scale() {
     // 50 a day: part of the way.
     let mid = on_posts(&feed(51, 1_728), "automation_rate");
     assert_eq!(mid.points, -3, "{}", seen(&mid));
-    assert!(mid.reason.starts_with("\u{2212}3 of \u{2212}10"), "{}", mid.reason);
+    assert!(
+        mid.reason.starts_with("\u{2212}3 of \u{2212}10"),
+        "{}",
+        mid.reason
+    );
     // Busier never costs less.
     let mut last = 0;
     for gap in [7_200, 3_600, 2_400, 1_728, 1_200, 900, 600, 360, 100] {
@@ -699,7 +703,11 @@ fn fewer_than_one_recent_post_a_week_costs_on_a_graded_scale() {
         assert!(p <= last, "every {gap} days: {p} after {last}");
         last = p;
     }
-    assert!(seen(&at(30)).contains("10 posts in the last"), "{}", seen(&at(30)));
+    assert!(
+        seen(&at(30)).contains("10 posts in the last"),
+        "{}",
+        seen(&at(30))
+    );
 }
 
 // ---------- interests ----------
@@ -1070,7 +1078,14 @@ fn sent_from(tools: usize, tool: &str) -> Vec<Tweet> {
         .iter()
         .enumerate()
         .map(|(i, at)| Tweet {
-            client: Some(if i < tools { tool } else { "Twitter for iPhone" }.to_string()),
+            client: Some(
+                if i < tools {
+                    tool
+                } else {
+                    "Twitter for iPhone"
+                }
+                .to_string(),
+            ),
             ..post(i, TweetKind::Original, &words(&mut rng, 8), *at)
         })
         .collect()
@@ -1082,11 +1097,21 @@ fn posts_sent_through_feed_and_scheduling_tools_point_to_automation() {
     assert_eq!(none.points, 0);
     assert!(seen(&none).contains("no tool"), "{}", seen(&none));
     // Up to 30% from tools costs nothing; 80% or more the full penalty.
-    assert_eq!(on_posts(&sent_from(6, "Buffer"), "posting_client").points, 0);
+    assert_eq!(
+        on_posts(&sent_from(6, "Buffer"), "posting_client").points,
+        0
+    );
     let most = on_posts(&sent_from(16, "dlvr.it"), "posting_client");
     assert_eq!(most.points, -12, "{}", seen(&most));
-    assert!(seen(&most).contains("16 of 20 own recent posts from dlvr.it"), "{}", seen(&most));
-    assert_eq!(on_posts(&sent_from(20, "IFTTT"), "posting_client").points, -12);
+    assert!(
+        seen(&most).contains("16 of 20 own recent posts from dlvr.it"),
+        "{}",
+        seen(&most)
+    );
+    assert_eq!(
+        on_posts(&sent_from(20, "IFTTT"), "posting_client").points,
+        -12
+    );
     // Graded in between, matched ignoring case and as part of the app name.
     let half = on_posts(&sent_from(11, "hootsuite inc."), "posting_client");
     assert_eq!(half.points, -6, "{}", seen(&half));

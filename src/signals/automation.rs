@@ -264,11 +264,16 @@ pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let tools: Vec<String> = s.client_keywords.iter().map(|k| k.to_lowercase()).collect();
     let is_tool = |c: &str| {
         let c = c.to_lowercase();
-        tools.iter().any(|k| !k.is_empty() && c.contains(k.as_str()))
+        tools
+            .iter()
+            .any(|k| !k.is_empty() && c.contains(k.as_str()))
     };
     let mut by_tool: Vec<(&str, usize)> = Vec::new();
     for c in own.iter().copied().filter(|c| is_tool(c)) {
-        match by_tool.iter_mut().find(|(name, _)| name.eq_ignore_ascii_case(c)) {
+        match by_tool
+            .iter_mut()
+            .find(|(name, _)| name.eq_ignore_ascii_case(c))
+        {
             Some((_, n)) => *n += 1,
             None => by_tool.push((c, 1)),
         }

@@ -65,7 +65,12 @@ pub fn handle(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
             n => format!("{n} digits in a row"),
         }
     );
-    let points = digit_points(run, s.handle_digits_free, s.handle_digit_run, s.handle_points);
+    let points = digit_points(
+        run,
+        s.handle_digits_free,
+        s.handle_digit_run,
+        s.handle_points,
+    );
     if points < 0 {
         line.seen(
             a,

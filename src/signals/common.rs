@@ -304,7 +304,11 @@ pub fn ramp_place(r: &Ramp, points: i32, what: &str) -> String {
     let rising = r.low < r.high;
     let best = r.low.max(r.high);
     let worst = r.low.min(r.high);
-    let (best_at, worst_at) = if rising { (r.to, r.from) } else { (r.from, r.to) };
+    let (best_at, worst_at) = if rising {
+        (r.to, r.from)
+    } else {
+        (r.from, r.to)
+    };
     let zero = r.zero_at().unwrap_or(worst_at);
     if points > 0 {
         if points >= best {

@@ -35,7 +35,11 @@ pub fn automated(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     match a.automated {
         None => unseen(line, "X's automated-account label"),
         Some(true) => {
-            let seen = match a.automated_by.as_deref().map(|h| h.trim().trim_start_matches('@')) {
+            let seen = match a
+                .automated_by
+                .as_deref()
+                .map(|h| h.trim().trim_start_matches('@'))
+            {
                 Some(op) if !op.is_empty() => format!("\u{201c}Automated by @{op}\u{201d}"),
                 _ => "\u{201c}Automated\u{201d}".to_string(),
             };
@@ -126,7 +130,10 @@ pub fn username_changes(subject: &Subject, s: &Settings, _now: i64) -> Evidence 
         r.weight(),
     );
     let Some(n) = a.username_changes else {
-        return unseen(line, "Username changes (\u{201c}About this account\u{201d})");
+        return unseen(
+            line,
+            "Username changes (\u{201c}About this account\u{201d})",
+        );
     };
     let seen = format!("username changed {}", plural(n, "time", "times"));
     let points = r.points(n as f64);

@@ -51,7 +51,10 @@ fn per_posts(ratio: f64) -> String {
     if ratio <= 0.0 || !ratio.is_finite() {
         return "no likes for any number of posts".to_string();
     }
-    format!("1 like for every {} posts", super::common::round_num(1.0 / ratio))
+    format!(
+        "1 like for every {} posts",
+        super::common::round_num(1.0 / ratio)
+    )
 }
 
 /// Likes for the number of posts (BotometerLite: favourites against tweet
@@ -60,7 +63,12 @@ fn per_posts(ratio: f64) -> String {
 pub fn per_post(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     // Falling: nothing at `per_post_min`, the full penalty at `per_post_full`.
-    let r = Ramp::ratio(s.likes_per_post_full, s.likes_per_post_min, -s.likes_per_post_points, 0);
+    let r = Ramp::ratio(
+        s.likes_per_post_full,
+        s.likes_per_post_min,
+        -s.likes_per_post_points,
+        0,
+    );
     let line = Line::new(
         "likes_per_post",
         "Likes per post",
@@ -85,7 +93,11 @@ pub fn per_post(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     );
     if points < 0 {
         let place = if points <= r.low {
-            format!("{} of {}: the full penalty", super::common::signed(points), super::common::signed(r.low))
+            format!(
+                "{} of {}: the full penalty",
+                super::common::signed(points),
+                super::common::signed(r.low)
+            )
         } else {
             format!(
                 "{} of {}: nothing taken from {}",

@@ -71,7 +71,11 @@ pub fn ratio(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let penalty = ratio_penalty(r, s.ratio_mild, s.ratio_severe, s.ratio_severe_points);
     if penalty > 0 {
         let place = if penalty >= pts(s.ratio_severe_points) {
-            format!("{} of {}: the full penalty", signed(-penalty), signed(-penalty))
+            format!(
+                "{} of {}: the full penalty",
+                signed(-penalty),
+                signed(-penalty)
+            )
         } else {
             format!(
                 "{} of {}: the full penalty at {} followers",
