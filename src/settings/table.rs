@@ -3,8 +3,8 @@
 //!
 //! Points are magnitudes: each signal says whether it adds or takes them.
 //! Every source names a study (author, title, year), an audit tool's rule or
-//! the users' own words ("seed NNN"); "SIGNALS.md" and "X-COM-FACTS.md" are the
-//! project's design notes collecting them.
+//! the users' own words ("seed NNN"); the score and level settings cite
+//! "SIGNALS.md", the project's design note on what a verdict must show.
 
 use super::spec::{keywords, SettingSpec, SettingValue};
 
@@ -243,14 +243,14 @@ settings_table! {
         label: "Most points a high follow ratio can take",
         help: "Capped at 20 so that no single ratio decides.",
         bounds: [0, 20, 1], unit: "points", default: 20,
-        source: "Socialbakers FakeFollowerCheck: following:followers >= 50:1; Cresci et al., Fame for sale (DSS 2015): the follower/friend ratio separates bought followers best; bounded by SIGNALS.md heuristic 9 (no single ratio decides: the same cap as likes' reward range)",
+        source: "Socialbakers FakeFollowerCheck: following:followers >= 50:1; Cresci et al., Fame for sale (DSS 2015): the follower/friend ratio separates bought followers best; bounded so no single ratio decides (seeds 002-004: 'numbers are not the point')",
     },
     ratio_reward_ratio: f64 {
         id: "ratio.reward_ratio", group: G_COUNTS,
         label: "Full points when followers are this many times following",
         help: "Points grow on a log scale from nothing (followers equal to following) to this.",
         bounds: [1, 1000, 0.5], unit: "\u{d7}", default: 10.0,
-        source: "Seed 002 (a ratio that shows they do not auto-follow back); 10 times = one decade on the log scale; kept modest by SIGNALS.md heuristic 9",
+        source: "Seed 002 (a ratio that shows they do not auto-follow back); 10 times = one decade on the log scale; kept modest (seeds 002-004: 'numbers are not the point')",
     },
     ratio_reward_points: i64 {
         id: "ratio.reward_points", group: G_COUNTS,
@@ -264,7 +264,7 @@ settings_table! {
         label: "Following near the 5,000 cap from",
         help: "X caps following at about 5,000 unless followers keep up; mass-follow-then-unfollow accounts sit at the cap.",
         bounds: [100, COUNT_MAX, 100], unit: "accounts", default: 4500,
-        source: "X-COM-FACTS.md \u{a7}4: following more than 5,000 is capped by a ratio rule (near = within 10%)",
+        source: "X's follow limit: following more than 5,000 is capped by a ratio rule (near = within 10%)",
     },
     following_cap_followers_share: f64 {
         id: "following_cap.followers_share", group: G_COUNTS,
@@ -278,7 +278,7 @@ settings_table! {
         label: "Points taken for following at the cap",
         help: "Follow churn is against X's rules.",
         bounds: [0, 30, 1], unit: "points", default: 20,
-        source: "Seed 003 ('This One Twitter Trick'; 'so childish'); X-COM-FACTS.md \u{a7}4: X's follow limits exist against churn; as large as the ratio cap, because at the cap it is the same mark held for years",
+        source: "Seed 003 ('This One Twitter Trick'; 'so childish'); X's follow limits (5,000 cap, 400 a day) exist against churn; as large as the ratio cap, because at the cap it is the same mark held for years",
     },
     follow_for_follow_min_count: i64 {
         id: "follow_for_follow.min_count", group: G_COUNTS,
@@ -292,7 +292,7 @@ settings_table! {
         label: "\u{2026}and within this share of each other",
         help: "0.1 means followers and following differ by at most 10% of the larger.",
         bounds: [0, 0.5, 0.01], unit: "", default: 0.1,
-        source: "Dugu\u{e9} & Perez 2013: social capitalists' followers and followees overlap almost fully (approximated from counts, SIGNALS.md)",
+        source: "Dugu\u{e9} & Perez 2013: social capitalists' followers and followees overlap almost fully (approximated from the counts)",
     },
     follow_for_follow_points: i64 {
         id: "follow_for_follow.points", group: G_COUNTS,
@@ -380,7 +380,7 @@ settings_table! {
         label: "Most points taken for giving no likes",
         help: "At or below the count above; less the more they like.",
         bounds: [0, 30, 1], unit: "points", default: 20,
-        source: "Cresci et al., The paradigm-shift of social spambots (WWW 2017) and Fame for sale (DSS 2015): bought and spam accounts almost never like (as large as the ratio cap; bounded by SIGNALS.md heuristic 9)",
+        source: "Cresci et al., The paradigm-shift of social spambots (WWW 2017) and Fame for sale (DSS 2015): bought and spam accounts almost never like (as large as the ratio cap; bounded, seeds 002-004)",
     },
     likes_per_post_min: f64 {
         id: "likes.per_post_min", group: G_CURATION,
@@ -452,7 +452,7 @@ settings_table! {
         label: "Following growth: the full penalty from",
         help: "Follows a day over the account's life.",
         bounds: [2, 1000, 1], unit: "per day", default: 50.0,
-        source: "BotometerLite (Yang et al., AAAI 2020): high friends growth points to bots; 50 a day = an eighth of X's 400 follows a day limit (X-COM-FACTS.md \u{a7}4)",
+        source: "BotometerLite (Yang et al., AAAI 2020): high friends growth points to bots; 50 a day = an eighth of X's 400 follows a day limit",
     },
     following_growth_points: i64 {
         id: "following_growth.points", group: G_BOT,
@@ -591,7 +591,7 @@ settings_table! {
         label: "Judge recent posts from at least",
         help: "Shares, rates and timing of recent posts are judged only with at least this many posts seen; fewer read \u{201c}not seen yet\u{201d}.",
         bounds: [2, 200, 1], unit: "posts", default: 10,
-        source: "TwitCleaner: fewer than 10 tweets says too little; analysis ClockUniformity: clock-bound timing shows from ~10 posts",
+        source: "TwitCleaner: fewer than 10 tweets says too little; Zhang & Paxson, Detecting and analyzing automated activity on Twitter (PAM 2011): clock-bound timing shows from ~10 posts",
     },
     automation_link_only_share: f64 {
         id: "automation.link_only_share", group: G_AUTOMATION,
@@ -640,7 +640,7 @@ settings_table! {
         label: "Too-even posting minutes judged from",
         help: "Posting minutes spread more evenly than chance (a scheduler cycling through the hour) only show with many posts.",
         bounds: [60, 10000, 10], unit: "posts", default: 120,
-        source: "Zhang & Paxson 2011 (too uniform timing); analysis ClockUniformity: the even side needs ~120 posts",
+        source: "Zhang & Paxson, PAM 2011 (too uniform timing); the even side needs ~120 posts to show (measured on random times)",
     },
     automation_clock_even_dispersion: f64 {
         id: "automation.clock_even_dispersion", group: G_AUTOMATION,
@@ -848,7 +848,7 @@ settings_table! {
         label: "Most points interests can add",
         help: "Bounded so that a keyword-stuffed bio cannot decide.",
         bounds: [0, 30, 1], unit: "points", default: 9,
-        source: "SIGNALS.md heuristic 9 (bounded signals); own choice: three interests",
+        source: "Seeds 002-004 (bounded signals: 'numbers are not the point'); own choice: three interests",
     },
 
     // ---- Interactions with you (heuristic 8) ----

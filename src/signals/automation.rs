@@ -60,7 +60,7 @@ pub fn repeats(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let limit = s.automation_repeat_copies.max(1);
     let line = Line::new(
         "automation_repeats",
-        "Same text repeated",
+        "Repeated texts",
         format!("no text posted more than {limit} times"),
         wt(s.automation_repeat_points),
     );
@@ -109,7 +109,7 @@ pub fn repeats(subject: &Subject, s: &Settings, now: i64) -> Evidence {
 pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let line = Line::new(
         "automation_timing",
-        "Machine-regular posting times",
+        "Posting times",
         format!(
             "gaps vary by at least {} of their mean; minutes and seconds bunched less than {}\u{d7} chance",
             num(s.automation_interval_cv_max),

@@ -150,7 +150,7 @@ pub fn bare_profile(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
         "bare_profile",
-        "Bare profile that follows many",
+        "Bio and location while following many",
         format!(
             "bio or location when following more than {}",
             count(s.bare_profile_following_min.max(0) as u64)
