@@ -207,6 +207,15 @@ pub fn self_declared(text: &str, split_case: bool, keywords: &[String]) -> Optio
     None
 }
 
+/// "handle", "handle or name", "handle, name or bio".
+fn or_list(items: &[&str]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
 pub fn self_declared_bot(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
@@ -240,7 +249,7 @@ pub fn self_declared_bot(subject: &Subject, s: &Settings, _now: i64) -> Evidence
     }
     line.seen(
         a,
-        &format!("not in the {}", looked.join(", ")),
+        &format!("not in the {}", or_list(&looked)),
         0,
         "It does not call itself a bot.".to_string(),
     )

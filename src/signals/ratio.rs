@@ -51,7 +51,8 @@ pub fn ratio(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         "ratio",
         "Following vs followers",
         format!(
-            "{} when following {} followers or more, nothing between, {} when followers are {} following or more; graded in between",
+            "nothing while following at most {} the followers and followers at most equal to following; {} at following {} the followers, {} at followers {} the following; graded in between",
+            times(s.ratio_mild),
             signed(-pts(s.ratio_severe_points)),
             times(s.ratio_severe),
             signed(pts(s.ratio_reward_points)),
