@@ -7,6 +7,7 @@
 #   ./build.sh e2e      build, then the browser tests only
 #   ./build.sh bench    build, then print speed and size figures (`<name> <value> <unit>` per line)
 #   ./build.sh fuzz     a long property-based fuzzing campaign (PROPTEST_CASES, default 20000)
+#   ./build.sh eval DIR...  ranking figures on labelled folders (users.jsonl, labels.jsonl, now.txt)
 #
 # Tools are installed only when missing, and only from package registries
 # (rustup's target, crates.io, npm, Debian apt). No browser download, ever.
@@ -281,12 +282,29 @@ case "$cmd" in
         PROPTEST_CASES="$cases" CARGO_TARGET_DIR="$ROOT/target/fuzz" CARGO_PROFILE_RELEASE_PANIC=unwind \
             cargo test --release --test 'fuzz_*'
         ;;
+    eval)
+        # Ranking figures (followback eval) for each labelled folder given:
+        # users.jsonl, labels.jsonl and, optionally, now.txt (the clock to score with).
+        shift
+        [ "$#" -gt 0 ] || fail "eval needs at least one folder holding users.jsonl and labels.jsonl"
+        ensure_rust
+        run_step "Building the followback command (cargo build --release)"
+        cargo build --quiet --release --bin followback
+        for dir in "$@"; do
+            [ -f "$dir/users.jsonl" ] && [ -f "$dir/labels.jsonl" ] \
+                || fail "$dir: needs users.jsonl and labels.jsonl"
+            now=()
+            [ -f "$dir/now.txt" ] && now=(--now "$(tr -d '[:space:]' <"$dir/now.txt")")
+            run_step "followback eval $dir"
+            "$ROOT/target/release/followback" eval --labels "$dir/labels.jsonl" "${now[@]}" "$dir/users.jsonl"
+        done
+        ;;
     -h | --help | help)
-        sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
         ;;
     *)
         trap - EXIT
-        echo "build.sh: unknown command '$cmd' (use: build, test, e2e, bench, fuzz)" >&2
+        echo "build.sh: unknown command '$cmd' (use: build, test, e2e, bench, fuzz, eval)" >&2
         exit 64
         ;;
 esac

@@ -31,6 +31,7 @@ followback: scores X (Twitter) accounts for follow-back worthiness, with the rea
 
 Usage:
   followback score [--now TIME] [--settings FILE] [PATH ...]
+  followback eval --labels FILE [--now TIME] [--settings FILE] [--json] PATH ...
   followback settings [--markdown]
   followback --help | followback score --help
   followback --version
@@ -39,6 +40,13 @@ Commands:
   score    Read accounts from each PATH (or standard input when there is none,
            or for a PATH of '-') and print one JSON line per distinct account:
            its score (0-100), level, confidence, facts and every evidence line.
+
+  eval     Score labelled accounts (labels: one {\"screen_name\", \"bot\": 0|1,
+           \"class\"?} a line) and print how well the score ranks humans above
+           bots: AUC (ties half) overall and per class, per-signal figures,
+           distinct scores, tied pairs, clamped verdicts, the most common
+           score, and the worst-ranked humans and best-ranked bots; --json
+           prints the same as one JSON object.
 
   settings Print every setting (id, default, range, source) as JSON, or as a
            Markdown table with --markdown; the defaults file for --settings is
@@ -96,7 +104,15 @@ enum Command {
     Version,
     ScoreHelp,
     Score(ScoreArgs),
+    Eval(EvalArgs),
     Settings { markdown: bool },
+}
+
+#[derive(Debug, PartialEq, Default)]
+struct EvalArgs {
+    labels: Option<String>,
+    json: bool,
+    score: ScoreArgs,
 }
 
 #[derive(Debug, PartialEq, Default)]
@@ -152,6 +168,34 @@ fn parse_score_args(args: &[String]) -> Result<Command, String> {
     Ok(Command::Score(out))
 }
 
+fn parse_eval_args(args: &[String]) -> Result<Command, String> {
+    let mut out = EvalArgs::default();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let a = arg.as_str();
+        if a == "-" || !a.starts_with('-') {
+            out.score.paths.push(arg.clone());
+        } else if a == "--json" {
+            out.json = true;
+        } else if let Some(v) = flag_value(a, "--labels", &mut it)? {
+            out.labels = Some(v.to_string());
+        } else if let Some(v) = flag_value(a, "--now", &mut it)? {
+            out.score.now = Some(parse_now(v)?);
+        } else if let Some(v) = flag_value(a, "--settings", &mut it)? {
+            out.score.settings = Some(v.to_string());
+        } else {
+            return Err(format!("unknown eval option {a:?}"));
+        }
+    }
+    if out.labels.is_none() {
+        return Err("eval needs --labels FILE".to_string());
+    }
+    if out.score.paths.is_empty() {
+        return Err("eval needs at least one file of accounts".to_string());
+    }
+    Ok(Command::Eval(out))
+}
+
 fn parse_args(args: &[String]) -> Result<Command, String> {
     let Some(first) = args.first() else {
         return Err("no command given".to_string());
@@ -166,6 +210,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         },
         "-V" | "--version" => Ok(Command::Version),
         "score" => parse_score_args(rest),
+        "eval" => parse_eval_args(rest),
         "settings" => match rest.first().map(String::as_str) {
             None => Ok(Command::Settings { markdown: false }),
             Some("--markdown") if rest.len() == 1 => Ok(Command::Settings { markdown: true }),
@@ -199,6 +244,7 @@ pub fn run(
             write_or_fail(out, &format!("followback {}\n", env!("CARGO_PKG_VERSION")))
         }
         Command::Score(a) => score_command(&a, stdin, out, err, clock_now),
+        Command::Eval(a) => eval_command(&a, stdin, out, err, clock_now),
         Command::Settings { markdown } => write_or_fail(out, &settings_listing(markdown)),
     };
     let _ = out.flush();
@@ -366,24 +412,22 @@ pub fn facts_json(account: &Account) -> Value {
     Value::Object(map)
 }
 
-fn score_command(
-    a: &ScoreArgs,
-    stdin: &mut dyn Read,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-    clock_now: i64,
-) -> i32 {
-    let settings = match &a.settings {
+/// The settings of `--settings`, or the defaults; the error is already reported.
+fn settings_or_report(a: &ScoreArgs, err: &mut dyn Write) -> Option<Settings> {
+    match &a.settings {
         Some(path) => match load_settings(path) {
-            Ok(s) => s,
+            Ok(s) => Some(s),
             Err(message) => {
                 let _ = writeln!(err, "followback: {message}");
-                return EXIT_INPUT;
+                None
             }
         },
-        None => Settings::default(),
-    };
-    let now = a.now.unwrap_or(clock_now);
+        None => Some(Settings::default()),
+    }
+}
+
+/// Reads every path of `a` (standard input when none); `true` when one failed.
+fn gather(a: &ScoreArgs, stdin: &mut dyn Read, err: &mut dyn Write) -> (Gathered, bool) {
     let stdin_only = vec!["-".to_string()];
     let paths = if a.paths.is_empty() {
         &stdin_only
@@ -405,7 +449,17 @@ fn score_command(
             failed = true;
         }
     }
-    let matchers = crate::signals::prepared::Matchers::new(&settings);
+    (gathered, failed)
+}
+
+/// Scores every gathered account, in the order they first appeared.
+fn score_each(
+    gathered: &Gathered,
+    settings: &Settings,
+    now: i64,
+    mut each: impl FnMut(&Account, usize, crate::verdict::Verdict) -> bool,
+) {
+    let matchers = crate::signals::prepared::Matchers::new(settings);
     for (i, account) in gathered.index.accounts.iter().enumerate() {
         let tweets = gathered
             .tweets
@@ -424,36 +478,132 @@ fn score_command(
             interactions,
             prepared: None,
         };
-        let verdict = crate::score::score_with(&subject, &settings, &matchers, now);
-        let line = Line {
-            handle: &account.handle,
-            id: account.id.as_deref(),
-            score: verdict.score,
-            base: verdict.base,
-            level: verdict.level,
-            confidence: &verdict.confidence,
-            facts: facts_json(account),
-            tweets_seen: tweets.len(),
-            evidence: &verdict.evidence,
-            summary: verdict.summary(),
-        };
-        let text = match serde_json::to_string(&line) {
-            Ok(t) => t,
-            Err(e) => {
-                let _ = writeln!(err, "followback: cannot write {}: {e}", account.handle);
-                failed = true;
-                continue;
-            }
-        };
-        if writeln!(out, "{text}").is_err() {
-            return EXIT_INPUT; // closed pipe: nothing more to say
+        let verdict = crate::score::score_with(&subject, settings, &matchers, now);
+        if !each(account, tweets.len(), verdict) {
+            return;
         }
     }
-    if failed {
+}
+
+fn score_command(
+    a: &ScoreArgs,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    clock_now: i64,
+) -> i32 {
+    let Some(settings) = settings_or_report(a, err) else {
+        return EXIT_INPUT;
+    };
+    let now = a.now.unwrap_or(clock_now);
+    let (gathered, mut failed) = gather(a, stdin, err);
+    let mut closed = false;
+    score_each(
+        &gathered,
+        &settings,
+        now,
+        |account, tweets_seen, verdict| {
+            let line = Line {
+                handle: &account.handle,
+                id: account.id.as_deref(),
+                score: verdict.score,
+                base: verdict.base,
+                level: verdict.level,
+                confidence: &verdict.confidence,
+                facts: facts_json(account),
+                tweets_seen,
+                evidence: &verdict.evidence,
+                summary: verdict.summary(),
+            };
+            let text = match serde_json::to_string(&line) {
+                Ok(t) => t,
+                Err(e) => {
+                    let _ = writeln!(err, "followback: cannot write {}: {e}", account.handle);
+                    failed = true;
+                    return true;
+                }
+            };
+            if writeln!(out, "{text}").is_err() {
+                closed = true; // closed pipe: nothing more to say
+                return false;
+            }
+            true
+        },
+    );
+    if failed || closed {
         EXIT_INPUT
     } else {
         EXIT_OK
     }
+}
+
+fn eval_command(
+    a: &EvalArgs,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    clock_now: i64,
+) -> i32 {
+    let Some(settings) = settings_or_report(&a.score, err) else {
+        return EXIT_INPUT;
+    };
+    let path = a.labels.as_deref().unwrap_or_default();
+    let labels = match std::fs::read_to_string(path) {
+        Ok(text) => crate::eval::parse_labels(&text).map_err(|e| format!("{path}: {e}")),
+        Err(e) => Err(format!("{path}: cannot read the labels: {e}")),
+    };
+    let (labels, warnings) = match labels {
+        Ok(l) => l,
+        Err(message) => {
+            let _ = writeln!(err, "followback: {message}");
+            return EXIT_INPUT;
+        }
+    };
+    for w in warnings.iter().take(20) {
+        let _ = writeln!(err, "followback: warning: {path}: {w}");
+    }
+    let by_handle: std::collections::HashMap<String, &crate::eval::Label> = labels
+        .iter()
+        .map(|l| (l.handle.to_ascii_lowercase(), l))
+        .collect();
+    let now = a.score.now.unwrap_or(clock_now);
+    let (gathered, failed) = gather(&a.score, stdin, err);
+    if failed {
+        return EXIT_INPUT;
+    }
+    let mut items = Vec::new();
+    let mut unlabelled = 0usize;
+    score_each(&gathered, &settings, now, |account, _, verdict| {
+        match by_handle.get(&account.key()) {
+            Some(l) => items.push(((*l).clone(), verdict)),
+            None => unlabelled += 1,
+        }
+        true
+    });
+    if unlabelled > 0 {
+        let _ = writeln!(
+            err,
+            "followback: note: {unlabelled} account(s) have no label and are left out"
+        );
+    }
+    let missing = labels.len().saturating_sub(items.len());
+    if missing > 0 {
+        let _ = writeln!(
+            err,
+            "followback: note: {missing} labelled account(s) were not in the inputs"
+        );
+    }
+    if items.is_empty() {
+        let _ = writeln!(err, "followback: no labelled account among the inputs");
+        return EXIT_INPUT;
+    }
+    let report = crate::eval::report(&items);
+    let text = if a.json {
+        serde_json::to_string(&report).unwrap_or_default() + "\n"
+    } else {
+        crate::eval::render(&report)
+    };
+    write_or_fail(out, &text)
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@
 pub mod analysis;
 pub mod boundary;
 pub mod cli;
+pub mod eval;
 pub mod memory;
 pub mod model;
 pub mod read;

@@ -95,7 +95,7 @@ pub fn verdict_from(
 
 /// Share of signal weight that had data, with its label.
 pub fn confidence(evidence: &[Evidence]) -> Confidence {
-    let value = observed_share(evidence).unwrap_or(0.0);
+    let value = round_share(observed_share(evidence).unwrap_or(0.0));
     Confidence {
         value,
         label: confidence_label(value),
@@ -121,10 +121,17 @@ pub fn blended_confidence(
         (None, None) => 0.0,
     }
     .clamp(0.0, 1.0);
+    let value = round_share(value);
     Confidence {
         value,
         label: confidence_label(value),
     }
+}
+
+/// A share rounded to 4 decimals: plenty for the label and the display, and
+/// short enough to read back from JSON as the very same number.
+fn round_share(v: f64) -> f64 {
+    (v * 10_000.0).round() / 10_000.0
 }
 
 /// Weight of lines that had data / weight of all lines; `None` without weight.

@@ -85,10 +85,16 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
         "",
     ),
     ("follow_for_follow", "has follow-for-follow counts", ""),
+    ("activity", "posts more times a day than a person could", ""),
     (
-        "activity",
-        "posts far more or far less than people do",
-        "posts regularly",
+        "posts",
+        "has hardly ever posted",
+        "has posted a lot over the years",
+    ),
+    (
+        "likes_per_post",
+        "posts a great deal but almost never likes anything",
+        "",
     ),
     ("listed", "is on few lists", "is on other people's lists"),
     (
@@ -99,12 +105,12 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
     ("handle", "has a handle that looks generated", ""),
     (
         "following_growth",
-        "followed a great many accounts soon after joining",
+        "follows a great many accounts a day",
         "",
     ),
     ("bare_profile", "has a bare profile yet follows many", ""),
     ("verified", "", "is verified"),
-    ("age", "is a very new account", "has been on X a long time"),
+    ("age", "is a new account", "has been on X a long time"),
     ("follows_you", "", "follows you"),
     ("automation_links", "posts mostly bare links", ""),
     (
@@ -143,6 +149,24 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
     ),
     ("interactions", "", "has talked with you"),
     ("churn", "follows and unfollows again and again", ""),
+    ("automated", "is labelled by X as automated", ""),
+    ("self_declared_bot", "says it is a bot", ""),
+    (
+        "parody",
+        "is labelled as a parody, commentary or fan account",
+        "",
+    ),
+    ("identity", "", "has had their identity verified by X"),
+    (
+        "username_changes",
+        "has changed its username many times",
+        "",
+    ),
+    (
+        "posting_client",
+        "posts through scheduling or feed tools",
+        "",
+    ),
 ];
 
 /// The phrase for a line that moved the score, or its label in lower case.

@@ -287,3 +287,51 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn settings_saved_before_the_graded_signals_still_load() {
+    // Ids of the stepped signals that are gone, next to ones that stayed.
+    let old = r#"{"version": 1, "values": {
+        "likes.age_days": 30, "likes.per_post_min": 0.02, "likes.few": 10, "likes.many": 200,
+        "activity.healthy_points": 6, "activity.weekly_min": 1.0, "listed.unlisted_points": 3,
+        "following_growth.young_days": 90, "ratio.reward_min_followers": 100,
+        "begging.points": 30
+    }}"#;
+    let loaded = Settings::from_json(old).expect("loads");
+    let s = loaded.settings;
+    assert_eq!(s.begging_points, 30);
+    assert_eq!((s.likes_few, s.likes_many), (10, 200));
+    assert_eq!(s.likes_per_post_min, 0.02);
+    let dropped = loaded
+        .notices
+        .iter()
+        .find(|n| n.starts_with("Dropped settings"))
+        .cloned()
+        .unwrap_or_default();
+    for id in [
+        "likes.age_days",
+        "activity.healthy_points",
+        "activity.weekly_min",
+        "listed.unlisted_points",
+        "following_growth.young_days",
+        "ratio.reward_min_followers",
+    ] {
+        assert!(
+            dropped.contains(id),
+            "{id} not named in {:?}",
+            loaded.notices
+        );
+    }
+    // And they score: the likes ramp uses the old anchors.
+    let a = Account {
+        likes: Some(200),
+        ..Account::with_handle("ann", Source::Graphql)
+    };
+    let v = followback::score::score(&Subject::profile(&a), &s, 1_767_225_600);
+    let likes = v
+        .evidence
+        .iter()
+        .find(|e| e.signal == "likes")
+        .map(|e| e.points);
+    assert_eq!(likes, Some(s.likes_many_points as i32));
+}

@@ -164,7 +164,7 @@ fn bots() -> Vec<Archetype> {
                 followers: Some(900),
                 following: Some(1_500),
                 tweets: Some(38_000),
-                likes: Some(45),
+                likes: Some(1),
                 listed: Some(3),
                 default_avatar: Some(false),
                 verified: Some(false),
@@ -181,7 +181,7 @@ fn bots() -> Vec<Archetype> {
                 followers: Some(1_200),
                 following: Some(1_350),
                 tweets: Some(6_800),
-                likes: Some(20),
+                likes: Some(1),
                 listed: Some(4),
                 default_avatar: Some(false),
                 verified: Some(false),
@@ -289,10 +289,12 @@ fn clear_cases_land_in_the_expected_level() {
         let v = by_name(genuine(), name);
         assert_eq!(v.level, Level::FollowBack, "{name}: {}", v.score);
     }
+    // A high lifetime posting rate alone is no longer evidence of automation
+    // (issue 15: busy people outnumber bots above 24 posts a day), so the
+    // high-rate spambot only has to rank below every genuine account.
     for name in [
         "fake follower",
         "follow-back beggar",
-        "high-rate spambot",
         "link-spam bot",
         "egg account",
         "churner at 5,000",

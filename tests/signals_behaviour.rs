@@ -445,25 +445,43 @@ fn posting_on_the_hour_every_hour_is_machine_timing() {
 }
 
 #[test]
-fn more_than_24_recent_posts_a_day_is_too_busy() {
-    let mut rng = Lcg(9);
-    // 26 posts in 24 hours: 25 gaps a day.
-    let busy: Vec<Tweet> = (0..26)
-        .map(|i| {
-            post(
-                i,
-                TweetKind::Original,
-                &words(&mut rng, 8),
-                NOW - HOUR - i as i64 * 3_456,
-            )
-        })
-        .collect();
-    let e = on_posts(&busy, "automation_rate");
-    assert_eq!(e.points, -10, "{}", seen(&e));
-    // 25 posts in 24 hours: 24 a day is not more than 24.
-    let ok: Vec<Tweet> = busy.iter().take(25).cloned().collect();
-    let e = on_posts(&ok, "automation_rate");
-    assert_eq!(e.points, 0, "{}", seen(&e));
+fn more_than_24_recent_posts_a_day_costs_on_a_graded_scale() {
+    // `n` posts `gap` seconds apart: 86,400 / gap posts a day once they
+    // span a day (shorter spans count as one day).
+    let feed = |n: usize, gap: i64| -> Vec<Tweet> {
+        let mut rng = Lcg(9);
+        (0..n)
+            .map(|i| {
+                post(
+                    i,
+                    TweetKind::Original,
+                    &words(&mut rng, 8),
+                    NOW - HOUR - i as i64 * gap,
+                )
+            })
+            .collect()
+    };
+    // 24 a day: nothing; 240 a day or more: the full penalty.
+    assert_eq!(on_posts(&feed(25, 3_600), "automation_rate").points, 0);
+    let full = on_posts(&feed(241, 360), "automation_rate");
+    assert_eq!(full.points, -10, "{}", seen(&full));
+    assert!(full.reason.contains("the full penalty"), "{}", full.reason);
+    assert_eq!(on_posts(&feed(600, 100), "automation_rate").points, -10);
+    // 50 a day: part of the way.
+    let mid = on_posts(&feed(51, 1_728), "automation_rate");
+    assert_eq!(mid.points, -3, "{}", seen(&mid));
+    assert!(
+        mid.reason.starts_with("\u{2212}3 of \u{2212}10"),
+        "{}",
+        mid.reason
+    );
+    // Busier never costs less.
+    let mut last = 0;
+    for gap in [7_200, 3_600, 2_400, 1_728, 1_200, 900, 600, 360, 100] {
+        let p = on_posts(&feed(200, gap), "automation_rate").points;
+        assert!(p <= last, "gap {gap}: {p} after {last}");
+        last = p;
+    }
 }
 
 // ---------- variety, self-promotion, conversation ----------
@@ -665,13 +683,31 @@ fn days_since_the_last_post() {
 }
 
 #[test]
-fn fewer_than_one_recent_post_a_week_is_too_quiet() {
-    // 10 posts, a post every 8 days, newest today: 10 in ~72 days < 1 a week.
-    let e = on_posts(&silent(0, 10, 8), "recent_rate");
-    assert_eq!(e.points, -6, "{}", seen(&e));
-    // A post every 6 days: 10 in ~54 days, more than 1 a week.
-    let e = on_posts(&silent(0, 10, 6), "recent_rate");
-    assert_eq!(e.points, 0, "{}", seen(&e));
+fn fewer_than_one_recent_post_a_week_costs_on_a_graded_scale() {
+    // 10 posts, newest today, one every `gap` days.
+    let at = |gap: i64| on_posts(&silent(0, 10, gap), "recent_rate");
+    // A post every 6 days: more than 1 a week, nothing taken.
+    assert_eq!(at(6).points, 0, "{}", seen(&at(6)));
+    // Just under 1 a week: graded, so next to nothing.
+    assert!((-1..=0).contains(&at(8).points), "{}", seen(&at(8)));
+    // A post a month: about a quarter of the weekly rate.
+    let month = at(30);
+    assert_eq!(month.points, -4, "{}", seen(&month));
+    assert!(month.reason.contains("of \u{2212}6"), "{}", month.reason);
+    // A tenth of the weekly rate or less: the full penalty.
+    assert_eq!(at(80).points, -6, "{}", seen(&at(80)));
+    assert_eq!(at(300).points, -6);
+    let mut last = 0;
+    for gap in [6, 8, 10, 15, 20, 30, 45, 60, 80] {
+        let p = at(gap).points;
+        assert!(p <= last, "every {gap} days: {p} after {last}");
+        last = p;
+    }
+    assert!(
+        seen(&at(30)).contains("10 posts in the last"),
+        "{}",
+        seen(&at(30))
+    );
 }
 
 // ---------- interests ----------
@@ -1033,4 +1069,81 @@ fn prepared_scoring_gives_the_same_lines_as_each_signal_alone() {
         }
         assert_eq!(verdict, followback::score::score(&subject, &s, NOW));
     }
+}
+
+// ---------- posting app ----------
+
+/// 20 own posts, `tools` of them sent from `tool`, the rest from an iPhone.
+fn sent_from(tools: usize, tool: &str) -> Vec<Tweet> {
+    let mut rng = Lcg(21);
+    human_times(&mut rng, 20, NOW - HOUR)
+        .iter()
+        .enumerate()
+        .map(|(i, at)| Tweet {
+            client: Some(
+                if i < tools {
+                    tool
+                } else {
+                    "Twitter for iPhone"
+                }
+                .to_string(),
+            ),
+            ..post(i, TweetKind::Original, &words(&mut rng, 8), *at)
+        })
+        .collect()
+}
+
+#[test]
+fn posts_sent_through_feed_and_scheduling_tools_point_to_automation() {
+    let none = on_posts(&sent_from(0, "dlvr.it"), "posting_client");
+    assert_eq!(none.points, 0);
+    assert!(seen(&none).contains("no tool"), "{}", seen(&none));
+    // Up to 30% from tools costs nothing; 80% or more the full penalty.
+    assert_eq!(
+        on_posts(&sent_from(6, "Buffer"), "posting_client").points,
+        0
+    );
+    let most = on_posts(&sent_from(16, "dlvr.it"), "posting_client");
+    assert_eq!(most.points, -12, "{}", seen(&most));
+    assert!(
+        seen(&most).contains("16 of 20 own recent posts from dlvr.it"),
+        "{}",
+        seen(&most)
+    );
+    assert_eq!(
+        on_posts(&sent_from(20, "IFTTT"), "posting_client").points,
+        -12
+    );
+    // Graded in between, matched ignoring case and as part of the app name.
+    let half = on_posts(&sent_from(11, "hootsuite inc."), "posting_client");
+    assert_eq!(half.points, -6, "{}", seen(&half));
+    let mut last = 0;
+    for n in 0..=20 {
+        let p = on_posts(&sent_from(n, "twitterfeed"), "posting_client").points;
+        assert!(p <= last && last - p <= 3, "{n}: {p} after {last}");
+        last = p;
+    }
+    // Reposts do not count: the app is the reposter's, not the post's author's.
+    let reposted: Vec<Tweet> = sent_from(20, "dlvr.it")
+        .into_iter()
+        .map(|t| Tweet {
+            kind: TweetKind::Repost,
+            ..t
+        })
+        .collect();
+    let e = on_posts(&reposted, "posting_client");
+    assert!(e.seen.is_none());
+    assert_eq!(e.weight, 0);
+    // Posts with no known app: not seen, and no weight taken from confidence.
+    let e = on_posts(&human_timeline(), "posting_client");
+    assert!(e.seen.is_none());
+    assert_eq!(e.weight, 0);
+    // The tool list is a setting.
+    let mut s = settings();
+    s.client_keywords = vec!["Twitter for iPhone".into()];
+    let e = find(
+        &lines_with(&person(), &sent_from(0, "dlvr.it"), &[], &[], &s),
+        "posting_client",
+    );
+    assert_eq!(e.points, -12);
 }

@@ -221,3 +221,22 @@ fn the_cli_prints_the_summary_with_each_verdict() {
     assert!(why.starts_with("Skip: asks for follow-backs"), "{why}");
     assert_eq!(line["summary"]["against"][0], "begging");
 }
+
+#[test]
+fn every_signal_has_a_phrase_for_the_summary() {
+    let account = Account::with_handle("someone", Source::Graphql);
+    let ids: Vec<String> =
+        followback::signals::evaluate(&Subject::profile(&account), &Settings::default(), NOW)
+            .into_iter()
+            .map(|e| e.signal)
+            .collect();
+    assert!(ids.len() > 20, "the signals were listed");
+    let missing: Vec<&String> = ids
+        .iter()
+        .filter(|id| !followback::summary::PHRASES.iter().any(|(p, _, _)| p == id))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "signals without a summary phrase: {missing:?}"
+    );
+}

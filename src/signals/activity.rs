@@ -1,58 +1,93 @@
-//! Posting activity (seed heuristic 12): never posted (Socialbakers), fewer than
-//! 10 posts (TwitCleaner), less than once a week over the account's life (seed
-//! 004), more than 24 a day (TwitCleaner automation); a healthy rate earns points.
+//! Posting over the account's life (seed heuristic 12). Two lines:
+//! - posts ever: never posted (Socialbakers) or fewer than 10 posts
+//!   (TwitCleaner) is too little to follow; graded on a log scale up to a
+//!   modest reward, because many spam accounts post a lot too;
+//! - the lifetime posting rate: only the extremes cost points, because its
+//!   direction is not stable across populations (busy people outnumber bots
+//!   above 24 posts a day on most sets; regular spambots post at a "healthy"
+//!   rate): only far more than a person types costs; any other rate earns
+//!   nothing (how recently and how often they post lately is judged from
+//!   recent posts, seed 004).
 
-use super::common::{age_days, count, days_words, num, plural, pts, rate_days, wt, Line};
+use super::common::{age_days, days_words, num, plural, ramp_place, rate_days, signed, Line, Ramp};
 use super::Subject;
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
-pub fn activity(subject: &Subject, s: &Settings, now: i64) -> Evidence {
+/// The posts-ever ramp from the settings.
+pub fn posts_ramp(s: &Settings) -> Ramp {
+    Ramp::new(
+        s.activity_few_posts as f64,
+        s.activity_many_posts as f64,
+        -s.activity_never_points,
+        s.activity_many_points,
+    )
+}
+
+/// Posts ever, graded.
+pub fn posts_ever(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
-    let weight = [
-        s.activity_never_points,
-        s.activity_few_points,
-        s.activity_slow_points,
-        s.activity_busy_points,
-        s.activity_healthy_points,
-    ]
-    .into_iter()
-    .map(wt)
-    .max()
-    .unwrap_or(0);
+    let r = posts_ramp(s);
     let line = Line::new(
-        "activity",
-        "Posting rate",
+        "posts",
+        "Posts",
         format!(
-            "at least {}; {} a week to {} a day over the account's life",
-            plural(s.activity_few_posts.max(0) as u64, "post", "posts"),
-            num(s.activity_weekly_min),
-            num(s.activity_daily_max)
+            "{} at {} or fewer, {} at {} or more, graded in between",
+            signed(r.low),
+            plural(r.from.max(0.0) as u64, "post", "posts"),
+            signed(r.high),
+            plural(r.to.max(0.0) as u64, "post", "posts")
         ),
-        weight,
+        r.weight(),
     );
     let Some(posts) = a.tweets else {
         return line.not_seen("Post count");
     };
-    if posts == 0 {
-        return line.seen(
-            a,
-            "no posts",
-            -pts(s.activity_never_points),
-            "Has never posted: nothing to follow, and a common mark of fake followers.".to_string(),
-        );
-    }
-    if i128::from(posts) < i128::from(s.activity_few_posts) {
-        return line.seen(
-            a,
-            &plural(posts, "post", "posts"),
-            -pts(s.activity_few_points),
-            format!(
-                "Fewer than {} posts: too little to follow.",
-                count(s.activity_few_posts.max(0) as u64)
-            ),
-        );
-    }
+    let points = r.points(posts as f64);
+    let why = if posts == 0 {
+        "Has never posted: nothing to follow, and a common mark of fake followers."
+    } else if points < 0 {
+        "Very few posts: too little to follow."
+    } else {
+        "Enough posts to see what they share."
+    };
+    let seen = if posts == 0 {
+        "no posts".to_string()
+    } else {
+        plural(posts, "post", "posts")
+    };
+    line.seen(
+        a,
+        &seen,
+        points,
+        format!("{}. {why}", ramp_place(&r, points, "posts")),
+    )
+}
+
+/// The lifetime posting rate: only the extreme high end costs points.
+pub fn activity(subject: &Subject, s: &Settings, now: i64) -> Evidence {
+    let a = subject.account;
+    // From 0 at `daily_max` a day to the full penalty at ten times it.
+    let busy = Ramp::new(
+        s.activity_daily_max,
+        s.activity_daily_max * 10.0,
+        0,
+        -s.activity_busy_points,
+    );
+    let line = Line::new(
+        "activity",
+        "Posting rate",
+        format!(
+            "nothing up to {} posts a day over the account's life; {} at {} a day or more, graded in between",
+            num(busy.from),
+            signed(busy.high),
+            num(busy.to)
+        ),
+        busy.weight(),
+    );
+    let Some(posts) = a.tweets else {
+        return line.not_seen("Post count");
+    };
     let Some(age) = age_days(a, now) else {
         return line.not_seen(&format!(
             "Account age (needed for the rate of its {})",
@@ -66,32 +101,24 @@ pub fn activity(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         days_words(age),
         num(per_day)
     );
-    if per_day > s.activity_daily_max {
+    let points = busy.points(per_day);
+    if points < 0 {
         line.seen(
             a,
             &seen,
-            -pts(s.activity_busy_points),
+            points,
             format!(
-                "More than {} posts a day for its whole life: more than a person types; likely automated.",
+                "{}. Far more than {} posts a day for its whole life: more than a person types.",
+                ramp_place(&busy, points, "posts a day"),
                 num(s.activity_daily_max)
-            ),
-        )
-    } else if per_day * 7.0 < s.activity_weekly_min {
-        line.seen(
-            a,
-            &seen,
-            -pts(s.activity_slow_points),
-            format!(
-                "Fewer than {} posts a week on average: too quiet to add much to your timeline.",
-                num(s.activity_weekly_min)
             ),
         )
     } else {
         line.seen(
             a,
             &seen,
-            pts(s.activity_healthy_points),
-            "Posts regularly, at a rate a person keeps up.".to_string(),
+            0,
+            "A rate alone does not show who is posting (busy people post a lot, spam tools post steadily), so it earns nothing.".to_string(),
         )
     }
 }

@@ -1,42 +1,53 @@
-//! Account age (SparkToro, BotometerLite): a very new account is a little less
-//! sure, an established one a little better; bounded both ways.
+//! Account age when its counts were observed (BotometerLite: counts divided
+//! by age; SparkToro Fake Followers Audit: account age): throwaway and bought
+//! accounts are young, an account that kept going for years has a history.
+//! Graded on a log scale between two ages, bounded both ways.
 
-use super::common::{age_days, days_words, pts, wt, Line};
+use super::common::{age_days, days_words, ramp_place, Line, Ramp};
 use super::Subject;
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
+/// The age ramp (in days) from the settings.
+pub fn ramp(s: &Settings) -> Ramp {
+    Ramp::new(
+        s.age_new_days as f64,
+        s.age_old_days as f64,
+        -s.age_new_points,
+        s.age_old_points,
+    )
+}
+
 pub fn age(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let a = subject.account;
+    let r = ramp(s);
     let line = Line::new(
         "age",
         "Account age",
         format!(
-            "under {} days costs; over {} days earns points",
-            s.age_new_days, s.age_old_days
+            "{} at {} or younger, {} at {} or older, graded in between",
+            super::common::signed(r.low),
+            days_words(r.from),
+            super::common::signed(r.high),
+            days_words(r.to)
         ),
-        wt(s.age_new_points).max(wt(s.age_old_points)),
+        r.weight(),
     );
     let Some(days) = age_days(a, now) else {
         return line.not_seen("Join date");
     };
-    let seen = format!("{} old", days_words(days));
-    if days < s.age_new_days as f64 {
-        line.seen(
-            a,
-            &seen,
-            -pts(s.age_new_points),
-            "A very new account: too early to know much, and many throwaway accounts are new."
-                .to_string(),
-        )
-    } else if days > s.age_old_days as f64 {
-        line.seen(
-            a,
-            &seen,
-            pts(s.age_old_points),
-            "An established account with a history.".to_string(),
-        )
+    let points = r.points(days);
+    let why = if points < 0 {
+        "A young account: too early to know much, and throwaway and bought accounts are young."
+    } else if points > 0 {
+        "An account kept up for a long time has a history."
     } else {
-        line.seen(a, &seen, 0, "Neither new nor long established.".to_string())
-    }
+        "Neither new nor long established."
+    };
+    line.seen(
+        a,
+        &format!("{} old", days_words(days)),
+        points,
+        format!("{}. {why}", ramp_place(&r, points, "days")),
+    )
 }

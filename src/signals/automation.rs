@@ -60,7 +60,7 @@ pub fn repeats(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let limit = s.automation_repeat_copies.max(1);
     let line = Line::new(
         "automation_repeats",
-        "Same text repeated",
+        "Repeated texts",
         format!("no text posted more than {limit} times"),
         wt(s.automation_repeat_points),
     );
@@ -109,7 +109,7 @@ pub fn repeats(subject: &Subject, s: &Settings, now: i64) -> Evidence {
 pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let line = Line::new(
         "automation_timing",
-        "Machine-regular posting times",
+        "Posting times",
         format!(
             "gaps vary by at least {} of their mean; minutes and seconds bunched less than {}\u{d7} chance",
             num(s.automation_interval_cv_max),
@@ -175,13 +175,25 @@ pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     }
 }
 
-/// More recent posts a day than a person types.
+/// More recent posts a day than a person types: graded on a log scale from
+/// `automation.daily_max` (nothing) to ten times it (the full penalty).
 pub fn rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
+    let r = super::common::Ramp::new(
+        s.automation_daily_max,
+        s.automation_daily_max * 10.0,
+        0,
+        -s.automation_rate_points,
+    );
     let line = Line::new(
         "automation_rate",
         "Recent posts a day",
-        format!("at most {} a day", num(s.automation_daily_max)),
-        wt(s.automation_rate_points),
+        format!(
+            "nothing up to {} a day, {} at {} a day or more, graded in between",
+            num(r.from),
+            super::common::signed(r.high),
+            num(r.to)
+        ),
+        r.weight(),
     );
     let t = match posts::judged(subject, s, now) {
         Ok(t) => t,
@@ -197,14 +209,15 @@ pub fn rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         num(t.span_days)
     );
     let from = posts::from(subject.tweets);
-    if per_day > s.automation_daily_max {
+    let points = r.points(per_day);
+    if points < 0 {
         line.seen_from(
             &seen,
             from,
-            -pts(s.automation_rate_points),
+            points,
             format!(
-                "More than {} posts a day lately: more than a person types; likely automated.",
-                num(s.automation_daily_max)
+                "{}. More posts a day lately than a person types; likely automated.",
+                super::common::ramp_place(&r, points, "posts a day")
             ),
         )
     } else {
@@ -213,6 +226,99 @@ pub fn rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             from,
             0,
             "Posts at a rate a person keeps up.".to_string(),
+        )
+    }
+}
+
+/// Share of own recent posts (reposts aside) sent from a scheduling or feed
+/// tool (Chu et al. 2010/2012: posting devices tell bots and cyborgs apart).
+pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
+    let line = Line::new(
+        "posting_client",
+        "Posting app",
+        format!(
+            "nothing up to {} of own recent posts from scheduling or feed tools, {} at {} or more, graded in between",
+            pct(s.client_share_from),
+            super::common::signed(-pts(s.client_points)),
+            pct(s.client_share_full)
+        ),
+        wt(s.client_points),
+    );
+    let own: Vec<&str> = subject
+        .tweets
+        .iter()
+        .filter(|t| t.kind != crate::model::TweetKind::Repost)
+        .filter_map(|t| t.client.as_deref())
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let min = posts::min_posts(s).min(5);
+    if own.len() < min {
+        let mut e = line.not_seen(&format!(
+            "The app of enough of their own recent posts ({} of the {min} needed)",
+            own.len()
+        ));
+        e.weight = 0;
+        return e;
+    }
+    let tools: Vec<String> = s.client_keywords.iter().map(|k| k.to_lowercase()).collect();
+    let is_tool = |c: &str| {
+        let c = c.to_lowercase();
+        tools
+            .iter()
+            .any(|k| !k.is_empty() && c.contains(k.as_str()))
+    };
+    let mut by_tool: Vec<(&str, usize)> = Vec::new();
+    for c in own.iter().copied().filter(|c| is_tool(c)) {
+        match by_tool
+            .iter_mut()
+            .find(|(name, _)| name.eq_ignore_ascii_case(c))
+        {
+            Some((_, n)) => *n += 1,
+            None => by_tool.push((c, 1)),
+        }
+    }
+    by_tool.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    let tooled: usize = by_tool.iter().map(|(_, n)| n).sum();
+    let share = tooled as f64 / own.len() as f64;
+    let names: Vec<&str> = by_tool.iter().take(3).map(|(c, _)| *c).collect();
+    let seen = if tooled == 0 {
+        format!("no tool among the apps of {} own recent posts", own.len())
+    } else {
+        format!(
+            "{tooled} of {} own recent posts from {}",
+            own.len(),
+            names.join(", ")
+        )
+    };
+    let (from, full) = (s.client_share_from, s.client_share_full);
+    let max = pts(s.client_points);
+    let points = if share <= from || max == 0 {
+        0
+    } else if share >= full || full <= from {
+        -max
+    } else {
+        -((f64::from(max) * (share - from) / (full - from)).round() as i32).clamp(0, max)
+    };
+    let from_where = posts::from(subject.tweets);
+    if points < 0 {
+        line.seen_from(
+            &seen,
+            from_where,
+            points,
+            format!(
+                "{} of {}: the full penalty at {}. Most of their posts go out through a scheduling or feed tool: fed in, not typed.",
+                super::common::signed(points),
+                super::common::signed(-max),
+                pct(full)
+            ),
+        )
+    } else {
+        line.seen_from(
+            &seen,
+            from_where,
+            0,
+            "Their posts are mostly typed in X's own apps or ordinary clients.".to_string(),
         )
     }
 }

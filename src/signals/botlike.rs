@@ -1,8 +1,10 @@
 //! Bot-like profile features with readable reasons (BotometerLite, Socialbakers):
-//! a handle that looks generated, mass following on a new account, and a bare
-//! profile that follows many.
+//! digits in the handle (graded), following growth per day (graded on a log
+//! scale), and a bare profile that follows many.
 
-use super::common::{age_days, count, days_words, num, pts, rate_days, wt, Line};
+use super::common::{
+    age_days, count, days_words, num, per, pts, ramp_place, rate_days, signed, wt, Line, Ramp,
+};
 use super::Subject;
 use crate::settings::Settings;
 use crate::verdict::Evidence;
@@ -22,12 +24,32 @@ pub fn longest_digit_run(text: &str) -> usize {
     best
 }
 
+/// Points (zero or negative) for a run of `run` digits: nothing up to
+/// `free` digits, then linear up to the full penalty at `full` digits.
+pub fn digit_points(run: usize, free: i64, full: i64, max_points: i64) -> i32 {
+    let max = pts(max_points);
+    let run = run as f64;
+    let (free, full) = (free as f64, full as f64);
+    if run <= free || max == 0 {
+        return 0;
+    }
+    if run >= full || full <= free {
+        return -max;
+    }
+    -((f64::from(max) * (run - free) / (full - free)).round() as i32).clamp(0, max)
+}
+
 pub fn handle(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
         "handle",
-        "Handle looks generated",
-        format!("fewer than {} digits in a row", s.handle_digit_run),
+        "Handle digits",
+        format!(
+            "nothing for up to {} digits in a row, {} at {} or more, graded in between",
+            s.handle_digits_free,
+            signed(-pts(s.handle_points)),
+            s.handle_digit_run
+        ),
         wt(s.handle_points),
     );
     let handle = a.handle.trim().trim_start_matches('@');
@@ -35,13 +57,31 @@ pub fn handle(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         return line.not_seen("Handle");
     }
     let run = longest_digit_run(handle);
-    let seen = format!("@{handle}: {run} digits in a row");
-    if run as i64 >= s.handle_digit_run {
+    let seen = format!(
+        "@{handle}: {}",
+        match run {
+            0 => "no digits".to_string(),
+            1 => "1 digit".to_string(),
+            n => format!("{n} digits in a row"),
+        }
+    );
+    let points = digit_points(
+        run,
+        s.handle_digits_free,
+        s.handle_digit_run,
+        s.handle_points,
+    );
+    if points < 0 {
         line.seen(
             a,
             &seen,
-            -pts(s.handle_points),
-            "A long run of digits, like the handles X hands out by default: the owner never chose a name. Many bots keep them.".to_string(),
+            points,
+            format!(
+                "{} of {}: the full penalty at {} digits. A long run of digits, like the handles X hands out by default: the owner never chose a name, and many bots keep them.",
+                signed(points),
+                signed(-pts(s.handle_points)),
+                s.handle_digit_run
+            ),
         )
     } else {
         line.seen(
@@ -53,17 +93,29 @@ pub fn handle(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     }
 }
 
+/// The following-growth ramp (follows a day) from the settings.
+pub fn growth_ramp(s: &Settings) -> Ramp {
+    Ramp::new(
+        s.following_growth_per_day,
+        s.following_growth_full_per_day,
+        0,
+        -s.following_growth_points,
+    )
+}
+
 pub fn following_growth(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let a = subject.account;
+    let r = growth_ramp(s);
     let line = Line::new(
         "following_growth",
-        "Mass following on a new account",
+        "Following growth",
         format!(
-            "no more than {} follows a day while younger than {} days",
-            num(s.following_growth_per_day),
-            s.following_growth_young_days
+            "nothing up to {} over the account's life, {} at {} or more, graded in between",
+            per(r.from, "follow", "follows", "a day"),
+            signed(r.high),
+            per(r.to, "follow", "follows", "a day")
         ),
-        wt(s.following_growth_points),
+        r.weight(),
     );
     let Some(following) = a.following else {
         return line.not_seen("Following count");
@@ -78,20 +130,16 @@ pub fn following_growth(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         days_words(age),
         num(per_day)
     );
-    if age >= s.following_growth_young_days as f64 {
-        return line.seen(
-            a,
-            &seen,
-            0,
-            "Not a new account; follow speed only counts in the first months.".to_string(),
-        );
-    }
-    if per_day > s.following_growth_per_day {
+    let points = r.points(per_day);
+    if points < 0 {
         line.seen(
             a,
             &seen,
-            -pts(s.following_growth_points),
-            "A new account that follows accounts by the hundreds: how follow-back and fake-follower bots start.".to_string(),
+            points,
+            format!(
+                "{}. Follows accounts by the dozens every day: how follow-back and fake-follower bots grow.",
+                ramp_place(&r, points, "follows a day")
+            ),
         )
     } else {
         line.seen(a, &seen, 0, "Follows at a person's pace.".to_string())
@@ -102,7 +150,7 @@ pub fn bare_profile(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
         "bare_profile",
-        "Bare profile that follows many",
+        "Bio and location while following many",
         format!(
             "bio or location when following more than {}",
             count(s.bare_profile_following_min.max(0) as u64)

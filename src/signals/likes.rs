@@ -1,63 +1,123 @@
-//! Likes given (BotometerLite favourites): people like other people's posts;
-//! accounts that post but almost never like look automated. Near-zero likes for
-//! the number of posts outweighs a large absolute count.
+//! Likes given (BotometerLite: favourites count; Cresci et al. 2017: social
+//! spambots post like people but almost never like): people like other
+//! people's posts, automated and bought accounts rarely do. Graded on a log
+//! scale between two counts, bounded both ways.
 
-use super::common::{age_days, count, num, plural, pts, wt, Line};
+use super::common::{plural, ramp_place, ramp_threshold, Line, Ramp};
 use super::Subject;
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
-pub fn likes(subject: &Subject, s: &Settings, now: i64) -> Evidence {
+/// The likes ramp from the settings.
+pub fn ramp(s: &Settings) -> Ramp {
+    Ramp::new(
+        s.likes_few as f64,
+        s.likes_many as f64,
+        -s.likes_few_points,
+        s.likes_many_points,
+    )
+}
+
+pub fn likes(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
+    let r = ramp(s);
     let line = Line::new(
         "likes",
-        "Likes other posts",
-        format!(
-            "fewer than {} likes (or {} per post) after {} days costs; {}+ earns points",
-            count(s.likes_few.max(0) as u64),
-            num(s.likes_per_post_min),
-            s.likes_age_days,
-            count(s.likes_many.max(0) as u64)
-        ),
-        wt(s.likes_few_points).max(wt(s.likes_many_points)),
+        "Likes given",
+        ramp_threshold(&r, "like", "likes"),
+        r.weight(),
     );
     let Some(liked) = a.likes else {
         return line.not_seen("Like count");
     };
-    let seen = plural(liked, "like", "likes");
-    let age = age_days(a, now);
-    let posts = a.tweets.unwrap_or(0);
-    let judged = age.is_some_and(|d| d > s.likes_age_days as f64) && posts > 0;
-    let near_zero = i128::from(liked) < i128::from(s.likes_few)
-        || (liked as f64 / posts.max(1) as f64) < s.likes_per_post_min;
-    if judged && near_zero {
-        return line.seen(
-            a,
-            &format!("{seen} for {}", plural(posts, "post", "posts")),
-            -pts(s.likes_few_points),
-            "Posts but almost never likes anything: people like things, automated accounts rarely do.".to_string(),
-        );
+    let points = r.points(liked as f64);
+    let why = if points < 0 {
+        "People like other people's posts; accounts that almost never do are often automated or bought."
+    } else if points > 0 {
+        "Likes other people's posts, as people do."
+    } else {
+        "Likes a few posts."
+    };
+    line.seen(
+        a,
+        &plural(liked, "like", "likes"),
+        points,
+        format!("{}. {why}", ramp_place(&r, points, "likes")),
+    )
+}
+
+/// "1 like for every 1,000 posts".
+fn per_posts(ratio: f64) -> String {
+    if ratio <= 0.0 || !ratio.is_finite() {
+        return "no likes for any number of posts".to_string();
     }
-    if i128::from(liked) >= i128::from(s.likes_many) {
-        return line.seen(
+    format!(
+        "1 like for every {} posts",
+        super::common::round_num(1.0 / ratio)
+    )
+}
+
+/// Likes for the number of posts (BotometerLite: favourites against tweet
+/// frequency): only the extreme costs, thousands of posts and next to no
+/// likes; how much people like varies too much between years to reward it.
+pub fn per_post(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
+    let a = subject.account;
+    // Falling: nothing at `per_post_min`, the full penalty at `per_post_full`.
+    let r = Ramp::ratio(
+        s.likes_per_post_full,
+        s.likes_per_post_min,
+        -s.likes_per_post_points,
+        0,
+    );
+    let line = Line::new(
+        "likes_per_post",
+        "Likes per post",
+        format!(
+            "nothing from {}, {} at {} or fewer, graded in between",
+            per_posts(s.likes_per_post_min),
+            super::common::signed(r.low),
+            per_posts(s.likes_per_post_full)
+        ),
+        r.weight(),
+    );
+    let (Some(liked), Some(posts)) = (a.likes, a.tweets) else {
+        return line.not_seen("Like and post counts");
+    };
+    // One of each added, so a handful of posts never reads as extreme.
+    let ratio = (liked as f64 + 1.0) / (posts as f64 + 1.0);
+    let points = r.points(ratio);
+    let seen = format!(
+        "{} for {}",
+        plural(liked, "like", "likes"),
+        plural(posts, "post", "posts")
+    );
+    if points < 0 {
+        let place = if points <= r.low {
+            format!(
+                "{} of {}: the full penalty",
+                super::common::signed(points),
+                super::common::signed(r.low)
+            )
+        } else {
+            format!(
+                "{} of {}: nothing taken from {}",
+                super::common::signed(points),
+                super::common::signed(r.low),
+                per_posts(s.likes_per_post_min)
+            )
+        };
+        line.seen(
             a,
             &seen,
-            pts(s.likes_many_points),
-            "Likes plenty of other people's posts, as people do.".to_string(),
-        );
-    }
-    match age {
-        None => line.not_seen(&format!("Account age (needed to judge its {seen})")),
-        Some(d) if d <= s.likes_age_days as f64 => {
-            line.seen(a, &seen, 0, "Too new to judge its likes.".to_string())
-        }
-        Some(_) if posts == 0 => line.seen(
+            points,
+            format!("{place}. Thousands of posts and next to no likes: spam accounts post but do not read."),
+        )
+    } else {
+        line.seen(
             a,
             &seen,
             0,
-            "Has not posted (or the post count is not seen), so its likes are not judged."
-                .to_string(),
-        ),
-        Some(_) => line.seen(a, &seen, 0, "Likes some posts.".to_string()),
+            "Likes and posts are not out of all proportion.".to_string(),
+        )
     }
 }

@@ -1,65 +1,50 @@
-//! Lists (seed heuristic 14): other people curate them into lists. Newer user
-//! objects no longer carry the count; then it is not seen.
+//! Lists (seed heuristic 14; BotometerLite: listed count): other people chose
+//! to curate them into lists. Graded on a log scale up to a cap; being on no
+//! list costs nothing (small accounts rarely are). Newer user objects no
+//! longer carry the count; then it is not seen.
 
-use super::common::{count, plural, pts, wt, Line};
+use super::common::{plural, ramp_place, ramp_threshold, Line, Ramp};
 use super::Subject;
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
+/// The lists ramp from the settings.
+pub fn ramp(s: &Settings) -> Ramp {
+    Ramp::new(
+        s.listed_few as f64,
+        s.listed_many as f64,
+        0,
+        s.listed_many_points,
+    )
+}
+
 pub fn listed(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
+    let r = ramp(s);
     let line = Line::new(
         "listed",
-        "On other people's lists",
-        format!(
-            "{}+ lists earn points, {}+ more; none despite {}+ followers costs",
-            count(s.listed_few.max(0) as u64),
-            count(s.listed_many.max(0) as u64),
-            count(s.listed_unlisted_followers.max(0) as u64)
-        ),
-        [
-            s.listed_few_points,
-            s.listed_many_points,
-            s.listed_unlisted_points,
-        ]
-        .into_iter()
-        .map(wt)
-        .max()
-        .unwrap_or(0),
+        "Lists",
+        ramp_threshold(&r, "list", "lists"),
+        r.weight(),
     );
     let Some(lists) = a.listed else {
         return line.not_seen("List count");
     };
-    let seen = format!("on {}", plural(lists, "list", "lists"));
-    let lists_i = i128::from(lists);
-    if lists_i >= i128::from(s.listed_many) {
-        return line.seen(
-            a,
-            &seen,
-            pts(s.listed_many_points),
-            "Many people chose to put them on lists: others find them worth reading.".to_string(),
-        );
-    }
-    if lists_i >= i128::from(s.listed_few) {
-        return line.seen(
-            a,
-            &seen,
-            pts(s.listed_few_points),
-            "Someone chose to put them on a list.".to_string(),
-        );
-    }
-    match a.followers {
-        Some(f) if i128::from(f) >= i128::from(s.listed_unlisted_followers) => line.seen(
-            a,
-            &format!("{seen}, {} followers", count(f)),
-            -pts(s.listed_unlisted_points),
-            "Many followers yet on almost no lists: an audience that may not be real.".to_string(),
-        ),
-        _ => line.seen(
-            a,
-            &seen,
-            0,
-            "On few lists yet, which is normal for a small account.".to_string(),
-        ),
-    }
+    let points = r.points(lists as f64);
+    let reason_place = if points > 0 {
+        format!("{}. ", ramp_place(&r, points, "lists"))
+    } else {
+        String::new()
+    };
+    let why = if points > 0 {
+        "Other people chose to put them on lists: they find them worth reading."
+    } else {
+        "On few lists yet, which is normal for a small account."
+    };
+    line.seen(
+        a,
+        &format!("on {}", plural(lists, "list", "lists")),
+        points,
+        format!("{reason_place}{why}"),
+    )
 }

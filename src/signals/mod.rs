@@ -23,6 +23,7 @@ mod following_cap;
 mod guru;
 mod interactions;
 mod interests;
+mod labels;
 mod likes;
 mod listed;
 mod posts;
@@ -40,7 +41,9 @@ use crate::settings::Settings;
 use crate::verdict::Evidence;
 
 pub use botlike::longest_digit_run;
-pub use ratio::ratio_penalty;
+pub use common::Ramp;
+pub use labels::{self_declared, words};
+pub use ratio::{ratio_penalty, ratio_reward};
 
 /// Everything known about one account when it is scored.
 #[derive(Clone, Copy, Debug)]
@@ -86,15 +89,23 @@ pub const PROFILE_SIGNALS: &[Signal] = &[
     following_cap::following_cap,
     follow_for_follow::follow_for_follow,
     // Activity and what others make of them.
+    activity::posts_ever,
     activity::activity,
     listed::listed,
     likes::likes,
+    likes::per_post,
     // Bot-like profile features.
     botlike::handle,
     botlike::following_growth,
     botlike::bare_profile,
+    labels::self_declared_bot,
+    // X's own labels (the account's own words about itself).
+    labels::automated,
+    labels::parody,
+    labels::username_changes,
     // Trust and relationship.
     verified::verified,
+    labels::identity,
     age::age,
     relationship::follows_you,
 ];
@@ -108,6 +119,7 @@ pub const BEHAVIOUR_SIGNALS: &[Signal] = &[
     automation::repeats,
     automation::timing,
     automation::rate,
+    automation::client,
     // Variety, self-promotion and conversation (heuristics 4, 5, 11).
     variety::mix,
     variety::self_promotion,

@@ -1,9 +1,10 @@
-//! Following to followers ratio (seed heuristic 9, Socialbakers 50:1): bounded,
-//! growing on a log scale between a mild and a severe ratio (rounded down, so
-//! only the severe ratio takes the whole penalty); followers well
-//! above following earn a modest plus.
+//! Following vs followers (seed heuristic 9; Socialbakers FakeFollowerCheck
+//! 50:1): bounded and graded on a log scale both ways. Following more than
+//! `ratio.mild` times the followers costs, growing up to the full penalty at
+//! `ratio.severe`; followers above following earn, growing up to the full
+//! reward at `ratio.reward_ratio` times following. In between nothing moves.
 
-use super::common::{count, num, pts, wt, Line};
+use super::common::{count, num, pts, signed, wt, Line};
 use super::Subject;
 use crate::settings::Settings;
 use crate::verdict::Evidence;
@@ -21,58 +22,104 @@ pub fn ratio_penalty(r: f64, mild: f64, severe: f64, max_points: i64) -> i32 {
     ((f64::from(max) * share).floor() as i32).clamp(0, max)
 }
 
+/// Reward points for followers/following `f` (0 up to 1, full at `full`),
+/// graded on a log scale and rounded down, so only `full` earns them all.
+pub fn ratio_reward(f: f64, full: f64, max_points: i64) -> i32 {
+    let max = pts(max_points);
+    if f <= 1.0 || max == 0 || !f.is_finite() {
+        return if f.is_infinite() && f > 0.0 { max } else { 0 };
+    }
+    if f >= full || full <= 1.0 {
+        return max;
+    }
+    let share = f.ln() / full.ln();
+    ((f64::from(max) * share).floor() as i32).clamp(0, max)
+}
+
+/// "2.5 times", "twice".
+fn times(v: f64) -> String {
+    if (v - 2.0).abs() < 0.05 {
+        "twice".to_string()
+    } else {
+        format!("{} times", num(v))
+    }
+}
+
 pub fn ratio(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
         "ratio",
-        "Following to followers",
+        "Following vs followers",
         format!(
-            "penalty from {}:1 up to {}:1; followers at least {}\u{d7} following (and {}+) earn points",
-            num(s.ratio_mild),
-            num(s.ratio_severe),
-            num(s.ratio_reward_ratio),
-            count(s.ratio_reward_min_followers.max(0) as u64)
+            "nothing while following at most {} the followers and followers at most equal to following; {} at following {} the followers, {} at followers {} the following; graded in between",
+            times(s.ratio_mild),
+            signed(-pts(s.ratio_severe_points)),
+            times(s.ratio_severe),
+            signed(pts(s.ratio_reward_points)),
+            times(s.ratio_reward_ratio)
         ),
         wt(s.ratio_severe_points).max(wt(s.ratio_reward_points)),
     );
     let (Some(followers), Some(following)) = (a.followers, a.following) else {
         return line.not_seen("Follower and following counts");
     };
-    let r = following as f64 / followers.max(1) as f64;
     let seen = format!(
-        "following {}, followers {} ({}:1)",
+        "following {}, followers {}",
         count(following),
-        count(followers),
-        num(r)
+        count(followers)
     );
+    let r = following as f64 / followers.max(1) as f64;
     let penalty = ratio_penalty(r, s.ratio_mild, s.ratio_severe, s.ratio_severe_points);
     if penalty > 0 {
-        let reason = if r >= s.ratio_severe {
+        let place = if penalty >= pts(s.ratio_severe_points) {
             format!(
-                "Follows at least {}\u{d7} more accounts than follow them back, the fake-follower mark; capped so no ratio decides alone.",
-                num(s.ratio_severe)
+                "{} of {}: the full penalty",
+                signed(-penalty),
+                signed(-penalty)
             )
         } else {
-            "Follows many more accounts than follow them; a weak signal on its own, so it costs a bounded amount.".to_string()
+            format!(
+                "{} of {}: the full penalty at {} followers",
+                signed(-penalty),
+                signed(-pts(s.ratio_severe_points)),
+                times(s.ratio_severe)
+            )
         };
-        return line.seen(a, &seen, -penalty, reason);
+        return line.seen(
+            a,
+            &seen,
+            -penalty,
+            format!(
+                "{place}. Follows {} more accounts than follow them, a fake-follower mark; bounded so no ratio decides alone.",
+                times(r)
+            ),
+        );
     }
-    let rewarded = followers as f64 >= s.ratio_reward_ratio * following as f64
-        && followers as i128 >= i128::from(s.ratio_reward_min_followers);
-    if rewarded {
+    let f = followers as f64 / following.max(1) as f64;
+    let reward = ratio_reward(f, s.ratio_reward_ratio, s.ratio_reward_points);
+    if reward > 0 {
+        let place = if reward >= pts(s.ratio_reward_points) {
+            format!("{} of {}: full points", signed(reward), reward)
+        } else {
+            format!(
+                "{} of {}: full points when followers are {} following",
+                signed(reward),
+                pts(s.ratio_reward_points),
+                times(s.ratio_reward_ratio)
+            )
+        };
         line.seen(
             a,
             &seen,
-            pts(s.ratio_reward_points),
-            "Many more people follow them than they follow: people follow them for what they post."
-                .to_string(),
+            reward,
+            format!("{place}. More people follow them than they follow: people follow them for what they post."),
         )
     } else {
         line.seen(
             a,
             &seen,
             0,
-            "A balanced ratio; numbers are not the point.".to_string(),
+            "Following and followers are close enough; numbers are not the point.".to_string(),
         )
     }
 }

@@ -6,7 +6,7 @@
 //! The newest post seen is a lower bound on how recent their last post is:
 //! when only a few of their posts were seen, the account may be more active.
 
-use super::common::{days_words, num, pts, wt, Line};
+use super::common::{days_words, num, plural, pts, ramp_place, signed, wt, Line, Ramp};
 use super::posts;
 use super::Subject;
 use crate::settings::Settings;
@@ -76,13 +76,25 @@ pub fn last_post(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     }
 }
 
-/// Recent posts per week, from the oldest recent post until now.
+/// Recent posts per week, from the oldest recent post until now: below
+/// `recent.weekly_min` the penalty grows on a log scale, full at a tenth of it.
 pub fn recent_rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
+    let r = Ramp::ratio(
+        s.recent_weekly_min / 10.0,
+        s.recent_weekly_min,
+        -s.recent_slow_points,
+        0,
+    );
     let line = Line::new(
         "recent_rate",
         "Recent posts a week",
-        format!("at least {} a week", num(s.recent_weekly_min)),
-        wt(s.recent_slow_points),
+        format!(
+            "nothing from {} a week, {} at {} a week or fewer, graded in between",
+            num(r.to),
+            signed(r.low),
+            num(r.from)
+        ),
+        r.weight(),
     );
     let t = match posts::judged(subject, s, now) {
         Ok(t) => t,
@@ -96,19 +108,21 @@ pub fn recent_rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         .oldest_at
         .map_or(0.0, |o| now.saturating_sub(o).max(0) as f64 / 86_400.0);
     let seen = format!(
-        "{} a week ({} posts in the last {})",
+        "{} a week ({} in the last {})",
         num(per_week),
-        t.timed,
+        plural(t.timed as u64, "post", "posts"),
         days_words(days)
     );
     let from = posts::from(subject.tweets);
-    if per_week < s.recent_weekly_min {
+    let points = r.points(per_week);
+    if points < 0 {
         line.seen_from(
             &seen,
             from,
-            -pts(s.recent_slow_points),
+            points,
             format!(
-                "Fewer than {} posts a week lately: too quiet to add much to your timeline.",
+                "{}. Fewer than {} posts a week lately: too quiet to add much to your timeline.",
+                ramp_place(&r, points, "posts a week"),
                 num(s.recent_weekly_min)
             ),
         )
