@@ -200,10 +200,11 @@ impl Engine {
         })
     }
 
-    /// Reads a response text X's page loaded and remembers what it holds.
+    /// Reads a response text X's page loaded and remembers what it holds:
+    /// X's GraphQL shapes only, bounded (`read::read_page`; any page script can forge it).
     pub fn ingest(&mut self, text: &str, now_ms: f64) -> JsValue {
         let now = unix_seconds(now_ms);
-        let report = match read::read_any(text) {
+        let report = match read::read_page(text) {
             Ok(mut obs) => {
                 for a in &mut obs.accounts {
                     a.observed_at.get_or_insert(now);
