@@ -132,8 +132,10 @@ impl Collector {
         self.obs.tweets.push(tweet);
     }
 
-    /// Adds an interaction unless the same one (kind, account, notification,
-    /// time) was already added; one hash lookup each.
+    /// Adds an interaction unless the same one was already added: the same
+    /// kind by the same account in the same notification (X moves an
+    /// aggregated notification's time), or, without a notification id, at
+    /// the same time. One hash lookup each.
     pub fn add_interaction(&mut self, mut interaction: Interaction) {
         bounds::interaction(&mut interaction);
         if interaction.handle.is_empty() {
@@ -147,7 +149,9 @@ impl Collector {
             interaction.kind,
             interaction.handle.to_ascii_lowercase(),
             interaction.notification.clone(),
-            interaction.at,
+            interaction
+                .at
+                .filter(|_| interaction.notification.is_none()),
         );
         if self.interaction_keys.insert(key) {
             self.obs.interactions.push(interaction);
