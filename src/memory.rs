@@ -510,7 +510,7 @@ impl Memory {
     }
 
     /// Adds a loaded entry, newest first: an entry already loaded under the
-    /// same key, or holding the same handle, was seen later and wins.
+    /// same key, or holding the same handle, was observed later and wins.
     fn insert_loaded(&mut self, entry: Entry) {
         let key = entry_key(&entry.account);
         if self.entries.contains_key(&key) {
@@ -580,9 +580,12 @@ impl Memory {
         }
         let mut memory = Memory::new(loose.capacity.unwrap_or(DEFAULT_CAPACITY));
         let mut loaded: Vec<Entry> = loose.entries.into_iter().filter_map(load_entry).collect();
-        // Newest first, whatever order the file has: the newest holder of a
-        // handle keeps it.
-        loaded.sort_by_key(|e| std::cmp::Reverse(e.last_seen));
+        // Newest first, whatever order the file has: the account last
+        // observed with a handle keeps it (a post or interaction seen later
+        // does not make an old holder newer).
+        loaded.sort_by_key(|e| {
+            std::cmp::Reverse((e.account.observed_at.unwrap_or(e.last_seen), e.last_seen))
+        });
         for entry in loaded {
             memory.insert_loaded(entry);
         }
