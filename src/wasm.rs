@@ -20,6 +20,22 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
     value.serialize(&serializer).unwrap_or(JsValue::NULL)
 }
 
+/// A JS value as JSON, refusing nesting deeper than `read::depth::MAX_JS_DEPTH`
+/// (and cycles): serde-wasm-bindgen's own recursion would overflow the stack
+/// and trap the module. Every JS value is read through here or [`list_from_js`].
+fn json_from_js(value: JsValue) -> Result<serde_json::Value, String> {
+    read::depth::bounded_value(serde_wasm_bindgen::Deserializer::from(value))
+        .map_err(|e| e.to_string())
+}
+
+/// A JS array as JSON values (empty when it is not an array or is too deep).
+fn list_from_js(value: JsValue) -> Vec<serde_json::Value> {
+    match json_from_js(value) {
+        Ok(serde_json::Value::Array(items)) => items,
+        _ => Vec::new(),
+    }
+}
+
 fn unix_seconds(now_ms: f64) -> i64 {
     if now_ms.is_finite() {
         (now_ms / 1000.0) as i64
@@ -33,7 +49,7 @@ fn settings_from_js(value: JsValue) -> (Settings, Vec<String>) {
     if value.is_null() || value.is_undefined() {
         return (Settings::default(), Vec::new());
     }
-    let json = match serde_wasm_bindgen::from_value::<serde_json::Value>(value) {
+    let json = match json_from_js(value) {
         Ok(v) => v.to_string(),
         Err(e) => {
             return (
@@ -63,7 +79,7 @@ struct Validation {
 }
 
 fn validate_value(value: JsValue) -> Validation {
-    let parsed = match serde_wasm_bindgen::from_value::<serde_json::Value>(value) {
+    let parsed = match json_from_js(value) {
         Ok(v) => v,
         Err(e) => {
             return Validation {
@@ -114,7 +130,9 @@ pub fn validate_settings(value: JsValue) -> JsValue {
 /// Verdict, or null when the account or settings cannot be read.
 #[wasm_bindgen(js_name = scoreSample)]
 pub fn score_sample(account: JsValue, settings: JsValue, now_ms: f64) -> JsValue {
-    let Ok(account) = serde_wasm_bindgen::from_value::<Account>(account) else {
+    let Ok(account) = json_from_js(account)
+        .and_then(|v| serde_json::from_value::<Account>(v).map_err(|e| e.to_string()))
+    else {
         return JsValue::NULL;
     };
     let (settings, _) = settings_from_js(settings);
@@ -234,8 +252,7 @@ impl Engine {
     /// nothing at all is known about an account.
     pub fn verdicts(&mut self, requests: JsValue, now_ms: f64) -> JsValue {
         let now = unix_seconds(now_ms);
-        let requests: Vec<serde_json::Value> =
-            serde_wasm_bindgen::from_value(requests).unwrap_or_default();
+        let requests = list_from_js(requests);
         let verdicts: Vec<Option<Verdict>> = requests
             .into_iter()
             .map(|r| {
@@ -410,8 +427,7 @@ impl Engine {
     pub fn remember_interactions(&mut self, list: JsValue, now_ms: f64) -> JsValue {
         use crate::model::{Interaction, Source};
         let now = unix_seconds(now_ms);
-        let items: Vec<serde_json::Value> =
-            serde_wasm_bindgen::from_value(list).unwrap_or_default();
+        let items = list_from_js(list);
         let mut report = InteractionReport {
             recorded: 0,
             skipped: 0,
@@ -543,8 +559,7 @@ impl Engine {
     pub fn remember_tweets(&mut self, list: JsValue, now_ms: f64) -> JsValue {
         use crate::read::dom_tweet::{tweet_from_dom, DomTweet};
         let now = unix_seconds(now_ms);
-        let items: Vec<serde_json::Value> =
-            serde_wasm_bindgen::from_value(list).unwrap_or_default();
+        let items = list_from_js(list);
         let mut report = TweetsReport {
             recorded: 0,
             skipped: 0,

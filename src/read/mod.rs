@@ -8,6 +8,7 @@
 //! unreadable parts become warnings, an unreadable whole a [`ReadError`].
 
 pub mod bounds;
+pub mod depth;
 pub mod dom;
 pub mod dom_tweet;
 mod json;
