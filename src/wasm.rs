@@ -28,12 +28,16 @@ fn json_from_js(value: JsValue) -> Result<serde_json::Value, String> {
         .map_err(|e| e.to_string())
 }
 
-/// A JS array as JSON values (empty when it is not an array or is too deep).
+/// A JS array as JSON values, item by item: an item too deep to read is
+/// `null` (so answers keep their order); not an array: empty.
 fn list_from_js(value: JsValue) -> Vec<serde_json::Value> {
-    match json_from_js(value) {
-        Ok(serde_json::Value::Array(items)) => items,
-        _ => Vec::new(),
+    if !js_sys::Array::is_array(&value) {
+        return Vec::new();
     }
+    js_sys::Array::from(&value)
+        .iter()
+        .map(|item| json_from_js(item).unwrap_or(serde_json::Value::Null))
+        .collect()
 }
 
 fn unix_seconds(now_ms: f64) -> i64 {
