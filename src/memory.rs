@@ -607,6 +607,13 @@ fn load_entry(value: serde_json::Value) -> Option<Entry> {
     entry.tweets.iter_mut().for_each(bounds::tweet);
     entry.interactions.iter_mut().for_each(bounds::interaction);
     entry.interactions.retain(|i| !i.handle.is_empty());
+    // Oldest first, as remembering keeps them (a stable sort: saved memory is
+    // already in order), so the newest are the ones kept.
+    entry
+        .tweets
+        .sort_by_key(|t| t.created_at.unwrap_or(i64::MIN));
+    entry.history.sort_by_key(|h| h.at);
+    entry.interactions.sort_by_key(|i| i.at.unwrap_or(i64::MIN));
     keep_newest(&mut entry.tweets, TWEETS_PER_ACCOUNT);
     keep_newest(&mut entry.history, SNAPSHOTS_PER_ACCOUNT);
     keep_newest(&mut entry.interactions, INTERACTIONS_PER_ACCOUNT);

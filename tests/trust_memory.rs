@@ -211,3 +211,58 @@ fn an_id_less_record_is_folded_into_the_id_that_claims_its_handle() {
         "the old handle is free"
     );
 }
+
+#[test]
+fn what_memory_takes_in_is_capped_whatever_the_path() {
+    use followback::memory::{INTERACTIONS_PER_ACCOUNT, TWEETS_PER_ACCOUNT};
+    use followback::read::bounds::{BIO_MAX_CHARS, TEXT_MAX_CHARS};
+    let mut m = Memory::new(10);
+    // The page path (DOM facts become an account without the readers).
+    let page = Account {
+        bio: Some("ü".repeat(50_000)),
+        ..Account::with_handle("pat", Source::Page)
+    };
+    m.remember_account(page, T0);
+    let pat = m.get(None, Some("pat")).expect("pat");
+    assert_eq!(
+        pat.account.bio.as_deref().map(|b| b.chars().count()),
+        Some(BIO_MAX_CHARS)
+    );
+    m.remember_tweet(
+        Tweet {
+            text: "x".repeat(TEXT_MAX_CHARS * 3),
+            ..post("1", "", "pat", T0)
+        },
+        T0,
+    );
+    let pat = m.get(None, Some("pat")).expect("pat");
+    assert_eq!(
+        pat.tweets.first().map(|t| t.text.len()),
+        Some(TEXT_MAX_CHARS)
+    );
+
+    // An imported file: one account with 10,000 interactions, 5,000 posts
+    // and a 100,000-character bio loads capped.
+    // Newest first in the file: the newest are still the ones kept.
+    let interactions: Vec<Interaction> =
+        (0..10_000).rev().map(|i| replied("imp", T0 + i)).collect();
+    let tweets: Vec<Tweet> = (0..5_000)
+        .map(|i| post(&i.to_string(), "77", "imp", T0 + i))
+        .collect();
+    let file = serde_json::json!({"version": 1, "entries": [{
+        "account": {"id": "77", "handle": "imp", "bio": "b".repeat(100_000)},
+        "tweets": tweets, "interactions": interactions, "last_seen": T0}]});
+    let loaded = Memory::from_json(&file.to_string()).expect("loads");
+    let imp = loaded.get(Some("77"), None).expect("imp");
+    assert_eq!(
+        imp.account.bio.as_deref().map(str::len),
+        Some(BIO_MAX_CHARS)
+    );
+    assert_eq!(imp.interactions.len(), INTERACTIONS_PER_ACCOUNT);
+    assert_eq!(
+        imp.interactions.last().and_then(|i| i.at),
+        Some(T0 + 9_999),
+        "newest kept"
+    );
+    assert_eq!(imp.tweets.len(), TWEETS_PER_ACCOUNT);
+}
