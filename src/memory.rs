@@ -3,6 +3,12 @@
 //!
 //! Pure data structure: persisting it (chrome.storage) is the caller's job,
 //! through [`Memory::to_json`] / [`Memory::from_json`].
+//!
+//! Ids win over handles: a record is keyed by its numeric id when known, a
+//! handle belongs to the record that showed it last (a handle held by a
+//! different id moves to the new id), and histories never merge across ids.
+//! Only an observation without an id (the page, a notification row) joins
+//! by handle alone. Every string is capped on the way in ([`crate::read::bounds`]).
 
 use std::collections::HashMap;
 
@@ -11,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{
     Account, Interaction, InteractionKind, Observations, Snapshot, Source, Tweet, TweetKind,
 };
+use crate::read::bounds;
 use crate::signals::Subject;
 
 /// Default number of accounts kept: at about 0.5 KB each, 15,000 fit in
@@ -289,12 +296,57 @@ fn valid_handle(handle: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
-/// The bounded store, keyed by lower-case handle, with an index by numeric id.
+/// The key of an entry: `#` and its numeric id when known, else `@` and its
+/// lower-case handle.
+fn entry_key(a: &Account) -> String {
+    match a.id.as_deref().filter(|i| !i.is_empty()) {
+        Some(id) => format!("#{id}"),
+        None => format!("@{}", a.key()),
+    }
+}
+
+/// A handle as looked up: without `@`, lower-case.
+fn handle_key(handle: &str) -> String {
+    handle.trim_start_matches('@').to_ascii_lowercase()
+}
+
+/// Folds an id-less entry into the entry that now holds its handle: its
+/// posts, interactions and count history join (the same person, seen on the
+/// page before X's data named the id).
+fn absorb(into: &mut Entry, from: Entry) {
+    for t in from.tweets {
+        if !into.tweets.iter().any(|k| same_post(k, &t)) {
+            into.tweets.push(t);
+        }
+    }
+    into.tweets
+        .sort_by_key(|t| t.created_at.unwrap_or(i64::MIN));
+    keep_newest(&mut into.tweets, TWEETS_PER_ACCOUNT);
+    for i in from.interactions {
+        let duplicate = into.interactions.iter().any(|k| {
+            k.kind == i.kind
+                && ((k.at == i.at && k.at.is_some())
+                    || (k.notification.is_some() && k.notification == i.notification))
+        });
+        if !duplicate {
+            into.interactions.push(i);
+        }
+    }
+    into.interactions.sort_by_key(|i| i.at.unwrap_or(i64::MIN));
+    keep_newest(&mut into.interactions, INTERACTIONS_PER_ACCOUNT);
+    if into.history.is_empty() {
+        into.history = from.history;
+    }
+    into.last_seen = into.last_seen.max(from.last_seen);
+}
+
+/// The bounded store, keyed by numeric id (else handle), with an index of
+/// which entry holds each lower-case handle now.
 #[derive(Clone, Debug)]
 pub struct Memory {
     capacity: usize,
     entries: HashMap<String, Entry>,
-    by_id: HashMap<String, String>,
+    by_handle: HashMap<String, String>,
 }
 
 impl Default for Memory {
@@ -309,7 +361,7 @@ impl Memory {
         Memory {
             capacity: capacity.max(1),
             entries: HashMap::new(),
-            by_id: HashMap::new(),
+            by_handle: HashMap::new(),
         }
     }
 
@@ -334,7 +386,8 @@ impl Memory {
         self.evict_to(self.capacity);
     }
 
-    /// Finds an account by numeric id first, then by handle (case-insensitive).
+    /// Finds an account by numeric id; else the account holding this handle
+    /// (case-insensitive) now, unless that account has a different id.
     pub fn get(&self, id: Option<&str>, handle: Option<&str>) -> Option<&Entry> {
         self.key_of(id, handle).and_then(|k| self.entries.get(&k))
     }
@@ -345,24 +398,40 @@ impl Memory {
     }
 
     fn key_of(&self, id: Option<&str>, handle: Option<&str>) -> Option<String> {
-        if let Some(key) = id.filter(|i| !i.is_empty()).and_then(|i| self.by_id.get(i)) {
-            return Some(key.clone());
+        let id = id.filter(|i| !i.is_empty());
+        if let Some(id) = id {
+            let key = format!("#{id}");
+            if self.entries.contains_key(&key) {
+                return Some(key);
+            }
         }
-        let key = handle?.trim_start_matches('@').to_ascii_lowercase();
-        self.entries.contains_key(&key).then_some(key)
+        let key = self.by_handle.get(&handle_key(handle?))?;
+        let holder = self.entries.get(key)?;
+        match (id, holder.account.id.as_deref()) {
+            (Some(mine), Some(theirs)) if mine != theirs => None,
+            _ => Some(key.clone()),
+        }
+    }
+
+    /// Takes an entry out, freeing its handle if it held it.
+    fn remove(&mut self, key: &str) -> Option<Entry> {
+        let entry = self.entries.remove(key)?;
+        let handle = entry.account.key();
+        if self.by_handle.get(&handle).is_some_and(|k| k == key) {
+            self.by_handle.remove(&handle);
+        }
+        Some(entry)
     }
 
     /// Remembers one observation of an account: the new facts win, older facts
     /// fill what the new observation lacks, and changed counts are kept as history.
-    pub fn remember_account(&mut self, account: Account, now: i64) {
-        let handle_key = account.key();
-        let existing = self.key_of(account.id.as_deref(), Some(&handle_key));
-        if handle_key.is_empty() && existing.is_none() {
+    pub fn remember_account(&mut self, mut account: Account, now: i64) {
+        bounds::account(&mut account);
+        let existing = self.key_of(account.id.as_deref(), Some(&account.handle));
+        if account.handle.is_empty() && existing.is_none() {
             return;
         }
-        let mut entry = existing
-            .and_then(|k| self.entries.remove(&k))
-            .unwrap_or_default();
+        let mut entry = existing.and_then(|k| self.remove(&k)).unwrap_or_default();
         let mut merged = account;
         merged.fill_from(&entry.account);
         if merged.observed_at.is_none() {
@@ -377,7 +446,8 @@ impl Memory {
     }
 
     /// Remembers a post under its author, when the author is known.
-    pub fn remember_tweet(&mut self, tweet: Tweet, now: i64) {
+    pub fn remember_tweet(&mut self, mut tweet: Tweet, now: i64) {
+        bounds::tweet(&mut tweet);
         let Some(key) = self.key_of(tweet.author_id.as_deref(), tweet.author_handle.as_deref())
         else {
             return;
@@ -408,21 +478,22 @@ impl Memory {
     }
 
     /// Remembers an interaction with the viewer; the account is created by handle if new.
-    pub fn remember_interaction(&mut self, interaction: Interaction, now: i64) {
-        let key = interaction
-            .handle
-            .trim_start_matches('@')
-            .to_ascii_lowercase();
-        if key.is_empty() {
+    pub fn remember_interaction(&mut self, mut interaction: Interaction, now: i64) {
+        bounds::interaction(&mut interaction);
+        let handle = handle_key(&interaction.handle);
+        if handle.is_empty() {
             return;
         }
-        if !self.entries.contains_key(&key) {
+        if !self.by_handle.contains_key(&handle) {
             let account = Account::with_handle(
                 interaction.handle.trim_start_matches('@'),
                 interaction.source,
             );
             self.remember_account(account, now);
         }
+        let Some(key) = self.by_handle.get(&handle).cloned() else {
+            return;
+        };
         if let Some(entry) = self.entries.get_mut(&key) {
             // The same notification read again (X moves an aggregated one's
             // time as more people act) is the same interaction; and the page
@@ -543,13 +614,43 @@ impl Memory {
     /// Forgets everything.
     pub fn clear(&mut self) {
         self.entries.clear();
-        self.by_id.clear();
+        self.by_handle.clear();
     }
 
-    fn insert(&mut self, entry: Entry) {
-        let key = entry.account.key();
-        if let Some(id) = entry.account.id.clone().filter(|i| !i.is_empty()) {
-            self.by_id.insert(id, key.clone());
+    /// Adds an entry that holds its handle from now on. An id-less entry that
+    /// held the handle is folded into it; an entry with another id keeps its
+    /// own history (and its last-seen handle) but no longer answers to it.
+    fn insert(&mut self, mut entry: Entry) {
+        let key = entry_key(&entry.account);
+        let handle = entry.account.key();
+        if !handle.is_empty() {
+            let previous = self.by_handle.insert(handle, key.clone());
+            if let Some(previous) = previous.filter(|p| *p != key && p.starts_with('@')) {
+                if let Some(orphan) = self.entries.remove(&previous) {
+                    absorb(&mut entry, orphan);
+                }
+            }
+        }
+        if let Some(old) = self.entries.remove(&key) {
+            // The same key already held (not expected): nothing it had is lost.
+            absorb(&mut entry, old);
+        }
+        self.entries.insert(key, entry);
+    }
+
+    /// Adds a loaded entry, newest first: an entry already loaded under the
+    /// same key, or holding the same handle, was observed later and wins.
+    fn insert_loaded(&mut self, entry: Entry) {
+        let key = entry_key(&entry.account);
+        if self.entries.contains_key(&key) {
+            return;
+        }
+        let handle = entry.account.key();
+        if !handle.is_empty() && !self.by_handle.contains_key(&handle) {
+            self.by_handle.insert(handle, key.clone());
+        } else if key.starts_with('@') {
+            // An id-less entry whose handle a newer entry holds: unreachable.
+            return;
         }
         self.entries.insert(key, entry);
     }
@@ -574,11 +675,7 @@ impl Memory {
         by_age.sort_unstable();
         let excess = self.entries.len() - target;
         for (_, key) in by_age.into_iter().take(excess) {
-            if let Some(entry) = self.entries.remove(&key) {
-                if let Some(id) = entry.account.id {
-                    self.by_id.remove(&id);
-                }
-            }
+            self.remove(&key);
         }
     }
 
@@ -642,10 +739,15 @@ impl Memory {
             return Err(MemoryError::NewerVersion(loose.version));
         }
         let mut memory = Memory::new(loose.capacity.unwrap_or(DEFAULT_CAPACITY));
-        for value in loose.entries {
-            if let Some(entry) = load_entry(value) {
-                memory.insert(entry);
-            }
+        let mut loaded: Vec<Entry> = loose.entries.into_iter().filter_map(load_entry).collect();
+        // Newest first, whatever order the file has: the account last
+        // observed with a handle keeps it (a post or interaction seen later
+        // does not make an old holder newer).
+        loaded.sort_by_key(|e| {
+            std::cmp::Reverse((e.account.observed_at.unwrap_or(e.last_seen), e.last_seen))
+        });
+        for entry in loaded {
+            memory.insert_loaded(entry);
         }
         memory.evict_to(memory.capacity);
         Ok(memory)
@@ -657,9 +759,24 @@ impl Memory {
 fn load_entry(value: serde_json::Value) -> Option<Entry> {
     let has_history = value.get("history").is_some();
     let mut entry = serde_json::from_value::<Entry>(value).ok()?;
+    bounds::account(&mut entry.account);
     if entry.account.handle.is_empty() {
         return None;
     }
+    // A file may hold anything: the same caps as when remembering.
+    entry.tweets.iter_mut().for_each(bounds::tweet);
+    entry.interactions.iter_mut().for_each(bounds::interaction);
+    entry.interactions.retain(|i| !i.handle.is_empty());
+    // Oldest first, as remembering keeps them (a stable sort: saved memory is
+    // already in order), so the newest are the ones kept.
+    entry
+        .tweets
+        .sort_by_key(|t| t.created_at.unwrap_or(i64::MIN));
+    entry.history.sort_by_key(|h| h.at);
+    entry.interactions.sort_by_key(|i| i.at.unwrap_or(i64::MIN));
+    keep_newest(&mut entry.tweets, TWEETS_PER_ACCOUNT);
+    keep_newest(&mut entry.history, SNAPSHOTS_PER_ACCOUNT);
+    keep_newest(&mut entry.interactions, INTERACTIONS_PER_ACCOUNT);
     if !has_history {
         entry.history = implied_history(&entry.account);
     }

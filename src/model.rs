@@ -129,7 +129,8 @@ impl Account {
         }
     }
 
-    /// Lower-case handle used as the key for joining observations.
+    /// Lower-case handle: joins observations when one of them has no id (an
+    /// id, when both have one, decides: see `memory` and `read::merge`).
     pub fn key(&self) -> String {
         self.handle.to_ascii_lowercase()
     }

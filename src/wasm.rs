@@ -31,17 +31,34 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
     value.serialize(&serializer).unwrap_or(JsValue::NULL)
 }
 
-/// A JS value as JSON: `None` for null/undefined, `Err` (why) when it is not JSON-shaped.
+/// A JS value as JSON, refusing nesting deeper than `read::depth::MAX_JS_DEPTH`
+/// (and cycles): serde-wasm-bindgen's own recursion would overflow the stack
+/// and trap the module. Every JS value is read through here, [`json_of`] or
+/// [`list_of`].
+fn json_from_js(value: JsValue) -> Result<serde_json::Value, String> {
+    read::depth::bounded_value(serde_wasm_bindgen::Deserializer::from(value))
+        .map_err(|e| e.to_string())
+}
+
+/// A JS value as JSON: `None` for null/undefined, `Err` (why) when it is not
+/// JSON-shaped or nested too deep.
 fn json_of(value: JsValue) -> Option<Result<serde_json::Value, String>> {
     if value.is_null() || value.is_undefined() {
         return None;
     }
-    Some(serde_wasm_bindgen::from_value::<serde_json::Value>(value).map_err(|e| e.to_string()))
+    Some(json_from_js(value))
 }
 
-/// A JS array as JSON values (empty when it is not one).
+/// A JS array as JSON values, item by item: an item too deep to read is
+/// `null` (so answers keep their order); not an array: empty.
 fn list_of(value: JsValue) -> Vec<serde_json::Value> {
-    serde_wasm_bindgen::from_value(value).unwrap_or_default()
+    if !js_sys::Array::is_array(&value) {
+        return Vec::new();
+    }
+    js_sys::Array::from(&value)
+        .iter()
+        .map(|item| json_from_js(item).unwrap_or(serde_json::Value::Null))
+        .collect()
 }
 
 /// Settings from a JS value that may be null, corrupt or from an older version.
@@ -50,9 +67,7 @@ fn settings_from_js(value: JsValue) -> (Settings, Vec<String>) {
 }
 
 fn validate_js(value: JsValue) -> Validation {
-    Validation::of(
-        serde_wasm_bindgen::from_value::<serde_json::Value>(value).map_err(|e| e.to_string()),
-    )
+    Validation::of(json_from_js(value))
 }
 
 // ---- Settings (options page) -------------------------------------------------
@@ -94,7 +109,9 @@ pub fn score_sample(
     #[wasm_bindgen(unchecked_param_type = "StoredSettings | null")] settings: JsValue,
     now_ms: f64,
 ) -> JsValue {
-    let Ok(account) = serde_wasm_bindgen::from_value::<Account>(account) else {
+    let Ok(account) = json_from_js(account)
+        .and_then(|v| serde_json::from_value::<Account>(v).map_err(|e| e.to_string()))
+    else {
         return JsValue::NULL;
     };
     let (settings, _) = settings_from_js(settings);
@@ -126,8 +143,7 @@ struct ImportCheck {
 #[wasm_bindgen(js_name = checkSettingsImport)]
 pub fn check_settings_import(file: JsValue, current: JsValue) -> JsValue {
     let (current, _) = settings_from_js(current);
-    let doc = serde_wasm_bindgen::from_value::<serde_json::Value>(file)
-        .unwrap_or(serde_json::Value::Null);
+    let doc = json_from_js(file).unwrap_or(serde_json::Value::Null);
     let answer = match settings::check_import(&doc, &current) {
         Ok(plan) => ImportCheck {
             ok: true,
@@ -157,8 +173,7 @@ pub fn check_settings_import(file: JsValue, current: JsValue) -> JsValue {
 #[wasm_bindgen(js_name = settingsExportFile)]
 pub fn settings_export_file(current: JsValue, overrides: JsValue) -> JsValue {
     let (current, _) = settings_from_js(current);
-    let overrides = serde_wasm_bindgen::from_value::<serde_json::Value>(overrides)
-        .unwrap_or(serde_json::Value::Null);
+    let overrides = json_from_js(overrides).unwrap_or(serde_json::Value::Null);
     to_js(&settings::export_document(&current, &overrides))
 }
 
@@ -230,7 +245,7 @@ impl Engine {
     #[wasm_bindgen(unchecked_return_type = "IngestReport")]
     pub fn ingest(&mut self, text: &str, now_ms: f64) -> JsValue {
         let now = unix_seconds(now_ms);
-        let report = match read::read_any(text) {
+        let report = match read::read_page(text) {
             Ok(mut obs) => {
                 for a in &mut obs.accounts {
                     a.observed_at.get_or_insert(now);

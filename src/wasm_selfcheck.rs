@@ -37,7 +37,7 @@ impl Engine {
             });
         }
         let now = unix_seconds(now_ms);
-        let request: VerdictRequest = serde_wasm_bindgen::from_value::<serde_json::Value>(request)
+        let request: VerdictRequest = super::json_from_js(request)
             .ok()
             .and_then(|v| serde_json::from_value(v).ok())
             .unwrap_or_default();

@@ -111,6 +111,14 @@ fn read_and_score(text: &str) {
     if let Ok(obs) = read::read_any(text) {
         check_observations(obs, &Settings::default());
     }
+    // The page's entry point: X's shapes only, so every fact is from X's data.
+    if let Ok(obs) = read::read_page(text) {
+        let graphql = followback::model::Source::Graphql;
+        assert!(obs.accounts.iter().all(|a| a.source == graphql));
+        assert!(obs.tweets.iter().all(|t| t.source == graphql));
+        assert!(obs.interactions.iter().all(|i| i.source == graphql));
+        check_observations(obs, &Settings::default());
+    }
 }
 
 // ---------------------------------------------------------------------------

@@ -2,9 +2,13 @@
 //!
 //! [`read_any`] takes any supported text: a GraphQL response of any operation,
 //! a v1.1 / `legacy` user object, an array or wrapper of them, JSON Lines, and
-//! our own exports (CLI output lines, remembered memory). It never panics on
-//! bad input: unreadable parts become warnings, an unreadable whole a [`ReadError`].
+//! our own exports (CLI output lines, remembered memory). [`read_page`] takes
+//! a response copied from X's page and reads only X's own shapes, bounded
+//! (see [`Mode::Page`] and [`bounds`]). Neither panics on bad input:
+//! unreadable parts become warnings, an unreadable whole a [`ReadError`].
 
+pub mod bounds;
+pub mod depth;
 pub mod dom;
 pub mod dom_tweet;
 mod json;
@@ -15,7 +19,7 @@ mod tweet;
 mod user;
 mod walk;
 
-pub use walk::MAX_DEPTH;
+pub use walk::{Mode, MAX_DEPTH};
 
 use serde_json::Value;
 
@@ -34,6 +38,8 @@ pub enum ReadError {
     NotJson(String),
     /// Valid JSON, but no account, tweet or interaction anywhere in it.
     NothingFound,
+    /// A page payload over [`bounds::MAX_PAYLOAD_BYTES`]: not read at all.
+    TooLarge { bytes: usize, max: usize },
 }
 
 impl std::fmt::Display for ReadError {
@@ -41,6 +47,12 @@ impl std::fmt::Display for ReadError {
         match self {
             ReadError::NotJson(m) => write!(f, "not JSON or JSON Lines: {m}"),
             ReadError::NothingFound => write!(f, "no account found in it"),
+            ReadError::TooLarge { bytes, max } => write!(
+                f,
+                "the response is {} bytes, over the {} a response may have; nothing was read",
+                thousands(*bytes),
+                thousands(*max)
+            ),
         }
     }
 }
@@ -61,9 +73,38 @@ pub fn read_any_from(text: &str, source: Source) -> Result<Observations, ReadErr
     read_text(text, Some(source))
 }
 
+/// Reads a response copied from X's page (which any page script can forge):
+/// one JSON document of at most [`bounds::MAX_PAYLOAD_BYTES`], X's GraphQL
+/// shapes only, every fact marked [`Source::Graphql`], strings and counts
+/// capped (see [`Mode::Page`]). The extension's own shapes in it (memory
+/// entries, CLI lines, DOM facts, interactions) are ignored.
+pub fn read_page(text: &str) -> Result<Observations, ReadError> {
+    if text.len() > bounds::MAX_PAYLOAD_BYTES {
+        return Err(ReadError::TooLarge {
+            bytes: text.len(),
+            max: bounds::MAX_PAYLOAD_BYTES,
+        });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ReadError::NotJson("the text is empty".into()));
+    }
+    let value = surrogates::parse(text).map_err(|e| ReadError::NotJson(e.to_string()))?;
+    read_value_in(&value, Mode::Page, None)
+}
+
 /// Reads an already parsed JSON value.
 pub fn read_value(value: &Value, source: Option<Source>) -> Result<Observations, ReadError> {
-    let mut c = Collector::new(source);
+    read_value_in(value, Mode::Any, source)
+}
+
+/// Reads an already parsed JSON value in `mode`.
+pub fn read_value_in(
+    value: &Value,
+    mode: Mode,
+    source: Option<Source>,
+) -> Result<Observations, ReadError> {
+    let mut c = Collector::with_mode(mode, source);
     read_document(value, &mut c);
     finish(c)
 }

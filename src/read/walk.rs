@@ -1,18 +1,42 @@
 //! Walks any JSON value for accounts and tweets: timelines (instructions and
 //! entries), user results, tweet results, v1.1 objects and our own exports,
 //! with a depth limit so hostile nesting cannot exhaust the stack.
+//!
+//! In [`Mode::Page`] (responses copied from X's page, which any page script
+//! can forge) only X's GraphQL shapes are read, every fact is marked
+//! [`Source::Graphql`], and the counts one payload may add are capped.
 
 use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
+use super::bounds::MAX_TWEETS_PER_PAYLOAD;
+use super::bounds::{self, MAX_ACCOUNTS_PER_PAYLOAD, MAX_INTERACTIONS_PER_PAYLOAD};
 use super::json::{handle, str_of, typename};
 use super::merge::AccountIndex;
 use super::{dom, notification, tweet, user};
-use crate::model::{Account, Interaction, Observations, Source, Tweet};
+use crate::model::{Account, Interaction, InteractionKind, Observations, Source, Tweet};
 
 /// Deepest nesting the walk follows; real GraphQL responses stay under 40.
 pub const MAX_DEPTH: usize = 64;
+
+/// What a reader accepts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Files, the CLI, exports: every supported shape, including the
+    /// extension's own (memory entries, CLI lines, DOM facts) with their `source`.
+    #[default]
+    Any,
+    /// A response copied from X's page: only X's GraphQL shapes (user results
+    /// of each generation, timelines, tweets, notifications), never our own
+    /// export shapes, never a `source` from the data; one JSON document, at
+    /// most [`MAX_PAYLOAD_BYTES`](super::bounds::MAX_PAYLOAD_BYTES), with
+    /// capped numbers of accounts, posts and interactions.
+    Page,
+}
+
+/// Identity of an interaction within one payload (lower-case handle).
+type InteractionKey = (InteractionKind, String, Option<String>, Option<i64>);
 
 /// Accumulates what the walk finds, merging the same account seen twice.
 #[derive(Default)]
@@ -20,8 +44,14 @@ pub(crate) struct Collector {
     pub obs: Observations,
     index: AccountIndex,
     tweet_ids: HashSet<String>,
+    interaction_keys: HashSet<InteractionKey>,
     too_deep: bool,
     nameless: usize,
+    mode: Mode,
+    /// Accounts, posts and interactions left out over the page caps.
+    over_accounts: usize,
+    over_tweets: usize,
+    over_interactions: usize,
     /// Source forced on everything read (the CLI reads files).
     pub force_source: Option<Source>,
     /// X reported errors in a GraphQL `errors` array.
@@ -36,13 +66,40 @@ impl Collector {
         }
     }
 
+    /// A collector for `mode`: [`Mode::Page`] marks everything [`Source::Graphql`].
+    pub fn with_mode(mode: Mode, force_source: Option<Source>) -> Self {
+        let force_source = match mode {
+            Mode::Page => Some(Source::Graphql),
+            Mode::Any => force_source,
+        };
+        Collector {
+            mode,
+            ..Collector::new(force_source)
+        }
+    }
+
+    fn page(&self) -> bool {
+        self.mode == Mode::Page
+    }
+
     fn source(&self, natural: Source) -> Source {
         self.force_source.unwrap_or(natural)
     }
 
     /// Adds an account, merging it into an earlier one with the same id or handle.
     /// Returns the merged account's (id, handle).
-    pub fn add_account(&mut self, account: Account) -> (Option<String>, Option<String>) {
+    pub fn add_account(&mut self, mut account: Account) -> (Option<String>, Option<String>) {
+        bounds::account(&mut account);
+        if self.page()
+            && self.index.accounts.len() >= MAX_ACCOUNTS_PER_PAYLOAD
+            && self
+                .index
+                .find(account.id.as_deref(), Some(&account.handle))
+                .is_none()
+        {
+            self.over_accounts += 1;
+            return (None, None);
+        }
         match self.index.add(account) {
             Some(i) => {
                 let merged = self.index.accounts.get(i);
@@ -61,13 +118,44 @@ impl Collector {
     }
 
     /// Adds a tweet unless one with the same id was already added.
-    pub fn add_tweet(&mut self, tweet: Tweet) {
+    pub fn add_tweet(&mut self, mut tweet: Tweet) {
+        bounds::tweet(&mut tweet);
+        if self.page() && self.obs.tweets.len() >= MAX_TWEETS_PER_PAYLOAD {
+            self.over_tweets += 1;
+            return;
+        }
         if let Some(id) = &tweet.id {
             if !self.tweet_ids.insert(id.clone()) {
                 return;
             }
         }
         self.obs.tweets.push(tweet);
+    }
+
+    /// Adds an interaction unless the same one was already added: the same
+    /// kind by the same account in the same notification (X moves an
+    /// aggregated notification's time), or, without a notification id, at
+    /// the same time. One hash lookup each.
+    pub fn add_interaction(&mut self, mut interaction: Interaction) {
+        bounds::interaction(&mut interaction);
+        if interaction.handle.is_empty() {
+            return;
+        }
+        if self.page() && self.obs.interactions.len() >= MAX_INTERACTIONS_PER_PAYLOAD {
+            self.over_interactions += 1;
+            return;
+        }
+        let key = (
+            interaction.kind,
+            interaction.handle.to_ascii_lowercase(),
+            interaction.notification.clone(),
+            interaction
+                .at
+                .filter(|_| interaction.notification.is_none()),
+        );
+        if self.interaction_keys.insert(key) {
+            self.obs.interactions.push(interaction);
+        }
     }
 
     /// Final warnings about what was skipped.
@@ -77,6 +165,21 @@ impl Collector {
             self.obs.warnings.push(format!(
                 "Skipped parts nested deeper than {MAX_DEPTH} levels."
             ));
+        }
+        for (count, what, max) in [
+            (self.over_accounts, "account(s)", MAX_ACCOUNTS_PER_PAYLOAD),
+            (self.over_tweets, "post(s)", MAX_TWEETS_PER_PAYLOAD),
+            (
+                self.over_interactions,
+                "interaction(s)",
+                MAX_INTERACTIONS_PER_PAYLOAD,
+            ),
+        ] {
+            if count > 0 {
+                self.obs.warnings.push(format!(
+                    "Skipped {count} {what} beyond the {max} one response may add."
+                ));
+            }
         }
         if self.nameless > 0 {
             self.obs.warnings.push(format!(
@@ -127,6 +230,12 @@ fn visit_object(v: &Value, m: &Map<String, Value>, depth: usize, c: &mut Collect
         read_user(v, m, depth, c);
     } else if tweet::is_tweet(m) {
         read_tweet(v, depth, c);
+    } else if c.page() {
+        // X's page sends none of the shapes below: a payload holding them is
+        // forged, and they are only walked through.
+        for child in m.values() {
+            walk(child, depth + 1, c);
+        }
     } else if user::is_legacy_user(m) {
         let account = user::from_legacy(m, c.source(Source::File));
         c.add_account(account);
@@ -208,18 +317,14 @@ fn read_notification(ic: &Value, depth: usize, c: &mut Collector) {
         };
         let (_, handle) = read_user(u, m, depth + 1, c);
         if let (Some(kind), Some(handle)) = (kind, handle) {
-            let seen = c.obs.interactions.iter().any(|i| {
-                i.kind == kind && i.handle == handle && i.notification == id && i.at == at
+            let source = c.source(Source::Graphql);
+            c.add_interaction(Interaction {
+                handle,
+                kind,
+                at,
+                source,
+                notification: id.clone(),
             });
-            if !seen {
-                c.obs.interactions.push(Interaction {
-                    handle,
-                    kind,
-                    at,
-                    source: c.source(Source::Graphql),
-                    notification: id.clone(),
-                });
-            }
         }
     }
     for target in notification::targets(ic) {
@@ -253,7 +358,7 @@ fn remembered_entry(m: &Map<String, Value>, account: &Map<String, Value>, c: &mu
         for i in items {
             if let Ok(mut interaction) = serde_json::from_value::<Interaction>(i.clone()) {
                 interaction.source = c.source(interaction.source);
-                c.obs.interactions.push(interaction);
+                c.add_interaction(interaction);
             }
         }
     }

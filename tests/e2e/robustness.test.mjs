@@ -174,13 +174,14 @@ test('hostile text everywhere X shows text is shown as text, runs nothing and ke
   assert.ok(!env.requests.some((r) => r.url === 'https://x.com/x'), 'no hostile <img src=x> was ever loaded');
   assert.deepEqual(extensionConsoleProblems(page, env.extensionId), []);
 
-  // What was read is kept as it was: the hostile post text, the 10,000-character bio.
+  // What was read is kept as it was: the hostile post text, and the 10,000-character
+  // bio up to the core's 1,000-character cap (read::bounds::BIO_MAX_CHARS).
   const memory = JSON.parse((await send({ type: 'fb:memory-json' })).json);
   const entry = (h) => memory.entries.find((e) => e.account.handle === h);
   const posts = JSON.parse(readFileSync(path.join(FIXTURES, 'graphql', 'followers_robust_tweets.json'), 'utf8'));
   const markupPost = posts.data.user.result.timeline.timeline.instructions[0].entries[0].content.itemContent.tweet_results.result.legacy.full_text;
   assert.ok(entry('rb_markup').tweets.some((t) => t.text === markupPost), 'the hostile post is remembered verbatim');
-  assert.equal(entry('rb_long').account.bio.length, 10000);
+  assert.equal(entry('rb_long').account.bio.length, 1000);
   assert.ok(entry('rb_emoji').account.name.includes('\u{1F469}\u200d\u{1F469}\u200d\u{1F467}\u200d\u{1F466}'));
   await page.close();
 });
@@ -276,7 +277,8 @@ test('chrome.storage.local full: memory is saved smaller without errors, setting
   assert.match(overflow, /quota/i, 'storage is really full');
 
   // Far more accounts than fit in the space left.
-  const users = Array.from({ length: 1200 }, (_, i) => v11User(i));
+  // As generation-1 GraphQL user results: the page's payloads are read for X's GraphQL shapes only.
+  const users = Array.from({ length: 1200 }, (_, i) => ({ __typename: 'User', rest_id: String(8_000_000 + i), legacy: v11User(i) }));
   const read = await send({ type: 'fb:payload', text: JSON.stringify(users), url: 'https://x.com/i/api/graphql/q/Followers' });
   assert.equal(read.ok, true, JSON.stringify(read));
   assert.equal(read.accounts, 1200);
