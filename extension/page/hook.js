@@ -355,3 +355,4 @@
     // fetch left untouched.
   }
 })();
+//# sourceURL=page-hook.js
