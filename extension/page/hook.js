@@ -200,6 +200,9 @@
       let text = null;
       if (type === '' || type === 'text') text = apply(responseText, xhr, []);
       else if (type === 'json') {
+        // No text to take: the parsed value would have to be stringified here, so only
+        // when its size is known and small (a compressed body may grow some tenfold).
+        if (!(length > 0 && length <= MAX_CHARS / 16)) return;
         const value = apply(response, xhr, []);
         if (value != null) text = stringify(value);
       }
