@@ -90,7 +90,7 @@ async function openList() {
 }
 
 async function xTabId() {
-  const tabs = await env.worker.evaluate(() => chrome.tabs.query({ url: 'https://x.com/*' }));
+  const tabs = await env.worker.evaluate(async () => { const out = []; for (const t of await chrome.tabs.query({})) { const r = await chrome.tabs.sendMessage(t.id, { type: 'fb:page-stats' }).catch(() => null); if (r && typeof r.total === 'number') out.push(t); } return out; });
   assert.equal(tabs.length, 1, 'one x.com tab');
   return tabs[0].id;
 }

@@ -148,7 +148,7 @@ test('the viewer comes from the side bar, not the URL: without it, your profile 
 test('the popup shows your score and the top two changes, and opens the full self-check', async () => {
   const page = await openOwnProfile();
   const score = await page.getAttribute(CHIP, 'data-followback-score');
-  const [tab] = await env.worker.evaluate(() => chrome.tabs.query({ url: 'https://x.com/*' }));
+  const [tab] = await env.worker.evaluate(async () => { const out = []; for (const t of await chrome.tabs.query({})) { const r = await chrome.tabs.sendMessage(t.id, { type: 'fb:page-stats' }).catch(() => null); if (r && typeof r.total === 'number') out.push(t); } return out; });
   const popup = await openPage(env, `chrome-extension://${env.extensionId}/popup/popup.html?tab=${tab.id}`);
   await popup.waitForSelector('body[data-selfcheck="shown"]');
   const shown = await popup.evaluate(() => ({
