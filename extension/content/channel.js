@@ -9,7 +9,8 @@
 // (no page listener sees it) and echoes the token over the port; nothing that
 // arrives before the echo is accepted. Window messages are never read. What the
 // port carries is still only an offer: GraphQL URLs only, at most 8 MB of text,
-// at most 30 payloads per 10 s per tab.
+// at most 30 payloads per 10 s per tab (30 more wait their turn; beyond that
+// they are refused).
 // Also here: noticing that the extension was reloaded or removed under this
 // page (chrome.runtime.id gone), so the page can be cleaned up and the hook told
 // to stop copying.
@@ -30,25 +31,28 @@ export const LIMITS = Object.freeze({
 const PATH_MARK = '/i/api/graphql/';
 
 /**
- * Whether an offered payload is taken: null when it is, else why not.
+ * Whether an offered payload is taken now: null when it is, else why not, and
+ * whether it may be offered again later (`retry`: only the rate was exceeded).
  * `recent` holds the times (ms) of payloads taken lately; it is pruned and,
  * when the payload is taken, appended to.
  * @param {{ url: string, text: string }} payload
  * @param {number} now
  * @param {number[]} recent
- * @returns {string | null}
+ * @returns {{ why: string, retry: boolean } | null}
  */
 export function refuseOffer(payload, now, recent) {
-  if (payload.text.length > LIMITS.maxChars) return `a response of ${payload.text.length} characters is over the ${LIMITS.maxChars} cap`;
+  if (payload.text.length > LIMITS.maxChars) {
+    return { why: `a response of ${payload.text.length} characters is over the ${LIMITS.maxChars} cap`, retry: false };
+  }
   let path = '';
   try {
     path = new URL(payload.url).pathname;
   } catch (_) {
-    return 'a payload without a valid URL';
+    return { why: 'a payload without a valid URL', retry: false };
   }
-  if (!path.startsWith(PATH_MARK)) return 'a payload that is not from a GraphQL URL';
+  if (!path.startsWith(PATH_MARK)) return { why: 'a payload that is not from a GraphQL URL', retry: false };
   while (recent.length && now - recent[0] >= LIMITS.windowMs) recent.shift();
-  if (recent.length >= LIMITS.perWindow) return `more than ${LIMITS.perWindow} payloads in ${LIMITS.windowMs / 1000} s`;
+  if (recent.length >= LIMITS.perWindow) return { why: `more than ${LIMITS.perWindow} payloads in ${LIMITS.windowMs / 1000} s`, retry: true };
   recent.push(now);
   return null;
 }
@@ -81,19 +85,42 @@ export function openChannel(onPayload) {
         return;
       }
       const payload = hookPayload(data);
-      if (!payload) return;
-      const why = refuseOffer(payload, Date.now(), recent);
-      if (why) {
-        stats.refused += 1;
-        debugOnce(`a page payload was refused: ${why}`);
-        return;
-      }
-      stats.taken += 1;
-      onPayload(payload);
+      if (payload) offer(payload);
     } catch (e) {
       debugOnce('a page payload failed', e);
     }
   };
+  /** Payloads over the rate, read later (at most `perWindow` of them; more are refused). */
+  const backlog = [];
+  let drainTimer = 0;
+  const take = (payload) => {
+    stats.taken += 1;
+    onPayload(payload);
+  };
+  const refuse = (why) => {
+    stats.refused += 1;
+    debugOnce(`a page payload was refused: ${why}`);
+  };
+  const drain = () => {
+    drainTimer = 0;
+    while (!closed && backlog.length) {
+      const r = refuseOffer(backlog[0], Date.now(), recent);
+      if (r && r.retry) break;
+      const payload = backlog.shift();
+      if (r) refuse(r.why);
+      else if (payload) take(payload);
+    }
+    if (!closed && backlog.length) drainTimer = setTimeout(drain, LIMITS.windowMs / LIMITS.perWindow);
+  };
+  function offer(payload) {
+    const r = backlog.length ? { why: 'waiting behind earlier payloads', retry: true } : refuseOffer(payload, Date.now(), recent);
+    if (!r) return take(payload);
+    if (!r.retry) return refuse(r.why);
+    if (backlog.length >= LIMITS.perWindow) return refuse(`${r.why}, and ${backlog.length} more waiting`);
+    backlog.push(payload);
+    if (!drainTimer) drainTimer = setTimeout(drain, LIMITS.windowMs / LIMITS.perWindow);
+    return undefined;
+  }
   try {
     window.postMessage({ [WINDOW_MESSAGE.handshake]: token }, location.origin, [channel.port2]);
   } catch (e) {
@@ -104,6 +131,8 @@ export function openChannel(onPayload) {
     stop() {
       if (closed) return;
       closed = true;
+      backlog.length = 0;
+      clearTimeout(drainTimer);
       try {
         port.postMessage({ [WINDOW_MESSAGE.tag]: WINDOW_MESSAGE.stop });
         port.close();

@@ -183,6 +183,32 @@ test('a 50 MB response is not copied and costs the page no task time', async () 
   await page.close();
 });
 
+test('a flood of payloads is bounded per tab: 30 per 10 s, 30 more later, the rest refused', async () => {
+  const page = await openLab();
+  const before = await payloadsRead();
+  const loaded = await page.evaluate(async (url) => {
+    const one = () =>
+      new Promise((resolve) => {
+        const xhr = new XMLHttpRequest();
+        xhr.open('GET', url);
+        xhr.onload = () => resolve(xhr.status);
+        xhr.send();
+      });
+    const all = [];
+    for (let i = 0; i < 70; i += 1) all.push(one());
+    return (await Promise.all(all)).filter((s) => s === 200).length;
+  }, graphqlUrl('gen3_page1'));
+  assert.equal(loaded, 70, 'the page got every response');
+  await sleep(2000);
+  const soon = (await payloadsRead()) - before;
+  await sleep(11_000);
+  const later = (await payloadsRead()) - before;
+  console.log(`# flood of 70 payloads: ${soon} read at once, ${later} after 13 s`);
+  assert.equal(soon, 30, 'at most 30 in the first 10 s');
+  assert.equal(later, 60, 'the 30 that waited were read later, the other 10 refused');
+  await page.close();
+});
+
 test('the wrappers look native and leave no global flag; stacks name no extension', async () => {
   const page = await openLab();
   const got = await page.evaluate(() => {
