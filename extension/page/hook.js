@@ -29,8 +29,9 @@
   const PATH_MARK = '/i/api/graphql/';
   /** Responses longer than this (characters or bytes) are not copied (the content script refuses them too). */
   const MAX_CHARS = 8 * 1024 * 1024;
-  /** Copies kept while the port is not there yet (dropped beyond). */
+  /** Copies kept while the port is not there yet (dropped beyond, by count or total length). */
   const EARLY_MAX = 8;
+  const EARLY_CHARS = MAX_CHARS;
   const w = window;
 
   // --- Built-ins, captured before any page script runs ------------------------
@@ -72,6 +73,7 @@
   let port = null;
   let stopped = false;
   const early = [];
+  let earlyChars = 0;
 
   function here() {
     return locHref ? apply(locHref, location, []) : String(location.href);
@@ -97,7 +99,10 @@
       if (stopped || typeof text !== 'string' || text.length === 0 || text.length > MAX_CHARS) return;
       const message = { __followback: 'graphql', url: absolute(url), text };
       if (port) apply(portPost, port, [message]);
-      else if (early.length < EARLY_MAX) early[early.length] = message;
+      else if (early.length < EARLY_MAX && earlyChars + text.length <= EARLY_CHARS) {
+        early[early.length] = message;
+        earlyChars += text.length;
+      }
     } catch (_) {
       // Never let a failure reach the page.
     }
@@ -149,6 +154,7 @@
       apply(portPost, p, [{ [HANDSHAKE]: data[HANDSHAKE] }]);
       for (let i = 0; i < early.length; i += 1) apply(portPost, p, [early[i]]);
       early.length = 0;
+      earlyChars = 0;
     } catch (_) {
       // ignore
     }
@@ -256,7 +262,8 @@
   try {
     const origFetch = w.fetch;
     const Resp = w.Response && w.Response.prototype;
-    const Req = w.Request && w.Request.prototype;
+    const RequestC = w.Request;
+    const Req = RequestC && RequestC.prototype;
     const clone = Resp.clone;
     const body = getter(Resp, 'body');
     const headers = getter(Resp, 'headers');
@@ -329,7 +336,7 @@
               if (stopped || !result) return result;
               const input = args[0];
               const init = args[1];
-              const isRequest = input instanceof w.Request;
+              const isRequest = input instanceof RequestC;
               const url = graphqlUrl(isRequest ? apply(reqUrl, input, []) : input);
               if (!url) return result;
               const signal = init && typeof init === 'object' && init.signal ? init.signal : isRequest ? apply(reqSignal, input, []) : null;
