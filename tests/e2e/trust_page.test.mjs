@@ -121,6 +121,28 @@ test('a forged window message (old format) and a forged port hand-over change no
 test("the page's message listeners never see a copied response or the port", async () => {
   const page = await openLab();
   const before = await payloadsRead();
+  // A page script spies on the built-ins the hook uses: the hook took its own copies at document_start.
+  await page.evaluate(() => {
+    window.__spied = [];
+    const spy = (proto, name) => {
+      const d = Object.getOwnPropertyDescriptor(proto, name);
+      if (d.get) {
+        Object.defineProperty(proto, name, { ...d, get() { window.__spied.push(name); return d.get.call(this); } });
+      } else {
+        proto[name] = function (...args) {
+          window.__spied.push(name);
+          return d.value.apply(this, args);
+        };
+      }
+    };
+    spy(MessagePort.prototype, 'postMessage');
+    spy(EventTarget.prototype, 'addEventListener');
+    spy(XMLHttpRequest.prototype, 'getResponseHeader');
+    spy(XMLHttpRequest.prototype, 'responseType');
+    spy(Response.prototype, 'clone');
+    spy(Promise.prototype, 'then');
+    spy(window, 'setTimeout');
+  });
   const viaXhr = await page.evaluate(async (url) => {
     const xhr = new XMLHttpRequest();
     xhr.open('GET', url);
@@ -135,6 +157,8 @@ test("the page's message listeners never see a copied response or the port", asy
   await until('both copies read by the worker', async () => (await payloadsRead()) >= before + 2);
   const seen = await page.evaluate(() => window.__seen);
   assert.deepEqual(seen, [], `the page saw no message at all: ${JSON.stringify(seen)}`);
+  const spied = await page.evaluate(() => window.__spied);
+  assert.deepEqual(spied, [], `the hook used none of the page's replaced built-ins: ${spied}`);
   await page.close();
 });
 
