@@ -185,9 +185,13 @@ const HANDLERS = {
     if (report && report.recorded > 0) scheduleMemorySave();
     return { ok: true, recorded: report ? report.recorded : 0, skipped: report ? report.skipped : 0, warnings: report ? report.warnings : [] };
   },
-  [MESSAGES.SELF_CHECK.type]: (message, e) => {
+  [MESSAGES.SELF_CHECK.type]: async (message, e) => {
     // The viewer's own account: { handle, id?, dom? } -> { ok, enabled, check: SelfCheck | null }.
     if (typeof message.handle !== 'string' && !(message.dom && typeof message.dom === 'object')) return { ok: false, error: 'fb:self-check needs a handle or dom' };
+    // Asked rarely (the viewer's own profile), and often right after the
+    // self-check was switched on or off: answer with the settings stored now,
+    // not with whatever this worker last applied.
+    await applyStoredSettings();
     const reply = e.selfCheck({ handle: message.handle, id: message.id, dom: message.dom }, Date.now());
     if (message.dom) scheduleMemorySave();
     return { ok: true, enabled: Boolean(reply && reply.enabled), check: (reply && reply.check) || null };

@@ -196,6 +196,7 @@ function overrideControls(doc, verdict) {
     b.setAttribute('aria-pressed', verdict.override === mode ? 'true' : 'false');
     b.addEventListener('click', (e) => {
       e.stopPropagation();
+      if (!e.isTrusted) return; // only the user's own clicks, not a page script's
       saveOverride(verdict.handle, verdict.override === mode ? null : mode).catch(() => {});
     });
     box.append(b);
@@ -206,6 +207,7 @@ function overrideControls(doc, verdict) {
     clear.setAttribute('data-override', 'clear');
     clear.addEventListener('click', (e) => {
       e.stopPropagation();
+      if (!e.isTrusted) return;
       saveOverride(verdict.handle, null).catch(() => {});
     });
     box.append(clear);

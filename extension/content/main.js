@@ -10,7 +10,8 @@
 import { SEL } from './selectors.js';
 import { findTargets } from './finder.js';
 import { liftFacts } from './facts.js';
-import { ask, hookPayload, contextGone } from './relay.js';
+import { ask, contextGone } from './relay.js';
+import { openChannel, watchOrphan } from './channel.js';
 import { watchNavigation } from './nav.js';
 import { perFrame } from './frame.js';
 import { pageTheme } from './theme.js';
@@ -282,14 +283,23 @@ function observe() {
   });
 }
 
+/** The extension was reloaded or removed under this page: take the badges away, stop the hook copying. */
+function orphaned(channel) {
+  state.enabled = false;
+  channel.stop();
+  if (state.observer) state.observer.disconnect();
+  state.observer = null;
+  state.cache.clear();
+  removeAllBadges();
+}
+
 /** Starts the content script; `queue` holds hook messages that arrived before it started (none when bundled). */
 export function start({ queue = [], release = () => {} } = {}) {
   if (state.started) return;
   state.started = true;
-  window.addEventListener('message', (event) => {
-    const payload = hookPayload(event);
-    if (payload) guard('relay failed', () => relayPayload(payload));
-  });
+  // Payloads come only over the hook's private port (channel.js), never from window messages.
+  const channel = openChannel((payload) => guard('relay failed', () => relayPayload(payload)));
+  watchOrphan(() => guard('clean-up failed', () => orphaned(channel)));
   release();
   const early = queue.splice(0, queue.length);
 

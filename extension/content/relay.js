@@ -34,13 +34,15 @@ export function ask(message) {
   }
 }
 
-/** A hook message (shared/messages.js WINDOW_MESSAGE: { __followback: "graphql", url, text }) from this page, or null. */
-export function hookPayload(event) {
+/**
+ * A hook message (shared/messages.js WINDOW_MESSAGE: { __followback: "graphql", url, text }) as it came
+ * over the hook's private port (content/channel.js), or null. Window messages are never read.
+ */
+export function hookPayload(data) {
   try {
-    if (event.source !== window || event.origin !== location.origin) return null;
-    const d = event.data;
-    if (!d || d[WINDOW_MESSAGE.tag] !== WINDOW_MESSAGE.graphql || typeof d.text !== 'string' || typeof d.url !== 'string') return null;
-    return { url: d.url, text: d.text };
+    if (!data || typeof data !== 'object' || data[WINDOW_MESSAGE.tag] !== WINDOW_MESSAGE.graphql) return null;
+    if (typeof data.text !== 'string' || typeof data.url !== 'string') return null;
+    return { url: data.url, text: data.text };
   } catch (_) {
     return null;
   }

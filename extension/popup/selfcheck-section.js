@@ -60,7 +60,10 @@ function build() {
   section.append(heading, you, message, top, open);
   const main = document.querySelector('main') || document.body;
   main.append(section);
-  document.head.append(style);
+  // The extension pages' CSP allows no inline <style>: a constructed sheet instead.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(style.textContent || '');
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   return { section, you, top, message, open };
 }
 

@@ -8,9 +8,10 @@ import { LINES_CSS, renderSelfCheck } from '../shared/selfcheck-lines.js';
 const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
 
 async function start() {
-  const style = document.createElement('style');
-  style.textContent = LINES_CSS;
-  document.head.append(style);
+  // The extension pages' CSP allows no inline <style>: a constructed sheet instead.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(LINES_CSS);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   const message = document.getElementById('message');
   const box = document.getElementById('check');
   const handle = String(new URLSearchParams(location.search).get('handle') || '').replace(/^@/, '');

@@ -113,6 +113,10 @@ export const WINDOW_MESSAGE = Object.freeze({
   tag: '__followback',
   /** Its value for a GraphQL response text: HookGraphqlMessage. */
   graphql: 'graphql',
+  /** The one window message, content script -> hook: { [handshake]: token } carrying a MessagePort; every graphql message goes over that port. */
+  handshake: '__followbackPort',
+  /** Content script -> hook over the port ({ [tag]: stop }): the extension is gone, copy nothing more. */
+  stop: 'stop',
   from: 'hook',
   to: 'content',
 });

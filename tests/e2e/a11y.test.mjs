@@ -13,7 +13,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launch, openPage, waitForRowBadges } from './support/harness.mjs';
+import { launch, openPage, waitForRowBadges, xTabId } from './support/harness.mjs';
 import { darkTheme } from './support/theme.mjs';
 
 const require = createRequire(import.meta.url);
@@ -107,8 +107,7 @@ for (const scheme of ['light', 'dark']) {
     const x = await openPage(env, 'https://x.com/viewer_me/followers?fixture=gen1_page1');
     await x.waitForSelector('body[data-rendered]');
     await waitForRowBadges(x);
-    const tabs = await env.worker.evaluate(() => chrome.tabs.query({ url: 'https://x.com/*' }));
-    const tabId = tabs[0].id;
+    const tabId = await xTabId(env);
     const base = `chrome-extension://${env.extensionId}`;
     const pages = [
       [`${base}/popup/popup.html?tab=${tabId}`, 'body[data-ready="true"]'],
@@ -147,9 +146,9 @@ test('one legend: the breakdown and the popup show the same text, every level wi
     };
   };
   const inBreakdown = await x.evaluate(`(${readLegend})(document.querySelector('.followback-breakdown-host').shadowRoot)`);
-  const tabs = await env.worker.evaluate(() => chrome.tabs.query({ url: 'https://x.com/*' }));
+  const tabId = await xTabId(env);
   const popup = await env.context.newPage();
-  await popup.goto(`chrome-extension://${env.extensionId}/popup/popup.html?tab=${tabs[0].id}`);
+  await popup.goto(`chrome-extension://${env.extensionId}/popup/popup.html?tab=${tabId}`);
   await popup.waitForSelector('body[data-ready="true"]');
   const inPopup = await popup.evaluate(`(${readLegend})(document)`);
   assert.deepEqual(inBreakdown.glyphs, ['check', 'dash', 'cross', 'question']);

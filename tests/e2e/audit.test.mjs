@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launch, openPage, readBadges, waitForRowBadges, readBreakdown, extensionConsoleProblems, SCREENSHOTS, SEL } from './support/harness.mjs';
+import { launch, openPage, readBadges, waitForRowBadges, readBreakdown, extensionConsoleProblems, SCREENSHOTS, SEL, xTabId as harnessXTabId } from './support/harness.mjs';
 
 const LEVELS = ['follow_back', 'maybe', 'skip', 'not_enough_data'];
 const ROWS = 90;
@@ -89,11 +89,7 @@ async function openList() {
   return x;
 }
 
-async function xTabId() {
-  const tabs = await env.worker.evaluate(() => chrome.tabs.query({ url: 'https://x.com/*' }));
-  assert.equal(tabs.length, 1, 'one x.com tab');
-  return tabs[0].id;
-}
+const xTabId = () => harnessXTabId(env);
 
 async function openAudit() {
   const audit = await openPage(env, `chrome-extension://${env.extensionId}/audit/audit.html?tab=${await xTabId()}`);

@@ -69,21 +69,17 @@ test('the rows are scored with what the GraphQL payload said (payload relayed th
   const page = await openPage(env, 'https://x.com/viewer_me/followers?fixture=gen3_page1');
   await page.waitForSelector('body[data-rendered]');
   await waitForRowBadges(page);
-  await page.evaluate(async () => {
-    // The hook's message is dispatched to the content script and the page alike:
-    // once the page has seen it, the content script has relayed it.
-    const relayed = new Promise((resolve) => {
-      window.addEventListener('message', function seen(e) {
-        if (e.data && e.data.__followback === 'graphql' && e.data.url.includes('gen3_page2')) {
-          window.removeEventListener('message', seen);
-          setTimeout(resolve, 0);
-        }
-      });
-    });
-    // The page loads the next page of followers through XHR but does not show it yet.
-    await window.__fixture.xhrJson(window.__fixture.graphqlUrl('Followers', 'gen3_page2'));
-    await relayed;
-  });
+  // The hook's copy goes over its private port (never a window message), so the
+  // page cannot see it: wait until the worker has read one more payload.
+  const ext = await env.context.newPage();
+  await ext.goto(`chrome-extension://${env.extensionId}/options/options.html`);
+  const payloads = async () => (await ext.evaluate(() => chrome.runtime.sendMessage({ type: 'fb:debug-stats' }))).payloads;
+  const before = await payloads();
+  // The page loads the next page of followers through XHR but does not show it yet.
+  await page.evaluate(() => window.__fixture.xhrJson(window.__fixture.graphqlUrl('Followers', 'gen3_page2')));
+  for (let i = 0; i < 100 && (await payloads()) <= before; i += 1) await new Promise((r) => setTimeout(r, 100));
+  assert.ok((await payloads()) > before, 'the worker read the payload the page loaded');
+  await ext.close();
   const lena = { id: '2003', handle: 'lena_photos', name: 'Lena K.', bio: '', avatar: 'data:,', followsYou: true, youFollow: false };
   const twin = { id: '8888', handle: 'lena_twin_0', name: 'Lena K.', bio: '', avatar: 'data:,', followsYou: true, youFollow: false };
   await page.evaluate((users) => users.forEach((u) => window.__fixture.addRow(u)), [lena, twin]);

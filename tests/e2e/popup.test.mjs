@@ -7,7 +7,7 @@
 
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, readBadges, waitForRowBadges, extensionConsoleProblems } from './support/harness.mjs';
+import { launch, openPage, readBadges, waitForRowBadges, extensionConsoleProblems, xTabId as harnessXTabId } from './support/harness.mjs';
 
 const LEVELS = ['follow_back', 'maybe', 'skip', 'not_enough_data'];
 let env;
@@ -26,11 +26,7 @@ beforeEach(async () => {
 const popupUrl = (tabId) => `chrome-extension://${env.extensionId}/popup/popup.html${tabId === undefined ? '' : `?tab=${tabId}`}`;
 
 /** The id of the (only) open x.com tab, as the extension sees it. */
-async function xTabId() {
-  const tabs = await env.worker.evaluate(() => chrome.tabs.query({ url: 'https://x.com/*' }));
-  assert.equal(tabs.length, 1, 'one x.com tab');
-  return tabs[0].id;
-}
+const xTabId = () => harnessXTabId(env);
 
 async function openXTab() {
   const x = await openPage(env, 'https://x.com/viewer_me/followers?fixture=gen2_page1');

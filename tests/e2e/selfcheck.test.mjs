@@ -9,7 +9,7 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launch, openPage, readBadges, extensionConsoleProblems, SCREENSHOTS, SEL } from './support/harness.mjs';
+import { launch, openPage, readBadges, extensionConsoleProblems, SCREENSHOTS, SEL, contentTabs } from './support/harness.mjs';
 
 let env;
 before(async () => {
@@ -148,7 +148,7 @@ test('the viewer comes from the side bar, not the URL: without it, your profile 
 test('the popup shows your score and the top two changes, and opens the full self-check', async () => {
   const page = await openOwnProfile();
   const score = await page.getAttribute(CHIP, 'data-followback-score');
-  const [tab] = await env.worker.evaluate(() => chrome.tabs.query({ url: 'https://x.com/*' }));
+  const [tab] = await contentTabs(env);
   const popup = await openPage(env, `chrome-extension://${env.extensionId}/popup/popup.html?tab=${tab.id}`);
   await popup.waitForSelector('body[data-selfcheck="shown"]');
   const shown = await popup.evaluate(() => ({

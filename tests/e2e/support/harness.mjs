@@ -292,3 +292,26 @@ export function readBreakdown(page) {
 export function extensionConsoleProblems(page, extensionId) {
   return page.followbackLog.filter((line) => /followback/i.test(line) || line.includes(extensionId));
 }
+
+/**
+ * The tabs where Followback's content script runs (it answers `fb:page-stats`),
+ * as the extension sees them. Without host permissions the extension cannot
+ * query tabs by URL, so this asks each tab instead.
+ */
+export function contentTabs(env) {
+  return env.worker.evaluate(async () => {
+    const out = [];
+    for (const t of await chrome.tabs.query({})) {
+      const r = await chrome.tabs.sendMessage(t.id, { type: 'fb:page-stats' }).catch(() => null);
+      if (r && typeof r.total === 'number') out.push(t);
+    }
+    return out;
+  });
+}
+
+/** The id of the one open tab where the content script runs (fails the test when there are more or none). */
+export async function xTabId(env) {
+  const tabs = await contentTabs(env);
+  if (tabs.length !== 1) throw new Error(`expected one x.com tab with the content script, found ${tabs.length}`);
+  return tabs[0].id;
+}
