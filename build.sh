@@ -3,8 +3,8 @@
 # extension in dist/, zips it, and (with `test`) runs every check.
 #
 #   ./build.sh          build dist/ and followback-<version>.zip
-#   ./build.sh test     build, then cargo fmt --check, clippy, cargo test, unit tests, tsc, browser tests, web-ext lint
-#   ./build.sh e2e      build, then the browser tests only
+#   ./build.sh test     build, then cargo fmt --check, clippy, cargo test, unit tests, tsc, browser tests (Chromium, then Firefox), web-ext lint
+#   ./build.sh e2e      build, then the browser tests only (Chromium, then Firefox)
 #   ./build.sh bench    build, then print speed and size figures (`<name> <value> <unit>` per line)
 #   ./build.sh fuzz     a long property-based fuzzing campaign (PROPTEST_CASES, default 20000)
 #   ./build.sh eval DIR...  ranking figures on labelled folders (users.jsonl, labels.jsonl, now.txt)
@@ -19,6 +19,7 @@ cd "$ROOT"
 DIST="$ROOT/dist"
 TARGET=wasm32-unknown-unknown
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+FIREFOX="${FIREFOX:-/usr/bin/firefox-esr}"
 
 step() { printf '\n==> %s\n' "$*"; }
 fail() { printf '\nbuild.sh: error: %s\n' "$*" >&2; exit 1; }
@@ -83,6 +84,20 @@ ensure_chromium() {
     fi
     [ -x "$CHROMIUM" ] || fail "Chromium not found at $CHROMIUM"
     echo "using $CHROMIUM"
+}
+
+ensure_firefox() {
+    run_step "Checking Firefox for the browser tests"
+    if [ ! -x "$FIREFOX" ]; then
+        command -v apt-get >/dev/null 2>&1 || fail "$FIREFOX is missing and apt-get is not available; install Firefox ESR (Debian package 'firefox-esr') or set FIREFOX=/path/to/firefox"
+        local sudo=""
+        [ "$(id -u)" -eq 0 ] || sudo="sudo"
+        step "Installing Debian's firefox-esr (apt-get)"
+        $sudo apt-get update || fail "apt-get update failed"
+        $sudo apt-get install -y firefox-esr || fail "apt-get install firefox-esr failed"
+    fi
+    [ -x "$FIREFOX" ] || fail "Firefox not found at $FIREFOX"
+    echo "using $FIREFOX ($("$FIREFOX" --version 2>/dev/null || echo 'version unknown'))"
 }
 
 ensure_node_modules() {
@@ -220,6 +235,13 @@ browser_tests() {
     (cd tests && CHROMIUM="$CHROMIUM" npm test)
 }
 
+firefox_tests() {
+    ensure_firefox
+    ensure_node_modules
+    run_step "Firefox end-to-end tests (puppeteer-core over WebDriver BiDi, node --test in tests/firefox)"
+    (cd tests && FIREFOX="$FIREFOX" npm run test:firefox)
+}
+
 firefox_lint() {
     ensure_node_modules
     run_step "Firefox lint (web-ext lint on dist/: errors fail the build, warnings are printed)"
@@ -242,11 +264,13 @@ case "$cmd" in
         unit_tests
         type_check
         browser_tests
+        firefox_tests
         firefox_lint
         ;;
     e2e)
         build
         browser_tests
+        firefox_tests
         ;;
     bench)
         # Speed and size figures, one `<name> <value> <unit>` per line

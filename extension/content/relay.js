@@ -11,18 +11,28 @@ export function contextGone() {
   return dead;
 }
 
+/** Waits before asking again when the worker is not listening yet (ms). */
+const RETRY_DELAYS_MS = [100, 250, 500, 1000, 2000];
+
 /**
  * Sends `message` (one of shared/messages.js's worker messages) to the service worker;
- * resolves with its reply, or { ok: false, error }.
+ * resolves with its reply, or { ok: false, error }. While the extension is alive
+ * but its worker / background page is not listening yet (Firefox right after
+ * install or start: "Receiving end does not exist"), it asks again a few times,
+ * so a payload the page loaded early is not lost.
  */
-export function ask(message) {
+export function ask(message, attempt = 0) {
   if (dead) return Promise.resolve({ ok: false, error: 'extension context gone' });
   try {
     return chrome.runtime.sendMessage(message).then(
       (reply) => reply || { ok: false, error: 'no reply' },
       (e) => {
         const text = String((e && e.message) || e);
+        const notListening = /Receiving end does not exist|Could not establish connection/i.test(text);
         if (/context invalidated|Receiving end does not exist/i.test(text) && !chrome.runtime?.id) dead = true;
+        if (!dead && notListening && attempt < RETRY_DELAYS_MS.length) {
+          return new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt])).then(() => ask(message, attempt + 1));
+        }
         debugOnce('the service worker did not answer', e);
         return { ok: false, error: text };
       },

@@ -3,70 +3,18 @@
 // and every request the browser makes recorded.
 
 import { chromium } from 'playwright-core';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT, DIST, FIXTURES, NONCE, X_CSP, resolveFixture } from './xcom-fixtures.mjs';
 import { SEL } from '../../../extension/content/selectors.js';
 import { BIDI_MARKS_PATTERN } from '../../../extension/shared/x-account.js';
 
 /** X's selectors, from the content script's own table (a change at X is one edit there). */
 export { SEL };
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const ROOT = path.resolve(here, '../../..');
-export const DIST = path.join(ROOT, 'dist');
-export const FIXTURES = path.resolve(here, '../fixtures');
+export { ROOT, DIST, FIXTURES, NONCE, X_CSP };
 export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-
-/** The nonce in X_CSP; fixture pages carry it on their <script> and <style> tags. */
-export const NONCE = 'NzU0M2Y3MjItNWMxZS00NzliLThmMGMtYTEwNTJlMGNkMzZi';
-
-/** x.com's Content-Security-Policy (script-src as captured; host lists abridged). */
-export const X_CSP =
-  "connect-src 'self' blob: https://*.twimg.com https://x.com https://api.x.com; default-src 'self'; " +
-  "form-action 'self' https://x.com; font-src 'self' https://*.twimg.com; frame-src 'self' https://x.com; " +
-  "img-src 'self' blob: data: https://*.twimg.com; manifest-src 'self'; media-src 'self' blob: https://*.twimg.com; " +
-  "object-src 'none'; script-src 'self' 'unsafe-inline' https://*.twimg.com https://x.com " +
-  `'nonce-${NONCE}'; style-src 'self' 'unsafe-inline' https://*.twimg.com; worker-src 'self' blob:`;
-
-// A 1x1 PNG for avatar images the fixture pages show.
-const PIXEL = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-/** Pages the fixtures serve, by path on x.com. */
-const PAGES = {
-  '/viewer_me/followers': 'followers.html',
-  '/viewer_me/verified_followers': 'followers.html',
-  '/hostile_host/followers': 'followers.html',
-  '/robust_host/followers': 'followers.html',
-  '/redesign_host/followers': 'notestids.html',
-  '/carol_example': 'profile.html',
-  '/viewer_me': 'viewer_profile.html',
-  '/dana_tl': 'profile_tweets.html',
-  '/notifications': 'notifications.html',
-  '/notifications/mentions': 'notifications.html',
-  // Today's markup (rows.html, cards.html, labels.html): see each file's comment.
-  '/today_host/followers': 'rows.html',
-  '/viewer_me/following': 'rows.html',
-  '/home': 'cards.html',
-  '/hal_labels': 'labels.html',
-  '/gov_grey': 'labels.html',
-};
-
-function fixture(name) {
-  return readFileSync(path.join(FIXTURES, name));
-}
-
-/** The fixture name a GraphQL URL asks for ("gen1_page1" -> graphql/followers_gen1_page1.json). */
-function graphqlFixture(url) {
-  const name = url.searchParams.get('fixture') || '';
-  if (!/^[a-z0-9_]+$/.test(name)) return null;
-  const file = path.join(FIXTURES, 'graphql', `followers_${name}.json`);
-  return existsSync(file) ? file : null;
-}
 
 /**
  * Launches Chromium with the extension (a fresh profile unless `userDataDir`
@@ -111,37 +59,13 @@ export async function launch({ userDataDir = '', keepWelcome = false } = {}) {
     if (url.protocol === 'http:' || url.protocol === 'https:') return route.abort('blockedbyclient');
     return route.continue();
   });
-  await context.route(/^https:\/\/(pbs|abs)\.twimg\.com\//, (route) => {
-    served.add(route.request().url());
-    return route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL });
-  });
-  await context.route(/^https:\/\/x\.com\//, (route) => {
-    const request = route.request();
-    const url = new URL(request.url());
-    if (url.pathname === '/__fixture/xpage.js') {
-      served.add(url.href);
-      return route.fulfill({
-        status: 200,
-        contentType: 'text/javascript; charset=utf-8',
-        body: fixture('xpage.js'),
-      });
-    }
-    if (url.pathname.startsWith('/i/api/graphql/')) {
-      const file = graphqlFixture(url);
-      if (!file) return route.fulfill({ status: 404, contentType: 'application/json', body: '{"errors":[{"message":"no fixture"}]}' });
-      served.add(url.href);
-      return route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: readFileSync(file) });
-    }
-    const page = PAGES[url.pathname];
-    if (page) {
-      served.add(url.href);
-      return route.fulfill({
-        status: 200,
-        headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': X_CSP },
-        body: fixture(page),
-      });
-    }
-    return route.fulfill({ status: 404, headers: { 'content-security-policy': X_CSP }, body: 'not a fixture' });
+  // The fake x.com (and twimg.com): the same site the Firefox tests are served.
+  await context.route(/^https:\/\/(x\.com|pbs\.twimg\.com|abs\.twimg\.com)\//, (route) => {
+    const url = new URL(route.request().url());
+    const answer = resolveFixture(url);
+    if (!answer) return route.abort('blockedbyclient');
+    if (answer.status === 200) served.add(url.href);
+    return route.fulfill({ status: answer.status, headers: answer.headers, body: answer.body });
   });
 
   let [worker] = context.serviceWorkers();
