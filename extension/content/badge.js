@@ -1,3 +1,4 @@
+// @ts-check
 // Badge renderer: one Shadow DOM host per account shown, keyed by handle.
 // Everything is drawn with textContent; nothing from X ever becomes markup.
 

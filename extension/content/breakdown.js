@@ -1,3 +1,4 @@
+// @ts-check
 // Breakdown dialog of one verdict, summary first: the level and one sentence
 // why, how much was seen (in words), the few lines that moved the score most
 // (against, then for), your choice for the account; then one disclosure with
@@ -84,7 +85,11 @@ ${LEVELS.map((l) => `.legend-mark[data-level="${l.id}"] { color: var(--lv-${l.id
 @media (forced-colors: active) { .mark { forced-color-adjust: none; background: Canvas; color: CanvasText; border: 1.5px solid CanvasText; } }
 `;
 
-let current = null; // { host, popover, panel, listeners, lastRect }
+/**
+ * The open breakdown: { host, popover, panel, listeners, lastRect, survives }, or null.
+ * @type {{ host: any, popover: any, panel: any, listeners: Array<[EventTarget, string, (e: any) => void]>, lastRect: DOMRect, survives: boolean } | null}
+ */
+let current = null;
 let uid = 0;
 
 function el(doc, tag, className, text) {

@@ -1,3 +1,4 @@
+// @ts-check
 // DOM fact lifter: the strings a target shows, as DomFacts (contracts.md).
 // Raw text only ("12.5K", "Joined March 2011"); the Rust core parses it.
 // A fact that is not on the page is left out (unknown), never guessed.

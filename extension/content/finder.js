@@ -1,3 +1,4 @@
+// @ts-check
 // Account finder: where accounts are shown on the page right now.
 // Each target is { kind: "row" | "hover" | "profile", root, handle, anchor }:
 // `root` holds the account's DOM, `anchor` is where its badge goes.

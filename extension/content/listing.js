@@ -1,3 +1,4 @@
+// @ts-check
 // The list being browsed (a profile's followers / verified_followers / following):
 // every account row this page drew a badge for, kept while the person scrolls
 // (rows are recycled, this map is not), for the audit page's `fb:list-stats`.

@@ -1,3 +1,4 @@
+// @ts-check
 // Navigation watcher: X is a single-page app, so the URL changes without a
 // page load. Events (popstate, hashchange, the Navigation API when present)
 // plus a check on every DOM change batch; no polling.
@@ -19,8 +20,10 @@ export function watchNavigation(onChange) {
   window.addEventListener('popstate', check);
   window.addEventListener('hashchange', check);
   try {
-    if (window.navigation && typeof window.navigation.addEventListener === 'function') {
-      window.navigation.addEventListener('navigatesuccess', check);
+    // The Navigation API (Chromium; not yet in TypeScript's DOM library).
+    const navigation = /** @type {any} */ (window).navigation;
+    if (navigation && typeof navigation.addEventListener === 'function') {
+      navigation.addEventListener('navigatesuccess', check);
     }
   } catch (_) {
     // not available

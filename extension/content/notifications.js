@@ -1,3 +1,4 @@
+// @ts-check
 // What people do to the viewer: the notifications page's rows ("<Name>
 // followed you", "<Name> and 4 others liked your reply", reposts) and the
 // replies and mentions shown as posts. Finds a badge target per actor and
@@ -63,6 +64,8 @@ export function tweetAuthor(article) {
 /**
  * The text of `el` with its text nodes joined by spaces (rows are made of
  * separate blocks whose text would otherwise run together), skipping `skip(node)`.
+ * @param {Element} el
+ * @param {(node: Element) => boolean} [skip]
  */
 export function spacedText(el, skip = () => false) {
   const parts = [];

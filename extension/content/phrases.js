@@ -1,3 +1,4 @@
+// @ts-check
 // What a notification says, per language: the phrase table that turns
 // "<Name> followed you" / "<Name> and 4 others liked your reply" into an
 // interaction kind, the "Replying to" line of a reply, and a post's
@@ -6,6 +7,7 @@
 // best effort from X's translations: when X changes a wording, fix it here.
 
 /** [pattern, kind]: the earliest match in a notification's text decides its kind. */
+/** @type {ReadonlyArray<readonly [RegExp, string]>} */
 export const NOTIFICATION_PHRASES = Object.freeze([
   // English
   [/\bfollowed you\b/i, 'followed'],

@@ -1,3 +1,4 @@
+// @ts-check
 // Every DOM selector and URL pattern the content script relies on, in one table.
 // X renames these without notice: when the page changes, this is the file to fix.
 // Never select on class names (they are generated and change). The browser

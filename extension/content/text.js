@@ -1,3 +1,4 @@
+// @ts-check
 // Reading text from X's DOM: visible text with emoji images as their alt text.
 
 /** Text of `el` as shown: text nodes plus the alt of emoji <img>s, whitespace collapsed. */

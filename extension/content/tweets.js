@@ -1,3 +1,4 @@
+// @ts-check
 // Recent posts from the page: on a profile timeline ("/<handle>",
 // "/<handle>/with_replies") each tweet article is lifted as raw strings (the
 // Rust core's read::dom_tweet::DomTweet) and sent once, by post id, to the
