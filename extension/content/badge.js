@@ -57,29 +57,39 @@ export function ariaLabel(verdict) {
  * Enter or Space; those events never reach X's row handlers.
  */
 export function createHost(doc, handle, onActivate) {
+  const { host, button: badge } = buttonHost(doc, { hostClass: HOST_CLASS, buttonClass: 'badge', handle, css: STYLE, onActivate });
+  parts.set(host, { badge, verdict: null });
+  return host;
+}
+
+/**
+ * A Shadow DOM host holding one keyboard-reachable button (the badge, the
+ * self-check chip): `onActivate(host, viaKeyboard)` on click, Enter or Space;
+ * every other pointer and key event stops at the button so X's row underneath
+ * never sees it (no navigation, no hover card). Returns { host, button }.
+ * @param {Document} doc
+ * @param {{ hostClass: string, buttonClass: string, handle: string, css: string, onActivate: (host: HTMLElement, viaKeyboard: boolean) => void }} spec
+ */
+export function buttonHost(doc, { hostClass, buttonClass, handle, css, onActivate }) {
   const host = doc.createElement('span');
-  host.className = HOST_CLASS;
+  host.className = hostClass;
   host.setAttribute('data-followback-handle', handle);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
-  style.textContent = STYLE;
-  const badge = doc.createElement('span');
-  badge.className = 'badge';
-  badge.setAttribute('role', 'button');
-  badge.setAttribute('tabindex', '0');
-  badge.setAttribute('aria-haspopup', 'dialog');
-  badge.setAttribute('aria-expanded', 'false');
-  shadow.append(style, badge);
-
-  const swallow = (e) => {
-    e.stopPropagation();
-  };
-  badge.addEventListener('click', (e) => {
+  style.textContent = css;
+  const button = doc.createElement('span');
+  button.className = buttonClass;
+  button.setAttribute('role', 'button');
+  button.setAttribute('tabindex', '0');
+  button.setAttribute('aria-haspopup', 'dialog');
+  button.setAttribute('aria-expanded', 'false');
+  shadow.append(style, button);
+  button.addEventListener('click', (e) => {
     e.stopPropagation();
     e.preventDefault();
     onActivate(host, false);
   });
-  badge.addEventListener('keydown', (e) => {
+  button.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' || e.key === ' ' || e.key === 'Spacebar') {
       e.stopPropagation();
       e.preventDefault();
@@ -87,10 +97,9 @@ export function createHost(doc, handle, onActivate) {
     }
   });
   for (const type of ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keyup', 'auxclick', 'dblclick']) {
-    badge.addEventListener(type, swallow);
+    button.addEventListener(type, (e) => e.stopPropagation());
   }
-  parts.set(host, { badge, verdict: null });
-  return host;
+  return { host, button };
 }
 
 /** The verdict a host shows, or null. */

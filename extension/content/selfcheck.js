@@ -11,6 +11,7 @@
 // `fb:self-check-page` (answered here, for the tab's viewer).
 
 import { viewerHandle } from './notifications.js';
+import { buttonHost } from './badge.js';
 import { MESSAGES } from '../shared/messages.js';
 import { LINES_CSS, renderSelfCheck, verdictWords } from '../shared/selfcheck-lines.js';
 
@@ -85,31 +86,13 @@ function requestCheck(handle, facts, generation, ask, onChange) {
 }
 
 function makeChip(doc, handle) {
-  const host = doc.createElement('span');
-  host.className = CHIP_CLASS;
-  host.setAttribute('data-followback-handle', handle);
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = CHIP_STYLE;
-  const chip = doc.createElement('span');
-  chip.className = 'chip';
-  chip.setAttribute('role', 'button');
-  chip.setAttribute('tabindex', '0');
-  chip.setAttribute('aria-haspopup', 'dialog');
-  chip.setAttribute('aria-expanded', 'false');
-  shadow.append(style, chip);
-  const activate = (e, viaKeyboard) => {
-    e.stopPropagation();
-    e.preventDefault();
-    togglePanel(viaKeyboard);
-  };
-  chip.addEventListener('click', (e) => activate(e, false));
-  chip.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' || e.key === ' ' || e.key === 'Spacebar') activate(e, true);
+  const { host, button: chip } = buttonHost(doc, {
+    hostClass: CHIP_CLASS,
+    buttonClass: 'chip',
+    handle,
+    css: CHIP_STYLE,
+    onActivate: (_host, viaKeyboard) => togglePanel(viaKeyboard),
   });
-  for (const type of ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keyup', 'auxclick', 'dblclick']) {
-    chip.addEventListener(type, (e) => e.stopPropagation());
-  }
   state.chipShadowChip = chip;
   return host;
 }

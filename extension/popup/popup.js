@@ -8,25 +8,11 @@ import { t, localize, LEVELS } from '../shared/i18n.js';
 import { MESSAGES } from '../shared/messages.js';
 import { STORAGE_KEYS } from '../shared/storage-keys.js';
 import { LEVELS as LEVEL_TABLE, glyphSvg, renderLegend } from '../shared/levels.js';
+import { targetTabId } from './target-tab.js';
 
 const REFRESH_MS = 1000;
 /** An element of this page by id (any: inputs, tables and plain elements alike). */
 const $ = (/** @type {string} */ id) => /** @type {any} */ (document.getElementById(id));
-
-/**
- * The tab to report on: `?tab=<id>` when the popup is opened as a page (tests, or a
- * person opening it in a tab), else the active tab of the current window. Only the
- * id is used (no `tabs` permission needed). Returns null when that tab is this page.
- */
-async function targetTabId() {
-  const param = new URLSearchParams(location.search).get('tab');
-  if (param !== null && /^\d+$/.test(param)) return Number(param);
-  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-  if (!tab || typeof tab.id !== 'number') return null;
-  const self = await chrome.tabs.getCurrent?.();
-  if (self && self.id === tab.id) return null;
-  return tab.id;
-}
 
 /** Asks the tab's content script for its badge counts; null when none answers. */
 async function pageStats(tabId) {

@@ -6,24 +6,16 @@
 // popup.html only includes this script. textContent only.
 
 import { LINES_CSS, renderTop, verdictWords } from '../shared/selfcheck-lines.js';
+import { targetTabId } from './target-tab.js';
+import { MESSAGES } from '../shared/messages.js';
 
 const RETRY_MS = 1500;
-
-async function tabId() {
-  const param = new URLSearchParams(location.search).get('tab');
-  if (param !== null && /^\d+$/.test(param)) return Number(param);
-  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-  if (!tab || typeof tab.id !== 'number') return null;
-  const self = await chrome.tabs.getCurrent?.();
-  if (self && self.id === tab.id) return null;
-  return tab.id;
-}
 
 /** Asks the tab's content script for the viewer's self-check; null when no content script answers. */
 async function ask(id) {
   if (id === null) return null;
   try {
-    const r = await chrome.tabs.sendMessage(id, { type: 'fb:self-check-page' });
+    const r = await chrome.tabs.sendMessage(id, { type: MESSAGES.SELF_CHECK_PAGE.type });
     return r && typeof r === 'object' ? r : null;
   } catch {
     return null;
@@ -71,7 +63,7 @@ async function start() {
   const ui = build();
   let id = null;
   try {
-    id = await tabId();
+    id = await targetTabId();
   } catch {
     id = null;
   }
@@ -80,7 +72,7 @@ async function start() {
     // On your own profile the panel opens there; elsewhere the self-check page.
     let shown = null;
     try {
-      shown = id === null ? null : await chrome.tabs.sendMessage(id, { type: 'fb:self-check-open' });
+      shown = id === null ? null : await chrome.tabs.sendMessage(id, { type: MESSAGES.SELF_CHECK_OPEN.type });
     } catch {
       shown = null;
     }

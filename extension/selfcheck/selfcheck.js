@@ -4,6 +4,7 @@
 // as the panel on your profile. Nothing leaves the browser.
 
 import { LINES_CSS, renderSelfCheck } from '../shared/selfcheck-lines.js';
+import { MESSAGES } from '../shared/messages.js';
 
 const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
 
@@ -22,7 +23,7 @@ async function start() {
   }
   let reply = null;
   try {
-    reply = await chrome.runtime.sendMessage({ type: 'fb:self-check', handle });
+    reply = await chrome.runtime.sendMessage({ type: MESSAGES.SELF_CHECK.type, handle });
   } catch (e) {
     reply = { ok: false, error: String((e && e.message) || e) };
   }
