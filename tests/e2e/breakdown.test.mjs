@@ -97,7 +97,7 @@ function assertCompleteBreakdown(b, handle) {
     assert.ok(line.reason && line.reason.trim().length > 0, `every line has a reason: ${JSON.stringify(line)}`);
     // Labels describe the fact; a virtue phrase with negative points reads wrong.
     if (line.points.startsWith('\u2212')) {
-      assert.doesNotMatch(line.label, /^Has an? /, `a penalty line names the fact: ${line.label}`);
+      assert.doesNotMatch(line.label, /^(Has an?|Is|Own|On other people's|Talks|Shares|Likes other|Verified)\b/, `a penalty line names the fact: ${line.label}`);
     }
   }
 }
@@ -112,6 +112,8 @@ function assertSummaryFirst(v, b) {
   assert.ok(v.details >= 2, 'every fact and the legend are one disclosure each');
   // No internal figures in the first view: no shares of weight, no ratios, no thresholds.
   assert.doesNotMatch(v.text, /%|signal weight|Threshold:|Score limit|Starts at/, v.text);
+  // Ratios are said as counts ("follows 4,990, followed by 210"), never as "(24:1)".
+  assert.doesNotMatch(v.text, /\d:\d/, v.text);
   assert.match(v.text, /Every fact \(\d+ seen, \d+ not seen yet\)/);
   // The top lines are the lines with the largest points, and none without points.
   const byPoints = b.lines
