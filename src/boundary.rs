@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::memory::{Memory, PageInteraction};
-use crate::model::{Account, InteractionKind, Observations};
+use crate::model::{Account, InteractionKind, Observations, Viewer};
 use crate::read::dom::DomFacts;
 use crate::read::dom_tweet::{tweet_from_dom, DomTweet};
 use crate::settings::{self, FieldError, Settings};
@@ -134,6 +134,9 @@ pub struct IngestReport {
     pub unavailable: usize,
     /// What could not be read, one sentence each.
     pub warnings: Vec<String>,
+    /// The logged-in account, when the response carries it (absent otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub viewer: Option<Viewer>,
 }
 
 impl IngestReport {
@@ -145,6 +148,7 @@ impl IngestReport {
             interactions: observations.interactions.len(),
             unavailable: observations.unavailable,
             warnings: std::mem::take(&mut observations.warnings),
+            viewer: observations.viewer.clone(),
         }
     }
 
@@ -374,7 +378,9 @@ export interface StoredSettings { version: number; values: Record<string, unknow
 export interface Validation { ok: boolean; errors: FieldError[]; settings: StoredSettings | null; }
 export interface SettingsReport { ok: boolean; errors: FieldError[]; notices: string[]; }
 export interface Repaired { settings: StoredSettings; notices: string[]; }
-export interface IngestReport { accounts: number; tweets: number; interactions: number; unavailable: number; warnings: string[]; }
+/** The logged-in account as a response names it. */
+export interface Viewer { handle: string; id?: string; }
+export interface IngestReport { accounts: number; tweets: number; interactions: number; unavailable: number; warnings: string[]; viewer?: Viewer; }
 export interface ImportReport { ok: boolean; error: string | null; }
 export interface RecordedReport { recorded: number; skipped: number; warnings: string[]; }
 /** The saved memory within a size, the most recently seen accounts first. */

@@ -274,6 +274,17 @@ pub struct Observations {
     pub unavailable: usize,
     /// Parts that were skipped, each in one sentence.
     pub warnings: Vec<String>,
+    /// The logged-in account, when a payload carries it (X's viewer wrappers).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub viewer: Option<Viewer>,
+}
+
+/// The logged-in account as a payload names it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Viewer {
+    pub handle: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
 }
 
 impl Observations {
@@ -284,6 +295,9 @@ impl Observations {
         self.interactions.extend(other.interactions);
         self.unavailable += other.unavailable;
         self.warnings.extend(other.warnings);
+        if self.viewer.is_none() {
+            self.viewer = other.viewer;
+        }
     }
 
     /// True when nothing usable was found.

@@ -14,6 +14,7 @@ use followback::boundary::{
     Repaired, SettingsReport, Validation, VerdictRequest,
 };
 use followback::memory::Memory;
+use followback::model::Viewer;
 use followback::read::dom::DomFacts;
 use followback::read::dom_tweet::{DomLink, DomTweet};
 use followback::settings::FieldError;
@@ -134,6 +135,7 @@ fn every_declared_interface_has_exactly_the_rust_fields() {
         ("Validation", read_fields::<Validation>()),
         ("SettingsReport", read_fields::<SettingsReport>()),
         ("IngestReport", read_fields::<IngestReport>()),
+        ("Viewer", read_fields::<Viewer>()),
         ("ImportReport", read_fields::<ImportReport>()),
         ("RecordedReport", read_fields::<RecordedReport>()),
         ("StoredSettings", written_fields(&Settings::default())),

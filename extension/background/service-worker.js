@@ -162,7 +162,7 @@ const HANDLERS = {
     const report = e.ingest(message.text, Date.now());
     countPayload(report, message.url);
     if (report && report.accounts > 0) scheduleMemorySave();
-    return { ok: true, accounts: report ? report.accounts : 0, warnings: report ? report.warnings : [] };
+    return { ok: true, accounts: report ? report.accounts : 0, warnings: report ? report.warnings : [], viewer: report && report.viewer ? report.viewer : null };
   },
   [MESSAGES.VERDICTS.type]: async (message, e) => {
     if (!Array.isArray(message.requests)) return { ok: false, error: 'fb:verdicts needs a requests array' };

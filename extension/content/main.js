@@ -24,7 +24,7 @@ import { recordRow, listStats } from './listing.js';
 import { settingsChanged } from '../shared/settings-store.js';
 import { STORAGE_KEYS } from '../shared/storage-keys.js';
 import { MESSAGES, refusal, selfOf, senderRole } from '../shared/messages.js';
-import { recordInteractions } from './notifications.js';
+import { recordInteractions, rememberPayloadViewer } from './notifications.js';
 import { recordTweets } from './tweets.js';
 import { isOwnProfile, claimOwnProfile, sweepSelfCheck, removeSelfCheck, isSelfCheckNode, answerSelfCheckPage, openSelfCheckPanel } from './selfcheck.js';
 
@@ -210,7 +210,10 @@ function onMutations(records) {
 function relayPayload(payload) {
   if (!state.enabled || contextGone()) return;
   ask({ type: MESSAGES.PAYLOAD.type, text: payload.text, url: payload.url }).then((reply) => {
-    if (reply && reply.ok) invalidateAll();
+    if (reply && reply.ok) {
+      if (reply.viewer) rememberPayloadViewer(reply.viewer);
+      invalidateAll();
+    }
     else debugOnce(`a payload was not read: ${reply && reply.error}`);
   });
 }

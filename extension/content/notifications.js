@@ -17,7 +17,7 @@ import { SEL, PATTERNS, NOTIFICATION_ICONS, avatarHandle, handleFromHref } from 
 import { visibleText } from './text.js';
 import { kindOfNotification, saysReplyingTo } from './phrases.js';
 import { debugOnce } from './log.js';
-import { handleFromShownText } from '../shared/x-account.js';
+import { handleFromShownText, isHandle } from '../shared/x-account.js';
 
 const lower = (s) => String(s || '').toLowerCase();
 
@@ -27,10 +27,34 @@ export function onNotificationsPage(doc = document) {
   return PATTERNS.notificationsPath.test(path);
 }
 
-/** The viewer's handle, from the side bar's profile link; null when not shown. */
+/**
+ * The viewer a payload named (the service worker's reply to `fb:payload`), for
+ * this page: one value, the latest. Only a fallback: the side bar wins.
+ * @type {string | null}
+ */
+let payloadViewer = null;
+
+/**
+ * Remembers the viewer a payload named, when it is a well-formed handle;
+ * anything else is ignored (and forgets nothing). Returns whether it was kept.
+ * @param {unknown} viewer the reply's `viewer`: `{ handle, id? }`
+ */
+export function rememberPayloadViewer(viewer) {
+  const handle = viewer && typeof viewer === 'object' ? /** @type {{ handle?: unknown }} */ (viewer).handle : null;
+  if (!isHandle(handle)) return false;
+  payloadViewer = /** @type {string} */ (handle);
+  return true;
+}
+
+/**
+ * The viewer's handle: from the side bar's profile link when it is shown (a
+ * payload never overrides it), else the one a payload named; null when neither.
+ * Never from the URL.
+ */
 export function viewerHandle(doc = document) {
   const link = doc.querySelector(SEL.viewerProfileLink);
-  return link ? handleFromHref(link.getAttribute('href')) : null;
+  const fromSideBar = link ? handleFromHref(link.getAttribute('href')) : null;
+  return fromSideBar || payloadViewer;
 }
 
 /** The actors of a notification row: one per distinct avatar, in the order shown. */

@@ -28,7 +28,7 @@
 /** @typedef {import('../core/followback.js').DomTweet} DomTweet */
 
 /** @typedef {{ type: 'fb:payload', text: string, url: string }} PayloadRequest */
-/** @typedef {{ ok: true, accounts: number, warnings: string[] }} PayloadReply */
+/** @typedef {{ ok: true, accounts: number, warnings: string[], viewer: { handle: string, id?: string } | null }} PayloadReply */
 
 /** @typedef {{ id?: string, handle?: string, dom?: DomFacts }} VerdictRequest */
 /** @typedef {{ type: 'fb:verdicts', requests: VerdictRequest[], reloadSettings?: boolean }} VerdictsRequest */

@@ -17,6 +17,7 @@ mod notification;
 mod surrogates;
 mod tweet;
 mod user;
+mod viewer;
 mod walk;
 
 pub use walk::{Mode, MAX_DEPTH};
@@ -204,6 +205,9 @@ fn read_document(value: &Value, c: &mut Collector) {
                 errors.len()
             ));
         }
+    }
+    if c.obs.viewer.is_none() {
+        c.obs.viewer = viewer::viewer(value);
     }
     walk::walk(value, 0, c);
 }

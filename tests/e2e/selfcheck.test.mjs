@@ -145,6 +145,59 @@ test('the viewer comes from the side bar, not the URL: without it, your profile 
   assert.equal(await page.$(CHIP), null);
 });
 
+/**
+ * Has the page load `followers_<name>.json` (tests/e2e/fixtures/graphql) by XHR (the hook relays it to the
+ * worker) and waits until the worker has read it and the page had a moment to
+ * redraw with the reply.
+ */
+async function loadPayload(page, name) {
+  const ext = await env.context.newPage();
+  await ext.goto(`chrome-extension://${env.extensionId}/options/options.html`);
+  const payloads = async () => (await ext.evaluate(() => chrome.runtime.sendMessage({ type: 'fb:debug-stats' }))).payloads;
+  const before = await payloads();
+  // viewer_profile.html has no fixture script: the same XHR the fixtures' xhrJson(graphqlUrl('Viewer', name)) makes.
+  const status = await page.evaluate(
+    (n) =>
+      new Promise((resolve) => {
+        const variables = encodeURIComponent(JSON.stringify({ withCommunitiesMemberships: true }));
+        const xhr = new XMLHttpRequest();
+        xhr.open('GET', `/i/api/graphql/Fx0QueryIdViewer/Viewer?variables=${variables}&fixture=${encodeURIComponent(n)}`);
+        xhr.onloadend = () => resolve(xhr.status);
+        xhr.send();
+      }),
+    name,
+  );
+  assert.equal(status, 200, `followers_${name}.json served`);
+  for (let i = 0; i < 100 && (await payloads()) <= before; i += 1) await new Promise((r) => setTimeout(r, 100));
+  assert.ok((await payloads()) > before, `the worker read ${name}`);
+  await ext.close();
+  await page.waitForTimeout(500);
+}
+
+test('without the side bar, a payload naming the viewer brings the chip back; one naming another does not', async () => {
+  const page = await openOwnProfile();
+  await page.evaluate((sel) => document.querySelector(sel).remove(), SEL.viewerProfileLink);
+  await page.waitForSelector(`${SEL.profileName} .followback-badge-host`);
+  assert.equal(await page.$(CHIP), null, 'the URL alone is not the viewer');
+  // A payload naming someone else does not make this profile yours.
+  await loadPayload(page, 'viewer_other');
+  assert.equal(await page.$(CHIP), null, 'another viewer named by a payload');
+  assert.notEqual(await page.$(`${SEL.profileName} .followback-badge-host`), null);
+  // The Viewer query names viewer_me: its own profile shows the chip again.
+  await loadPayload(page, 'viewer_me');
+  await page.waitForSelector(`${SEL.profileName} ${CHIP}`);
+  await page.waitForSelector(`${SEL.profileName} .followback-badge-host`, { state: 'detached' });
+  assert.deepEqual(extensionConsoleProblems(page, env.extensionId), []);
+});
+
+test('a payload never overrides the side bar: one naming another viewer keeps your chip', async () => {
+  const page = await openOwnProfile();
+  await loadPayload(page, 'viewer_other');
+  assert.notEqual(await page.$(`${SEL.profileName} ${CHIP}`), null);
+  assert.equal(await page.$(`${SEL.profileName} .followback-badge-host`), null);
+  assert.deepEqual(extensionConsoleProblems(page, env.extensionId), []);
+});
+
 test('the popup shows your score and the top two changes, and opens the full self-check', async () => {
   const page = await openOwnProfile();
   const score = await page.getAttribute(CHIP, 'data-followback-score');
