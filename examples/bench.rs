@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use followback::memory::Memory;
 use followback::read::read_any;
 use followback::score::score_with;
-use followback::signals::prepared::Matchers;
+use followback::prepared::Matchers;
 use followback::time::civil_from_days;
 use followback::Settings;
 use serde_json::{json, Value};

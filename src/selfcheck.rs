@@ -12,8 +12,8 @@
 
 use serde::Serialize;
 
+use crate::evidence::count;
 use crate::model::Account;
-use crate::signals::common::count;
 use crate::verdict::{ConfidenceLabel, Evidence, Level, Verdict};
 
 /// One of the reasons people give for not following back.

@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use super::keywords::{KeywordSet, NormalizedText};
-use super::text::is_url_token;
+use super::tokens::is_url_token;
 
 /// Template thanks seen in automatic messages.
 pub const DEFAULT_THANKS_PHRASES: &[&str] = &[

@@ -23,7 +23,7 @@ use super::stats::{
     chi_square_uniform, chi_square_upper_tail, coefficient_of_variation, mean, normalized_entropy,
     Share,
 };
-use super::text::{
+use super::tokens::{
     is_link_only, is_shortener_link, is_url_token, is_x_link, mentions, normalize_for_duplicates,
     registrable_domain,
 };

@@ -9,8 +9,9 @@
 //!   nothing (how recently and how often they post lately is judged from
 //!   recent posts, seed 004).
 
-use super::common::{age_days, days_words, num, plural, ramp_place, rate_days, signed, Line, Ramp};
 use super::Subject;
+use crate::evidence::{days_words, num, plural, ramp_place, signed, Line, Ramp};
+use crate::observed::{age_days, rate_days};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 

@@ -3,9 +3,9 @@
 //! repeated (Socialbakers), machine-regular posting times (Chu et al.; Zhang &
 //! Paxson) and more recent posts a day than a person types (TwitCleaner).
 
-use super::common::{num, pts, wt, Line};
 use super::posts::{self, above, of, pct};
 use super::Subject;
+use crate::evidence::{num, setting_points, setting_weight, Line};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -18,7 +18,7 @@ pub fn links(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             "at most {} of their own recent posts nothing but a link",
             pct(s.automation_link_only_share)
         ),
-        wt(s.automation_link_only_points),
+        setting_weight(s.automation_link_only_points),
     );
     let t = match posts::judged(subject, s, now) {
         Ok(t) => t,
@@ -41,7 +41,7 @@ pub fn links(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         line.seen_from(
             &seen,
             from,
-            -pts(s.automation_link_only_points),
+            -setting_points(s.automation_link_only_points),
             "Almost nothing but links: the feed looks fed in by a tool, not written by a person."
                 .to_string(),
         )
@@ -62,7 +62,7 @@ pub fn repeats(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "automation_repeats",
         "Repeated texts",
         format!("no text posted more than {limit} times"),
-        wt(s.automation_repeat_points),
+        setting_weight(s.automation_repeat_points),
     );
     let t = match posts::judged(subject, s, now) {
         Ok(t) => t,
@@ -90,7 +90,7 @@ pub fn repeats(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         line.seen_from(
             &seen,
             from,
-            -pts(s.automation_repeat_points),
+            -setting_points(s.automation_repeat_points),
             "Posting the same text over and over is what scheduling tools and spam bots do."
                 .to_string(),
         )
@@ -115,7 +115,7 @@ pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             num(s.automation_interval_cv_max),
             num(s.automation_clock_dispersion_min)
         ),
-        wt(s.automation_timing_points),
+        setting_weight(s.automation_timing_points),
     );
     let t = match posts::judged(subject, s, now) {
         Ok(t) => t,
@@ -169,7 +169,7 @@ pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         line.seen_from(
             &seen,
             from,
-            -pts(s.automation_timing_points),
+            -setting_points(s.automation_timing_points),
             format!("Scheduled by a machine: {}.", signs.join(", and ")),
         )
     }
@@ -178,7 +178,7 @@ pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
 /// More recent posts a day than a person types: graded on a log scale from
 /// `automation.daily_max` (nothing) to ten times it (the full penalty).
 pub fn rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
-    let r = super::common::Ramp::new(
+    let r = crate::evidence::Ramp::new(
         s.automation_daily_max,
         s.automation_daily_max * 10.0,
         0,
@@ -190,7 +190,7 @@ pub fn rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         format!(
             "nothing up to {} a day, {} at {} a day or more, graded in between",
             num(r.from),
-            super::common::signed(r.high),
+            crate::evidence::signed(r.high),
             num(r.to)
         ),
         r.weight(),
@@ -217,7 +217,7 @@ pub fn rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             points,
             format!(
                 "{}. More posts a day lately than a person types; likely automated.",
-                super::common::ramp_place(&r, points, "posts a day")
+                crate::evidence::ramp_place(&r, points, "posts a day")
             ),
         )
     } else {
@@ -239,10 +239,10 @@ pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         format!(
             "nothing up to {} of own recent posts from scheduling or feed tools, {} at {} or more, graded in between",
             pct(s.client_share_from),
-            super::common::signed(-pts(s.client_points)),
+            crate::evidence::signed(-setting_points(s.client_points)),
             pct(s.client_share_full)
         ),
-        wt(s.client_points),
+        setting_weight(s.client_points),
     );
     let own: Vec<&str> = subject
         .tweets
@@ -292,7 +292,7 @@ pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         )
     };
     let (from, full) = (s.client_share_from, s.client_share_full);
-    let max = pts(s.client_points);
+    let max = setting_points(s.client_points);
     let points = if share <= from || max == 0 {
         0
     } else if share >= full || full <= from {
@@ -308,8 +308,8 @@ pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
             points,
             format!(
                 "{} of {}: the full penalty at {}. Most of their posts go out through a scheduling or feed tool: fed in, not typed.",
-                super::common::signed(points),
-                super::common::signed(-max),
+                crate::evidence::signed(points),
+                crate::evidence::signed(-max),
                 pct(full)
             ),
         )

@@ -3,10 +3,10 @@
 //! same phrase list as the bio signal (`begging.keywords`), held against the
 //! share of posts (Socialbakers: more than 30% of tweets with spam phrases).
 
-use super::common::{pts, wt, Line};
 use super::posts::{self, above, of, pct};
-use super::text::quoted;
 use super::Subject;
+use crate::evidence::quoted;
+use crate::evidence::{setting_points, setting_weight, Line};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -18,7 +18,7 @@ pub fn begging_posts(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             "follow-back phrases in at most {} of recent posts",
             pct(s.begging_tweets_share)
         ),
-        wt(s.begging_tweets_points),
+        setting_weight(s.begging_tweets_points),
     );
     let t = match posts::recent(subject, s, now) {
         Ok(t) => t,
@@ -42,7 +42,7 @@ pub fn begging_posts(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         line.seen_from(
             &seen,
             from,
-            -pts(s.begging_tweets_points),
+            -setting_points(s.begging_tweets_points),
             "Their feed keeps asking for follows: about padding numbers, with little else to read."
                 .to_string(),
         )

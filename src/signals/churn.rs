@@ -3,10 +3,10 @@
 //! rose and fell by more than a share of itself (and a number of accounts)
 //! between observations; more points when it keeps turning.
 
-use super::common::{count, days_words, plural, pts, wt, Line};
 use super::posts::pct;
 use super::Subject;
 use crate::analysis::{ChurnStats, Swing};
+use crate::evidence::{count, days_words, plural, setting_points, setting_weight, Line};
 use crate::model::Source;
 use crate::settings::Settings;
 use crate::verdict::Evidence;
@@ -31,7 +31,7 @@ pub fn churn(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
             pct(s.churn_swing_share),
             count(s.churn_min_accounts.max(0) as u64)
         ),
-        wt(s.churn_points).saturating_add(wt(s.churn_repeat_points)),
+        setting_weight(s.churn_points).saturating_add(setting_weight(s.churn_repeat_points)),
     );
     if subject.history.is_empty() {
         return line.not_seen("Following counts from earlier visits");
@@ -68,12 +68,12 @@ pub fn churn(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
             >= i128::from(s.churn_reversals.max(1));
         let (points, reason) = if repeated {
             (
-                pts(s.churn_points).saturating_add(pts(s.churn_repeat_points)),
+                setting_points(s.churn_points).saturating_add(setting_points(s.churn_repeat_points)),
                 "Follows in bulk and unfollows again, over and over: the follow-then-unfollow trick.",
             )
         } else {
             (
-                pts(s.churn_points),
+                setting_points(s.churn_points),
                 "Followed many and unfollowed many again between visits: the follow-then-unfollow trick.",
             )
         };

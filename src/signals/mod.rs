@@ -16,7 +16,6 @@ mod begging_posts;
 mod bio;
 mod botlike;
 mod churn;
-pub mod common;
 mod conversation;
 mod follow_for_follow;
 mod following_cap;
@@ -27,12 +26,10 @@ mod labels;
 mod likes;
 mod listed;
 mod posts;
-pub mod prepared;
 mod ratio;
 mod recent_activity;
 mod relationship;
 mod spam;
-pub mod text;
 mod variety;
 mod verified;
 
@@ -41,7 +38,6 @@ use crate::settings::Settings;
 use crate::verdict::Evidence;
 
 pub use botlike::longest_digit_run;
-pub use common::Ramp;
 pub use labels::{self_declared, words};
 pub use ratio::{ratio_penalty, ratio_reward};
 
@@ -57,7 +53,7 @@ pub struct Subject<'a> {
     pub interactions: &'a [Interaction],
     /// Keyword sets and recent-post statistics computed once for all signals
     /// (set by `score`); `None`: each signal computes what it needs.
-    pub prepared: Option<&'a prepared::Prepared<'a>>,
+    pub prepared: Option<&'a crate::prepared::Prepared<'a>>,
 }
 
 impl<'a> Subject<'a> {

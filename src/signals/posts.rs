@@ -4,10 +4,10 @@
 
 use std::borrow::Cow;
 
-use super::prepared;
 use super::Subject;
 use crate::analysis::{Share, TimelineStats};
 use crate::model::{Source, Tweet};
+use crate::prepared;
 use crate::settings::Settings;
 
 /// The recent-post statistics (computed once per account when scoring), or

@@ -6,9 +6,11 @@
 //! The newest post seen is a lower bound on how recent their last post is:
 //! when only a few of their posts were seen, the account may be more active.
 
-use super::common::{days_words, num, plural, pts, ramp_place, signed, wt, Line, Ramp};
 use super::posts;
 use super::Subject;
+use crate::evidence::{
+    days_words, num, plural, ramp_place, setting_points, setting_weight, signed, Line, Ramp,
+};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -20,7 +22,7 @@ pub fn last_post(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         s.recent_active_points,
     ]
     .into_iter()
-    .map(wt)
+    .map(setting_weight)
     .max()
     .unwrap_or(0);
     let line = Line::new(
@@ -50,7 +52,7 @@ pub fn last_post(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         line.seen_from(
             &seen,
             from,
-            -pts(s.recent_inactive_points),
+            -setting_points(s.recent_inactive_points),
             format!(
                 "Nothing posted for more than {}: the account looks abandoned.",
                 days_words(s.recent_inactive_days.max(0) as f64)
@@ -60,7 +62,7 @@ pub fn last_post(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         line.seen_from(
             &seen,
             from,
-            -pts(s.recent_quiet_points),
+            -setting_points(s.recent_quiet_points),
             format!(
                 "Nothing posted for more than {}: quiet lately.",
                 days_words(s.recent_quiet_days.max(0) as f64)
@@ -70,7 +72,7 @@ pub fn last_post(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         line.seen_from(
             &seen,
             from,
-            pts(s.recent_active_points),
+            setting_points(s.recent_active_points),
             "Posted recently: an active account.".to_string(),
         )
     }

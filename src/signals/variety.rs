@@ -4,10 +4,10 @@
 //! the account itself lose points (TwitCleaner: "talks about themselves more
 //! than half the time").
 
-use super::common::{pts, wt, Line};
 use super::posts::{self, above, of, pct};
 use super::Subject;
 use crate::analysis::Share;
+use crate::evidence::{setting_points, setting_weight, Line};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -21,7 +21,7 @@ pub fn mix(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             pct(s.variety_repost_share),
             pct(s.variety_mix_min_share)
         ),
-        wt(s.variety_repost_points).max(wt(s.variety_mix_points)),
+        setting_weight(s.variety_repost_points).max(setting_weight(s.variety_mix_points)),
     );
     let t = match posts::judged(subject, s, now) {
         Ok(t) => t,
@@ -38,14 +38,14 @@ pub fn mix(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         line.seen_from(
             &seen,
             from,
-            -pts(s.variety_repost_points),
+            -setting_points(s.variety_repost_points),
             "Almost only reposts of others: nothing of their own to add.".to_string(),
         )
     } else if enough(t.original) && enough(sharing) && enough(t.reply) {
         line.seen_from(
             &seen,
             from,
-            pts(s.variety_mix_points),
+            setting_points(s.variety_mix_points),
             "A good mix: their own posts, sharing others' and replies.".to_string(),
         )
     } else {
@@ -76,7 +76,7 @@ pub fn self_promotion(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             "at most {} of original posts promote their own site or products",
             pct(s.variety_self_promo_share)
         ),
-        wt(s.variety_self_promo_points),
+        setting_weight(s.variety_self_promo_points),
     );
     let t = match posts::judged(subject, s, now) {
         Ok(t) => t,
@@ -98,7 +98,7 @@ pub fn self_promotion(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         line.seen_from(
             &seen,
             from,
-            -pts(s.variety_self_promo_points),
+            -setting_points(s.variety_self_promo_points),
             "Mostly talks about themselves and their products: it comes across as a sales feed."
                 .to_string(),
         )
