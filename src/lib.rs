@@ -9,6 +9,8 @@
 //! "X-COM-FACTS.md §4", "seed NNN"): they are summarised in
 //! `docs/design-notes.md`.
 
+#![deny(missing_docs)]
+
 pub mod analysis;
 pub mod boundary;
 pub mod cli;

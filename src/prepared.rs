@@ -13,9 +13,13 @@ use crate::signals::Subject;
 /// Which keyword list of the settings a signal matches against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeywordList {
+    /// Follow-back begging words (bio, name, posts).
     Begging,
+    /// Guru and marketer words (bio).
     Guru,
+    /// Spam words (bio, name).
     Spam,
+    /// The viewer's own interests (bio, posts).
     Interests,
 }
 
@@ -71,6 +75,7 @@ impl Matchers {
 /// What one account's scoring computes once for all its signals.
 #[derive(Debug)]
 pub struct Prepared<'a> {
+    /// The keyword sets, shared by every account.
     pub matchers: &'a Matchers,
     /// `None` when the account has no recent posts.
     pub timeline: Option<TimelineStats>,

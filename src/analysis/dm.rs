@@ -45,7 +45,9 @@ pub const DEFAULT_PITCH_PHRASES: &[&str] = &[
 /// The phrase lists a message is matched against, built once.
 #[derive(Clone, Debug)]
 pub struct DmPhrases {
+    /// Thank-you phrases that open an automatic welcome message.
     pub thanks: KeywordSet,
+    /// Sales and link phrases that make it a pitch.
     pub pitch: KeywordSet,
 }
 

@@ -7,13 +7,18 @@ use crate::verdict::Evidence;
 
 /// The fixed parts of one signal's evidence line.
 pub struct Line {
+    /// The signal's id (`"ratio"`).
     pub signal: &'static str,
+    /// Its label in the breakdown.
     pub label: &'static str,
+    /// The threshold, in words.
     pub threshold: String,
+    /// The signal's weight: the most points it can move.
     pub weight: u32,
 }
 
 impl Line {
+    /// The fixed parts of one line.
     pub fn new(signal: &'static str, label: &'static str, threshold: String, weight: u32) -> Self {
         Line {
             signal,

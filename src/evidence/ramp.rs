@@ -12,9 +12,13 @@ use super::words::{num, round_num, signed};
 /// still gives bounded points).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Ramp {
+    /// Lower anchor: at or below it the ramp gives `low` points.
     pub from: f64,
+    /// Upper anchor: at or above it the ramp gives `high` points.
     pub to: f64,
+    /// Points at the lower anchor.
     pub low: i32,
+    /// Points at the upper anchor.
     pub high: i32,
     /// `log10(value)` instead of `log10(1 + value)`: for ratios and shares.
     pub plain_log: bool,

@@ -39,7 +39,12 @@ pub enum ReadError {
     /// Valid JSON, but no account, tweet or interaction anywhere in it.
     NothingFound,
     /// A page payload over [`bounds::MAX_PAYLOAD_BYTES`]: not read at all.
-    TooLarge { bytes: usize, max: usize },
+    TooLarge {
+        /// Size of the payload, in bytes.
+        bytes: usize,
+        /// The most bytes read.
+        max: usize,
+    },
 }
 
 impl std::fmt::Display for ReadError {

@@ -44,6 +44,7 @@ pub use ratio::{ratio_penalty, ratio_reward};
 /// Everything known about one account when it is scored.
 #[derive(Clone, Copy, Debug)]
 pub struct Subject<'a> {
+    /// The account as observed (profile facts and counts).
     pub account: &'a Account,
     /// Recent posts by this account, any order.
     pub tweets: &'a [Tweet],
