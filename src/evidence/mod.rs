@@ -1,4 +1,4 @@
-//! Building the breakdown: every signal's evidence line ([`line`]), graded
+//! Building the breakdown: every signal's evidence line ([`line`](mod@line)), graded
 //! points on a log scale ([`ramp`]) and the wording the reasons share
 //! ([`words`]).
 
