@@ -198,7 +198,7 @@ pub struct Example {
 
 /// The most common score and how many verdicts sit on it.
 #[derive(Serialize, Clone, Debug, PartialEq)]
-pub struct Mode {
+pub struct ScoreMode {
     /// The score most verdicts got.
     pub score: u8,
     /// How many verdicts got it.
@@ -227,7 +227,7 @@ pub struct Report {
     /// Verdicts whose total the 0..100 limit cut (a "score limit" line).
     pub clamped: usize,
     /// The most common score, when there are verdicts.
-    pub most_common_score: Option<Mode>,
+    pub most_common_score: Option<ScoreMode>,
     /// Figures per signal.
     pub signals: Vec<SignalFigures>,
     /// Humans with the lowest scores.
@@ -326,7 +326,7 @@ pub fn report(items: &[(Label, Verdict)]) -> Report {
     let most_common_score = per_score
         .iter()
         .max_by_key(|(s, n)| (**n, std::cmp::Reverse(**s)))
-        .map(|(s, n)| Mode {
+        .map(|(s, n)| ScoreMode {
             score: *s,
             accounts: *n,
             share: *n as f64 / items.len().max(1) as f64,

@@ -3,7 +3,7 @@
 //! landed on it.
 
 use super::line::setting_points;
-use super::words::{num, round_num, signed};
+use super::words::{number, round_num, signed};
 
 /// Graded points for a count: linear in `log10(1 + value)` between two
 /// anchors, `low` points at or below `from`, `high` points at or above `to`,
@@ -102,7 +102,7 @@ pub fn ramp_threshold(r: &Ramp, unit_one: &str, unit_many: &str) -> String {
         if (v - 1.0).abs() < f64::EPSILON {
             format!("1 {unit_one}")
         } else {
-            format!("{} {unit_many}", num(v))
+            format!("{} {unit_many}", number(v))
         }
     };
     let low = if r.from <= 0.0 {
@@ -138,14 +138,14 @@ pub fn ramp_place(r: &Ramp, points: i32, what: &str) -> String {
                 "{} of {}: full points from {} {what}",
                 signed(points),
                 best,
-                num(best_at)
+                number(best_at)
             )
         } else {
             format!(
                 "{} of {}: full points at {} {what} or fewer",
                 signed(points),
                 best,
-                num(best_at)
+                number(best_at)
             )
         }
     } else if points < 0 {

@@ -19,7 +19,7 @@ pub fn count(n: u64) -> String {
 }
 
 /// A whole or decimal number for a sentence: "3", "2.5", "0.14".
-pub fn num(v: f64) -> String {
+pub fn number(v: f64) -> String {
     if !v.is_finite() {
         return "?".to_string();
     }
@@ -75,23 +75,23 @@ pub fn excerpt(text: &str, max: usize) -> String {
 /// A number rounded to two significant digits for a sentence: 1,234 -> "1,200".
 pub fn round_num(v: f64) -> String {
     if !v.is_finite() || v <= 0.0 {
-        return num(v.max(0.0));
+        return number(v.max(0.0));
     }
     let mag = 10f64.powf(v.log10().floor() - 1.0);
     let r = (v / mag).round() * mag;
     if r >= 1.0 {
         count(r.round() as u64)
     } else {
-        num(r)
+        number(r)
     }
 }
 
 /// "1 follow a day" / "2.5 follows a day": a rate with its unit in number.
-pub fn per(v: f64, one: &str, many: &str, tail: &str) -> String {
+pub fn rate_words(v: f64, one: &str, many: &str, tail: &str) -> String {
     if (v - 1.0).abs() < 0.005 {
         format!("1 {one} {tail}")
     } else {
-        format!("{} {many} {tail}", num(v))
+        format!("{} {many} {tail}", number(v))
     }
 }
 

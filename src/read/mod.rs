@@ -164,10 +164,10 @@ fn read_text(text: &str, source: Option<Source>) -> Result<Observations, ReadErr
     }
     let extra = bad_count - bad.len();
     for message in bad {
-        c.obs.warnings.push(format!("Skipped {message}."));
+        c.observations.warnings.push(format!("Skipped {message}."));
     }
     if extra > 0 {
-        c.obs.warnings.push(format!(
+        c.observations.warnings.push(format!(
             "Skipped {} more unreadable line(s) ({} in all).",
             thousands(extra),
             thousands(bad_count)
@@ -204,7 +204,7 @@ fn read_document(value: &Value, c: &mut Collector) {
             } else {
                 format!(": {}", messages.join("; "))
             };
-            c.obs.warnings.push(format!(
+            c.observations.warnings.push(format!(
                 "X reported {} error(s) in this response{detail}.",
                 errors.len()
             ));

@@ -3,9 +3,9 @@
 //! repeated (Socialbakers), machine-regular posting times (Chu et al.; Zhang &
 //! Paxson) and more recent posts a day than a person types (TwitCleaner).
 
-use super::posts::{self, above, of, pct};
+use super::posts::{self, above, percent, share_words};
 use super::Subject;
-use crate::evidence::{num, setting_points, setting_weight, Line};
+use crate::evidence::{number, setting_points, setting_weight, Line};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -16,7 +16,7 @@ pub fn links(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "Link-only posts",
         format!(
             "at most {} of their own recent posts nothing but a link",
-            pct(s.automation_link_only_share)
+            percent(s.automation_link_only_share)
         ),
         setting_weight(s.automation_link_only_points),
     );
@@ -24,7 +24,7 @@ pub fn links(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         Ok(t) => t,
         Err(what) => return line.not_seen(&what),
     };
-    let from = posts::from(subject.tweets);
+    let from = posts::source_phrase(subject.tweets);
     if t.authored == 0 {
         return line.seen_from(
             &format!("no posts of their own among {} recent posts", t.n),
@@ -35,7 +35,7 @@ pub fn links(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     }
     let seen = format!(
         "{} link-only",
-        of(t.link_only, "own recent posts (reposts aside)")
+        share_words(t.link_only, "own recent posts (reposts aside)")
     );
     if above(t.link_only, s.automation_link_only_share) {
         line.seen_from(
@@ -68,7 +68,7 @@ pub fn repeats(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         Ok(t) => t,
         Err(what) => return line.not_seen(&what),
     };
-    let from = posts::from(subject.tweets);
+    let from = posts::source_phrase(subject.tweets);
     let d = &t.duplicates;
     if d.considered == 0 {
         return line.seen_from(
@@ -112,8 +112,8 @@ pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "Posting times",
         format!(
             "gaps vary by at least {} of their mean; minutes and seconds bunched less than {}\u{d7} chance",
-            num(s.automation_interval_cv_max),
-            num(s.automation_clock_dispersion_min)
+            number(s.automation_interval_cv_max),
+            number(s.automation_clock_dispersion_min)
         ),
         setting_weight(s.automation_timing_points),
     );
@@ -131,7 +131,7 @@ pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let mut seen = Vec::new();
     let mut signs = Vec::new();
     if let Some(cv) = t.intervals.cv {
-        seen.push(format!("gaps vary by {} of their mean", num(cv)));
+        seen.push(format!("gaps vary by {} of their mean", number(cv)));
         if cv < s.automation_interval_cv_max {
             signs.push("the gaps between posts are almost all the same");
         }
@@ -142,7 +142,10 @@ pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         (&t.second_of_minute, "second of the minute"),
     ] {
         let Some(c) = clock else { continue };
-        seen.push(format!("{name} bunched {}\u{d7} chance", num(c.dispersion)));
+        seen.push(format!(
+            "{name} bunched {}\u{d7} chance",
+            number(c.dispersion)
+        ));
         if c.dispersion >= s.automation_clock_dispersion_min {
             signs.push(if name.starts_with("minute") {
                 "posts go out at the same minutes of the hour"
@@ -157,7 +160,7 @@ pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         }
     }
     let seen = format!("{} over {} timed posts", seen.join("; "), t.timed);
-    let from = posts::from(subject.tweets);
+    let from = posts::source_phrase(subject.tweets);
     if signs.is_empty() {
         line.seen_from(
             &seen,
@@ -189,9 +192,9 @@ pub fn rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "Recent posts a day",
         format!(
             "nothing up to {} a day, {} at {} a day or more, graded in between",
-            num(r.from),
+            number(r.from),
             crate::evidence::signed(r.high),
-            num(r.to)
+            number(r.to)
         ),
         r.weight(),
     );
@@ -204,11 +207,11 @@ pub fn rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     };
     let seen = format!(
         "{} a day over {} recent posts in {} days",
-        num(per_day),
+        number(per_day),
         t.timed,
-        num(t.span_days)
+        number(t.span_days)
     );
-    let from = posts::from(subject.tweets);
+    let from = posts::source_phrase(subject.tweets);
     let points = r.points(per_day);
     if points < 0 {
         line.seen_from(
@@ -238,9 +241,9 @@ pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         "Posting app",
         format!(
             "nothing up to {} of own recent posts from scheduling or feed tools, {} at {} or more, graded in between",
-            pct(s.client_share_from),
+            percent(s.client_share_from),
             crate::evidence::signed(-setting_points(s.client_points)),
-            pct(s.client_share_full)
+            percent(s.client_share_full)
         ),
         setting_weight(s.client_points),
     );
@@ -300,7 +303,7 @@ pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     } else {
         -((f64::from(max) * (share - from) / (full - from)).round() as i32).clamp(0, max)
     };
-    let from_where = posts::from(subject.tweets);
+    let from_where = posts::source_phrase(subject.tweets);
     if points < 0 {
         line.seen_from(
             &seen,
@@ -310,7 +313,7 @@ pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
                 "{} of {}: the full penalty at {}. Most of their posts go out through a scheduling or feed tool: fed in, not typed.",
                 crate::evidence::signed(points),
                 crate::evidence::signed(-max),
-                pct(full)
+                percent(full)
             ),
         )
     } else {

@@ -3,7 +3,7 @@
 //! same phrase list as the bio signal (`begging.keywords`), held against the
 //! share of posts (Socialbakers: more than 30% of tweets with spam phrases).
 
-use super::posts::{self, above, of, pct};
+use super::posts::{self, above, percent, share_words};
 use super::Subject;
 use crate::evidence::quoted;
 use crate::evidence::{setting_points, setting_weight, Line};
@@ -16,7 +16,7 @@ pub fn begging_posts(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "Follow-back requests in posts",
         format!(
             "follow-back phrases in at most {} of recent posts",
-            pct(s.begging_tweets_share)
+            percent(s.begging_tweets_share)
         ),
         setting_weight(s.begging_tweets_points),
     );
@@ -24,7 +24,7 @@ pub fn begging_posts(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         Ok(t) => t,
         Err(what) => return line.not_seen(&what),
     };
-    let from = posts::from(subject.tweets);
+    let from = posts::source_phrase(subject.tweets);
     if t.begging.count == 0 {
         return line.seen_from(
             &format!("none in {} recent posts", t.n),
@@ -36,7 +36,7 @@ pub fn begging_posts(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let seen = format!(
         "{} in {}",
         quoted(&t.begging_phrases_seen),
-        of(t.begging, "recent posts")
+        share_words(t.begging, "recent posts")
     );
     if above(t.begging, s.begging_tweets_share) {
         line.seen_from(

@@ -4,7 +4,8 @@
 
 use super::Subject;
 use crate::evidence::{
-    count, days_words, num, per, ramp_place, setting_points, setting_weight, signed, Line, Ramp,
+    count, days_words, number, ramp_place, rate_words, setting_points, setting_weight, signed,
+    Line, Ramp,
 };
 use crate::observed::{age_days, rate_days};
 use crate::settings::Settings;
@@ -112,9 +113,9 @@ pub fn following_growth(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "Following growth",
         format!(
             "nothing up to {} over the account's life, {} at {} or more, graded in between",
-            per(r.from, "follow", "follows", "a day"),
+            rate_words(r.from, "follow", "follows", "a day"),
             signed(r.high),
-            per(r.to, "follow", "follows", "a day")
+            rate_words(r.to, "follow", "follows", "a day")
         ),
         r.weight(),
     );
@@ -129,7 +130,7 @@ pub fn following_growth(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "following {} after {} ({} a day)",
         count(following),
         days_words(age),
-        num(per_day)
+        number(per_day)
     );
     let points = r.points(per_day);
     if points < 0 {

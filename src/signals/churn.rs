@@ -3,7 +3,7 @@
 //! rose and fell by more than a share of itself (and a number of accounts)
 //! between observations; more points when it keeps turning.
 
-use super::posts::pct;
+use super::posts::percent;
 use super::Subject;
 use crate::analysis::{ChurnStats, Swing};
 use crate::evidence::{count, days_words, plural, setting_points, setting_weight, Line};
@@ -28,7 +28,7 @@ pub fn churn(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         "Following count between visits",
         format!(
             "following does not rise and fall by more than {} (and {} accounts) between visits",
-            pct(s.churn_swing_share),
+            percent(s.churn_swing_share),
             count(s.churn_min_accounts.max(0) as u64)
         ),
         setting_weight(s.churn_points).saturating_add(setting_weight(s.churn_repeat_points)),

@@ -3,7 +3,7 @@
 //! with anyone loses a few, and many more when the bio claims social-media
 //! expertise (seed 000 §4: "not doing much socializing").
 
-use super::posts::{self, of, pct};
+use super::posts::{self, percent, share_words};
 use super::Subject;
 use crate::evidence::quoted;
 use crate::evidence::{setting_points, setting_weight, Line};
@@ -27,7 +27,7 @@ pub fn conversation(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "Replies and mentions",
         format!(
             "replies or mentions in at least {} of recent posts",
-            pct(s.conversation_min_share)
+            percent(s.conversation_min_share)
         ),
         setting_weight(s.conversation_points).max(setting_weight(s.conversation_none_points)),
     );
@@ -37,10 +37,10 @@ pub fn conversation(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     };
     let seen = format!(
         "{} {}",
-        of(t.conversation, "recent posts"),
+        share_words(t.conversation, "recent posts"),
         reply_verb(t.conversation.count)
     );
-    let from = posts::from(subject.tweets);
+    let from = posts::source_phrase(subject.tweets);
     if t.conversation.ratio() >= s.conversation_min_share {
         line.seen_from(
             &seen,
@@ -68,7 +68,7 @@ pub fn guru_silent(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "Expert claims and conversation",
         format!(
             "expert words in the bio only count with replies or mentions in at least {} of recent posts",
-            pct(s.conversation_min_share)
+            percent(s.conversation_min_share)
         ),
         setting_weight(s.guru_silent_points),
     );
@@ -91,10 +91,10 @@ pub fn guru_silent(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let seen = format!(
         "{} in bio; {} {}",
         quoted(&found),
-        of(t.conversation, "recent posts"),
+        share_words(t.conversation, "recent posts"),
         reply_verb(t.conversation.count)
     );
-    let from = posts::from(subject.tweets);
+    let from = posts::source_phrase(subject.tweets);
     if t.conversation.ratio() < s.conversation_min_share {
         line.seen_from(
             &seen,

@@ -3,7 +3,7 @@
 //! follows back anyone (a "social capitalist").
 
 use super::Subject;
-use crate::evidence::{count, num, setting_points, setting_weight, Line};
+use crate::evidence::{count, number, setting_points, setting_weight, Line};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -15,7 +15,7 @@ pub fn follow_for_follow(subject: &Subject, s: &Settings, _now: i64) -> Evidence
         format!(
             "both counts {}+ and within {}% of each other",
             count(s.follow_for_follow_min_count.max(0) as u64),
-            num(s.follow_for_follow_tolerance * 100.0)
+            number(s.follow_for_follow_tolerance * 100.0)
         ),
         setting_weight(s.follow_for_follow_points),
     );
@@ -28,7 +28,7 @@ pub fn follow_for_follow(subject: &Subject, s: &Settings, _now: i64) -> Evidence
         "followers {}, following {} ({}% apart)",
         count(followers),
         count(following),
-        num(gap * 100.0)
+        number(gap * 100.0)
     );
     let big = i128::from(followers.min(following)) >= i128::from(s.follow_for_follow_min_count);
     if big && gap <= s.follow_for_follow_tolerance {

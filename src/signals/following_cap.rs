@@ -2,7 +2,7 @@
 //! while followers stay well below following.
 
 use super::Subject;
-use crate::evidence::{count, num, setting_points, setting_weight, Line};
+use crate::evidence::{count, number, setting_points, setting_weight, Line};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -14,7 +14,7 @@ pub fn following_cap(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         format!(
             "following {}+ with followers under {}% of it",
             count(s.following_cap_following_min.max(0) as u64),
-            num(s.following_cap_followers_share * 100.0)
+            number(s.following_cap_followers_share * 100.0)
         ),
         setting_weight(s.following_cap_points),
     );

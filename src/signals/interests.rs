@@ -70,7 +70,7 @@ pub fn interests(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let from = if subject.tweets.is_empty() {
         a.source.phrase()
     } else {
-        posts::from(subject.tweets)
+        posts::source_phrase(subject.tweets)
     };
     if found.is_empty() {
         return line.seen_from(

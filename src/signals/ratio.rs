@@ -5,7 +5,7 @@
 //! reward at `ratio.reward_ratio` times following. In between nothing moves.
 
 use super::Subject;
-use crate::evidence::{count, num, setting_points, setting_weight, signed, Line};
+use crate::evidence::{count, number, setting_points, setting_weight, signed, Line};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -41,7 +41,7 @@ fn times(v: f64) -> String {
     if (v - 2.0).abs() < 0.05 {
         "twice".to_string()
     } else {
-        format!("{} times", num(v))
+        format!("{} times", number(v))
     }
 }
 

@@ -9,7 +9,7 @@
 use super::posts;
 use super::Subject;
 use crate::evidence::{
-    days_words, num, plural, ramp_place, setting_points, setting_weight, signed, Line, Ramp,
+    days_words, number, plural, ramp_place, setting_points, setting_weight, signed, Line, Ramp,
 };
 use crate::settings::Settings;
 use crate::verdict::Evidence;
@@ -47,7 +47,7 @@ pub fn last_post(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     } else {
         format!("newest post seen {} ago", days_words(days))
     };
-    let from = posts::from(subject.tweets);
+    let from = posts::source_phrase(subject.tweets);
     if days > s.recent_inactive_days as f64 {
         line.seen_from(
             &seen,
@@ -92,9 +92,9 @@ pub fn recent_rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "Recent posts a week",
         format!(
             "nothing from {} a week, {} at {} a week or fewer, graded in between",
-            num(r.to),
+            number(r.to),
             signed(r.low),
-            num(r.from)
+            number(r.from)
         ),
         r.weight(),
     );
@@ -111,11 +111,11 @@ pub fn recent_rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         .map_or(0.0, |o| now.saturating_sub(o).max(0) as f64 / 86_400.0);
     let seen = format!(
         "{} a week ({} in the last {})",
-        num(per_week),
+        number(per_week),
         plural(t.timed as u64, "post", "posts"),
         days_words(days)
     );
-    let from = posts::from(subject.tweets);
+    let from = posts::source_phrase(subject.tweets);
     let points = r.points(per_week);
     if points < 0 {
         line.seen_from(
@@ -125,7 +125,7 @@ pub fn recent_rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             format!(
                 "{}. Fewer than {} posts a week lately: too quiet to add much to your timeline.",
                 ramp_place(&r, points, "posts a week"),
-                num(s.recent_weekly_min)
+                number(s.recent_weekly_min)
             ),
         )
     } else {

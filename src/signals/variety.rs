@@ -4,7 +4,7 @@
 //! the account itself lose points (TwitCleaner: "talks about themselves more
 //! than half the time").
 
-use super::posts::{self, above, of, pct};
+use super::posts::{self, above, percent, share_words};
 use super::Subject;
 use crate::analysis::Share;
 use crate::evidence::{setting_points, setting_weight, Line};
@@ -18,8 +18,8 @@ pub fn mix(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "Kinds of posts",
         format!(
             "at most {} reposts; a good mix has each kind in at least {} of posts",
-            pct(s.variety_repost_share),
-            pct(s.variety_mix_min_share)
+            percent(s.variety_repost_share),
+            percent(s.variety_mix_min_share)
         ),
         setting_weight(s.variety_repost_points).max(setting_weight(s.variety_mix_points)),
     );
@@ -32,7 +32,7 @@ pub fn mix(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "{} original, {} reposts or quotes, {} replies of {} recent posts",
         t.original.count, sharing.count, t.reply.count, t.n
     );
-    let from = posts::from(subject.tweets);
+    let from = posts::source_phrase(subject.tweets);
     let enough = |share: Share| share.ratio() >= s.variety_mix_min_share;
     if above(t.repost, s.variety_repost_share) {
         line.seen_from(
@@ -74,7 +74,7 @@ pub fn self_promotion(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "Self-promotion",
         format!(
             "at most {} of original posts promote their own site or products",
-            pct(s.variety_self_promo_share)
+            percent(s.variety_self_promo_share)
         ),
         setting_weight(s.variety_self_promo_points),
     );
@@ -91,9 +91,9 @@ pub fn self_promotion(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     }
     let seen = format!(
         "{} promote themselves",
-        of(t.self_promotion, "original recent posts")
+        share_words(t.self_promotion, "original recent posts")
     );
-    let from = posts::from(subject.tweets);
+    let from = posts::source_phrase(subject.tweets);
     if above(t.self_promotion, s.variety_self_promo_share) {
         line.seen_from(
             &seen,
