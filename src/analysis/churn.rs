@@ -8,7 +8,8 @@ use serde::Serialize;
 use crate::model::{Account, Snapshot};
 
 /// Following more than this many accounts is limited by X's ratio rule
-/// (X-COM-FACTS §4); follow-churners pile up just below it.
+/// (X-COM-FACTS §4, summarised in docs/design-notes.md); follow-churners pile
+/// up just below it.
 pub const FOLLOW_CAP: u64 = 5_000;
 
 /// One change of the following count between two consecutive observations.

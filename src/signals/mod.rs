@@ -6,6 +6,11 @@
 //! its data is missing (then `seen` is `None`, no points, and the reason says
 //! what was not seen yet), so the breakdown lists every signal and confidence
 //! can count the weight that had data.
+//!
+//! Each module's doc names the heuristic and seeds it follows ("seed heuristic
+//! N", "seed NNN"): they are in docs/design-notes.md. The line builder, ramps
+//! and wording the signals share are in [`crate::evidence`], keyword sets and
+//! post statistics prepared once in [`crate::prepared`].
 
 mod activity;
 mod age;
