@@ -57,7 +57,7 @@ impl Matchers {
     }
 
     /// The set for one list.
-    pub fn set(&self, list: KeywordList) -> &KeywordSet {
+    pub fn keyword_set(&self, list: KeywordList) -> &KeywordSet {
         match list {
             KeywordList::Begging => &self.begging,
             KeywordList::Guru => &self.guru,
@@ -97,18 +97,27 @@ impl<'a> Prepared<'a> {
 }
 
 /// The keywords of `list` found in `text`, as listed in the settings.
-pub fn find(subject: &Subject, s: &Settings, list: KeywordList, text: &str) -> Vec<String> {
+pub fn find_keywords(
+    subject: &Subject,
+    s: &Settings,
+    list: KeywordList,
+    text: &str,
+) -> Vec<String> {
     let found = |set: &KeywordSet| set.matches(text).into_iter().map(str::to_string).collect();
     match subject.prepared {
-        Some(p) => found(p.matchers.set(list)),
+        Some(p) => found(p.matchers.keyword_set(list)),
         None => found(&KeywordSet::new(list.keywords(s))),
     }
 }
 
 /// The keyword set of `list`, prepared or built now.
-pub fn set<'s>(subject: &Subject<'s>, s: &Settings, list: KeywordList) -> Cow<'s, KeywordSet> {
+pub fn keyword_set<'s>(
+    subject: &Subject<'s>,
+    s: &Settings,
+    list: KeywordList,
+) -> Cow<'s, KeywordSet> {
     match subject.prepared {
-        Some(p) => Cow::Borrowed(p.matchers.set(list)),
+        Some(p) => Cow::Borrowed(p.matchers.keyword_set(list)),
         None => Cow::Owned(KeywordSet::new(list.keywords(s))),
     }
 }

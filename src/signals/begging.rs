@@ -33,7 +33,7 @@ pub fn begging(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     }
     let mut found_in = Vec::new();
     for (place, text) in &places {
-        let found = prepared::find(subject, s, KeywordList::Begging, text);
+        let found = prepared::find_keywords(subject, s, KeywordList::Begging, text);
         if !found.is_empty() {
             found_in.push(format!("{} in {place}", quoted(&found)));
         }

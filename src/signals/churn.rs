@@ -18,7 +18,7 @@ fn big(swing: Option<Swing>, s: &Settings) -> bool {
     })
 }
 
-fn words(swing: Option<Swing>) -> Option<String> {
+fn swing_words(swing: Option<Swing>) -> Option<String> {
     swing.map(|w| format!("{} \u{2192} {}", count(w.from), count(w.to)))
 }
 
@@ -45,10 +45,10 @@ pub fn churn(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         plural(c.points as u64, "observation", "observations"),
         days_words(c.span_days)
     )];
-    if let Some(w) = words(c.max_rise) {
+    if let Some(w) = swing_words(c.max_rise) {
         parts.push(format!("largest rise {w}"));
     }
-    if let Some(w) = words(c.max_fall) {
+    if let Some(w) = swing_words(c.max_fall) {
         parts.push(format!("largest fall {w}"));
     }
     if c.reversals > 0 {

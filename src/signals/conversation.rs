@@ -75,7 +75,7 @@ pub fn guru_silent(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let Some(bio) = a.bio.as_deref() else {
         return line.not_seen("Bio");
     };
-    let found = prepared::find(subject, s, KeywordList::Guru, bio);
+    let found = prepared::find_keywords(subject, s, KeywordList::Guru, bio);
     if found.is_empty() {
         return line.seen(
             a,

@@ -20,7 +20,7 @@ pub fn guru(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let Some(bio) = a.bio.as_deref() else {
         return line.not_seen("Bio");
     };
-    let found = prepared::find(subject, s, KeywordList::Guru, bio);
+    let found = prepared::find_keywords(subject, s, KeywordList::Guru, bio);
     if found.is_empty() {
         line.seen(
             a,

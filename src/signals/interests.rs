@@ -14,7 +14,7 @@ use crate::settings::Settings;
 use crate::verdict::Evidence;
 
 pub fn interests(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
-    let set = prepared::set(subject, s, KeywordList::Interests);
+    let set = prepared::keyword_set(subject, s, KeywordList::Interests);
     let max = setting_weight(s.interests_max_points);
     if set.is_empty() {
         return Evidence {

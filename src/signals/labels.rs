@@ -152,7 +152,7 @@ pub fn username_changes(subject: &Subject, s: &Settings, _now: i64) -> Evidence 
 
 /// Lower-case words of `text`; with `split_case`, camelCase and digit
 /// boundaries split words too ("NewsBot42" -> news, bot, 42).
-pub fn words(text: &str, split_case: bool) -> Vec<String> {
+pub fn split_words(text: &str, split_case: bool) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut prev: Option<char> = None;
@@ -187,9 +187,9 @@ const DENIALS: &[&str] = &["not", "no", "non", "anti", "never", "nor", "t"];
 
 /// The first bot word or phrase of `keywords` in `text`, unless denied.
 pub fn self_declared(text: &str, split_case: bool, keywords: &[String]) -> Option<String> {
-    let w = words(text, split_case);
+    let w = split_words(text, split_case);
     for k in keywords {
-        let kw = words(k, false);
+        let kw = split_words(k, false);
         if kw.is_empty() || kw.len() > w.len() {
             continue;
         }

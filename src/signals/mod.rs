@@ -43,7 +43,7 @@ use crate::settings::Settings;
 use crate::verdict::Evidence;
 
 pub use botlike::longest_digit_run;
-pub use labels::{self_declared, words};
+pub use labels::{self_declared, split_words};
 pub use ratio::{ratio_penalty, ratio_reward};
 
 /// Everything known about one account when it is scored.

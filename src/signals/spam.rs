@@ -22,9 +22,9 @@ pub fn spam_words(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let Some(bio) = a.bio.as_deref() else {
         return line.not_seen("Bio");
     };
-    let mut found = prepared::find(subject, s, KeywordList::Spam, bio);
+    let mut found = prepared::find_keywords(subject, s, KeywordList::Spam, bio);
     if let Some(name) = a.name.as_deref() {
-        for word in prepared::find(subject, s, KeywordList::Spam, name) {
+        for word in prepared::find_keywords(subject, s, KeywordList::Spam, name) {
             if !found.contains(&word) {
                 found.push(word);
             }
