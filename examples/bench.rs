@@ -17,9 +17,9 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use followback::memory::Memory;
+use followback::prepared::Matchers;
 use followback::read::read_any;
 use followback::score::score_with;
-use followback::signals::prepared::Matchers;
 use followback::time::civil_from_days;
 use followback::Settings;
 use serde_json::{json, Value};

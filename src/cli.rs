@@ -459,7 +459,7 @@ fn score_each(
     now: i64,
     mut each: impl FnMut(&Account, usize, crate::verdict::Verdict) -> bool,
 ) {
-    let matchers = crate::signals::prepared::Matchers::new(settings);
+    let matchers = crate::prepared::Matchers::new(settings);
     for (i, account) in gathered.index.accounts.iter().enumerate() {
         let tweets = gathered
             .tweets

@@ -15,7 +15,9 @@ use crate::verdict::Verdict;
 /// One labelled account: `bot` true for automated / fake accounts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Label {
+    /// Screen name of the labelled account, without `@`.
     pub handle: String,
+    /// True for an automated or fake account.
     pub bot: bool,
     /// The set's own class name ("genuine", "fake_int"); `human` / `bot` when absent.
     pub class: String,
@@ -154,9 +156,13 @@ pub fn tied_share(pos: &[f64], neg: &[f64]) -> Option<f64> {
 /// AUC of one class against the whole other side.
 #[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct ClassFigures {
+    /// The set's class name ("genuine", "fake_int").
     pub class: String,
+    /// True when the class is a bot class.
     pub bot: bool,
+    /// Accounts of this class that were scored.
     pub accounts: usize,
+    /// Mean score of those accounts.
     pub mean_score: f64,
     /// Humans of this class against all bots, or all humans against bots of this class.
     pub auc: Option<f64>,
@@ -165,7 +171,9 @@ pub struct ClassFigures {
 /// One signal's figures.
 #[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct SignalFigures {
+    /// The signal's id.
     pub signal: String,
+    /// The signal's label as the breakdown shows it.
     pub label: String,
     /// AUC of this signal's points alone.
     pub auc: Option<f64>,
@@ -178,8 +186,11 @@ pub struct SignalFigures {
 /// One account at the wrong end of the ranking.
 #[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct Example {
+    /// Screen name of the account.
     pub handle: String,
+    /// Its class in the labelled set.
     pub class: String,
+    /// The score it got.
     pub score: u8,
     /// Its biggest evidence lines: "label: points (reason)".
     pub top: Vec<String>,
@@ -187,27 +198,41 @@ pub struct Example {
 
 /// The most common score and how many verdicts sit on it.
 #[derive(Serialize, Clone, Debug, PartialEq)]
-pub struct Mode {
+pub struct ScoreMode {
+    /// The score most verdicts got.
     pub score: u8,
+    /// How many verdicts got it.
     pub accounts: usize,
+    /// Their share of all verdicts.
     pub share: f64,
 }
 
 /// Everything `followback eval` prints.
 #[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct Report {
+    /// Labelled accounts that were scored.
     pub accounts: usize,
+    /// Of those, humans.
     pub humans: usize,
+    /// Of those, bots.
     pub bots: usize,
+    /// AUC of the score, humans against bots (see [`auc`]).
     pub auc: Option<f64>,
+    /// Figures per class of the labelled set.
     pub classes: Vec<ClassFigures>,
+    /// How many different scores the verdicts have.
     pub distinct_scores: usize,
+    /// Share of human-bot pairs with equal scores (see [`tied_share`]).
     pub tied_pairs_share: Option<f64>,
     /// Verdicts whose total the 0..100 limit cut (a "score limit" line).
     pub clamped: usize,
-    pub most_common_score: Option<Mode>,
+    /// The most common score, when there are verdicts.
+    pub most_common_score: Option<ScoreMode>,
+    /// Figures per signal.
     pub signals: Vec<SignalFigures>,
+    /// Humans with the lowest scores.
     pub worst_humans: Vec<Example>,
+    /// Bots with the highest scores.
     pub best_bots: Vec<Example>,
 }
 
@@ -301,7 +326,7 @@ pub fn report(items: &[(Label, Verdict)]) -> Report {
     let most_common_score = per_score
         .iter()
         .max_by_key(|(s, n)| (**n, std::cmp::Reverse(**s)))
-        .map(|(s, n)| Mode {
+        .map(|(s, n)| ScoreMode {
             score: *s,
             accounts: *n,
             share: *n as f64 / items.len().max(1) as f64,

@@ -9,12 +9,17 @@
 //! "X-COM-FACTS.md §4", "seed NNN"): they are summarised in
 //! `docs/design-notes.md`.
 
+#![deny(missing_docs)]
+
 pub mod analysis;
 pub mod boundary;
 pub mod cli;
 pub mod eval;
+pub mod evidence;
 pub mod memory;
 pub mod model;
+pub mod observed;
+pub mod prepared;
 pub mod read;
 pub mod score;
 pub mod selfcheck;

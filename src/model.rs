@@ -47,27 +47,37 @@ pub struct Account {
     pub id: Option<String>,
     /// Screen name without the `@`, as X spells it.
     pub handle: String,
+    /// Display name, as shown beside the handle.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// Profile bio text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bio: Option<String>,
+    /// Free-text location from the profile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
+    /// Website link from the profile (expanded when X gives it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Account creation, unix seconds (UTC).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
+    /// Followers count.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub followers: Option<u64>,
+    /// Following count (accounts this one follows).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub following: Option<u64>,
+    /// Posts count (X's `statuses_count`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tweets: Option<u64>,
+    /// Likes given by the account (X's `favourites_count`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub likes: Option<u64>,
+    /// How many lists the account is on.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub listed: Option<u64>,
+    /// Photos and videos posted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub media: Option<u64>,
     /// The avatar is X's default egg/silhouette.
@@ -104,6 +114,7 @@ pub struct Account {
     /// Where X says the account is based ("About this account").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub based_in: Option<String>,
+    /// Posts are protected (only approved followers see them).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub protected: Option<bool>,
     /// The account follows the viewer ("Follows you", `followed_by`).
@@ -115,6 +126,7 @@ pub struct Account {
     /// When these facts were observed, unix seconds, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub observed_at: Option<i64>,
+    /// Where these facts were read from (data, page, CLI input).
     #[serde(skip_serializing_if = "is_default")]
     pub source: Source,
 }
@@ -180,10 +192,14 @@ impl Account {
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum TweetKind {
+    /// A post of its own.
     #[default]
     Original,
+    /// A reply to another post.
     Reply,
+    /// A repost of someone else's post, without comment.
     Repost,
+    /// A post quoting another post.
     Quote,
 }
 
@@ -191,8 +207,10 @@ pub enum TweetKind {
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(default)]
 pub struct Tweet {
+    /// X's post id (`rest_id`), when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// Numeric user id of the author, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub author_id: Option<String>,
     /// Author's handle without `@`.
@@ -203,6 +221,7 @@ pub struct Tweet {
     /// Unix seconds (UTC).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
+    /// Original, reply, repost or quote.
     #[serde(skip_serializing_if = "is_default")]
     pub kind: TweetKind,
     /// Handle replied to, without `@`.
@@ -215,6 +234,7 @@ pub struct Tweet {
     /// link text: "Twitter for iPhone", "Buffer", "dlvr.it"), when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub client: Option<String>,
+    /// Where the post was read from.
     #[serde(skip_serializing_if = "is_default")]
     pub source: Source,
 }
@@ -223,11 +243,17 @@ pub struct Tweet {
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum InteractionKind {
+    /// Started following the viewer.
     Followed,
+    /// Liked one of the viewer's posts.
     Liked,
+    /// Reposted one of the viewer's posts.
     Reposted,
+    /// Replied to the viewer.
     Replied,
+    /// Mentioned the viewer.
     Mentioned,
+    /// Sent the viewer a direct message.
     Messaged,
 }
 
@@ -236,10 +262,12 @@ pub enum InteractionKind {
 pub struct Interaction {
     /// The acting account's handle, without `@`.
     pub handle: String,
+    /// What the account did.
     pub kind: InteractionKind,
     /// Unix seconds, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<i64>,
+    /// Where the interaction was read from.
     #[serde(default, skip_serializing_if = "is_default")]
     pub source: Source,
     /// X's id of the notification this came from (`TimelineNotification.id`),
@@ -255,10 +283,13 @@ pub struct Interaction {
 pub struct Snapshot {
     /// Unix seconds.
     pub at: i64,
+    /// Followers count then.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub followers: Option<u64>,
+    /// Following count then.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub following: Option<u64>,
+    /// Posts count then.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tweets: Option<u64>,
 }
@@ -267,8 +298,11 @@ pub struct Snapshot {
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(default)]
 pub struct Observations {
+    /// Accounts found, one entry per observation (not yet merged).
     pub accounts: Vec<Account>,
+    /// Posts found, by any author.
     pub tweets: Vec<Tweet>,
+    /// Interactions with the viewer found (notifications, DMs).
     pub interactions: Vec<Interaction>,
     /// User results that were `UserUnavailable` (suspended, withheld): skipped.
     pub unavailable: usize,

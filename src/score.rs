@@ -24,8 +24,8 @@
 //!   before rewards of the same size); then observed lines with no points; then
 //!   lines not seen yet; the score-limit line last. Ties keep family order.
 
+use crate::prepared::{Matchers, Prepared};
 use crate::settings::Settings;
-use crate::signals::prepared::{Matchers, Prepared};
 use crate::signals::{self, Subject};
 use crate::verdict::{Confidence, ConfidenceLabel, Evidence, Level, Verdict};
 

@@ -12,22 +12,31 @@
 
 use serde::Serialize;
 
+use crate::evidence::count;
 use crate::model::Account;
-use crate::signals::common::count;
 use crate::verdict::{ConfidenceLabel, Evidence, Level, Verdict};
 
 /// One of the reasons people give for not following back.
 #[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum Topic {
+    /// Asking for follow-backs in the bio, name or posts.
     AskingForFollowBacks,
+    /// Automatic direct messages.
     AutoDms,
+    /// Posting by app or schedule.
     Automation,
+    /// Replying and talking with people.
     Socialising,
+    /// Variety of posts.
     Variety,
+    /// Bio and profile photo.
     BioAndPhoto,
+    /// Followers, following and their ratio.
     Relationships,
+    /// Following and unfollowing in swings.
     FollowChurn,
+    /// How much and how recently the account posts.
     Activity,
     /// Signals this module does not know by id.
     Other,
@@ -68,10 +77,13 @@ pub enum Status {
 /// One line of the self-check.
 #[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct CheckLine {
+    /// The topic the line is under.
     pub topic: Topic,
+    /// The topic's heading.
     pub title: &'static str,
     /// The signal id behind the line, when one signal is.
     pub signal: Option<String>,
+    /// What the line says: change, fine, needs data or cannot check.
     pub status: Status,
     /// Points the signal takes (negative) or adds; 0 for other lines.
     pub points: i32,
@@ -86,10 +98,15 @@ pub struct CheckLine {
 /// The self-check for one account.
 #[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct SelfCheck {
+    /// Screen name checked, without `@`.
     pub handle: String,
+    /// The score others would see.
     pub score: u8,
+    /// The verdict's band.
     pub level: Level,
+    /// The band's words, as the badge shows them.
     pub level_label: &'static str,
+    /// How much of the signal weight had data.
     pub confidence: ConfidenceLabel,
     /// One sentence: the verdict people would see.
     pub summary: String,

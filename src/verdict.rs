@@ -39,9 +39,13 @@ impl Evidence {
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
+    /// Worth following back.
     FollowBack,
+    /// Mixed evidence: look before deciding.
     Maybe,
+    /// Not worth following back.
     Skip,
+    /// Too little was seen to judge.
     NotEnoughData,
 }
 
@@ -66,11 +70,15 @@ pub struct Confidence {
     pub label: ConfidenceLabel,
 }
 
+/// The confidence value in three bands, for words and colours.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum ConfidenceLabel {
+    /// Under [`CONFIDENCE_MEDIUM_FROM`](crate::score::CONFIDENCE_MEDIUM_FROM) of the signal weight had data.
     Low,
+    /// From the medium threshold up to [`CONFIDENCE_HIGH_FROM`](crate::score::CONFIDENCE_HIGH_FROM).
     Medium,
+    /// At least [`CONFIDENCE_HIGH_FROM`](crate::score::CONFIDENCE_HIGH_FROM) of the weight had data.
     High,
 }
 
@@ -81,14 +89,18 @@ pub enum ConfidenceLabel {
 /// verdicts (without it) and newer ones (with it) both read back.
 #[derive(Deserialize, Clone, Debug, PartialEq)]
 pub struct Verdict {
+    /// Screen name of the account judged, without `@`.
     pub handle: String,
+    /// X's numeric user id, when known.
     pub id: Option<String>,
     /// 0-100; equals `base` plus the sum of every evidence line's points
     /// (a clamp, when needed, is itself an evidence line).
     pub score: u8,
     /// The neutral starting point every account gets.
     pub base: i32,
+    /// The band the score falls in, or `NotEnoughData`.
     pub level: Level,
+    /// How much of the signal weight had data.
     pub confidence: Confidence,
     /// Every signal, observed or not, in display order.
     pub evidence: Vec<Evidence>,

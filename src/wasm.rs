@@ -16,10 +16,10 @@ use crate::boundary::{
 };
 use crate::memory::Memory;
 use crate::model::Account;
+use crate::prepared::Matchers;
 use crate::read;
 use crate::score;
 use crate::settings::{self, FieldError, Settings};
-use crate::signals::prepared::Matchers;
 use crate::signals::Subject;
 use crate::verdict::Verdict;
 

@@ -2,7 +2,7 @@
 //! above), with missing data giving "not seen yet" and no points.
 
 use followback::signals::{
-    evaluate, longest_digit_run, ratio_penalty, ratio_reward, self_declared, words, SIGNALS,
+    evaluate, longest_digit_run, ratio_penalty, ratio_reward, self_declared, split_words, SIGNALS,
 };
 use followback::{Account, Evidence, Settings, Source, Subject};
 
@@ -756,7 +756,7 @@ fn an_account_calling_itself_a_bot_costs_points() {
         assert!(e.seen.is_some());
     }
     assert_eq!(
-        words("NewsBot42 and_more", true),
+        split_words("NewsBot42 and_more", true),
         vec!["news", "bot", "42", "and", "more"]
     );
     assert_eq!(

@@ -1047,7 +1047,7 @@ fn prepared_scoring_gives_the_same_lines_as_each_signal_alone() {
     begging_bio.bio = Some("#TeamFollowBack crypto signals, social media guru".into());
     let mut s = settings();
     s.interests_keywords = vec!["rust".into(), "maps".into()];
-    let matchers = followback::signals::prepared::Matchers::new(&s);
+    let matchers = followback::prepared::Matchers::new(&s);
     for (account, tweets) in [
         (person(), human_timeline()),
         (person(), scheduler_feed()),

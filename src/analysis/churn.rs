@@ -8,13 +8,16 @@ use serde::Serialize;
 use crate::model::{Account, Snapshot};
 
 /// Following more than this many accounts is limited by X's ratio rule
-/// (X-COM-FACTS §4); follow-churners pile up just below it.
+/// (X-COM-FACTS §4, summarised in docs/design-notes.md); follow-churners pile
+/// up just below it.
 pub const FOLLOW_CAP: u64 = 5_000;
 
 /// One change of the following count between two consecutive observations.
 #[derive(Serialize, Clone, Copy, Debug, PartialEq)]
 pub struct Swing {
+    /// Following count at the earlier observation.
     pub from: u64,
+    /// Following count at the later observation.
     pub to: u64,
     /// `|to - from|`.
     pub absolute: u64,
@@ -22,6 +25,7 @@ pub struct Swing {
     pub relative: f64,
     /// When the earlier and later counts were seen (unix seconds), when known.
     pub from_at: Option<i64>,
+    /// When the later count was seen (unix seconds), when known.
     pub to_at: Option<i64>,
 }
 

@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use super::keywords::{KeywordSet, NormalizedText};
-use super::text::is_url_token;
+use super::tokens::is_url_token;
 
 /// Template thanks seen in automatic messages.
 pub const DEFAULT_THANKS_PHRASES: &[&str] = &[
@@ -45,7 +45,9 @@ pub const DEFAULT_PITCH_PHRASES: &[&str] = &[
 /// The phrase lists a message is matched against, built once.
 #[derive(Clone, Debug)]
 pub struct DmPhrases {
+    /// Thank-you phrases that open an automatic welcome message.
     pub thanks: KeywordSet,
+    /// Sales and link phrases that make it a pitch.
     pub pitch: KeywordSet,
 }
 

@@ -41,6 +41,7 @@ pub struct NormalizedText {
 }
 
 impl NormalizedText {
+    /// Normalizes `text` once for any number of keyword sets.
     pub fn new(text: &str) -> Self {
         NormalizedText {
             text: normalize(text),

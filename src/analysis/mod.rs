@@ -10,15 +10,16 @@
 //! - [`churn`]: following count swings between visits, closeness to the 5,000 cap.
 //! - [`relationship`]: what the account already did to the viewer, and how recently.
 //! - [`dm`]: the parts of a first direct message that betray an automatic pitch.
-//! - [`stats`] and [`text`]: small numeric and text helpers the others share.
+//! - [`stats`]: small numeric helpers the others share.
+//! - [`tokens`]: URL, host, mention and normal-form helpers for reading post text.
 
 pub mod churn;
 pub mod dm;
 pub mod keywords;
 pub mod relationship;
 pub mod stats;
-pub mod text;
 pub mod timeline;
+pub mod tokens;
 
 pub use churn::{ChurnStats, Swing};
 pub use dm::{assess_first_dm, DmAssessment, DmPhrases};

@@ -23,6 +23,7 @@ pub const ALL_KINDS: [InteractionKind; 6] = [
 /// One kind of interaction.
 #[derive(Serialize, Clone, Copy, Debug, PartialEq)]
 pub struct KindStats {
+    /// Which kind of interaction these figures count.
     pub kind: InteractionKind,
     /// Interactions of this kind, dated or not.
     pub count: usize,
@@ -37,6 +38,7 @@ pub struct KindStats {
 /// left out of "recent and repeated".
 #[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct RecentSummary {
+    /// Length of the recent window, in days (from settings).
     pub window_days: u32,
     /// Dated engagement interactions in the window (future times count as now).
     pub interactions: usize,
@@ -67,6 +69,7 @@ pub struct RelationshipStats {
     pub undated: usize,
     /// One entry per kind, in [`ALL_KINDS`] order, zeros included.
     pub kinds: Vec<KindStats>,
+    /// Engagement within the recent window.
     pub recent: RecentSummary,
     /// "Follows you", from the account.
     pub follows_you: Option<bool>,

@@ -7,7 +7,9 @@ use serde::Serialize;
 /// breakdown can say "12 of 40 posts" and a share of nothing stays "not seen".
 #[derive(Serialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Share {
+    /// Items that had the property.
     pub count: usize,
+    /// Items looked at.
     pub of: usize,
 }
 

@@ -23,7 +23,7 @@ use super::stats::{
     chi_square_uniform, chi_square_upper_tail, coefficient_of_variation, mean, normalized_entropy,
     Share,
 };
-use super::text::{
+use super::tokens::{
     is_link_only, is_shortener_link, is_url_token, is_x_link, mentions, normalize_for_duplicates,
     registrable_domain,
 };
@@ -112,6 +112,7 @@ pub enum OwnSiteBasis {
 pub struct OwnSite {
     /// Registrable domain, e.g. "example.co.uk".
     pub domain: Option<String>,
+    /// How the own site was decided.
     pub basis: OwnSiteBasis,
     /// Authored posts linking to `domain`.
     pub share: Share,
@@ -196,14 +197,18 @@ pub struct TimelineStats {
     pub timed: usize,
     /// Oldest and newest post times (unix seconds).
     pub oldest_at: Option<i64>,
+    /// Newest post time (unix seconds).
     pub newest_at: Option<i64>,
     /// Days between the oldest and newest post (0 with fewer than two timed).
     pub span_days: f64,
 
     /// Mix of post kinds, each of `n`.
     pub original: Share,
+    /// Replies.
     pub reply: Share,
+    /// Reposts.
     pub repost: Share,
+    /// Quotes.
     pub quote: Share,
 
     /// Authored posts that are nothing but a link (and hashtags / emoji).

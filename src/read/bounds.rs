@@ -34,7 +34,7 @@ pub const IDENT_MAX_CHARS: usize = 64;
 pub const URLS_PER_TWEET: usize = 20;
 
 /// `s` cut to at most `max` characters, on a char boundary.
-pub fn cut(s: &mut String, max: usize) {
+pub fn truncate_chars(s: &mut String, max: usize) {
     if s.len() <= max {
         return;
     }
@@ -45,7 +45,7 @@ pub fn cut(s: &mut String, max: usize) {
 
 fn cut_opt(s: &mut Option<String>, max: usize) {
     if let Some(s) = s {
-        cut(s, max);
+        truncate_chars(s, max);
     }
 }
 
@@ -81,11 +81,11 @@ pub fn tweet(t: &mut Tweet) {
     ident_opt(&mut t.author_id);
     ident_opt(&mut t.author_handle);
     ident_opt(&mut t.reply_to);
-    cut(&mut t.text, TEXT_MAX_CHARS);
+    truncate_chars(&mut t.text, TEXT_MAX_CHARS);
     cut_opt(&mut t.client, LABEL_MAX_CHARS);
     t.urls.truncate(URLS_PER_TWEET);
     for u in &mut t.urls {
-        cut(u, URL_MAX_CHARS);
+        truncate_chars(u, URL_MAX_CHARS);
     }
 }
 
@@ -105,16 +105,16 @@ mod tests {
     #[test]
     fn cut_keeps_whole_characters() {
         let mut s = "é".repeat(10);
-        cut(&mut s, 3);
+        truncate_chars(&mut s, 3);
         assert_eq!(s, "ééé");
         let mut emoji = "a👍b".to_string();
-        cut(&mut emoji, 2);
+        truncate_chars(&mut emoji, 2);
         assert_eq!(emoji, "a👍");
         let mut short = "abc".to_string();
-        cut(&mut short, 3);
+        truncate_chars(&mut short, 3);
         assert_eq!(short, "abc");
         let mut zero = "abc".to_string();
-        cut(&mut zero, 0);
+        truncate_chars(&mut zero, 0);
         assert_eq!(zero, "");
     }
 }

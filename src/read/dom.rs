@@ -16,11 +16,17 @@ use crate::time::month_start;
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(rename_all = "camelCase", default)]
 pub struct DomFacts {
+    /// Screen name without `@`.
     pub handle: String,
+    /// X's numeric user id, when the page carries it.
     pub id: Option<String>,
+    /// Display name as shown.
     pub name: Option<String>,
+    /// Bio text as shown.
     pub bio: Option<String>,
+    /// Location as shown.
     pub location: Option<String>,
+    /// Website link as shown.
     pub url: Option<String>,
     /// Followers count as shown, e.g. "12.5K".
     pub followers_text: Option<String>,
@@ -28,10 +34,15 @@ pub struct DomFacts {
     pub following_text: Option<String>,
     /// Join date line as shown, e.g. "Joined March 2011".
     pub joined_text: Option<String>,
+    /// The page shows "Follows you".
     pub follows_you: Option<bool>,
+    /// The page shows the viewer already follows the account.
     pub you_follow: Option<bool>,
+    /// The avatar is X's default image.
     pub default_avatar: Option<bool>,
+    /// The page shows a legacy or organisation check.
     pub verified: Option<bool>,
+    /// The page shows the paid blue check.
     pub blue_verified: Option<bool>,
     /// Kind of check the page's badge shows when it can be told apart:
     /// "Business" (gold) or "Government" (grey).
@@ -42,6 +53,7 @@ pub struct DomFacts {
     pub automated_by: Option<String>,
     /// X's parody / commentary / fan label as shown ("Parody account").
     pub parody_label: Option<String>,
+    /// The avatar image's address, as the page has it.
     pub avatar_url: Option<String>,
 }
 

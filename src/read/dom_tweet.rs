@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::text::{host_of, is_x_link};
+use crate::analysis::tokens::{host_of, is_x_link};
 use crate::model::{Source, Tweet, TweetKind};
 use crate::time::parse_rfc3339;
 

@@ -40,7 +40,12 @@ pub enum ReadError {
     /// Valid JSON, but no account, tweet or interaction anywhere in it.
     NothingFound,
     /// A page payload over [`bounds::MAX_PAYLOAD_BYTES`]: not read at all.
-    TooLarge { bytes: usize, max: usize },
+    TooLarge {
+        /// Size of the payload, in bytes.
+        bytes: usize,
+        /// The most bytes read.
+        max: usize,
+    },
 }
 
 impl std::fmt::Display for ReadError {
@@ -160,10 +165,10 @@ fn read_text(text: &str, source: Option<Source>) -> Result<Observations, ReadErr
     }
     let extra = bad_count - bad.len();
     for message in bad {
-        c.obs.warnings.push(format!("Skipped {message}."));
+        c.observations.warnings.push(format!("Skipped {message}."));
     }
     if extra > 0 {
-        c.obs.warnings.push(format!(
+        c.observations.warnings.push(format!(
             "Skipped {} more unreadable line(s) ({} in all).",
             thousands(extra),
             thousands(bad_count)
@@ -200,7 +205,7 @@ fn read_document(value: &Value, c: &mut Collector) {
             } else {
                 format!(": {}", messages.join("; "))
             };
-            c.obs.warnings.push(format!(
+            c.observations.warnings.push(format!(
                 "X reported {} error(s) in this response{detail}.",
                 errors.len()
             ));

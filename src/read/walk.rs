@@ -41,7 +41,7 @@ type InteractionKey = (InteractionKind, String, Option<String>, Option<i64>);
 /// Accumulates what the walk finds, merging the same account seen twice.
 #[derive(Default)]
 pub(crate) struct Collector {
-    pub obs: Observations,
+    pub observations: Observations,
     index: AccountIndex,
     tweet_ids: HashSet<String>,
     interaction_keys: HashSet<InteractionKey>,
@@ -120,7 +120,7 @@ impl Collector {
     /// Adds a tweet unless one with the same id was already added.
     pub fn add_tweet(&mut self, mut tweet: Tweet) {
         bounds::tweet(&mut tweet);
-        if self.page() && self.obs.tweets.len() >= MAX_TWEETS_PER_PAYLOAD {
+        if self.page() && self.observations.tweets.len() >= MAX_TWEETS_PER_PAYLOAD {
             self.over_tweets += 1;
             return;
         }
@@ -129,7 +129,7 @@ impl Collector {
                 return;
             }
         }
-        self.obs.tweets.push(tweet);
+        self.observations.tweets.push(tweet);
     }
 
     /// Adds an interaction unless the same one was already added: the same
@@ -141,7 +141,7 @@ impl Collector {
         if interaction.handle.is_empty() {
             return;
         }
-        if self.page() && self.obs.interactions.len() >= MAX_INTERACTIONS_PER_PAYLOAD {
+        if self.page() && self.observations.interactions.len() >= MAX_INTERACTIONS_PER_PAYLOAD {
             self.over_interactions += 1;
             return;
         }
@@ -154,15 +154,15 @@ impl Collector {
                 .filter(|_| interaction.notification.is_none()),
         );
         if self.interaction_keys.insert(key) {
-            self.obs.interactions.push(interaction);
+            self.observations.interactions.push(interaction);
         }
     }
 
     /// Final warnings about what was skipped.
     pub fn finish(mut self) -> Observations {
-        self.obs.accounts = std::mem::take(&mut self.index.accounts);
+        self.observations.accounts = std::mem::take(&mut self.index.accounts);
         if self.too_deep {
-            self.obs.warnings.push(format!(
+            self.observations.warnings.push(format!(
                 "Skipped parts nested deeper than {MAX_DEPTH} levels."
             ));
         }
@@ -176,18 +176,18 @@ impl Collector {
             ),
         ] {
             if count > 0 {
-                self.obs.warnings.push(format!(
+                self.observations.warnings.push(format!(
                     "Skipped {count} {what} beyond the {max} one response may add."
                 ));
             }
         }
         if self.nameless > 0 {
-            self.obs.warnings.push(format!(
+            self.observations.warnings.push(format!(
                 "Skipped {} user object(s) with neither a handle nor an id.",
                 self.nameless
             ));
         }
-        self.obs
+        self.observations
     }
 }
 
@@ -216,7 +216,7 @@ fn visit_object(v: &Value, m: &Map<String, Value>, depth: usize, c: &mut Collect
     }
     match typename(m) {
         Some("UserUnavailable") => {
-            c.obs.unavailable += 1;
+            c.observations.unavailable += 1;
             return;
         }
         Some("Tweet") | Some("TweetWithVisibilityResults") => {

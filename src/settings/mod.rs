@@ -28,6 +28,7 @@ pub const VERSION: u32 = 1;
 /// Settings read from storage, with what had to be repaired or migrated.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Loaded {
+    /// The settings, valid and complete.
     pub settings: Settings,
     /// One plain sentence per repair, migration or dropped entry.
     pub notices: Vec<String>,
@@ -36,7 +37,9 @@ pub struct Loaded {
 /// A problem with one setting (`id` empty when the document as a whole is wrong).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
+    /// The setting's dotted id, empty for the document as a whole.
     pub id: String,
+    /// What is wrong, in one sentence.
     pub message: String,
 }
 

@@ -34,7 +34,12 @@ pub enum ImportRejection {
     /// Carries a marker, but of another kind of file (e.g. a memory export).
     OtherMarker(String),
     /// Written by a newer Followback whose format this version cannot read.
-    NewerVersion { found: u64, supported: u32 },
+    NewerVersion {
+        /// The version the file says it has.
+        found: u64,
+        /// The newest version this build reads.
+        supported: u32,
+    },
     /// The version is missing or not a whole number.
     BadVersion,
     /// The file is a settings export, but some values are not allowed.

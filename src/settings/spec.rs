@@ -15,9 +15,13 @@ pub const KEYWORD_MAX_CHARS: usize = 100;
 #[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum SettingKind {
+    /// A decimal number.
     Number,
+    /// A whole number.
     Integer,
+    /// On or off.
     Bool,
+    /// A list of keywords, one a line.
     Keywords,
 }
 
@@ -28,16 +32,24 @@ pub struct SettingSpec {
     pub id: &'static str,
     /// Section of the options page; sections appear in schema order.
     pub group: &'static str,
+    /// Name shown on the options page.
     pub label: &'static str,
+    /// One or two sentences under the name.
     pub help: &'static str,
+    /// Which input the options page shows.
     pub kind: SettingKind,
+    /// Smallest value allowed (numbers only).
     #[serde(serialize_with = "plain_number")]
     pub min: Option<f64>,
+    /// Largest value allowed (numbers only).
     #[serde(serialize_with = "plain_number")]
     pub max: Option<f64>,
+    /// Step of the number input (numbers only).
     #[serde(serialize_with = "plain_number")]
     pub step: Option<f64>,
+    /// Unit shown after the input ("days", "points").
     pub unit: Option<&'static str>,
+    /// The default value, as JSON.
     pub default: Value,
     /// Where the default comes from (a study, an audit tool's rule, a user's words).
     pub source: &'static str,

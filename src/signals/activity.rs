@@ -9,8 +9,9 @@
 //!   nothing (how recently and how often they post lately is judged from
 //!   recent posts, seed 004).
 
-use super::common::{age_days, days_words, num, plural, ramp_place, rate_days, signed, Line, Ramp};
 use super::Subject;
+use crate::evidence::{days_words, number, plural, ramp_place, signed, Line, Ramp};
+use crate::observed::{age_days, rate_days};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -79,9 +80,9 @@ pub fn activity(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "Posting rate",
         format!(
             "nothing up to {} posts a day over the account's life; {} at {} a day or more, graded in between",
-            num(busy.from),
+            number(busy.from),
             signed(busy.high),
-            num(busy.to)
+            number(busy.to)
         ),
         busy.weight(),
     );
@@ -99,7 +100,7 @@ pub fn activity(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "{} in {} ({} a day)",
         plural(posts, "post", "posts"),
         days_words(age),
-        num(per_day)
+        number(per_day)
     );
     let points = busy.points(per_day);
     if points < 0 {
@@ -110,7 +111,7 @@ pub fn activity(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             format!(
                 "{}. Far more than {} posts a day for its whole life: more than a person types.",
                 ramp_place(&busy, points, "posts a day"),
-                num(s.activity_daily_max)
+                number(s.activity_daily_max)
             ),
         )
     } else {

@@ -3,8 +3,9 @@
 //! accounts are young, an account that kept going for years has a history.
 //! Graded on a log scale between two ages, bounded both ways.
 
-use super::common::{age_days, days_words, ramp_place, Line, Ramp};
 use super::Subject;
+use crate::evidence::{days_words, ramp_place, Line, Ramp};
+use crate::observed::age_days;
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -26,9 +27,9 @@ pub fn age(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "Account age",
         format!(
             "{} at {} or younger, {} at {} or older, graded in between",
-            super::common::signed(r.low),
+            crate::evidence::signed(r.low),
             days_words(r.from),
-            super::common::signed(r.high),
+            crate::evidence::signed(r.high),
             days_words(r.to)
         ),
         r.weight(),

@@ -3,9 +3,9 @@
 //! repeated (Socialbakers), machine-regular posting times (Chu et al.; Zhang &
 //! Paxson) and more recent posts a day than a person types (TwitCleaner).
 
-use super::common::{num, pts, wt, Line};
-use super::posts::{self, above, of, pct};
+use super::posts::{self, above, percent, share_words};
 use super::Subject;
+use crate::evidence::{number, setting_points, setting_weight, Line};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -16,15 +16,15 @@ pub fn links(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "Link-only posts",
         format!(
             "at most {} of their own recent posts nothing but a link",
-            pct(s.automation_link_only_share)
+            percent(s.automation_link_only_share)
         ),
-        wt(s.automation_link_only_points),
+        setting_weight(s.automation_link_only_points),
     );
     let t = match posts::judged(subject, s, now) {
         Ok(t) => t,
         Err(what) => return line.not_seen(&what),
     };
-    let from = posts::from(subject.tweets);
+    let from = posts::source_phrase(subject.tweets);
     if t.authored == 0 {
         return line.seen_from(
             &format!("no posts of their own among {} recent posts", t.n),
@@ -35,13 +35,13 @@ pub fn links(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     }
     let seen = format!(
         "{} link-only",
-        of(t.link_only, "own recent posts (reposts aside)")
+        share_words(t.link_only, "own recent posts (reposts aside)")
     );
     if above(t.link_only, s.automation_link_only_share) {
         line.seen_from(
             &seen,
             from,
-            -pts(s.automation_link_only_points),
+            -setting_points(s.automation_link_only_points),
             "Almost nothing but links: the feed looks fed in by a tool, not written by a person."
                 .to_string(),
         )
@@ -62,13 +62,13 @@ pub fn repeats(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "automation_repeats",
         "Repeated texts",
         format!("no text posted more than {limit} times"),
-        wt(s.automation_repeat_points),
+        setting_weight(s.automation_repeat_points),
     );
     let t = match posts::judged(subject, s, now) {
         Ok(t) => t,
         Err(what) => return line.not_seen(&what),
     };
-    let from = posts::from(subject.tweets);
+    let from = posts::source_phrase(subject.tweets);
     let d = &t.duplicates;
     if d.considered == 0 {
         return line.seen_from(
@@ -90,7 +90,7 @@ pub fn repeats(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         line.seen_from(
             &seen,
             from,
-            -pts(s.automation_repeat_points),
+            -setting_points(s.automation_repeat_points),
             "Posting the same text over and over is what scheduling tools and spam bots do."
                 .to_string(),
         )
@@ -112,10 +112,10 @@ pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "Posting times",
         format!(
             "gaps vary by at least {} of their mean; minutes and seconds bunched less than {}\u{d7} chance",
-            num(s.automation_interval_cv_max),
-            num(s.automation_clock_dispersion_min)
+            number(s.automation_interval_cv_max),
+            number(s.automation_clock_dispersion_min)
         ),
-        wt(s.automation_timing_points),
+        setting_weight(s.automation_timing_points),
     );
     let t = match posts::judged(subject, s, now) {
         Ok(t) => t,
@@ -131,7 +131,7 @@ pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let mut seen = Vec::new();
     let mut signs = Vec::new();
     if let Some(cv) = t.intervals.cv {
-        seen.push(format!("gaps vary by {} of their mean", num(cv)));
+        seen.push(format!("gaps vary by {} of their mean", number(cv)));
         if cv < s.automation_interval_cv_max {
             signs.push("the gaps between posts are almost all the same");
         }
@@ -142,7 +142,10 @@ pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         (&t.second_of_minute, "second of the minute"),
     ] {
         let Some(c) = clock else { continue };
-        seen.push(format!("{name} bunched {}\u{d7} chance", num(c.dispersion)));
+        seen.push(format!(
+            "{name} bunched {}\u{d7} chance",
+            number(c.dispersion)
+        ));
         if c.dispersion >= s.automation_clock_dispersion_min {
             signs.push(if name.starts_with("minute") {
                 "posts go out at the same minutes of the hour"
@@ -157,7 +160,7 @@ pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         }
     }
     let seen = format!("{} over {} timed posts", seen.join("; "), t.timed);
-    let from = posts::from(subject.tweets);
+    let from = posts::source_phrase(subject.tweets);
     if signs.is_empty() {
         line.seen_from(
             &seen,
@@ -169,7 +172,7 @@ pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         line.seen_from(
             &seen,
             from,
-            -pts(s.automation_timing_points),
+            -setting_points(s.automation_timing_points),
             format!("Scheduled by a machine: {}.", signs.join(", and ")),
         )
     }
@@ -178,7 +181,7 @@ pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
 /// More recent posts a day than a person types: graded on a log scale from
 /// `automation.daily_max` (nothing) to ten times it (the full penalty).
 pub fn rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
-    let r = super::common::Ramp::new(
+    let r = crate::evidence::Ramp::new(
         s.automation_daily_max,
         s.automation_daily_max * 10.0,
         0,
@@ -189,9 +192,9 @@ pub fn rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "Recent posts a day",
         format!(
             "nothing up to {} a day, {} at {} a day or more, graded in between",
-            num(r.from),
-            super::common::signed(r.high),
-            num(r.to)
+            number(r.from),
+            crate::evidence::signed(r.high),
+            number(r.to)
         ),
         r.weight(),
     );
@@ -204,11 +207,11 @@ pub fn rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     };
     let seen = format!(
         "{} a day over {} recent posts in {} days",
-        num(per_day),
+        number(per_day),
         t.timed,
-        num(t.span_days)
+        number(t.span_days)
     );
-    let from = posts::from(subject.tweets);
+    let from = posts::source_phrase(subject.tweets);
     let points = r.points(per_day);
     if points < 0 {
         line.seen_from(
@@ -217,7 +220,7 @@ pub fn rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             points,
             format!(
                 "{}. More posts a day lately than a person types; likely automated.",
-                super::common::ramp_place(&r, points, "posts a day")
+                crate::evidence::ramp_place(&r, points, "posts a day")
             ),
         )
     } else {
@@ -238,11 +241,11 @@ pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         "Posting app",
         format!(
             "nothing up to {} of own recent posts from scheduling or feed tools, {} at {} or more, graded in between",
-            pct(s.client_share_from),
-            super::common::signed(-pts(s.client_points)),
-            pct(s.client_share_full)
+            percent(s.client_share_from),
+            crate::evidence::signed(-setting_points(s.client_points)),
+            percent(s.client_share_full)
         ),
-        wt(s.client_points),
+        setting_weight(s.client_points),
     );
     let own: Vec<&str> = subject
         .tweets
@@ -292,7 +295,7 @@ pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         )
     };
     let (from, full) = (s.client_share_from, s.client_share_full);
-    let max = pts(s.client_points);
+    let max = setting_points(s.client_points);
     let points = if share <= from || max == 0 {
         0
     } else if share >= full || full <= from {
@@ -300,7 +303,7 @@ pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     } else {
         -((f64::from(max) * (share - from) / (full - from)).round() as i32).clamp(0, max)
     };
-    let from_where = posts::from(subject.tweets);
+    let from_where = posts::source_phrase(subject.tweets);
     if points < 0 {
         line.seen_from(
             &seen,
@@ -308,9 +311,9 @@ pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
             points,
             format!(
                 "{} of {}: the full penalty at {}. Most of their posts go out through a scheduling or feed tool: fed in, not typed.",
-                super::common::signed(points),
-                super::common::signed(-max),
-                pct(full)
+                crate::evidence::signed(points),
+                crate::evidence::signed(-max),
+                percent(full)
             ),
         )
     } else {

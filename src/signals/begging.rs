@@ -1,10 +1,10 @@
 //! Follow-back begging (seed heuristic 1): follow-back phrases or hashtags in the
 //! bio or display name.
 
-use super::common::{pts, wt, Line};
-use super::prepared::{self, List};
-use super::text::quoted;
 use super::Subject;
+use crate::evidence::quoted;
+use crate::evidence::{setting_points, setting_weight, Line};
+use crate::prepared::{self, KeywordList};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -17,7 +17,7 @@ pub fn begging(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
             "none of {} follow-back phrases or hashtags",
             s.begging_keywords.len()
         ),
-        wt(s.begging_points),
+        setting_weight(s.begging_points),
     );
     let name = if s.begging_in_name {
         a.name.as_deref()
@@ -33,7 +33,7 @@ pub fn begging(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     }
     let mut found_in = Vec::new();
     for (place, text) in &places {
-        let found = prepared::find(subject, s, List::Begging, text);
+        let found = prepared::find_keywords(subject, s, KeywordList::Begging, text);
         if !found.is_empty() {
             found_in.push(format!("{} in {place}", quoted(&found)));
         }
@@ -54,7 +54,7 @@ pub fn begging(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         line.seen(
             a,
             &found_in.join("; "),
-            -pts(s.begging_points),
+            -setting_points(s.begging_points),
             "Asking everyone for follow-backs is about padding numbers, and the people we asked steer clear of it.".to_string(),
         )
     }

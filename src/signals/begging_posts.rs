@@ -3,10 +3,10 @@
 //! same phrase list as the bio signal (`begging.keywords`), held against the
 //! share of posts (Socialbakers: more than 30% of tweets with spam phrases).
 
-use super::common::{pts, wt, Line};
-use super::posts::{self, above, of, pct};
-use super::text::quoted;
+use super::posts::{self, above, percent, share_words};
 use super::Subject;
+use crate::evidence::quoted;
+use crate::evidence::{setting_points, setting_weight, Line};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -16,15 +16,15 @@ pub fn begging_posts(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "Follow-back requests in posts",
         format!(
             "follow-back phrases in at most {} of recent posts",
-            pct(s.begging_tweets_share)
+            percent(s.begging_tweets_share)
         ),
-        wt(s.begging_tweets_points),
+        setting_weight(s.begging_tweets_points),
     );
     let t = match posts::recent(subject, s, now) {
         Ok(t) => t,
         Err(what) => return line.not_seen(&what),
     };
-    let from = posts::from(subject.tweets);
+    let from = posts::source_phrase(subject.tweets);
     if t.begging.count == 0 {
         return line.seen_from(
             &format!("none in {} recent posts", t.n),
@@ -36,13 +36,13 @@ pub fn begging_posts(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let seen = format!(
         "{} in {}",
         quoted(&t.begging_phrases_seen),
-        of(t.begging, "recent posts")
+        share_words(t.begging, "recent posts")
     );
     if above(t.begging, s.begging_tweets_share) {
         line.seen_from(
             &seen,
             from,
-            -pts(s.begging_tweets_points),
+            -setting_points(s.begging_tweets_points),
             "Their feed keeps asking for follows: about padding numbers, with little else to read."
                 .to_string(),
         )

@@ -1,7 +1,7 @@
 //! Bio (seed heuristic 6): an empty bio (seen) is told apart from a bio not seen.
 
-use super::common::{excerpt, plural, pts, wt, Line};
 use super::Subject;
+use crate::evidence::{excerpt, plural, setting_points, setting_weight, Line};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -11,14 +11,14 @@ pub fn bio(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         "bio",
         "Bio",
         "not empty".to_string(),
-        wt(s.bio_missing_points).max(wt(s.bio_present_points)),
+        setting_weight(s.bio_missing_points).max(setting_weight(s.bio_present_points)),
     );
     match a.bio.as_deref().map(str::trim) {
         None => line.not_seen("Bio"),
         Some("") => line.seen(
             a,
             "empty",
-            -pts(s.bio_missing_points),
+            -setting_points(s.bio_missing_points),
             "An empty bio says nothing about who they are.".to_string(),
         ),
         Some(text) => line.seen(
@@ -28,7 +28,7 @@ pub fn bio(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
                 excerpt(text, 40),
                 plural(text.chars().count() as u64, "character", "characters")
             ),
-            pts(s.bio_present_points),
+            setting_points(s.bio_present_points),
             "They say who they are in their own words.".to_string(),
         ),
     }

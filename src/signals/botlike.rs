@@ -2,10 +2,12 @@
 //! digits in the handle (graded), following growth per day (graded on a log
 //! scale), and a bare profile that follows many.
 
-use super::common::{
-    age_days, count, days_words, num, per, pts, ramp_place, rate_days, signed, wt, Line, Ramp,
-};
 use super::Subject;
+use crate::evidence::{
+    count, days_words, number, ramp_place, rate_words, setting_points, setting_weight, signed,
+    Line, Ramp,
+};
+use crate::observed::{age_days, rate_days};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -27,7 +29,7 @@ pub fn longest_digit_run(text: &str) -> usize {
 /// Points (zero or negative) for a run of `run` digits: nothing up to
 /// `free` digits, then linear up to the full penalty at `full` digits.
 pub fn digit_points(run: usize, free: i64, full: i64, max_points: i64) -> i32 {
-    let max = pts(max_points);
+    let max = setting_points(max_points);
     let run = run as f64;
     let (free, full) = (free as f64, full as f64);
     if run <= free || max == 0 {
@@ -47,10 +49,10 @@ pub fn handle(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         format!(
             "nothing for up to {} digits in a row, {} at {} or more, graded in between",
             s.handle_digits_free,
-            signed(-pts(s.handle_points)),
+            signed(-setting_points(s.handle_points)),
             s.handle_digit_run
         ),
-        wt(s.handle_points),
+        setting_weight(s.handle_points),
     );
     let handle = a.handle.trim().trim_start_matches('@');
     if handle.is_empty() {
@@ -79,7 +81,7 @@ pub fn handle(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
             format!(
                 "{} of {}: the full penalty at {} digits. A long run of digits, like the handles X hands out by default: the owner never chose a name, and many bots keep them.",
                 signed(points),
-                signed(-pts(s.handle_points)),
+                signed(-setting_points(s.handle_points)),
                 s.handle_digit_run
             ),
         )
@@ -111,9 +113,9 @@ pub fn following_growth(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "Following growth",
         format!(
             "nothing up to {} over the account's life, {} at {} or more, graded in between",
-            per(r.from, "follow", "follows", "a day"),
+            rate_words(r.from, "follow", "follows", "a day"),
             signed(r.high),
-            per(r.to, "follow", "follows", "a day")
+            rate_words(r.to, "follow", "follows", "a day")
         ),
         r.weight(),
     );
@@ -128,7 +130,7 @@ pub fn following_growth(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "following {} after {} ({} a day)",
         count(following),
         days_words(age),
-        num(per_day)
+        number(per_day)
     );
     let points = r.points(per_day);
     if points < 0 {
@@ -155,7 +157,7 @@ pub fn bare_profile(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
             "bio or location when following more than {}",
             count(s.bare_profile_following_min.max(0) as u64)
         ),
-        wt(s.bare_profile_points),
+        setting_weight(s.bare_profile_points),
     );
     let (Some(bio), Some(location), Some(following)) =
         (a.bio.as_deref(), a.location.as_deref(), a.following)
@@ -176,7 +178,7 @@ pub fn bare_profile(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         line.seen(
             a,
             &seen,
-            -pts(s.bare_profile_points),
+            -setting_points(s.bare_profile_points),
             "Follows many accounts without saying anything about itself, a fake-follower pattern."
                 .to_string(),
         )

@@ -3,10 +3,10 @@
 //! rose and fell by more than a share of itself (and a number of accounts)
 //! between observations; more points when it keeps turning.
 
-use super::common::{count, days_words, plural, pts, wt, Line};
-use super::posts::pct;
+use super::posts::percent;
 use super::Subject;
 use crate::analysis::{ChurnStats, Swing};
+use crate::evidence::{count, days_words, plural, setting_points, setting_weight, Line};
 use crate::model::Source;
 use crate::settings::Settings;
 use crate::verdict::Evidence;
@@ -18,7 +18,7 @@ fn big(swing: Option<Swing>, s: &Settings) -> bool {
     })
 }
 
-fn words(swing: Option<Swing>) -> Option<String> {
+fn swing_words(swing: Option<Swing>) -> Option<String> {
     swing.map(|w| format!("{} \u{2192} {}", count(w.from), count(w.to)))
 }
 
@@ -28,10 +28,10 @@ pub fn churn(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         "Following count between visits",
         format!(
             "following does not rise and fall by more than {} (and {} accounts) between visits",
-            pct(s.churn_swing_share),
+            percent(s.churn_swing_share),
             count(s.churn_min_accounts.max(0) as u64)
         ),
-        wt(s.churn_points).saturating_add(wt(s.churn_repeat_points)),
+        setting_weight(s.churn_points).saturating_add(setting_weight(s.churn_repeat_points)),
     );
     if subject.history.is_empty() {
         return line.not_seen("Following counts from earlier visits");
@@ -45,10 +45,10 @@ pub fn churn(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         plural(c.points as u64, "observation", "observations"),
         days_words(c.span_days)
     )];
-    if let Some(w) = words(c.max_rise) {
+    if let Some(w) = swing_words(c.max_rise) {
         parts.push(format!("largest rise {w}"));
     }
-    if let Some(w) = words(c.max_fall) {
+    if let Some(w) = swing_words(c.max_fall) {
         parts.push(format!("largest fall {w}"));
     }
     if c.reversals > 0 {
@@ -68,12 +68,12 @@ pub fn churn(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
             >= i128::from(s.churn_reversals.max(1));
         let (points, reason) = if repeated {
             (
-                pts(s.churn_points).saturating_add(pts(s.churn_repeat_points)),
+                setting_points(s.churn_points).saturating_add(setting_points(s.churn_repeat_points)),
                 "Follows in bulk and unfollows again, over and over: the follow-then-unfollow trick.",
             )
         } else {
             (
-                pts(s.churn_points),
+                setting_points(s.churn_points),
                 "Followed many and unfollowed many again between visits: the follow-then-unfollow trick.",
             )
         };

@@ -3,11 +3,11 @@
 //! with anyone loses a few, and many more when the bio claims social-media
 //! expertise (seed 000 §4: "not doing much socializing").
 
-use super::common::{pts, wt, Line};
-use super::posts::{self, of, pct};
-use super::prepared::{self, List};
-use super::text::quoted;
+use super::posts::{self, percent, share_words};
 use super::Subject;
+use crate::evidence::quoted;
+use crate::evidence::{setting_points, setting_weight, Line};
+use crate::prepared::{self, KeywordList};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -27,9 +27,9 @@ pub fn conversation(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "Replies and mentions",
         format!(
             "replies or mentions in at least {} of recent posts",
-            pct(s.conversation_min_share)
+            percent(s.conversation_min_share)
         ),
-        wt(s.conversation_points).max(wt(s.conversation_none_points)),
+        setting_weight(s.conversation_points).max(setting_weight(s.conversation_none_points)),
     );
     let t = match posts::judged(subject, s, now) {
         Ok(t) => t,
@@ -37,15 +37,15 @@ pub fn conversation(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     };
     let seen = format!(
         "{} {}",
-        of(t.conversation, "recent posts"),
+        share_words(t.conversation, "recent posts"),
         reply_verb(t.conversation.count)
     );
-    let from = posts::from(subject.tweets);
+    let from = posts::source_phrase(subject.tweets);
     if t.conversation.ratio() >= s.conversation_min_share {
         line.seen_from(
             &seen,
             from,
-            pts(s.conversation_points),
+            setting_points(s.conversation_points),
             "Takes part in conversations: there to talk with people, not only to broadcast."
                 .to_string(),
         )
@@ -53,7 +53,7 @@ pub fn conversation(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         line.seen_from(
             &seen,
             from,
-            -pts(s.conversation_none_points),
+            -setting_points(s.conversation_none_points),
             "Hardly ever replies to or mentions anyone: broadcasts rather than converses."
                 .to_string(),
         )
@@ -68,14 +68,14 @@ pub fn guru_silent(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "Expert claims and conversation",
         format!(
             "expert words in the bio only count with replies or mentions in at least {} of recent posts",
-            pct(s.conversation_min_share)
+            percent(s.conversation_min_share)
         ),
-        wt(s.guru_silent_points),
+        setting_weight(s.guru_silent_points),
     );
     let Some(bio) = a.bio.as_deref() else {
         return line.not_seen("Bio");
     };
-    let found = prepared::find(subject, s, List::Guru, bio);
+    let found = prepared::find_keywords(subject, s, KeywordList::Guru, bio);
     if found.is_empty() {
         return line.seen(
             a,
@@ -91,15 +91,15 @@ pub fn guru_silent(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let seen = format!(
         "{} in bio; {} {}",
         quoted(&found),
-        of(t.conversation, "recent posts"),
+        share_words(t.conversation, "recent posts"),
         reply_verb(t.conversation.count)
     );
-    let from = posts::from(subject.tweets);
+    let from = posts::source_phrase(subject.tweets);
     if t.conversation.ratio() < s.conversation_min_share {
         line.seen_from(
             &seen,
             from,
-            -pts(s.guru_silent_points),
+            -setting_points(s.guru_silent_points),
             "Calls themselves a social-media expert but does not socialise: talking the talk, not walking the walk."
                 .to_string(),
         )

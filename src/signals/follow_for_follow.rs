@@ -2,8 +2,8 @@
 //! counts, followers within a few percent of following suggests an account that
 //! follows back anyone (a "social capitalist").
 
-use super::common::{count, num, pts, wt, Line};
 use super::Subject;
+use crate::evidence::{count, number, setting_points, setting_weight, Line};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -15,9 +15,9 @@ pub fn follow_for_follow(subject: &Subject, s: &Settings, _now: i64) -> Evidence
         format!(
             "both counts {}+ and within {}% of each other",
             count(s.follow_for_follow_min_count.max(0) as u64),
-            num(s.follow_for_follow_tolerance * 100.0)
+            number(s.follow_for_follow_tolerance * 100.0)
         ),
-        wt(s.follow_for_follow_points),
+        setting_weight(s.follow_for_follow_points),
     );
     let (Some(followers), Some(following)) = (a.followers, a.following) else {
         return line.not_seen("Follower and following counts");
@@ -28,14 +28,14 @@ pub fn follow_for_follow(subject: &Subject, s: &Settings, _now: i64) -> Evidence
         "followers {}, following {} ({}% apart)",
         count(followers),
         count(following),
-        num(gap * 100.0)
+        number(gap * 100.0)
     );
     let big = i128::from(followers.min(following)) >= i128::from(s.follow_for_follow_min_count);
     if big && gap <= s.follow_for_follow_tolerance {
         line.seen(
             a,
             &seen,
-            -pts(s.follow_for_follow_points),
+            -setting_points(s.follow_for_follow_points),
             "Followers and following almost equal at high counts: typical of accounts that follow back anyone to grow numbers.".to_string(),
         )
     } else if big {

@@ -1,8 +1,8 @@
 //! Follow churn at the cap (seed heuristic 10): following near X's 5,000 limit
 //! while followers stay well below following.
 
-use super::common::{count, num, pts, wt, Line};
 use super::Subject;
+use crate::evidence::{count, number, setting_points, setting_weight, Line};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -14,9 +14,9 @@ pub fn following_cap(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         format!(
             "following {}+ with followers under {}% of it",
             count(s.following_cap_following_min.max(0) as u64),
-            num(s.following_cap_followers_share * 100.0)
+            number(s.following_cap_followers_share * 100.0)
         ),
-        wt(s.following_cap_points),
+        setting_weight(s.following_cap_points),
     );
     let (Some(followers), Some(following)) = (a.followers, a.following) else {
         return line.not_seen("Follower and following counts");
@@ -32,7 +32,7 @@ pub fn following_cap(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         (true, true) => line.seen(
             a,
             &seen,
-            -pts(s.following_cap_points),
+            -setting_points(s.following_cap_points),
             "Follows about as many accounts as X allows while far fewer follow back: the mark of follow-then-unfollow churn.".to_string(),
         ),
         (true, false) => line.seen(

@@ -2,10 +2,10 @@
 //! words in the bio. Modest, because the profile alone cannot show whether they
 //! actually socialise.
 
-use super::common::{pts, wt, Line};
-use super::prepared::{self, List};
-use super::text::quoted;
 use super::Subject;
+use crate::evidence::quoted;
+use crate::evidence::{setting_points, setting_weight, Line};
+use crate::prepared::{self, KeywordList};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -15,12 +15,12 @@ pub fn guru(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         "guru",
         "Expert claims",
         format!("none of {} expert words in the bio", s.guru_keywords.len()),
-        wt(s.guru_points),
+        setting_weight(s.guru_points),
     );
     let Some(bio) = a.bio.as_deref() else {
         return line.not_seen("Bio");
     };
-    let found = prepared::find(subject, s, List::Guru, bio);
+    let found = prepared::find_keywords(subject, s, KeywordList::Guru, bio);
     if found.is_empty() {
         line.seen(
             a,
@@ -32,7 +32,7 @@ pub fn guru(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         line.seen(
             a,
             &format!("{} in bio", quoted(&found)),
-            -pts(s.guru_points),
+            -setting_points(s.guru_points),
             "Calls themselves a social-media expert; many such accounts are automated, but the profile alone cannot show whether they socialise, so this costs little.".to_string(),
         )
     }

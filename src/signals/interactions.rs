@@ -4,10 +4,10 @@
 //! breakdown says what and when. Direct messages are listed but earn nothing:
 //! an automatic pitch looks the same from the outside (seed 000 §2).
 
-use super::common::{days_words, plural, pts, wt, Line};
 use super::Subject;
 use crate::analysis::relationship::ALL_KINDS;
 use crate::analysis::RelationshipStats;
+use crate::evidence::{days_words, plural, setting_points, setting_weight, Line};
 use crate::model::{InteractionKind, Source};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
@@ -43,9 +43,9 @@ pub fn interactions(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             days_words(f64::from(window)),
             plural(repeat_days as u64, "day", "different days")
         ),
-        wt(s.relationship_recent_points)
-            .saturating_add(wt(s.relationship_repeated_points))
-            .max(wt(s.relationship_past_points)),
+        setting_weight(s.relationship_recent_points)
+            .saturating_add(setting_weight(s.relationship_repeated_points))
+            .max(setting_weight(s.relationship_past_points)),
     );
     if subject.interactions.is_empty() {
         return line.not_seen("Interactions with you");
@@ -97,8 +97,8 @@ pub fn interactions(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         );
     }
     if recent_earning && r.recent.is_repeated(repeat_days) {
-        let points =
-            pts(s.relationship_recent_points).saturating_add(pts(s.relationship_repeated_points));
+        let points = setting_points(s.relationship_recent_points)
+            .saturating_add(setting_points(s.relationship_repeated_points));
         line.seen_from(
             &seen,
             from,
@@ -110,7 +110,7 @@ pub fn interactions(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         line.seen_from(
             &seen,
             from,
-            pts(s.relationship_recent_points),
+            setting_points(s.relationship_recent_points),
             "They engaged with you recently: a relationship is starting.".to_string(),
         )
     } else {
@@ -121,7 +121,7 @@ pub fn interactions(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         line.seen_from(
             &seen,
             from,
-            pts(s.relationship_past_points),
+            setting_points(s.relationship_past_points),
             format!("They engaged with you before ({when}), not lately."),
         )
     }

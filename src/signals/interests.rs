@@ -4,18 +4,18 @@
 //! bounded. With no interests listed the line says so, with no points and no
 //! weight, so an empty list does not lower confidence.
 
-use super::common::{plural, pts, wt, Line};
 use super::posts;
-use super::prepared::{self, List};
-use super::text::quoted;
 use super::Subject;
 use crate::analysis::NormalizedText;
+use crate::evidence::quoted;
+use crate::evidence::{plural, setting_points, setting_weight, Line};
+use crate::prepared::{self, KeywordList};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
 pub fn interests(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
-    let set = prepared::set(subject, s, List::Interests);
-    let max = wt(s.interests_max_points);
+    let set = prepared::keyword_set(subject, s, KeywordList::Interests);
+    let max = setting_weight(s.interests_max_points);
     if set.is_empty() {
         return Evidence {
             signal: "interests".to_string(),
@@ -70,7 +70,7 @@ pub fn interests(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let from = if subject.tweets.is_empty() {
         a.source.phrase()
     } else {
-        posts::from(subject.tweets)
+        posts::source_phrase(subject.tweets)
     };
     if found.is_empty() {
         return line.seen_from(
@@ -80,7 +80,7 @@ pub fn interests(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
             "Nothing they write about matches your interests (yet).".to_string(),
         );
     }
-    let per = i64::from(pts(s.interests_points_per_match));
+    let per = i64::from(setting_points(s.interests_points_per_match));
     let points = (per.saturating_mul(found.len() as i64)).min(i64::from(max));
     let where_posts = if posts_matching > 0 {
         format!(
@@ -93,7 +93,7 @@ pub fn interests(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     line.seen_from(
         &format!("{} in {looked}{where_posts}", quoted(&found)),
         from,
-        pts(points),
+        setting_points(points),
         "Writes about things you care about: likely to add value to your timeline.".to_string(),
     )
 }

@@ -12,8 +12,8 @@
 //! X shows a label only when it applies, so a label not seen is an
 //! informative line with no weight: it does not lower the confidence.
 
-use super::common::{plural, pts, ramp_place, signed, wt, Line, Ramp};
 use super::Subject;
+use crate::evidence::{plural, ramp_place, setting_points, setting_weight, signed, Line, Ramp};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -30,7 +30,7 @@ pub fn automated(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         "automated",
         "Automated label",
         "X's \u{201c}Automated\u{201d} label".to_string(),
-        wt(s.automated_points),
+        setting_weight(s.automated_points),
     );
     match a.automated {
         None => unseen(line, "X's automated-account label"),
@@ -46,7 +46,7 @@ pub fn automated(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
             line.seen(
                 a,
                 &seen,
-                -pts(s.automated_points),
+                -setting_points(s.automated_points),
                 "The account itself says it is a bot run by a program: not a person to follow back."
                     .to_string(),
             )
@@ -66,13 +66,13 @@ pub fn parody(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         "parody",
         "Parody, commentary or fan label",
         "X's parody, commentary or fan label".to_string(),
-        wt(s.parody_points),
+        setting_weight(s.parody_points),
     );
     match a.parody_label.as_deref().map(str::trim) {
         Some(label) if !label.is_empty() => line.seen(
             a,
             &format!("\u{201c}{label}\u{201d} account"),
-            -pts(s.parody_points),
+            -setting_points(s.parody_points),
             "The account says it is a parody, commentary or fan account: not the person or group it names."
                 .to_string(),
         ),
@@ -86,13 +86,13 @@ pub fn identity(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         "identity",
         "Identity verification",
         "X checked a government ID".to_string(),
-        wt(s.identity_points),
+        setting_weight(s.identity_points),
     );
     match a.identity_verified {
         Some(true) => line.seen(
             a,
             "identity verified",
-            pts(s.identity_points),
+            setting_points(s.identity_points),
             "X checked an ID for this account: a real person stands behind it.".to_string(),
         ),
         Some(false) => line.seen(
@@ -152,7 +152,7 @@ pub fn username_changes(subject: &Subject, s: &Settings, _now: i64) -> Evidence 
 
 /// Lower-case words of `text`; with `split_case`, camelCase and digit
 /// boundaries split words too ("NewsBot42" -> news, bot, 42).
-pub fn words(text: &str, split_case: bool) -> Vec<String> {
+pub fn split_words(text: &str, split_case: bool) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut prev: Option<char> = None;
@@ -187,9 +187,9 @@ const DENIALS: &[&str] = &["not", "no", "non", "anti", "never", "nor", "t"];
 
 /// The first bot word or phrase of `keywords` in `text`, unless denied.
 pub fn self_declared(text: &str, split_case: bool, keywords: &[String]) -> Option<String> {
-    let w = words(text, split_case);
+    let w = split_words(text, split_case);
     for k in keywords {
-        let kw = words(k, false);
+        let kw = split_words(k, false);
         if kw.is_empty() || kw.len() > w.len() {
             continue;
         }
@@ -222,7 +222,7 @@ pub fn self_declared_bot(subject: &Subject, s: &Settings, _now: i64) -> Evidence
         "self_declared_bot",
         "Says it is a bot",
         "no \u{201c}bot\u{201d} as a word in the name, handle or bio".to_string(),
-        wt(s.self_bot_points),
+        setting_weight(s.self_bot_points),
     );
     let places = [
         ("handle", Some(a.handle.as_str()), true),
@@ -239,7 +239,7 @@ pub fn self_declared_bot(subject: &Subject, s: &Settings, _now: i64) -> Evidence
             return line.seen(
                 a,
                 &format!("\u{201c}{word}\u{201d} in the {place}"),
-                -pts(s.self_bot_points),
+                -setting_points(s.self_bot_points),
                 "The account calls itself a bot: a program posts, not a person.".to_string(),
             );
         }

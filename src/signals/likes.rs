@@ -3,8 +3,8 @@
 //! people's posts, automated and bought accounts rarely do. Graded on a log
 //! scale between two counts, bounded both ways.
 
-use super::common::{plural, ramp_place, ramp_threshold, Line, Ramp};
 use super::Subject;
+use crate::evidence::{plural, ramp_place, ramp_threshold, Line, Ramp};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -53,7 +53,7 @@ fn per_posts(ratio: f64) -> String {
     }
     format!(
         "1 like for every {} posts",
-        super::common::round_num(1.0 / ratio)
+        crate::evidence::round_num(1.0 / ratio)
     )
 }
 
@@ -75,7 +75,7 @@ pub fn per_post(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         format!(
             "nothing from {}, {} at {} or fewer, graded in between",
             per_posts(s.likes_per_post_min),
-            super::common::signed(r.low),
+            crate::evidence::signed(r.low),
             per_posts(s.likes_per_post_full)
         ),
         r.weight(),
@@ -95,14 +95,14 @@ pub fn per_post(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         let place = if points <= r.low {
             format!(
                 "{} of {}: the full penalty",
-                super::common::signed(points),
-                super::common::signed(r.low)
+                crate::evidence::signed(points),
+                crate::evidence::signed(r.low)
             )
         } else {
             format!(
                 "{} of {}: nothing taken from {}",
-                super::common::signed(points),
-                super::common::signed(r.low),
+                crate::evidence::signed(points),
+                crate::evidence::signed(r.low),
                 per_posts(s.likes_per_post_min)
             )
         };

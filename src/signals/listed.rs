@@ -3,8 +3,8 @@
 //! list costs nothing (small accounts rarely are). Newer user objects no
 //! longer carry the count; then it is not seen.
 
-use super::common::{plural, ramp_place, ramp_threshold, Line, Ramp};
 use super::Subject;
+use crate::evidence::{plural, ramp_place, ramp_threshold, Line, Ramp};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 

@@ -6,6 +6,11 @@
 //! its data is missing (then `seen` is `None`, no points, and the reason says
 //! what was not seen yet), so the breakdown lists every signal and confidence
 //! can count the weight that had data.
+//!
+//! Each module's doc names the heuristic and seeds it follows ("seed heuristic
+//! N", "seed NNN"): they are in docs/design-notes.md. The line builder, ramps
+//! and wording the signals share are in [`crate::evidence`], keyword sets and
+//! post statistics prepared once in [`crate::prepared`].
 
 mod activity;
 mod age;
@@ -16,7 +21,6 @@ mod begging_posts;
 mod bio;
 mod botlike;
 mod churn;
-pub mod common;
 mod conversation;
 mod follow_for_follow;
 mod following_cap;
@@ -27,12 +31,10 @@ mod labels;
 mod likes;
 mod listed;
 mod posts;
-pub mod prepared;
 mod ratio;
 mod recent_activity;
 mod relationship;
 mod spam;
-pub mod text;
 mod variety;
 mod verified;
 
@@ -41,13 +43,13 @@ use crate::settings::Settings;
 use crate::verdict::Evidence;
 
 pub use botlike::longest_digit_run;
-pub use common::Ramp;
-pub use labels::{self_declared, words};
+pub use labels::{self_declared, split_words};
 pub use ratio::{ratio_penalty, ratio_reward};
 
 /// Everything known about one account when it is scored.
 #[derive(Clone, Copy, Debug)]
 pub struct Subject<'a> {
+    /// The account as observed (profile facts and counts).
     pub account: &'a Account,
     /// Recent posts by this account, any order.
     pub tweets: &'a [Tweet],
@@ -57,7 +59,7 @@ pub struct Subject<'a> {
     pub interactions: &'a [Interaction],
     /// Keyword sets and recent-post statistics computed once for all signals
     /// (set by `score`); `None`: each signal computes what it needs.
-    pub prepared: Option<&'a prepared::Prepared<'a>>,
+    pub prepared: Option<&'a crate::prepared::Prepared<'a>>,
 }
 
 impl<'a> Subject<'a> {

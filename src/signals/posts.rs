@@ -4,10 +4,10 @@
 
 use std::borrow::Cow;
 
-use super::prepared;
 use super::Subject;
 use crate::analysis::{Share, TimelineStats};
 use crate::model::{Source, Tweet};
+use crate::prepared;
 use crate::settings::Settings;
 
 /// The recent-post statistics (computed once per account when scoring), or
@@ -42,7 +42,7 @@ pub fn min_posts(s: &Settings) -> usize {
 
 /// Where the posts came from, as the breakdown says it: the most common source
 /// among them (X's data when tied or empty).
-pub fn from(tweets: &[Tweet]) -> &'static str {
+pub fn source_phrase(tweets: &[Tweet]) -> &'static str {
     let all = [Source::Graphql, Source::Page, Source::File, Source::Memory];
     let best = all
         .iter()
@@ -59,12 +59,12 @@ pub fn from(tweets: &[Tweet]) -> &'static str {
 }
 
 /// "7 of 20 recent posts".
-pub fn of(share: Share, what: &str) -> String {
+pub fn share_words(share: Share, what: &str) -> String {
     format!("{} of {} {what}", share.count, share.of)
 }
 
 /// A share as a percentage: "90%", "33%".
-pub fn pct(v: f64) -> String {
+pub fn percent(v: f64) -> String {
     if v.is_finite() {
         format!("{}%", (v * 100.0).clamp(0.0, 100.0).round() as u32)
     } else {

@@ -4,14 +4,14 @@
 //! `ratio.severe`; followers above following earn, growing up to the full
 //! reward at `ratio.reward_ratio` times following. In between nothing moves.
 
-use super::common::{count, num, pts, signed, wt, Line};
 use super::Subject;
+use crate::evidence::{count, number, setting_points, setting_weight, signed, Line};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
 /// Penalty points (as a positive number) for following/followers ratio `r`.
 pub fn ratio_penalty(r: f64, mild: f64, severe: f64, max_points: i64) -> i32 {
-    let max = pts(max_points);
+    let max = setting_points(max_points);
     if r <= mild || max == 0 {
         return 0;
     }
@@ -25,7 +25,7 @@ pub fn ratio_penalty(r: f64, mild: f64, severe: f64, max_points: i64) -> i32 {
 /// Reward points for followers/following `f` (0 up to 1, full at `full`),
 /// graded on a log scale and rounded down, so only `full` earns them all.
 pub fn ratio_reward(f: f64, full: f64, max_points: i64) -> i32 {
-    let max = pts(max_points);
+    let max = setting_points(max_points);
     if f <= 1.0 || max == 0 || !f.is_finite() {
         return if f.is_infinite() && f > 0.0 { max } else { 0 };
     }
@@ -41,7 +41,7 @@ fn times(v: f64) -> String {
     if (v - 2.0).abs() < 0.05 {
         "twice".to_string()
     } else {
-        format!("{} times", num(v))
+        format!("{} times", number(v))
     }
 }
 
@@ -53,12 +53,12 @@ pub fn ratio(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         format!(
             "nothing while following at most {} the followers and followers at most equal to following; {} at following {} the followers, {} at followers {} the following; graded in between",
             times(s.ratio_mild),
-            signed(-pts(s.ratio_severe_points)),
+            signed(-setting_points(s.ratio_severe_points)),
             times(s.ratio_severe),
-            signed(pts(s.ratio_reward_points)),
+            signed(setting_points(s.ratio_reward_points)),
             times(s.ratio_reward_ratio)
         ),
-        wt(s.ratio_severe_points).max(wt(s.ratio_reward_points)),
+        setting_weight(s.ratio_severe_points).max(setting_weight(s.ratio_reward_points)),
     );
     let (Some(followers), Some(following)) = (a.followers, a.following) else {
         return line.not_seen("Follower and following counts");
@@ -71,7 +71,7 @@ pub fn ratio(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let r = following as f64 / followers.max(1) as f64;
     let penalty = ratio_penalty(r, s.ratio_mild, s.ratio_severe, s.ratio_severe_points);
     if penalty > 0 {
-        let place = if penalty >= pts(s.ratio_severe_points) {
+        let place = if penalty >= setting_points(s.ratio_severe_points) {
             format!(
                 "{} of {}: the full penalty",
                 signed(-penalty),
@@ -81,7 +81,7 @@ pub fn ratio(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
             format!(
                 "{} of {}: the full penalty at {} followers",
                 signed(-penalty),
-                signed(-pts(s.ratio_severe_points)),
+                signed(-setting_points(s.ratio_severe_points)),
                 times(s.ratio_severe)
             )
         };
@@ -98,13 +98,13 @@ pub fn ratio(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let f = followers as f64 / following.max(1) as f64;
     let reward = ratio_reward(f, s.ratio_reward_ratio, s.ratio_reward_points);
     if reward > 0 {
-        let place = if reward >= pts(s.ratio_reward_points) {
+        let place = if reward >= setting_points(s.ratio_reward_points) {
             format!("{} of {}: full points", signed(reward), reward)
         } else {
             format!(
                 "{} of {}: full points when followers are {} following",
                 signed(reward),
-                pts(s.ratio_reward_points),
+                setting_points(s.ratio_reward_points),
                 times(s.ratio_reward_ratio)
             )
         };

@@ -6,9 +6,11 @@
 //! The newest post seen is a lower bound on how recent their last post is:
 //! when only a few of their posts were seen, the account may be more active.
 
-use super::common::{days_words, num, plural, pts, ramp_place, signed, wt, Line, Ramp};
 use super::posts;
 use super::Subject;
+use crate::evidence::{
+    days_words, number, plural, ramp_place, setting_points, setting_weight, signed, Line, Ramp,
+};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -20,7 +22,7 @@ pub fn last_post(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         s.recent_active_points,
     ]
     .into_iter()
-    .map(wt)
+    .map(setting_weight)
     .max()
     .unwrap_or(0);
     let line = Line::new(
@@ -45,12 +47,12 @@ pub fn last_post(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     } else {
         format!("newest post seen {} ago", days_words(days))
     };
-    let from = posts::from(subject.tweets);
+    let from = posts::source_phrase(subject.tweets);
     if days > s.recent_inactive_days as f64 {
         line.seen_from(
             &seen,
             from,
-            -pts(s.recent_inactive_points),
+            -setting_points(s.recent_inactive_points),
             format!(
                 "Nothing posted for more than {}: the account looks abandoned.",
                 days_words(s.recent_inactive_days.max(0) as f64)
@@ -60,7 +62,7 @@ pub fn last_post(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         line.seen_from(
             &seen,
             from,
-            -pts(s.recent_quiet_points),
+            -setting_points(s.recent_quiet_points),
             format!(
                 "Nothing posted for more than {}: quiet lately.",
                 days_words(s.recent_quiet_days.max(0) as f64)
@@ -70,7 +72,7 @@ pub fn last_post(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         line.seen_from(
             &seen,
             from,
-            pts(s.recent_active_points),
+            setting_points(s.recent_active_points),
             "Posted recently: an active account.".to_string(),
         )
     }
@@ -90,9 +92,9 @@ pub fn recent_rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "Recent posts a week",
         format!(
             "nothing from {} a week, {} at {} a week or fewer, graded in between",
-            num(r.to),
+            number(r.to),
             signed(r.low),
-            num(r.from)
+            number(r.from)
         ),
         r.weight(),
     );
@@ -109,11 +111,11 @@ pub fn recent_rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         .map_or(0.0, |o| now.saturating_sub(o).max(0) as f64 / 86_400.0);
     let seen = format!(
         "{} a week ({} in the last {})",
-        num(per_week),
+        number(per_week),
         plural(t.timed as u64, "post", "posts"),
         days_words(days)
     );
-    let from = posts::from(subject.tweets);
+    let from = posts::source_phrase(subject.tweets);
     let points = r.points(per_week);
     if points < 0 {
         line.seen_from(
@@ -123,7 +125,7 @@ pub fn recent_rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             format!(
                 "{}. Fewer than {} posts a week lately: too quiet to add much to your timeline.",
                 ramp_place(&r, points, "posts a week"),
-                num(s.recent_weekly_min)
+                number(s.recent_weekly_min)
             ),
         )
     } else {

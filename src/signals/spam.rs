@@ -1,10 +1,10 @@
 //! Spam words in the name or bio (SparkToro's and Socialbakers' spam keywords):
 //! crypto "signals", promo-for-hire, adult bait, bought followers.
 
-use super::common::{pts, wt, Line};
-use super::prepared::{self, List};
-use super::text::quoted;
 use super::Subject;
+use crate::evidence::quoted;
+use crate::evidence::{setting_points, setting_weight, Line};
+use crate::prepared::{self, KeywordList};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -17,14 +17,14 @@ pub fn spam_words(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
             "none of {} spam phrases in name or bio",
             s.spam_keywords.len()
         ),
-        wt(s.spam_points),
+        setting_weight(s.spam_points),
     );
     let Some(bio) = a.bio.as_deref() else {
         return line.not_seen("Bio");
     };
-    let mut found = prepared::find(subject, s, List::Spam, bio);
+    let mut found = prepared::find_keywords(subject, s, KeywordList::Spam, bio);
     if let Some(name) = a.name.as_deref() {
-        for word in prepared::find(subject, s, List::Spam, name) {
+        for word in prepared::find_keywords(subject, s, KeywordList::Spam, name) {
             if !found.contains(&word) {
                 found.push(word);
             }
@@ -41,7 +41,7 @@ pub fn spam_words(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         line.seen(
             a,
             &format!("{} in name or bio", quoted(&found)),
-            -pts(s.spam_points),
+            -setting_points(s.spam_points),
             "Advertises what spam and fake accounts sell (signals, promotion, followers, adult bait); audit tools count these words as a mark of spam.".to_string(),
         )
     }

@@ -4,10 +4,10 @@
 //! the account itself lose points (TwitCleaner: "talks about themselves more
 //! than half the time").
 
-use super::common::{pts, wt, Line};
-use super::posts::{self, above, of, pct};
+use super::posts::{self, above, percent, share_words};
 use super::Subject;
 use crate::analysis::Share;
+use crate::evidence::{setting_points, setting_weight, Line};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -18,10 +18,10 @@ pub fn mix(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "Kinds of posts",
         format!(
             "at most {} reposts; a good mix has each kind in at least {} of posts",
-            pct(s.variety_repost_share),
-            pct(s.variety_mix_min_share)
+            percent(s.variety_repost_share),
+            percent(s.variety_mix_min_share)
         ),
-        wt(s.variety_repost_points).max(wt(s.variety_mix_points)),
+        setting_weight(s.variety_repost_points).max(setting_weight(s.variety_mix_points)),
     );
     let t = match posts::judged(subject, s, now) {
         Ok(t) => t,
@@ -32,20 +32,20 @@ pub fn mix(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "{} original, {} reposts or quotes, {} replies of {} recent posts",
         t.original.count, sharing.count, t.reply.count, t.n
     );
-    let from = posts::from(subject.tweets);
+    let from = posts::source_phrase(subject.tweets);
     let enough = |share: Share| share.ratio() >= s.variety_mix_min_share;
     if above(t.repost, s.variety_repost_share) {
         line.seen_from(
             &seen,
             from,
-            -pts(s.variety_repost_points),
+            -setting_points(s.variety_repost_points),
             "Almost only reposts of others: nothing of their own to add.".to_string(),
         )
     } else if enough(t.original) && enough(sharing) && enough(t.reply) {
         line.seen_from(
             &seen,
             from,
-            pts(s.variety_mix_points),
+            setting_points(s.variety_mix_points),
             "A good mix: their own posts, sharing others' and replies.".to_string(),
         )
     } else {
@@ -74,9 +74,9 @@ pub fn self_promotion(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "Self-promotion",
         format!(
             "at most {} of original posts promote their own site or products",
-            pct(s.variety_self_promo_share)
+            percent(s.variety_self_promo_share)
         ),
-        wt(s.variety_self_promo_points),
+        setting_weight(s.variety_self_promo_points),
     );
     let t = match posts::judged(subject, s, now) {
         Ok(t) => t,
@@ -91,14 +91,14 @@ pub fn self_promotion(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     }
     let seen = format!(
         "{} promote themselves",
-        of(t.self_promotion, "original recent posts")
+        share_words(t.self_promotion, "original recent posts")
     );
-    let from = posts::from(subject.tweets);
+    let from = posts::source_phrase(subject.tweets);
     if above(t.self_promotion, s.variety_self_promo_share) {
         line.seen_from(
             &seen,
             from,
-            -pts(s.variety_self_promo_points),
+            -setting_points(s.variety_self_promo_points),
             "Mostly talks about themselves and their products: it comes across as a sales feed."
                 .to_string(),
         )

@@ -4,8 +4,8 @@
 //! account. The paid check is shown but gives no points: it only shows that
 //! someone pays.
 
-use super::common::{pts, wt, Line};
 use super::Subject;
+use crate::evidence::{setting_points, setting_weight, Line};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -25,13 +25,13 @@ pub fn verified(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         "Verification",
         "legacy verification or an organisation check (gold or grey); the paid check gives nothing"
             .to_string(),
-        wt(s.verified_points),
+        setting_weight(s.verified_points),
     );
     if let Some(org) = a.verified_type.as_deref().and_then(organisation) {
         return line.seen(
             a,
             org,
-            pts(s.verified_points),
+            setting_points(s.verified_points),
             "X checked the organisation behind the account.".to_string(),
         );
     }
@@ -39,7 +39,7 @@ pub fn verified(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         (Some(true), _) => line.seen(
             a,
             "verified",
-            pts(s.verified_points),
+            setting_points(s.verified_points),
             "Legacy verification: someone checked who they are.".to_string(),
         ),
         (_, Some(true)) => line.seen(

@@ -6,26 +6,30 @@
 
 use std::borrow::Cow;
 
-use super::Subject;
 use crate::analysis::{KeywordSet, TimelineOptions, TimelineStats};
 use crate::settings::Settings;
+use crate::signals::Subject;
 
-/// A keyword list from the settings.
+/// Which keyword list of the settings a signal matches against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum List {
+pub enum KeywordList {
+    /// Follow-back begging words (bio, name, posts).
     Begging,
+    /// Guru and marketer words (bio).
     Guru,
+    /// Spam words (bio, name).
     Spam,
+    /// The viewer's own interests (bio, posts).
     Interests,
 }
 
-impl List {
+impl KeywordList {
     fn keywords(self, s: &Settings) -> &[String] {
         match self {
-            List::Begging => &s.begging_keywords,
-            List::Guru => &s.guru_keywords,
-            List::Spam => &s.spam_keywords,
-            List::Interests => &s.interests_keywords,
+            KeywordList::Begging => &s.begging_keywords,
+            KeywordList::Guru => &s.guru_keywords,
+            KeywordList::Spam => &s.spam_keywords,
+            KeywordList::Interests => &s.interests_keywords,
         }
     }
 }
@@ -53,12 +57,12 @@ impl Matchers {
     }
 
     /// The set for one list.
-    pub fn set(&self, list: List) -> &KeywordSet {
+    pub fn keyword_set(&self, list: KeywordList) -> &KeywordSet {
         match list {
-            List::Begging => &self.begging,
-            List::Guru => &self.guru,
-            List::Spam => &self.spam,
-            List::Interests => &self.interests,
+            KeywordList::Begging => &self.begging,
+            KeywordList::Guru => &self.guru,
+            KeywordList::Spam => &self.spam,
+            KeywordList::Interests => &self.interests,
         }
     }
 
@@ -71,6 +75,7 @@ impl Matchers {
 /// What one account's scoring computes once for all its signals.
 #[derive(Debug)]
 pub struct Prepared<'a> {
+    /// The keyword sets, shared by every account.
     pub matchers: &'a Matchers,
     /// `None` when the account has no recent posts.
     pub timeline: Option<TimelineStats>,
@@ -92,18 +97,27 @@ impl<'a> Prepared<'a> {
 }
 
 /// The keywords of `list` found in `text`, as listed in the settings.
-pub fn find(subject: &Subject, s: &Settings, list: List, text: &str) -> Vec<String> {
+pub fn find_keywords(
+    subject: &Subject,
+    s: &Settings,
+    list: KeywordList,
+    text: &str,
+) -> Vec<String> {
     let found = |set: &KeywordSet| set.matches(text).into_iter().map(str::to_string).collect();
     match subject.prepared {
-        Some(p) => found(p.matchers.set(list)),
+        Some(p) => found(p.matchers.keyword_set(list)),
         None => found(&KeywordSet::new(list.keywords(s))),
     }
 }
 
 /// The keyword set of `list`, prepared or built now.
-pub fn set<'s>(subject: &Subject<'s>, s: &Settings, list: List) -> Cow<'s, KeywordSet> {
+pub fn keyword_set<'s>(
+    subject: &Subject<'s>,
+    s: &Settings,
+    list: KeywordList,
+) -> Cow<'s, KeywordSet> {
     match subject.prepared {
-        Some(p) => Cow::Borrowed(p.matchers.set(list)),
+        Some(p) => Cow::Borrowed(p.matchers.keyword_set(list)),
         None => Cow::Owned(KeywordSet::new(list.keywords(s))),
     }
 }

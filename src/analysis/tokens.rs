@@ -1,4 +1,4 @@
-//! Text helpers shared by the analyses: URL tokens, hosts and registrable
+//! Token helpers for post text shared by the analyses: URL tokens, hosts and registrable
 //! domains, @mentions, link-only posts and the normal form used to find
 //! repeated texts.
 

@@ -1,0 +1,172 @@
+//! Graded points: the [`Ramp`] that turns a count into bounded points on a log
+//! scale, and the words that describe a ramp's thresholds and where a value
+//! landed on it.
+
+use super::line::setting_points;
+use super::words::{number, round_num, signed};
+
+/// Graded points for a count: linear in `log10(1 + value)` between two
+/// anchors, `low` points at or below `from`, `high` points at or above `to`,
+/// never beyond either (so a count can never step the score, and no count
+/// decides alone). With `from >= to` it is a step at `to` (a broken setting
+/// still gives bounded points).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Ramp {
+    /// Lower anchor: at or below it the ramp gives `low` points.
+    pub from: f64,
+    /// Upper anchor: at or above it the ramp gives `high` points.
+    pub to: f64,
+    /// Points at the lower anchor.
+    pub low: i32,
+    /// Points at the upper anchor.
+    pub high: i32,
+    /// `log10(value)` instead of `log10(1 + value)`: for ratios and shares.
+    pub plain_log: bool,
+}
+
+impl Ramp {
+    /// A ramp from settings values.
+    pub fn new(from: f64, to: f64, low: i64, high: i64) -> Self {
+        Ramp {
+            from,
+            to,
+            low: setting_points(low),
+            high: setting_points(high),
+            plain_log: false,
+        }
+    }
+
+    /// A ramp on `log10(value)` (for ratios, which may be below 1).
+    pub fn ratio(from: f64, to: f64, low: i64, high: i64) -> Self {
+        Ramp {
+            plain_log: true,
+            ..Ramp::new(from, to, low, high)
+        }
+    }
+
+    fn x(&self, v: f64) -> f64 {
+        if self.plain_log {
+            v.max(1e-12).log10()
+        } else {
+            (1.0 + v.max(0.0)).log10()
+        }
+    }
+
+    fn back(&self, x: f64) -> f64 {
+        if self.plain_log {
+            10f64.powf(x)
+        } else {
+            10f64.powf(x) - 1.0
+        }
+    }
+
+    /// Where `value` sits between the anchors: 0.0 at `from` or below, 1.0 at `to` or above.
+    pub fn position(&self, value: f64) -> f64 {
+        if !value.is_finite() {
+            return if value > 0.0 { 1.0 } else { 0.0 };
+        }
+        let (a, b) = (self.x(self.from), self.x(self.to));
+        if b <= a {
+            return if value >= self.to { 1.0 } else { 0.0 };
+        }
+        ((self.x(value) - a) / (b - a)).clamp(0.0, 1.0)
+    }
+
+    /// Points for `value`, rounded to whole points.
+    pub fn points(&self, value: f64) -> i32 {
+        let p = self.position(value);
+        let v = f64::from(self.low) + p * f64::from(self.high - self.low);
+        (v.round() as i32).clamp(self.low.min(self.high), self.low.max(self.high))
+    }
+
+    /// The weight: the largest move either way.
+    pub fn weight(&self) -> u32 {
+        self.low.unsigned_abs().max(self.high.unsigned_abs())
+    }
+
+    /// The value at which the points cross zero (between the anchors), when they do.
+    pub fn zero_at(&self) -> Option<f64> {
+        if (self.low < 0) == (self.high < 0) || self.low == self.high {
+            return None;
+        }
+        let share = f64::from(-self.low) / f64::from(self.high - self.low);
+        let (a, b) = (self.x(self.from), self.x(self.to));
+        Some(self.back(a + share * (b - a)))
+    }
+}
+
+/// The threshold words of a count ramp: "−10 at 1 like or fewer, +12 at
+/// 1,000 or more, graded in between (log scale)".
+pub fn ramp_threshold(r: &Ramp, unit_one: &str, unit_many: &str) -> String {
+    let at = |v: f64| {
+        if (v - 1.0).abs() < f64::EPSILON {
+            format!("1 {unit_one}")
+        } else {
+            format!("{} {unit_many}", number(v))
+        }
+    };
+    let low = if r.from <= 0.0 {
+        format!("{} for no {unit_many}", signed(r.low))
+    } else {
+        format!("{} at {} or fewer", signed(r.low), at(r.from))
+    };
+    format!(
+        "{low}, {} at {} or more, graded in between",
+        signed(r.high),
+        at(r.to)
+    )
+}
+
+/// Where on the ramp `points` sit, for the start of a reason:
+/// "+7 of 12: full points from 1,000 likes" or "−6 of −10: nothing taken
+/// from about 30 likes". `what` names the fact in the plural ("likes").
+pub fn ramp_place(r: &Ramp, points: i32, what: &str) -> String {
+    let rising = r.low < r.high;
+    let best = r.low.max(r.high);
+    let worst = r.low.min(r.high);
+    let (best_at, worst_at) = if rising {
+        (r.to, r.from)
+    } else {
+        (r.from, r.to)
+    };
+    let zero = r.zero_at().unwrap_or(worst_at);
+    if points > 0 {
+        if points >= best {
+            format!("{} of {}: full points", signed(points), best)
+        } else if rising {
+            format!(
+                "{} of {}: full points from {} {what}",
+                signed(points),
+                best,
+                number(best_at)
+            )
+        } else {
+            format!(
+                "{} of {}: full points at {} {what} or fewer",
+                signed(points),
+                best,
+                number(best_at)
+            )
+        }
+    } else if points < 0 {
+        if points <= worst {
+            format!("{} of {}: the full penalty", signed(points), signed(worst))
+        } else if rising {
+            format!(
+                "{} of {}: nothing taken from about {} {what}",
+                signed(points),
+                signed(worst),
+                round_num(zero)
+            )
+        } else {
+            format!(
+                "{} of {}: nothing taken below about {} {what}",
+                signed(points),
+                signed(worst),
+                round_num(zero)
+            )
+        }
+    } else {
+        "0 points".to_string()
+    }
+}

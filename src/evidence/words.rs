@@ -1,0 +1,164 @@
+//! Wording helpers for evidence lines: numbers with thousands separators,
+//! plurals, day spans, rates, signed points, excerpts and quoted keywords.
+//! Keyword matching itself is the analysis layer's
+//! [`KeywordSet`](crate::analysis::KeywordSet) (case-insensitive, whole words,
+//! hashtags exact, longest match wins where matches overlap), prepared once per
+//! settings in [`prepared`](crate::prepared).
+
+/// `12345` -> `"12,345"`.
+pub fn count(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A whole or decimal number for a sentence: "3", "2.5", "0.14".
+pub fn number(v: f64) -> String {
+    if !v.is_finite() {
+        return "?".to_string();
+    }
+    if (v - v.round()).abs() < 0.005 && v.abs() >= 1.0 {
+        return count_i(v.round());
+    }
+    if v.abs() >= 10.0 {
+        format!("{v:.0}")
+    } else if v.abs() >= 1.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+fn count_i(v: f64) -> String {
+    if v < 0.0 {
+        format!("-{}", count((-v) as u64))
+    } else {
+        count(v as u64)
+    }
+}
+
+/// "1 post" / "3 posts".
+pub fn plural(n: u64, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{} {one}", count(n))
+    } else {
+        format!("{} {many}", count(n))
+    }
+}
+
+/// Days as people say them: "45 days", "about 3 years".
+pub fn days_words(days: f64) -> String {
+    if days >= 730.0 {
+        format!("about {} years", (days / 365.25).round() as u64)
+    } else {
+        plural(days.floor() as u64, "day", "days")
+    }
+}
+
+/// The first `max` characters of a text, with an ellipsis when cut.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cut: String = flat.chars().take(max).collect();
+    if cut.len() < flat.len() {
+        format!("{cut}\u{2026}")
+    } else {
+        cut
+    }
+}
+
+/// A number rounded to two significant digits for a sentence: 1,234 -> "1,200".
+pub fn round_num(v: f64) -> String {
+    if !v.is_finite() || v <= 0.0 {
+        return number(v.max(0.0));
+    }
+    let mag = 10f64.powf(v.log10().floor() - 1.0);
+    let r = (v / mag).round() * mag;
+    if r >= 1.0 {
+        count(r.round() as u64)
+    } else {
+        number(r)
+    }
+}
+
+/// "1 follow a day" / "2.5 follows a day": a rate with its unit in number.
+pub fn rate_words(v: f64, one: &str, many: &str, tail: &str) -> String {
+    if (v - 1.0).abs() < 0.005 {
+        format!("1 {one} {tail}")
+    } else {
+        format!("{} {many} {tail}", number(v))
+    }
+}
+
+/// "+7", "−3", "0" (with a real minus sign).
+pub fn signed(p: i32) -> String {
+    match p.cmp(&0) {
+        std::cmp::Ordering::Greater => format!("+{p}"),
+        std::cmp::Ordering::Less => format!("\u{2212}{}", p.unsigned_abs()),
+        std::cmp::Ordering::Equal => "0".to_string(),
+    }
+}
+
+/// Matched keywords for a breakdown line: `"#TFB", "follow back"`.
+pub fn quoted(found: &[String]) -> String {
+    found
+        .iter()
+        .map(|k| format!("\u{201c}{k}\u{201d}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::match_keywords;
+
+    /// The keywords of `k` found in `text`, as the signals see them.
+    fn find_keywords(k: &[String], text: &str) -> Vec<String> {
+        match_keywords(text, k)
+    }
+
+    fn kw(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn matches_whole_words_only_and_ignores_case() {
+        let k = kw(&["#TAF", "TAF", "follow back"]);
+        assert!(find_keywords(&k, "Our staff is great").is_empty());
+        assert_eq!(find_keywords(&k, "we #taf daily"), vec!["#TAF"]);
+        assert_eq!(find_keywords(&k, "I FOLLOW\n  BACK!"), vec!["follow back"]);
+        assert!(find_keywords(&k, "followbackers").is_empty());
+    }
+
+    #[test]
+    fn longer_match_hides_the_shorter_one_inside_it() {
+        let k = kw(&["followback", "#TeamFollowBack", "#FollowBack"]);
+        assert_eq!(
+            find_keywords(&k, "#TeamFollowBack"),
+            vec!["#TeamFollowBack"]
+        );
+        assert_eq!(
+            find_keywords(&k, "#followback and followback"),
+            vec!["#FollowBack", "followback"]
+        );
+    }
+
+    #[test]
+    fn hashtags_glued_to_words_do_not_match() {
+        let k = kw(&["#TFB"]);
+        assert!(find_keywords(&k, "abc#tfb").is_empty());
+        assert_eq!(find_keywords(&k, "(#TFB)"), vec!["#TFB"]);
+    }
+
+    #[test]
+    fn non_ascii_text_is_safe() {
+        let k = kw(&["guru", "ß"]);
+        assert_eq!(find_keywords(&k, "Ünïcødé gürü guru 😀"), vec!["guru"]);
+        assert!(find_keywords(&k, "straße").is_empty());
+    }
+}
