@@ -316,7 +316,9 @@ pub struct Observations {
 /// The logged-in account as a payload names it.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct Viewer {
+    /// The viewer's handle, without `@`.
     pub handle: String,
+    /// The viewer's numeric user id, when the payload gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }

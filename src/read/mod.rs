@@ -211,8 +211,8 @@ fn read_document(value: &Value, c: &mut Collector) {
             ));
         }
     }
-    if c.obs.viewer.is_none() {
-        c.obs.viewer = viewer::viewer(value);
+    if c.observations.viewer.is_none() {
+        c.observations.viewer = viewer::viewer(value);
     }
     walk::walk(value, 0, c);
 }
