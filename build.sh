@@ -72,32 +72,29 @@ ensure_rust() {
     echo "cargo $(cargo --version | awk '{print $2}'), wasm-bindgen $have, target $TARGET"
 }
 
-ensure_chromium() {
-    run_step "Checking Chromium for the browser tests"
-    if [ ! -x "$CHROMIUM" ]; then
-        command -v apt-get >/dev/null 2>&1 || fail "$CHROMIUM is missing and apt-get is not available; install Chromium (Debian package 'chromium') or set CHROMIUM=/path/to/chromium"
+# Installs a Debian browser package when its binary is missing (apt only: no
+# browser is ever downloaded from anywhere else).
+ensure_apt_browser() {
+    local name="$1" binary="$2" package="$3" env_name="$4"
+    run_step "Checking $name for the browser tests"
+    if [ ! -x "$binary" ]; then
+        command -v apt-get >/dev/null 2>&1 || fail "$binary is missing and apt-get is not available; install $name (Debian package '$package') or set $env_name=/path/to/it"
         local sudo=""
         [ "$(id -u)" -eq 0 ] || sudo="sudo"
-        step "Installing Debian's chromium (apt-get)"
+        step "Installing Debian's $package (apt-get)"
         $sudo apt-get update || fail "apt-get update failed"
-        $sudo apt-get install -y chromium || fail "apt-get install chromium failed"
+        $sudo apt-get install -y "$package" || fail "apt-get install $package failed"
     fi
-    [ -x "$CHROMIUM" ] || fail "Chromium not found at $CHROMIUM"
-    echo "using $CHROMIUM"
+    [ -x "$binary" ] || fail "$name not found at $binary"
+    echo "using $binary ($("$binary" --version 2>/dev/null || echo 'version unknown'))"
+}
+
+ensure_chromium() {
+    ensure_apt_browser Chromium "$CHROMIUM" chromium CHROMIUM
 }
 
 ensure_firefox() {
-    run_step "Checking Firefox for the browser tests"
-    if [ ! -x "$FIREFOX" ]; then
-        command -v apt-get >/dev/null 2>&1 || fail "$FIREFOX is missing and apt-get is not available; install Firefox ESR (Debian package 'firefox-esr') or set FIREFOX=/path/to/firefox"
-        local sudo=""
-        [ "$(id -u)" -eq 0 ] || sudo="sudo"
-        step "Installing Debian's firefox-esr (apt-get)"
-        $sudo apt-get update || fail "apt-get update failed"
-        $sudo apt-get install -y firefox-esr || fail "apt-get install firefox-esr failed"
-    fi
-    [ -x "$FIREFOX" ] || fail "Firefox not found at $FIREFOX"
-    echo "using $FIREFOX ($("$FIREFOX" --version 2>/dev/null || echo 'version unknown'))"
+    ensure_apt_browser "Firefox ESR" "$FIREFOX" firefox-esr FIREFOX
 }
 
 ensure_node_modules() {

@@ -9,26 +9,20 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launch, openPage, readBadges, waitForRowBadges, extensionConsoleProblems } from './support/harness.mjs';
+import { launch, openPage, readBadges, waitForRowBadges, extensionConsoleProblems, optionsUrl as harnessOptionsUrl, settingField, coreSettings, resetSettings } from './support/harness.mjs';
 
 let env;
 /** The schema and defaults, read from the wasm core directly (not through the page's code). */
 let schema;
 let defaults;
 
-const optionsUrl = () => `chrome-extension://${env.extensionId}/options/options.html`;
-const fieldSelector = (id) => `#setting-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+const optionsUrl = () => harnessOptionsUrl(env);
+const fieldSelector = settingField;
 const errorSelector = (id) => `${fieldSelector(id)}-error`;
 
 before(async () => {
   env = await launch();
-  const page = await openPage(env, optionsUrl());
-  ({ schema, defaults } = await page.evaluate(async () => {
-    const core = await import(chrome.runtime.getURL('core/followback.js'));
-    await core.default({ module_or_path: chrome.runtime.getURL('core/followback_bg.wasm') });
-    return { schema: core.settingsSchema(), defaults: core.defaultSettings() };
-  }));
-  await page.close();
+  ({ schema, defaults } = await coreSettings(env));
   assert.ok(schema.length > 10, 'the schema has settings');
 });
 
@@ -37,13 +31,7 @@ after(async () => {
 });
 
 // Every test starts from empty storage (defaults) and only the pages it opens.
-beforeEach(async () => {
-  for (const p of env.context.pages()) await p.close();
-  await env.worker.evaluate(async () => {
-    await chrome.storage.sync.clear();
-    await chrome.storage.local.remove(['settings', 'settingsStore']);
-  });
-});
+beforeEach(() => resetSettings(env));
 
 function spec(id) {
   const s = schema.find((x) => x.id === id);

@@ -9,38 +9,26 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launch, openPage, SCREENSHOTS, extensionConsoleProblems } from './support/harness.mjs';
+import { launch, openPage, SCREENSHOTS, extensionConsoleProblems, optionsUrl as harnessOptionsUrl, settingField, coreSettings, resetSettings } from './support/harness.mjs';
 
 let env;
 let defaults;
 const dir = mkdtempSync(path.join(tmpdir(), 'fb-restore-'));
-const optionsUrl = () => `chrome-extension://${env.extensionId}/options/options.html`;
-const field = (id) => `#setting-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+const optionsUrl = () => harnessOptionsUrl(env);
+const field = settingField;
 const AGE = 'avatar.old_days';
 const PTS = 'begging.points';
 
 before(async () => {
   env = await launch();
-  const page = await openPage(env, optionsUrl());
-  defaults = await page.evaluate(async () => {
-    const core = await import(chrome.runtime.getURL('core/followback.js'));
-    await core.default({ module_or_path: chrome.runtime.getURL('core/followback_bg.wasm') });
-    return core.defaultSettings();
-  });
-  await page.close();
+  ({ defaults } = await coreSettings(env));
 });
 
 after(async () => {
   if (env) await env.close();
 });
 
-beforeEach(async () => {
-  for (const p of env.context.pages()) await p.close();
-  await env.worker.evaluate(async () => {
-    await chrome.storage.sync.clear();
-    await chrome.storage.local.remove(['settings', 'settingsStore', 'overrides']);
-  });
-});
+beforeEach(() => resetSettings(env, ['overrides']));
 
 async function openOptions() {
   const page = await openPage(env, optionsUrl());

@@ -9,7 +9,7 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launch, openPage, readBadges, extensionConsoleProblems, SCREENSHOTS, SEL, contentTabs } from './support/harness.mjs';
+import { launch, openPage, readBadges, extensionConsoleProblems, SCREENSHOTS, SEL, contentTabs, resetSettings } from './support/harness.mjs';
 
 let env;
 before(async () => {
@@ -18,13 +18,7 @@ before(async () => {
 after(async () => {
   if (env) await env.close();
 });
-beforeEach(async () => {
-  for (const p of env.context.pages()) await p.close();
-  await env.worker.evaluate(async () => {
-    await chrome.storage.sync.clear();
-    await chrome.storage.local.remove(['settings', 'settingsStore', 'enabled']);
-  });
-});
+beforeEach(() => resetSettings(env, ['enabled']));
 
 const CHIP = '.followback-selfcheck-host';
 const PANEL = '.followback-selfcheck-panel-host';

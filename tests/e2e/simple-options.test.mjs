@@ -8,35 +8,23 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launch, openPage, SCREENSHOTS, extensionConsoleProblems } from './support/harness.mjs';
+import { launch, openPage, SCREENSHOTS, extensionConsoleProblems, optionsUrl as harnessOptionsUrl, settingField, coreSettings, resetSettings } from './support/harness.mjs';
 
 let env;
 let schema;
-const optionsUrl = () => `chrome-extension://${env.extensionId}/options/options.html`;
-const field = (id) => `#setting-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+const optionsUrl = () => harnessOptionsUrl(env);
+const field = settingField;
 
 before(async () => {
   env = await launch();
-  const page = await openPage(env, optionsUrl());
-  schema = await page.evaluate(async () => {
-    const core = await import(chrome.runtime.getURL('core/followback.js'));
-    await core.default({ module_or_path: chrome.runtime.getURL('core/followback_bg.wasm') });
-    return core.settingsSchema();
-  });
-  await page.close();
+  ({ schema } = await coreSettings(env));
 });
 
 after(async () => {
   if (env) await env.close();
 });
 
-beforeEach(async () => {
-  for (const p of env.context.pages()) await p.close();
-  await env.worker.evaluate(async () => {
-    await chrome.storage.sync.clear();
-    await chrome.storage.local.remove(['settings', 'settingsStore', 'overrides']);
-  });
-});
+beforeEach(() => resetSettings(env, ['overrides']));
 
 const spec = (id) => {
   const s = schema.find((x) => x.id === id);

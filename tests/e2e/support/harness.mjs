@@ -239,3 +239,32 @@ export async function xTabId(env) {
   if (tabs.length !== 1) throw new Error(`expected one x.com tab with the content script, found ${tabs.length}`);
   return tabs[0].id;
 }
+
+// ---- The options page and the settings, for the tests that change them ----
+
+/** The options page's URL. */
+export const optionsUrl = (env) => `chrome-extension://${env.extensionId}/options/options.html`;
+
+/** The options form's input for a setting id (ids are made CSS-safe as the form makes them). */
+export const settingField = (id) => `#setting-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+/** `{ schema, defaults }` read from the wasm core directly (not through the options page's code). */
+export async function coreSettings(env) {
+  const page = await openPage(env, optionsUrl(env));
+  const out = await page.evaluate(async () => {
+    const core = await import(chrome.runtime.getURL('core/followback.js'));
+    await core.default({ module_or_path: chrome.runtime.getURL('core/followback_bg.wasm') });
+    return { schema: core.settingsSchema(), defaults: core.defaultSettings() };
+  });
+  await page.close();
+  return out;
+}
+
+/** Closes every page and removes the settings (and `also`, more local keys) so a test starts from the defaults. */
+export async function resetSettings(env, also = []) {
+  for (const p of env.context.pages()) await p.close();
+  await env.worker.evaluate(async (more) => {
+    await chrome.storage.sync.clear();
+    await chrome.storage.local.remove(['settings', 'settingsStore', ...more]);
+  }, also);
+}
