@@ -27,6 +27,7 @@ const G_INTERACTIONS: &str = "Interactions with you";
 const G_CHURN: &str = "Follow churn";
 const G_MEMORY: &str = "Memory";
 const G_SELFCHECK: &str = "Self-check";
+const G_DISPLAY: &str = "What to show where";
 
 /// Largest count a count threshold may be set to.
 const COUNT_MAX: i64 = 100_000_000;
@@ -934,5 +935,42 @@ settings_table! {
         help: "On your own profile, a chip opens a self-check instead of a badge: the verdict other people's Followback would give you, and what would change it. Nothing leaves the browser.",
         bounds: [], unit: "", default: true,
         source: "Issue 13; seed 000 is written to account owners ('5 reasons people aren't following you back')",
+    },
+
+    // ---- What to show where: per-surface switches (issue 12) ----
+    display_lists: bool {
+        id: "display.lists", group: G_DISPLAY,
+        label: "Badges in lists",
+        help: "Badges beside the accounts in follower, following, list-member, like and repost lists and in search results.",
+        bounds: [], unit: "", default: true,
+        source: "Issue 12 (what to show where); own choice: on, lists are where follow-back decisions are made",
+    },
+    display_profiles: bool {
+        id: "display.profiles", group: G_DISPLAY,
+        label: "Badges on profiles",
+        help: "A badge beside the name at the top of a profile page.",
+        bounds: [], unit: "", default: true,
+        source: "Issue 12 (what to show where); own choice: on",
+    },
+    display_notifications: bool {
+        id: "display.notifications", group: G_DISPLAY,
+        label: "Badges in notifications",
+        help: "Badges beside the people in your notifications (new followers, likes, reposts, replies).",
+        bounds: [], unit: "", default: true,
+        source: "Issue 12 (what to show where); own choice: on",
+    },
+    display_hover_cards: bool {
+        id: "display.hover_cards", group: G_DISPLAY,
+        label: "Badges in hover cards",
+        help: "A badge in the card X shows when you rest the pointer on a name.",
+        bounds: [], unit: "", default: true,
+        source: "Issue 12 (what to show where); own choice: on",
+    },
+    display_hide_not_enough_data: bool {
+        id: "display.hide_not_enough_data", group: G_DISPLAY,
+        label: "Hide \u{201c}not enough data\u{201d} badges",
+        help: "Show no badge where too little was seen to judge an account.",
+        bounds: [], unit: "", default: false,
+        source: "Issue 12 (what to show where); own choice: off, so every account seen shows that it was looked at",
     },
 }
