@@ -1,7 +1,8 @@
 // @ts-check
 // Account finder: where accounts are shown on the page right now.
-// Each target is { kind: "row" | "hover" | "profile", root, handle, anchor }:
-// `root` holds the account's DOM, `anchor` is where its badge goes.
+// Each target is { kind: "row" | "hover" | "profile" | "notification" | "tweet", root, handle, anchor }:
+// `root` holds the account's DOM, `anchor` is where its badge goes. `surfaceOf`
+// tells which per-surface switch (the `display.*` settings) a kind answers to.
 
 import { SEL, avatarHandle, handleFromHref, profileHandleFromPath } from './selectors.js';
 import { visibleText } from './text.js';
@@ -63,6 +64,20 @@ function profileTarget(doc) {
   // The header lives in the primary column (a section above the timeline).
   const root = block.closest(SEL.primaryColumn) || doc.body;
   return { kind: 'profile', root, block, handle, anchor: block, after: null };
+}
+
+/** The `display.*` setting that switches a target kind's badges on and off. */
+export const SURFACE_SETTING = Object.freeze({
+  row: 'display.lists',
+  profile: 'display.profiles',
+  notification: 'display.notifications',
+  tweet: 'display.notifications',
+  hover: 'display.hover_cards',
+});
+
+/** The setting id for a target's kind, or null when no switch governs it. */
+export function surfaceOf(kind) {
+  return Object.hasOwn(SURFACE_SETTING, kind) ? SURFACE_SETTING[kind] : null;
 }
 
 /** Every account shown now. */

@@ -8,7 +8,7 @@
 // guarded: the page must never break because of this script.
 
 import { SEL } from './selectors.js';
-import { findTargets } from './finder.js';
+import { findTargets, surfaceOf } from './finder.js';
 import { liftFacts } from './facts.js';
 import { ask, contextGone } from './relay.js';
 import { openChannel, watchOrphan } from './channel.js';
@@ -20,8 +20,9 @@ import { toggleBreakdown, closeBreakdown, openHost, updateBreakdown, survivesBad
 import { debugOnce, guard } from './log.js';
 import { filterRow, clearAllFilters, loadFilter, setFilter, FILTER_KEY } from '../shared/filter.js';
 import { withOverride, loadOverrides, setOverrides, OVERRIDES_KEY } from '../shared/overrides.js';
-import { recordRow, listStats } from './listing.js';
+import { recordRow, listStats, listOf } from './listing.js';
 import { settingsChanged } from '../shared/settings-store.js';
+import { defaultDisplay, loadDisplay } from '../shared/display.js';
 import { STORAGE_KEYS } from '../shared/storage-keys.js';
 import { MESSAGES, refusal, selfOf, senderRole } from '../shared/messages.js';
 import { recordInteractions, rememberPayloadViewer } from './notifications.js';
@@ -41,6 +42,8 @@ const state = {
   /** lower-case handles with a request under way */
   inflight: new Set(),
   theme: 'light',
+  /** The per-surface switches (`display.*` settings, shared/display.js). */
+  display: defaultDisplay(),
   observer: null,
   checkNavigation: () => {},
 };
@@ -78,12 +81,20 @@ function insertHost(target, host) {
   else target.anchor.appendChild(host);
 }
 
-/** Makes sure `target` shows exactly one badge, for the account it shows now. */
+/** True when the switches let a badge be drawn for `target` showing `verdict`. */
+function shown(target, verdict) {
+  const surface = surfaceOf(target.kind);
+  if (surface && state.display[surface] === false) return false;
+  return !(verdict && verdict.level === 'not_enough_data' && state.display['display.hide_not_enough_data'] === true);
+}
+
+/** Makes sure `target` shows exactly one badge, for the account it shows now (none when switched off). */
 function reconcile(target, keep) {
   const scope = scopeOf(target);
   const k = key(target.handle);
   const entry = state.cache.get(k);
-  const verdict = entry && entry.verdict ? withOverride(entry.verdict) : null;
+  const found = entry && entry.verdict ? withOverride(entry.verdict) : null;
+  const verdict = shown(target, found) ? found : null;
   let mine = null;
   for (const host of scope.querySelectorAll(`.${HOST_CLASS}`)) {
     // A row's host must belong to this row, not to a nested card.
@@ -236,6 +247,10 @@ function onStorageChanged(changes, area) {
     }
     if (settingsChanged(changes, area)) {
       state.reloadSettings = true;
+      loadDisplay().then((display) => {
+        state.display = display;
+        schedule();
+      });
       invalidateAll();
     }
   });
@@ -250,7 +265,12 @@ function pageStats() {
     if (level in byLevel) byLevel[level] += 1;
     total += 1;
   }
-  return { ok: true, enabled: state.enabled, total, byLevel };
+  return { ok: true, enabled: state.enabled, total, byLevel, list: isListPage(location.pathname) };
+}
+
+/** True on a page that lists accounts to audit: followers, verified followers, following, list members. */
+function isListPage(pathname) {
+  return listOf(pathname).kind !== 'other' || /^\/i\/lists\/[^/]+\/members\/?$/.test(String(pathname));
 }
 
 /** The content script's answer to each of its messages (shared/messages.js, `to: 'content'`). */
@@ -330,7 +350,10 @@ export function start({ queue = [], release = () => {} } = {}) {
       return Promise.resolve();
     }
   })();
-  Promise.all([ready, loadFilter(), loadOverrides()]).then(() =>
+  const display = loadDisplay().then((d) => {
+    state.display = d;
+  });
+  Promise.all([ready, display, loadFilter(), loadOverrides()]).then(() =>
     guard('start failed', () => {
       for (const p of early) relayPayload(p);
       observe();

@@ -1,8 +1,9 @@
 // @ts-check
 // The options page's first section, "The basics", in plain words: how strict
 // to be (one slider that moves both level boundaries together), your
-// interests (the interests keyword list), your always / never list (view,
-// search, remove) and a pointer to the memory section. Then the "All
+// interests (the interests keyword list), what to show where (the `display.*`
+// switches, shared/display.js), your always / never list (view, search,
+// remove) and a pointer to the memory section. Then the "All
 // settings" search box and expand / collapse buttons for the generated form.
 //
 // Every control here edits the same settings as the full form (through the
@@ -13,6 +14,7 @@ import { t } from '../shared/i18n.js';
 import { parseKeywords } from './form.js';
 import { storedOverrides, replaceOverrides } from './overrides-file.js';
 import { OVERRIDES_KEY } from '../shared/overrides.js';
+import { DISPLAY_SWITCHES } from '../shared/display.js';
 
 /** An element of this page by id (any: inputs and plain elements alike). */
 const $ = (/** @type {string} */ id) => /** @type {any} */ (document.getElementById(id));
@@ -67,6 +69,7 @@ function sync() {
   }
   const interests = $('basic-interests');
   if (document.activeElement !== interests) interests.value = (form.valueOf(INTERESTS) ?? []).join('\n');
+  syncDisplay();
 }
 
 function onStrictness() {
@@ -80,6 +83,50 @@ function onStrictness() {
 function onInterests() {
   form.setValue(INTERESTS, parseKeywords($('basic-interests').value));
   onInput(INTERESTS);
+}
+
+// ---------- what to show where ----------
+
+/** The switches group, built before the always / never list (its ids are `basic-display-*`). */
+function drawDisplay() {
+  const box = document.createElement('div');
+  box.className = 'basic';
+  box.id = 'basic-display';
+  box.setAttribute('role', 'group');
+  box.setAttribute('aria-labelledby', 'display-heading');
+  const heading = document.createElement('h3');
+  heading.id = 'display-heading';
+  heading.className = 'basic-label';
+  heading.textContent = t('options_basic_display_heading', 'What to show where');
+  box.append(heading);
+  for (const s of DISPLAY_SWITCHES) {
+    const spec = form.specs.get(s.id);
+    if (!spec) continue;
+    const row = document.createElement('div');
+    row.className = 'basic-switch';
+    const input = document.createElement('input');
+    input.type = 'checkbox';
+    input.id = `basic-${s.key}`;
+    input.dataset.setting = s.id;
+    const label = document.createElement('label');
+    label.htmlFor = input.id;
+    label.textContent = t(`popup_${s.key}`, String(spec.label ?? s.fallback));
+    input.addEventListener('change', () => {
+      form.setValue(s.id, input.checked);
+      onInput(s.id);
+    });
+    row.append(input, label);
+    box.append(row);
+  }
+  const anchor = $('basic-overrides');
+  if (anchor && anchor.parentElement) anchor.before(box);
+  else $('basics')?.append(box);
+}
+
+function syncDisplay() {
+  for (const input of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('#basic-display input'))) {
+    input.checked = form.valueOf(input.dataset.setting ?? '') === true;
+  }
 }
 
 // ---------- always / never ----------
@@ -173,6 +220,7 @@ export function setupSimple(settingsForm, edit) {
   slider.max = String(STRICTNESS_RANGE);
   slider.addEventListener('input', onStrictness);
   $('basic-interests').addEventListener('input', onInterests);
+  drawDisplay();
   form.container.addEventListener('input', sync);
   form.container.addEventListener('change', sync);
   form.container.addEventListener('values-set', sync);

@@ -1,13 +1,18 @@
 // @ts-check
 // The toolbar popup: the on/off switch (chrome.storage.local `enabled`), how many
-// accounts are badged on the current tab by level (asked of its content script),
-// a way to the settings page, and a small Diagnostics section (what the service
-// worker read: payloads, accounts, unknown or unreadable payloads, last warnings).
+// accounts are badged on the current tab by level, in words (asked of its content
+// script), the per-surface switches (`display.*` settings, shared/display.js), the
+// filter state with a way to turn it off, "Audit this list" on list pages only, a
+// way to the settings page, and a "Details" disclosure (what the service worker
+// read: payloads, accounts, unknown or unreadable payloads, last warnings).
 
 import { t, localize, LEVELS } from '../shared/i18n.js';
 import { MESSAGES } from '../shared/messages.js';
 import { STORAGE_KEYS } from '../shared/storage-keys.js';
-import { LEVELS as LEVEL_TABLE, glyphSvg, renderLegend } from '../shared/levels.js';
+import { LEVELS as LEVEL_TABLE, glyphSvg, renderLegend, levelWords } from '../shared/levels.js';
+import { DISPLAY_SWITCHES, displayOf, setDisplay } from '../shared/display.js';
+import { loadRawSettings, settingsChanged } from '../shared/settings-store.js';
+import { FILTER_KEY, normalizeFilter } from '../shared/filter.js';
 import { targetTabId } from './target-tab.js';
 
 const REFRESH_MS = 1000;
@@ -32,9 +37,20 @@ function showMessage(text) {
   m.hidden = !text;
 }
 
+/** "On this page: 3 follow back · 2 maybe · 5 skip · 1 not enough data" (the level table's words). */
+function summaryText(byLevel) {
+  const parts = LEVELS.map((level) => {
+    const n = Number(byLevel[level] ?? 0);
+    return `${Number.isFinite(n) ? n : 0} ${t(`popup_words_${level}`, levelWords(level))}`;
+  });
+  return t('popup_summary', 'On this page: $1', [parts.join(' · ')]);
+}
+
 function renderStats(stats, enabled) {
   const counts = $('counts');
+  $('open-audit').hidden = !(stats && stats.list === true);
   if (!stats) {
+    $('summary').hidden = true;
     counts.hidden = true;
     showMessage(t('popup_no_content', 'Open x.com to see badges.'));
     document.body.dataset.stats = 'none';
@@ -48,6 +64,10 @@ function renderStats(stats, enabled) {
   set('total', Number(stats.total));
   for (const level of LEVELS) set(level, Number(byLevel[level] ?? 0));
   counts.hidden = false;
+  const summary = $('summary');
+  summary.textContent = summaryText(byLevel);
+  summary.hidden = false;
+  document.body.dataset.list = stats.list === true ? 'yes' : 'no';
   if (!enabled) showMessage(t('popup_disabled', 'Badges are switched off.'));
   else if (stats.total === 0) showMessage(t('popup_none_yet', 'No accounts badged on this page yet.'));
   else showMessage('');
@@ -79,6 +99,7 @@ async function refreshDiagnostics() {
   }
   const list = $('diag-warnings');
   const warnings = Array.isArray(d.warnings) ? d.warnings.slice(-5).reverse() : [];
+  $('diag-warnings-note').hidden = warnings.length === 0;
   list.replaceChildren(
     ...warnings.map((w) => {
       const li = document.createElement('li');
@@ -122,6 +143,106 @@ function drawLevels() {
   $('legend-body').replaceChildren(renderLegend(document, { colours }));
 }
 
+// ---------- what to show where ----------
+
+/** Draws one switch per `display.*` setting. */
+function drawSwitches() {
+  const box = $('surface-switches');
+  box.replaceChildren(
+    ...DISPLAY_SWITCHES.map((s) => {
+      const row = document.createElement('div');
+      row.className = 'switch-row';
+      const input = document.createElement('input');
+      input.type = 'checkbox';
+      input.setAttribute('role', 'switch');
+      input.id = `switch-${s.key}`;
+      input.dataset.setting = s.id;
+      input.checked = s.default;
+      const label = document.createElement('label');
+      label.htmlFor = input.id;
+      label.textContent = t(`popup_${s.key}`, s.fallback);
+      input.addEventListener('change', () => onSwitch(input));
+      row.append(input, label);
+      return row;
+    }),
+  );
+}
+
+async function showSwitches() {
+  let display;
+  try {
+    display = displayOf((await loadRawSettings()).raw);
+  } catch {
+    return;
+  }
+  for (const input of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('#surface-switches input'))) {
+    const id = input.dataset.setting ?? '';
+    if (!input.disabled) input.checked = display[id] === true;
+  }
+  $('surfaces').dataset.state = 'ready';
+}
+
+/** What the wasm glue returns (Maps for JSON objects) as plain objects. */
+function plain(value) {
+  if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [String(k), plain(v)]));
+  if (Array.isArray(value)) return value.map(plain);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  return value;
+}
+
+/** Full default settings, from the core, for a first save when nothing is stored. */
+async function coreDefaults() {
+  const glue = await import('../core/followback.js');
+  await glue.default({ module_or_path: chrome.runtime.getURL('core/followback_bg.wasm') });
+  return plain(glue.defaultSettings());
+}
+
+async function onSwitch(input) {
+  const status = $('surfaces-status');
+  input.disabled = true;
+  try {
+    await setDisplay(input.dataset.setting, input.checked, coreDefaults);
+    status.textContent = '';
+  } catch (e) {
+    input.checked = !input.checked;
+    status.textContent = t('popup_switch_error', 'Could not save: $1', [String(e?.message ?? e)]);
+  } finally {
+    input.disabled = false;
+  }
+}
+
+// ---------- filter state ----------
+
+/** "Filter on: dimming rows below maybe", or '' when the filter is off. */
+function filterText(cfg) {
+  if (!cfg.enabled) return '';
+  const how = cfg.mode === 'collapse' ? t('popup_filter_collapsing', 'collapsing') : t('popup_filter_dimming', 'dimming');
+  const level = t(`popup_words_${cfg.belowLevel}`, levelWords(cfg.belowLevel));
+  const base = t('popup_filter_on', 'Filter on: $1 rows below $2', [how, level]);
+  return cfg.onlyFollowsYouNotFollowed
+    ? `${base} ${t('popup_filter_only', 'and rows of accounts that do not follow you or that you follow')}`
+    : base;
+}
+
+let filter = normalizeFilter(null);
+
+function showFilter() {
+  const text = filterText(filter);
+  $('filter-text').textContent = text;
+  $('filter-state').hidden = !text;
+  document.body.dataset.filter = filter.enabled ? 'on' : 'off';
+}
+
+async function readFilter() {
+  try {
+    const got = await chrome.storage.local.get(FILTER_KEY);
+    filter = normalizeFilter(got?.[FILTER_KEY]);
+  } catch {
+    filter = normalizeFilter(null);
+  }
+  showFilter();
+}
+
 async function start() {
   localize(document);
   drawLevels();
@@ -131,12 +252,26 @@ async function start() {
     await chrome.storage.local.set({ [STORAGE_KEYS.enabled]: toggle.checked });
     refresh();
   });
+  drawSwitches();
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes[STORAGE_KEYS.enabled]) {
       toggle.checked = changes[STORAGE_KEYS.enabled].newValue !== false;
       refresh();
     }
+    if (area === 'local' && changes[FILTER_KEY]) {
+      filter = normalizeFilter(changes[FILTER_KEY].newValue);
+      showFilter();
+    }
+    if (settingsChanged(changes, area)) showSwitches();
   });
+  $('filter-off').addEventListener('click', async () => {
+    try {
+      await chrome.storage.local.set({ [FILTER_KEY]: { ...filter, enabled: false } });
+    } catch (e) {
+      $('filter-text').textContent = t('popup_filter_error', 'Could not turn the filter off: $1', [String(e?.message ?? e)]);
+    }
+  });
+  await Promise.all([showSwitches(), readFilter()]);
   // The audit page (extension/audit) for the list shown in the x.com tab.
   $('open-audit').addEventListener('click', async () => {
     const query = tabId === null ? '' : `?tab=${tabId}`;

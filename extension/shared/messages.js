@@ -57,7 +57,7 @@
  */
 
 /** @typedef {{ type: 'fb:page-stats' }} PageStatsRequest */
-/** @typedef {{ ok: true, enabled: boolean, total: number, byLevel: Record<string, number> }} PageStatsReply */
+/** @typedef {{ ok: true, enabled: boolean, total: number, byLevel: Record<string, number>, list?: boolean }} PageStatsReply */
 /** @typedef {{ type: 'fb:list-stats' }} ListStatsRequest */
 /** @typedef {{ ok: true, enabled: boolean, list: object | null, accounts: object[] }} ListStatsReply */
 
