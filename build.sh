@@ -131,7 +131,7 @@ build_wasm() {
     # followback.d.ts (the exports and their data, declared in src/boundary.rs) is
     # for the tsc check, not the package: it goes to target/types/core, which
     # extension/jsconfig.json overlays on extension/ (rootDirs).
-    wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "$DIST/core" --out-name followback "$wasm"
+    wasm-bindgen --target web --experimental-reset-state-function --remove-name-section --remove-producers-section --out-dir "$DIST/core" --out-name followback "$wasm"
     rm -rf "$ROOT/target/types/core"
     mkdir -p "$ROOT/target/types/core"
     mv "$DIST/core/"*.d.ts "$ROOT/target/types/core/"

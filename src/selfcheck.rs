@@ -12,7 +12,7 @@
 
 use serde::Serialize;
 
-use crate::evidence::count;
+use crate::evidence::{count, isolate, unisolate};
 use crate::model::Account;
 use crate::verdict::{ConfidenceLabel, Evidence, Level, Verdict};
 
@@ -320,7 +320,7 @@ fn quoted_phrases(seen: &str) -> Vec<String> {
         let Some(end) = after.find('\u{201d}') else {
             break;
         };
-        let phrase = after[..end].trim();
+        let phrase = unisolate(after[..end].trim()).trim();
         if !phrase.is_empty() && !out.iter().any(|p: &String| p == phrase) {
             out.push(phrase.to_string());
         }
@@ -380,7 +380,7 @@ fn change_line(topic: Topic, e: &Evidence, account: &Account) -> CheckLine {
             let shown = if phrases.is_empty() {
                 fact.clone()
             } else {
-                join_words(&phrases)
+                join_words(&phrases.iter().map(|p| isolate(p)).collect::<Vec<_>>())
             };
             let place = match (in_bio, in_name) {
                 (true, true) => "bio and name",

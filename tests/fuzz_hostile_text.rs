@@ -137,8 +137,15 @@ fn check_verdict(v: &Verdict, bio: &str) {
     let json = serde_json::to_string(v).expect("serialises");
     let back: Verdict = serde_json::from_str(&json).expect("reads back");
     assert_eq!(&back, v, "a verdict changed through JSON");
-    // A bio quoted in the breakdown is a whole-character prefix of the bio.
-    let collapsed: String = bio.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A bio quoted in the breakdown is a whole-character prefix of the bio,
+    // bidi-isolated (FSI ... PDI, the bio's own isolate controls dropped).
+    let collapsed: String = bio
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .filter(|c| !matches!(c, '\u{2066}'..='\u{2069}'))
+        .collect();
     for e in &v.evidence {
         let Some(seen) = &e.seen else { continue };
         if let Some(quoted) = seen
@@ -147,7 +154,12 @@ fn check_verdict(v: &Verdict, bio: &str) {
             .map(|(q, _)| q)
         {
             if e.signal == "bio" {
-                let body = quoted.strip_suffix('\u{2026}').unwrap_or(quoted);
+                let inner = quoted
+                    .strip_prefix('\u{2068}')
+                    .and_then(|q| q.strip_suffix('\u{2069}'));
+                assert!(inner.is_some(), "the bio is quoted isolated: {quoted:?}");
+                let inner = inner.unwrap_or(quoted);
+                let body = inner.strip_suffix('\u{2026}').unwrap_or(inner);
                 assert!(
                     collapsed.starts_with(body),
                     "the bio line quotes {body:?}, not a prefix of {collapsed:?}"

@@ -53,12 +53,15 @@ fn begging_bio_default_photo_and_high_following_read_in_the_second_person() {
     assert!(
         begging
             .text
-            .starts_with("Your bio asks for follow-backs (#TeamFollowBack)."),
+            .starts_with("Your bio asks for follow-backs (\u{2068}#TeamFollowBack\u{2069})."),
         "{}",
         begging.text
     );
     assert_eq!(begging.advice.as_deref(), Some("remove the hashtag"));
-    assert_eq!(begging.fact.as_deref(), Some("#TeamFollowBack in your bio"));
+    assert_eq!(
+        begging.fact.as_deref(),
+        Some("\u{2068}#TeamFollowBack\u{2069} in your bio")
+    );
     assert!(begging.points < 0);
 
     let avatar = line(&c, "avatar").expect("an avatar line");
@@ -279,7 +282,7 @@ fn begging_in_the_name_names_the_name() {
     let l = line(&c, "begging").expect("begging line");
     assert!(
         l.text
-            .starts_with("Your name asks for follow-backs (#F4F)."),
+            .starts_with("Your name asks for follow-backs (\u{2068}#F4F\u{2069})."),
         "{}",
         l.text
     );

@@ -550,7 +550,7 @@ fn long_digit_runs_in_the_handle_cost_by_the_digit() {
     assert_eq!(line(&h("abc1984"), "handle").label, "Handle digits");
     assert_eq!(
         line(&h("ann"), "handle").seen.as_deref(),
-        Some("@ann: no digits, from X's data")
+        Some("@\u{2068}ann\u{2069}: no digits, from X's data")
     );
     assert_not_seen(&line(&h(""), "handle"));
 }
@@ -665,7 +665,7 @@ fn the_automated_label_is_a_strong_penalty_naming_the_operator() {
     assert!(e
         .seen
         .unwrap_or_default()
-        .contains("Automated by @weather_ops"));
+        .contains("Automated by @\u{2068}weather_ops\u{2069}"));
     assert!(e.reason.contains("bot"), "{}", e.reason);
     let unnamed = Account {
         automated: Some(true),

@@ -9,10 +9,12 @@
 // full); what the engine remembers is saved to chrome.storage.local "memory"
 // so it survives the worker being stopped.
 
-import init, { Engine } from '../core/followback.js';
+import init, { Engine, __wbg_reset_state as resetWasm } from '../core/followback.js';
+import { engineKeeper } from './engine-keeper.js';
 import { MESSAGES, messageSpec, refusal, selfOf, senderRole, typesFor } from '../shared/messages.js';
 import { STORAGE_KEYS } from '../shared/storage-keys.js';
 import { isQuotaError, loadRawSettings, settingsChanged } from '../shared/settings-store.js';
+import { applyOverrideChanges } from '../shared/overrides.js';
 
 const MEMORY_KEY = STORAGE_KEYS.memory;
 const MEMORY_SAVE_DELAY_MS = 5000;
@@ -131,21 +133,60 @@ function scheduleMemorySave() {
   }, MEMORY_SAVE_DELAY_MS);
 }
 
-const ready = (async () => {
+/** A ready engine: the module loaded, the stored settings applied, the saved memory restored. */
+async function startEngine() {
   await init({ module_or_path: chrome.runtime.getURL('core/followback_bg.wasm') });
   const e = new Engine(await readSettings());
   await restoreMemory(e);
   e.setCapacity(null); // the memory.capacity setting (restored memory carries its old cap)
   engine = e;
   return e;
-})();
+}
 
-async function applyStoredSettings() {
-  const e = await ready;
+/**
+ * The one engine, re-created after a trap (engine-keeper.js): the broken
+ * instance is dropped with its unsaved changes (they cannot be trusted), the
+ * module re-instantiated, settings and saved memory loaded again.
+ */
+const keeper = engineKeeper({
+  start: startEngine,
+  reset: () => {
+    engine = null;
+    if (saveTimer !== null) clearTimeout(saveTimer);
+    saveTimer = null;
+    resetWasm();
+  },
+  onRestart: (err) => note(`the core failed and was restarted: ${String((err && /** @type {any} */ (err).message) || err)}`),
+});
+keeper.get().catch(() => {});
+
+/** @param {Engine} e */
+async function applyStoredSettings(e) {
   const report = e.setSettings(await readSettings());
   e.setCapacity(null);
   scheduleMemorySave();
   return report;
+}
+
+const OVERRIDES_KEY = STORAGE_KEYS.overrides;
+/** The tail of the override write queue: each write reads, changes and writes after the one before. */
+let overridesQueue = Promise.resolve();
+
+/**
+ * Applies override changes in arrival order (one read-modify-write at a time),
+ * so writes from several tabs and pages never overwrite each other.
+ * @param {unknown} changes
+ * @param {boolean} replace
+ */
+function queueOverrideWrite(changes, replace) {
+  const run = overridesQueue.then(async () => {
+    const got = await chrome.storage.local.get(OVERRIDES_KEY);
+    const next = applyOverrideChanges(got && got[OVERRIDES_KEY], changes, replace);
+    await chrome.storage.local.set({ [OVERRIDES_KEY]: next });
+    return next;
+  });
+  overridesQueue = run.catch(() => {});
+  return run;
 }
 
 /** @param {unknown} value */
@@ -166,7 +207,7 @@ const HANDLERS = {
   },
   [MESSAGES.VERDICTS.type]: async (message, e) => {
     if (!Array.isArray(message.requests)) return { ok: false, error: 'fb:verdicts needs a requests array' };
-    if (message.reloadSettings) await applyStoredSettings();
+    if (message.reloadSettings) await applyStoredSettings(e);
     const verdicts = e.rememberAndScore(message.requests, Date.now());
     scheduleMemorySave();
     return { ok: true, verdicts: list(verdicts) };
@@ -191,7 +232,7 @@ const HANDLERS = {
     // Asked rarely (the viewer's own profile), and often right after the
     // self-check was switched on or off: answer with the settings stored now,
     // not with whatever this worker last applied.
-    await applyStoredSettings();
+    await applyStoredSettings(e);
     const reply = e.selfCheck({ handle: message.handle, id: message.id, dom: message.dom }, Date.now());
     if (message.dom) scheduleMemorySave();
     return { ok: true, enabled: Boolean(reply && reply.enabled), check: (reply && reply.check) || null };
@@ -210,6 +251,11 @@ const HANDLERS = {
     saveTimer = null;
     await chrome.storage.local.remove(MEMORY_KEY);
     return { ok: true };
+  },
+  [MESSAGES.OVERRIDES_WRITE.type]: async (message) => {
+    const c = message.changes;
+    if (!c || typeof c !== 'object' || Array.isArray(c)) return { ok: false, error: 'fb:overrides-write needs a changes object' };
+    return { ok: true, overrides: await queueOverrideWrite(c, message.replace === true) };
   },
   // The popup's Diagnostics: counters since this worker started, the last warnings.
   [MESSAGES.DEBUG_STATS.type]: (_message, e) => ({ ok: true, ...stats, warnings: stats.warnings.slice(), remembered: e.accountCount() }),
@@ -233,15 +279,15 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     sendResponse({ ok: false, error: refused });
     return false;
   }
-  ready
-    .then((e) => HANDLERS[spec.type](message, e))
+  keeper
+    .run((e) => HANDLERS[spec.type](message, e))
     .then(sendResponse, (err) => sendResponse({ ok: false, error: String((err && err.message) || err) }));
   return true;
 });
 
 chrome.storage.onChanged.addListener((changes, area) => {
   if (settingsChanged(changes, area)) {
-    applyStoredSettings().catch(() => {});
+    keeper.run(applyStoredSettings).catch(() => {});
   }
 });
 

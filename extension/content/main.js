@@ -19,6 +19,7 @@ import { HOST_CLASS, createHost, renderBadge, verdictOf } from './badge.js';
 import { toggleBreakdown, closeBreakdown, openHost, updateBreakdown, survivesBadgeRemoval } from './breakdown.js';
 import { debugOnce, guard } from './log.js';
 import { filterRow, clearAllFilters, loadFilter, setFilter, FILTER_KEY } from '../shared/filter.js';
+import { pruneCache } from './cache.js';
 import { withOverride, loadOverrides, setOverrides, OVERRIDES_KEY } from '../shared/overrides.js';
 import { recordRow, listStats, listOf } from './listing.js';
 import { settingsChanged } from '../shared/settings-store.js';
@@ -37,7 +38,7 @@ const state = {
   /** Bumped whenever every verdict must be asked again (new payload, new settings). */
   generation: 1,
   reloadSettings: false,
-  /** lower-case handle -> { verdict | null, generation, factsKey } */
+  /** lower-case handle -> { verdict | null, generation, factsKey }: on screen plus RECENT_LIMIT recent (cache.js) */
   cache: new Map(),
   /** lower-case handles with a request under way */
   inflight: new Set(),
@@ -201,6 +202,7 @@ function scan() {
     batch.push({ k: w.k, request, factsKey });
   }
   requestVerdicts(batch);
+  pruneCache(state.cache, wanted.keys());
   if (!contextGone()) guard('interactions failed', () => recordInteractions(document, ask, invalidateAll));
   if (!contextGone()) guard('posts failed', () => recordTweets(document, ask, invalidateAll));
 }
@@ -265,7 +267,7 @@ function pageStats() {
     if (level in byLevel) byLevel[level] += 1;
     total += 1;
   }
-  return { ok: true, enabled: state.enabled, total, byLevel, list: isListPage(location.pathname) };
+  return { ok: true, enabled: state.enabled, total, byLevel, list: isListPage(location.pathname), cached: state.cache.size };
 }
 
 /** True on a page that lists accounts to audit: followers, verified followers, following, list members. */

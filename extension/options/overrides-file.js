@@ -6,7 +6,7 @@
 // overrides already kept (the file wins for the handles it names).
 
 import { t } from '../shared/i18n.js';
-import { OVERRIDES_KEY, OVERRIDE_MODES, normalizeOverrides } from '../shared/overrides.js';
+import { OVERRIDES_KEY, OVERRIDE_MODES, normalizeOverrides, writeOverrides } from '../shared/overrides.js';
 
 /** The stored overrides, normalised; {} when storage cannot be read. */
 export async function storedOverrides() {
@@ -54,12 +54,11 @@ export function overridesFromFile(obj) {
 export async function storeImportedOverrides(imported) {
   const count = Object.keys(imported).length;
   if (count === 0) return 0;
-  const next = { ...(await storedOverrides()), ...imported };
-  await chrome.storage.local.set({ [OVERRIDES_KEY]: next });
+  await writeOverrides(imported);
   return count;
 }
 
 /** Puts back a whole earlier set of overrides (the undo of an import). */
 export async function replaceOverrides(previous) {
-  await chrome.storage.local.set({ [OVERRIDES_KEY]: { ...normalizeOverrides(previous) } });
+  await writeOverrides({ ...normalizeOverrides(previous) }, true);
 }

@@ -12,8 +12,8 @@
 
 import { t } from '../shared/i18n.js';
 import { parseKeywords } from './form.js';
-import { storedOverrides, replaceOverrides } from './overrides-file.js';
-import { OVERRIDES_KEY } from '../shared/overrides.js';
+import { storedOverrides } from './overrides-file.js';
+import { OVERRIDES_KEY, writeOverrides } from '../shared/overrides.js';
 import { DISPLAY_SWITCHES } from '../shared/display.js';
 
 /** An element of this page by id (any: inputs and plain elements alike). */
@@ -181,11 +181,8 @@ async function loadOverrides() {
 }
 
 async function removeOverride(handle) {
-  const next = { ...overrides };
-  delete next[handle];
   try {
-    await replaceOverrides(next);
-    overrides = next;
+    overrides = (await writeOverrides({ [handle]: null })).overrides;
     renderOverrides();
     $('overrides-search').focus();
   } catch (e) {

@@ -57,7 +57,7 @@
  */
 
 /** @typedef {{ type: 'fb:page-stats' }} PageStatsRequest */
-/** @typedef {{ ok: true, enabled: boolean, total: number, byLevel: Record<string, number>, list?: boolean }} PageStatsReply */
+/** @typedef {{ ok: true, enabled: boolean, total: number, byLevel: Record<string, number>, list?: boolean, cached: number }} PageStatsReply  list: a page of accounts to audit; cached: verdicts the tab keeps (bounded) */
 /** @typedef {{ type: 'fb:list-stats' }} ListStatsRequest */
 /** @typedef {{ ok: true, enabled: boolean, list: object | null, accounts: object[] }} ListStatsReply */
 
@@ -66,6 +66,9 @@
 /** @typedef {{ type: 'fb:self-check-page' }} SelfCheckPageRequest */
 /** @typedef {{ ok: true, viewer: string | null, onOwnProfile: boolean, enabled: boolean, check: object | null }} SelfCheckPageReply */
 /** @typedef {{ type: 'fb:self-check-open' }} SelfCheckOpenRequest */
+
+/** @typedef {{ type: 'fb:overrides-write', changes: Record<string, 'always' | 'never' | null>, replace?: boolean }} OverridesWriteRequest */
+/** @typedef {{ ok: true, overrides: Record<string, 'always' | 'never'> }} OverridesWriteReply  the stored overrides after the write */
 
 /** @typedef {{ __followback: 'graphql', url: string, text: string }} HookGraphqlMessage */
 
@@ -105,6 +108,8 @@ export const MESSAGES = Object.freeze({
   SELF_CHECK_PAGE: spec('fb:self-check-page', 'content', PAGES, 'the viewer and their self-check, as the tab knows them (popup)'),
   /** SelfCheckOpenRequest -> { ok } (chrome.tabs.sendMessage to the tab): opens the self-check panel. */
   SELF_CHECK_OPEN: spec('fb:self-check-open', 'content', PAGES, 'open the self-check panel on the tab (popup)'),
+  /** OverridesWriteRequest -> OverridesWriteReply: the one writer of the stored overrides (a queue, no lost updates). */
+  OVERRIDES_WRITE: spec('fb:overrides-write', 'worker', BOTH, 'set or clear per-account overrides, applied in order by the worker'),
 });
 
 /** The one window message: page hook (MAIN world) -> content script. page/hook.js cannot import, so it spells these out; the message test checks they agree. */

@@ -2,10 +2,13 @@
 // Per-account overrides the person chose ("always follow back" / "never"):
 // chrome.storage.local `overrides` = { "<handle lower-case>": "always" | "never" }.
 // An override forces the level a badge shows; the computed score stays visible.
+// Only the service worker writes them (`fb:overrides-write`, one queue), so
+// concurrent tabs and pages never overwrite each other's choices.
 
 import { STORAGE_KEYS } from './storage-keys.js';
 import { isHandle } from './x-account.js';
 import { OVERRIDE_LEVEL } from './levels.js';
+import { MESSAGES } from './messages.js';
 
 export const OVERRIDES_KEY = STORAGE_KEYS.overrides;
 export const OVERRIDE_MODES = Object.freeze(['always', 'never']);
@@ -64,13 +67,42 @@ export function withOverride(verdict) {
   return out;
 }
 
+/**
+ * The overrides after `changes` ({ handle: "always" | "never" | null }) are applied
+ * to `current`; with `replace`, `changes` is the whole new set. Pure: the service
+ * worker's one write queue uses it (see writeOverrides).
+ * @param {unknown} current
+ * @param {unknown} changes
+ * @param {boolean} [replace]
+ */
+export function applyOverrideChanges(current, changes, replace = false) {
+  const next = replace ? Object.create(null) : { ...normalizeOverrides(current) };
+  if (!changes || typeof changes !== 'object' || Array.isArray(changes)) return { ...next };
+  for (const [key, mode] of Object.entries(changes)) {
+    const k = String(key).toLowerCase();
+    if (!isHandle(k)) continue;
+    if (OVERRIDE_MODES.includes(/** @type {any} */ (mode))) next[k] = mode;
+    else delete next[k];
+  }
+  return { ...next };
+}
+
+/**
+ * Sends override changes to the service worker, the one writer of the stored
+ * overrides (it applies them in order, so two tabs writing at once both keep
+ * theirs). Rejects with the worker's error.
+ * @param {Record<string, string | null>} changes
+ * @param {boolean} [replace]  `changes` is the whole new set (an import's undo)
+ */
+export async function writeOverrides(changes, replace = false) {
+  const reply = await chrome.runtime.sendMessage({ type: MESSAGES.OVERRIDES_WRITE.type, changes, replace });
+  if (!reply || reply.ok !== true) throw new Error((reply && reply.error) || 'the overrides were not saved');
+  return reply;
+}
+
 /** Stores (mode "always" | "never") or clears (null) the override of `handle`. */
 export async function saveOverride(handle, mode) {
   const k = String(handle || '').toLowerCase();
   if (!isHandle(k)) return;
-  const got = await chrome.storage.local.get(OVERRIDES_KEY);
-  const next = { ...normalizeOverrides(got && got[OVERRIDES_KEY]) };
-  if (OVERRIDE_MODES.includes(mode)) next[k] = mode;
-  else delete next[k];
-  await chrome.storage.local.set({ [OVERRIDES_KEY]: next });
+  await writeOverrides({ [k]: OVERRIDE_MODES.includes(mode) ? mode : null });
 }

@@ -9,5 +9,6 @@ pub mod words;
 pub use line::{setting_points, setting_weight, Line};
 pub use ramp::{ramp_place, ramp_threshold, Ramp};
 pub use words::{
-    count, days_words, excerpt, number, plural, quoted, rate_words, round_num, signed,
+    count, days_words, excerpt, isolate, number, plural, quoted, rate_words, round_num, signed,
+    unisolate,
 };

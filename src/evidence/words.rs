@@ -104,11 +104,41 @@ pub fn signed(p: i32) -> String {
     }
 }
 
-/// Matched keywords for a breakdown line: `"#TFB", "follow back"`.
+/// FIRST STRONG ISOLATE: opens an isolate whose direction comes from its text.
+pub const FSI: char = '\u{2068}';
+/// POP DIRECTIONAL ISOLATE: closes the isolate `FSI` opened.
+pub const PDI: char = '\u{2069}';
+
+/// Text from X, isolated for a sentence of ours: wrapped in FSI ... PDI so its
+/// direction (and any right-to-left override it carries) never reorders the
+/// words around it. Isolate controls inside the text (which could close ours
+/// early or leave one open) are dropped, and paragraph breaks (which would end
+/// the isolate) become spaces; every other character is kept.
+pub fn isolate(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 6);
+    out.push(FSI);
+    for c in text.chars() {
+        match c {
+            '\u{2066}'..='\u{2069}' => {}
+            '\n' | '\r' | '\u{1c}'..='\u{1e}' | '\u{85}' | '\u{2029}' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out.push(PDI);
+    out
+}
+
+/// The text of `isolate` without its marks (for reading a quoted phrase back).
+pub fn unisolate(text: &str) -> &str {
+    let t = text.strip_prefix(FSI).unwrap_or(text);
+    t.strip_suffix(PDI).unwrap_or(t)
+}
+
+/// Matched keywords for a breakdown line: `"#TFB", "follow back"` (each isolated).
 pub fn quoted(found: &[String]) -> String {
     found
         .iter()
-        .map(|k| format!("\u{201c}{k}\u{201d}"))
+        .map(|k| format!("\u{201c}{}\u{201d}", isolate(k)))
         .collect::<Vec<_>>()
         .join(", ")
 }

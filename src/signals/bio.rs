@@ -1,7 +1,7 @@
 //! Bio (seed heuristic 6): an empty bio (seen) is told apart from a bio not seen.
 
 use super::Subject;
-use crate::evidence::{excerpt, plural, setting_points, setting_weight, Line};
+use crate::evidence::{excerpt, isolate, plural, setting_points, setting_weight, Line};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -25,7 +25,7 @@ pub fn bio(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
             a,
             &format!(
                 "\u{201c}{}\u{201d} ({})",
-                excerpt(text, 40),
+                isolate(&excerpt(text, 40)),
                 plural(text.chars().count() as u64, "character", "characters")
             ),
             setting_points(s.bio_present_points),

@@ -4,8 +4,8 @@
 
 use super::Subject;
 use crate::evidence::{
-    count, days_words, number, ramp_place, rate_words, setting_points, setting_weight, signed,
-    Line, Ramp,
+    count, days_words, isolate, number, ramp_place, rate_words, setting_points, setting_weight,
+    signed, Line, Ramp,
 };
 use crate::observed::{age_days, rate_days};
 use crate::settings::Settings;
@@ -60,7 +60,8 @@ pub fn handle(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     }
     let run = longest_digit_run(handle);
     let seen = format!(
-        "@{handle}: {}",
+        "@{}: {}",
+        isolate(handle),
         match run {
             0 => "no digits".to_string(),
             1 => "1 digit".to_string(),

@@ -13,7 +13,9 @@
 //! informative line with no weight: it does not lower the confidence.
 
 use super::Subject;
-use crate::evidence::{plural, ramp_place, setting_points, setting_weight, signed, Line, Ramp};
+use crate::evidence::{
+    isolate, plural, ramp_place, setting_points, setting_weight, signed, Line, Ramp,
+};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -40,7 +42,9 @@ pub fn automated(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
                 .as_deref()
                 .map(|h| h.trim().trim_start_matches('@'))
             {
-                Some(op) if !op.is_empty() => format!("\u{201c}Automated by @{op}\u{201d}"),
+                Some(op) if !op.is_empty() => {
+                    format!("\u{201c}Automated by @{}\u{201d}", isolate(op))
+                }
                 _ => "\u{201c}Automated\u{201d}".to_string(),
             };
             line.seen(
@@ -71,7 +75,7 @@ pub fn parody(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     match a.parody_label.as_deref().map(str::trim) {
         Some(label) if !label.is_empty() => line.seen(
             a,
-            &format!("\u{201c}{label}\u{201d} account"),
+            &format!("\u{201c}{}\u{201d} account", isolate(label)),
             -setting_points(s.parody_points),
             "The account says it is a parody, commentary or fan account: not the person or group it names."
                 .to_string(),
@@ -238,7 +242,7 @@ pub fn self_declared_bot(subject: &Subject, s: &Settings, _now: i64) -> Evidence
         if let Some(word) = self_declared(text, split_case, &s.self_bot_words) {
             return line.seen(
                 a,
-                &format!("\u{201c}{word}\u{201d} in the {place}"),
+                &format!("\u{201c}{}\u{201d} in the {place}", isolate(&word)),
                 -setting_points(s.self_bot_points),
                 "The account calls itself a bot: a program posts, not a person.".to_string(),
             );

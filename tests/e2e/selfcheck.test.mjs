@@ -85,7 +85,8 @@ test('own profile: a "How you look" chip instead of a badge, with reasons, facts
   assert.equal(begging.status, 'change');
   assert.equal(
     begging.text,
-    'Your bio asks for follow-backs (#TeamFollowBack). People who decide one by one steer clear of that: remove the hashtag.',
+    // The phrase from the bio is bidi-isolated (U+2068 ... U+2069): its direction never reorders ours.
+    'Your bio asks for follow-backs (\u2068#TeamFollowBack\u2069). People who decide one by one steer clear of that: remove the hashtag.',
   );
   const avatar = bySignal(panel, 'avatar');
   assert.equal(avatar?.status, 'change', JSON.stringify(panel.lines));
