@@ -79,11 +79,16 @@ test('on a list page the popup says the counts in words and offers the audit', a
   const x = await openPage(env, 'https://x.com/viewer_me/followers?fixture=gen2_page1');
   await x.waitForSelector('body[data-rendered]');
   await waitForRowBadges(x);
-  const badges = await readBadges(x);
   const popup = await openPopup();
-  // The words come from the level table, in its order, each with its count.
-  const want = `On this page: ${LEVELS.map((l) => `${badges.filter((b) => b.level === l.id).length} ${l.words}`).join(' · ')}`;
-  await until(async () => (await popup.textContent('#summary')) === want, `summary "${want}"`);
+  // The words come from the level table, in its order, each with the count of
+  // the badges drawn now (the page may still re-draw them when its payload is read).
+  const wanted = async () => {
+    const badges = await readBadges(x);
+    return `On this page: ${LEVELS.map((l) => `${badges.filter((b) => b.level === l.id).length} ${l.words}`).join(' · ')}`;
+  };
+  let want = '';
+  await until(async () => (await popup.textContent('#summary')) === (want = await wanted()), 'the summary of the badges drawn');
+  assert.ok(want.length > 0, want);
   assert.equal(await popup.locator('#open-audit').isVisible(), true, 'Audit this list is offered on a followers page');
   assert.equal(await popup.getAttribute('body', 'data-list'), 'yes');
   assert.deepEqual(extensionConsoleProblems(popup, env.extensionId), []);
