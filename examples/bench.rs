@@ -182,6 +182,19 @@ fn person(rng: &mut Rng, i: usize) -> Person {
         2 => format!("{last}_{i}"),
         _ => format!("{}{i}", first.get(..1).unwrap_or("x")),
     };
+    // X allows 15 characters: a longer one keeps its letters and ends in `_<index>`
+    // (still unique: the part after the last `_` is the index).
+    let handle = if handle.len() > 15 {
+        let suffix = format!("_{i}");
+        let letters = handle.trim_end_matches(|c: char| c.is_ascii_digit() || c == '_');
+        let keep = 15usize.saturating_sub(suffix.len()).min(letters.len());
+        format!(
+            "{}{suffix}",
+            letters.get(..keep).unwrap_or("x").trim_end_matches('_')
+        )
+    } else {
+        handle
+    };
     let mut name = format!(
         "{}{} {last}",
         first.get(..1).unwrap_or("").to_ascii_uppercase(),
