@@ -527,7 +527,7 @@ fn change_line(topic: Topic, e: &Evidence, account: &Account) -> CheckLine {
             (
                 fact.clone(),
                 format!(
-                    "Your account is new and follows many ({fact}), the way bots grow: {advice}."
+                    "You follow many accounts for your account's age ({fact}), the way bots grow: {advice}."
                 ),
                 advice,
             )
