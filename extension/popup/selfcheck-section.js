@@ -83,6 +83,19 @@ async function start() {
     if (!new URLSearchParams(location.search).has('tab')) window.close();
   });
 
+  /**
+   * No score to show: says why (`state` on the body for tests) and returns
+   * `done` (true: nothing will change by asking again).
+   */
+  const notShown = (message, state, done) => {
+    ui.you.textContent = '';
+    ui.top.replaceChildren();
+    ui.open.hidden = true;
+    ui.message.textContent = message;
+    document.body.dataset.selfcheck = state;
+    return done;
+  };
+
   const refresh = async () => {
     const r = await ask(id);
     if (!r || !r.ok) {
@@ -93,28 +106,11 @@ async function start() {
     ui.section.hidden = false;
     viewer = r.viewer;
     if (!r.viewer) {
-      ui.you.textContent = '';
-      ui.top.replaceChildren();
-      ui.open.hidden = true;
-      ui.message.textContent = "X's side bar is not shown, so Followback cannot tell which account is yours.";
-      document.body.dataset.selfcheck = 'no-viewer';
-      return false;
+      return notShown("X's side bar is not shown, so Followback cannot tell which account is yours.", 'no-viewer', false);
     }
-    if (!r.enabled) {
-      ui.you.textContent = '';
-      ui.top.replaceChildren();
-      ui.open.hidden = true;
-      ui.message.textContent = 'The self-check is switched off in settings.';
-      document.body.dataset.selfcheck = 'off';
-      return true;
-    }
+    if (!r.enabled) return notShown('The self-check is switched off in settings.', 'off', true);
     if (!r.check) {
-      ui.you.textContent = '';
-      ui.top.replaceChildren();
-      ui.open.hidden = true;
-      ui.message.textContent = `Open your profile (@${r.viewer}) so Followback can check how you look.`;
-      document.body.dataset.selfcheck = 'unknown';
-      return false;
+      return notShown(`Open your profile (@${r.viewer}) so Followback can check how you look.`, 'unknown', false);
     }
     ui.you.textContent = `@${r.viewer}: ${verdictWords(r.check)}`;
     ui.message.textContent = r.check.changes > 0 ? 'Top things to change:' : '';
