@@ -12,10 +12,21 @@ import { listRecords, rememberedRecords, toCsv, toJson } from './export.js';
 import { downloadText } from '../shared/download.js';
 import { MESSAGES } from '../shared/messages.js';
 import { LEVEL_IDS, levelWords } from '../shared/levels.js';
+import { t, localize } from '../shared/i18n.js';
 
 const POLL_MS = 1000;
 const LEVELS = LEVEL_IDS;
-const KIND_WORDS = { followers: 'followers', verified_followers: 'verified followers', following: 'following' };
+/** The list's title per kind: "@dana's followers". */
+const KIND_TITLES = {
+  followers: (owner) => t('audit_list_followers', "@$1's followers", [owner]),
+  verified_followers: (owner) => t('audit_list_verified_followers', "@$1's verified followers", [owner]),
+  following: (owner) => t('audit_list_following', "@$1's following", [owner]),
+};
+const CONFIDENCE_WORDS = {
+  low: t('confidence_low', 'low'),
+  medium: t('confidence_medium', 'medium'),
+  high: t('confidence_high', 'high'),
+};
 const MAX_REASONS_SHOWN = 8;
 
 /** An element of this page by id (any: inputs, tables and plain elements alike). */
@@ -64,14 +75,23 @@ export function summarize(accounts) {
 }
 
 function renderTitle(stats) {
-  const t = $('list-title');
+  const title = $('list-title');
   if (!stats) {
-    t.textContent = state.tabId === null ? 'No tab given: open the audit from the toolbar popup on an x.com list.' : 'No x.com list answers in that tab.';
+    title.textContent = state.tabId === null
+      ? t('audit_no_tab', 'No tab given: open the audit from the toolbar popup on an x.com list.')
+      : t('audit_no_list', 'No x.com list answers in that tab.');
     return;
   }
   const { list } = stats;
-  t.textContent = list.kind === 'other' ? `Accounts shown on ${list.path}` : `@${list.owner}'s ${KIND_WORDS[list.kind]}`;
+  const kindTitle = Object.hasOwn(KIND_TITLES, list.kind) ? KIND_TITLES[list.kind] : null;
+  title.textContent = kindTitle ? kindTitle(list.owner) : t('audit_list_other', 'Accounts shown on $1', [list.path]);
   document.body.dataset.listKind = list.kind;
+}
+
+/** Words for a confidence label ("low" when missing). */
+function confidenceWords(label) {
+  const key = String(label || 'low');
+  return Object.hasOwn(CONFIDENCE_WORDS, key) ? CONFIDENCE_WORDS[key] : key;
 }
 
 function renderCounts(summary) {
@@ -93,7 +113,8 @@ function renderReasons(summary) {
       li.dataset.count = String(n);
       const bar = el('span', 'bar');
       bar.style.width = `${Math.max(4, Math.round((n / most) * 120))}px`;
-      li.append(el('span', 'label', label), el('span', 'n', ` \u2014 ${n} account${n === 1 ? '' : 's'}`), bar);
+      const count = n === 1 ? t('audit_reason_count_one', '1 account') : t('audit_reason_count', '$1 accounts', [n]);
+      li.append(el('span', 'label', label), el('span', 'n', ` \u2014 ${count}`), bar);
       return li;
     }),
   );
@@ -103,13 +124,13 @@ function renderReasons(summary) {
 function overrideButtons(handle) {
   const mode = state.overrides[handle.toLowerCase()] || null;
   const td = el('td', 'choice');
-  for (const [m, text] of [['always', 'Always'], ['never', 'Never']]) {
+  for (const [m, text] of [['always', t('audit_always', 'Always')], ['never', t('audit_never', 'Never')]]) {
     const b = el('button', `choose-${m}`, text);
     b.type = 'button';
     b.dataset.override = m;
     b.setAttribute('aria-pressed', mode === m ? 'true' : 'false');
-    b.setAttribute('aria-label', `${m === 'always' ? 'Always follow back' : 'Never follow back'} @${handle}`);
-    b.addEventListener('click', () => saveOverride(handle, mode === m ? null : m).catch((e) => setStatus(`Could not save: ${e.message || e}`)));
+    b.setAttribute('aria-label', m === 'always' ? t('audit_always_label', 'Always follow back @$1', [handle]) : t('audit_never_label', 'Never follow back @$1', [handle]));
+    b.addEventListener('click', () => saveOverride(handle, mode === m ? null : m).catch((e) => setStatus(t('audit_save_error', 'Could not save: $1', [e.message || e]))));
     td.append(b, document.createTextNode(' '));
   }
   return td;
@@ -128,12 +149,12 @@ function accountRow(a) {
   const word = el('span', 'level', levelWords(a.level));
   word.dataset.level = a.level;
   level.append(word);
-  if (a.override) level.append(' ', el('span', 'pinned', `(your choice; computed ${levelWords(a.computedLevel)})`));
+  if (a.override) level.append(' ', el('span', 'pinned', t('audit_pinned', '(your choice; computed $1)', [levelWords(a.computedLevel)])));
   tr.append(
     who,
     el('td', 'score', a.score),
     level,
-    el('td', 'confidence', (a.confidence && a.confidence.label) || 'low'),
+    el('td', 'confidence', confidenceWords(a.confidence && a.confidence.label)),
     el('td', 'reasons', (a.reasons || []).slice(0, 3).join('; ')),
     overrideButtons(a.handle),
   );
@@ -159,8 +180,8 @@ function render(stats) {
   renderCounts(summary);
   renderReasons(summary);
   renderTables(summary, accounts);
-  if (stats && stats.enabled === false) setStatus('Badges are switched off in that tab.');
-  else if (stats && accounts.length === 0) setStatus('No account scored in this list yet: scroll the list in its tab.');
+  if (stats && stats.enabled === false) setStatus(t('audit_switched_off', 'Badges are switched off in that tab.'));
+  else if (stats && accounts.length === 0) setStatus(t('audit_none_yet', 'No account scored in this list yet: scroll the list in its tab.'));
   else if (stats) setStatus('');
   document.body.dataset.total = String(summary.total);
 }
@@ -188,14 +209,14 @@ function saveFilter() {
     mode: $('filter-mode').value,
     onlyFollowsYouNotFollowed: $('filter-only').checked,
   });
-  chrome.storage.local.set({ [FILTER_KEY]: f }).catch((e) => setStatus(`Could not save the filter: ${e.message || e}`));
+  chrome.storage.local.set({ [FILTER_KEY]: f }).catch((e) => setStatus(t('audit_filter_error', 'Could not save the filter: $1', [e.message || e])));
 }
 
 // ---- export --------------------------------------------------------------
 
 async function remembered() {
   const r = await chrome.runtime.sendMessage({ type: MESSAGES.REMEMBERED_VERDICTS.type });
-  if (!r || !r.ok) throw new Error((r && r.error) || 'the extension did not answer');
+  if (!r || !r.ok) throw new Error((r && r.error) || t('audit_no_answer', 'the extension did not answer'));
   return r.records;
 }
 
@@ -219,15 +240,18 @@ async function exportRecords(what, format) {
     }
     const text = format === 'csv' ? toCsv(records) : toJson(records);
     downloadText(text, `${fileStem(what)}.${format}`, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
-    setStatus(`Exported ${records.length} account${records.length === 1 ? '' : 's'} as ${format.toUpperCase()}.`);
+    setStatus(records.length === 1
+      ? t('audit_exported_one', 'Exported 1 account as $1.', [format.toUpperCase()])
+      : t('audit_exported', 'Exported $1 accounts as $2.', [records.length, format.toUpperCase()]));
   } catch (e) {
-    setStatus(`Export failed: ${e.message || e}`);
+    setStatus(t('audit_export_error', 'Export failed: $1', [e.message || e]));
   }
 }
 
 // ---- start ---------------------------------------------------------------
 
 async function start() {
+  localize(document);
   state.tabId = tabFromQuery();
   const got = await chrome.storage.local.get([FILTER_KEY, OVERRIDES_KEY]);
   state.overrides = normalizeOverrides(got[OVERRIDES_KEY]);

@@ -3,6 +3,7 @@
 // Everything is drawn with textContent; nothing from X ever becomes markup.
 
 import { LEVELS, levelOf, levelWords, glyphSvg, OVERRIDE_WORDS } from '../shared/levels.js';
+import { t } from '../shared/i18n.js';
 
 export const HOST_CLASS = 'followback-badge-host';
 
@@ -46,10 +47,12 @@ export { levelWords };
 /** The badge's accessible name: the same words and number the badge shows. */
 export function ariaLabel(verdict) {
   const level = levelOf(verdict.level);
-  if (verdict.override) return `Followback: ${OVERRIDE_WORDS[verdict.override] || level.words} (your choice)`;
-  if (level.id === 'not_enough_data') return 'Followback: not enough data';
-  const low = verdict.confidence && verdict.confidence.label === 'low' ? ', not sure yet' : '';
-  return `Followback ${verdict.score}: ${level.words}${low}`;
+  if (verdict.override) return t('badge_override', 'Followback: $1 (your choice)', [OVERRIDE_WORDS[verdict.override] || level.words]);
+  if (level.id === 'not_enough_data') return t('badge_not_enough_data', 'Followback: not enough data');
+  if (verdict.confidence && verdict.confidence.label === 'low') {
+    return t('badge_label_low', 'Followback $1: $2, not sure yet', [verdict.score, level.words]);
+  }
+  return t('badge_label', 'Followback $1: $2', [verdict.score, level.words]);
 }
 
 /**
@@ -136,7 +139,7 @@ export function renderBadge(host, verdict, theme) {
     p.badge.setAttribute('data-override', String(verdict.override));
     host.setAttribute('data-followback-override', String(verdict.override));
     pill.append(glyphSvg(doc, 'pin', 'glyph pin'), glyphSvg(doc, entry.glyph));
-    p.badge.title = `Followback: ${OVERRIDE_WORDS[verdict.override] || entry.words} (your choice)`;
+    p.badge.title = t('badge_override', 'Followback: $1 (your choice)', [OVERRIDE_WORDS[verdict.override] || entry.words]);
   } else {
     p.badge.removeAttribute('data-override');
     host.removeAttribute('data-followback-override');
@@ -145,10 +148,12 @@ export function renderBadge(host, verdict, theme) {
       q.className = 'q';
       q.textContent = '?';
       pill.append(q);
-      p.badge.title = 'Followback: not enough data';
+      p.badge.title = t('badge_not_enough_data', 'Followback: not enough data');
     } else {
       pill.append(glyphSvg(doc, entry.glyph), String(verdict.score));
-      p.badge.title = `Followback ${verdict.score}: ${entry.words}${conf === 'low' ? ' (not sure yet)' : ''}`;
+      p.badge.title = conf === 'low'
+        ? t('badge_title_low', 'Followback $1: $2 (not sure yet)', [verdict.score, entry.words])
+        : t('badge_label', 'Followback $1: $2', [verdict.score, entry.words]);
     }
   }
   p.badge.replaceChildren(pill);

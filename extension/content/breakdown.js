@@ -19,6 +19,14 @@ import { badgeOf, setExpanded } from './badge.js';
 import { saveOverride } from '../shared/overrides.js';
 import { SEL } from './selectors.js';
 import { LEVELS, levelOf, levelWords, glyphSvg, renderLegend, OVERRIDE_WORDS } from '../shared/levels.js';
+import { t } from '../shared/i18n.js';
+
+/** Words for the core's confidence labels. */
+const CONFIDENCE_WORDS = Object.freeze({
+  low: t('confidence_low', 'low'),
+  medium: t('confidence_medium', 'medium'),
+  high: t('confidence_high', 'high'),
+});
 
 /** Narrower windows than this get a bottom sheet. */
 const SHEET_BELOW_PX = 520;
@@ -117,7 +125,13 @@ function pointsText(points) {
 function pointsEl(doc, points) {
   const n = Number(points) || 0;
   const p = el(doc, 'span', `points ${n > 0 ? 'plus' : n < 0 ? 'minus' : 'zero'}`, pointsText(n));
-  p.setAttribute('aria-label', n === 0 ? 'no points' : `${n > 0 ? 'plus' : 'minus'} ${Math.abs(n)} ${Math.abs(n) === 1 ? 'point' : 'points'}`);
+  const abs = Math.abs(n);
+  const spoken = n === 0
+    ? t('points_none', 'no points')
+    : n > 0
+      ? abs === 1 ? t('points_plus_one', 'plus 1 point') : t('points_plus', 'plus $1 points', [abs])
+      : abs === 1 ? t('points_minus_one', 'minus 1 point') : t('points_minus', 'minus $1 points', [abs]);
+  p.setAttribute('aria-label', spoken);
   return p;
 }
 
@@ -127,11 +141,17 @@ function line(doc, ev) {
   li.setAttribute('data-signal', String(ev.signal || ''));
   li.append(el(doc, 'span', 'label', ev.label || ev.signal || ''), pointsEl(doc, ev.points));
   const seen = el(doc, 'span', ev.seen == null ? 'seen unseen' : 'seen');
-  seen.append(el(doc, 'span', 'k', 'Seen: '), ev.seen == null ? doc.createTextNode('not seen yet') : value(doc, ev.seen));
+  seen.append(el(doc, 'span', 'k', `${t('breakdown_seen', 'Seen:')} `), ev.seen == null ? doc.createTextNode(t('breakdown_not_seen', 'not seen yet')) : value(doc, ev.seen));
   const threshold = el(doc, 'span', 'threshold');
-  threshold.append(el(doc, 'span', 'k', 'Threshold: '), value(doc, ev.threshold ?? ''));
+  threshold.append(el(doc, 'span', 'k', `${t('breakdown_threshold', 'Threshold:')} `), value(doc, ev.threshold ?? ''));
   li.append(seen, threshold, el(doc, 'span', 'reason', ev.reason || ''));
   return li;
+}
+
+/** Words for a confidence label ("low" when missing). */
+function confidenceWords(label) {
+  const key = String(label || 'low');
+  return Object.hasOwn(CONFIDENCE_WORDS, key) ? CONFIDENCE_WORDS[key] : key;
 }
 
 /** Longest fact the first view shows whole (the full text is under "Every fact"). */
@@ -139,7 +159,7 @@ const FACT_CHARS = 90;
 
 /** A seen value cut for the first view, keeping its source ("…, from X's data"). */
 export function shortFact(seen) {
-  const text = String(seen ?? 'not seen yet');
+  const text = String(seen ?? t('breakdown_not_seen', 'not seen yet'));
   if (text.length <= FACT_CHARS) return text;
   const m = /, (from [^,]{1,40})$/.exec(text);
   const source = m ? `, ${m[1]}` : '';
@@ -154,7 +174,7 @@ function topLine(doc, ev) {
   const li = el(doc, 'li', 'top-line');
   li.setAttribute('data-signal', String(ev.signal || ''));
   const fact = el(doc, 'span', 'label');
-  fact.append(el(doc, 'span', 'name', `${ev.label || ev.signal || ''}:`), doc.createTextNode(' '), value(doc, shortFact(ev.seen)));
+  fact.append(el(doc, 'span', 'name', t('breakdown_fact_name', '$1:', [ev.label || ev.signal || ''])), doc.createTextNode(' '), value(doc, shortFact(ev.seen)));
   li.append(fact, pointsEl(doc, ev.points));
   return li;
 }
@@ -176,7 +196,7 @@ function summaryOf(verdict, evidence) {
   const movers = evidence.filter((e) => Number(e.points) && e.signal !== 'score_limit')
     .sort((a, b) => Math.abs(b.points) - Math.abs(a.points)).slice(0, TOP_LINES);
   return {
-    why: `${levelOf(verdict.level).title}.`,
+    why: t('breakdown_why_level', '$1.', [levelOf(verdict.level).title]),
     seen: '',
     against: movers.filter((e) => e.points < 0).map((e) => e.signal),
     inFavour: movers.filter((e) => e.points > 0).map((e) => e.signal),
@@ -189,10 +209,10 @@ function summaryOf(verdict, evidence) {
 function overrideControls(doc, verdict) {
   const box = el(doc, 'div', 'override');
   box.setAttribute('role', 'group');
-  box.setAttribute('aria-label', 'Your choice for this account');
+  box.setAttribute('aria-label', t('breakdown_choice_group', 'Your choice for this account'));
   const choices = [
-    ['always', 'Always follow back'],
-    ['never', 'Never'],
+    ['always', t('breakdown_choose_always', 'Always follow back')],
+    ['never', t('breakdown_choose_never', 'Never')],
   ];
   for (const [mode, text] of choices) {
     const b = el(doc, 'button', `choose-${mode}`, text);
@@ -207,7 +227,7 @@ function overrideControls(doc, verdict) {
     box.append(b);
   }
   if (verdict.override) {
-    const clear = el(doc, 'button', 'choose-clear', 'Clear');
+    const clear = el(doc, 'button', 'choose-clear', t('breakdown_choose_clear', 'Clear'));
     clear.type = 'button';
     clear.setAttribute('data-override', 'clear');
     clear.addEventListener('click', (e) => {
@@ -241,11 +261,11 @@ function fill(panel, verdict) {
   const head = el(doc, 'div', 'head');
   const title = el(doc, 'h2', 'title');
   title.id = 'fb-title';
-  const words = verdict.override ? `${entry.title} (your choice)` : entry.title;
+  const words = verdict.override ? t('breakdown_title_override', '$1 (your choice)', [entry.title]) : entry.title;
   title.append(levelMark(doc, verdict), value(doc, `@${verdict.handle}`), el(doc, 'span', 'lv', `\u2014 ${words}`));
   const close = el(doc, 'button', 'close', '\u00d7');
   close.type = 'button';
-  close.setAttribute('aria-label', 'Close breakdown');
+  close.setAttribute('aria-label', t('breakdown_close', 'Close breakdown'));
   close.addEventListener('click', (e) => {
     e.stopPropagation();
     closeBreakdown(true);
@@ -255,7 +275,7 @@ function fill(panel, verdict) {
 
   if (verdict.override) {
     const computed = levelWords(verdict.computedLevel);
-    panel.append(el(doc, 'p', 'choice', `Your choice: ${OVERRIDE_WORDS[verdict.override] || verdict.override} (computed: ${verdict.score}, ${computed}).`));
+    panel.append(el(doc, 'p', 'choice', t('breakdown_choice_line', 'Your choice: $1 (computed: $2, $3).', [OVERRIDE_WORDS[verdict.override] || verdict.override, verdict.score, computed])));
   }
   const why = el(doc, 'p', 'why', summary.why);
   why.id = 'fb-why';
@@ -275,8 +295,8 @@ function fill(panel, verdict) {
     section.append(h, ol);
     panel.append(section);
   };
-  group('Against', summary.against, 'against');
-  group('For', summary.inFavour, 'for');
+  group(t('breakdown_against', 'Against'), summary.against, 'against');
+  group(t('breakdown_for', 'For'), summary.inFavour, 'for');
   if (summary.limit) panel.append(el(doc, 'p', 'limit', summary.limit));
   panel.append(overrideControls(doc, verdict));
 
@@ -284,13 +304,15 @@ function fill(panel, verdict) {
   const more = el(doc, 'details', 'more');
   const seenCount = evidence.length - summary.notSeen;
   more.append(el(doc, 'summary', null,
-    `Every fact (${seenCount} seen, ${summary.notSeen} not seen yet)`));
+    t('breakdown_every_fact', 'Every fact ($1 seen, $2 not seen yet)', [seenCount, summary.notSeen])));
   const sum = evidence.reduce((a, ev) => a + (Number(ev.points) || 0), 0);
   const conf = verdict.confidence || {};
   const pct = Number.isFinite(Number(conf.value)) ? Math.round(Number(conf.value) * 100) : null;
   more.append(
-    el(doc, 'p', 'score-line', `Score ${verdict.score} of 100: every account starts at ${verdict.base}; the facts add ${pointsText(sum)}.`),
-    el(doc, 'p', 'score-line confidence', `Confidence: ${conf.label || 'low'}${pct === null ? '' : ` (${pct}% of what can count was seen)`}.`),
+    el(doc, 'p', 'score-line', t('breakdown_score_line', 'Score $1 of 100: every account starts at $2; the facts add $3.', [verdict.score, verdict.base, pointsText(sum)])),
+    el(doc, 'p', 'score-line confidence', pct === null
+      ? t('breakdown_confidence', 'Confidence: $1.', [confidenceWords(conf.label)])
+      : t('breakdown_confidence_share', 'Confidence: $1 ($2% of what can count was seen).', [confidenceWords(conf.label), pct])),
   );
   const list = el(doc, 'ol', 'lines');
   for (const ev of evidence) list.append(line(doc, ev));
@@ -298,7 +320,7 @@ function fill(panel, verdict) {
   panel.append(more);
 
   const legend = el(doc, 'details', 'legend-box');
-  legend.append(el(doc, 'summary', null, 'What the badges mean'), renderLegend(doc));
+  legend.append(el(doc, 'summary', null, t('legend_title', 'What the badges mean')), renderLegend(doc));
   panel.append(legend);
   // Opening a disclosure changes the height: place again so it stays on screen.
   for (const d of [more, legend]) d.addEventListener('toggle', () => reposition());

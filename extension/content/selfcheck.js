@@ -14,6 +14,7 @@ import { viewerHandle } from './notifications.js';
 import { buttonHost } from './badge.js';
 import { MESSAGES } from '../shared/messages.js';
 import { LINES_CSS, renderSelfCheck, verdictWords } from '../shared/selfcheck-lines.js';
+import { t } from '../shared/i18n.js';
 
 export const CHIP_CLASS = 'followback-selfcheck-host';
 export const PANEL_CLASS = 'followback-selfcheck-panel-host';
@@ -101,11 +102,11 @@ function drawChip() {
   const chip = state.chipShadowChip;
   if (!chip || !state.chip) return;
   const check = state.reply && state.reply.check;
-  const text = check ? `How you look \u00b7 ${Number(check.score) || 0}` : 'How you look';
+  const text = check ? t('selfcheck_chip_score', 'How you look \u00b7 $1', [Number(check.score) || 0]) : t('selfcheck_chip', 'How you look');
   if (chip.textContent !== text) chip.textContent = text;
   const label = check
-    ? `How you look to others: ${verdictWords(check)}. Open your self-check`
-    : 'How you look to others. Open your self-check';
+    ? t('selfcheck_chip_label_score', 'How you look to others: $1. Open your self-check', [verdictWords(check)])
+    : t('selfcheck_chip_label', 'How you look to others. Open your self-check');
   if (chip.getAttribute('aria-label') !== label) chip.setAttribute('aria-label', label);
   state.chip.setAttribute('data-followback-score', check ? String(check.score) : '');
 }
@@ -118,7 +119,9 @@ function fillPanel() {
   if (check) renderSelfCheck(doc, p.body, check);
   else {
     const msg = doc.createElement('p');
-    msg.textContent = state.reply ? 'Nothing is known about your account yet: reload your profile.' : 'Checking how you look…';
+    msg.textContent = state.reply
+      ? t('selfcheck_panel_unknown', 'Nothing is known about your account yet: reload your profile.')
+      : t('selfcheck_checking', 'Checking how you look…');
     p.body.replaceChildren(msg);
   }
 }
@@ -163,14 +166,14 @@ function togglePanel(viaKeyboard) {
   const panel = doc.createElement('div');
   panel.className = 'panel';
   panel.setAttribute('role', 'dialog');
-  panel.setAttribute('aria-label', 'How you look to people deciding whether to follow you back');
+  panel.setAttribute('aria-label', t('selfcheck_panel_label', 'How you look to people deciding whether to follow you back'));
   const bar = doc.createElement('div');
   bar.className = 'bar';
   const close = doc.createElement('button');
   close.type = 'button';
   close.className = 'close';
   close.textContent = '\u00d7';
-  close.setAttribute('aria-label', 'Close self-check');
+  close.setAttribute('aria-label', t('selfcheck_close', 'Close self-check'));
   close.addEventListener('click', (e) => {
     e.stopPropagation();
     closePanel(true);

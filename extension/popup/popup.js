@@ -41,7 +41,7 @@ function showMessage(text) {
 function summaryText(byLevel) {
   const parts = LEVELS.map((level) => {
     const n = Number(byLevel[level] ?? 0);
-    return `${Number.isFinite(n) ? n : 0} ${t(`popup_words_${level}`, levelWords(level))}`;
+    return t('popup_summary_count', '$1 $2', [Number.isFinite(n) ? n : 0, levelWords(level)]);
   });
   return t('popup_summary', 'On this page: $1', [parts.join(' · ')]);
 }
@@ -216,9 +216,10 @@ async function onSwitch(input) {
 /** "Filter on: dimming rows below maybe", or '' when the filter is off. */
 function filterText(cfg) {
   if (!cfg.enabled) return '';
-  const how = cfg.mode === 'collapse' ? t('popup_filter_collapsing', 'collapsing') : t('popup_filter_dimming', 'dimming');
-  const level = t(`popup_words_${cfg.belowLevel}`, levelWords(cfg.belowLevel));
-  const base = t('popup_filter_on', 'Filter on: $1 rows below $2', [how, level]);
+  const level = levelWords(cfg.belowLevel);
+  const base = cfg.mode === 'collapse'
+    ? t('popup_filter_on_collapse', 'Filter on: collapsing rows below $1', [level])
+    : t('popup_filter_on_dim', 'Filter on: dimming rows below $1', [level]);
   return cfg.onlyFollowsYouNotFollowed
     ? `${base} ${t('popup_filter_only', 'and rows of accounts that do not follow you or that you follow')}`
     : base;

@@ -8,6 +8,7 @@
 import { LINES_CSS, renderTop, verdictWords } from '../shared/selfcheck-lines.js';
 import { targetTabId } from './target-tab.js';
 import { MESSAGES } from '../shared/messages.js';
+import { t } from '../shared/i18n.js';
 
 const RETRY_MS = 1500;
 
@@ -40,12 +41,12 @@ function build() {
   section.hidden = true;
   section.setAttribute('aria-live', 'polite');
   section.setAttribute('aria-labelledby', 'selfcheck-heading');
-  const heading = el('h2', null, 'How you look');
+  const heading = el('h2', null, t('selfcheck_chip', 'How you look'));
   heading.id = 'selfcheck-heading';
   const you = el('p', 'sc-you');
   const top = el('div', 'sc-top-box');
   const message = el('p', 'message');
-  const open = el('button', null, 'See the full self-check');
+  const open = el('button', null, t('popup_selfcheck_open', 'See the full self-check'));
   open.type = 'button';
   open.id = 'open-selfcheck';
   open.hidden = true;
@@ -106,14 +107,14 @@ async function start() {
     ui.section.hidden = false;
     viewer = r.viewer;
     if (!r.viewer) {
-      return notShown("X's side bar is not shown, so Followback cannot tell which account is yours.", 'no-viewer', false);
+      return notShown(t('popup_selfcheck_no_viewer', "X's side bar is not shown, so Followback cannot tell which account is yours."), 'no-viewer', false);
     }
-    if (!r.enabled) return notShown('The self-check is switched off in settings.', 'off', true);
+    if (!r.enabled) return notShown(t('selfcheck_off', 'The self-check is switched off in settings.'), 'off', true);
     if (!r.check) {
-      return notShown(`Open your profile (@${r.viewer}) so Followback can check how you look.`, 'unknown', false);
+      return notShown(t('popup_selfcheck_unknown', 'Open your profile (@$1) so Followback can check how you look.', [r.viewer]), 'unknown', false);
     }
-    ui.you.textContent = `@${r.viewer}: ${verdictWords(r.check)}`;
-    ui.message.textContent = r.check.changes > 0 ? 'Top things to change:' : '';
+    ui.you.textContent = t('popup_selfcheck_you', '@$1: $2', [r.viewer, verdictWords(r.check)]);
+    ui.message.textContent = r.check.changes > 0 ? t('popup_selfcheck_top', 'Top things to change:') : '';
     renderTop(document, ui.top, r.check);
     ui.open.hidden = false;
     document.body.dataset.selfcheck = 'shown';

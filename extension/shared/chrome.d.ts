@@ -54,5 +54,6 @@ declare namespace chrome {
   }
   namespace i18n {
     function getMessage(key: string, substitutions?: string | string[]): string;
+    function getUILanguage(): string;
   }
 }

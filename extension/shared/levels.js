@@ -3,7 +3,10 @@
 // words, colours per theme, the glyph that tells them apart without colour, and
 // what each means. The badge, the breakdown, the popup and their styles take
 // everything from here; so does the legend (one text, drawn in the breakdown
-// and in the popup). Also the level each per-account override sets.
+// and in the popup). Also the level each per-account override sets. Words are
+// looked up once, in the browser's language (shared/i18n.js).
+
+import { t } from './i18n.js';
 
 /**
  * @typedef {'follow_back' | 'maybe' | 'skip' | 'not_enough_data'} LevelId
@@ -15,24 +18,24 @@
 /** @type {ReadonlyArray<Level>} Best first; `rank` higher is better, null: no rank. */
 export const LEVELS = Object.freeze([
   Object.freeze({
-    id: 'follow_back', rank: 2, words: 'follow back', title: 'Follow back',
-    glyph: 'check', glyphName: 'check mark', light: '#00784f', dark: '#00ba7c',
-    meaning: 'Worth following back: what was seen counts for them.',
+    id: 'follow_back', rank: 2, words: t('level_words_follow_back', 'follow back'), title: t('level_follow_back', 'Follow back'),
+    glyph: 'check', glyphName: t('glyph_check', 'check mark'), light: '#00784f', dark: '#00ba7c',
+    meaning: t('level_meaning_follow_back', 'Worth following back: what was seen counts for them.'),
   }),
   Object.freeze({
-    id: 'maybe', rank: 1, words: 'maybe', title: 'Maybe',
-    glyph: 'dash', glyphName: 'dash', light: '#9a5b00', dark: '#e0a100',
-    meaning: 'Some for, some against: have a look yourself.',
+    id: 'maybe', rank: 1, words: t('level_words_maybe', 'maybe'), title: t('level_maybe', 'Maybe'),
+    glyph: 'dash', glyphName: t('glyph_dash', 'dash'), light: '#9a5b00', dark: '#e0a100',
+    meaning: t('level_meaning_maybe', 'Some for, some against: have a look yourself.'),
   }),
   Object.freeze({
-    id: 'skip', rank: 0, words: 'skip', title: 'Skip',
-    glyph: 'cross', glyphName: 'cross', light: '#c4302b', dark: '#ff6b6b',
-    meaning: 'Marks of follow-back begging, spam, automation or fake accounts.',
+    id: 'skip', rank: 0, words: t('level_words_skip', 'skip'), title: t('level_skip', 'Skip'),
+    glyph: 'cross', glyphName: t('glyph_cross', 'cross'), light: '#c4302b', dark: '#ff6b6b',
+    meaning: t('level_meaning_skip', 'Marks of follow-back begging, spam, automation or fake accounts.'),
   }),
   Object.freeze({
-    id: 'not_enough_data', rank: null, words: 'not enough data', title: 'Not enough data',
-    glyph: 'question', glyphName: 'question mark', light: '#5b6670', dark: '#8b98a5',
-    meaning: 'Too little seen yet to judge; scroll their profile or posts to learn more.',
+    id: 'not_enough_data', rank: null, words: t('level_words_not_enough_data', 'not enough data'), title: t('level_not_enough_data', 'Not enough data'),
+    glyph: 'question', glyphName: t('glyph_question', 'question mark'), light: '#5b6670', dark: '#8b98a5',
+    meaning: t('level_meaning_not_enough_data', 'Too little seen yet to judge; scroll their profile or posts to learn more.'),
   }),
 ]);
 
@@ -43,7 +46,10 @@ export const LEVEL_IDS = Object.freeze(LEVELS.map((l) => l.id));
 export const OVERRIDE_LEVEL = Object.freeze({ always: 'follow_back', never: 'skip' });
 
 /** Words for an override ("always follow back"). */
-export const OVERRIDE_WORDS = Object.freeze({ always: 'always follow back', never: 'never follow back' });
+export const OVERRIDE_WORDS = Object.freeze({
+  always: t('override_words_always', 'always follow back'),
+  never: t('override_words_never', 'never follow back'),
+});
 
 const BY_ID = new Map(LEVELS.map((l) => [l.id, l]));
 
@@ -55,6 +61,11 @@ export function levelOf(id) {
 /** Words for a level ("follow back"). */
 export function levelWords(id) {
   return levelOf(id).words;
+}
+
+/** The title of a level id ("Follow back"); an unknown id as it is. */
+export function levelLabel(id) {
+  return BY_ID.has(id) ? levelOf(id).title : String(id ?? '');
 }
 
 /** The rank of a level (higher is better), null when it has none. */
@@ -103,11 +114,11 @@ export function glyphSvg(doc, glyph, className = 'glyph') {
 
 /** The legend: what the levels, shapes, the hollow style, the pin and the score mean. */
 export const LEGEND = Object.freeze({
-  title: 'What the badges mean',
-  levels: LEVELS.map((l) => ({ id: l.id, glyph: l.glyph, title: l.title, text: `${l.glyphName}: ${l.meaning}` })),
-  hollow: 'Hollow, dashed outline: not sure yet (little seen so far), so it never looks certain.',
-  pin: 'Pin: your own choice for this account (always or never follow back); it sets the level.',
-  score: 'The number is a score from 0 to 100: every account starts at 50 and each fact seen adds or takes points. The breakdown lists them all.',
+  title: t('legend_title', 'What the badges mean'),
+  levels: LEVELS.map((l) => ({ id: l.id, glyph: l.glyph, title: l.title, text: t('legend_level_line', '$1: $2', [l.glyphName, l.meaning]) })),
+  hollow: t('legend_hollow', 'Hollow, dashed outline: not sure yet (little seen so far), so it never looks certain.'),
+  pin: t('legend_pin', 'Pin: your own choice for this account (always or never follow back); it sets the level.'),
+  score: t('legend_score', 'The number is a score from 0 to 100: every account starts at 50 and each fact seen adds or takes points. The breakdown lists them all.'),
 });
 
 /**
@@ -141,9 +152,9 @@ export function renderLegend(doc, { colours = null, headingLevel = 0 } = {}) {
     mark.setAttribute('data-level', l.id);
     if (colours && colours[l.id]) mark.style.color = colours[l.id];
   }
-  row(null, 'Hollow', LEGEND.hollow, 'hollow').classList.add('hollow');
-  row('pin', 'Pin', LEGEND.pin, 'pin');
-  row(null, 'Score', LEGEND.score, 'score');
+  row(null, t('legend_term_hollow', 'Hollow'), LEGEND.hollow, 'hollow').classList.add('hollow');
+  row('pin', t('legend_term_pin', 'Pin'), LEGEND.pin, 'pin');
+  row(null, t('legend_term_score', 'Score'), LEGEND.score, 'score');
   box.append(dl);
   return box;
 }

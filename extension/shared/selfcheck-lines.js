@@ -4,11 +4,14 @@
 // Shared by the content script's "How you look" panel, the popup's section and
 // the self-check page. textContent only: nothing from X ever becomes markup.
 
+import { t } from './i18n.js';
+import { levelWords } from './levels.js';
+
 export const STATUS_WORDS = Object.freeze({
-  change: 'To change',
-  fine: 'Fine',
-  needs_data: 'Needs data',
-  cannot_check: 'Cannot check',
+  change: t('selfcheck_status_change', 'To change'),
+  fine: t('selfcheck_status_fine', 'Fine'),
+  needs_data: t('selfcheck_status_needs_data', 'Needs data'),
+  cannot_check: t('selfcheck_status_cannot_check', 'Cannot check'),
 });
 
 /** Styles for what `renderSelfCheck` and `renderTop` draw (custom properties --fg, --muted, --line, --minus, --plus). */
@@ -36,12 +39,9 @@ function el(doc, tag, className, text) {
   return e;
 }
 
-const LEVEL_WORDS = { follow_back: 'follow back', maybe: 'maybe', skip: 'skip', not_enough_data: 'not enough data' };
-
 /** "34, skip" for a check. */
 export function verdictWords(check) {
-  const level = LEVEL_WORDS[check && check.level] || 'not enough data';
-  return `${Number(check && check.score) || 0}, ${level}`;
+  return t('selfcheck_verdict_words', '$1, $2', [Number(check && check.score) || 0, levelWords(check && check.level)]);
 }
 
 function lineItem(doc, line, showTopic) {
@@ -71,19 +71,20 @@ function list(doc, lines, grouped) {
  */
 export function renderSelfCheck(doc, container, check) {
   const lines = Array.isArray(check && check.lines) ? check.lines : [];
-  const title = el(doc, 'h2', 'sc-title', `How you look: ${verdictWords(check)}`);
+  const title = el(doc, 'h2', 'sc-title', t('selfcheck_title', 'How you look: $1', [verdictWords(check)]));
   const summary = el(doc, 'p', 'sc-summary', (check && check.summary) || '');
   const note = el(
     doc,
     'p',
     'sc-note',
-    "Scored the way other people's Followback would score you (default settings, without what only you can see). Nothing leaves your browser.",
+    t('selfcheck_note', "Scored the way other people's Followback would score you (default settings, without what only you can see). Nothing leaves your browser."),
   );
   const changes = lines.filter((l) => l.status === 'change').sort((a, b) => (Number(a.points) || 0) - (Number(b.points) || 0));
   const rest = lines.filter((l) => l.status !== 'change');
   const parts = [title, summary, note];
-  if (changes.length > 0) parts.push(el(doc, 'h3', 'sc-section', 'What would change it'), list(doc, changes, false));
-  parts.push(el(doc, 'h3', 'sc-section', changes.length > 0 ? 'Everything else checked' : 'Everything checked'), list(doc, rest, true));
+  if (changes.length > 0) parts.push(el(doc, 'h3', 'sc-section', t('selfcheck_would_change', 'What would change it')), list(doc, changes, false));
+  const restHeading = changes.length > 0 ? t('selfcheck_else_checked', 'Everything else checked') : t('selfcheck_all_checked', 'Everything checked');
+  parts.push(el(doc, 'h3', 'sc-section', restHeading), list(doc, rest, true));
   container.replaceChildren(...parts);
   return title;
 }
@@ -92,7 +93,7 @@ export function renderSelfCheck(doc, container, check) {
 export function renderTop(doc, container, check) {
   const top = Array.isArray(check && check.top) ? check.top : [];
   if (top.length === 0) {
-    container.replaceChildren(el(doc, 'p', 'sc-none', 'Nothing seen so far costs you points.'));
+    container.replaceChildren(el(doc, 'p', 'sc-none', t('selfcheck_none', 'Nothing seen so far costs you points.')));
     return;
   }
   const list = el(doc, 'ol', 'sc-top');
