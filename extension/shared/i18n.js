@@ -61,7 +61,8 @@ function slotTemplate(el) {
 function localizeSlots(el) {
   const doc = el.ownerDocument;
   const children = [...el.children];
-  const message = t(el.dataset.i18nSlots, slotTemplate(el));
+  // chrome.i18n drops a `$1` it has no substitution for: give it back `$1` itself.
+  const message = t(el.dataset.i18nSlots, slotTemplate(el), children.map((_, i) => `$${i + 1}`));
   const parts = [];
   let last = 0;
   for (const m of message.matchAll(/\$(\d)/g)) {
@@ -95,5 +96,6 @@ export function localize(root) {
     el.setAttribute('placeholder', t(el.dataset.i18nPlaceholder, el.getAttribute('placeholder') ?? ''));
   }
   const html = root.ownerDocument ? root.ownerDocument.documentElement : root.documentElement;
-  if (html && globalThis.chrome?.i18n) html.lang = uiLanguage();
+  // The language of the messages shown (chrome.i18n may serve a locale other than getUILanguage()).
+  if (html && globalThis.chrome?.i18n) html.lang = t('locale_tag', uiLanguage());
 }
