@@ -11,7 +11,7 @@ import { OVERRIDES_KEY, normalizeOverrides, saveOverride } from '../shared/overr
 import { listRecords, rememberedRecords, toCsv, toJson } from './export.js';
 import { downloadText } from '../shared/download.js';
 import { MESSAGES } from '../shared/messages.js';
-import { LEVEL_IDS, levelWords } from '../shared/levels.js';
+import { LEVEL_IDS, levelWords, confidenceWords } from '../shared/levels.js';
 import { t, localize } from '../shared/i18n.js';
 
 const POLL_MS = 1000;
@@ -21,11 +21,6 @@ const KIND_TITLES = {
   followers: (owner) => t('audit_list_followers', "@$1's followers", [owner]),
   verified_followers: (owner) => t('audit_list_verified_followers', "@$1's verified followers", [owner]),
   following: (owner) => t('audit_list_following', "@$1's following", [owner]),
-};
-const CONFIDENCE_WORDS = {
-  low: t('confidence_low', 'low'),
-  medium: t('confidence_medium', 'medium'),
-  high: t('confidence_high', 'high'),
 };
 const MAX_REASONS_SHOWN = 8;
 
@@ -86,12 +81,6 @@ function renderTitle(stats) {
   const kindTitle = Object.hasOwn(KIND_TITLES, list.kind) ? KIND_TITLES[list.kind] : null;
   title.textContent = kindTitle ? kindTitle(list.owner) : t('audit_list_other', 'Accounts shown on $1', [list.path]);
   document.body.dataset.listKind = list.kind;
-}
-
-/** Words for a confidence label ("low" when missing). */
-function confidenceWords(label) {
-  const key = String(label || 'low');
-  return Object.hasOwn(CONFIDENCE_WORDS, key) ? CONFIDENCE_WORDS[key] : key;
 }
 
 function renderCounts(summary) {

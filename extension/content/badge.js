@@ -77,6 +77,7 @@ export function buttonHost(doc, { hostClass, buttonClass, handle, css, onActivat
   const host = doc.createElement('span');
   host.className = hostClass;
   host.setAttribute('data-followback-handle', handle);
+  host.lang = t('locale_tag', 'en'); // our words, in the extension's language (X's page may be in another)
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = css;

@@ -18,15 +18,8 @@
 import { badgeOf, setExpanded } from './badge.js';
 import { saveOverride } from '../shared/overrides.js';
 import { SEL } from './selectors.js';
-import { LEVELS, levelOf, levelWords, glyphSvg, renderLegend, OVERRIDE_WORDS } from '../shared/levels.js';
+import { LEVELS, levelOf, levelWords, glyphSvg, renderLegend, OVERRIDE_WORDS, confidenceWords } from '../shared/levels.js';
 import { t } from '../shared/i18n.js';
-
-/** Words for the core's confidence labels. */
-const CONFIDENCE_WORDS = Object.freeze({
-  low: t('confidence_low', 'low'),
-  medium: t('confidence_medium', 'medium'),
-  high: t('confidence_high', 'high'),
-});
 
 /** Narrower windows than this get a bottom sheet. */
 const SHEET_BELOW_PX = 520;
@@ -146,12 +139,6 @@ function line(doc, ev) {
   threshold.append(el(doc, 'span', 'k', `${t('breakdown_threshold', 'Threshold:')} `), value(doc, ev.threshold ?? ''));
   li.append(seen, threshold, el(doc, 'span', 'reason', ev.reason || ''));
   return li;
-}
-
-/** Words for a confidence label ("low" when missing). */
-function confidenceWords(label) {
-  const key = String(label || 'low');
-  return Object.hasOwn(CONFIDENCE_WORDS, key) ? CONFIDENCE_WORDS[key] : key;
 }
 
 /** Longest fact the first view shows whole (the full text is under "Every fact"). */
@@ -439,6 +426,7 @@ export function toggleBreakdown(host, verdict, theme) {
   popover.id = `followback-breakdown-${uid}`;
   popover.setAttribute('data-followback-handle', String(verdict.handle || host.getAttribute('data-followback-handle') || ''));
   popover.setAttribute('data-theme', theme);
+  popover.lang = t('locale_tag', 'en');
   const shadow = popover.attachShadow({ mode: 'open' });
   const style = el(doc, 'style', null, STYLE);
   const panel = el(doc, 'div', 'panel');

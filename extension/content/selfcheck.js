@@ -160,6 +160,7 @@ function togglePanel(viaKeyboard) {
   const host = doc.createElement('div');
   host.className = PANEL_CLASS;
   host.setAttribute('data-theme', state.chip.getAttribute('data-theme') || 'light');
+  host.lang = t('locale_tag', 'en');
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = PANEL_STYLE;

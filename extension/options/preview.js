@@ -3,6 +3,7 @@
 // showing the score, level, confidence and every evidence line (textContent only).
 
 import { t, levelLabel } from '../shared/i18n.js';
+import { confidenceWords } from '../shared/levels.js';
 
 const DAY_S = 86400;
 
@@ -87,7 +88,7 @@ export function renderVerdict(out, verdict, note) {
   level.dataset.level = String(verdict.level);
   const c = verdict.confidence ?? {};
   conf.textContent = t('options_preview_confidence', '$1 confidence ($2%)', [
-    String(c.label ?? ''), String(Math.round((Number(c.value) || 0) * 100)),
+    confidenceWords(c.label), String(Math.round((Number(c.value) || 0) * 100)),
   ]);
   base.textContent = t('options_preview_base', 'Starts at $1', [String(verdict.base ?? '')]);
   const items = [];

@@ -63,6 +63,19 @@ export function levelWords(id) {
   return levelOf(id).words;
 }
 
+/** Words for the core's confidence labels ("low", "medium", "high"). */
+const CONFIDENCE_WORDS = Object.freeze({
+  low: t('confidence_low', 'low'),
+  medium: t('confidence_medium', 'medium'),
+  high: t('confidence_high', 'high'),
+});
+
+/** Words for a confidence label ("low" when missing; an unknown label as it is). */
+export function confidenceWords(label) {
+  const key = String(label || 'low');
+  return Object.hasOwn(CONFIDENCE_WORDS, key) ? CONFIDENCE_WORDS[key] : key;
+}
+
 /** The title of a level id ("Follow back"); an unknown id as it is. */
 export function levelLabel(id) {
   return BY_ID.has(id) ? levelOf(id).title : String(id ?? '');

@@ -49,10 +49,13 @@ test('the badge, its tooltip and the breakdown speak German', async () => {
   assert.ok(scored, 'a scored badge');
   const title = await x.evaluate((h) => document.querySelector(`.followback-badge-host[data-followback-handle="${h}"]`).shadowRoot.querySelector('[role="button"]').title, scored.handle);
   assert.ok(title.startsWith(`Followback ${scored.score}: `), title);
+  const hostLang = await x.evaluate((h) => document.querySelector(`.followback-badge-host[data-followback-handle="${h}"]`).lang, scored.handle);
+  assert.equal(hostLang, 'de', 'the badge says its words are German (X\'s page keeps its own lang)');
 
   await x.click(`.followback-badge-host[data-followback-handle="${scored.handle}"] >> [role="button"]`);
   await x.waitForSelector('.followback-breakdown-host');
   const b = await readBreakdown(x);
+  assert.equal(await x.evaluate(() => document.querySelector('.followback-breakdown-host').lang), 'de');
   assert.ok(b.lines.length > 5, 'every line is there');
   for (const line of b.lines) {
     assert.ok(line.seen.startsWith(`${de('breakdown_seen')} `), line.seen);
