@@ -192,3 +192,7 @@ test('the English fallbacks in the code are the English messages', () => {
   assert.ok(compared > 200, `only ${compared} fallbacks compared`);
   assert.deepEqual(differ, []);
 });
+
+test('the per-surface switches\' English labels are the English messages', () => {
+  for (const s of DISPLAY_SWITCHES) assert.equal(EN[`popup_${s.key}`]?.message, s.fallback, s.key);
+});
