@@ -20,10 +20,11 @@ export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
  * Launches Chromium with the extension (a fresh profile unless `userDataDir`
  * names one to reuse, e.g. to test a restart). A fresh install opens the
  * welcome tab once; it is closed before this returns unless `keepWelcome`
- * (so no test races with it). Returns
+ * (so no test races with it). `ignoreHTTPSErrors` lets a test route a request to
+ * its own local HTTPS server (a self-signed certificate). Returns
  * { context, extensionId, worker, requests, served, close }.
  */
-export async function launch({ userDataDir = '', keepWelcome = false } = {}) {
+export async function launch({ userDataDir = '', keepWelcome = false, ignoreHTTPSErrors = false } = {}) {
   if (!existsSync(path.join(DIST, 'manifest.json'))) {
     throw new Error(`${DIST}/manifest.json not found: run ./build.sh first`);
   }
@@ -31,6 +32,7 @@ export async function launch({ userDataDir = '', keepWelcome = false } = {}) {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
+    ignoreHTTPSErrors,
     viewport: { width: 1000, height: 800 },
     args: [
       `--disable-extensions-except=${DIST}`,
@@ -83,6 +85,16 @@ export async function launch({ userDataDir = '', keepWelcome = false } = {}) {
     await context.close();
   };
   return { context, extensionId, worker, requests, served, close };
+}
+
+/**
+ * An extension page (the options page) to read chrome.storage and send messages
+ * from: the extension's own origin, whatever the worker's state.
+ */
+export async function extensionPage(env) {
+  const page = await env.context.newPage();
+  await page.goto(`chrome-extension://${env.extensionId}/options/options.html`);
+  return page;
 }
 
 /** Opens `url` in a new page, recording console errors/warnings and page errors. */
