@@ -33,6 +33,8 @@ const state = {
   savedJson: null,
   /** Saves sent and not answered yet (edits made elsewhere are followed only when 0). */
   writing: 0,
+  /** The last save failed: the form keeps the edit (and says so) until the next save. */
+  unsaved: false,
   valid: true,
   saveTimer: null,
   saving: Promise.resolve(),
@@ -187,11 +189,14 @@ function saveNow() {
     if (!state.valid || !settings) return;
     const json = JSON.stringify(settings);
     if (json === state.savedJson) {
+      state.unsaved = false;
       if (state.current === settings) setStatus('saved', t('options_status_saved', 'All changes saved'));
+      await followStored();
       return;
     }
     setStatus('saving', t('options_status_saving', 'Saving…'));
     state.writing += 1;
+    state.unsaved = false;
     try {
       const write = changedValues(settings, state.savedJson);
       const r = await writeSettings(write.values, { version: settings.version, replace: write.replace });
@@ -205,6 +210,7 @@ function saveNow() {
         setStatus('saved', t('options_status_saved', 'All changes saved'));
       }
     } catch (e) {
+      state.unsaved = true;
       setStatus('error', t('options_status_error', 'Not saved: $1', [String(e?.message ?? e)]));
     } finally {
       state.writing -= 1;
@@ -323,8 +329,8 @@ function updatePreview() {
 
 // ---------- storage changes from elsewhere ----------
 
-/** True while this page has edits not saved yet or a save not answered yet. */
-const busy = () => state.saveTimer !== null || state.writing > 0 || !state.valid;
+/** True while this page has edits not saved yet (pending, in flight, refused, or invalid). */
+const busy = () => state.saveTimer !== null || state.writing > 0 || state.unsaved || !state.valid;
 
 /**
  * Shows what is stored now when it differs from what the form stands on and the

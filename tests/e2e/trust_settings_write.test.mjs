@@ -122,6 +122,42 @@ test('two options pages editing different settings at the same moment keep both,
   await b.close();
 });
 
+test('two options pages whose edits conflict: one is saved, the other says why and keeps its edit', async () => {
+  await resetSettings(env);
+  const a = await openOptions();
+  const b = await openOptions();
+  const maybe = settingField('level.maybe_min');
+  const fb = settingField('level.follow_back_min');
+  const maybeMin = Number(await a.inputValue(maybe));
+  const fbMin = Number(await a.inputValue(fb));
+  assert.ok(fbMin - maybeMin >= 2, `room between the levels (${maybeMin}, ${fbMin})`);
+  // Each edit alone keeps the levels in order; both together do not.
+  const wantA = fbMin - 1;
+  const wantB = maybeMin + 1;
+  await Promise.all([a.fill(maybe, String(wantA)), b.fill(fb, String(wantB))]);
+  const ended = (page) => page.waitForSelector('#save-status:is([data-state="saved"], [data-state="error"])', { state: 'attached' });
+  await Promise.all([ended(a), ended(b)]);
+  const states = [await a.getAttribute('#save-status', 'data-state'), await b.getAttribute('#save-status', 'data-state')];
+  assert.deepEqual([...states].sort(), ['error', 'saved'], `one saved, one refused: ${states}`);
+  const [refused, field, wanted] = states[0] === 'error' ? [a, maybe, wantA] : [b, fb, wantB];
+  assert.match(await refused.textContent('#save-status'), /^Not saved: together with the stored settings, /);
+  const v = await storedValues();
+  assert.ok(v['level.maybe_min'] < v['level.follow_back_min'], `stored levels in order: ${JSON.stringify(v)}`);
+  assert.ok(v['level.maybe_min'] === wantA || v['level.follow_back_min'] === wantB, 'the first edit is stored');
+  // The refused page keeps its edit and its message (it does not follow the other page) ...
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal(Number(await refused.inputValue(field)), wanted);
+  assert.equal(await refused.getAttribute('#save-status', 'data-state'), 'error');
+  // ... until it is edited back, when it follows what is stored again.
+  await refused.fill(field, String(field === maybe ? maybeMin : fbMin));
+  await optionsSettled(refused);
+  const now = await storedValues();
+  assert.equal(Number(await refused.inputValue(maybe)), now['level.maybe_min']);
+  assert.equal(Number(await refused.inputValue(fb)), now['level.follow_back_min']);
+  await a.close();
+  await b.close();
+});
+
 test('a malformed or conflicting settings write is refused with a message and changes nothing', async () => {
   await resetSettings(env);
   const page = await openOptions();
