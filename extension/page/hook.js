@@ -296,7 +296,7 @@
       }
     };
 
-    /** Wraps `proto[name]` so that after the native call, `after(self, wasLocked)` runs (never throwing). */
+    /** Wraps `proto[name]`: after the native call, `after(self, wasLocked, result)` runs (its failures never reach the page). */
     const watch = (proto, name, after) => {
       const native = proto && proto[name];
       if (typeof native !== 'function') return;
@@ -340,7 +340,7 @@
       }
     };
 
-    /** Reads a clone of `res` in chunks, up to the cap, then posts its text in a task. */
+    /** Reads a clone of `res` in chunks, up to the cap, then posts its text in a task; stops when the page cancels its side. */
     const copy = (res, url, signal) => {
       if (stopped || isAborted(signal)) return;
       const length = Number(apply(headersGet, apply(headers, res, []), ['content-length']));
