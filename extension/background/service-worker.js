@@ -6,14 +6,18 @@
 // Any failure answers { ok: false, error }.
 //
 // Settings come from shared/settings-store.js (sync, or local when sync was
-// full); what the engine remembers is saved to chrome.storage.local "memory"
+// full); this worker is their only writer (`fb:settings-write`, one queue), and
+// it applies them after every storage change before it answers any message.
+// What the engine remembers is saved to chrome.storage.local "memory"
 // so it survives the worker being stopped.
 
-import init, { Engine, __wbg_reset_state as resetWasm } from '../core/followback.js';
+import init, { Engine, __wbg_reset_state as resetWasm, repairSettings, validateSettings } from '../core/followback.js';
 import { engineKeeper } from './engine-keeper.js';
 import { MESSAGES, messageSpec, refusal, selfOf, senderRole, typesFor } from '../shared/messages.js';
 import { STORAGE_KEYS } from '../shared/storage-keys.js';
-import { isQuotaError, loadRawSettings, settingsChanged } from '../shared/settings-store.js';
+import {
+  isQuotaError, loadRawSettings, mergeSettings, saveSettings, settingsChanged, settingsWriteProblem,
+} from '../shared/settings-store.js';
 import { applyOverrideChanges } from '../shared/overrides.js';
 
 const MEMORY_KEY = STORAGE_KEYS.memory;
@@ -189,6 +193,52 @@ function queueOverrideWrite(changes, replace) {
   return run;
 }
 
+/**
+ * The tail of the settings write queue: each write reads, merges and saves after the one before.
+ * @type {Promise<unknown>}
+ */
+let settingsQueue = Promise.resolve();
+
+/** The core's tolerant reading of a stored value (defaults for garbage, older versions migrated). */
+function repairedSettings(/** @type {unknown} */ raw) {
+  const r = /** @type {any} */ (repairSettings(raw ?? null));
+  if (!r || !r.settings || typeof r.settings !== 'object') throw new Error('the settings engine gave no settings');
+  return r.settings;
+}
+
+/** Why the options page would refuse `settings` (the core's strict validation), or null when valid. */
+function invalidity(/** @type {unknown} */ settings) {
+  const r = /** @type {any} */ (validateSettings(settings));
+  if (r && r.ok === true) return null;
+  const errors = Array.isArray(r && r.errors) ? r.errors : [];
+  return errors.map((e) => (e && e.id ? `${e.id}: ${e.message}` : String(e && e.message))).join('; ') || 'not valid settings';
+}
+
+/**
+ * Applies a settings write in arrival order (one read-merge-save at a time), so
+ * the options pages and the popup never overwrite each other's edits. Refused,
+ * with nothing saved, when storage cannot be read (merging onto nothing would
+ * lose what is there) or when the merge would store settings the options page
+ * refuses while what it merged onto was valid (two windows' edits conflicting).
+ * @param {{ values: Record<string, unknown>, version?: number, replace?: boolean }} write
+ */
+function queueSettingsWrite(write) {
+  const run = settingsQueue.then(async () => {
+    const loaded = await loadRawSettings();
+    if (loaded.readError) throw new Error(`the stored settings could not be read (${loaded.readError})`);
+    const current = loaded.found ? loaded.raw : null;
+    const next = mergeSettings(current, write, repairedSettings);
+    const problem = invalidity(next);
+    if (problem !== null && (write.replace === true || invalidity(mergeSettings(current, { values: {}, version: write.version }, repairedSettings)) === null)) {
+      throw new Error(`together with the stored settings, ${problem}`);
+    }
+    const saved = await saveSettings(next);
+    return { ok: true, settings: next, ...saved };
+  });
+  settingsQueue = run.catch(() => {});
+  return run;
+}
+
 /** @param {unknown} value */
 const list = (value) => (Array.isArray(value) ? value : []);
 
@@ -226,13 +276,10 @@ const HANDLERS = {
     if (report && report.recorded > 0) scheduleMemorySave();
     return { ok: true, recorded: report ? report.recorded : 0, skipped: report ? report.skipped : 0, warnings: report ? report.warnings : [] };
   },
-  [MESSAGES.SELF_CHECK.type]: async (message, e) => {
+  [MESSAGES.SELF_CHECK.type]: (message, e) => {
     // The viewer's own account: { handle, id?, dom? } -> { ok, enabled, check: SelfCheck | null }.
     if (typeof message.handle !== 'string' && !(message.dom && typeof message.dom === 'object')) return { ok: false, error: 'fb:self-check needs a handle or dom' };
-    // Asked rarely (the viewer's own profile), and often right after the
-    // self-check was switched on or off: answer with the settings stored now,
-    // not with whatever this worker last applied.
-    await applyStoredSettings(e);
+    // The settings in use are the stored ones: the dispatcher waits for them after every change.
     const reply = e.selfCheck({ handle: message.handle, id: message.id, dom: message.dom }, Date.now());
     if (message.dom) scheduleMemorySave();
     return { ok: true, enabled: Boolean(reply && reply.enabled), check: (reply && reply.check) || null };
@@ -257,6 +304,11 @@ const HANDLERS = {
     if (!c || typeof c !== 'object' || Array.isArray(c)) return { ok: false, error: 'fb:overrides-write needs a changes object' };
     return { ok: true, overrides: await queueOverrideWrite(c, message.replace === true) };
   },
+  [MESSAGES.SETTINGS_WRITE.type]: async (message) => {
+    const problem = settingsWriteProblem(message);
+    if (problem !== null) return { ok: false, error: problem };
+    return queueSettingsWrite({ values: message.values, version: message.version, replace: message.replace === true });
+  },
   // The popup's Diagnostics: counters since this worker started, the last warnings.
   [MESSAGES.DEBUG_STATS.type]: (_message, e) => ({ ok: true, ...stats, warnings: stats.warnings.slice(), remembered: e.accountCount() }),
 };
@@ -267,6 +319,13 @@ for (const type of typesFor('worker')) {
 
 /** This extension's id and origin, for telling its pages from content scripts. */
 const SELF = selfOf(chrome.runtime);
+
+/**
+ * Settings applied after the last storage change that may have changed them:
+ * every message waits for it, so none is answered with settings older than
+ * what is stored (each change re-reads the store, in order).
+ */
+let settingsApplied = Promise.resolve();
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (!message || typeof message !== 'object') return false;
@@ -279,15 +338,15 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     sendResponse({ ok: false, error: refused });
     return false;
   }
-  keeper
-    .run((e) => HANDLERS[spec.type](message, e))
+  settingsApplied
+    .then(() => keeper.run((e) => HANDLERS[spec.type](message, e)))
     .then(sendResponse, (err) => sendResponse({ ok: false, error: String((err && err.message) || err) }));
   return true;
 });
 
 chrome.storage.onChanged.addListener((changes, area) => {
   if (settingsChanged(changes, area)) {
-    keeper.run(applyStoredSettings).catch(() => {});
+    settingsApplied = settingsApplied.then(() => keeper.run(applyStoredSettings)).then(() => {}, () => {});
   }
 });
 

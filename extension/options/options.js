@@ -1,13 +1,15 @@
 // @ts-check
 // The options page: loads settings, builds the form from the Rust schema,
-// validates every edit in Rust, auto-saves valid edits, resets, exports,
+// validates every edit in Rust, auto-saves valid edits (the ids changed, sent to
+// the service worker, which merges them onto the stored settings), follows edits
+// made elsewhere (the popup, another options page), resets, exports,
 // imports (settings and per-account overrides), keeps a live preview of a
 // sample account's verdict, and shows what is remembered (memory.js).
 
 import { t, localize } from '../shared/i18n.js';
 import * as core from './core.js';
 import { SettingsForm, sameValue, formatValue } from './form.js';
-import { loadRawSettings, saveSettings, SETTINGS_KEY, STORE_KEY } from '../shared/settings-store.js';
+import { isSettingsShape, loadRawSettings, writeSettings, SETTINGS_KEY, STORE_KEY } from '../shared/settings-store.js';
 import { sampleAccount, resetSample, renderVerdict } from './preview.js';
 import { setupRestore } from './restore.js';
 import { setupSimple } from './simple.js';
@@ -23,8 +25,16 @@ const state = {
   form: null,
   /** Last valid settings from the form (what auto-save writes). */
   current: null,
-  /** JSON of what is in storage, as far as this page knows. */
+  /**
+   * JSON of the stored settings the form stands on, as far as this page knows (as
+   * the core reads them): saves send the ids that differ from it. null when not
+   * known (stored settings repaired): the next save replaces them whole.
+   */
   savedJson: null,
+  /** Saves sent and not answered yet (edits made elsewhere are followed only when 0). */
+  writing: 0,
+  /** The last save failed: the form keeps the edit (and says so) until the next save. */
+  unsaved: false,
   valid: true,
   saveTimer: null,
   saving: Promise.resolve(),
@@ -149,6 +159,28 @@ function scheduleSave() {
   }, SAVE_DELAY_MS);
 }
 
+/**
+ * What to send for `settings`: the ids whose values differ from the stored
+ * settings the form stands on (`savedJson`), or everything as a replace when
+ * those are not known.
+ * @returns {{ values: Record<string, unknown>, replace: boolean }}
+ */
+function changedValues(settings, savedJson) {
+  let saved = null;
+  try {
+    saved = JSON.parse(savedJson ?? 'null');
+  } catch {
+    saved = null;
+  }
+  if (!isSettingsShape(saved) || saved.version !== settings.version) return { values: { ...settings.values }, replace: true };
+  /** @type {Record<string, unknown>} */
+  const values = {};
+  for (const [id, value] of Object.entries(settings.values)) {
+    if (!sameValue(value, saved.values[id])) values[id] = value;
+  }
+  return { values, replace: false };
+}
+
 /** Saves the current valid settings (queued after any save in flight). */
 function saveNow() {
   cancelPendingSave();
@@ -157,12 +189,17 @@ function saveNow() {
     if (!state.valid || !settings) return;
     const json = JSON.stringify(settings);
     if (json === state.savedJson) {
+      state.unsaved = false;
       if (state.current === settings) setStatus('saved', t('options_status_saved', 'All changes saved'));
+      await followStored();
       return;
     }
     setStatus('saving', t('options_status_saving', 'Saving…'));
+    state.writing += 1;
+    state.unsaved = false;
     try {
-      const r = await saveSettings(settings);
+      const write = changedValues(settings, state.savedJson);
+      const r = await writeSettings(write.values, { version: settings.version, replace: write.replace });
       state.savedJson = json;
       showStore(r.store, r.fellBack ? r.reason : null);
       if (state.repaired) {
@@ -173,8 +210,13 @@ function saveNow() {
         setStatus('saved', t('options_status_saved', 'All changes saved'));
       }
     } catch (e) {
+      state.unsaved = true;
       setStatus('error', t('options_status_error', 'Not saved: $1', [String(e?.message ?? e)]));
+    } finally {
+      state.writing -= 1;
     }
+    // What is stored now may hold edits made elsewhere meanwhile: show them.
+    await followStored();
   });
   return state.saving;
 }
@@ -287,25 +329,37 @@ function updatePreview() {
 
 // ---------- storage changes from elsewhere ----------
 
+/** True while this page has edits not saved yet (pending, in flight, refused, or invalid). */
+const busy = () => state.saveTimer !== null || state.writing > 0 || state.unsaved || !state.valid;
+
+/**
+ * Shows what is stored now when it differs from what the form stands on and the
+ * page has no edit of its own pending (those are saved first; a save sends only
+ * the ids edited, so it never undoes an edit made elsewhere). Reads the store
+ * rather than trusting a change event's value, so a late event shows nothing stale.
+ */
+async function followStored() {
+  if (busy()) return;
+  const loaded = await loadRawSettings();
+  if (busy() || !loaded.found || loaded.readError) return;
+  const v = core.validate(loaded.raw);
+  if (!v.ok || !v.settings) return;
+  const json = JSON.stringify(v.settings);
+  if (json === state.savedJson) return;
+  state.savedJson = json;
+  if (sameValue(v.settings, state.current)) return;
+  state.form.setValues(v.settings.values);
+  revalidate();
+  setStatus('saved', t('options_status_external', 'Updated from another window'));
+}
+
 function onStorageChanged(changes, area) {
   if (!Object.hasOwn(changes, SETTINGS_KEY) && !Object.hasOwn(changes, STORE_KEY)) return;
   if (area === 'local' && changes[STORE_KEY]?.newValue) showStore(changes[STORE_KEY].newValue, null);
   const change = changes[SETTINGS_KEY];
   if (!change || change.newValue === undefined) return;
-  const json = JSON.stringify(change.newValue);
-  if (json === state.savedJson) return;
   // Another page (or an import elsewhere) changed the settings: follow it unless edits are pending.
-  if (state.saveTimer !== null || !state.valid) return;
-  const v = core.validate(change.newValue);
-  if (!v.ok || !v.settings) return;
-  if (sameValue(v.settings, state.current)) {
-    state.savedJson = json;
-    return;
-  }
-  state.savedJson = json;
-  state.form.setValues(v.settings.values);
-  revalidate();
-  setStatus('saved', t('options_status_external', 'Updated from another window'));
+  followStored().catch(() => {});
 }
 
 // ---------- start ----------
@@ -330,7 +384,8 @@ async function start() {
   const notices = [...stored.notices];
   if (loaded.readError) notices.push(t('options_notice_read_error', 'Storage could not be read: $1', [loaded.readError]));
   state.repaired = stored.repaired ? stored.settings : null;
-  state.savedJson = loaded.found && !stored.repaired ? JSON.stringify(stored.settings) : null;
+  // Nothing stored: the form stands on the defaults (what the worker merges onto).
+  state.savedJson = !stored.repaired ? JSON.stringify(stored.settings) : null;
   showStore(loaded.store, null);
   showNotices(notices, { offerSave: stored.repaired });
 

@@ -15,7 +15,9 @@
 // What the page pays: nothing it did not ask for. XHR text is read after the
 // page's own handlers, in a task, and only when under the size cap (header and
 // length checked before copying); fetch bodies are cloned only when the request
-// was not aborted and read in chunks up to the cap; rejections reach the page
+// was not aborted and read in chunks up to the cap, and the copy stops (so the
+// download stops) as soon as the page cancels its body (`body.cancel()`, a
+// reader's `cancel()`) or aborts the request; rejections reach the page
 // as they are (no handler of ours marks them handled). Wrappers are Proxies of
 // the natives and Function.prototype.toString answers with the native text.
 // When the content script says "stop" (extension reloaded or removed), nothing
@@ -276,6 +278,59 @@
     const ReaderProto = w.ReadableStreamDefaultReader && w.ReadableStreamDefaultReader.prototype;
     const read = ReaderProto.read;
     const cancel = ReaderProto.cancel;
+    const StreamProto = w.ReadableStream.prototype;
+    const locked = getter(StreamProto, 'locked');
+    const BYOBProto = w.ReadableStreamBYOBReader && w.ReadableStreamBYOBReader.prototype;
+    /** The page's body stream of a response being copied, or a reader of it -> stops that copy. */
+    const watched = new WeakMap();
+
+    /** Stops the copy watching `target` (a body stream or a reader), once. */
+    const stopCopyOf = (target) => {
+      try {
+        if (!apply(wmHas, watched, [target])) return;
+        const stop = apply(wmGet, watched, [target]);
+        apply(wmSet, watched, [target, null]);
+        if (typeof stop === 'function') stop();
+      } catch (_) {
+        // ignore
+      }
+    };
+
+    /** Wraps `proto[name]`: after the native call, `after(self, wasLocked, result)` runs (its failures never reach the page). */
+    const watch = (proto, name, after) => {
+      const native = proto && proto[name];
+      if (typeof native !== 'function') return;
+      proto[name] = disguise(
+        new Proxy(native, {
+          apply(target, self, args) {
+            let wasLocked = false;
+            try {
+              wasLocked = Boolean(locked && apply(wmHas, watched, [self]) && apply(locked, self, []));
+            } catch (_) {
+              wasLocked = false;
+            }
+            const result = apply(target, self, args);
+            try {
+              after(self, wasLocked, result);
+            } catch (_) {
+              // ignore
+            }
+            return result;
+          },
+        }),
+        native,
+      );
+    };
+    // The page cancels the body itself (a locked stream refuses, and is not cancelled).
+    watch(StreamProto, 'cancel', (self, wasLocked) => {
+      if (!wasLocked) stopCopyOf(self);
+    });
+    // A reader of a watched body stands for it.
+    watch(StreamProto, 'getReader', (self, _locked, reader) => {
+      if (apply(wmHas, watched, [self]) && reader) apply(wmSet, watched, [reader, apply(wmGet, watched, [self])]);
+    });
+    watch(ReaderProto, 'cancel', (self) => stopCopyOf(self));
+    watch(BYOBProto, 'cancel', (self) => stopCopyOf(self));
 
     const isAborted = (signal) => {
       try {
@@ -285,7 +340,7 @@
       }
     };
 
-    /** Reads a clone of `res` in chunks, up to the cap, then posts its text in a task. */
+    /** Reads a clone of `res` in chunks, up to the cap, then posts its text in a task; stops when the page cancels its side. */
     const copy = (res, url, signal) => {
       if (stopped || isAborted(signal)) return;
       const length = Number(apply(headersGet, apply(headers, res, []), ['content-length']));
@@ -294,7 +349,10 @@
       const reader = apply(getReader, apply(body, mine, []), []);
       const chunks = [];
       let total = 0;
+      let over = false;
       const give = () => {
+        if (over) return;
+        over = true;
         try {
           apply(promiseThen, apply(cancel, reader, []), [undefined, () => {}]);
         } catch (_) {
@@ -312,6 +370,7 @@
       };
       const step = (result) => {
         try {
+          if (over) return undefined;
           if (stopped || isAborted(signal)) return give();
           if (result.done) return inTask(done);
           const chunk = result.value;
@@ -324,6 +383,10 @@
         }
         return undefined;
       };
+      // The page's side after clone() is a new stream: when the page cancels it,
+      // cancel this copy too (the download stops once neither side reads).
+      const theirs = apply(body, res, []);
+      if (theirs) apply(wmSet, watched, [theirs, give]);
       apply(promiseThen, apply(read, reader, []), [step, () => {}]);
     };
 

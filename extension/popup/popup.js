@@ -182,26 +182,11 @@ async function showSwitches() {
   $('surfaces').dataset.state = 'ready';
 }
 
-/** What the wasm glue returns (Maps for JSON objects) as plain objects. */
-function plain(value) {
-  if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [String(k), plain(v)]));
-  if (Array.isArray(value)) return value.map(plain);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
-  return value;
-}
-
-/** Full default settings, from the core, for a first save when nothing is stored. */
-async function coreDefaults() {
-  const glue = await import('../core/followback.js');
-  await glue.default({ module_or_path: chrome.runtime.getURL('core/followback_bg.wasm') });
-  return plain(glue.defaultSettings());
-}
-
 async function onSwitch(input) {
   const status = $('surfaces-status');
   input.disabled = true;
   try {
-    await setDisplay(input.dataset.setting, input.checked, coreDefaults);
+    await setDisplay(input.dataset.setting, input.checked);
     status.textContent = '';
   } catch (e) {
     input.checked = !input.checked;

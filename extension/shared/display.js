@@ -4,7 +4,7 @@
 // content script and the popup, and written by the popup. The options page
 // edits the same ids through its form.
 
-import { loadRawSettings, saveSettings } from './settings-store.js';
+import { loadRawSettings, writeSettings } from './settings-store.js';
 
 /** The switches, in the order people see them; `fallback` is the English label. */
 export const DISPLAY_SWITCHES = Object.freeze([
@@ -44,16 +44,11 @@ export async function loadDisplay() {
 }
 
 /**
- * Sets one switch in the stored settings and saves them (sync, or local on quota).
- * `fallbackSettings()` gives a full settings value to start from when none is
- * stored or the stored one is not a settings object (the popup asks the core).
+ * Sets one switch: sent to the service worker, which merges it onto the stored
+ * settings (over the defaults when none usable are stored) and saves them, so a
+ * settings edit elsewhere at the same moment is kept. Rejects with why not.
  */
-export async function setDisplay(id, on, fallbackSettings) {
+export async function setDisplay(id, on) {
   if (!DISPLAY_SWITCHES.some((s) => s.id === id)) throw new Error(`unknown switch ${id}`);
-  const loaded = await loadRawSettings();
-  const raw = loaded.raw;
-  const usable = loaded.found && raw && typeof raw === 'object' && Number.isInteger(raw.version) && raw.values && typeof raw.values === 'object';
-  const base = usable ? raw : await fallbackSettings();
-  const next = { ...base, values: { ...base.values, [id]: on === true } };
-  return saveSettings(next);
+  return writeSettings({ [id]: on === true });
 }

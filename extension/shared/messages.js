@@ -70,6 +70,12 @@
 /** @typedef {{ type: 'fb:overrides-write', changes: Record<string, 'always' | 'never' | null>, replace?: boolean }} OverridesWriteRequest */
 /** @typedef {{ ok: true, overrides: Record<string, 'always' | 'never'> }} OverridesWriteReply  the stored overrides after the write */
 
+/**
+ * @typedef {{ type: 'fb:settings-write', values: Record<string, unknown>, version?: number, replace?: boolean }} SettingsWriteRequest
+ *   values: the changed setting ids; replace: `{ version, values }` is the whole new settings (see settings-store.js mergeSettings)
+ */
+/** @typedef {{ ok: true, settings: { version: number, values: Record<string, unknown> }, store: 'sync' | 'local', fellBack: boolean, reason: string | null }} SettingsWriteReply  the stored settings after the write, and where */
+
 /** @typedef {{ __followback: 'graphql', url: string, text: string }} HookGraphqlMessage */
 
 // ---- The table ---------------------------------------------------------------
@@ -110,6 +116,8 @@ export const MESSAGES = Object.freeze({
   SELF_CHECK_OPEN: spec('fb:self-check-open', 'content', PAGES, 'open the self-check panel on the tab (popup)'),
   /** OverridesWriteRequest -> OverridesWriteReply: the one writer of the stored overrides (a queue, no lost updates). */
   OVERRIDES_WRITE: spec('fb:overrides-write', 'worker', BOTH, 'set or clear per-account overrides, applied in order by the worker'),
+  /** SettingsWriteRequest -> SettingsWriteReply: the one writer of the stored settings (a queue, no lost updates). */
+  SETTINGS_WRITE: spec('fb:settings-write', 'worker', PAGES, 'change settings (the ids changed), merged onto the stored ones in order by the worker'),
 });
 
 /** The one window message: page hook (MAIN world) -> content script. page/hook.js cannot import, so it spells these out; the message test checks they agree. */

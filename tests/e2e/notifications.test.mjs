@@ -6,7 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, readBadges, readBreakdown, extensionConsoleProblems, SEL } from './support/harness.mjs';
+import { launch, openPage, readBadges, readBreakdown, extensionConsoleProblems, SEL, extensionPage } from './support/harness.mjs';
 
 let env;
 /** An extension page: reads chrome.storage and sends messages whatever the worker's state. */
@@ -14,8 +14,7 @@ let ext;
 
 before(async () => {
   env = await launch();
-  ext = await env.context.newPage();
-  await ext.goto(`chrome-extension://${env.extensionId}/options/options.html`);
+  ext = await extensionPage(env);
 });
 after(async () => {
   if (env) await env.close();

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
-  launch, openPage, readBadges, rowHandles, waitForRowBadges, readBreakdown, extensionConsoleProblems, DIST, FIXTURES, SEL,
+  launch, openPage, readBadges, rowHandles, waitForRowBadges, readBreakdown, extensionConsoleProblems, DIST, FIXTURES, SEL, extensionPage,
 } from './support/harness.mjs';
 
 let env;
@@ -22,8 +22,7 @@ let ext;
 
 before(async () => {
   env = await launch();
-  ext = await env.context.newPage();
-  await ext.goto(`chrome-extension://${env.extensionId}/options/options.html`);
+  ext = await extensionPage(env);
 });
 after(async () => {
   if (env) await env.close();

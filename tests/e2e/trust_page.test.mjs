@@ -4,6 +4,8 @@
 //   change nothing (no payload read, nothing remembered, no badge changed);
 // - the page's `message` listeners never see a copied response, nor the port;
 // - a 50 MB response is not copied and costs the page no measurable task time;
+// - a streamed response the page cancels (body.cancel(), reader.cancel(), abort)
+//   stops downloading: the local server sees the stream closed, nothing is copied;
 // - the wrappers look native (toString) and leave no global flag;
 // - the page's unhandled fetch rejections still reach the page;
 // - only trusted clicks change an override;
@@ -13,18 +15,21 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import https from 'node:https';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launch, openPage, readBadges, waitForRowBadges, DIST, FIXTURES, NONCE, X_CSP } from './support/harness.mjs';
+import { launch, openPage, readBadges, waitForRowBadges, DIST, FIXTURES, NONCE, X_CSP, extensionPage } from './support/harness.mjs';
 
 let env;
 /** An extension page: messages from the extension's own origin. */
 let ext;
 
 before(async () => {
-  env = await launch();
-  ext = await env.context.newPage();
-  await ext.goto(`chrome-extension://${env.extensionId}/options/options.html`);
+  // The cancelled-stream test routes one request to its own local HTTPS server.
+  env = await launch({ ignoreHTTPSErrors: true });
+  ext = await extensionPage(env);
 });
 after(async () => {
   if (env) await env.close();
@@ -207,6 +212,119 @@ test('a 50 MB response is not copied and costs the page no task time', async () 
   await page.close();
 });
 
+/** A self-signed certificate for 127.0.0.1 (openssl, in a temporary directory removed at once). */
+function localCertificate() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fb-tls-'));
+  try {
+    const key = path.join(dir, 'key.pem');
+    const cert = path.join(dir, 'cert.pem');
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
+      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert,
+    ], { stdio: 'ignore' });
+    return { key: readFileSync(key), cert: readFileSync(cert) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A local HTTPS server streaming a GraphQL-looking response slowly (32 KB every
+ * 20 ms, 4 MB in all, no content-length), recording per `?case=` how much it
+ * sent and whether the stream ended or was closed by the browser first.
+ */
+async function slowServer() {
+  const TOTAL = 4 * 1024 * 1024;
+  const CHUNK = 'a'.repeat(32 * 1024);
+  const cases = new Map();
+  const server = https.createServer(localCertificate(), (req, res) => {
+    const name = new URL(req.url, 'https://127.0.0.1').searchParams.get('case') || '?';
+    const record = { sent: 0, finished: false, closed: false, closedAt: 0 };
+    cases.set(name, record);
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.write('{"data":{"pad":"');
+    const timer = setInterval(() => {
+      if (record.sent >= TOTAL) {
+        clearInterval(timer);
+        record.finished = true;
+        res.end('"}}');
+        return;
+      }
+      res.write(CHUNK);
+      record.sent += CHUNK.length;
+    }, 20);
+    res.on('close', () => {
+      clearInterval(timer);
+      record.closed = true;
+      record.closedAt = Date.now();
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `https://127.0.0.1:${server.address().port}`;
+  return { origin, cases, total: TOTAL, close: () => new Promise((r) => server.close(r)) };
+}
+
+test('a streamed response the page cancels stops downloading and is not copied', async () => {
+  const server = await slowServer();
+  // x.com reaching a loopback server needs Chromium's local-network-access permission.
+  await env.context.grantPermissions(['local-network-access'], { origin: 'https://x.com' });
+  const page = await openLab();
+  try {
+    // x.com's own URL for the page (its CSP allows it), answered by the local server.
+    await page.route('https://x.com/i/api/graphql/slow1/**', (route) => {
+      const u = new URL(route.request().url());
+      return route.continue({ url: `${server.origin}${u.pathname}${u.search}` });
+    });
+    const url = (name) => `https://x.com/i/api/graphql/slow1/Followers?case=${name}`;
+    const before = await payloadsRead();
+
+    // Control: a page that reads the whole body gets it, and the copy is read.
+    const whole = await page.evaluate(async (u) => (await (await fetch(u)).text()).length, url('whole'));
+    assert.ok(whole > server.total, `the page got the whole body (${whole})`);
+    await until('the whole response copied', async () => (await payloadsRead()) > before);
+    const copied = await payloadsRead();
+
+    const results = {};
+    for (const name of ['reader', 'body', 'abort']) {
+      const cancelledAt = await page.evaluate(async ([u, how]) => {
+        const controller = new AbortController();
+        const res = await fetch(u, { signal: controller.signal });
+        if (how === 'body') {
+          await new Promise((r) => setTimeout(r, 100));
+          await res.body.cancel();
+        } else {
+          const reader = res.body.getReader();
+          await reader.read();
+          if (how === 'reader') await reader.cancel();
+          else {
+            controller.abort();
+            await reader.closed.catch(() => {});
+          }
+        }
+        return Date.now();
+      }, [url(name), name]);
+      const record = await until(`the ${name} stream closed or ended`, async () => {
+        const r = server.cases.get(name);
+        return r && (r.closed || r.finished) ? r : null;
+      }, 100);
+      results[name] = { sent: record.sent, finished: record.finished, closedAfterMs: record.closedAt - cancelledAt };
+    }
+    console.log(`# streamed 4 MB responses the page cancelled (bytes the server sent before the browser closed them): ${JSON.stringify(results)}`);
+    for (const [name, r] of Object.entries(results)) {
+      assert.equal(r.finished, false, `${name}: the download stopped (${JSON.stringify(r)})`);
+      assert.ok(r.sent < server.total / 2, `${name}: stopped early (${r.sent} of ${server.total} bytes)`);
+      assert.ok(r.closedAfterMs < 1500, `${name}: closed soon after the page cancelled (${r.closedAfterMs} ms)`);
+    }
+    await sleep(1000);
+    assert.equal(await payloadsRead(), copied, 'no cancelled response was copied');
+    assert.deepEqual(await page.evaluate(() => window.__rejections), [], 'no unhandled rejection reached the page');
+  } finally {
+    await page.close();
+    await env.context.clearPermissions();
+    await server.close();
+  }
+});
+
 test('a flood of payloads is bounded per tab: 30 per 10 s, 30 more later, the rest refused', async () => {
   const page = await openLab();
   const before = await payloadsRead();
@@ -249,6 +367,12 @@ test('the wrappers look native and leave no global flag; stacks name no extensio
       toString: ts.call(ts),
       viaMethod: String(window.fetch),
       names: Object.getOwnPropertyNames(window).filter((n) => /followback/i.test(n)),
+      streamWrappers: [
+        ReadableStream.prototype.cancel,
+        ReadableStream.prototype.getReader,
+        ReadableStreamDefaultReader.prototype.cancel,
+        ReadableStreamBYOBReader.prototype.cancel,
+      ].map((f) => ts.call(f)),
       openName: XMLHttpRequest.prototype.open.name,
       openLength: XMLHttpRequest.prototype.open.length,
       stack,
@@ -259,6 +383,7 @@ test('the wrappers look native and leave no global flag; stacks name no extensio
   assert.equal(got.toString, 'function toString() { [native code] }');
   assert.equal(got.viaMethod, 'function fetch() { [native code] }');
   assert.deepEqual(got.names, []);
+  assert.deepEqual(got.streamWrappers, ['cancel', 'getReader', 'cancel', 'cancel'].map((n) => `function ${n}() { [native code] }`));
   assert.equal(got.openName, 'open');
   assert.equal(got.openLength, 2);
   console.log(`# stack of a page error thrown inside the wrapped open: ${JSON.stringify(got.stack)}`);

@@ -21,10 +21,12 @@ export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
  * names one to reuse, e.g. to test a restart). A fresh install opens the
  * welcome tab once; it is closed before this returns unless `keepWelcome`
  * (so no test races with it). `args` adds Chromium switches (e.g. `--lang=de`:
- * Debian's Chromium serves the extension's _locales in that language). Returns
+ * Debian's Chromium serves the extension's _locales in that language).
+ * `ignoreHTTPSErrors` lets a test route a request to its own local HTTPS
+ * server (a self-signed certificate). Returns
  * { context, extensionId, worker, requests, served, close }.
  */
-export async function launch({ userDataDir = '', keepWelcome = false, args = [] } = {}) {
+export async function launch({ userDataDir = '', keepWelcome = false, args = [], ignoreHTTPSErrors = false } = {}) {
   if (!existsSync(path.join(DIST, 'manifest.json'))) {
     throw new Error(`${DIST}/manifest.json not found: run ./build.sh first`);
   }
@@ -32,6 +34,7 @@ export async function launch({ userDataDir = '', keepWelcome = false, args = [] 
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
+    ignoreHTTPSErrors,
     viewport: { width: 1000, height: 800 },
     args: [
       `--disable-extensions-except=${DIST}`,
@@ -85,6 +88,16 @@ export async function launch({ userDataDir = '', keepWelcome = false, args = [] 
     await context.close();
   };
   return { context, extensionId, worker, requests, served, close };
+}
+
+/**
+ * An extension page (the options page) to read chrome.storage and send messages
+ * from: the extension's own origin, whatever the worker's state.
+ */
+export async function extensionPage(env) {
+  const page = await env.context.newPage();
+  await page.goto(`chrome-extension://${env.extensionId}/options/options.html`);
+  return page;
 }
 
 /** Opens `url` in a new page, recording console errors/warnings and page errors. */
