@@ -24,6 +24,7 @@
 //!   before rewards of the same size); then observed lines with no points; then
 //!   lines not seen yet; the score-limit line last. Ties keep family order.
 
+use crate::message::{int, Message};
 use crate::prepared::{Matchers, Prepared};
 use crate::settings::Settings;
 use crate::signals::{self, Subject};
@@ -191,15 +192,15 @@ fn order(evidence: &mut [Evidence]) {
 fn clamp_line(raw: i64, score: i64) -> Evidence {
     Evidence {
         signal: "score_limit".to_string(),
-        label: "Score limit".to_string(),
-        seen: Some(format!("total before the limit: {raw}")),
-        threshold: "scores run from 0 to 100".to_string(),
+        label: Message::bare("ev_limit_label"),
+        seen: Some(Message::new("ev_limit_seen", vec![int(raw)])),
+        threshold: Message::bare("ev_limit_threshold"),
         points: (score - raw) as i32,
         weight: 0,
-        reason: if raw > 100 {
-            "The points add up past 100, so the score stops at 100.".to_string()
+        reason: Message::bare(if raw > 100 {
+            "ev_limit_why_high"
         } else {
-            "The points add up below 0, so the score stops at 0.".to_string()
-        },
+            "ev_limit_why_low"
+        }),
     }
 }
