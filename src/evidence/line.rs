@@ -128,7 +128,12 @@ impl Line {
 
     fn evidence(self, seen: Option<Message>, points: i32, reason: Message) -> Evidence {
         Evidence {
-            signal: self.signal.to_string(),
+            // The fast path keeps no line, so it needs no id either.
+            signal: if self.explain {
+                self.signal.to_string()
+            } else {
+                String::new()
+            },
             label: self.label,
             seen,
             threshold: self.threshold,
