@@ -281,16 +281,34 @@ pub const TYPESCRIPT: &str = r#"
 export type Level = "follow_back" | "maybe" | "skip" | "not_enough_data";
 export type ConfidenceLabel = "low" | "medium" | "high";
 export interface Confidence { value: number; label: ConfidenceLabel; }
-/** One signal's contribution, with everything the breakdown shows. */
+/**
+ * A Rust-made sentence: `[id, ...args]`, `id` a key of `_locales/<lang>/messages.json`
+ * (`$1`..`$9`); rendered in the browser's language by `shared/render-message.js`.
+ */
+export type Message = [string, ...MessageArg[]];
+/**
+ * One argument: an integer (grouped); `{n, d}` a number with `d` decimals; `{p}` a
+ * share 0..1 as a whole percent; `{s}` signed points; `{t}` text from X (plain
+ * text, bidi-isolated); `{l}` a list joined with ", "; or a nested message.
+ */
+export type MessageArg =
+  | number
+  | { n: number | null; d: number }
+  | { p: number | null }
+  | { s: number }
+  | { t: string }
+  | { l: MessageArg[] }
+  | Message;
+/** One signal's contribution, with everything the breakdown shows (as messages). */
 export interface Evidence {
   signal: string;
-  label: string;
+  label: Message;
   /** What was seen; null when the signal had no data. */
-  seen: string | null;
-  threshold: string;
+  seen: Message | null;
+  threshold: Message;
   points: number;
   weight: number;
-  reason: string;
+  reason: Message;
 }
 /** The explained verdict on one account. */
 export interface Verdict {

@@ -392,9 +392,9 @@ struct Line<'a> {
     confidence: &'a Confidence,
     facts: Value,
     tweets_seen: usize,
-    evidence: &'a [Evidence],
-    /// The verdict in plain words (`crate::summary`).
-    summary: crate::summary::Summary,
+    evidence: Vec<crate::verdict::EvidenceText>,
+    /// The verdict in plain words (`crate::summary`), in English.
+    summary: crate::summary::SummaryText,
 }
 
 /// An account's known facts as JSON: no nulls, times as RFC 3339.
@@ -512,8 +512,8 @@ fn score_command(
                 confidence: &verdict.confidence,
                 facts: facts_json(account),
                 tweets_seen,
-                evidence: &verdict.evidence,
-                summary: verdict.summary(),
+                evidence: verdict.evidence.iter().map(Evidence::english).collect(),
+                summary: verdict.summary().english(),
             };
             let text = match serde_json::to_string(&line) {
                 Ok(t) => t,

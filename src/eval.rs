@@ -278,6 +278,7 @@ fn example(l: &Label, v: &Verdict) -> Example {
             .filter(|e| e.points != 0)
             .take(TOP_LINES)
             .map(|e| {
+                let e = e.english();
                 format!(
                     "{} {:+}: {} ({})",
                     e.label,
@@ -337,7 +338,7 @@ pub fn report(items: &[(Label, Verdict)]) -> Report {
     for (_, v) in items {
         for e in &v.evidence {
             if e.signal != CLAMP_SIGNAL && !names.iter().any(|(s, _)| *s == e.signal) {
-                names.push((e.signal.clone(), e.label.clone()));
+                names.push((e.signal.clone(), e.label.english()));
             }
         }
     }

@@ -17,6 +17,7 @@ pub mod cli;
 pub mod eval;
 pub mod evidence;
 pub mod memory;
+pub mod message;
 pub mod model;
 pub mod observed;
 pub mod prepared;

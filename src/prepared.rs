@@ -79,6 +79,8 @@ pub struct Prepared<'a> {
     pub matchers: &'a Matchers,
     /// `None` when the account has no recent posts.
     pub timeline: Option<TimelineStats>,
+    /// Build the evidence words (false: the numeric fast path).
+    pub explain: bool,
 }
 
 impl<'a> Prepared<'a> {
@@ -92,6 +94,7 @@ impl<'a> Prepared<'a> {
                 now,
                 matchers.timeline_options(),
             ),
+            explain: true,
         }
     }
 }

@@ -24,6 +24,9 @@
 //!   before rewards of the same size); then observed lines with no points; then
 //!   lines not seen yet; the score-limit line last. Ties keep family order.
 
+use crate::message::{int, Message};
+use serde::Serialize;
+
 use crate::prepared::{Matchers, Prepared};
 use crate::settings::Settings;
 use crate::signals::{self, Subject};
@@ -58,6 +61,86 @@ pub fn score_with(
     let profile = signals::evaluate_profile(&subject, settings, now);
     let behaviour = signals::evaluate_behaviour(&subject, settings, now);
     verdict_from(&subject, settings, profile, behaviour)
+}
+
+/// Score, level and confidence without a word: what a badge needs.
+#[derive(Serialize, Clone, Copy, Debug, PartialEq)]
+pub struct CompactVerdict {
+    /// 0-100, as [`Verdict::score`].
+    pub score: u8,
+    /// The band, as [`Verdict::level`].
+    pub level: Level,
+    /// How much of the signal weight had data, as [`Verdict::confidence`].
+    pub confidence: Confidence,
+}
+
+impl From<&Verdict> for CompactVerdict {
+    fn from(v: &Verdict) -> Self {
+        CompactVerdict {
+            score: v.score,
+            level: v.level,
+            confidence: v.confidence,
+        }
+    }
+}
+
+/// The numeric fast path: the same signals with their words switched off
+/// (no message is built, no line kept), so only points, weights and what was
+/// seen are computed. Equals [`score_with`]'s score, level and confidence
+/// (`tests/score_fast_props.rs`).
+pub fn score_compact(
+    subject: &Subject,
+    settings: &Settings,
+    matchers: &Matchers,
+    now: i64,
+) -> CompactVerdict {
+    let mut prepared = Prepared::new(subject, matchers, now);
+    prepared.explain = false;
+    let subject = Subject {
+        prepared: Some(&prepared),
+        ..*subject
+    };
+    let profile = tally(signals::PROFILE_SIGNALS, &subject, settings, now);
+    let behaviour = tally(signals::BEHAVIOUR_SIGNALS, &subject, settings, now);
+    let base = i64::from(settings.score_base.clamp(0, 100) as i32);
+    let score = (base + profile.points + behaviour.points).clamp(0, 100);
+    let confidence = blend(
+        profile.share(),
+        behaviour.share(),
+        settings.level_profile_confidence_share,
+    );
+    CompactVerdict {
+        score: score as u8,
+        level: level(score, confidence.value, settings),
+        confidence,
+    }
+}
+
+/// Points and weights of a list of signals, summed as they are computed.
+#[derive(Default)]
+struct Tally {
+    points: i64,
+    total: u64,
+    observed: u64,
+}
+
+impl Tally {
+    fn share(&self) -> Option<f64> {
+        (self.total > 0).then(|| self.observed as f64 / self.total as f64)
+    }
+}
+
+fn tally(list: &[signals::Signal], subject: &Subject, settings: &Settings, now: i64) -> Tally {
+    let mut t = Tally::default();
+    for signal in list {
+        let e = signal(subject, settings, now);
+        t.points += i64::from(e.points);
+        t.total += u64::from(e.weight);
+        if e.observed() {
+            t.observed += u64::from(e.weight);
+        }
+    }
+    t
 }
 
 /// Builds the verdict from profile and behaviour evidence already evaluated.
@@ -109,12 +192,21 @@ pub fn blended_confidence(
     behaviour: &[Evidence],
     profile_share: f64,
 ) -> Confidence {
+    blend(
+        observed_share(profile),
+        observed_share(behaviour),
+        profile_share,
+    )
+}
+
+/// The blend of the profile and behaviour shares (see the module comment).
+fn blend(profile: Option<f64>, behaviour: Option<f64>, profile_share: f64) -> Confidence {
     let share = if profile_share.is_finite() {
         profile_share.clamp(0.0, 1.0)
     } else {
         0.6
     };
-    let value = match (observed_share(profile), observed_share(behaviour)) {
+    let value = match (profile, behaviour) {
         (Some(p), Some(b)) => share * p + (1.0 - share) * b,
         (Some(p), None) => p,
         (None, Some(b)) => b,
@@ -191,15 +283,15 @@ fn order(evidence: &mut [Evidence]) {
 fn clamp_line(raw: i64, score: i64) -> Evidence {
     Evidence {
         signal: "score_limit".to_string(),
-        label: "Score limit".to_string(),
-        seen: Some(format!("total before the limit: {raw}")),
-        threshold: "scores run from 0 to 100".to_string(),
+        label: Message::bare("ev_limit_label"),
+        seen: Some(Message::new("ev_limit_seen", vec![int(raw)])),
+        threshold: Message::bare("ev_limit_threshold"),
         points: (score - raw) as i32,
         weight: 0,
-        reason: if raw > 100 {
-            "The points add up past 100, so the score stops at 100.".to_string()
+        reason: Message::bare(if raw > 100 {
+            "ev_limit_why_high"
         } else {
-            "The points add up below 0, so the score stops at 0.".to_string()
-        },
+            "ev_limit_why_low"
+        }),
     }
 }

@@ -12,7 +12,7 @@
 
 use serde::Serialize;
 
-use crate::evidence::{count, isolate, unisolate};
+use crate::message::{uint, Arg, Message};
 use crate::model::Account;
 use crate::verdict::{ConfidenceLabel, Evidence, Level, Verdict};
 
@@ -44,19 +44,19 @@ pub enum Topic {
 
 impl Topic {
     /// Heading shown above the topic's lines.
-    pub fn title(self) -> &'static str {
-        match self {
-            Topic::AskingForFollowBacks => "Asking for follow-backs",
-            Topic::AutoDms => "Automatic DMs",
-            Topic::Automation => "Automation",
-            Topic::Socialising => "Talking with people",
-            Topic::Variety => "Variety",
-            Topic::BioAndPhoto => "Bio and photo",
-            Topic::Relationships => "Followers and following",
-            Topic::FollowChurn => "Follow churn",
-            Topic::Activity => "Activity",
-            Topic::Other => "Other signals",
-        }
+    pub fn title(self) -> Message {
+        Message::bare(match self {
+            Topic::AskingForFollowBacks => "sc_topic_asking",
+            Topic::AutoDms => "sc_topic_dms",
+            Topic::Automation => "sc_topic_automation",
+            Topic::Socialising => "sc_topic_socialising",
+            Topic::Variety => "sc_topic_variety",
+            Topic::BioAndPhoto => "sc_topic_bio_photo",
+            Topic::Relationships => "sc_topic_relationships",
+            Topic::FollowChurn => "sc_topic_churn",
+            Topic::Activity => "sc_topic_activity",
+            Topic::Other => "sc_topic_other",
+        })
     }
 }
 
@@ -80,7 +80,7 @@ pub struct CheckLine {
     /// The topic the line is under.
     pub topic: Topic,
     /// The topic's heading.
-    pub title: &'static str,
+    pub title: Message,
     /// The signal id behind the line, when one signal is.
     pub signal: Option<String>,
     /// What the line says: change, fine, needs data or cannot check.
@@ -88,11 +88,11 @@ pub struct CheckLine {
     /// Points the signal takes (negative) or adds; 0 for other lines.
     pub points: i32,
     /// The fact behind the line, in words ("#TeamFollowBack in your bio").
-    pub fact: Option<String>,
+    pub fact: Option<Message>,
     /// What would change it ("remove the hashtag").
-    pub advice: Option<String>,
+    pub advice: Option<Message>,
     /// The whole sentence, second person.
-    pub text: String,
+    pub text: Message,
 }
 
 /// The self-check for one account.
@@ -104,12 +104,12 @@ pub struct SelfCheck {
     pub score: u8,
     /// The verdict's band.
     pub level: Level,
-    /// The band's words, as the badge shows them.
+    /// The band's words, as the badge shows them (a message id).
     pub level_label: &'static str,
     /// How much of the signal weight had data.
     pub confidence: ConfidenceLabel,
     /// One sentence: the verdict people would see.
-    pub summary: String,
+    pub summary: Message,
     /// Every line, by topic in the order of [`TOPICS`].
     pub lines: Vec<CheckLine>,
     /// The (at most) two changes that would move the score most.
@@ -233,17 +233,14 @@ pub fn self_check(verdict: &Verdict, account: &Account) -> SelfCheck {
     top.sort_by_key(|l| l.points);
     top.truncate(2);
     let changes = lines.iter().filter(|l| l.status == Status::Change).count();
-    let level_label = verdict.level.label();
+    let level_message = crate::summary::level_message(verdict.level);
+    let level_label = level_message.id;
     let summary = if verdict.level == Level::NotEnoughData {
-        format!(
-            "People using Followback would see {} beside your name: not enough data yet.",
-            verdict.score
-        )
+        Message::new("sc_summary_nodata", vec![uint(u64::from(verdict.score))])
     } else {
-        format!(
-            "People using Followback would see {} beside your name: \u{201c}{}\u{201d}.",
-            verdict.score,
-            level_label.to_lowercase()
+        Message::new(
+            "sc_summary",
+            vec![uint(u64::from(verdict.score)), Arg::Msg(level_message)],
         )
     };
     SelfCheck {
@@ -278,7 +275,7 @@ pub fn with_page_profile(known: &Account, page: Option<&Account>) -> Account {
     account
 }
 
-fn plain(topic: Topic, status: Status, text: String) -> CheckLine {
+fn plain(topic: Topic, status: Status, text: Message) -> CheckLine {
     CheckLine {
         topic,
         title: topic.title(),
@@ -292,41 +289,60 @@ fn plain(topic: Topic, status: Status, text: String) -> CheckLine {
 }
 
 fn auto_dms() -> CheckLine {
-    let advice = "stop automatic welcome DMs, above all sales pitches (people often unfollow on receiving one), and write to people yourself when you have something to say";
+    let advice = Message::bare("sc_advice_dms");
     CheckLine {
-        advice: Some(advice.to_string()),
-        text: format!(
-            "X's direct messages are end-to-end encrypted, so Followback cannot read yours and cannot tell whether you send automatic DMs. If you do: {advice}."
-        ),
-        ..plain(Topic::AutoDms, Status::CannotCheck, String::new())
+        advice: Some(advice.clone()),
+        text: Message::new("sc_text_dms", vec![Arg::Msg(advice)]),
+        ..plain(Topic::AutoDms, Status::CannotCheck, Message::EMPTY)
     }
 }
 
 /// What was seen, without the "from the page" / "remembered" ending.
-fn fact_of(e: &Evidence) -> String {
-    let seen = e.seen.as_deref().unwrap_or("");
-    match seen.rsplit_once(", ") {
-        Some((head, tail)) if tail.starts_with("from ") || tail == "remembered" => head.to_string(),
-        _ => seen.to_string(),
+fn fact_of(e: &Evidence) -> Message {
+    match &e.seen {
+        Some(m) if m.id == "ev_seen_from" => match m.args.first() {
+            Some(Arg::Msg(value)) => value.clone(),
+            _ => m.clone(),
+        },
+        Some(m) => m.clone(),
+        None => Message::EMPTY,
     }
 }
 
-/// The phrases quoted (“…”) in a seen text.
-fn quoted_phrases(seen: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = seen;
-    while let Some(start) = rest.find('\u{201c}') {
-        let after = &rest[start + '\u{201c}'.len_utf8()..];
-        let Some(end) = after.find('\u{201d}') else {
-            break;
-        };
-        let phrase = unisolate(after[..end].trim()).trim();
-        if !phrase.is_empty() && !out.iter().any(|p: &String| p == phrase) {
-            out.push(phrase.to_string());
-        }
-        rest = &after[end + '\u{201d}'.len_utf8()..];
+/// True when `id` occurs anywhere in `m`.
+fn has_id(m: &Message, id: &str) -> bool {
+    m.id == id || m.args.iter().any(|a| arg_has_id(a, id))
+}
+
+fn arg_has_id(a: &Arg, id: &str) -> bool {
+    match a {
+        Arg::Msg(m) => has_id(m, id),
+        Arg::List(items) => items.iter().any(|a| arg_has_id(a, id)),
+        _ => false,
     }
-    out
+}
+
+/// The keywords quoted (“…”) in a seen message, first seen first.
+fn quoted_phrases(m: &Message, out: &mut Vec<String>) {
+    if m.id == "ev_quoted" {
+        if let Some(Arg::Text(t)) = m.args.first() {
+            let t = t.trim();
+            if !t.is_empty() && !out.iter().any(|p| p == t) {
+                out.push(t.to_string());
+            }
+        }
+    }
+    for a in &m.args {
+        quoted_in_arg(a, out);
+    }
+}
+
+fn quoted_in_arg(a: &Arg, out: &mut Vec<String>) {
+    match a {
+        Arg::Msg(m) => quoted_phrases(m, out),
+        Arg::List(items) => items.iter().for_each(|a| quoted_in_arg(a, out)),
+        _ => {}
+    }
 }
 
 /// `phrase` as it is spelled in `text` (keywords are matched without case).
@@ -346,301 +362,145 @@ fn as_spelled(text: Option<&str>, phrase: &str) -> String {
     phrase.to_string()
 }
 
-fn join_words(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+/// "a", "a and b", "a, b and c", "a, b, c and d" (more are cut to four).
+fn join_words(items: Vec<Message>) -> Message {
+    let ids = ["", "", "sum_and_2", "sum_and_3", "sum_and_4"];
+    match items.len() {
+        0 => Message::EMPTY,
+        1 => items.into_iter().next().unwrap_or(Message::EMPTY),
+        n => Message::new(
+            ids.get(n).copied().unwrap_or("sum_and_4"),
+            items.into_iter().take(4).map(Arg::Msg).collect(),
+        ),
     }
 }
 
-fn counts(account: &Account, e: &Evidence) -> (String, String) {
+/// "you follow 5,000 and 200 follow you" with both counts, or the fact seen
+/// when a count is missing.
+fn counts(account: &Account, e: &Evidence) -> (Message, Option<(u64, u64)>) {
     match (account.following, account.followers) {
-        (Some(following), Some(followers)) => (count(following), count(followers)),
-        _ => (fact_of(e), String::new()),
+        (Some(following), Some(followers)) => (
+            Message::new("sc_fact_counts", vec![uint(following), uint(followers)]),
+            Some((following, followers)),
+        ),
+        _ => (fact_of(e), None),
     }
 }
 
 fn change_line(topic: Topic, e: &Evidence, account: &Account) -> CheckLine {
     let fact = fact_of(e);
-    let (fact_words, text, advice): (String, String, String) = match e.signal.as_str() {
+    let m = Message::bare;
+    let with = |id: &'static str, fact: &Message, advice: &Message| {
+        Message::new(id, vec![Arg::Msg(fact.clone()), Arg::Msg(advice.clone())])
+    };
+    let (fact_words, text, advice): (Message, Message, Message) = match e.signal.as_str() {
         "begging" | "spam_words" | "guru" => {
-            let seen = e.seen.as_deref().unwrap_or("");
-            let in_name = seen.contains("in name");
-            let in_bio = seen.contains("in bio") || !in_name;
+            let seen = e.seen.clone().unwrap_or(Message::EMPTY);
+            let spam = has_id(&seen, "ev_spam_seen_found");
+            let in_name = has_id(&seen, "ev_place_in_name") || spam;
+            let in_bio = has_id(&seen, "ev_place_in_bio")
+                || has_id(&seen, "ev_found_in_bio")
+                || spam
+                || !in_name;
             let source = if in_bio {
                 account.bio.as_deref()
             } else {
                 account.name.as_deref()
             };
-            let phrases: Vec<String> = quoted_phrases(seen)
-                .iter()
-                .map(|p| as_spelled(source, p))
-                .collect();
+            let mut quoted = Vec::new();
+            quoted_phrases(&seen, &mut quoted);
+            let phrases: Vec<String> = quoted.iter().map(|p| as_spelled(source, p)).collect();
             let shown = if phrases.is_empty() {
                 fact.clone()
             } else {
-                join_words(&phrases.iter().map(|p| isolate(p)).collect::<Vec<_>>())
+                join_words(
+                    phrases
+                        .iter()
+                        .map(|p| Message::new("sc_phrase", vec![crate::message::text(p.as_str())]))
+                        .collect(),
+                )
             };
-            let place = match (in_bio, in_name) {
-                (true, true) => "bio and name",
-                (false, true) => "name",
-                _ => "bio",
-            };
-            let what = if phrases.iter().all(|p| p.starts_with('#')) && !phrases.is_empty() {
-                if phrases.len() == 1 {
-                    "the hashtag"
+            let place = m(match (in_bio, in_name) {
+                (true, true) => "sc_place_bio_name",
+                (false, true) => "sc_place_name",
+                _ => "sc_place_bio",
+            });
+            let what = m(
+                if phrases.iter().all(|p| p.starts_with('#')) && !phrases.is_empty() {
+                    if phrases.len() == 1 {
+                        "sc_what_hashtag"
+                    } else {
+                        "sc_what_hashtags"
+                    }
                 } else {
-                    "the hashtags"
-                }
-            } else {
-                "those words"
-            };
-            let fact_words = format!("{shown} in your {place}");
+                    "sc_what_words"
+                },
+            );
+            let fact_words = Message::new(
+                "sc_fact_in_your",
+                vec![Arg::Msg(shown.clone()), Arg::Msg(place.clone())],
+            );
             match e.signal.as_str() {
                 "begging" => {
-                    let advice = format!("remove {what}");
-                    (
-                        fact_words,
-                        format!(
-                            "Your {place} asks for follow-backs ({shown}). People who decide one by one steer clear of that: {advice}."
-                        ),
-                        advice,
-                    )
+                    let advice = Message::new("sc_advice_remove", vec![Arg::Msg(what)]);
+                    let text = Message::new(
+                        "sc_text_begging",
+                        vec![Arg::Msg(place), Arg::Msg(shown), Arg::Msg(advice.clone())],
+                    );
+                    (fact_words, text, advice)
                 }
                 "spam_words" => {
-                    let advice = format!("rewrite the {place} without {what}");
-                    (
-                        fact_words,
-                        format!(
-                            "Your {place} uses words common in spam ({shown}). People who see them suspect a spam account: {advice}."
-                        ),
-                        advice,
-                    )
+                    let advice = Message::new(
+                        "sc_advice_rewrite",
+                        vec![Arg::Msg(place.clone()), Arg::Msg(what)],
+                    );
+                    let text = Message::new(
+                        "sc_text_spam",
+                        vec![Arg::Msg(place), Arg::Msg(shown), Arg::Msg(advice.clone())],
+                    );
+                    (fact_words, text, advice)
                 }
                 _ => {
-                    let advice = "let your replies and posts show it, or say plainly what you do"
-                        .to_string();
-                    (
-                        fact_words,
-                        format!(
-                            "Your bio calls you a social-media expert ({shown}). Many such accounts are automated, so people look for signs you socialise: {advice}."
-                        ),
-                        advice,
-                    )
+                    let advice = m("sc_advice_guru");
+                    (fact_words, with("sc_text_guru", &shown, &advice), advice)
                 }
             }
         }
         "bio" => {
-            let advice = "say in a line who you are and what you post".to_string();
+            let advice = m("sc_advice_bio");
             (
-                "empty bio".to_string(),
-                format!("Your bio is empty. People deciding whether to follow you back read it first: {advice}."),
+                m("sc_fact_empty_bio"),
+                Message::new("sc_text_bio", vec![Arg::Msg(advice.clone())]),
                 advice,
             )
         }
-        "avatar" => {
-            let advice = "upload a photo of yourself or your logo".to_string();
-            (
-                fact.clone(),
-                format!(
-                    "You still have X's default photo ({fact}). It is a common mark of fake accounts and people cannot see who you are: {advice}."
+        "ratio" | "following_cap" | "follow_for_follow" => {
+            let (counted, both) = counts(account, e);
+            let (advice, both_id, one_id) = match e.signal.as_str() {
+                "ratio" => (m("sc_advice_ratio"), "sc_text_ratio", "sc_text_ratio_one"),
+                "following_cap" => (m("sc_advice_cap"), "sc_text_cap", "sc_text_cap_one"),
+                _ => (m("sc_advice_f4f"), "sc_text_f4f", "sc_text_f4f_one"),
+            };
+            let text = match both {
+                Some((following, followers)) => Message::new(
+                    both_id,
+                    vec![uint(following), uint(followers), Arg::Msg(advice.clone())],
                 ),
-                advice,
-            )
-        }
-        "handle" => {
-            let advice =
-                "pick a handle people can read (X lets you change it in settings)".to_string();
-            (
-                fact.clone(),
-                format!(
-                    "Your handle looks machine-made ({fact}), like many fake accounts: {advice}."
-                ),
-                advice,
-            )
-        }
-        "bare_profile" => {
-            let advice =
-                "fill in your bio and photo, and follow fewer accounts until you have".to_string();
-            (
-                fact.clone(),
-                format!("Your profile is bare while you follow many ({fact}): {advice}."),
-                advice,
-            )
-        }
-        "ratio" => {
-            let (following, followers) = counts(account, e);
-            let advice =
-                "unfollow accounts you do not read, and follow new ones one by one".to_string();
-            let fact_words = if followers.is_empty() {
-                following.clone()
-            } else {
-                format!("you follow {following} and {followers} follow you")
+                None => with(one_id, &counted, &advice),
             };
-            let text = if followers.is_empty() {
-                format!("You follow far more than follow you ({following}): that reads as chasing follow-backs. To change it: {advice}.")
-            } else {
-                format!("You follow {following} and {followers} follow you: following far more than follow you reads as chasing follow-backs. To change it: {advice}.")
+            (counted, text, advice)
+        }
+        other => {
+            let Some((text_id, advice_id)) = SIMPLE_CHANGES
+                .iter()
+                .find(|(ids, _, _)| ids.contains(&other))
+                .map(|(_, t, a)| (*t, *a))
+            else {
+                return other_line(e);
             };
-            (fact_words, text, advice)
+            let advice = m(advice_id);
+            (fact.clone(), with(text_id, &fact, &advice), advice)
         }
-        "following_cap" => {
-            let (following, followers) = counts(account, e);
-            let advice = "follow fewer accounts and stop follow-then-unfollow rounds".to_string();
-            let fact_words = if followers.is_empty() {
-                following.clone()
-            } else {
-                format!("you follow {following} and {followers} follow you")
-            };
-            let text = if followers.is_empty() {
-                format!("You follow close to X's limit ({following}) while far fewer follow you: that reads as follow churn. To change it: {advice}.")
-            } else {
-                format!("You follow {following} and {followers} follow you: following far more than follow you, near X's limit, reads as follow churn. To change it: {advice}.")
-            };
-            (fact_words, text, advice)
-        }
-        "follow_for_follow" => {
-            let (following, followers) = counts(account, e);
-            let advice = "follow people for what they post, not to be followed back".to_string();
-            let fact_words = if followers.is_empty() {
-                following
-            } else {
-                format!("you follow {following} and {followers} follow you")
-            };
-            (
-                fact_words.clone(),
-                format!("{}: almost equal at high counts looks like follow-for-follow. To change it: {advice}.", capitalise(&fact_words)),
-                advice,
-            )
-        }
-        "churn" => {
-            let advice = "follow people you mean to read and keep following them".to_string();
-            (
-                fact.clone(),
-                format!("Your following count went up and down between visits ({fact}): follow-then-unfollow reads as follow churn. To change it: {advice}."),
-                advice,
-            )
-        }
-        "following_growth" => {
-            let advice = "follow slowly, people whose posts you read".to_string();
-            (
-                fact.clone(),
-                format!(
-                    "You follow many accounts for your account's age ({fact}), the way bots grow: {advice}."
-                ),
-                advice,
-            )
-        }
-        "begging_posts" => {
-            let advice = "post things worth following instead of asking for follows".to_string();
-            (
-                fact.clone(),
-                format!("Your posts ask for follow-backs ({fact}). A feed of follow requests gives people nothing to read: {advice}."),
-                advice,
-            )
-        }
-        "automation_links" => {
-            let advice = "add a line of your own to what you share, or share less".to_string();
-            (
-                fact.clone(),
-                format!("Your recent posts are mostly bare links ({fact}): that looks fed in by a tool. To change it: {advice}."),
-                advice,
-            )
-        }
-        "automation_repeats" => {
-            let advice = "write each post afresh instead of re-sending the same text".to_string();
-            (
-                fact.clone(),
-                format!("You post the same text again and again ({fact}), the way scheduling tools and spam bots do. To change it: {advice}."),
-                advice,
-            )
-        }
-        "automation_timing" => {
-            let advice =
-                "schedule less, at varied times, and post some things yourself as they happen"
-                    .to_string();
-            (
-                fact.clone(),
-                format!("Your posts go out on a machine's clock ({fact}). People can tell automation from a person: {advice}."),
-                advice,
-            )
-        }
-        "automation_rate" => {
-            let advice =
-                "cut automatic posting down to what you pick and read yourself".to_string();
-            (
-                fact.clone(),
-                format!("You post more than a person types ({fact}), which reads as automation. To change it: {advice}."),
-                advice,
-            )
-        }
-        "guru_silent" => {
-            let advice = "reply to people and take part in conversations".to_string();
-            (
-                fact.clone(),
-                format!("Your bio claims social-media expertise but you hardly reply to or mention anyone ({fact}): talking the talk without walking the walk. To change it: {advice}."),
-                advice,
-            )
-        }
-        "conversation" => {
-            let advice = "reply, answer questions and thank people".to_string();
-            (
-                fact.clone(),
-                format!("You hardly reply to or mention anyone ({fact}): you broadcast rather than talk. People follow back people who talk with them: {advice}."),
-                advice,
-            )
-        }
-        "variety" => {
-            let advice = "mix posts of your own, sharing others' work and replies".to_string();
-            (
-                fact.clone(),
-                format!("Your recent posts have little variety ({fact}). To change it: {advice}."),
-                advice,
-            )
-        }
-        "self_promotion" => {
-            let advice = "share others' work and talk with people between your own announcements"
-                .to_string();
-            (
-                fact.clone(),
-                format!("You mostly talk about yourself ({fact}): it comes across as a sales feed. To change it: {advice}."),
-                advice,
-            )
-        }
-        "last_post" | "recent_rate" | "activity" => {
-            let advice = "post a little, regularly".to_string();
-            (
-                fact.clone(),
-                format!("Your account looks quiet ({fact}); people skip accounts that are not there. To change it: {advice}."),
-                advice,
-            )
-        }
-        "likes" => {
-            let advice = "like posts you enjoy; it shows you read others".to_string();
-            (
-                fact.clone(),
-                format!("You rarely like other people's posts ({fact}). To change it: {advice}."),
-                advice,
-            )
-        }
-        "age" => {
-            let advice = "nothing but time: keep posting and talking with people".to_string();
-            (
-                fact.clone(),
-                format!("Your account is new ({fact}), and new accounts are looked at more warily. To change it: {advice}."),
-                advice,
-            )
-        }
-        "listed" => {
-            let advice = "post things people want to keep in a list".to_string();
-            (
-                fact.clone(),
-                format!("Few people have put you on their lists ({fact}). To change it: {advice}."),
-                advice,
-            )
-        }
-        _ => return other_line(e),
     };
     CheckLine {
         topic,
@@ -654,13 +514,50 @@ fn change_line(topic: Topic, e: &Evidence, account: &Account) -> CheckLine {
     }
 }
 
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
+/// Signals whose change line is "<text with the fact as $1 and the advice as $2>".
+type SimpleChange = (&'static [&'static str], &'static str, &'static str);
+
+/// The change lines that only need the fact and the advice.
+const SIMPLE_CHANGES: &[SimpleChange] = &[
+    (&["avatar"], "sc_text_avatar", "sc_advice_avatar"),
+    (&["handle"], "sc_text_handle", "sc_advice_handle"),
+    (&["bare_profile"], "sc_text_bare", "sc_advice_bare"),
+    (&["churn"], "sc_text_churn", "sc_advice_churn"),
+    (&["following_growth"], "sc_text_growth", "sc_advice_growth"),
+    (
+        &["begging_posts"],
+        "sc_text_begging_posts",
+        "sc_advice_begging_posts",
+    ),
+    (&["automation_links"], "sc_text_links", "sc_advice_links"),
+    (
+        &["automation_repeats"],
+        "sc_text_repeats",
+        "sc_advice_repeats",
+    ),
+    (&["automation_timing"], "sc_text_timing", "sc_advice_timing"),
+    (&["automation_rate"], "sc_text_rate", "sc_advice_rate"),
+    (
+        &["guru_silent"],
+        "sc_text_guru_silent",
+        "sc_advice_guru_silent",
+    ),
+    (
+        &["conversation"],
+        "sc_text_conversation",
+        "sc_advice_conversation",
+    ),
+    (&["variety"], "sc_text_variety", "sc_advice_variety"),
+    (&["self_promotion"], "sc_text_promo", "sc_advice_promo"),
+    (
+        &["last_post", "recent_rate", "activity"],
+        "sc_text_quiet",
+        "sc_advice_quiet",
+    ),
+    (&["likes"], "sc_text_likes", "sc_advice_likes"),
+    (&["age"], "sc_text_age", "sc_advice_age"),
+    (&["listed"], "sc_text_listed", "sc_advice_listed"),
+];
 
 /// A line for a signal this module has no words for: its own label and reason.
 fn other_line(e: &Evidence) -> CheckLine {
@@ -669,36 +566,36 @@ fn other_line(e: &Evidence) -> CheckLine {
         signal: Some(e.signal.clone()),
         points: e.points,
         fact: Some(fact.clone()),
-        text: format!(
-            "Followback takes {} points from you for \u{201c}{}\u{201d} ({fact}). Its reason: {}",
-            e.points.unsigned_abs(),
-            e.label,
-            e.reason
+        text: Message::new(
+            "sc_text_other",
+            vec![
+                uint(u64::from(e.points.unsigned_abs())),
+                Arg::Msg(e.label.clone()),
+                Arg::Msg(fact),
+                Arg::Msg(e.reason.clone()),
+            ],
         ),
-        ..plain(Topic::Other, Status::Change, String::new())
+        ..plain(Topic::Other, Status::Change, Message::EMPTY)
     }
 }
 
-fn fine_text(topic: Topic, conversation_seen: bool) -> String {
-    match topic {
-        Topic::Socialising if !conversation_seen => {
-            "Your bio makes no social-media expert claims to hold against your posts."
-        }
-        Topic::AskingForFollowBacks => "You do not ask for follow-backs where it was checked.",
-        Topic::Automation => "Your recent posts do not look automated.",
-        Topic::Socialising => "You talk with people.",
-        Topic::Variety => "Your recent posts have a good mix.",
-        Topic::BioAndPhoto => "Your bio and photo say who you are.",
-        Topic::Relationships => "Your follower and following counts look ordinary.",
-        Topic::FollowChurn => "No sign of follow churn in your counts.",
-        Topic::Activity => "You look active.",
-        Topic::AutoDms | Topic::Other => "Nothing to change here.",
-    }
-    .to_string()
+fn fine_text(topic: Topic, conversation_seen: bool) -> Message {
+    Message::bare(match topic {
+        Topic::Socialising if !conversation_seen => "sc_fine_no_claims",
+        Topic::AskingForFollowBacks => "sc_fine_asking",
+        Topic::Automation => "sc_fine_automation",
+        Topic::Socialising => "sc_fine_socialising",
+        Topic::Variety => "sc_fine_variety",
+        Topic::BioAndPhoto => "sc_fine_bio_photo",
+        Topic::Relationships => "sc_fine_relationships",
+        Topic::FollowChurn => "sc_fine_churn",
+        Topic::Activity => "sc_fine_activity",
+        Topic::AutoDms | Topic::Other => "sc_fine_nothing",
+    })
 }
 
 /// What the topic's check needs, for the signals in `missing` (not seen yet).
-fn needs_text(topic: Topic, missing: &[&str], any_seen: bool) -> Option<String> {
+fn needs_text(topic: Topic, missing: &[&str], any_seen: bool) -> Option<Message> {
     if missing.is_empty() {
         return None;
     }
@@ -707,22 +604,25 @@ fn needs_text(topic: Topic, missing: &[&str], any_seen: bool) -> Option<String> 
         .iter()
         .any(|id| !FROM_POSTS.contains(id) && *id != "churn");
     let history = missing.contains(&"churn");
-    let also = if any_seen { " too" } else { "" };
-    let text = match topic {
-        Topic::AskingForFollowBacks if posts && profile => "Open your profile so your bio and name can be checked for follow-back requests, and your Posts tab so your recent posts can be checked too.".to_string(),
-        Topic::AskingForFollowBacks if posts => format!("Open your Posts tab so your recent posts can be checked for follow-back requests{also}."),
-        Topic::AskingForFollowBacks => "Open your profile so your bio and name can be checked for follow-back requests.".to_string(),
-        Topic::Automation => format!("Open your Posts tab so your recent posts can be checked for variety and automation{also}."),
-        Topic::Variety => format!("Open your Posts tab so your recent posts can be checked for variety and self-promotion{also}."),
-        Topic::Socialising if posts => format!("Open your Posts tab (and Replies) so your recent posts can be checked for conversation{also}."),
-        Topic::Socialising => "Open your profile so your bio can be checked for expert claims.".to_string(),
-        Topic::BioAndPhoto => format!("Open your profile so your bio and photo can be read{also}."),
-        Topic::Relationships => format!("Open your profile so your follower, following and list counts can be read{also}."),
-        Topic::FollowChurn if history && !profile => "Your following count is compared between visits: come back to your profile another day for the churn check.".to_string(),
-        Topic::FollowChurn => format!("Open your profile so your follow counts can be read, and come back another day so they can be compared for churn{also}."),
-        Topic::Activity if posts => format!("Open your Posts tab so Followback can see how recently and how often you post{also}."),
-        Topic::Activity => format!("Open your profile so your post, like and join-date facts can be read{also}."),
+    // `(without "too", with "too")`: the second when part of the topic was seen.
+    let also = |plain: &'static str, too: &'static str| if any_seen { too } else { plain };
+    let id = match topic {
+        Topic::AskingForFollowBacks if posts && profile => "sc_needs_asking_both",
+        Topic::AskingForFollowBacks if posts => {
+            also("sc_needs_asking_posts", "sc_needs_asking_posts_too")
+        }
+        Topic::AskingForFollowBacks => "sc_needs_asking_profile",
+        Topic::Automation => also("sc_needs_automation", "sc_needs_automation_too"),
+        Topic::Variety => also("sc_needs_variety", "sc_needs_variety_too"),
+        Topic::Socialising if posts => also("sc_needs_socialising", "sc_needs_socialising_too"),
+        Topic::Socialising => "sc_needs_socialising_bio",
+        Topic::BioAndPhoto => also("sc_needs_bio_photo", "sc_needs_bio_photo_too"),
+        Topic::Relationships => also("sc_needs_relationships", "sc_needs_relationships_too"),
+        Topic::FollowChurn if history && !profile => "sc_needs_churn_later",
+        Topic::FollowChurn => also("sc_needs_churn", "sc_needs_churn_too"),
+        Topic::Activity if posts => also("sc_needs_activity_posts", "sc_needs_activity_posts_too"),
+        Topic::Activity => also("sc_needs_activity", "sc_needs_activity_too"),
         Topic::AutoDms | Topic::Other => return None,
     };
-    Some(text)
+    Some(Message::bare(id))
 }

@@ -10,6 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::message::{Arg, Message};
 use crate::verdict::{ConfidenceLabel, Evidence, Level, Verdict};
 
 /// How many lines with points the first view shows at most.
@@ -20,16 +21,16 @@ const WHY_REASONS: usize = 2;
 pub const SCORE_LIMIT: &str = "score_limit";
 
 /// The summary that comes first in the breakdown.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Summary {
-    /// The level in words: "Follow back", "Maybe", "Skip", "Not enough data".
-    pub verdict: String,
+    /// The level (the page names it: "Follow back", "Maybe", ...).
+    pub verdict: Level,
     /// One sentence: the verdict and why ("Skip: asks for follow-backs and
     /// follows far more accounts than follow them.").
-    pub why: String,
+    pub why: Message,
     /// How much was seen, in words ("Fairly sure: based on the profile only;
     /// posts not seen yet.").
-    pub seen: String,
+    pub seen: Message,
     /// Signal ids of the lines that moved the score down most, biggest first.
     pub against: Vec<String>,
     /// Signal ids of the lines that moved the score up most, biggest first.
@@ -37,6 +38,40 @@ pub struct Summary {
     /// How many facts were not seen yet.
     pub not_seen: usize,
     /// The score limit in words, when the points went past 0 or 100.
+    pub limit: Option<Message>,
+}
+
+impl Summary {
+    /// The summary in English words (CLI and tests).
+    pub fn english(&self) -> SummaryText {
+        SummaryText {
+            verdict: crate::summary::level_message(self.verdict).english(),
+            why: self.why.english(),
+            seen: self.seen.english(),
+            against: self.against.clone(),
+            in_favour: self.in_favour.clone(),
+            not_seen: self.not_seen,
+            limit: self.limit.as_ref().map(Message::english),
+        }
+    }
+}
+
+/// A summary rendered in English: the shape the CLI prints.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct SummaryText {
+    /// The level in words.
+    pub verdict: String,
+    /// One sentence: the verdict and why.
+    pub why: String,
+    /// How much was seen, in words.
+    pub seen: String,
+    /// Signal ids that moved the score down most.
+    pub against: Vec<String>,
+    /// Signal ids that moved the score up most.
+    pub in_favour: Vec<String>,
+    /// How many facts were not seen yet.
+    pub not_seen: usize,
+    /// The score limit in words.
     pub limit: Option<String>,
 }
 
@@ -169,40 +204,47 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// The phrase for a line that moved the score, or its label in lower case.
-pub fn phrase(line: &Evidence) -> String {
+/// The phrase message ids of `PHRASES`: `sum_down_<signal>` and
+/// `sum_up_<signal>`, for each non-empty phrase (the English is in the en
+/// locale file; the table above documents it and keeps the test honest).
+fn phrase_id(signal: &str, down: bool) -> Option<&'static str> {
+    crate::message::IDS
+        .iter()
+        .map(|(id, _)| *id)
+        .find(|id| id.strip_prefix(if down { "sum_down_" } else { "sum_up_" }) == Some(signal))
+}
+
+/// The phrase for a line that moved the score, or its label.
+pub fn phrase(line: &Evidence) -> Message {
     let found = PHRASES
         .iter()
         .find(|(id, _, _)| *id == line.signal)
         .map(|(_, down, up)| if line.points < 0 { *down } else { *up })
-        .filter(|p| !p.is_empty());
+        .filter(|p| !p.is_empty())
+        .and_then(|_| phrase_id(&line.signal, line.points < 0));
     match found {
-        Some(p) => p.to_string(),
-        None => {
-            let label = lower_first(&line.label);
+        Some(id) => Message::bare(id),
+        None => Message::new(
             if line.points < 0 {
-                format!("{label} counts against them")
+                "sum_label_against"
             } else {
-                format!("{label} counts for them")
-            }
-        }
+                "sum_label_for"
+            },
+            vec![Arg::Msg(line.label.clone())],
+        ),
     }
 }
 
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// "a", "a and b", "a, b and c".
-fn join_words(parts: &[String]) -> String {
-    match parts {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+/// "a", "a and b", "a, b and c", "a, b, c and d".
+fn join_words(parts: Vec<Message>) -> Message {
+    let ids = ["", "", "sum_and_2", "sum_and_3", "sum_and_4"];
+    match parts.len() {
+        0 => Message::EMPTY,
+        1 => parts.into_iter().next().unwrap_or(Message::EMPTY),
+        n => Message::new(
+            ids.get(n).copied().unwrap_or("sum_and_4"),
+            parts.into_iter().take(4).map(Arg::Msg).collect(),
+        ),
     }
 }
 
@@ -217,49 +259,59 @@ fn movers(evidence: &[Evidence]) -> Vec<&Evidence> {
     out
 }
 
+/// The level's name as a message (the page's own level keys).
+pub fn level_message(level: Level) -> Message {
+    Message::bare(match level {
+        Level::FollowBack => "level_follow_back",
+        Level::Maybe => "level_maybe",
+        Level::Skip => "level_skip",
+        Level::NotEnoughData => "level_not_enough_data",
+    })
+}
+
 /// The sentence why, from the lines that moved the score most.
-fn why(level: Level, top: &[&Evidence]) -> String {
-    let words = level.label();
-    let against: Vec<String> = top
+fn why(level: Level, top: &[&Evidence]) -> Message {
+    let words = || Arg::Msg(level_message(level));
+    let against: Vec<Message> = top
         .iter()
         .filter(|e| e.points < 0)
         .take(WHY_REASONS)
         .map(|e| phrase(e))
         .collect();
-    let in_favour: Vec<String> = top
+    let in_favour: Vec<Message> = top
         .iter()
         .filter(|e| e.points > 0)
         .take(WHY_REASONS)
         .map(|e| phrase(e))
         .collect();
+    let nothing = || Message::new("sum_why_nothing", vec![words()]);
     match level {
-        Level::NotEnoughData => {
-            format!("{words}: too little of this account has been seen to judge it yet.")
+        Level::NotEnoughData => Message::new("sum_why_too_little", vec![words()]),
+        _ if against.is_empty() && in_favour.is_empty() => nothing(),
+        Level::FollowBack if !in_favour.is_empty() => Message::new(
+            "sum_why_list",
+            vec![words(), Arg::Msg(join_words(in_favour))],
+        ),
+        Level::Skip if !against.is_empty() => {
+            Message::new("sum_why_list", vec![words(), Arg::Msg(join_words(against))])
         }
-        _ if against.is_empty() && in_favour.is_empty() => {
-            format!("{words}: nothing seen so far moves the score either way.")
-        }
-        Level::FollowBack if !in_favour.is_empty() => {
-            format!("{words}: {}.", join_words(&in_favour))
-        }
-        Level::Skip if !against.is_empty() => format!("{words}: {}.", join_words(&against)),
         _ => {
-            let first_for = in_favour.first();
-            let first_against = against.first();
+            let first_for = in_favour.into_iter().next();
+            let first_against = against.into_iter().next();
             match (first_for, first_against) {
-                (Some(f), Some(a)) => format!("{words}: {f}, but {a}."),
-                (Some(f), None) => format!("{words}: {f}, but not enough else counts for them."),
-                (None, Some(a)) => {
-                    format!("{words}: {a}, but not enough else counts against them.")
+                (Some(f), Some(a)) => {
+                    Message::new("sum_why_but", vec![words(), Arg::Msg(f), Arg::Msg(a)])
                 }
-                (None, None) => format!("{words}: nothing seen so far moves the score either way."),
+                (Some(f), None) => Message::new("sum_why_for_only", vec![words(), Arg::Msg(f)]),
+                (None, Some(a)) => Message::new("sum_why_against_only", vec![words(), Arg::Msg(a)]),
+                (None, None) => nothing(),
             }
         }
     }
 }
 
 /// How much was seen, in words.
-fn seen_words(verdict: &Verdict) -> String {
+fn seen_words(verdict: &Verdict) -> Message {
     let observed = |ids: &[&str]| {
         verdict
             .evidence
@@ -276,47 +328,47 @@ fn seen_words(verdict: &Verdict) -> String {
     let posts = observed(POST_SIGNALS);
     let interactions = observed(INTERACTION_SIGNALS);
     let history = observed(HISTORY_SIGNALS);
-    let sure = match verdict.confidence.label {
-        ConfidenceLabel::Low => "Not sure yet",
-        ConfidenceLabel::Medium => "Fairly sure",
-        ConfidenceLabel::High => "Sure",
-    };
+    let sure = Arg::Msg(Message::bare(match verdict.confidence.label {
+        ConfidenceLabel::Low => "sum_sure_low",
+        ConfidenceLabel::Medium => "sum_sure_medium",
+        ConfidenceLabel::High => "sum_sure_high",
+    }));
     let mut sources = Vec::new();
     if profile {
-        sources.push("the profile".to_string());
+        sources.push(Message::bare("sum_src_profile"));
     }
     if posts {
-        sources.push("recent posts".to_string());
+        sources.push(Message::bare("sum_src_posts"));
     }
     if interactions {
-        sources.push("what they did to you".to_string());
+        sources.push(Message::bare("sum_src_interactions"));
     }
     if history {
-        sources.push("earlier visits".to_string());
+        sources.push(Message::bare("sum_src_history"));
     }
     if sources.is_empty() {
-        return format!("{sure}: nothing about this account has been seen yet.");
+        return Message::new("sum_seen_nothing", vec![sure]);
     }
     let based = if sources.len() == 1 {
-        format!("based on {} only", sources[0])
+        Message::new("sum_based_only", vec![Arg::Msg(join_words(sources))])
     } else {
-        format!("based on {}", join_words(&sources))
+        Message::new("sum_based", vec![Arg::Msg(join_words(sources))])
     };
     if posts {
-        format!("{sure}: {based}.")
+        Message::new("sum_seen", vec![sure, Arg::Msg(based)])
     } else {
-        format!("{sure}: {based}; posts not seen yet.")
+        Message::new("sum_seen_no_posts", vec![sure, Arg::Msg(based)])
     }
 }
 
 /// The score limit in words, when the verdict has that line.
-fn limit_words(verdict: &Verdict) -> Option<String> {
+fn limit_words(verdict: &Verdict) -> Option<Message> {
     let line = verdict.evidence.iter().find(|e| e.signal == SCORE_LIMIT)?;
-    Some(if line.points < 0 {
-        "The points add up to more than 100, so the score stops at 100.".to_string()
+    Some(Message::bare(if line.points < 0 {
+        "sum_limit_high"
     } else {
-        "The points add up to less than 0, so the score stops at 0.".to_string()
-    })
+        "sum_limit_low"
+    }))
 }
 
 /// The first view of `verdict`.
@@ -324,7 +376,7 @@ pub fn summarize(verdict: &Verdict) -> Summary {
     let all = movers(&verdict.evidence);
     let top: Vec<&Evidence> = all.iter().take(TOP_LINES).copied().collect();
     Summary {
-        verdict: verdict.level.label().to_string(),
+        verdict: verdict.level,
         why: why(verdict.level, &all),
         seen: seen_words(verdict),
         against: top

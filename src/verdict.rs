@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::message::Message;
 use crate::summary::{summarize, Summary};
 
 /// One signal's contribution, with everything the breakdown shows.
@@ -13,19 +14,19 @@ pub struct Evidence {
     /// Stable id, e.g. `"begging"`, `"avatar"`.
     pub signal: String,
     /// Short name of the fact, e.g. "Follow-back requests", "Bio".
-    pub label: String,
+    pub label: Message,
     /// What was seen, with where it came from ("none in bio, from X's data").
     /// `None`: not seen yet (the signal had no data and gives no points).
-    pub seen: Option<String>,
+    pub seen: Option<Message>,
     /// The threshold the value was held against, in words ("at least 1 phrase").
-    pub threshold: String,
+    pub threshold: Message,
     /// Points added (positive) or taken (negative).
     pub points: i32,
     /// Largest number of points this signal can move the score by, either way;
     /// used for confidence. Zero for purely informative lines.
     pub weight: u32,
     /// One plain sentence saying why.
-    pub reason: String,
+    pub reason: Message,
 }
 
 impl Evidence {
@@ -33,6 +34,38 @@ impl Evidence {
     pub fn observed(&self) -> bool {
         self.seen.is_some()
     }
+
+    /// The line in English words (CLI, eval report and tests).
+    pub fn english(&self) -> EvidenceText {
+        EvidenceText {
+            signal: self.signal.clone(),
+            label: self.label.english(),
+            seen: self.seen.as_ref().map(Message::english),
+            threshold: self.threshold.english(),
+            points: self.points,
+            weight: self.weight,
+            reason: self.reason.english(),
+        }
+    }
+}
+
+/// An evidence line rendered in English: the shape the CLI prints.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct EvidenceText {
+    /// Stable id.
+    pub signal: String,
+    /// Short name of the fact.
+    pub label: String,
+    /// What was seen, with where it came from; `None`: not seen yet.
+    pub seen: Option<String>,
+    /// The threshold, in words.
+    pub threshold: String,
+    /// Points added or taken.
+    pub points: i32,
+    /// Largest move either way.
+    pub weight: u32,
+    /// One plain sentence saying why.
+    pub reason: String,
 }
 
 /// The verdict's band, set by the level thresholds in settings.

@@ -3,17 +3,18 @@
 //! labels reader.
 
 use followback::eval::{auc, parse_labels, report, tied_share, Label, LabelsError};
+use followback::message::{text, Message};
 use followback::verdict::{Confidence, ConfidenceLabel, Evidence, Level, Verdict};
 
 fn ev(signal: &str, points: i32) -> Evidence {
     Evidence {
         signal: signal.into(),
-        label: signal.to_uppercase(),
-        seen: Some("seen".into()),
-        threshold: String::new(),
+        label: Message::new("sc_phrase", vec![text(signal.to_uppercase())]),
+        seen: Some(Message::new("sc_phrase", vec![text("seen")])),
+        threshold: Message::EMPTY,
         points,
         weight: points.unsigned_abs(),
-        reason: format!("{signal} reason"),
+        reason: Message::new("sc_phrase", vec![text(format!("{signal} reason"))]),
     }
 }
 
@@ -142,7 +143,9 @@ fn the_report_gives_every_figure() {
     assert_eq!(best, ["b3", "b1", "b2"]);
     let top = &r.best_bots[0].top;
     assert_eq!(top.len(), 2);
-    assert!(top[0].starts_with("AGE +20: seen (age reason)"), "{top:?}");
+    // (The hand-made lines are texts, shown isolated: marks removed to compare.)
+    let first = top[0].replace(['\u{2068}', '\u{2069}'], "");
+    assert!(first.starts_with("AGE +20: seen (age reason)"), "{top:?}");
 
     let text = followback::eval::render(&r);
     assert!(text.contains("AUC 0.833"), "{text}");

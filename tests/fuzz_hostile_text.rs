@@ -147,7 +147,9 @@ fn check_verdict(v: &Verdict, bio: &str) {
         .filter(|c| !matches!(c, '\u{2066}'..='\u{2069}'))
         .collect();
     for e in &v.evidence {
-        let Some(seen) = &e.seen else { continue };
+        let Some(seen) = e.seen.as_ref().map(|m| m.english()) else {
+            continue;
+        };
         if let Some(quoted) = seen
             .strip_prefix('\u{201c}')
             .and_then(|s| s.split_once('\u{201d}'))
@@ -257,7 +259,8 @@ fn a_ten_thousand_character_bio_is_capped_on_a_character_boundary_and_quoted_sho
         .iter()
         .find(|e| e.signal == "bio")
         .expect("a bio line");
-    let seen = line.seen.as_deref().expect("the bio was seen");
+    let seen = line.seen.as_ref().map(|m| m.english());
+    let seen = seen.as_deref().expect("the bio was seen");
     assert!(
         seen.chars().count() < 200,
         "the breakdown quotes a short excerpt, not 10,000 characters: {} chars",

@@ -2,6 +2,8 @@
 //! what would change it, lines that say what the check needs when data is
 //! missing, the top two changes, and tolerance of unknown or missing signal ids.
 
+use followback::evidence::quoted_m;
+use followback::message::{text, Arg, Message};
 use followback::score::score;
 use followback::selfcheck::{self_check, CheckLine, SelfCheck, Status, Topic};
 use followback::verdict::{Confidence, ConfidenceLabel, Level, Verdict};
@@ -53,13 +55,17 @@ fn begging_bio_default_photo_and_high_following_read_in_the_second_person() {
     assert!(
         begging
             .text
+            .english()
             .starts_with("Your bio asks for follow-backs (\u{2068}#TeamFollowBack\u{2069})."),
         "{}",
         begging.text
     );
-    assert_eq!(begging.advice.as_deref(), Some("remove the hashtag"));
     assert_eq!(
-        begging.fact.as_deref(),
+        begging.advice.as_ref().map(|m| m.english()).as_deref(),
+        Some("remove the hashtag")
+    );
+    assert_eq!(
+        begging.fact.as_ref().map(|m| m.english()).as_deref(),
         Some("\u{2068}#TeamFollowBack\u{2069} in your bio")
     );
     assert!(begging.points < 0);
@@ -67,12 +73,19 @@ fn begging_bio_default_photo_and_high_following_read_in_the_second_person() {
     let avatar = line(&c, "avatar").expect("an avatar line");
     assert_eq!(avatar.status, Status::Change);
     assert!(avatar.text.contains("default photo"), "{}", avatar.text);
-    assert!(avatar.advice.as_deref().unwrap_or("").contains("upload"));
+    assert!(avatar
+        .advice
+        .as_ref()
+        .map(|m| m.english())
+        .as_deref()
+        .unwrap_or("")
+        .contains("upload"));
 
     let cap = line(&c, "following_cap").expect("a following-cap line");
     assert_eq!(cap.status, Status::Change);
     assert!(
         cap.text
+            .english()
             .starts_with("You follow 4,990 and 210 follow you: following far more than follow you"),
         "{}",
         cap.text
@@ -80,7 +93,11 @@ fn begging_bio_default_photo_and_high_following_read_in_the_second_person() {
     assert!(cap.text.contains("follow churn"));
 
     for l in &c.lines {
-        assert!(second_person(&l.text), "not second person: {}", l.text);
+        assert!(
+            second_person(&l.text.english()),
+            "not second person: {}",
+            l.text
+        );
         if l.status == Status::Change {
             assert!(l.fact.is_some() && l.advice.is_some(), "{l:?}");
         }
@@ -129,7 +146,7 @@ fn missing_posts_say_what_the_check_needs() {
         .collect();
     assert!(needs.iter().any(|l| {
         l.topic == Topic::Automation
-        && l.text
+        && l.text.english()
             == "Open your Posts tab so your recent posts can be checked for variety and automation."
     }));
     assert!(needs.iter().any(|l| l.topic == Topic::Variety));
@@ -153,6 +170,7 @@ fn a_handle_alone_needs_data_everywhere_and_asks_for_nothing() {
     }
     assert!(c.lines.iter().any(|l| l.topic == Topic::BioAndPhoto
         && l.text
+            .english()
             .starts_with("Open your profile so your bio and photo can be read")));
 }
 
@@ -192,9 +210,16 @@ fn a_link_only_feed_reads_as_automation_with_its_fact() {
     assert_eq!(links.status, Status::Change);
     assert!(links
         .text
+        .english()
         .starts_with("Your recent posts are mostly bare links ("));
     assert!(
-        links.fact.as_deref().unwrap_or("").contains("20"),
+        links
+            .fact
+            .as_ref()
+            .map(|m| m.english())
+            .as_deref()
+            .unwrap_or("")
+            .contains("20"),
         "{:?}",
         links.fact
     );
@@ -215,15 +240,28 @@ fn signals_about_the_viewer_are_left_out() {
     }
 }
 
-fn ev(signal: &str, seen: Option<&str>, points: i32) -> Evidence {
+/// A text as a message (an argument shown as it is, isolated).
+fn words(t: &str) -> Message {
+    Message::new("sc_phrase", vec![text(t)])
+}
+
+/// A seen value "…, from the page", as the signals build it.
+fn from_page(value: Message) -> Message {
+    Message::new(
+        "ev_seen_from",
+        vec![Arg::Msg(value), Arg::Msg(Message::bare("ev_src_page"))],
+    )
+}
+
+fn ev(signal: &str, seen: Option<Message>, points: i32) -> Evidence {
     Evidence {
         signal: signal.to_string(),
-        label: format!("Label of {signal}"),
-        seen: seen.map(str::to_string),
-        threshold: String::new(),
+        label: words(&format!("Label of {signal}")),
+        seen,
+        threshold: Message::EMPTY,
         points,
         weight: 10,
-        reason: "Because.".to_string(),
+        reason: words("Because."),
     }
 }
 
@@ -245,15 +283,25 @@ fn verdict(evidence: Vec<Evidence>) -> Verdict {
 #[test]
 fn unknown_ids_that_cost_points_get_a_plain_line_and_missing_ids_need_data() {
     let v = verdict(vec![
-        ev("brand_new_signal", Some("something odd, from the page"), -7),
-        ev("another_new_one", Some("fine, from the page"), 3),
+        ev(
+            "brand_new_signal",
+            Some(from_page(words("something odd"))),
+            -7,
+        ),
+        ev("another_new_one", Some(from_page(words("fine"))), 3),
     ]);
     let c = self_check(&v, &viewer());
     let other = line(&c, "brand_new_signal").expect("a line for the unknown signal");
     assert_eq!(other.topic, Topic::Other);
     assert_eq!(other.status, Status::Change);
     assert!(other.text.contains("Label of brand_new_signal"));
-    assert!(other.text.contains("(something odd)"), "{}", other.text);
+    // The fact without where it came from (isolated: it is text from outside).
+    assert!(
+        other.text.contains("(\u{2068}something odd\u{2069})"),
+        "{}",
+        other.text
+    );
+    assert!(!other.text.contains("from the page"), "{}", other.text);
     assert!(line(&c, "another_new_one").is_none());
     // Every known topic had no evidence at all: each says what it needs.
     for topic in [Topic::BioAndPhoto, Topic::Automation, Topic::Relationships] {
@@ -264,24 +312,28 @@ fn unknown_ids_that_cost_points_get_a_plain_line_and_missing_ids_need_data() {
     }
     assert_eq!(c.top.len(), 1);
     assert_eq!(
-        c.summary,
-        "People using Followback would see 40 beside your name: \u{201c}skip\u{201d}."
+        c.summary.english(),
+        "People using Followback would see 40 beside your name: \u{201c}Skip\u{201d}."
     );
 }
 
 #[test]
 fn begging_in_the_name_names_the_name() {
-    let v = verdict(vec![ev(
-        "begging",
-        Some("\u{201c}#f4f\u{201d} in name, from the page"),
-        -15,
-    )]);
+    let found = Message::new(
+        "ev_found_in",
+        vec![
+            quoted_m(&["#f4f".to_string()]),
+            Arg::Msg(Message::bare("ev_place_in_name")),
+        ],
+    );
+    let v = verdict(vec![ev("begging", Some(from_page(found)), -15)]);
     let mut me = viewer();
     me.name = Some("Vera #F4F".to_string());
     let c = self_check(&v, &me);
     let l = line(&c, "begging").expect("begging line");
     assert!(
         l.text
+            .english()
             .starts_with("Your name asks for follow-backs (\u{2068}#F4F\u{2069})."),
         "{}",
         l.text

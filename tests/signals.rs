@@ -4,7 +4,8 @@
 use followback::signals::{
     evaluate, longest_digit_run, ratio_penalty, ratio_reward, self_declared, split_words, SIGNALS,
 };
-use followback::{Account, Evidence, Settings, Source, Subject};
+use followback::verdict::EvidenceText as Evidence;
+use followback::{Account, Settings, Source, Subject};
 
 const NOW: i64 = 1_767_225_600; // 2026-01-01
 const DAY: i64 = 86_400;
@@ -25,6 +26,7 @@ fn line_with(a: &Account, s: &Settings, signal: &str) -> Evidence {
         .into_iter()
         .find(|e| e.signal == signal)
         .unwrap_or_else(|| panic!("no {signal} line"))
+        .english()
 }
 
 fn line(a: &Account, signal: &str) -> Evidence {
@@ -59,7 +61,10 @@ fn one_line_per_signal_with_unique_ids() {
 #[test]
 fn an_account_known_only_by_handle_sees_almost_nothing() {
     let a = Account::with_handle("", Source::Page);
-    for e in evaluate(&Subject::profile(&a), &Settings::default(), NOW) {
+    for e in evaluate(&Subject::profile(&a), &Settings::default(), NOW)
+        .iter()
+        .map(|e| e.english())
+    {
         assert_not_seen(&e);
         // Interests without a list of interests, and X's labels (shown only
         // when they apply), weigh nothing when not seen (they must not lower

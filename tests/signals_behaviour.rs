@@ -248,7 +248,7 @@ fn assert_not_seen(e: &Evidence) {
 }
 
 fn seen(e: &Evidence) -> String {
-    e.seen.clone().unwrap_or_default()
+    e.seen.as_ref().map(|m| m.english()).unwrap_or_default()
 }
 
 // ---------- shape ----------
@@ -471,7 +471,7 @@ fn more_than_24_recent_posts_a_day_costs_on_a_graded_scale() {
     let mid = on_posts(&feed(51, 1_728), "automation_rate");
     assert_eq!(mid.points, -3, "{}", seen(&mid));
     assert!(
-        mid.reason.starts_with("\u{2212}3 of \u{2212}10"),
+        mid.reason.english().starts_with("\u{2212}3 of \u{2212}10"),
         "{}",
         mid.reason
     );
@@ -1106,7 +1106,8 @@ fn posts_sent_through_feed_and_scheduling_tools_point_to_automation() {
     let most = on_posts(&sent_from(16, "dlvr.it"), "posting_client");
     assert_eq!(most.points, -12, "{}", seen(&most));
     assert!(
-        seen(&most).contains("16 of 20 own recent posts from dlvr.it"),
+        // App names are text from X: isolated like every other.
+        seen(&most).contains("16 of 20 own recent posts from \u{2068}dlvr.it\u{2069}"),
         "{}",
         seen(&most)
     );

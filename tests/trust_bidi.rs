@@ -74,18 +74,19 @@ fn a_right_to_left_override_in_a_bio_never_reverses_our_words() {
     let account = hostile();
     let verdict = score(&Subject::profile(&account), &Settings::default(), NOW);
     let mut sentences: Vec<String> = Vec::new();
+    // Every message rendered (in English, as the page renders it in any language).
     for e in &verdict.evidence {
-        sentences.extend(e.seen.clone());
-        sentences.push(e.label.clone());
-        sentences.push(e.reason.clone());
-        sentences.push(e.threshold.clone());
+        sentences.extend(e.seen.as_ref().map(|m| m.english()));
+        sentences.push(e.label.english());
+        sentences.push(e.reason.english());
+        sentences.push(e.threshold.english());
     }
     let check = self_check(&verdict, &account);
-    sentences.push(check.summary.clone());
+    sentences.push(check.summary.english());
     for line in &check.lines {
-        sentences.push(line.text.clone());
-        sentences.extend(line.fact.clone());
-        sentences.extend(line.advice.clone());
+        sentences.push(line.text.english());
+        sentences.extend(line.fact.as_ref().map(|m| m.english()));
+        sentences.extend(line.advice.as_ref().map(|m| m.english()));
     }
     for s in &sentences {
         assert_eq!(leak(s), None, "{s:?}");
@@ -103,7 +104,7 @@ fn a_right_to_left_override_in_a_bio_never_reverses_our_words() {
         .evidence
         .iter()
         .find(|e| e.signal == "bio")
-        .and_then(|e| e.seen.clone());
+        .and_then(|e| e.seen.as_ref().map(|m| m.english()));
     assert!(
         bio.is_some_and(|b| b.starts_with(&format!("\u{201c}{FSI}{RLO}"))),
         "bio quoted and isolated"
@@ -112,7 +113,7 @@ fn a_right_to_left_override_in_a_bio_never_reverses_our_words() {
         .evidence
         .iter()
         .find(|e| e.signal == "begging")
-        .and_then(|e| e.seen.clone());
+        .and_then(|e| e.seen.as_ref().map(|m| m.english()));
     assert!(
         begging.is_some_and(|b| b.contains(&format!("\u{201c}{FSI}follow back{PDI}\u{201d}"))),
         "keywords found are isolated"
@@ -122,7 +123,7 @@ fn a_right_to_left_override_in_a_bio_never_reverses_our_words() {
         .iter()
         .find(|l| l.signal.as_deref() == Some("begging"));
     assert!(
-        begging_line.is_some_and(|l| l.text.contains(FSI)),
+        begging_line.is_some_and(|l| l.text.english().contains(FSI)),
         "the self-check quotes the phrases isolated"
     );
 }

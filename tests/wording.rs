@@ -30,7 +30,12 @@ fn bare(bio: &str) -> Account {
 fn penalty_lines_name_the_fact_not_a_virtue() {
     for bio in ["", "#followback #F4F", "x"] {
         let v = score(&Subject::profile(&bare(bio)), &Settings::default(), NOW);
-        let penalties: Vec<_> = v.evidence.iter().filter(|e| e.points < 0).collect();
+        let penalties: Vec<_> = v
+            .evidence
+            .iter()
+            .map(|e| e.english())
+            .filter(|e| e.points < 0)
+            .collect();
         assert!(!penalties.is_empty(), "{bio:?}: some penalty");
         for e in penalties {
             assert!(
@@ -47,6 +52,7 @@ fn penalty_lines_name_the_fact_not_a_virtue() {
     let bio = empty
         .evidence
         .iter()
+        .map(|e| e.english())
         .find(|e| e.signal == "bio")
         .expect("bio");
     assert_eq!(bio.label, "Bio");
@@ -55,6 +61,7 @@ fn penalty_lines_name_the_fact_not_a_virtue() {
     let photo = empty
         .evidence
         .iter()
+        .map(|e| e.english())
         .find(|e| e.signal == "avatar")
         .expect("avatar");
     assert_eq!(photo.label, "Photo");
@@ -64,11 +71,21 @@ fn penalty_lines_name_the_fact_not_a_virtue() {
 #[test]
 fn one_character_is_singular() {
     let v = score(&Subject::profile(&bare("x")), &Settings::default(), NOW);
-    let bio = v.evidence.iter().find(|e| e.signal == "bio").expect("bio");
+    let bio = v
+        .evidence
+        .iter()
+        .map(|e| e.english())
+        .find(|e| e.signal == "bio")
+        .expect("bio");
     let seen = bio.seen.as_deref().unwrap_or("");
     assert!(seen.contains("(1 character)"), "{seen}");
     let v = score(&Subject::profile(&bare("xy")), &Settings::default(), NOW);
-    let bio = v.evidence.iter().find(|e| e.signal == "bio").expect("bio");
+    let bio = v
+        .evidence
+        .iter()
+        .map(|e| e.english())
+        .find(|e| e.signal == "bio")
+        .expect("bio");
     assert!(
         bio.seen.as_deref().unwrap_or("").contains("(2 characters)"),
         "{:?}",

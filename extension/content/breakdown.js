@@ -20,6 +20,7 @@ import { saveOverride } from '../shared/overrides.js';
 import { SEL } from './selectors.js';
 import { LEVELS, levelOf, levelWords, glyphSvg, renderLegend, OVERRIDE_WORDS, confidenceWords } from '../shared/levels.js';
 import { t } from '../shared/i18n.js';
+import { renderMessage, renderSeen, defaultGetMessage } from '../shared/render-message.js';
 
 /** Narrower windows than this get a bottom sheet. */
 const SHEET_BELOW_PX = 520;
@@ -132,20 +133,32 @@ function pointsEl(doc, points) {
 function line(doc, ev) {
   const li = el(doc, 'li', 'evidence');
   li.setAttribute('data-signal', String(ev.signal || ''));
-  li.append(el(doc, 'span', 'label', ev.label || ev.signal || ''), pointsEl(doc, ev.points));
+  li.append(el(doc, 'span', 'label', renderMessage(ev.label) || ev.signal || ''), pointsEl(doc, ev.points));
   const seen = el(doc, 'span', ev.seen == null ? 'seen unseen' : 'seen');
-  seen.append(el(doc, 'span', 'k', `${t('breakdown_seen', 'Seen:')} `), ev.seen == null ? doc.createTextNode(t('breakdown_not_seen', 'not seen yet')) : value(doc, ev.seen));
+  seen.append(el(doc, 'span', 'k', `${t('breakdown_seen', 'Seen:')} `), ev.seen == null ? doc.createTextNode(t('breakdown_not_seen', 'not seen yet')) : value(doc, renderMessage(ev.seen)));
   const threshold = el(doc, 'span', 'threshold');
-  threshold.append(el(doc, 'span', 'k', `${t('breakdown_threshold', 'Threshold:')} `), value(doc, ev.threshold ?? ''));
-  li.append(seen, threshold, el(doc, 'span', 'reason', ev.reason || ''));
+  threshold.append(el(doc, 'span', 'k', `${t('breakdown_threshold', 'Threshold:')} `), value(doc, renderMessage(ev.threshold)));
+  li.append(seen, threshold, el(doc, 'span', 'reason', renderMessage(ev.reason)));
   return li;
 }
 
 /** Longest fact the first view shows whole (the full text is under "Every fact"). */
 const FACT_CHARS = 90;
 
-/** A seen value cut for the first view, keeping its source ("…, from X's data"). */
-export function shortFact(seen) {
+/**
+ * A seen value cut for the first view, keeping its source ("…, from X's data").
+ * `seen` is the core's message (`["ev_seen_from", fact, source]`) or, from an
+ * older verdict, its English text.
+ */
+export function shortFact(seen, getMessage = defaultGetMessage) {
+  if (Array.isArray(seen)) {
+    const { fact, source } = renderSeen(seen, getMessage);
+    const join = (f) => (source ? getMessage('ev_seen_from', [f, source]) || `${f}, ${source}` : f);
+    const whole = join(fact);
+    if ([...whole].length <= FACT_CHARS) return whole;
+    const room = Math.max(20, FACT_CHARS - [...whole].length + [...fact].length);
+    return join(`${[...fact].slice(0, room - 1).join('').trimEnd()}\u2026`);
+  }
   const text = String(seen ?? t('breakdown_not_seen', 'not seen yet'));
   if (text.length <= FACT_CHARS) return text;
   const m = /, (from [^,]{1,40})$/.exec(text);
@@ -161,7 +174,7 @@ function topLine(doc, ev) {
   const li = el(doc, 'li', 'top-line');
   li.setAttribute('data-signal', String(ev.signal || ''));
   const fact = el(doc, 'span', 'label');
-  fact.append(el(doc, 'span', 'name', t('breakdown_fact_name', '$1:', [ev.label || ev.signal || ''])), doc.createTextNode(' '), value(doc, shortFact(ev.seen)));
+  fact.append(el(doc, 'span', 'name', t('breakdown_fact_name', '$1:', [renderMessage(ev.label) || ev.signal || ''])), doc.createTextNode(' '), value(doc, shortFact(ev.seen)));
   li.append(fact, pointsEl(doc, ev.points));
   return li;
 }
@@ -170,14 +183,14 @@ function topLine(doc, ev) {
 function summaryOf(verdict, evidence) {
   const s = verdict.summary && typeof verdict.summary === 'object' ? verdict.summary : null;
   const ids = (list) => (Array.isArray(list) ? list.map(String) : null);
-  if (s && typeof s.why === 'string') {
+  if (s && (typeof s.why === 'string' || Array.isArray(s.why))) {
     return {
-      why: s.why,
-      seen: typeof s.seen === 'string' ? s.seen : '',
+      why: renderMessage(s.why),
+      seen: renderMessage(s.seen),
       against: ids(s.against) || [],
       inFavour: ids(s.in_favour) || [],
       notSeen: Number.isFinite(Number(s.not_seen)) ? Number(s.not_seen) : evidence.filter((e) => e.seen == null).length,
-      limit: typeof s.limit === 'string' ? s.limit : null,
+      limit: s.limit ? renderMessage(s.limit) : null,
     };
   }
   const movers = evidence.filter((e) => Number(e.points) && e.signal !== 'score_limit')

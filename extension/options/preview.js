@@ -2,6 +2,7 @@
 // Live preview: a small sample account, scored with the settings being edited,
 // showing the score, level, confidence and every evidence line (textContent only).
 
+import { renderMessage } from '../shared/render-message.js';
 import { t, levelLabel } from '../shared/i18n.js';
 import { confidenceWords } from '../shared/levels.js';
 
@@ -101,20 +102,20 @@ export function renderVerdict(out, verdict, note) {
     head.className = 'ev-head';
     const label = document.createElement('span');
     label.className = 'ev-label';
-    label.textContent = String(ev.label ?? ev.signal ?? '');
+    label.textContent = renderMessage(ev.label) || String(ev.signal ?? '');
     const points = document.createElement('span');
     points.className = ev.points > 0 ? 'points plus' : ev.points < 0 ? 'points minus' : 'points';
     points.textContent = signed(ev.points);
     head.append(label, points);
     const seen = document.createElement('div');
     seen.className = 'ev-seen';
-    seen.textContent = t('options_preview_seen', 'Seen: $1', [observed ? String(ev.seen) : t('options_not_seen', 'not seen yet')]);
+    seen.textContent = t('options_preview_seen', 'Seen: $1', [observed ? renderMessage(ev.seen) : t('options_not_seen', 'not seen yet')]);
     const threshold = document.createElement('div');
     threshold.className = 'ev-threshold';
-    threshold.textContent = t('options_preview_threshold', 'Threshold: $1', [String(ev.threshold ?? '')]);
+    threshold.textContent = t('options_preview_threshold', 'Threshold: $1', [renderMessage(ev.threshold)]);
     const reason = document.createElement('div');
     reason.className = 'ev-reason';
-    reason.textContent = String(ev.reason ?? '');
+    reason.textContent = renderMessage(ev.reason);
     li.append(head, seen, threshold, reason);
     items.push(li);
   }

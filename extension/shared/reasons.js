@@ -1,7 +1,10 @@
 // @ts-check
 // Why a verdict is low, in a few words: the labels of the evidence lines that
 // took points away. Used by the content script's list (audit `fb:list-stats`)
-// and by the audit page's exports.
+// and by the audit page's exports. Labels are the core's messages, rendered in
+// the UI language.
+
+import { renderMessage } from './render-message.js';
 
 const MAX_REASONS = 5;
 
@@ -11,7 +14,7 @@ export function negativeReasons(verdict) {
   return evidence
     .filter((ev) => Number(ev.points) < 0)
     .sort((a, b) => Number(a.points) - Number(b.points))
-    .map((ev) => String(ev.label || ev.signal || ''))
+    .map((ev) => renderMessage(ev.label) || String(ev.signal || ''))
     .filter(Boolean)
     .slice(0, MAX_REASONS);
 }

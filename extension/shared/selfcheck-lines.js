@@ -3,7 +3,9 @@
 // `fb:self-check` reply, built in Rust by src/selfcheck.rs) into a container.
 // Shared by the content script's "How you look" panel, the popup's section and
 // the self-check page. textContent only: nothing from X ever becomes markup.
+// The check's sentences are the core's messages, rendered in the UI language.
 
+import { renderMessage } from './render-message.js';
 import { t } from './i18n.js';
 import { levelWords } from './levels.js';
 
@@ -50,8 +52,8 @@ function lineItem(doc, line, showTopic) {
   li.setAttribute('data-status', String(line.status || ''));
   if (line.signal) li.setAttribute('data-signal', String(line.signal));
   const head = el(doc, 'div', 'sc-head');
-  head.append(el(doc, 'span', 'sc-topic', showTopic ? line.title || line.topic || '' : ''), el(doc, 'span', 'sc-status', STATUS_WORDS[line.status] || ''));
-  li.append(head, el(doc, 'p', 'sc-text', line.text || ''));
+  head.append(el(doc, 'span', 'sc-topic', showTopic ? renderMessage(line.title) || line.topic || '' : ''), el(doc, 'span', 'sc-status', STATUS_WORDS[line.status] || ''));
+  li.append(head, el(doc, 'p', 'sc-text', renderMessage(line.text)));
   return li;
 }
 
@@ -72,7 +74,7 @@ function list(doc, lines, grouped) {
 export function renderSelfCheck(doc, container, check) {
   const lines = Array.isArray(check && check.lines) ? check.lines : [];
   const title = el(doc, 'h2', 'sc-title', t('selfcheck_title', 'How you look: $1', [verdictWords(check)]));
-  const summary = el(doc, 'p', 'sc-summary', (check && check.summary) || '');
+  const summary = el(doc, 'p', 'sc-summary', renderMessage(check && check.summary));
   const note = el(
     doc,
     'p',
@@ -98,7 +100,7 @@ export function renderTop(doc, container, check) {
   }
   const list = el(doc, 'ol', 'sc-top');
   for (const line of top) {
-    const li = el(doc, 'li', 'sc-top-line', line.text || '');
+    const li = el(doc, 'li', 'sc-top-line', renderMessage(line.text));
     if (line.signal) li.setAttribute('data-signal', String(line.signal));
     list.append(li);
   }

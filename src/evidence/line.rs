@@ -1,8 +1,14 @@
 //! The evidence-line builder: the fixed parts of one signal's line (name,
 //! label, threshold, weight) and how an observation or its absence becomes an
 //! [`Evidence`] entry, plus turning points settings into points and weights.
+//!
+//! Every word is a [`Message`]; with `explain` off (the fast path) the
+//! closures that build them are never called and the lines carry
+//! [`Message::EMPTY`], so only numbers are computed.
 
-use crate::model::Account;
+use crate::message::{Arg, Message};
+use crate::model::{Account, Source};
+use crate::signals::Subject;
 use crate::verdict::Evidence;
 
 /// The fixed parts of one signal's evidence line.
@@ -10,45 +16,125 @@ pub struct Line {
     /// The signal's id (`"ratio"`).
     pub signal: &'static str,
     /// Its label in the breakdown.
-    pub label: &'static str,
+    pub label: Message,
     /// The threshold, in words.
-    pub threshold: String,
+    pub threshold: Message,
     /// The signal's weight: the most points it can move.
     pub weight: u32,
+    /// Build the words (false on the fast path).
+    pub explain: bool,
+}
+
+/// The message id of where a fact came from ("from X's data").
+pub fn source_id(source: Source) -> &'static str {
+    match source {
+        Source::Graphql => "ev_src_graphql",
+        Source::Page => "ev_src_page",
+        Source::File => "ev_src_file",
+        Source::Memory => "ev_src_memory",
+    }
 }
 
 impl Line {
-    /// The fixed parts of one line.
-    pub fn new(signal: &'static str, label: &'static str, threshold: String, weight: u32) -> Self {
+    /// The fixed parts of one line: `label` is a message id; `threshold` is
+    /// only called when the subject is explained.
+    pub fn new(
+        subject: &Subject,
+        signal: &'static str,
+        label: &'static str,
+        threshold: impl FnOnce() -> Message,
+        weight: u32,
+    ) -> Self {
+        let explain = subject.explain();
         Line {
             signal,
-            label,
-            threshold,
+            label: if explain {
+                Message::bare(label)
+            } else {
+                Message::EMPTY
+            },
+            threshold: if explain { threshold() } else { Message::EMPTY },
             weight,
+            explain,
         }
     }
 
-    /// No data: no points, and the reason says what is missing.
-    pub fn not_seen(self, what: &str) -> Evidence {
-        self.evidence(None, 0, format!("{what} not seen yet."))
+    fn words(&self, f: impl FnOnce() -> Message) -> Message {
+        if self.explain {
+            f()
+        } else {
+            Message::EMPTY
+        }
+    }
+
+    /// No data: no points, and the reason says what is missing (`what` is a
+    /// message id naming it: "Bio" not seen yet).
+    pub fn not_seen(self, what: &'static str) -> Evidence {
+        self.not_seen_with(|| Message::bare(what))
+    }
+
+    /// No data, with the missing fact as a message.
+    pub fn not_seen_with(self, what: impl FnOnce() -> Message) -> Evidence {
+        let reason = self.words(|| Message::new("ev_not_seen", vec![Arg::Msg(what())]));
+        self.evidence(None, 0, reason)
+    }
+
+    /// No data, with a reason of its own (not "... not seen yet.").
+    pub fn unseen_because(self, reason: impl FnOnce() -> Message) -> Evidence {
+        let reason = self.words(reason);
+        self.evidence(None, 0, reason)
     }
 
     /// An observation: `value` is shown with where it came from.
-    pub fn seen(self, account: &Account, value: &str, points: i32, reason: String) -> Evidence {
-        let seen = format!("{value}, {}", account.source.phrase());
+    pub fn seen(
+        self,
+        account: &Account,
+        value: impl FnOnce() -> Message,
+        points: i32,
+        reason: impl FnOnce() -> Message,
+    ) -> Evidence {
+        let source = account.source;
+        let seen = self.words(|| {
+            Message::new(
+                "ev_seen_from",
+                vec![
+                    Arg::Msg(value()),
+                    Arg::Msg(Message::bare(source_id(source))),
+                ],
+            )
+        });
+        let reason = self.words(reason);
         self.evidence(Some(seen), points, reason)
     }
 
     /// An observation from data that is not the profile (posts, interactions,
-    /// earlier visits): `from` is where it came from ("from X's data").
-    pub fn seen_from(self, value: &str, from: &str, points: i32, reason: String) -> Evidence {
-        self.evidence(Some(format!("{value}, {from}")), points, reason)
+    /// earlier visits): `from` is a message id saying where it came from.
+    pub fn seen_from(
+        self,
+        value: impl FnOnce() -> Message,
+        from: &'static str,
+        points: i32,
+        reason: impl FnOnce() -> Message,
+    ) -> Evidence {
+        let seen = self.words(|| {
+            Message::new(
+                "ev_seen_from",
+                vec![Arg::Msg(value()), Arg::Msg(Message::bare(from))],
+            )
+        });
+        let reason = self.words(reason);
+        self.evidence(Some(seen), points, reason)
     }
 
-    fn evidence(self, seen: Option<String>, points: i32, reason: String) -> Evidence {
+    fn evidence(self, seen: Option<Message>, points: i32, reason: Message) -> Evidence {
         Evidence {
-            signal: self.signal.to_string(),
-            label: self.label.to_string(),
+            // The fast path keeps no line, so it needs no id either.
+            signal: if self.explain {
+                self.signal.to_string()
+            } else {
+                String::new()
+            },
+            label: self.label,
             seen,
             threshold: self.threshold,
             points,
@@ -66,4 +152,21 @@ pub fn setting_points(v: i64) -> i32 {
 /// A points setting as a weight (its magnitude).
 pub fn setting_weight(v: i64) -> u32 {
     setting_points(v).unsigned_abs()
+}
+
+/// Messages joined two by two with `sep` (a message id taking `$1` and
+/// `$2`, such as "$1; $2"); [`Message::EMPTY`] for none.
+pub fn join_with(sep: &'static str, parts: impl IntoIterator<Item = Message>) -> Message {
+    parts
+        .into_iter()
+        .reduce(|acc, next| Message::new(sep, vec![Arg::Msg(acc), Arg::Msg(next)]))
+        .unwrap_or(Message::EMPTY)
+}
+
+/// "<where the points sit>. <why>" as a message (`why` is a message id).
+pub fn place_why(place: Message, why: &'static str) -> Message {
+    Message::new(
+        "ev_place_why",
+        vec![Arg::Msg(place), Arg::Msg(Message::bare(why))],
+    )
 }

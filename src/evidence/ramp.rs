@@ -3,7 +3,8 @@
 //! landed on it.
 
 use super::line::setting_points;
-use super::words::{number, round_num, signed};
+use super::words::{amount_m, round_arg, Unit};
+use crate::message::{int, num, signed, Arg, Message};
 
 /// Graded points for a count: linear in `log10(1 + value)` between two
 /// anchors, `low` points at or below `from`, `high` points at or above `to`,
@@ -97,30 +98,28 @@ impl Ramp {
 
 /// The threshold words of a count ramp: "−10 at 1 like or fewer, +12 at
 /// 1,000 or more, graded in between (log scale)".
-pub fn ramp_threshold(r: &Ramp, unit_one: &str, unit_many: &str) -> String {
-    let at = |v: f64| {
-        if (v - 1.0).abs() < f64::EPSILON {
-            format!("1 {unit_one}")
-        } else {
-            format!("{} {unit_many}", number(v))
-        }
-    };
+pub fn ramp_threshold(r: &Ramp, u: Unit) -> Message {
     let low = if r.from <= 0.0 {
-        format!("{} for no {unit_many}", signed(r.low))
+        Message::new(
+            "ev_ramp_low_none",
+            vec![signed(r.low), Arg::Msg(Message::bare(u.none))],
+        )
     } else {
-        format!("{} at {} or fewer", signed(r.low), at(r.from))
+        Message::new(
+            "ev_ramp_low_at",
+            vec![signed(r.low), Arg::Msg(amount_m(r.from, u))],
+        )
     };
-    format!(
-        "{low}, {} at {} or more, graded in between",
-        signed(r.high),
-        at(r.to)
+    Message::new(
+        "ev_ramp_threshold",
+        vec![Arg::Msg(low), signed(r.high), Arg::Msg(amount_m(r.to, u))],
     )
 }
 
 /// Where on the ramp `points` sit, for the start of a reason:
 /// "+7 of 12: full points from 1,000 likes" or "−6 of −10: nothing taken
-/// from about 30 likes". `what` names the fact in the plural ("likes").
-pub fn ramp_place(r: &Ramp, points: i32, what: &str) -> String {
+/// from about 30 likes". `what` names the fact counted.
+pub fn ramp_place(r: &Ramp, points: i32, what: Unit) -> Message {
     let rising = r.low < r.high;
     let best = r.low.max(r.high);
     let worst = r.low.min(r.high);
@@ -130,43 +129,36 @@ pub fn ramp_place(r: &Ramp, points: i32, what: &str) -> String {
         (r.from, r.to)
     };
     let zero = r.zero_at().unwrap_or(worst_at);
+    let many = |v: Arg| Arg::Msg(Message::new(what.many, vec![v]));
     if points > 0 {
         if points >= best {
-            format!("{} of {}: full points", signed(points), best)
+            Message::new("ev_place_full", vec![signed(points), int(best)])
         } else if rising {
-            format!(
-                "{} of {}: full points from {} {what}",
-                signed(points),
-                best,
-                number(best_at)
+            Message::new(
+                "ev_place_full_from",
+                vec![signed(points), int(best), many(num(best_at))],
             )
         } else {
-            format!(
-                "{} of {}: full points at {} {what} or fewer",
-                signed(points),
-                best,
-                number(best_at)
+            Message::new(
+                "ev_place_full_at_most",
+                vec![signed(points), int(best), many(num(best_at))],
             )
         }
     } else if points < 0 {
         if points <= worst {
-            format!("{} of {}: the full penalty", signed(points), signed(worst))
+            Message::new("ev_place_penalty", vec![signed(points), signed(worst)])
         } else if rising {
-            format!(
-                "{} of {}: nothing taken from about {} {what}",
-                signed(points),
-                signed(worst),
-                round_num(zero)
+            Message::new(
+                "ev_place_nothing_from",
+                vec![signed(points), signed(worst), many(round_arg(zero))],
             )
         } else {
-            format!(
-                "{} of {}: nothing taken below about {} {what}",
-                signed(points),
-                signed(worst),
-                round_num(zero)
+            Message::new(
+                "ev_place_nothing_below",
+                vec![signed(points), signed(worst), many(round_arg(zero))],
             )
         }
     } else {
-        "0 points".to_string()
+        Message::bare("ev_place_zero")
     }
 }

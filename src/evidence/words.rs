@@ -1,9 +1,12 @@
 //! Wording helpers for evidence lines: numbers with thousands separators,
 //! plurals, day spans, rates, signed points, excerpts and quoted keywords.
+//! Also the message forms of the same ([`plural_m`], [`days_m`], ...).
 //! Keyword matching itself is the analysis layer's
 //! [`KeywordSet`](crate::analysis::KeywordSet) (case-insensitive, whole words,
 //! hashtags exact, longest match wins where matches overlap), prepared once per
 //! settings in [`prepared`](crate::prepared).
+
+use crate::message::{num, text, uint, Arg, Message};
 
 /// `12345` -> `"12,345"`.
 pub fn count(n: u64) -> String {
@@ -141,6 +144,99 @@ pub fn quoted(found: &[String]) -> String {
         .map(|k| format!("\u{201c}{}\u{201d}", isolate(k)))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// A counted noun as three message ids: one ("$1 post"), many ("$1 posts")
+/// and none ("no posts").
+#[derive(Clone, Copy, Debug)]
+pub struct Unit {
+    /// "$1 post".
+    pub one: &'static str,
+    /// "$1 posts".
+    pub many: &'static str,
+    /// "no posts".
+    pub none: &'static str,
+}
+
+macro_rules! units {
+    ($($name:ident = $id:literal;)*) => {
+        /// The counted nouns of the evidence lines.
+        pub mod unit {
+            use super::Unit;
+            $(
+                #[allow(missing_docs)]
+                pub const $name: Unit = Unit {
+                    one: concat!("ev_u_", $id, "_one"),
+                    many: concat!("ev_u_", $id, "_many"),
+                    none: concat!("ev_u_", $id, "_no"),
+                };
+            )*
+        }
+    };
+}
+
+units! {
+    POST = "post";
+    LIKE = "like";
+    LIST = "list";
+    CHANGE = "change";
+    DAY = "day";
+    FOLLOW_A_DAY = "follow_day";
+    POST_A_DAY = "post_day";
+    POST_A_WEEK = "post_week";
+    OBSERVATION = "observation";
+    RECENT_POST = "recent_post";
+    TIME = "time";
+    INTEREST = "interest";
+    CHARACTER = "character";
+    DIFFERENT_DAY = "different_day";
+}
+
+/// "1 post" / "3 posts" as a message.
+pub fn plural_m(n: u64, u: Unit) -> Message {
+    Message::new(if n == 1 { u.one } else { u.many }, vec![uint(n)])
+}
+
+/// "1 like" for exactly one, else "2.5 likes" (any number) as a message.
+pub fn amount_m(v: f64, u: Unit) -> Message {
+    if (v - 1.0).abs() < 0.005 {
+        Message::new(u.one, vec![Arg::Int(1)])
+    } else {
+        Message::new(u.many, vec![num(v)])
+    }
+}
+
+/// Days as people say them, as a message: "45 days", "about 3 years".
+pub fn days_m(days: f64) -> Message {
+    if days >= 730.0 {
+        Message::new("ev_about_years", vec![uint((days / 365.25).round() as u64)])
+    } else {
+        plural_m(days.floor() as u64, unit::DAY)
+    }
+}
+
+/// A number rounded to two significant digits, as an argument.
+pub fn round_arg(v: f64) -> Arg {
+    if !v.is_finite() || v <= 0.0 {
+        return num(v.max(0.0));
+    }
+    let mag = 10f64.powf(v.log10().floor() - 1.0);
+    let r = (v / mag).round() * mag;
+    if r >= 1.0 {
+        uint(r.round() as u64)
+    } else {
+        num(r)
+    }
+}
+
+/// Matched keywords as a list argument: each one quoted and isolated.
+pub fn quoted_m(found: &[String]) -> Arg {
+    Arg::List(
+        found
+            .iter()
+            .map(|k| Arg::Msg(Message::new("ev_quoted", vec![text(k.as_str())])))
+            .collect(),
+    )
 }
 
 #[cfg(test)]

@@ -10,7 +10,8 @@
 //!   recent posts, seed 004).
 
 use super::Subject;
-use crate::evidence::{days_words, number, plural, ramp_place, signed, Line, Ramp};
+use crate::evidence::{days_m, place_why, plural_m, ramp_place, unit, Line, Ramp};
+use crate::message::{num, signed, Arg, Message};
 use crate::observed::{age_days, rate_days};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
@@ -30,38 +31,44 @@ pub fn posts_ever(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let r = posts_ramp(s);
     let line = Line::new(
+        subject,
         "posts",
-        "Posts",
-        format!(
-            "{} at {} or fewer, {} at {} or more, graded in between",
-            signed(r.low),
-            plural(r.from.max(0.0) as u64, "post", "posts"),
-            signed(r.high),
-            plural(r.to.max(0.0) as u64, "post", "posts")
-        ),
+        "ev_posts_label",
+        || {
+            Message::new(
+                "ev_posts_threshold",
+                vec![
+                    signed(r.low),
+                    Arg::Msg(plural_m(r.from.max(0.0) as u64, unit::POST)),
+                    signed(r.high),
+                    Arg::Msg(plural_m(r.to.max(0.0) as u64, unit::POST)),
+                ],
+            )
+        },
         r.weight(),
     );
     let Some(posts) = a.tweets else {
-        return line.not_seen("Post count");
+        return line.not_seen("ev_fact_post_count");
     };
     let points = r.points(posts as f64);
     let why = if posts == 0 {
-        "Has never posted: nothing to follow, and a common mark of fake followers."
+        "ev_posts_why_never"
     } else if points < 0 {
-        "Very few posts: too little to follow."
+        "ev_posts_why_few"
     } else {
-        "Enough posts to see what they share."
-    };
-    let seen = if posts == 0 {
-        "no posts".to_string()
-    } else {
-        plural(posts, "post", "posts")
+        "ev_posts_why_enough"
     };
     line.seen(
         a,
-        &seen,
+        || {
+            if posts == 0 {
+                Message::bare(unit::POST.none)
+            } else {
+                plural_m(posts, unit::POST)
+            }
+        },
         points,
-        format!("{}. {why}", ramp_place(&r, points, "posts")),
+        || place_why(ramp_place(&r, points, unit::POST), why),
     )
 }
 
@@ -76,50 +83,51 @@ pub fn activity(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         -s.activity_busy_points,
     );
     let line = Line::new(
+        subject,
         "activity",
-        "Posting rate",
-        format!(
-            "nothing up to {} posts a day over the account's life; {} at {} a day or more, graded in between",
-            number(busy.from),
-            signed(busy.high),
-            number(busy.to)
-        ),
+        "ev_activity_label",
+        || {
+            Message::new(
+                "ev_activity_threshold",
+                vec![num(busy.from), signed(busy.high), num(busy.to)],
+            )
+        },
         busy.weight(),
     );
     let Some(posts) = a.tweets else {
-        return line.not_seen("Post count");
+        return line.not_seen("ev_fact_post_count");
     };
     let Some(age) = age_days(a, now) else {
-        return line.not_seen(&format!(
-            "Account age (needed for the rate of its {})",
-            plural(posts, "post", "posts")
-        ));
+        return line.not_seen_with(|| {
+            Message::new(
+                "ev_fact_age_for_rate",
+                vec![Arg::Msg(plural_m(posts, unit::POST))],
+            )
+        });
     };
     let per_day = posts as f64 / rate_days(age);
-    let seen = format!(
-        "{} in {} ({} a day)",
-        plural(posts, "post", "posts"),
-        days_words(age),
-        number(per_day)
-    );
+    let seen = || {
+        Message::new(
+            "ev_activity_seen",
+            vec![
+                Arg::Msg(plural_m(posts, unit::POST)),
+                Arg::Msg(days_m(age)),
+                num(per_day),
+            ],
+        )
+    };
     let points = busy.points(per_day);
     if points < 0 {
-        line.seen(
-            a,
-            &seen,
-            points,
-            format!(
-                "{}. Far more than {} posts a day for its whole life: more than a person types.",
-                ramp_place(&busy, points, "posts a day"),
-                number(s.activity_daily_max)
-            ),
-        )
+        line.seen(a, seen, points, || {
+            Message::new(
+                "ev_activity_why_busy",
+                vec![
+                    Arg::Msg(ramp_place(&busy, points, unit::POST_A_DAY)),
+                    num(s.activity_daily_max),
+                ],
+            )
+        })
     } else {
-        line.seen(
-            a,
-            &seen,
-            0,
-            "A rate alone does not show who is posting (busy people post a lot, spam tools post steadily), so it earns nothing.".to_string(),
-        )
+        line.seen(a, seen, 0, || Message::bare("ev_activity_why_rate"))
     }
 }

@@ -4,7 +4,8 @@
 //! Graded on a log scale between two ages, bounded both ways.
 
 use super::Subject;
-use crate::evidence::{days_words, ramp_place, Line, Ramp};
+use crate::evidence::{days_m, place_why, ramp_place, unit, Line, Ramp};
+use crate::message::{signed, Arg, Message};
 use crate::observed::age_days;
 use crate::settings::Settings;
 use crate::verdict::Evidence;
@@ -23,32 +24,37 @@ pub fn age(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let a = subject.account;
     let r = ramp(s);
     let line = Line::new(
+        subject,
         "age",
-        "Account age",
-        format!(
-            "{} at {} or younger, {} at {} or older, graded in between",
-            crate::evidence::signed(r.low),
-            days_words(r.from),
-            crate::evidence::signed(r.high),
-            days_words(r.to)
-        ),
+        "ev_age_label",
+        || {
+            Message::new(
+                "ev_age_threshold",
+                vec![
+                    signed(r.low),
+                    Arg::Msg(days_m(r.from)),
+                    signed(r.high),
+                    Arg::Msg(days_m(r.to)),
+                ],
+            )
+        },
         r.weight(),
     );
     let Some(days) = age_days(a, now) else {
-        return line.not_seen("Join date");
+        return line.not_seen("ev_fact_join_date");
     };
     let points = r.points(days);
     let why = if points < 0 {
-        "A young account: too early to know much, and throwaway and bought accounts are young."
+        "ev_age_why_young"
     } else if points > 0 {
-        "An account kept up for a long time has a history."
+        "ev_age_why_old"
     } else {
-        "Neither new nor long established."
+        "ev_age_why_neither"
     };
     line.seen(
         a,
-        &format!("{} old", days_words(days)),
+        || Message::new("ev_age_seen", vec![Arg::Msg(days_m(days))]),
         points,
-        format!("{}. {why}", ramp_place(&r, points, "days")),
+        || place_why(ramp_place(&r, points, unit::DAY), why),
     )
 }

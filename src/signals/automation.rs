@@ -5,53 +5,53 @@
 
 use super::posts::{self, above, percent, share_words};
 use super::Subject;
-use crate::evidence::{number, setting_points, setting_weight, Line};
+use crate::evidence::{ramp_place, setting_points, setting_weight, unit, Line};
+use crate::message::{int, num, signed, text, uint, Arg, Message};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
 /// Own posts that are nothing but a link.
 pub fn links(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let line = Line::new(
+        subject,
         "automation_links",
-        "Link-only posts",
-        format!(
-            "at most {} of their own recent posts nothing but a link",
-            percent(s.automation_link_only_share)
-        ),
+        "ev_links_label",
+        || {
+            Message::new(
+                "ev_links_threshold",
+                vec![percent(s.automation_link_only_share)],
+            )
+        },
         setting_weight(s.automation_link_only_points),
     );
     let t = match posts::judged(subject, s, now) {
         Ok(t) => t,
-        Err(what) => return line.not_seen(&what),
+        Err(what) => return line.not_seen_with(|| what),
     };
     let from = posts::source_phrase(subject.tweets);
     if t.authored == 0 {
         return line.seen_from(
-            &format!("no posts of their own among {} recent posts", t.n),
+            || Message::new("ev_links_seen_reposts", vec![uint(t.n as u64)]),
             from,
             0,
-            "Only reposts: no links of their own to judge (variety covers reposts).".to_string(),
+            || Message::bare("ev_links_why_reposts"),
         );
     }
-    let seen = format!(
-        "{} link-only",
-        share_words(t.link_only, "own recent posts (reposts aside)")
-    );
+    let seen = || {
+        Message::new(
+            "ev_links_seen",
+            vec![share_words(t.link_only, "ev_share_own_posts")],
+        )
+    };
     if above(t.link_only, s.automation_link_only_share) {
         line.seen_from(
-            &seen,
+            seen,
             from,
             -setting_points(s.automation_link_only_points),
-            "Almost nothing but links: the feed looks fed in by a tool, not written by a person."
-                .to_string(),
+            || Message::bare("ev_links_why_links"),
         )
     } else {
-        line.seen_from(
-            &seen,
-            from,
-            0,
-            "Their posts have words of their own, not just links.".to_string(),
-        )
+        line.seen_from(seen, from, 0, || Message::bare("ev_links_why_words"))
     }
 }
 
@@ -59,48 +59,45 @@ pub fn links(subject: &Subject, s: &Settings, now: i64) -> Evidence {
 pub fn repeats(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let limit = s.automation_repeat_copies.max(1);
     let line = Line::new(
+        subject,
         "automation_repeats",
-        "Repeated texts",
-        format!("no text posted more than {limit} times"),
+        "ev_repeats_label",
+        || Message::new("ev_repeats_threshold", vec![int(limit)]),
         setting_weight(s.automation_repeat_points),
     );
     let t = match posts::judged(subject, s, now) {
         Ok(t) => t,
-        Err(what) => return line.not_seen(&what),
+        Err(what) => return line.not_seen_with(|| what),
     };
     let from = posts::source_phrase(subject.tweets);
     let d = &t.duplicates;
     if d.considered == 0 {
         return line.seen_from(
-            &format!("no texts to compare among {} recent posts", t.n),
+            || Message::new("ev_repeats_seen_none", vec![uint(t.n as u64)]),
             from,
             0,
-            "None of their own posts has text to compare.".to_string(),
+            || Message::bare("ev_repeats_why_none"),
         );
     }
-    let seen = if d.max_copies >= 2 {
-        format!(
-            "the same text {} times among {} own recent posts",
-            d.max_copies, d.considered
-        )
-    } else {
-        format!("no text repeated among {} own recent posts", d.considered)
+    let seen = || {
+        if d.max_copies >= 2 {
+            Message::new(
+                "ev_repeats_seen",
+                vec![uint(d.max_copies as u64), uint(d.considered as u64)],
+            )
+        } else {
+            Message::new("ev_repeats_seen_no", vec![uint(d.considered as u64)])
+        }
     };
     if i64::try_from(d.max_copies).unwrap_or(i64::MAX) > limit {
         line.seen_from(
-            &seen,
+            seen,
             from,
             -setting_points(s.automation_repeat_points),
-            "Posting the same text over and over is what scheduling tools and spam bots do."
-                .to_string(),
+            || Message::bare("ev_repeats_why_repeats"),
         )
     } else {
-        line.seen_from(
-            &seen,
-            from,
-            0,
-            "They do not keep posting the same text.".to_string(),
-        )
+        line.seen_from(seen, from, 0, || Message::bare("ev_repeats_why_no"))
     }
 }
 
@@ -108,72 +105,90 @@ pub fn repeats(subject: &Subject, s: &Settings, now: i64) -> Evidence {
 /// minutes spread more evenly than chance.
 pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let line = Line::new(
+        subject,
         "automation_timing",
-        "Posting times",
-        format!(
-            "gaps vary by at least {} of their mean; minutes and seconds bunched less than {}\u{d7} chance",
-            number(s.automation_interval_cv_max),
-            number(s.automation_clock_dispersion_min)
-        ),
+        "ev_timing_label",
+        || {
+            Message::new(
+                "ev_timing_threshold",
+                vec![
+                    num(s.automation_interval_cv_max),
+                    num(s.automation_clock_dispersion_min),
+                ],
+            )
+        },
         setting_weight(s.automation_timing_points),
     );
     let t = match posts::judged(subject, s, now) {
         Ok(t) => t,
-        Err(what) => return line.not_seen(&what),
+        Err(what) => return line.not_seen_with(|| what),
     };
     if t.timed < posts::min_posts(s) {
-        return line.not_seen(&format!(
-            "Enough post times ({} of the {} needed)",
-            t.timed,
-            posts::min_posts(s)
-        ));
+        return line.not_seen_with(|| {
+            Message::new(
+                "ev_fact_enough_post_times",
+                vec![uint(t.timed as u64), uint(posts::min_posts(s) as u64)],
+            )
+        });
     }
-    let mut seen = Vec::new();
-    let mut signs = Vec::new();
+    let mut seen: Vec<(&'static str, f64)> = Vec::new();
+    let mut signs: Vec<&'static str> = Vec::new();
     if let Some(cv) = t.intervals.cv {
-        seen.push(format!("gaps vary by {} of their mean", number(cv)));
+        seen.push(("ev_timing_seen_gaps", cv));
         if cv < s.automation_interval_cv_max {
-            signs.push("the gaps between posts are almost all the same");
+            signs.push("ev_timing_sign_gaps");
         }
     }
     let even_from = usize::try_from(s.automation_clock_even_min_posts).unwrap_or(usize::MAX);
-    for (clock, name) in [
-        (&t.minute_of_hour, "minute of the hour"),
-        (&t.second_of_minute, "second of the minute"),
-    ] {
+    for (clock, minute) in [(&t.minute_of_hour, true), (&t.second_of_minute, false)] {
         let Some(c) = clock else { continue };
-        seen.push(format!(
-            "{name} bunched {}\u{d7} chance",
-            number(c.dispersion)
+        seen.push((
+            if minute {
+                "ev_timing_seen_minute"
+            } else {
+                "ev_timing_seen_second"
+            },
+            c.dispersion,
         ));
         if c.dispersion >= s.automation_clock_dispersion_min {
-            signs.push(if name.starts_with("minute") {
-                "posts go out at the same minutes of the hour"
+            signs.push(if minute {
+                "ev_timing_sign_minutes"
             } else {
-                "posts go out at the same second of the minute"
+                "ev_timing_sign_seconds"
             });
-        } else if name.starts_with("minute")
-            && c.n >= even_from
-            && c.dispersion < s.automation_clock_even_dispersion
-        {
-            signs.push("posts cycle through the minutes of the hour more evenly than chance");
+        } else if minute && c.n >= even_from && c.dispersion < s.automation_clock_even_dispersion {
+            signs.push("ev_timing_sign_even");
         }
     }
-    let seen = format!("{} over {} timed posts", seen.join("; "), t.timed);
+    let seen = || {
+        let parts = seen
+            .iter()
+            .map(|(id, v)| Message::new(id, vec![num(*v)]))
+            .reduce(|acc, next| Message::new("ev_semicolon", vec![Arg::Msg(acc), Arg::Msg(next)]))
+            .unwrap_or(Message::EMPTY);
+        Message::new(
+            "ev_timing_seen",
+            vec![Arg::Msg(parts), uint(t.timed as u64)],
+        )
+    };
     let from = posts::source_phrase(subject.tweets);
     if signs.is_empty() {
-        line.seen_from(
-            &seen,
-            from,
-            0,
-            "Posting times vary the way a person's do.".to_string(),
-        )
+        line.seen_from(seen, from, 0, || Message::bare("ev_timing_why_person"))
     } else {
         line.seen_from(
-            &seen,
+            seen,
             from,
             -setting_points(s.automation_timing_points),
-            format!("Scheduled by a machine: {}.", signs.join(", and ")),
+            || {
+                let joined = signs
+                    .iter()
+                    .map(|id| Message::bare(id))
+                    .reduce(|acc, next| {
+                        Message::new("ev_comma_and", vec![Arg::Msg(acc), Arg::Msg(next)])
+                    })
+                    .unwrap_or(Message::EMPTY);
+                Message::new("ev_timing_why_machine", vec![Arg::Msg(joined)])
+            },
         )
     }
 }
@@ -188,48 +203,41 @@ pub fn rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         -s.automation_rate_points,
     );
     let line = Line::new(
+        subject,
         "automation_rate",
-        "Recent posts a day",
-        format!(
-            "nothing up to {} a day, {} at {} a day or more, graded in between",
-            number(r.from),
-            crate::evidence::signed(r.high),
-            number(r.to)
-        ),
+        "ev_rate_label",
+        || {
+            Message::new(
+                "ev_rate_threshold",
+                vec![num(r.from), signed(r.high), num(r.to)],
+            )
+        },
         r.weight(),
     );
     let t = match posts::judged(subject, s, now) {
         Ok(t) => t,
-        Err(what) => return line.not_seen(&what),
+        Err(what) => return line.not_seen_with(|| what),
     };
     let Some(per_day) = t.posts_per_day else {
-        return line.not_seen("Post times");
+        return line.not_seen("ev_fact_post_times");
     };
-    let seen = format!(
-        "{} a day over {} recent posts in {} days",
-        number(per_day),
-        t.timed,
-        number(t.span_days)
-    );
+    let seen = || {
+        Message::new(
+            "ev_rate_seen",
+            vec![num(per_day), uint(t.timed as u64), num(t.span_days)],
+        )
+    };
     let from = posts::source_phrase(subject.tweets);
     let points = r.points(per_day);
     if points < 0 {
-        line.seen_from(
-            &seen,
-            from,
-            points,
-            format!(
-                "{}. More posts a day lately than a person types; likely automated.",
-                crate::evidence::ramp_place(&r, points, "posts a day")
-            ),
-        )
+        line.seen_from(seen, from, points, || {
+            Message::new(
+                "ev_rate_why_fast",
+                vec![Arg::Msg(ramp_place(&r, points, unit::POST_A_DAY))],
+            )
+        })
     } else {
-        line.seen_from(
-            &seen,
-            from,
-            0,
-            "Posts at a rate a person keeps up.".to_string(),
-        )
+        line.seen_from(seen, from, 0, || Message::bare("ev_rate_why_person"))
     }
 }
 
@@ -237,14 +245,19 @@ pub fn rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
 /// tool (Chu et al. 2010/2012: posting devices tell bots and cyborgs apart).
 pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let line = Line::new(
+        subject,
         "posting_client",
-        "Posting app",
-        format!(
-            "nothing up to {} of own recent posts from scheduling or feed tools, {} at {} or more, graded in between",
-            percent(s.client_share_from),
-            crate::evidence::signed(-setting_points(s.client_points)),
-            percent(s.client_share_full)
-        ),
+        "ev_client_label",
+        || {
+            Message::new(
+                "ev_client_threshold",
+                vec![
+                    percent(s.client_share_from),
+                    signed(-setting_points(s.client_points)),
+                    percent(s.client_share_full),
+                ],
+            )
+        },
         setting_weight(s.client_points),
     );
     let own: Vec<&str> = subject
@@ -257,10 +270,12 @@ pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         .collect();
     let min = posts::min_posts(s).min(5);
     if own.len() < min {
-        let mut e = line.not_seen(&format!(
-            "The app of enough of their own recent posts ({} of the {min} needed)",
-            own.len()
-        ));
+        let mut e = line.not_seen_with(|| {
+            Message::new(
+                "ev_fact_enough_apps",
+                vec![uint(own.len() as u64), uint(min as u64)],
+            )
+        });
         e.weight = 0;
         return e;
     }
@@ -285,14 +300,19 @@ pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let tooled: usize = by_tool.iter().map(|(_, n)| n).sum();
     let share = tooled as f64 / own.len() as f64;
     let names: Vec<&str> = by_tool.iter().take(3).map(|(c, _)| *c).collect();
-    let seen = if tooled == 0 {
-        format!("no tool among the apps of {} own recent posts", own.len())
-    } else {
-        format!(
-            "{tooled} of {} own recent posts from {}",
-            own.len(),
-            names.join(", ")
-        )
+    let seen = || {
+        if tooled == 0 {
+            Message::new("ev_client_seen_none", vec![uint(own.len() as u64)])
+        } else {
+            Message::new(
+                "ev_client_seen",
+                vec![
+                    uint(tooled as u64),
+                    uint(own.len() as u64),
+                    Arg::List(names.iter().map(|n| text(*n)).collect()),
+                ],
+            )
+        }
     };
     let (from, full) = (s.client_share_from, s.client_share_full);
     let max = setting_points(s.client_points);
@@ -305,23 +325,13 @@ pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     };
     let from_where = posts::source_phrase(subject.tweets);
     if points < 0 {
-        line.seen_from(
-            &seen,
-            from_where,
-            points,
-            format!(
-                "{} of {}: the full penalty at {}. Most of their posts go out through a scheduling or feed tool: fed in, not typed.",
-                crate::evidence::signed(points),
-                crate::evidence::signed(-max),
-                percent(full)
-            ),
-        )
+        line.seen_from(seen, from_where, points, || {
+            Message::new(
+                "ev_client_why_tool",
+                vec![signed(points), signed(-max), percent(full)],
+            )
+        })
     } else {
-        line.seen_from(
-            &seen,
-            from_where,
-            0,
-            "Their posts are mostly typed in X's own apps or ordinary clients.".to_string(),
-        )
+        line.seen_from(seen, from_where, 0, || Message::bare("ev_client_why_typed"))
     }
 }

@@ -2,8 +2,9 @@
 //! bio or display name.
 
 use super::Subject;
-use crate::evidence::quoted;
+use crate::evidence::quoted_m;
 use crate::evidence::{setting_points, setting_weight, Line};
+use crate::message::{uint, Arg, Message};
 use crate::prepared::{self, KeywordList};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
@@ -11,12 +12,15 @@ use crate::verdict::Evidence;
 pub fn begging(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
+        subject,
         "begging",
-        "Follow-back requests",
-        format!(
-            "none of {} follow-back phrases or hashtags",
-            s.begging_keywords.len()
-        ),
+        "ev_begging_label",
+        || {
+            Message::new(
+                "ev_begging_threshold",
+                vec![uint(s.begging_keywords.len() as u64)],
+            )
+        },
         setting_weight(s.begging_points),
     );
     let name = if s.begging_in_name {
@@ -24,38 +28,67 @@ pub fn begging(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     } else {
         None
     };
-    let places: Vec<(&str, &str)> = [("bio", a.bio.as_deref()), ("name", name)]
-        .into_iter()
-        .filter_map(|(place, text)| text.map(|t| (place, t)))
-        .collect();
+    let places: Vec<(&'static str, &str)> = [
+        ("ev_place_in_bio", a.bio.as_deref()),
+        ("ev_place_in_name", name),
+    ]
+    .into_iter()
+    .filter_map(|(place, text)| text.map(|t| (place, t)))
+    .collect();
     if places.is_empty() {
-        return line.not_seen("Bio and name");
+        return line.not_seen("ev_fact_bio_and_name");
     }
     let mut found_in = Vec::new();
     for (place, text) in &places {
         let found = prepared::find_keywords(subject, s, KeywordList::Begging, text);
         if !found.is_empty() {
-            found_in.push(format!("{} in {place}", quoted(&found)));
+            found_in.push((found, *place));
         }
     }
-    let looked = places
-        .iter()
-        .map(|(p, _)| *p)
-        .collect::<Vec<_>>()
-        .join(" and ");
+    let looked = || places_arg(&places);
     if found_in.is_empty() {
         line.seen(
             a,
-            &format!("none in {looked}"),
+            || Message::new("ev_begging_seen_none", vec![looked()]),
             0,
-            format!("No follow-back phrases or hashtags in the {looked}."),
+            || Message::new("ev_begging_why_none", vec![looked()]),
         )
     } else {
         line.seen(
             a,
-            &found_in.join("; "),
+            || found_in_m(&found_in),
             -setting_points(s.begging_points),
-            "Asking everyone for follow-backs is about padding numbers, and the people we asked steer clear of it.".to_string(),
+            || Message::bare("ev_begging_why_found"),
         )
     }
+}
+
+/// "bio and name" from the places looked at.
+pub(crate) fn places_arg(places: &[(&'static str, &str)]) -> Arg {
+    let ids: Vec<&'static str> = places.iter().map(|(p, _)| *p).collect();
+    Arg::Msg(match ids.as_slice() {
+        [one] => Message::bare(one),
+        [first, second, ..] => Message::new(
+            "ev_and",
+            vec![
+                Arg::Msg(Message::bare(first)),
+                Arg::Msg(Message::bare(second)),
+            ],
+        ),
+        [] => Message::EMPTY,
+    })
+}
+
+/// "“#TFB” in bio; “f4f” in name".
+pub(crate) fn found_in_m(found_in: &[(Vec<String>, &'static str)]) -> Message {
+    let mut parts = found_in.iter().map(|(found, place)| {
+        Message::new(
+            "ev_found_in",
+            vec![quoted_m(found), Arg::Msg(Message::bare(place))],
+        )
+    });
+    let first = parts.next().unwrap_or(Message::EMPTY);
+    parts.fold(first, |acc, next| {
+        Message::new("ev_semicolon", vec![Arg::Msg(acc), Arg::Msg(next)])
+    })
 }

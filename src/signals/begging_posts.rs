@@ -5,53 +5,52 @@
 
 use super::posts::{self, above, percent, share_words};
 use super::Subject;
-use crate::evidence::quoted;
+use crate::evidence::quoted_m;
 use crate::evidence::{setting_points, setting_weight, Line};
+use crate::message::{uint, Message};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
 pub fn begging_posts(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let line = Line::new(
+        subject,
         "begging_posts",
-        "Follow-back requests in posts",
-        format!(
-            "follow-back phrases in at most {} of recent posts",
-            percent(s.begging_tweets_share)
-        ),
+        "ev_begging_posts_label",
+        || {
+            Message::new(
+                "ev_begging_posts_threshold",
+                vec![percent(s.begging_tweets_share)],
+            )
+        },
         setting_weight(s.begging_tweets_points),
     );
     let t = match posts::recent(subject, s, now) {
         Ok(t) => t,
-        Err(what) => return line.not_seen(&what),
+        Err(what) => return line.not_seen_with(|| what),
     };
     let from = posts::source_phrase(subject.tweets);
     if t.begging.count == 0 {
         return line.seen_from(
-            &format!("none in {} recent posts", t.n),
+            || Message::new("ev_begging_posts_seen_none", vec![uint(t.n as u64)]),
             from,
             0,
-            "Their posts do not ask for follow-backs.".to_string(),
+            || Message::bare("ev_begging_posts_why_none"),
         );
     }
-    let seen = format!(
-        "{} in {}",
-        quoted(&t.begging_phrases_seen),
-        share_words(t.begging, "recent posts")
-    );
+    let seen = || {
+        Message::new(
+            "ev_found_in",
+            vec![
+                quoted_m(&t.begging_phrases_seen),
+                share_words(t.begging, "ev_share_recent_posts"),
+            ],
+        )
+    };
     if above(t.begging, s.begging_tweets_share) {
-        line.seen_from(
-            &seen,
-            from,
-            -setting_points(s.begging_tweets_points),
-            "Their feed keeps asking for follows: about padding numbers, with little else to read."
-                .to_string(),
-        )
+        line.seen_from(seen, from, -setting_points(s.begging_tweets_points), || {
+            Message::bare("ev_begging_posts_why_many")
+        })
     } else {
-        line.seen_from(
-            &seen,
-            from,
-            0,
-            "A follow-back phrase now and then, below the share that counts.".to_string(),
-        )
+        line.seen_from(seen, from, 0, || Message::bare("ev_begging_posts_why_few"))
     }
 }

@@ -1,35 +1,41 @@
 //! Bio (seed heuristic 6): an empty bio (seen) is told apart from a bio not seen.
 
 use super::Subject;
-use crate::evidence::{excerpt, isolate, plural, setting_points, setting_weight, Line};
+use crate::evidence::{excerpt, plural_m, setting_points, setting_weight, unit, Line};
+use crate::message::{text, Arg, Message};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
 pub fn bio(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
+        subject,
         "bio",
-        "Bio",
-        "not empty".to_string(),
+        "ev_bio_label",
+        || Message::bare("ev_bio_threshold"),
         setting_weight(s.bio_missing_points).max(setting_weight(s.bio_present_points)),
     );
     match a.bio.as_deref().map(str::trim) {
-        None => line.not_seen("Bio"),
+        None => line.not_seen("ev_fact_bio"),
         Some("") => line.seen(
             a,
-            "empty",
+            || Message::bare("ev_bio_seen_empty"),
             -setting_points(s.bio_missing_points),
-            "An empty bio says nothing about who they are.".to_string(),
+            || Message::bare("ev_bio_why_empty"),
         ),
-        Some(text) => line.seen(
+        Some(bio) => line.seen(
             a,
-            &format!(
-                "\u{201c}{}\u{201d} ({})",
-                isolate(&excerpt(text, 40)),
-                plural(text.chars().count() as u64, "character", "characters")
-            ),
+            || {
+                Message::new(
+                    "ev_bio_seen",
+                    vec![
+                        text(excerpt(bio, 40)),
+                        Arg::Msg(plural_m(bio.chars().count() as u64, unit::CHARACTER)),
+                    ],
+                )
+            },
             setting_points(s.bio_present_points),
-            "They say who they are in their own words.".to_string(),
+            || Message::bare("ev_bio_why_present"),
         ),
     }
 }

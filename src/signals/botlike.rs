@@ -4,9 +4,9 @@
 
 use super::Subject;
 use crate::evidence::{
-    count, days_words, isolate, number, ramp_place, rate_words, setting_points, setting_weight,
-    signed, Line, Ramp,
+    amount_m, days_m, ramp_place, setting_points, setting_weight, unit, Line, Ramp,
 };
+use crate::message::{int, num, signed, text, uint, Arg, Message};
 use crate::observed::{age_days, rate_days};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
@@ -44,30 +44,34 @@ pub fn digit_points(run: usize, free: i64, full: i64, max_points: i64) -> i32 {
 pub fn handle(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
+        subject,
         "handle",
-        "Handle digits",
-        format!(
-            "nothing for up to {} digits in a row, {} at {} or more, graded in between",
-            s.handle_digits_free,
-            signed(-setting_points(s.handle_points)),
-            s.handle_digit_run
-        ),
+        "ev_handle_label",
+        || {
+            Message::new(
+                "ev_handle_threshold",
+                vec![
+                    int(s.handle_digits_free),
+                    signed(-setting_points(s.handle_points)),
+                    int(s.handle_digit_run),
+                ],
+            )
+        },
         setting_weight(s.handle_points),
     );
     let handle = a.handle.trim().trim_start_matches('@');
     if handle.is_empty() {
-        return line.not_seen("Handle");
+        return line.not_seen("ev_fact_handle");
     }
     let run = longest_digit_run(handle);
-    let seen = format!(
-        "@{}: {}",
-        isolate(handle),
-        match run {
-            0 => "no digits".to_string(),
-            1 => "1 digit".to_string(),
-            n => format!("{n} digits in a row"),
-        }
-    );
+    let seen = || {
+        let digits = match run {
+            0 => Message::bare("ev_handle_no_digits"),
+            1 => Message::bare("ev_handle_one_digit"),
+            n => Message::new("ev_handle_digits", vec![uint(n as u64)]),
+        };
+        Message::new("ev_handle_seen", vec![text(handle), Arg::Msg(digits)])
+    };
     let points = digit_points(
         run,
         s.handle_digits_free,
@@ -75,24 +79,18 @@ pub fn handle(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         s.handle_points,
     );
     if points < 0 {
-        line.seen(
-            a,
-            &seen,
-            points,
-            format!(
-                "{} of {}: the full penalty at {} digits. A long run of digits, like the handles X hands out by default: the owner never chose a name, and many bots keep them.",
-                signed(points),
-                signed(-setting_points(s.handle_points)),
-                s.handle_digit_run
-            ),
-        )
+        line.seen(a, seen, points, || {
+            Message::new(
+                "ev_handle_why_digits",
+                vec![
+                    signed(points),
+                    signed(-setting_points(s.handle_points)),
+                    int(s.handle_digit_run),
+                ],
+            )
+        })
     } else {
-        line.seen(
-            a,
-            &seen,
-            0,
-            "The handle looks chosen by a person.".to_string(),
-        )
+        line.seen(a, seen, 0, || Message::bare("ev_handle_why_chosen"))
     }
 }
 
@@ -110,85 +108,82 @@ pub fn following_growth(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let a = subject.account;
     let r = growth_ramp(s);
     let line = Line::new(
+        subject,
         "following_growth",
-        "Following growth",
-        format!(
-            "nothing up to {} over the account's life, {} at {} or more, graded in between",
-            rate_words(r.from, "follow", "follows", "a day"),
-            signed(r.high),
-            rate_words(r.to, "follow", "follows", "a day")
-        ),
+        "ev_growth_label",
+        || {
+            Message::new(
+                "ev_growth_threshold",
+                vec![
+                    Arg::Msg(amount_m(r.from, unit::FOLLOW_A_DAY)),
+                    signed(r.high),
+                    Arg::Msg(amount_m(r.to, unit::FOLLOW_A_DAY)),
+                ],
+            )
+        },
         r.weight(),
     );
     let Some(following) = a.following else {
-        return line.not_seen("Following count");
+        return line.not_seen("ev_fact_following_count");
     };
     let Some(age) = age_days(a, now) else {
-        return line.not_seen("Account age");
+        return line.not_seen("ev_fact_account_age");
     };
     let per_day = following as f64 / rate_days(age);
-    let seen = format!(
-        "following {} after {} ({} a day)",
-        count(following),
-        days_words(age),
-        number(per_day)
-    );
+    let seen = || {
+        Message::new(
+            "ev_growth_seen",
+            vec![uint(following), Arg::Msg(days_m(age)), num(per_day)],
+        )
+    };
     let points = r.points(per_day);
     if points < 0 {
-        line.seen(
-            a,
-            &seen,
-            points,
-            format!(
-                "{}. Follows accounts by the dozens every day: how follow-back and fake-follower bots grow.",
-                ramp_place(&r, points, "follows a day")
-            ),
-        )
+        line.seen(a, seen, points, || {
+            Message::new(
+                "ev_growth_why_fast",
+                vec![Arg::Msg(ramp_place(&r, points, unit::FOLLOW_A_DAY))],
+            )
+        })
     } else {
-        line.seen(a, &seen, 0, "Follows at a person's pace.".to_string())
+        line.seen(a, seen, 0, || Message::bare("ev_growth_why_pace"))
     }
 }
 
 pub fn bare_profile(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
+        subject,
         "bare_profile",
-        "Bio and location while following many",
-        format!(
-            "bio or location when following more than {}",
-            count(s.bare_profile_following_min.max(0) as u64)
-        ),
+        "ev_bare_label",
+        || {
+            Message::new(
+                "ev_bare_threshold",
+                vec![uint(s.bare_profile_following_min.max(0) as u64)],
+            )
+        },
         setting_weight(s.bare_profile_points),
     );
     let (Some(bio), Some(location), Some(following)) =
         (a.bio.as_deref(), a.location.as_deref(), a.following)
     else {
-        return line.not_seen("Bio, location and following count");
+        return line.not_seen("ev_fact_bio_location_following");
     };
     let bare = bio.trim().is_empty() && location.trim().is_empty();
-    let seen = format!(
-        "{}, following {}",
-        if bare {
-            "no bio, no location"
-        } else {
-            "bio or location given"
-        },
-        count(following)
-    );
+    let seen = || {
+        Message::new(
+            if bare {
+                "ev_bare_seen_bare"
+            } else {
+                "ev_bare_seen_given"
+            },
+            vec![uint(following)],
+        )
+    };
     if bare && i128::from(following) > i128::from(s.bare_profile_following_min) {
-        line.seen(
-            a,
-            &seen,
-            -setting_points(s.bare_profile_points),
-            "Follows many accounts without saying anything about itself, a fake-follower pattern."
-                .to_string(),
-        )
+        line.seen(a, seen, -setting_points(s.bare_profile_points), || {
+            Message::bare("ev_bare_why_bare")
+        })
     } else {
-        line.seen(
-            a,
-            &seen,
-            0,
-            "Not a bare profile following many.".to_string(),
-        )
+        line.seen(a, seen, 0, || Message::bare("ev_bare_why_not"))
     }
 }

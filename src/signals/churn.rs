@@ -6,7 +6,10 @@
 use super::posts::percent;
 use super::Subject;
 use crate::analysis::{ChurnStats, Swing};
-use crate::evidence::{count, days_words, plural, setting_points, setting_weight, Line};
+use crate::evidence::{
+    days_m, join_with, plural_m, setting_points, setting_weight, source_id, unit, Line,
+};
+use crate::message::{uint, Arg, Message};
 use crate::model::Source;
 use crate::settings::Settings;
 use crate::verdict::Evidence;
@@ -18,72 +21,73 @@ fn big(swing: Option<Swing>, s: &Settings) -> bool {
     })
 }
 
-fn swing_words(swing: Option<Swing>) -> Option<String> {
-    swing.map(|w| format!("{} \u{2192} {}", count(w.from), count(w.to)))
+fn swing_words(swing: Option<Swing>, id: &'static str) -> Option<Message> {
+    swing.map(|w| Message::new(id, vec![uint(w.from), uint(w.to)]))
 }
 
 pub fn churn(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let line = Line::new(
+        subject,
         "churn",
-        "Following count between visits",
-        format!(
-            "following does not rise and fall by more than {} (and {} accounts) between visits",
-            percent(s.churn_swing_share),
-            count(s.churn_min_accounts.max(0) as u64)
-        ),
+        "ev_churn_label",
+        || {
+            Message::new(
+                "ev_churn_threshold",
+                vec![
+                    percent(s.churn_swing_share),
+                    uint(s.churn_min_accounts.max(0) as u64),
+                ],
+            )
+        },
         setting_weight(s.churn_points).saturating_add(setting_weight(s.churn_repeat_points)),
     );
     if subject.history.is_empty() {
-        return line.not_seen("Following counts from earlier visits");
+        return line.not_seen("ev_fact_earlier_counts");
     }
     let c = ChurnStats::from_history(subject.history, subject.account);
     if c.points < 2 {
-        return line.not_seen("Following counts from earlier visits");
+        return line.not_seen("ev_fact_earlier_counts");
     }
-    let mut parts = vec![format!(
-        "{} over {}",
-        plural(c.points as u64, "observation", "observations"),
-        days_words(c.span_days)
-    )];
-    if let Some(w) = swing_words(c.max_rise) {
-        parts.push(format!("largest rise {w}"));
-    }
-    if let Some(w) = swing_words(c.max_fall) {
-        parts.push(format!("largest fall {w}"));
-    }
-    if c.reversals > 0 {
-        parts.push(plural(
-            c.reversals as u64,
-            "direction change",
-            "direction changes",
-        ));
-    }
-    if c.max_rise.is_none() && c.max_fall.is_none() {
-        parts.push("following unchanged".to_string());
-    }
-    let seen = parts.join("; ");
-    let from = Source::Memory.phrase();
+    let seen = || {
+        let mut parts = vec![Message::new(
+            "ev_churn_seen_over",
+            vec![
+                Arg::Msg(plural_m(c.points as u64, unit::OBSERVATION)),
+                Arg::Msg(days_m(c.span_days)),
+            ],
+        )];
+        parts.extend(swing_words(c.max_rise, "ev_churn_seen_rise"));
+        parts.extend(swing_words(c.max_fall, "ev_churn_seen_fall"));
+        if c.reversals > 0 {
+            parts.push(Message::new(
+                if c.reversals == 1 {
+                    "ev_churn_seen_reversal"
+                } else {
+                    "ev_churn_seen_reversals"
+                },
+                vec![uint(c.reversals as u64)],
+            ));
+        }
+        if c.max_rise.is_none() && c.max_fall.is_none() {
+            parts.push(Message::bare("ev_churn_seen_unchanged"));
+        }
+        join_with("ev_semicolon", parts)
+    };
+    let from = source_id(Source::Memory);
     if big(c.max_rise, s) && big(c.max_fall, s) {
         let repeated = i128::try_from(c.reversals).unwrap_or(i128::MAX)
             >= i128::from(s.churn_reversals.max(1));
         let (points, reason) = if repeated {
             (
-                setting_points(s.churn_points).saturating_add(setting_points(s.churn_repeat_points)),
-                "Follows in bulk and unfollows again, over and over: the follow-then-unfollow trick.",
+                setting_points(s.churn_points)
+                    .saturating_add(setting_points(s.churn_repeat_points)),
+                "ev_churn_why_repeated",
             )
         } else {
-            (
-                setting_points(s.churn_points),
-                "Followed many and unfollowed many again between visits: the follow-then-unfollow trick.",
-            )
+            (setting_points(s.churn_points), "ev_churn_why_once")
         };
-        line.seen_from(&seen, from, -points, reason.to_string())
+        line.seen_from(seen, from, -points, || Message::bare(reason))
     } else {
-        line.seen_from(
-            &seen,
-            from,
-            0,
-            "Their following count has not swung up and down between visits.".to_string(),
-        )
+        line.seen_from(seen, from, 0, || Message::bare("ev_churn_why_steady"))
     }
 }

@@ -5,57 +5,50 @@
 
 use super::posts::{self, percent, share_words};
 use super::Subject;
-use crate::evidence::quoted;
+use crate::evidence::quoted_m;
 use crate::evidence::{setting_points, setting_weight, Line};
+use crate::message::{Arg, Message};
 use crate::prepared::{self, KeywordList};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
 /// "1 of 9 recent posts replies to ...", "2 of 9 recent posts reply to ...".
-fn reply_verb(count: usize) -> &'static str {
-    if count == 1 {
-        "replies to or mentions others"
-    } else {
-        "reply to or mention others"
-    }
+fn replying(share: crate::analysis::Share) -> Message {
+    Message::new(
+        if share.count == 1 {
+            "ev_conv_seen_one"
+        } else {
+            "ev_conv_seen_many"
+        },
+        vec![share_words(share, "ev_share_recent_posts")],
+    )
 }
 
 /// Replies to and mentions of others.
 pub fn conversation(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let line = Line::new(
+        subject,
         "conversation",
-        "Replies and mentions",
-        format!(
-            "replies or mentions in at least {} of recent posts",
-            percent(s.conversation_min_share)
-        ),
+        "ev_conv_label",
+        || Message::new("ev_conv_threshold", vec![percent(s.conversation_min_share)]),
         setting_weight(s.conversation_points).max(setting_weight(s.conversation_none_points)),
     );
     let t = match posts::judged(subject, s, now) {
         Ok(t) => t,
-        Err(what) => return line.not_seen(&what),
+        Err(what) => return line.not_seen_with(|| what),
     };
-    let seen = format!(
-        "{} {}",
-        share_words(t.conversation, "recent posts"),
-        reply_verb(t.conversation.count)
-    );
+    let seen = || replying(t.conversation);
     let from = posts::source_phrase(subject.tweets);
     if t.conversation.ratio() >= s.conversation_min_share {
-        line.seen_from(
-            &seen,
-            from,
-            setting_points(s.conversation_points),
-            "Takes part in conversations: there to talk with people, not only to broadcast."
-                .to_string(),
-        )
+        line.seen_from(seen, from, setting_points(s.conversation_points), || {
+            Message::bare("ev_conv_why_talks")
+        })
     } else {
         line.seen_from(
-            &seen,
+            seen,
             from,
             -setting_points(s.conversation_none_points),
-            "Hardly ever replies to or mentions anyone: broadcasts rather than converses."
-                .to_string(),
+            || Message::bare("ev_conv_why_broadcasts"),
         )
     }
 }
@@ -64,51 +57,48 @@ pub fn conversation(subject: &Subject, s: &Settings, now: i64) -> Evidence {
 pub fn guru_silent(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
+        subject,
         "guru_silent",
-        "Expert claims and conversation",
-        format!(
-            "expert words in the bio only count with replies or mentions in at least {} of recent posts",
-            percent(s.conversation_min_share)
-        ),
+        "ev_guru_silent_label",
+        || {
+            Message::new(
+                "ev_guru_silent_threshold",
+                vec![percent(s.conversation_min_share)],
+            )
+        },
         setting_weight(s.guru_silent_points),
     );
     let Some(bio) = a.bio.as_deref() else {
-        return line.not_seen("Bio");
+        return line.not_seen("ev_fact_bio");
     };
     let found = prepared::find_keywords(subject, s, KeywordList::Guru, bio);
     if found.is_empty() {
         return line.seen(
             a,
-            "no expert words in bio",
+            || Message::bare("ev_guru_silent_seen_none"),
             0,
-            "The bio makes no social-media expert claims to hold against their posts.".to_string(),
+            || Message::bare("ev_guru_silent_why_none"),
         );
     }
     let t = match posts::judged(subject, s, now) {
         Ok(t) => t,
-        Err(what) => return line.not_seen(&what),
+        Err(what) => return line.not_seen_with(|| what),
     };
-    let seen = format!(
-        "{} in bio; {} {}",
-        quoted(&found),
-        share_words(t.conversation, "recent posts"),
-        reply_verb(t.conversation.count)
-    );
+    let seen = || {
+        Message::new(
+            "ev_semicolon",
+            vec![
+                Arg::Msg(Message::new("ev_found_in_bio", vec![quoted_m(&found)])),
+                Arg::Msg(replying(t.conversation)),
+            ],
+        )
+    };
     let from = posts::source_phrase(subject.tweets);
     if t.conversation.ratio() < s.conversation_min_share {
-        line.seen_from(
-            &seen,
-            from,
-            -setting_points(s.guru_silent_points),
-            "Calls themselves a social-media expert but does not socialise: talking the talk, not walking the walk."
-                .to_string(),
-        )
+        line.seen_from(seen, from, -setting_points(s.guru_silent_points), || {
+            Message::bare("ev_guru_silent_why_silent")
+        })
     } else {
-        line.seen_from(
-            &seen,
-            from,
-            0,
-            "Claims social-media expertise and does talk with people.".to_string(),
-        )
+        line.seen_from(seen, from, 0, || Message::bare("ev_guru_silent_why_talks"))
     }
 }

@@ -3,8 +3,9 @@
 //! actually socialise.
 
 use super::Subject;
-use crate::evidence::quoted;
+use crate::evidence::quoted_m;
 use crate::evidence::{setting_points, setting_weight, Line};
+use crate::message::{uint, Message};
 use crate::prepared::{self, KeywordList};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
@@ -12,28 +13,34 @@ use crate::verdict::Evidence;
 pub fn guru(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
+        subject,
         "guru",
-        "Expert claims",
-        format!("none of {} expert words in the bio", s.guru_keywords.len()),
+        "ev_guru_label",
+        || {
+            Message::new(
+                "ev_guru_threshold",
+                vec![uint(s.guru_keywords.len() as u64)],
+            )
+        },
         setting_weight(s.guru_points),
     );
     let Some(bio) = a.bio.as_deref() else {
-        return line.not_seen("Bio");
+        return line.not_seen("ev_fact_bio");
     };
     let found = prepared::find_keywords(subject, s, KeywordList::Guru, bio);
     if found.is_empty() {
         line.seen(
             a,
-            "none in bio",
+            || Message::bare("ev_none_in_bio"),
             0,
-            "The bio makes no social-media expert claims.".to_string(),
+            || Message::bare("ev_guru_why_none"),
         )
     } else {
         line.seen(
             a,
-            &format!("{} in bio", quoted(&found)),
+            || Message::new("ev_found_in_bio", vec![quoted_m(&found)]),
             -setting_points(s.guru_points),
-            "Calls themselves a social-media expert; many such accounts are automated, but the profile alone cannot show whether they socialise, so this costs little.".to_string(),
+            || Message::bare("ev_guru_why_found"),
         )
     }
 }

@@ -7,60 +7,63 @@
 use super::Subject;
 use crate::analysis::relationship::ALL_KINDS;
 use crate::analysis::RelationshipStats;
-use crate::evidence::{days_words, plural, setting_points, setting_weight, Line};
+use crate::evidence::{
+    days_m, join_with, plural_m, setting_points, setting_weight, source_id, unit, Line,
+};
+use crate::message::{uint, Arg, Message};
 use crate::model::{InteractionKind, Source};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
 fn verb(kind: InteractionKind) -> &'static str {
     match kind {
-        InteractionKind::Replied => "replied",
-        InteractionKind::Mentioned => "mentioned you",
-        InteractionKind::Messaged => "messaged you",
-        InteractionKind::Reposted => "reposted you",
-        InteractionKind::Liked => "liked",
-        InteractionKind::Followed => "followed you",
+        InteractionKind::Replied => "ev_ix_replied",
+        InteractionKind::Mentioned => "ev_ix_mentioned",
+        InteractionKind::Messaged => "ev_ix_messaged",
+        InteractionKind::Reposted => "ev_ix_reposted",
+        InteractionKind::Liked => "ev_ix_liked",
+        InteractionKind::Followed => "ev_ix_followed",
     }
 }
 
 /// Where the interactions came from: the first one's source.
 fn from(subject: &Subject) -> &'static str {
-    subject
-        .interactions
-        .first()
-        .map_or(Source::Graphql, |i| i.source)
-        .phrase()
+    source_id(
+        subject
+            .interactions
+            .first()
+            .map_or(Source::Graphql, |i| i.source),
+    )
 }
 
 pub fn interactions(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let window = u32::try_from(s.relationship_window_days.max(1)).unwrap_or(u32::MAX);
     let repeat_days = usize::try_from(s.relationship_repeat_days.max(1)).unwrap_or(1);
     let line = Line::new(
+        subject,
         "interactions",
-        "Interactions with you",
-        format!(
-            "replied, mentioned, liked or reposted you; recent = last {}, repeated = on {}",
-            days_words(f64::from(window)),
-            plural(repeat_days as u64, "day", "different days")
-        ),
+        "ev_ix_label",
+        || {
+            Message::new(
+                "ev_ix_threshold",
+                vec![
+                    Arg::Msg(days_m(f64::from(window))),
+                    Arg::Msg(plural_m(repeat_days as u64, unit::DIFFERENT_DAY)),
+                ],
+            )
+        },
         setting_weight(s.relationship_recent_points)
             .saturating_add(setting_weight(s.relationship_repeated_points))
             .max(setting_weight(s.relationship_past_points)),
     );
     if subject.interactions.is_empty() {
-        return line.not_seen("Interactions with you");
+        return line.not_seen("ev_ix_label");
     }
     let r =
         RelationshipStats::from_interactions(subject.interactions, subject.account, now, window);
     if r.total == 0 {
-        return line.not_seen("Interactions with you");
+        return line.not_seen("ev_ix_label");
     }
-    let what: Vec<String> = ALL_KINDS
-        .iter()
-        .map(|&k| r.kind(k))
-        .filter(|k| k.count > 0)
-        .map(|k| format!("{} {}\u{d7}", verb(k.kind), k.count))
-        .collect();
     // Engagement that earns points: everything but follows and messages.
     let earning: Vec<InteractionKind> = ALL_KINDS
         .iter()
@@ -73,56 +76,60 @@ pub fn interactions(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         .filter_map(|&k| r.kind(k).days_since_last)
         .fold(None::<f64>, |m, d| Some(m.map_or(d, |m| m.min(d))));
     let recent_earning = r.recent.kinds.iter().any(|k| earning.contains(k));
-    let mut seen = what.join(", ");
-    if r.recent.interactions > 0 {
-        seen.push_str(&format!(
-            "; {} in the last {} on {}",
-            r.recent.interactions,
-            days_words(f64::from(window)),
-            plural(r.recent.distinct_days as u64, "day", "days")
-        ));
-    }
-    match last {
-        Some(d) if d < 1.0 => seen.push_str("; last today"),
-        Some(d) => seen.push_str(&format!("; last {} ago", days_words(d))),
-        None => {}
-    }
+    let seen = || {
+        let what = join_with(
+            "ev_comma",
+            ALL_KINDS
+                .iter()
+                .map(|&k| r.kind(k))
+                .filter(|k| k.count > 0)
+                .map(|k| Message::new(verb(k.kind), vec![uint(k.count as u64)])),
+        );
+        let mut parts = vec![what];
+        if r.recent.interactions > 0 {
+            parts.push(Message::new(
+                "ev_ix_seen_recent",
+                vec![
+                    uint(r.recent.interactions as u64),
+                    Arg::Msg(days_m(f64::from(window))),
+                    Arg::Msg(plural_m(r.recent.distinct_days as u64, unit::DAY)),
+                ],
+            ));
+        }
+        match last {
+            Some(d) if d < 1.0 => parts.push(Message::bare("ev_ix_seen_last_today")),
+            Some(d) => parts.push(Message::new("ev_ix_seen_last", vec![Arg::Msg(days_m(d))])),
+            None => {}
+        }
+        join_with("ev_semicolon", parts)
+    };
     let from = from(subject);
     if earning_count == 0 {
-        return line.seen_from(
-            &seen,
-            from,
-            0,
-            "Nothing yet beyond a follow or a message (messages may be automatic).".to_string(),
-        );
+        return line.seen_from(seen, from, 0, || Message::bare("ev_ix_why_nothing"));
     }
     if recent_earning && r.recent.is_repeated(repeat_days) {
         let points = setting_points(s.relationship_recent_points)
             .saturating_add(setting_points(s.relationship_repeated_points));
-        line.seen_from(
-            &seen,
-            from,
-            points,
-            "They keep talking with you: a relationship has started, the best reason to follow back."
-                .to_string(),
-        )
+        line.seen_from(seen, from, points, || Message::bare("ev_ix_why_repeated"))
     } else if recent_earning {
         line.seen_from(
-            &seen,
+            seen,
             from,
             setting_points(s.relationship_recent_points),
-            "They engaged with you recently: a relationship is starting.".to_string(),
+            || Message::bare("ev_ix_why_recent"),
         )
     } else {
-        let when = last.map_or_else(
-            || "some time ago".to_string(),
-            |d| format!("{} ago", days_words(d)),
-        );
         line.seen_from(
-            &seen,
+            seen,
             from,
             setting_points(s.relationship_past_points),
-            format!("They engaged with you before ({when}), not lately."),
+            || {
+                let when = last.map_or_else(
+                    || Message::bare("ev_ix_some_time_ago"),
+                    |d| Message::new("ev_ago", vec![Arg::Msg(days_m(d))]),
+                );
+                Message::new("ev_ix_why_past", vec![Arg::Msg(when)])
+            },
         )
     }
 }

@@ -7,8 +7,9 @@
 use super::posts;
 use super::Subject;
 use crate::analysis::NormalizedText;
-use crate::evidence::quoted;
-use crate::evidence::{plural, setting_points, setting_weight, Line};
+use crate::evidence::quoted_m;
+use crate::evidence::{plural_m, setting_points, setting_weight, source_id, unit, Line};
+use crate::message::{Arg, Message};
 use crate::prepared::{self, KeywordList};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
@@ -17,28 +18,30 @@ pub fn interests(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let set = prepared::keyword_set(subject, s, KeywordList::Interests);
     let max = setting_weight(s.interests_max_points);
     if set.is_empty() {
-        return Evidence {
-            signal: "interests".to_string(),
-            label: "Shared interests".to_string(),
-            seen: None,
-            threshold: "your interests, listed in options".to_string(),
-            points: 0,
-            weight: 0,
-            reason: "Your interests not seen yet: add your interests in options to match bios and posts against them.".to_string(),
-        };
+        return Line::new(
+            subject,
+            "interests",
+            "ev_interests_label",
+            || Message::bare("ev_interests_threshold_none"),
+            0,
+        )
+        .unseen_because(|| Message::bare("ev_interests_why_none_listed"));
     }
     let line = Line::new(
+        subject,
         "interests",
-        "Shared interests",
-        format!(
-            "any of your {} in the bio or recent posts",
-            plural(set.len() as u64, "interest", "interests")
-        ),
+        "ev_interests_label",
+        || {
+            Message::new(
+                "ev_interests_threshold",
+                vec![Arg::Msg(plural_m(set.len() as u64, unit::INTEREST))],
+            )
+        },
         max,
     );
     let a = subject.account;
     if a.bio.is_none() && subject.tweets.is_empty() {
-        return line.not_seen("Bio and recent posts");
+        return line.not_seen("ev_fact_bio_and_posts");
     }
     let mut found: Vec<String> = Vec::new();
     let mut add = |hits: Vec<&str>| {
@@ -59,41 +62,48 @@ pub fn interests(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         }
         add(hits);
     }
-    let looked = match (a.bio.is_some(), subject.tweets.len()) {
-        (true, 0) => "the bio".to_string(),
-        (false, n) => plural(n as u64, "recent post", "recent posts"),
-        (true, n) => format!(
-            "the bio and {}",
-            plural(n as u64, "recent post", "recent posts")
-        ),
+    let looked = || {
+        Arg::Msg(match (a.bio.is_some(), subject.tweets.len()) {
+            (true, 0) => Message::bare("ev_interests_looked_bio"),
+            (false, n) => plural_m(n as u64, unit::RECENT_POST),
+            (true, n) => Message::new(
+                "ev_interests_looked_both",
+                vec![Arg::Msg(plural_m(n as u64, unit::RECENT_POST))],
+            ),
+        })
     };
     let from = if subject.tweets.is_empty() {
-        a.source.phrase()
+        source_id(a.source)
     } else {
         posts::source_phrase(subject.tweets)
     };
     if found.is_empty() {
         return line.seen_from(
-            &format!("none in {looked}"),
+            || Message::new("ev_begging_seen_none", vec![looked()]),
             from,
             0,
-            "Nothing they write about matches your interests (yet).".to_string(),
+            || Message::bare("ev_interests_why_none"),
         );
     }
     let per = i64::from(setting_points(s.interests_points_per_match));
     let points = (per.saturating_mul(found.len() as i64)).min(i64::from(max));
-    let where_posts = if posts_matching > 0 {
-        format!(
-            " ({} matching)",
-            plural(posts_matching as u64, "post", "posts")
-        )
-    } else {
-        String::new()
-    };
     line.seen_from(
-        &format!("{} in {looked}{where_posts}", quoted(&found)),
+        || {
+            let found_in = Message::new("ev_found_in", vec![quoted_m(&found), looked()]);
+            if posts_matching > 0 {
+                Message::new(
+                    "ev_interests_seen_matching",
+                    vec![
+                        Arg::Msg(found_in),
+                        Arg::Msg(plural_m(posts_matching as u64, unit::POST)),
+                    ],
+                )
+            } else {
+                found_in
+            }
+        },
         from,
         setting_points(points),
-        "Writes about things you care about: likely to add value to your timeline.".to_string(),
+        || Message::bare("ev_interests_why_found"),
     )
 }

@@ -14,13 +14,14 @@
 
 use super::Subject;
 use crate::evidence::{
-    isolate, plural, ramp_place, setting_points, setting_weight, signed, Line, Ramp,
+    place_why, plural_m, ramp_place, setting_points, setting_weight, unit, Line, Ramp,
 };
+use crate::message::{signed, text, uint, Arg, Message};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
 /// A "not seen yet" line that does not count against the confidence.
-fn unseen(line: Line, what: &str) -> Evidence {
+fn unseen(line: Line, what: &'static str) -> Evidence {
     let mut e = line.not_seen(what);
     e.weight = 0;
     e
@@ -29,37 +30,32 @@ fn unseen(line: Line, what: &str) -> Evidence {
 pub fn automated(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
+        subject,
         "automated",
-        "Automated label",
-        "X's \u{201c}Automated\u{201d} label".to_string(),
+        "ev_automated_label",
+        || Message::bare("ev_automated_threshold"),
         setting_weight(s.automated_points),
     );
     match a.automated {
-        None => unseen(line, "X's automated-account label"),
+        None => unseen(line, "ev_fact_automated_label"),
         Some(true) => {
-            let seen = match a
+            let seen = || match a
                 .automated_by
                 .as_deref()
                 .map(|h| h.trim().trim_start_matches('@'))
             {
-                Some(op) if !op.is_empty() => {
-                    format!("\u{201c}Automated by @{}\u{201d}", isolate(op))
-                }
-                _ => "\u{201c}Automated\u{201d}".to_string(),
+                Some(op) if !op.is_empty() => Message::new("ev_automated_seen_by", vec![text(op)]),
+                _ => Message::bare("ev_automated_seen"),
             };
-            line.seen(
-                a,
-                &seen,
-                -setting_points(s.automated_points),
-                "The account itself says it is a bot run by a program: not a person to follow back."
-                    .to_string(),
-            )
+            line.seen(a, seen, -setting_points(s.automated_points), || {
+                Message::bare("ev_automated_why_bot")
+            })
         }
         Some(false) => line.seen(
             a,
-            "no automated label",
+            || Message::bare("ev_automated_seen_no"),
             0,
-            "X does not label it as automated.".to_string(),
+            || Message::bare("ev_automated_why_no"),
         ),
     }
 }
@@ -67,45 +63,46 @@ pub fn automated(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
 pub fn parody(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
+        subject,
         "parody",
-        "Parody, commentary or fan label",
-        "X's parody, commentary or fan label".to_string(),
+        "ev_parody_label",
+        || Message::bare("ev_parody_threshold"),
         setting_weight(s.parody_points),
     );
     match a.parody_label.as_deref().map(str::trim) {
         Some(label) if !label.is_empty() => line.seen(
             a,
-            &format!("\u{201c}{}\u{201d} account", isolate(label)),
+            || Message::new("ev_parody_seen", vec![text(label)]),
             -setting_points(s.parody_points),
-            "The account says it is a parody, commentary or fan account: not the person or group it names."
-                .to_string(),
+            || Message::bare("ev_parody_why"),
         ),
-        _ => unseen(line, "A parody, commentary or fan label"),
+        _ => unseen(line, "ev_fact_parody_label"),
     }
 }
 
 pub fn identity(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
+        subject,
         "identity",
-        "Identity verification",
-        "X checked a government ID".to_string(),
+        "ev_identity_label",
+        || Message::bare("ev_identity_threshold"),
         setting_weight(s.identity_points),
     );
     match a.identity_verified {
         Some(true) => line.seen(
             a,
-            "identity verified",
+            || Message::bare("ev_identity_seen_yes"),
             setting_points(s.identity_points),
-            "X checked an ID for this account: a real person stands behind it.".to_string(),
+            || Message::bare("ev_identity_why_yes"),
         ),
         Some(false) => line.seen(
             a,
-            "identity not verified",
+            || Message::bare("ev_identity_seen_no"),
             0,
-            "Most people never verify their identity; this takes nothing away.".to_string(),
+            || Message::bare("ev_identity_why_no"),
         ),
-        None => unseen(line, "Identity verification"),
+        None => unseen(line, "ev_identity_label"),
     }
 }
 
@@ -123,35 +120,37 @@ pub fn username_changes(subject: &Subject, s: &Settings, _now: i64) -> Evidence 
     let a = subject.account;
     let r = changes_ramp(s);
     let line = Line::new(
+        subject,
         "username_changes",
-        "Username changes",
-        format!(
-            "nothing up to {}, {} at {} or more, graded in between",
-            plural(r.from.max(0.0) as u64, "change", "changes"),
-            signed(r.high),
-            r.to.max(0.0) as u64
-        ),
+        "ev_username_label",
+        || {
+            Message::new(
+                "ev_username_threshold",
+                vec![
+                    Arg::Msg(plural_m(r.from.max(0.0) as u64, unit::CHANGE)),
+                    signed(r.high),
+                    uint(r.to.max(0.0) as u64),
+                ],
+            )
+        },
         r.weight(),
     );
     let Some(n) = a.username_changes else {
-        return unseen(
-            line,
-            "Username changes (\u{201c}About this account\u{201d})",
-        );
+        return unseen(line, "ev_fact_username_changes");
     };
-    let seen = format!("username changed {}", plural(n, "time", "times"));
     let points = r.points(n as f64);
-    let why = if points < 0 {
-        "Changing the username again and again is how recycled and impersonating accounts hide their past."
-    } else {
-        "Few username changes: the account keeps its name."
-    };
-    let reason = if points < 0 {
-        format!("{}. {why}", ramp_place(&r, points, "changes"))
-    } else {
-        why.to_string()
-    };
-    line.seen(a, &seen, points, reason)
+    line.seen(
+        a,
+        || Message::new("ev_username_seen", vec![Arg::Msg(plural_m(n, unit::TIME))]),
+        points,
+        || {
+            if points < 0 {
+                place_why(ramp_place(&r, points, unit::CHANGE), "ev_username_why_many")
+            } else {
+                Message::bare("ev_username_why_few")
+            }
+        },
+    )
 }
 
 /// Lower-case words of `text`; with `split_case`, camelCase and digit
@@ -212,49 +211,57 @@ pub fn self_declared(text: &str, split_case: bool, keywords: &[String]) -> Optio
 }
 
 /// "handle", "handle or name", "handle, name or bio".
-fn or_list(items: &[&str]) -> String {
-    match items.split_last() {
-        None => String::new(),
-        Some((last, [])) => (*last).to_string(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+fn or_list(items: &[&'static str]) -> Message {
+    let m = |id: &'static str| Arg::Msg(Message::bare(id));
+    match items {
+        [] => Message::EMPTY,
+        [one] => Message::bare(one),
+        [a, b] => Message::new("ev_or_2", vec![m(a), m(b)]),
+        [a, b, c, ..] => Message::new("ev_or_3", vec![m(a), m(b), m(c)]),
     }
 }
 
 pub fn self_declared_bot(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
+        subject,
         "self_declared_bot",
-        "Says it is a bot",
-        "no \u{201c}bot\u{201d} as a word in the name, handle or bio".to_string(),
+        "ev_self_bot_label",
+        || Message::bare("ev_self_bot_threshold"),
         setting_weight(s.self_bot_points),
     );
     let places = [
-        ("handle", Some(a.handle.as_str()), true),
-        ("name", a.name.as_deref(), true),
-        ("bio", a.bio.as_deref(), false),
+        ("ev_place_in_handle", Some(a.handle.as_str()), true),
+        ("ev_place_in_name", a.name.as_deref(), true),
+        ("ev_place_in_bio", a.bio.as_deref(), false),
     ];
     let mut looked = Vec::new();
-    for (place, text, split_case) in places {
-        let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
+    for (place, said, split_case) in places {
+        let Some(said) = said.filter(|t| !t.trim().is_empty()) else {
             continue;
         };
         looked.push(place);
-        if let Some(word) = self_declared(text, split_case, &s.self_bot_words) {
+        if let Some(word) = self_declared(said, split_case, &s.self_bot_words) {
             return line.seen(
                 a,
-                &format!("\u{201c}{}\u{201d} in the {place}", isolate(&word)),
+                || {
+                    Message::new(
+                        "ev_self_bot_seen",
+                        vec![text(word.as_str()), Arg::Msg(Message::bare(place))],
+                    )
+                },
                 -setting_points(s.self_bot_points),
-                "The account calls itself a bot: a program posts, not a person.".to_string(),
+                || Message::bare("ev_self_bot_why_yes"),
             );
         }
     }
     if looked.is_empty() {
-        return line.not_seen("Handle, name and bio");
+        return line.not_seen("ev_fact_handle_name_bio");
     }
     line.seen(
         a,
-        &format!("not in the {}", or_list(&looked)),
+        || Message::new("ev_self_bot_seen_no", vec![Arg::Msg(or_list(&looked))]),
         0,
-        "It does not call itself a bot.".to_string(),
+        || Message::bare("ev_self_bot_why_no"),
     )
 }

@@ -4,7 +4,10 @@
 //! scale between two counts, bounded both ways.
 
 use super::Subject;
-use crate::evidence::{plural, ramp_place, ramp_threshold, Line, Ramp};
+use crate::evidence::{
+    place_why, plural_m, ramp_place, ramp_threshold, round_arg, unit, Line, Ramp,
+};
+use crate::message::{signed, Arg, Message};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -22,39 +25,38 @@ pub fn likes(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let r = ramp(s);
     let line = Line::new(
+        subject,
         "likes",
-        "Likes given",
-        ramp_threshold(&r, "like", "likes"),
+        "ev_likes_label",
+        || ramp_threshold(&r, unit::LIKE),
         r.weight(),
     );
     let Some(liked) = a.likes else {
-        return line.not_seen("Like count");
+        return line.not_seen("ev_fact_like_count");
     };
     let points = r.points(liked as f64);
     let why = if points < 0 {
-        "People like other people's posts; accounts that almost never do are often automated or bought."
+        "ev_likes_why_few"
     } else if points > 0 {
-        "Likes other people's posts, as people do."
+        "ev_likes_why_many"
     } else {
-        "Likes a few posts."
+        "ev_likes_why_some"
     };
     line.seen(
         a,
-        &plural(liked, "like", "likes"),
+        || plural_m(liked, unit::LIKE),
         points,
-        format!("{}. {why}", ramp_place(&r, points, "likes")),
+        || place_why(ramp_place(&r, points, unit::LIKE), why),
     )
 }
 
 /// "1 like for every 1,000 posts".
-fn per_posts(ratio: f64) -> String {
-    if ratio <= 0.0 || !ratio.is_finite() {
-        return "no likes for any number of posts".to_string();
-    }
-    format!(
-        "1 like for every {} posts",
-        crate::evidence::round_num(1.0 / ratio)
-    )
+fn per_posts(ratio: f64) -> Arg {
+    Arg::Msg(if ratio <= 0.0 || !ratio.is_finite() {
+        Message::bare("ev_likes_per_none")
+    } else {
+        Message::new("ev_likes_per_every", vec![round_arg(1.0 / ratio)])
+    })
 }
 
 /// Likes for the number of posts (BotometerLite: favourites against tweet
@@ -70,54 +72,55 @@ pub fn per_post(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         0,
     );
     let line = Line::new(
+        subject,
         "likes_per_post",
-        "Likes per post",
-        format!(
-            "nothing from {}, {} at {} or fewer, graded in between",
-            per_posts(s.likes_per_post_min),
-            crate::evidence::signed(r.low),
-            per_posts(s.likes_per_post_full)
-        ),
+        "ev_likes_per_label",
+        || {
+            Message::new(
+                "ev_likes_per_threshold",
+                vec![
+                    per_posts(s.likes_per_post_min),
+                    signed(r.low),
+                    per_posts(s.likes_per_post_full),
+                ],
+            )
+        },
         r.weight(),
     );
     let (Some(liked), Some(posts)) = (a.likes, a.tweets) else {
-        return line.not_seen("Like and post counts");
+        return line.not_seen("ev_fact_like_and_post_counts");
     };
     // One of each added, so a handful of posts never reads as extreme.
     let ratio = (liked as f64 + 1.0) / (posts as f64 + 1.0);
     let points = r.points(ratio);
-    let seen = format!(
-        "{} for {}",
-        plural(liked, "like", "likes"),
-        plural(posts, "post", "posts")
-    );
+    let seen = || {
+        Message::new(
+            "ev_likes_per_seen",
+            vec![
+                Arg::Msg(plural_m(liked, unit::LIKE)),
+                Arg::Msg(plural_m(posts, unit::POST)),
+            ],
+        )
+    };
     if points < 0 {
-        let place = if points <= r.low {
-            format!(
-                "{} of {}: the full penalty",
-                crate::evidence::signed(points),
-                crate::evidence::signed(r.low)
-            )
-        } else {
-            format!(
-                "{} of {}: nothing taken from {}",
-                crate::evidence::signed(points),
-                crate::evidence::signed(r.low),
-                per_posts(s.likes_per_post_min)
-            )
+        let place = || {
+            if points <= r.low {
+                Message::new("ev_place_penalty", vec![signed(points), signed(r.low)])
+            } else {
+                Message::new(
+                    "ev_likes_per_place_from",
+                    vec![
+                        signed(points),
+                        signed(r.low),
+                        per_posts(s.likes_per_post_min),
+                    ],
+                )
+            }
         };
-        line.seen(
-            a,
-            &seen,
-            points,
-            format!("{place}. Thousands of posts and next to no likes: spam accounts post but do not read."),
-        )
+        line.seen(a, seen, points, || {
+            Message::new("ev_likes_per_why_extreme", vec![Arg::Msg(place())])
+        })
     } else {
-        line.seen(
-            a,
-            &seen,
-            0,
-            "Likes and posts are not out of all proportion.".to_string(),
-        )
+        line.seen(a, seen, 0, || Message::bare("ev_likes_per_why_fine"))
     }
 }

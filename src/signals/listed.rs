@@ -4,7 +4,8 @@
 //! longer carry the count; then it is not seen.
 
 use super::Subject;
-use crate::evidence::{plural, ramp_place, ramp_threshold, Line, Ramp};
+use crate::evidence::{place_why, plural_m, ramp_place, ramp_threshold, unit, Line, Ramp};
+use crate::message::{Arg, Message};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -22,29 +23,31 @@ pub fn listed(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let r = ramp(s);
     let line = Line::new(
+        subject,
         "listed",
-        "Lists",
-        ramp_threshold(&r, "list", "lists"),
+        "ev_listed_label",
+        || ramp_threshold(&r, unit::LIST),
         r.weight(),
     );
     let Some(lists) = a.listed else {
-        return line.not_seen("List count");
+        return line.not_seen("ev_fact_list_count");
     };
     let points = r.points(lists as f64);
-    let reason_place = if points > 0 {
-        format!("{}. ", ramp_place(&r, points, "lists"))
-    } else {
-        String::new()
-    };
-    let why = if points > 0 {
-        "Other people chose to put them on lists: they find them worth reading."
-    } else {
-        "On few lists yet, which is normal for a small account."
-    };
     line.seen(
         a,
-        &format!("on {}", plural(lists, "list", "lists")),
+        || {
+            Message::new(
+                "ev_listed_seen",
+                vec![Arg::Msg(plural_m(lists, unit::LIST))],
+            )
+        },
         points,
-        format!("{reason_place}{why}"),
+        || {
+            if points > 0 {
+                place_why(ramp_place(&r, points, unit::LIST), "ev_listed_why_many")
+            } else {
+                Message::bare("ev_listed_why_few")
+            }
+        },
     )
 }

@@ -73,6 +73,12 @@ impl<'a> Subject<'a> {
             prepared: None,
         }
     }
+
+    /// True when the evidence words are built (always, unless the fast path
+    /// prepared the subject without them).
+    pub fn explain(&self) -> bool {
+        self.prepared.map_or(true, |p| p.explain)
+    }
 }
 
 /// One signal: facts and settings in, one evidence line out. `now` is unix seconds.

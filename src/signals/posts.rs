@@ -6,6 +6,8 @@ use std::borrow::Cow;
 
 use super::Subject;
 use crate::analysis::{Share, TimelineStats};
+use crate::evidence::source_id;
+use crate::message::{pct, uint, Arg, Message};
 use crate::model::{Source, Tweet};
 use crate::prepared;
 use crate::settings::Settings;
@@ -16,8 +18,8 @@ pub fn recent<'s>(
     subject: &Subject<'s>,
     s: &Settings,
     now: i64,
-) -> Result<Cow<'s, TimelineStats>, String> {
-    prepared::timeline(subject, s, now).ok_or_else(|| "Recent posts".to_string())
+) -> Result<Cow<'s, TimelineStats>, Message> {
+    prepared::timeline(subject, s, now).ok_or(Message::bare("ev_fact_recent_posts"))
 }
 
 /// Like [`recent`], but only with at least `posts.min_count` posts: shares of
@@ -26,11 +28,14 @@ pub fn judged<'s>(
     subject: &Subject<'s>,
     s: &Settings,
     now: i64,
-) -> Result<Cow<'s, TimelineStats>, String> {
+) -> Result<Cow<'s, TimelineStats>, Message> {
     let t = recent(subject, s, now)?;
     let min = min_posts(s);
     if t.n < min {
-        return Err(format!("Enough recent posts ({} of the {min} needed)", t.n));
+        return Err(Message::new(
+            "ev_fact_enough_posts",
+            vec![uint(t.n as u64), uint(min as u64)],
+        ));
     }
     Ok(t)
 }
@@ -43,6 +48,11 @@ pub fn min_posts(s: &Settings) -> usize {
 /// Where the posts came from, as the breakdown says it: the most common source
 /// among them (X's data when tied or empty).
 pub fn source_phrase(tweets: &[Tweet]) -> &'static str {
+    source_id(source_of(tweets))
+}
+
+/// The most common source among `tweets` (X's data when tied or empty).
+pub fn source_of(tweets: &[Tweet]) -> Source {
     let all = [Source::Graphql, Source::Page, Source::File, Source::Memory];
     let best = all
         .iter()
@@ -55,21 +65,20 @@ pub fn source_phrase(tweets: &[Tweet]) -> &'static str {
             )
         })
         .unwrap_or_default();
-    best.phrase()
+    best
 }
 
-/// "7 of 20 recent posts".
-pub fn share_words(share: Share, what: &str) -> String {
-    format!("{} of {} {what}", share.count, share.of)
+/// "7 of 20 recent posts": `what` is a message id taking the count and the total.
+pub fn share_words(share: Share, what: &'static str) -> Arg {
+    Arg::Msg(Message::new(
+        what,
+        vec![uint(share.count as u64), uint(share.of as u64)],
+    ))
 }
 
 /// A share as a percentage: "90%", "33%".
-pub fn percent(v: f64) -> String {
-    if v.is_finite() {
-        format!("{}%", (v * 100.0).clamp(0.0, 100.0).round() as u32)
-    } else {
-        "?%".to_string()
-    }
+pub fn percent(v: f64) -> Arg {
+    pct(v)
 }
 
 /// True when `share` is strictly above `limit` (nothing counted is never above).

@@ -5,7 +5,8 @@
 //! reward at `ratio.reward_ratio` times following. In between nothing moves.
 
 use super::Subject;
-use crate::evidence::{count, number, setting_points, setting_weight, signed, Line};
+use crate::evidence::{setting_points, setting_weight, Line};
+use crate::message::{int, num, signed, uint, Arg, Message};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -37,89 +38,80 @@ pub fn ratio_reward(f: f64, full: f64, max_points: i64) -> i32 {
 }
 
 /// "2.5 times", "twice".
-fn times(v: f64) -> String {
-    if (v - 2.0).abs() < 0.05 {
-        "twice".to_string()
+fn times(v: f64) -> Arg {
+    Arg::Msg(if (v - 2.0).abs() < 0.05 {
+        Message::bare("ev_twice")
     } else {
-        format!("{} times", number(v))
-    }
+        Message::new("ev_times", vec![num(v)])
+    })
 }
 
 pub fn ratio(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
+        subject,
         "ratio",
-        "Following vs followers",
-        format!(
-            "nothing while following at most {} the followers and followers at most equal to following; {} at following {} the followers, {} at followers {} the following; graded in between",
-            times(s.ratio_mild),
-            signed(-setting_points(s.ratio_severe_points)),
-            times(s.ratio_severe),
-            signed(setting_points(s.ratio_reward_points)),
-            times(s.ratio_reward_ratio)
-        ),
+        "ev_ratio_label",
+        || {
+            Message::new(
+                "ev_ratio_threshold",
+                vec![
+                    times(s.ratio_mild),
+                    signed(-setting_points(s.ratio_severe_points)),
+                    times(s.ratio_severe),
+                    signed(setting_points(s.ratio_reward_points)),
+                    times(s.ratio_reward_ratio),
+                ],
+            )
+        },
         setting_weight(s.ratio_severe_points).max(setting_weight(s.ratio_reward_points)),
     );
     let (Some(followers), Some(following)) = (a.followers, a.following) else {
-        return line.not_seen("Follower and following counts");
+        return line.not_seen("ev_fact_follow_counts");
     };
-    let seen = format!(
-        "following {}, followers {}",
-        count(following),
-        count(followers)
-    );
+    let seen = || Message::new("ev_ratio_seen", vec![uint(following), uint(followers)]);
     let r = following as f64 / followers.max(1) as f64;
     let penalty = ratio_penalty(r, s.ratio_mild, s.ratio_severe, s.ratio_severe_points);
     if penalty > 0 {
-        let place = if penalty >= setting_points(s.ratio_severe_points) {
-            format!(
-                "{} of {}: the full penalty",
-                signed(-penalty),
-                signed(-penalty)
-            )
-        } else {
-            format!(
-                "{} of {}: the full penalty at {} followers",
-                signed(-penalty),
-                signed(-setting_points(s.ratio_severe_points)),
-                times(s.ratio_severe)
-            )
+        let place = || {
+            if penalty >= setting_points(s.ratio_severe_points) {
+                Message::new("ev_place_penalty", vec![signed(-penalty), signed(-penalty)])
+            } else {
+                Message::new(
+                    "ev_ratio_place_penalty_at",
+                    vec![
+                        signed(-penalty),
+                        signed(-setting_points(s.ratio_severe_points)),
+                        times(s.ratio_severe),
+                    ],
+                )
+            }
         };
-        return line.seen(
-            a,
-            &seen,
-            -penalty,
-            format!(
-                "{place}. Follows {} more accounts than follow them, a fake-follower mark; bounded so no ratio decides alone.",
-                times(r)
-            ),
-        );
+        return line.seen(a, seen, -penalty, || {
+            Message::new("ev_ratio_why_penalty", vec![Arg::Msg(place()), times(r)])
+        });
     }
     let f = followers as f64 / following.max(1) as f64;
     let reward = ratio_reward(f, s.ratio_reward_ratio, s.ratio_reward_points);
     if reward > 0 {
-        let place = if reward >= setting_points(s.ratio_reward_points) {
-            format!("{} of {}: full points", signed(reward), reward)
-        } else {
-            format!(
-                "{} of {}: full points when followers are {} following",
-                signed(reward),
-                setting_points(s.ratio_reward_points),
-                times(s.ratio_reward_ratio)
-            )
+        let place = || {
+            if reward >= setting_points(s.ratio_reward_points) {
+                Message::new("ev_place_full", vec![signed(reward), int(reward)])
+            } else {
+                Message::new(
+                    "ev_ratio_place_reward_at",
+                    vec![
+                        signed(reward),
+                        int(setting_points(s.ratio_reward_points)),
+                        times(s.ratio_reward_ratio),
+                    ],
+                )
+            }
         };
-        line.seen(
-            a,
-            &seen,
-            reward,
-            format!("{place}. More people follow them than they follow: people follow them for what they post."),
-        )
+        line.seen(a, seen, reward, || {
+            Message::new("ev_ratio_why_reward", vec![Arg::Msg(place())])
+        })
     } else {
-        line.seen(
-            a,
-            &seen,
-            0,
-            "Following and followers are close enough; numbers are not the point.".to_string(),
-        )
+        line.seen(a, seen, 0, || Message::bare("ev_ratio_why_close"))
     }
 }

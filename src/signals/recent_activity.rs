@@ -9,8 +9,9 @@
 use super::posts;
 use super::Subject;
 use crate::evidence::{
-    days_words, number, plural, ramp_place, setting_points, setting_weight, signed, Line, Ramp,
+    days_m, plural_m, ramp_place, setting_points, setting_weight, unit, Line, Ramp,
 };
+use crate::message::{num, signed, Arg, Message};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
@@ -25,56 +26,45 @@ pub fn last_post(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     .map(setting_weight)
     .max()
     .unwrap_or(0);
+    let quiet = || Arg::Msg(days_m(s.recent_quiet_days.max(0) as f64));
+    let inactive = || Arg::Msg(days_m(s.recent_inactive_days.max(0) as f64));
     let line = Line::new(
+        subject,
         "last_post",
-        "Last post",
-        format!(
-            "within {} (quiet after that, inactive after {})",
-            days_words(s.recent_quiet_days.max(0) as f64),
-            days_words(s.recent_inactive_days.max(0) as f64)
-        ),
+        "ev_last_post_label",
+        || Message::new("ev_last_post_threshold", vec![quiet(), inactive()]),
         weight,
     );
     let t = match posts::recent(subject, s, now) {
         Ok(t) => t,
-        Err(what) => return line.not_seen(&what),
+        Err(what) => return line.not_seen_with(|| what),
     };
     let Some(days) = t.days_since_last_post else {
-        return line.not_seen("The time of any recent post");
+        return line.not_seen("ev_fact_post_time");
     };
-    let seen = if days < 1.0 {
-        "newest post seen today".to_string()
-    } else {
-        format!("newest post seen {} ago", days_words(days))
+    let seen = || {
+        if days < 1.0 {
+            Message::bare("ev_last_post_seen_today")
+        } else {
+            Message::new("ev_last_post_seen", vec![Arg::Msg(days_m(days))])
+        }
     };
     let from = posts::source_phrase(subject.tweets);
     if days > s.recent_inactive_days as f64 {
         line.seen_from(
-            &seen,
+            seen,
             from,
             -setting_points(s.recent_inactive_points),
-            format!(
-                "Nothing posted for more than {}: the account looks abandoned.",
-                days_words(s.recent_inactive_days.max(0) as f64)
-            ),
+            || Message::new("ev_last_post_why_abandoned", vec![inactive()]),
         )
     } else if days > s.recent_quiet_days as f64 {
-        line.seen_from(
-            &seen,
-            from,
-            -setting_points(s.recent_quiet_points),
-            format!(
-                "Nothing posted for more than {}: quiet lately.",
-                days_words(s.recent_quiet_days.max(0) as f64)
-            ),
-        )
+        line.seen_from(seen, from, -setting_points(s.recent_quiet_points), || {
+            Message::new("ev_last_post_why_quiet", vec![quiet()])
+        })
     } else {
-        line.seen_from(
-            &seen,
-            from,
-            setting_points(s.recent_active_points),
-            "Posted recently: an active account.".to_string(),
-        )
+        line.seen_from(seen, from, setting_points(s.recent_active_points), || {
+            Message::bare("ev_last_post_why_active")
+        })
     }
 }
 
@@ -88,47 +78,51 @@ pub fn recent_rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         0,
     );
     let line = Line::new(
+        subject,
         "recent_rate",
-        "Recent posts a week",
-        format!(
-            "nothing from {} a week, {} at {} a week or fewer, graded in between",
-            number(r.to),
-            signed(r.low),
-            number(r.from)
-        ),
+        "ev_recent_rate_label",
+        || {
+            Message::new(
+                "ev_recent_rate_threshold",
+                vec![num(r.to), signed(r.low), num(r.from)],
+            )
+        },
         r.weight(),
     );
     let t = match posts::judged(subject, s, now) {
         Ok(t) => t,
-        Err(what) => return line.not_seen(&what),
+        Err(what) => return line.not_seen_with(|| what),
     };
     let Some(per_day) = t.posts_per_day_to_now else {
-        return line.not_seen("Post times");
+        return line.not_seen("ev_fact_post_times");
     };
     let per_week = per_day * 7.0;
     let days = t
         .oldest_at
         .map_or(0.0, |o| now.saturating_sub(o).max(0) as f64 / 86_400.0);
-    let seen = format!(
-        "{} a week ({} in the last {})",
-        number(per_week),
-        plural(t.timed as u64, "post", "posts"),
-        days_words(days)
-    );
+    let seen = || {
+        Message::new(
+            "ev_recent_rate_seen",
+            vec![
+                num(per_week),
+                Arg::Msg(plural_m(t.timed as u64, unit::POST)),
+                Arg::Msg(days_m(days)),
+            ],
+        )
+    };
     let from = posts::source_phrase(subject.tweets);
     let points = r.points(per_week);
     if points < 0 {
-        line.seen_from(
-            &seen,
-            from,
-            points,
-            format!(
-                "{}. Fewer than {} posts a week lately: too quiet to add much to your timeline.",
-                ramp_place(&r, points, "posts a week"),
-                number(s.recent_weekly_min)
-            ),
-        )
+        line.seen_from(seen, from, points, || {
+            Message::new(
+                "ev_recent_rate_why_slow",
+                vec![
+                    Arg::Msg(ramp_place(&r, points, unit::POST_A_WEEK)),
+                    num(s.recent_weekly_min),
+                ],
+            )
+        })
     } else {
-        line.seen_from(&seen, from, 0, "Posts often enough lately.".to_string())
+        line.seen_from(seen, from, 0, || Message::bare("ev_recent_rate_why_often"))
     }
 }

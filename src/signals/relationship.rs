@@ -3,30 +3,32 @@
 
 use super::Subject;
 use crate::evidence::{setting_points, setting_weight, Line};
+use crate::message::Message;
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
 pub fn follows_you(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
+        subject,
         "follows_you",
-        "Follows you",
-        "\u{201c}Follows you\u{201d} shown".to_string(),
+        "ev_follows_you_label",
+        || Message::bare("ev_follows_you_threshold"),
         setting_weight(s.follows_you_points),
     );
     match a.follows_you {
-        None => line.not_seen("Whether they follow you"),
+        None => line.not_seen("ev_fact_follows_you"),
         Some(true) => line.seen(
             a,
-            "follows you",
+            || Message::bare("ev_follows_you_seen_yes"),
             setting_points(s.follows_you_points),
-            "They already follow you: following back starts a relationship.".to_string(),
+            || Message::bare("ev_follows_you_why_yes"),
         ),
         Some(false) => line.seen(
             a,
-            "does not follow you",
+            || Message::bare("ev_follows_you_seen_no"),
             0,
-            "They do not follow you (yet); that takes nothing away.".to_string(),
+            || Message::bare("ev_follows_you_why_no"),
         ),
     }
 }

@@ -2,8 +2,9 @@
 //! crypto "signals", promo-for-hire, adult bait, bought followers.
 
 use super::Subject;
-use crate::evidence::quoted;
+use crate::evidence::quoted_m;
 use crate::evidence::{setting_points, setting_weight, Line};
+use crate::message::{uint, Message};
 use crate::prepared::{self, KeywordList};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
@@ -11,16 +12,19 @@ use crate::verdict::Evidence;
 pub fn spam_words(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
+        subject,
         "spam_words",
-        "Spam words",
-        format!(
-            "none of {} spam phrases in name or bio",
-            s.spam_keywords.len()
-        ),
+        "ev_spam_label",
+        || {
+            Message::new(
+                "ev_spam_threshold",
+                vec![uint(s.spam_keywords.len() as u64)],
+            )
+        },
         setting_weight(s.spam_points),
     );
     let Some(bio) = a.bio.as_deref() else {
-        return line.not_seen("Bio");
+        return line.not_seen("ev_fact_bio");
     };
     let mut found = prepared::find_keywords(subject, s, KeywordList::Spam, bio);
     if let Some(name) = a.name.as_deref() {
@@ -33,16 +37,16 @@ pub fn spam_words(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     if found.is_empty() {
         line.seen(
             a,
-            "none in name or bio",
+            || Message::bare("ev_spam_seen_none"),
             0,
-            "The name and bio use none of the phrases spam accounts advertise with.".to_string(),
+            || Message::bare("ev_spam_why_none"),
         )
     } else {
         line.seen(
             a,
-            &format!("{} in name or bio", quoted(&found)),
+            || Message::new("ev_spam_seen_found", vec![quoted_m(&found)]),
             -setting_points(s.spam_points),
-            "Advertises what spam and fake accounts sell (signals, promotion, followers, adult bait); audit tools count these words as a mark of spam.".to_string(),
+            || Message::bare("ev_spam_why_found"),
         )
     }
 }

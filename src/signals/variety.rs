@@ -8,106 +8,118 @@ use super::posts::{self, above, percent, share_words};
 use super::Subject;
 use crate::analysis::Share;
 use crate::evidence::{setting_points, setting_weight, Line};
+use crate::message::{uint, Arg, Message};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
 /// The mix of original posts, reposts or quotes, and replies.
 pub fn mix(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let line = Line::new(
+        subject,
         "variety",
-        "Kinds of posts",
-        format!(
-            "at most {} reposts; a good mix has each kind in at least {} of posts",
-            percent(s.variety_repost_share),
-            percent(s.variety_mix_min_share)
-        ),
+        "ev_variety_label",
+        || {
+            Message::new(
+                "ev_variety_threshold",
+                vec![
+                    percent(s.variety_repost_share),
+                    percent(s.variety_mix_min_share),
+                ],
+            )
+        },
         setting_weight(s.variety_repost_points).max(setting_weight(s.variety_mix_points)),
     );
     let t = match posts::judged(subject, s, now) {
         Ok(t) => t,
-        Err(what) => return line.not_seen(&what),
+        Err(what) => return line.not_seen_with(|| what),
     };
     let sharing = Share::new(t.repost.count + t.quote.count, t.n);
-    let seen = format!(
-        "{} original, {} reposts or quotes, {} replies of {} recent posts",
-        t.original.count, sharing.count, t.reply.count, t.n
-    );
+    let seen = || {
+        Message::new(
+            "ev_variety_seen",
+            vec![
+                uint(t.original.count as u64),
+                uint(sharing.count as u64),
+                uint(t.reply.count as u64),
+                uint(t.n as u64),
+            ],
+        )
+    };
     let from = posts::source_phrase(subject.tweets);
     let enough = |share: Share| share.ratio() >= s.variety_mix_min_share;
     if above(t.repost, s.variety_repost_share) {
-        line.seen_from(
-            &seen,
-            from,
-            -setting_points(s.variety_repost_points),
-            "Almost only reposts of others: nothing of their own to add.".to_string(),
-        )
+        line.seen_from(seen, from, -setting_points(s.variety_repost_points), || {
+            Message::bare("ev_variety_why_reposts")
+        })
     } else if enough(t.original) && enough(sharing) && enough(t.reply) {
-        line.seen_from(
-            &seen,
-            from,
-            setting_points(s.variety_mix_points),
-            "A good mix: their own posts, sharing others' and replies.".to_string(),
-        )
+        line.seen_from(seen, from, setting_points(s.variety_mix_points), || {
+            Message::bare("ev_variety_why_mix")
+        })
     } else {
-        let missing: Vec<&str> = [
-            (t.original, "posts of their own"),
-            (sharing, "shared posts"),
-            (t.reply, "replies"),
+        let missing: Vec<&'static str> = [
+            (t.original, "ev_variety_kind_own"),
+            (sharing, "ev_variety_kind_shared"),
+            (t.reply, "ev_variety_kind_replies"),
         ]
         .into_iter()
         .filter(|(share, _)| !enough(*share))
         .map(|(_, what)| what)
         .collect();
-        let few = match missing.as_slice() {
-            [rest @ .., last] if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-            [one] => (*one).to_string(),
-            _ => "of one kind".to_string(),
-        };
-        line.seen_from(&seen, from, 0, format!("Not much variety yet: few {few}."))
+        line.seen_from(seen, from, 0, || {
+            let m = |id: &'static str| Arg::Msg(Message::bare(id));
+            let few = match missing.as_slice() {
+                [a, b, c] => Message::new("ev_or_3", vec![m(a), m(b), m(c)]),
+                [a, b] => Message::new("ev_or_2", vec![m(a), m(b)]),
+                [one] => Message::bare(one),
+                _ => Message::bare("ev_variety_kind_one"),
+            };
+            Message::new("ev_variety_why_few", vec![Arg::Msg(few)])
+        })
     }
 }
 
 /// Original posts that promote the account itself.
 pub fn self_promotion(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let line = Line::new(
+        subject,
         "self_promotion",
-        "Self-promotion",
-        format!(
-            "at most {} of original posts promote their own site or products",
-            percent(s.variety_self_promo_share)
-        ),
+        "ev_promo_label",
+        || {
+            Message::new(
+                "ev_promo_threshold",
+                vec![percent(s.variety_self_promo_share)],
+            )
+        },
         setting_weight(s.variety_self_promo_points),
     );
     let t = match posts::judged(subject, s, now) {
         Ok(t) => t,
-        Err(what) => return line.not_seen(&what),
+        Err(what) => return line.not_seen_with(|| what),
     };
     let min = usize::try_from(s.variety_self_promo_min_originals.max(1)).unwrap_or(1);
     if t.originals < min {
-        return line.not_seen(&format!(
-            "Enough original posts ({} of the {min} needed)",
-            t.originals
-        ));
+        return line.not_seen_with(|| {
+            Message::new(
+                "ev_fact_enough_originals",
+                vec![uint(t.originals as u64), uint(min as u64)],
+            )
+        });
     }
-    let seen = format!(
-        "{} promote themselves",
-        share_words(t.self_promotion, "original recent posts")
-    );
+    let seen = || {
+        Message::new(
+            "ev_promo_seen",
+            vec![share_words(t.self_promotion, "ev_share_original_posts")],
+        )
+    };
     let from = posts::source_phrase(subject.tweets);
     if above(t.self_promotion, s.variety_self_promo_share) {
         line.seen_from(
-            &seen,
+            seen,
             from,
             -setting_points(s.variety_self_promo_points),
-            "Mostly talks about themselves and their products: it comes across as a sales feed."
-                .to_string(),
+            || Message::bare("ev_promo_why_sales"),
         )
     } else {
-        line.seen_from(
-            &seen,
-            from,
-            0,
-            "Does not constantly promote themselves.".to_string(),
-        )
+        line.seen_from(seen, from, 0, || Message::bare("ev_promo_why_not"))
     }
 }

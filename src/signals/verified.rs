@@ -6,54 +6,58 @@
 
 use super::Subject;
 use crate::evidence::{setting_points, setting_weight, Line};
+use crate::message::Message;
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
 /// X's words for an organisation check, as the breakdown says them.
 fn organisation(kind: &str) -> Option<&'static str> {
-    match kind.trim().to_ascii_lowercase().as_str() {
-        "business" => Some("gold check (organisation)"),
-        "government" => Some("grey check (government or multilateral organisation)"),
-        _ => None,
+    let kind = kind.trim();
+    if kind.eq_ignore_ascii_case("business") {
+        Some("ev_verified_seen_gold")
+    } else if kind.eq_ignore_ascii_case("government") {
+        Some("ev_verified_seen_grey")
+    } else {
+        None
     }
 }
 
 pub fn verified(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
+        subject,
         "verified",
-        "Verification",
-        "legacy verification or an organisation check (gold or grey); the paid check gives nothing"
-            .to_string(),
+        "ev_verified_label",
+        || Message::bare("ev_verified_threshold"),
         setting_weight(s.verified_points),
     );
     if let Some(org) = a.verified_type.as_deref().and_then(organisation) {
         return line.seen(
             a,
-            org,
+            || Message::bare(org),
             setting_points(s.verified_points),
-            "X checked the organisation behind the account.".to_string(),
+            || Message::bare("ev_verified_why_org"),
         );
     }
     match (a.verified, a.blue_verified) {
         (Some(true), _) => line.seen(
             a,
-            "verified",
+            || Message::bare("ev_verified_seen_legacy"),
             setting_points(s.verified_points),
-            "Legacy verification: someone checked who they are.".to_string(),
+            || Message::bare("ev_verified_why_legacy"),
         ),
         (_, Some(true)) => line.seen(
             a,
-            "paid check",
+            || Message::bare("ev_verified_seen_paid"),
             0,
-            "The paid check only shows that someone pays for it, so it adds nothing.".to_string(),
+            || Message::bare("ev_verified_why_paid"),
         ),
         (Some(false), _) | (None, Some(false)) => line.seen(
             a,
-            "not verified",
+            || Message::bare("ev_verified_seen_not"),
             0,
-            "Most real people are not verified; this takes nothing away.".to_string(),
+            || Message::bare("ev_verified_why_not"),
         ),
-        (None, None) => line.not_seen("Verification"),
+        (None, None) => line.not_seen("ev_fact_verification"),
     }
 }
