@@ -83,7 +83,7 @@ settings_table! {
     level_profile_confidence_share: f64 {
         id: "level.profile_confidence_share", group: G_SCORE,
         label: "Most confidence the profile alone can give",
-        help: "Confidence blends the profile signals and the behaviour signals (recent posts, interactions, earlier visits). A fully seen profile with no behaviour seen reaches this much; 0.6 reads \u{201c}medium\u{201d}.",
+        help: "Confidence blends the profile signals and the behaviour signals (recent posts, interactions, earlier visits). A fully seen profile with no behaviour seen reaches this much; 60% reads \u{201c}medium\u{201d}.",
         bounds: [0, 1, 0.05], unit: "", default: 0.6,
         source: "Followback's choice: 60%, because the profile is not the whole picture; Sam T (The Coffice), comment on Ric Dragon's post on brands following back as a \u{201c}microgift\u{201d} (n.d.): \u{201c}a quick scan of their main feeds to see if they're human\u{201d}",
     },
@@ -274,7 +274,7 @@ settings_table! {
     following_cap_followers_share: f64 {
         id: "following_cap.followers_share", group: G_COUNTS,
         label: "\u{2026}while followers are below this share of following",
-        help: "0.8 means fewer than 80 followers for every 100 followed.",
+        help: "80% means fewer than 80 followers for every 100 followed.",
         bounds: [0, 1, 0.05], unit: "", default: 0.8,
         source: "'This One Twitter Trick Makes Me Cringe And Loathe Social Media \u{201c}Experts\u{201d}' (blog post, n.d.): follow en masse, then unfollow who did not follow back (followers stay well below following)",
     },
@@ -295,7 +295,7 @@ settings_table! {
     follow_for_follow_tolerance: f64 {
         id: "follow_for_follow.tolerance", group: G_COUNTS,
         label: "\u{2026}and within this share of each other",
-        help: "0.1 means followers and following differ by at most 10% of the larger.",
+        help: "10% means followers and following differ by at most a tenth of the larger.",
         bounds: [0, 0.5, 0.01], unit: "", default: 0.1,
         source: "Dugu\u{e9} & Perez, 'Detecting social capitalists on Twitter using similarity measures', 2013: social capitalists' followers and followees overlap almost fully (approximated from the counts)",
     },
@@ -492,7 +492,7 @@ settings_table! {
     identity_points: i64 {
         id: "identity.points", group: G_TRUST,
         label: "Points for identity verification",
-        help: "X checked a government ID (verification_info.is_identity_verified).",
+        help: "X checked their government ID.",
         bounds: [0, 20, 1], unit: "points", default: 3,
         source: "X, ID verification for Premium, 2023; Yang, Varol, Hui & Menczer, 'Scalable and generalizable social bot detection through data selection' (BotometerLite), 2020: verified; Followback's choice: mild, because it comes with paying",
     },
@@ -629,14 +629,14 @@ settings_table! {
     automation_interval_cv_max: f64 {
         id: "automation.interval_cv_max", group: G_AUTOMATION,
         label: "Machine-regular: gaps between posts vary less than",
-        help: "Coefficient of variation of the gaps between posts (spread / mean). A scheduler posting every hour is near 0; people are near 1 or above.",
+        help: "How much the gaps between posts vary (their spread divided by their average). A tool posting every hour is near 0; people are near 1 or above.",
         bounds: [0, 2, 0.05], unit: "", default: 0.2,
         source: "Chu, Gianvecchio, Wang & Jajodia, 'Who is tweeting on Twitter: human, bot, or cyborg?', 2010 (journal version 2012): regular gaps between posts betray bots; Followback's choice: 0.2, well below people's 1 or so",
     },
     automation_clock_dispersion_min: f64 {
         id: "automation.clock_dispersion_min", group: G_AUTOMATION,
         label: "Clock-bound: posting minutes or seconds bunched more than",
-        help: "Chi-square dispersion of the minute of the hour and the second of the minute posts go out at: about 1 for people, far above 1 when a tool posts at :00 or :30.",
+        help: "How bunched the minutes and seconds that posts go out at are: about 1 for people, far above 1 when a tool always posts at :00 or :30.",
         bounds: [1, 60, 0.5], unit: "\u{d7}", default: 4.0,
         source: "Zhang & Paxson, 'Detecting and analyzing automated activity on Twitter', 2011: posting minutes and seconds that are not spread at random betray automation; Followback's choice: 4 (10 random posts almost never reach it)",
     },

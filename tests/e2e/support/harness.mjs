@@ -20,10 +20,11 @@ export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
  * Launches Chromium with the extension (a fresh profile unless `userDataDir`
  * names one to reuse, e.g. to test a restart). A fresh install opens the
  * welcome tab once; it is closed before this returns unless `keepWelcome`
- * (so no test races with it). Returns
+ * (so no test races with it). `lang` (e.g. "fr") starts the browser in that
+ * interface language, which chrome.i18n follows. Returns
  * { context, extensionId, worker, requests, served, close }.
  */
-export async function launch({ userDataDir = '', keepWelcome = false } = {}) {
+export async function launch({ userDataDir = '', keepWelcome = false, lang = '' } = {}) {
   if (!existsSync(path.join(DIST, 'manifest.json'))) {
     throw new Error(`${DIST}/manifest.json not found: run ./build.sh first`);
   }
@@ -43,6 +44,7 @@ export async function launch({ userDataDir = '', keepWelcome = false } = {}) {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
+      ...(lang ? [`--lang=${lang}`] : []),
     ],
   });
 
