@@ -318,6 +318,20 @@ pub fn group_message_key(group: &str) -> String {
     format!("set_group_{}", slug.trim_end_matches('_'))
 }
 
+/// The `_locales` message key of a unit shown after a setting's input
+/// ("points", "posts a day"): `set_unit_` and the unit as [`group_message_key`]
+/// slugs it. `None` for units without letters (": 1", "\u{d7}"), which need no words.
+pub fn unit_message_key(unit: &str) -> Option<String> {
+    if !unit.chars().any(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let slug = group_message_key(unit);
+    Some(format!(
+        "set_unit_{}",
+        slug.trim_start_matches("set_group_")
+    ))
+}
+
 /// One `_locales` message: key, English text, note for translators.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LocaleMessage {
@@ -330,11 +344,22 @@ pub struct LocaleMessage {
 }
 
 /// The settings' English messages in schema order: each group's title before
-/// its first setting, then every setting's label and help.
+/// its first setting, then every setting's label and help; last, each unit
+/// with words, in order of first use.
 pub fn settings_locale_messages() -> Vec<LocaleMessage> {
     let mut out = Vec::new();
     let mut groups = HashSet::new();
+    let mut units: Vec<LocaleMessage> = Vec::new();
     for spec in crate::settings::schema() {
+        if let Some(key) = spec.unit.and_then(unit_message_key) {
+            if !units.iter().any(|u| u.key == key) {
+                units.push(LocaleMessage {
+                    key,
+                    message: spec.unit.unwrap_or_default().to_string(),
+                    description: "Followback options page: unit after a setting's input (and in its default).".into(),
+                });
+            }
+        }
         if groups.insert(spec.group) {
             out.push(LocaleMessage {
                 key: group_message_key(spec.group),
@@ -356,6 +381,7 @@ pub fn settings_locale_messages() -> Vec<LocaleMessage> {
             ),
         });
     }
+    out.extend(units);
     out
 }
 

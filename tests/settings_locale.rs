@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use followback::cli::{
-    group_message_key, setting_message_key, settings_locale_messages, LocaleMessage,
+    group_message_key, setting_message_key, settings_locale_messages, unit_message_key,
+    LocaleMessage,
 };
 use serde_json::Value;
 
@@ -80,6 +81,12 @@ fn keys_are_derived_from_ids_and_titles() {
         group_message_key("  Lists & likes!"),
         "set_group_lists_likes"
     );
+    assert_eq!(
+        unit_message_key("posts a day").as_deref(),
+        Some("set_unit_posts_a_day")
+    );
+    assert_eq!(unit_message_key(": 1"), None);
+    assert_eq!(unit_message_key("\u{d7}"), None);
 }
 
 #[test]
@@ -87,10 +94,16 @@ fn keys_are_valid_and_unique() {
     let messages = settings_locale_messages();
     let schema = followback::settings::schema();
     let groups: HashSet<&str> = schema.iter().map(|s| s.group).collect();
+    let units: HashSet<&str> = schema
+        .iter()
+        .filter_map(|s| s.unit)
+        .filter(|u| u.chars().any(|c| c.is_ascii_alphabetic()))
+        .collect();
+    assert!(units.contains("points") && units.contains("posts a day"));
     assert_eq!(
         messages.len(),
-        schema.len() * 2 + groups.len(),
-        "a label and a help per setting, a title per group"
+        schema.len() * 2 + groups.len() + units.len(),
+        "a label and a help per setting, a title per group, words per unit"
     );
     let mut seen = HashSet::new();
     for m in &messages {

@@ -95,10 +95,18 @@ export function groupMessageKey(group) {
   return `set_group_${String(group).toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '')}`;
 }
 
-/** A schema entry with its label, help and group title in the browser's language (the schema's English when _locales lacks it). */
+/** The _locales key of a unit with words ("posts a day"), or '' for one without (": 1"); the same as Rust's cli::unit_message_key. */
+export function unitMessageKey(unit) {
+  const u = String(unit ?? '');
+  return /[A-Za-z]/.test(u) ? `set_unit_${u.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '')}` : '';
+}
+
+/** A schema entry with its label, help, unit and group title in the browser's language (the schema's English when _locales lacks it). */
 export function localizedSpec(spec) {
+  const unitKey = unitMessageKey(spec.unit);
   return {
     ...spec,
+    unit: unitKey ? t(unitKey, String(spec.unit)) : spec.unit,
     label: t(settingMessageKey(spec.id, 'label'), String(spec.label ?? '')),
     help: t(settingMessageKey(spec.id, 'help'), String(spec.help ?? '')),
     group: spec.group ? t(groupMessageKey(spec.group), String(spec.group)) : spec.group,

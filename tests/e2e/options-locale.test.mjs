@@ -1,5 +1,5 @@
 // The options page in the browser's language: with Chromium started in French,
-// every group title, setting label and help line is the French of
+// every group title, setting label, help line and unit is the French of
 // extension/_locales/fr/messages.json (the set_* keys), the search box finds
 // settings by their French words, and each "Why this default" line is the
 // setting's source as the core wrote it: a readable citation, never a file name.
@@ -21,7 +21,7 @@ let env;
 let schema;
 
 before(async () => {
-  env = await launch({ lang: 'fr' });
+  env = await launch({ args: ['--lang=fr'] });
   ({ schema } = await coreSettings(env));
 });
 
@@ -58,6 +58,13 @@ test('group titles, labels and help are the French messages, in schema order', a
     if (f.label !== spec.label) differs += 1;
   }
   assert.ok(differs > schema.length / 2, `most labels are not the English (${differs} of ${schema.length})`);
+  const days = await page.evaluate(() => {
+    const w = document.querySelector('#settings .setting[data-setting="recent.quiet_days"]');
+    return { unit: w?.querySelector('.unit')?.textContent, def: w?.querySelector('.default')?.textContent };
+  });
+  assert.equal(days.unit, msg(FR, 'set_unit_days'), 'the unit after the input is French');
+  assert.notEqual(days.unit, 'days');
+  assert.ok(days.def?.includes(`30 ${msg(FR, 'set_unit_days')}`), `the default names the French unit: ${days.def}`);
   assert.deepEqual(extensionConsoleProblems(page, env.extensionId), [], 'no console errors');
   await page.close();
 });

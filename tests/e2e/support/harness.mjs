@@ -20,11 +20,11 @@ export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
  * Launches Chromium with the extension (a fresh profile unless `userDataDir`
  * names one to reuse, e.g. to test a restart). A fresh install opens the
  * welcome tab once; it is closed before this returns unless `keepWelcome`
- * (so no test races with it). `lang` (e.g. "fr") starts the browser in that
- * interface language, which chrome.i18n follows. Returns
+ * (so no test races with it). `args` adds Chromium switches (e.g. `--lang=de`:
+ * Debian's Chromium serves the extension's _locales in that language). Returns
  * { context, extensionId, worker, requests, served, close }.
  */
-export async function launch({ userDataDir = '', keepWelcome = false, lang = '' } = {}) {
+export async function launch({ userDataDir = '', keepWelcome = false, args = [] } = {}) {
   if (!existsSync(path.join(DIST, 'manifest.json'))) {
     throw new Error(`${DIST}/manifest.json not found: run ./build.sh first`);
   }
@@ -44,7 +44,7 @@ export async function launch({ userDataDir = '', keepWelcome = false, lang = '' 
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
-      ...(lang ? [`--lang=${lang}`] : []),
+      ...args,
     ],
   });
 
