@@ -32,7 +32,7 @@ followback: scores X (Twitter) accounts for follow-back worthiness, with the rea
 Usage:
   followback score [--now TIME] [--settings FILE] [PATH ...]
   followback eval --labels FILE [--now TIME] [--settings FILE] [--json] PATH ...
-  followback settings [--markdown]
+  followback settings [--markdown | --locale-en]
   followback --help | followback score --help
   followback --version
 
@@ -51,6 +51,8 @@ Commands:
   settings Print every setting (id, default, range, source) as JSON, or as a
            Markdown table with --markdown; the defaults file for --settings is
            any subset of {\"version\": N, \"values\": {id: value}}.
+           --locale-en prints the settings' English messages for
+           extension/_locales/en/messages.json (group titles, labels, help).
 
 Run 'followback score --help' for the options and the input formats.
 Exit status: 0 ok, 1 an input could not be read or held no account, 2 bad usage.
@@ -106,6 +108,7 @@ enum Command {
     Score(ScoreArgs),
     Eval(EvalArgs),
     Settings { markdown: bool },
+    SettingsLocale,
 }
 
 #[derive(Debug, PartialEq, Default)]
@@ -214,6 +217,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         "settings" => match rest.first().map(String::as_str) {
             None => Ok(Command::Settings { markdown: false }),
             Some("--markdown") if rest.len() == 1 => Ok(Command::Settings { markdown: true }),
+            Some("--locale-en") if rest.len() == 1 => Ok(Command::SettingsLocale),
             Some(other) => Err(format!("unknown settings option {other:?}")),
         },
         other if other.starts_with('-') => Err(format!("unknown option {other:?}")),
@@ -246,6 +250,7 @@ pub fn run(
         Command::Score(a) => score_command(&a, stdin, out, err, clock_now),
         Command::Eval(a) => eval_command(&a, stdin, out, err, clock_now),
         Command::Settings { markdown } => write_or_fail(out, &settings_listing(markdown)),
+        Command::SettingsLocale => write_or_fail(out, &settings_locale_json()),
     };
     let _ = out.flush();
     code
@@ -291,6 +296,111 @@ fn settings_listing(markdown: bool) -> String {
         ));
     }
     text
+}
+
+/// The `_locales` message key of a setting's `part` ("label" or "help"):
+/// `set_<id with '.' replaced by '_'>_<part>`. The options page builds the same key.
+pub fn setting_message_key(id: &str, part: &str) -> String {
+    format!("set_{}_{part}", id.replace('.', "_"))
+}
+
+/// The `_locales` message key of a settings group title: `set_group_` and the
+/// English title in lower case, every run of other characters one `_`.
+pub fn group_message_key(group: &str) -> String {
+    let mut slug = String::new();
+    for c in group.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('_') {
+            slug.push('_');
+        }
+    }
+    format!("set_group_{}", slug.trim_end_matches('_'))
+}
+
+/// The `_locales` message key of a unit shown after a setting's input
+/// ("points", "posts a day"): `set_unit_` and the unit as [`group_message_key`]
+/// slugs it. `None` for units without letters (": 1", "\u{d7}"), which need no words.
+pub fn unit_message_key(unit: &str) -> Option<String> {
+    if !unit.chars().any(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let slug = group_message_key(unit);
+    Some(format!(
+        "set_unit_{}",
+        slug.trim_start_matches("set_group_")
+    ))
+}
+
+/// One `_locales` message: key, English text, note for translators.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocaleMessage {
+    /// The message key (`set_...`).
+    pub key: String,
+    /// The English text, exactly as the settings table has it.
+    pub message: String,
+    /// What the text is, for translators.
+    pub description: String,
+}
+
+/// The settings' English messages in schema order: each group's title before
+/// its first setting, then every setting's label and help; last, each unit
+/// with words, in order of first use.
+pub fn settings_locale_messages() -> Vec<LocaleMessage> {
+    let mut out = Vec::new();
+    let mut groups = HashSet::new();
+    let mut units: Vec<LocaleMessage> = Vec::new();
+    for spec in crate::settings::schema() {
+        if let Some(key) = spec.unit.and_then(unit_message_key) {
+            if !units.iter().any(|u| u.key == key) {
+                units.push(LocaleMessage {
+                    key,
+                    message: spec.unit.unwrap_or_default().to_string(),
+                    description: "Followback options page: unit after a setting's input (and in its default).".into(),
+                });
+            }
+        }
+        if groups.insert(spec.group) {
+            out.push(LocaleMessage {
+                key: group_message_key(spec.group),
+                message: spec.group.to_string(),
+                description: "Followback options page: title of a group of settings.".into(),
+            });
+        }
+        out.push(LocaleMessage {
+            key: setting_message_key(spec.id, "label"),
+            message: spec.label.to_string(),
+            description: format!("Followback options page: name of the setting {}.", spec.id),
+        });
+        out.push(LocaleMessage {
+            key: setting_message_key(spec.id, "help"),
+            message: spec.help.to_string(),
+            description: format!(
+                "Followback options page: help line under the setting {}.",
+                spec.id
+            ),
+        });
+    }
+    out.extend(units);
+    out
+}
+
+/// [`settings_locale_messages`] as a JSON object in messages.json's layout
+/// (two-space indent, keys in schema order).
+fn settings_locale_json() -> String {
+    let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    let entries: Vec<String> = settings_locale_messages()
+        .iter()
+        .map(|m| {
+            format!(
+                "  {}: {{\n    \"message\": {},\n    \"description\": {}\n  }}",
+                quote(&m.key),
+                quote(&m.message),
+                quote(&m.description)
+            )
+        })
+        .collect();
+    format!("{{\n{}\n}}\n", entries.join(",\n"))
 }
 
 /// Loads `--settings FILE` strictly: unreadable or refused values are errors.

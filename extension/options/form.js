@@ -85,6 +85,34 @@ function el(tag, attrs = {}, text) {
   return node;
 }
 
+/** The _locales key of a setting's "label" or "help" (the same as Rust's cli::setting_message_key). */
+export function settingMessageKey(id, part) {
+  return `set_${String(id).replace(/\./g, '_')}_${part}`;
+}
+
+/** The _locales key of a group title (the same as Rust's cli::group_message_key). */
+export function groupMessageKey(group) {
+  return `set_group_${String(group).toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '')}`;
+}
+
+/** The _locales key of a unit with words ("posts a day"), or '' for one without (": 1"); the same as Rust's cli::unit_message_key. */
+export function unitMessageKey(unit) {
+  const u = String(unit ?? '');
+  return /[A-Za-z]/.test(u) ? `set_unit_${u.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '')}` : '';
+}
+
+/** A schema entry with its label, help, unit and group title in the browser's language (the schema's English when _locales lacks it). */
+export function localizedSpec(spec) {
+  const unitKey = unitMessageKey(spec.unit);
+  return {
+    ...spec,
+    unit: unitKey ? t(unitKey, String(spec.unit)) : spec.unit,
+    label: t(settingMessageKey(spec.id, 'label'), String(spec.label ?? '')),
+    help: t(settingMessageKey(spec.id, 'help'), String(spec.help ?? '')),
+    group: spec.group ? t(groupMessageKey(spec.group), String(spec.group)) : spec.group,
+  };
+}
+
 /** Groups specs by `group`, keeping first-seen order. */
 export function groupSpecs(schema) {
   const groups = new Map();
@@ -102,8 +130,8 @@ export function groupSpecs(schema) {
 export class SettingsForm {
   constructor(container, schema, { onInput, onReset }) {
     this.container = container;
-    this.schema = schema;
-    this.specs = new Map(schema.map((s) => [s.id, s]));
+    this.schema = schema.map(localizedSpec);
+    this.specs = new Map(this.schema.map((s) => [s.id, s]));
     this.fields = new Map();
     this.onInput = onInput;
     this.onReset = onReset;
