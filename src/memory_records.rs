@@ -261,6 +261,12 @@ impl Memory {
         changes
     }
 
+    /// Hands out every record again at the next save, into an emptied store
+    /// (after a save that failed: what the store holds is then unknown).
+    pub fn rewrite_all(&mut self) {
+        self.tracker.replace_all(self.entries.keys());
+    }
+
     /// Bytes of every record written so far (what the store holds after the
     /// last [`Memory::take_changes`] is written).
     pub fn stored_bytes(&self) -> usize {

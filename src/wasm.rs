@@ -433,6 +433,13 @@ impl Engine {
         to_js(&report)
     }
 
+    /// Every record again at the next `takeMemoryChanges`, into an emptied
+    /// store (after a failed save).
+    #[wasm_bindgen(js_name = rewriteMemory)]
+    pub fn rewrite_memory(&mut self) {
+        self.memory.rewrite_all();
+    }
+
     /// Bytes of the memory's stored records (as last handed out).
     #[wasm_bindgen(js_name = memoryBytes)]
     pub fn memory_bytes(&self) -> f64 {

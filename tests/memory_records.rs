@@ -346,3 +346,20 @@ fn a_profile_record_is_compact() {
     );
     assert!(c.tweets.iter().all(|(_, v)| v.is_none()));
 }
+
+#[test]
+fn after_a_failed_save_everything_is_written_again() {
+    let mut m = Memory::new(10);
+    m.remember_account(acct("ann", Some("1"), 5), 1);
+    m.remember_tweet(post(1, "1"), 1);
+    let _lost = m.take_changes();
+    m.remember_account(acct("bob", Some("2"), 5), 2);
+    m.rewrite_all();
+    let c = m.take_changes();
+    assert!(c.clear);
+    assert_eq!(c.accounts.len(), 2);
+    assert_eq!(c.tweets.iter().filter(|(_, v)| v.is_some()).count(), 1);
+    let mut store = Store::default();
+    store.apply(&c);
+    assert_eq!(store.restore(10).len(), 2);
+}
