@@ -2,8 +2,8 @@
 // The memory's IndexedDB store (service worker / Firefox background): one
 // object store per record kind (accounts, tweets, interactions, as the core's
 // Memory::take_changes hands them out), each record a compact JSON string
-// keyed by the memory key (`#id` / `@handle`), plus `meta` (the migration
-// flag, the last eviction). Effects only: what to write, and how records are
+// keyed by the memory key (`#id` / `@handle`), plus `meta` (the cap in
+// force, the last eviction, when the old saved string was moved here). Effects only: what to write, and how records are
 // read back, is decided in Rust (src/memory_records.rs). Each save is one
 // small transaction, written as soon as accounts arrive.
 
@@ -123,7 +123,7 @@ export function readMeta(db, key) {
 }
 
 /**
- * The stored memory in the export format (`{ version, entries }`), read
+ * The stored memory in the export format (`{ version, capacity?, entries }`), read
  * straight from the records: what a restarted worker would load (tests, and
  * anything that wants the saved copy rather than the running one).
  * @param {IDBFactory} [factory]
@@ -132,7 +132,8 @@ export function readMeta(db, key) {
 export async function savedMemoryText(factory = indexedDB) {
   const db = await openMemoryDb(factory);
   try {
-    const tx = db.transaction([...RECORD_STORES], 'readonly');
+    const tx = db.transaction([...RECORD_STORES, META], 'readonly');
+    const capacity = result(tx.objectStore(META).get('capacity'));
     const [accounts, tweets, interactions] = await Promise.all(RECORD_STORES.map(async (name) => {
       const store = tx.objectStore(name);
       const [keys, values] = await Promise.all([result(store.getAllKeys()), result(store.getAll())]);
@@ -152,7 +153,8 @@ export async function savedMemoryText(factory = indexedDB) {
       if (!record || typeof record !== 'object') continue;
       entries.push({ ...record, tweets: tweets.get(key) ?? [], interactions: interactions.get(key) ?? [] });
     }
-    return JSON.stringify({ version: 1, entries });
+    const cap = await capacity;
+    return JSON.stringify({ version: 1, ...(typeof cap === 'number' ? { capacity: cap } : {}), entries });
   } finally {
     db.close();
   }

@@ -55,10 +55,12 @@ const errorText = (/** @type {unknown} */ err) => String((err && /** @type {any}
 async function restoreMemory(e) {
   try {
     const db = await memoryDb();
-    const migrated = await readMeta(db, 'migrated');
     const got = await chrome.storage.local.get(MEMORY_KEY);
     const old = got ? got[MEMORY_KEY] : undefined;
-    if (!migrated && typeof old === 'string') {
+    if (typeof old === 'string') {
+      // Only an older version writes it (once): it replaces the records. A stop
+      // before the removal imports it again, the same (no message is handled
+      // before this start finishes).
       const report = e.importMemory(old);
       if (report && report.ok) {
         await writeChanges(db, e.takeMemoryChanges(), { migrated: Date.now() });
@@ -73,9 +75,6 @@ async function restoreMemory(e) {
     const records = await readRecords(db);
     const loaded = e.loadMemoryRecords(records.accounts, records.tweets, records.interactions);
     if (loaded && loaded.skipped > 0) note(`${loaded.skipped} unreadable memory records skipped`);
-    if (!migrated && typeof old !== 'string') await writeChanges(db, {}, { migrated: Date.now() });
-    // Moved already (the worker stopped before removing it): the records are newer.
-    if (migrated && typeof old === 'string') await chrome.storage.local.remove(MEMORY_KEY);
   } catch (err) {
     note(`memory could not be restored: ${errorText(err)}`);
   }
@@ -132,7 +131,7 @@ function saveMemory(e) {
     && changes.interactions.length === 0 && changes.deleted.length === 0;
   if (empty) return memoryWrites;
   /** @type {Record<string, unknown>} */
-  const meta = {};
+  const meta = { capacity: e.memoryCapacity() };
   if (changes.evicted > 0) {
     stats.memoryTrimmed += 1;
     const forgotten = { count: changes.evicted, at: Date.now(), kept: changes.total, capacity: e.memoryCapacity() };

@@ -101,14 +101,28 @@ function showConfirm(open) {
   if (open) $('memory-clear-cancel').focus();
 }
 
+/**
+ * The saved copy (the worker's IndexedDB records, the same format), for when
+ * the worker cannot send the export (over runtime messaging's 64 MiB), or null.
+ */
+async function savedCopy() {
+  try {
+    const { savedMemoryText } = await import('../background/memory-store.js');
+    return await savedMemoryText();
+  } catch (_) {
+    return null;
+  }
+}
+
 async function onExport() {
   setMessage('');
   const r = await ask(MESSAGES.MEMORY_JSON.type);
-  if (!r.ok || typeof r.json !== 'string') {
+  const json = r.ok && typeof r.json === 'string' ? r.json : await savedCopy();
+  if (json === null) {
     setMessage(t('options_memory_export_error', 'The memory could not be exported: $1', [String(r.error ?? '')]), 'error');
     return;
   }
-  downloadText(r.json, memoryFileName());
+  downloadText(json, memoryFileName());
   setMessage(t('options_memory_exported', 'Exported as $1.', [memoryFileName()]));
 }
 
