@@ -353,7 +353,8 @@ fn absorb(into: &mut Entry, from: Entry) {
 #[derive(Clone, Debug)]
 pub struct Memory {
     capacity: usize,
-    entries: HashMap<String, Entry>,
+    /// Boxed: the table stays small (and cheap to grow) at 100,000 entries.
+    entries: HashMap<String, Box<Entry>>,
     by_handle: HashMap<String, String>,
     /// What changed since the last [`Memory::take_changes`].
     tracker: Tracker,
@@ -400,12 +401,14 @@ impl Memory {
     /// Finds an account by numeric id; else the account holding this handle
     /// (case-insensitive) now, unless that account has a different id.
     pub fn get(&self, id: Option<&str>, handle: Option<&str>) -> Option<&Entry> {
-        self.key_of(id, handle).and_then(|k| self.entries.get(&k))
+        self.key_of(id, handle)
+            .and_then(|k| self.entries.get(&k))
+            .map(|e| &**e)
     }
 
     /// All entries, in no particular order.
     pub fn entries(&self) -> impl Iterator<Item = &Entry> {
-        self.entries.values()
+        self.entries.values().map(|e| &**e)
     }
 
     fn key_of(&self, id: Option<&str>, handle: Option<&str>) -> Option<String> {
@@ -432,7 +435,7 @@ impl Memory {
         if self.by_handle.get(&handle).is_some_and(|k| k == key) {
             self.by_handle.remove(&handle);
         }
-        Some(entry)
+        Some(*entry)
     }
 
     /// Remembers one observation of an account: the new facts win, older facts
@@ -648,24 +651,24 @@ impl Memory {
             if let Some(previous) = previous.filter(|p| *p != key && p.starts_with('@')) {
                 if let Some(orphan) = self.entries.remove(&previous) {
                     self.tracker.gone(&previous);
-                    absorb(&mut entry, orphan);
+                    absorb(&mut entry, *orphan);
                     kinds = ALL;
                 }
             }
         }
         if let Some(old) = self.entries.remove(&key) {
             // The same key already held (not expected): nothing it had is lost.
-            absorb(&mut entry, old);
+            absorb(&mut entry, *old);
             kinds = ALL;
         }
         self.tracker.mark(&key, kinds);
-        self.entries.insert(key, entry);
+        self.entries.insert(key, Box::new(entry));
     }
 
     /// Adds a loaded entry, newest first: an entry already loaded under the
     /// same key, or holding the same handle, was observed later and wins.
     /// False when the entry was left out.
-    fn insert_loaded(&mut self, entry: Entry) -> bool {
+    fn insert_loaded(&mut self, entry: Box<Entry>) -> bool {
         let key = entry_key(&entry.account);
         if self.entries.contains_key(&key) {
             return false;
@@ -716,7 +719,7 @@ impl Memory {
     /// [`Memory::to_json`] (so [`Memory::from_json`] reads it). When not even
     /// the empty store fits, `json` is that empty store anyway (`kept` 0).
     pub fn to_json_within(&self, max_bytes: usize) -> Trimmed {
-        let mut entries: Vec<&Entry> = self.entries.values().collect();
+        let mut entries: Vec<&Entry> = self.entries().collect();
         entries.sort_by_key(|e| std::cmp::Reverse(e.last_seen));
         let total = entries.len();
         // Written as serde_json would write `Saved`, one entry at a time, so
@@ -766,7 +769,12 @@ impl Memory {
             return Err(MemoryError::NewerVersion(loose.version));
         }
         let mut memory = Memory::new(loose.capacity.unwrap_or(DEFAULT_CAPACITY));
-        let mut loaded: Vec<Entry> = loose.entries.into_iter().filter_map(load_entry).collect();
+        let mut loaded: Vec<Box<Entry>> = loose
+            .entries
+            .into_iter()
+            .filter_map(load_entry)
+            .map(Box::new)
+            .collect();
         // Newest first, whatever order the file has: the account last
         // observed with a handle keeps it (a post or interaction seen later
         // does not make an old holder newer).

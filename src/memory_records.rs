@@ -100,6 +100,14 @@ impl Tracker {
         sizes[kind] = u32::try_from(bytes).unwrap_or(u32::MAX);
     }
 
+    /// Sizes of a key's records as loaded (not stored before).
+    fn set_all_stored(&mut self, key: String, sizes: [u32; 3]) {
+        self.stored_bytes += sizes.iter().map(|b| *b as usize).sum::<usize>();
+        if let Some(old) = self.stored.insert(key, sizes) {
+            self.stored_bytes -= old.iter().map(|b| *b as usize).sum::<usize>();
+        }
+    }
+
     fn forget_stored(&mut self, key: &str) {
         if let Some(sizes) = self.stored.remove(key) {
             let bytes: usize = sizes.iter().map(|b| *b as usize).sum();
@@ -325,7 +333,7 @@ impl Memory {
                 None => report.skipped += 1,
             }
         }
-        let mut loaded: Vec<(Entry, [u32; 3], String)> = Vec::new();
+        let mut loaded: Vec<(Box<Entry>, [u32; 3], String)> = Vec::new();
         for (key, record) in lines(accounts) {
             let Some(key) = key else {
                 report.skipped += 1;
@@ -356,7 +364,7 @@ impl Memory {
             match parsed {
                 Some(entry) => {
                     let sizes = [len(Some(record)), len(posts), len(acts)];
-                    loaded.push((entry, sizes, key));
+                    loaded.push((Box::new(entry), sizes, key));
                 }
                 None => {
                     report.skipped += 1;
@@ -372,14 +380,15 @@ impl Memory {
         loaded.sort_by_key(|(e, _, _)| {
             std::cmp::Reverse((e.account.observed_at.unwrap_or(e.last_seen), e.last_seen))
         });
+        memory.entries.reserve(loaded.len());
+        memory.by_handle.reserve(loaded.len());
+        memory.tracker.stored.reserve(loaded.len());
         for (entry, sizes, stored_key) in loaded {
             let key = entry_key(&entry.account);
             if memory.insert_loaded(entry) {
                 report.loaded += 1;
                 if stored_key == key {
-                    for (kind, bytes) in sizes.iter().enumerate() {
-                        memory.tracker.set_stored(&key, kind, *bytes as usize);
-                    }
+                    memory.tracker.set_all_stored(key, sizes);
                 } else {
                     // Stored under another key: written again under its own.
                     memory.tracker.gone(&stored_key);
