@@ -3,11 +3,11 @@
 // the store and in the wasm heap. Loads the wasm-bindgen output (dist/core)
 // in node; the records are built exactly as the worker writes them
 // (Engine.takeMemoryChanges) and handed back as memory-store.js reads them
-// (`key\trecord` lines, Engine.loadMemoryRecords). With --browser, the same
-// restore is also timed in Chromium, IndexedDB reads included.
+// (`key\trecord` lines, Engine.loadMemoryRecords). IndexedDB's own reads are
+// not included (node has none).
 // Prints `<name> <value> <unit>` lines on stdout, details on stderr.
 //
-//   node tests/bench/memory-store.mjs [--core dist/core] [--accounts 100000] [--browser]
+//   node tests/bench/memory-store.mjs [--core dist/core] [--accounts 100000]
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -124,8 +124,3 @@ figure('restore_100k_cpu_ms', N === 100000 ? bestCpu : (bestCpu * 100000) / N, '
 figure('memory_bytes_per_account', heapPerAccount, 'bytes');
 figure('memory_store_bytes_per_account', storedBytes / N, 'bytes');
 
-if (args.includes('--browser')) {
-  const { browserRestore } = await import('./memory-store-browser.mjs');
-  const ms = await browserRestore(stores, N);
-  figure('restore_100k_browser_ms', N === 100000 ? ms : (ms * 100000) / N, 'ms');
-}
