@@ -1,5 +1,5 @@
 //! Memory as per-account records for a key-value store (the service worker's
-//! IndexedDB, extension/background/memory-store.js): which records changed
+//! IndexedDB, extension/shared/memory-store.js): which records changed
 //! since the last save ([`Memory::take_changes`]), their compact encoding, and
 //! restoring from them ([`Memory::from_records`]). Pure: the store itself is
 //! the caller's.

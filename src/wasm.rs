@@ -411,7 +411,7 @@ impl Engine {
     }
 
     /// The memory records changed since the last call (IndexedDB saving,
-    /// background/memory-store.js); afterwards they count as written.
+    /// shared/memory-store.js); afterwards they count as written.
     #[wasm_bindgen(js_name = takeMemoryChanges, unchecked_return_type = "MemoryChanges")]
     pub fn take_memory_changes(&mut self) -> JsValue {
         to_js(&self.memory.take_changes())

@@ -7,7 +7,7 @@
 //
 // Settings come from shared/settings-store.js (sync, or local when sync was
 // full); what the engine remembers is saved record by record to IndexedDB
-// (background/memory-store.js) as soon as it changes, so it survives the
+// (shared/memory-store.js) as soon as it changes, so it survives the
 // worker being stopped at any moment. The old chrome.storage.local "memory"
 // string is moved there once.
 
@@ -17,7 +17,7 @@ import { MESSAGES, messageSpec, refusal, selfOf, senderRole, typesFor } from '..
 import { STORAGE_KEYS } from '../shared/storage-keys.js';
 import { isQuotaError, loadRawSettings, settingsChanged } from '../shared/settings-store.js';
 import { applyOverrideChanges } from '../shared/overrides.js';
-import { openMemoryDb, readMeta, readRecords, writeChanges } from './memory-store.js';
+import { openMemoryDb, readMeta, readRecords, writeChanges } from '../shared/memory-store.js';
 
 /** The old saved memory (one JSON string in chrome.storage.local), moved to IndexedDB once. */
 const MEMORY_KEY = STORAGE_KEYS.memory;

@@ -107,7 +107,7 @@ function showConfirm(open) {
  */
 async function savedCopy() {
   try {
-    const { savedMemoryText } = await import('../background/memory-store.js');
+    const { savedMemoryText } = await import('../shared/memory-store.js');
     return await savedMemoryText();
   } catch (_) {
     return null;

@@ -88,7 +88,7 @@ test('clear memory asks inline first; cancel keeps everything, confirming emptie
   const page = await openOptions();
   // The worker saves memory to IndexedDB as accounts arrive; wait for the saved copy.
   await until(page, 'the memory saved to IndexedDB', async (n) =>
-    JSON.parse(await (await import('/background/memory-store.js')).savedMemoryText()).entries.length >= n, visited.length);
+    JSON.parse(await (await import('/shared/memory-store.js')).savedMemoryText()).entries.length >= n, visited.length);
   const count = await shownCount(page);
   assert.ok(count >= visited.length);
   let dialogs = 0;
@@ -101,7 +101,7 @@ test('clear memory asks inline first; cancel keeps everything, confirming emptie
   await page.waitForSelector('#memory-confirm', { state: 'hidden' });
   assert.equal(await shownCount(page), count, 'cancel clears nothing');
   const savedCount = () => page.evaluate(async () =>
-    JSON.parse(await (await import('/background/memory-store.js')).savedMemoryText()).entries.length);
+    JSON.parse(await (await import('/shared/memory-store.js')).savedMemoryText()).entries.length);
   assert.ok((await savedCount()) >= visited.length, 'cancel leaves the saved copy');
 
   await page.click('#memory-clear');

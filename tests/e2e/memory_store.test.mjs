@@ -1,4 +1,4 @@
-// The memory's IndexedDB store (background/memory-store.js) across worker
+// The memory's IndexedDB store (shared/memory-store.js) across worker
 // stops: accounts that arrived 100 ms before the worker is killed are kept;
 // 15,000 accounts with 20 posts each come back whole after a restart; the old
 // chrome.storage.local "memory" string is moved into the store and removed;
@@ -155,7 +155,7 @@ test('15,000 accounts with 20 posts each survive a restart whole', async () => {
   // The export of this much is over runtime messaging's 64 MiB: the saved
   // copy is read from IndexedDB directly (what a restarted worker loads).
   const fingerprint = () => ext.evaluate(async () => {
-    const m = JSON.parse(await (await import('/background/memory-store.js')).savedMemoryText());
+    const m = JSON.parse(await (await import('/shared/memory-store.js')).savedMemoryText());
     const entries = m.entries.slice().sort((a, b) => (a.account.handle < b.account.handle ? -1 : 1));
     const posts = entries.map((e) => e.tweets.length);
     const bytes = new TextEncoder().encode(JSON.stringify(entries));
@@ -226,7 +226,7 @@ test('the old chrome.storage.local memory string moves into IndexedDB whole, the
     assert.equal(e.interactions.length, i % 7 === 0 ? 1 : 0, `old_${i} interactions`);
   }
   await until('the old key removed', async () => (await ext.evaluate(() => chrome.storage.local.get('memory'))).memory === undefined);
-  const saved = JSON.parse(await ext.evaluate(async () => (await import('/background/memory-store.js')).savedMemoryText()));
+  const saved = JSON.parse(await ext.evaluate(async () => (await import('/shared/memory-store.js')).savedMemoryText()));
   assert.equal(saved.entries.length, 3000, 'written to IndexedDB');
   const stats = await send({ type: 'fb:debug-stats' });
   assert.ok(stats.warnings.some((w) => /moved to IndexedDB: 3000 accounts/.test(w.text)), JSON.stringify(stats.warnings));
@@ -264,7 +264,7 @@ test('at the cap the least recently seen are forgotten, with a notice in Diagnos
   assert.ok(stats.warnings.some((w) => /forgot the \d+ least recently seen accounts/.test(w.text)), JSON.stringify(stats.warnings));
 
   // The saved records match what the worker keeps.
-  const saved = JSON.parse(await ext.evaluate(async () => (await import('/background/memory-store.js')).savedMemoryText()));
+  const saved = JSON.parse(await ext.evaluate(async () => (await import('/shared/memory-store.js')).savedMemoryText()));
   assert.deepEqual(handlesIn(saved), handles);
   assert.equal(saved.capacity, 1000);
 

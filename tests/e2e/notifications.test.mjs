@@ -34,8 +34,8 @@ async function until(what, read, tries = 200) {
 
 /** The memory the service worker saved (IndexedDB), parsed, or null when nothing is saved. */
 async function savedMemory() {
-  // Saved record by record in the worker's IndexedDB (background/memory-store.js).
-  const m = JSON.parse(await ext.evaluate(async () => (await import('/background/memory-store.js')).savedMemoryText()));
+  // Saved record by record in the worker's IndexedDB (shared/memory-store.js).
+  const m = JSON.parse(await ext.evaluate(async () => (await import('/shared/memory-store.js')).savedMemoryText()));
   return m.entries.length ? m : null;
 }
 

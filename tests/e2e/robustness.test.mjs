@@ -49,8 +49,8 @@ const debugStats = async () => {
 };
 
 async function savedMemory() {
-  // Saved record by record in the worker's IndexedDB (background/memory-store.js).
-  const m = JSON.parse(await ext.evaluate(async () => (await import('/background/memory-store.js')).savedMemoryText()));
+  // Saved record by record in the worker's IndexedDB (shared/memory-store.js).
+  const m = JSON.parse(await ext.evaluate(async () => (await import('/shared/memory-store.js')).savedMemoryText()));
   return m.entries.length ? m : null;
 }
 const savedHandles = (m) => new Set((m ? m.entries : []).map((e) => String(e.account.handle).toLowerCase()));

@@ -1,11 +1,13 @@
 // @ts-check
-// The memory's IndexedDB store (service worker / Firefox background): one
-// object store per record kind (accounts, tweets, interactions, as the core's
-// Memory::take_changes hands them out), each record a compact JSON string
-// keyed by the memory key (`#id` / `@handle`), plus `meta` (the cap in
-// force, the last eviction, when the old saved string was moved here). Effects only: what to write, and how records are
-// read back, is decided in Rust (src/memory_records.rs). Each save is one
-// small transaction, written as soon as accounts arrive.
+// The memory's IndexedDB store, written by the service worker (Firefox: the
+// background script) and read by the options page's export when the worker
+// cannot send it. One object store per record kind (accounts, tweets,
+// interactions, as the core's Memory::take_changes hands them out), each
+// record a compact JSON string keyed by the memory key (`#id` / `@handle`),
+// plus `meta` (the cap in force, the last eviction, when the old saved string
+// was moved here). Effects only: what to write, and how records are read
+// back, is decided in Rust (src/memory_records.rs). Each save is one small
+// transaction, written as soon as accounts arrive.
 
 export const DB_NAME = 'followback-memory';
 const DB_VERSION = 1;
