@@ -353,8 +353,7 @@ fn absorb(into: &mut Entry, from: Entry) {
 #[derive(Clone, Debug)]
 pub struct Memory {
     capacity: usize,
-    /// Boxed: the table stays small (and cheap to grow) at 100,000 entries.
-    entries: HashMap<String, Box<Entry>>,
+    entries: HashMap<String, Entry>,
     by_handle: HashMap<String, String>,
     /// What changed since the last [`Memory::take_changes`].
     tracker: Tracker,
@@ -401,14 +400,12 @@ impl Memory {
     /// Finds an account by numeric id; else the account holding this handle
     /// (case-insensitive) now, unless that account has a different id.
     pub fn get(&self, id: Option<&str>, handle: Option<&str>) -> Option<&Entry> {
-        self.key_of(id, handle)
-            .and_then(|k| self.entries.get(&k))
-            .map(|e| &**e)
+        self.key_of(id, handle).and_then(|k| self.entries.get(&k))
     }
 
     /// All entries, in no particular order.
     pub fn entries(&self) -> impl Iterator<Item = &Entry> {
-        self.entries.values().map(|e| &**e)
+        self.entries.values()
     }
 
     fn key_of(&self, id: Option<&str>, handle: Option<&str>) -> Option<String> {
@@ -435,7 +432,7 @@ impl Memory {
         if self.by_handle.get(&handle).is_some_and(|k| k == key) {
             self.by_handle.remove(&handle);
         }
-        Some(*entry)
+        Some(entry)
     }
 
     /// Remembers one observation of an account: the new facts win, older facts
@@ -651,29 +648,34 @@ impl Memory {
             if let Some(previous) = previous.filter(|p| *p != key && p.starts_with('@')) {
                 if let Some(orphan) = self.entries.remove(&previous) {
                     self.tracker.gone(&previous);
-                    absorb(&mut entry, *orphan);
+                    absorb(&mut entry, orphan);
                     kinds = ALL;
                 }
             }
         }
         if let Some(old) = self.entries.remove(&key) {
             // The same key already held (not expected): nothing it had is lost.
-            absorb(&mut entry, *old);
+            absorb(&mut entry, old);
             kinds = ALL;
         }
         self.tracker.mark(&key, kinds);
-        self.entries.insert(key, Box::new(entry));
+        self.entries.insert(key, entry);
     }
 
     /// Adds a loaded entry, newest first: an entry already loaded under the
     /// same key, or holding the same handle, was observed later and wins.
     /// False when the entry was left out.
-    fn insert_loaded(&mut self, entry: Box<Entry>) -> bool {
+    fn insert_loaded(&mut self, entry: Entry) -> bool {
         let key = entry_key(&entry.account);
+        let handle = entry.account.key();
+        self.insert_loaded_as(key, handle, entry)
+    }
+
+    /// [`Memory::insert_loaded`] with the entry's key and handle key already known.
+    fn insert_loaded_as(&mut self, key: String, handle: String, entry: Entry) -> bool {
         if self.entries.contains_key(&key) {
             return false;
         }
-        let handle = entry.account.key();
         if !handle.is_empty() && !self.by_handle.contains_key(&handle) {
             self.by_handle.insert(handle, key.clone());
         } else if key.starts_with('@') {
@@ -769,12 +771,7 @@ impl Memory {
             return Err(MemoryError::NewerVersion(loose.version));
         }
         let mut memory = Memory::new(loose.capacity.unwrap_or(DEFAULT_CAPACITY));
-        let mut loaded: Vec<Box<Entry>> = loose
-            .entries
-            .into_iter()
-            .filter_map(load_entry)
-            .map(Box::new)
-            .collect();
+        let mut loaded: Vec<Entry> = loose.entries.into_iter().filter_map(load_entry).collect();
         // Newest first, whatever order the file has: the account last
         // observed with a handle keeps it (a post or interaction seen later
         // does not make an old holder newer).

@@ -203,8 +203,30 @@ fn interactions_record(entry: &Entry) -> Option<String> {
 fn lines(text: &str) -> impl Iterator<Item = (Option<String>, &str)> {
     text.split('\n').filter(|l| !l.is_empty()).map(|line| {
         let (key, record) = line.split_once('\t').unwrap_or(("", line));
-        (serde_json::from_str::<String>(key).ok(), record)
+        (json_string(key), record)
     })
+}
+
+/// A JSON string's value (quick for the usual key without escapes).
+fn json_string(text: &str) -> Option<String> {
+    match text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+        Some(inner) if !inner.contains(['\\', '"']) && !inner.chars().any(char::is_control) => {
+            Some(inner.to_string())
+        }
+        _ => serde_json::from_str::<String>(text).ok(),
+    }
+}
+
+/// An entry read from its records, with what ordering and inserting it needs
+/// (worked out while its record is at hand).
+struct Loaded {
+    /// Newest first: when it was last observed with its handle, then last seen.
+    order: (i64, i64),
+    key: String,
+    handle: String,
+    entry: Entry,
+    sizes: [u32; 3],
+    stored_key: String,
 }
 
 impl Memory {
@@ -333,7 +355,7 @@ impl Memory {
                 None => report.skipped += 1,
             }
         }
-        let mut loaded: Vec<(Box<Entry>, [u32; 3], String)> = Vec::new();
+        let mut loaded: Vec<Loaded> = Vec::new();
         for (key, record) in lines(accounts) {
             let Some(key) = key else {
                 report.skipped += 1;
@@ -364,7 +386,17 @@ impl Memory {
             match parsed {
                 Some(entry) => {
                     let sizes = [len(Some(record)), len(posts), len(acts)];
-                    loaded.push((Box::new(entry), sizes, key));
+                    loaded.push(Loaded {
+                        order: (
+                            entry.account.observed_at.unwrap_or(entry.last_seen),
+                            entry.last_seen,
+                        ),
+                        key: entry_key(&entry.account),
+                        handle: entry.account.key(),
+                        entry,
+                        sizes,
+                        stored_key: key,
+                    });
                 }
                 None => {
                     report.skipped += 1;
@@ -377,18 +409,33 @@ impl Memory {
             report.skipped += 1;
             memory.tracker.gone(&key);
         }
-        loaded.sort_by_key(|(e, _, _)| {
-            std::cmp::Reverse((e.account.observed_at.unwrap_or(e.last_seen), e.last_seen))
-        });
-        memory.entries.reserve(loaded.len());
-        memory.by_handle.reserve(loaded.len());
-        memory.tracker.stored.reserve(loaded.len());
-        for (entry, sizes, stored_key) in loaded {
-            let key = entry_key(&entry.account);
-            if memory.insert_loaded(entry) {
+        // Sorted by index: the entries themselves are large to move.
+        let mut order: Vec<(std::cmp::Reverse<(i64, i64)>, usize)> = loaded
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (std::cmp::Reverse(l.order), i))
+            .collect();
+        order.sort_unstable();
+        let mut slots: Vec<Option<Loaded>> = loaded.into_iter().map(Some).collect();
+        memory.entries.reserve(slots.len());
+        memory.by_handle.reserve(slots.len());
+        memory.tracker.stored.reserve(slots.len());
+        for (_, i) in order {
+            let Some(l) = slots.get_mut(i).and_then(Option::take) else {
+                continue;
+            };
+            let Loaded {
+                key,
+                handle,
+                entry,
+                sizes,
+                stored_key,
+                ..
+            } = l;
+            if memory.insert_loaded_as(key.clone(), handle, entry) {
                 report.loaded += 1;
                 if stored_key == key {
-                    memory.tracker.set_all_stored(key, sizes);
+                    memory.tracker.set_all_stored(stored_key, sizes);
                 } else {
                     // Stored under another key: written again under its own.
                     memory.tracker.gone(&stored_key);

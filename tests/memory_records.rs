@@ -363,3 +363,16 @@ fn after_a_failed_save_everything_is_written_again() {
     store.apply(&c);
     assert_eq!(store.restore(10).len(), 2);
 }
+
+#[test]
+fn keys_with_quotes_or_control_characters_restore() {
+    let mut m = Memory::new(10);
+    m.remember_account(acct("we\"ird\tone", None, 5), 1);
+    m.remember_account(acct("plain", Some("1"), 5), 2);
+    let mut store = Store::default();
+    store.apply(&m.take_changes());
+    assert!(store.accounts.contains_key("@we\"ird\tone"), "{store:?}");
+    let back = store.restore(10);
+    assert_eq!(back.len(), 2);
+    assert!(back.get(None, Some("we\"ird\tone")).is_some());
+}
