@@ -283,6 +283,8 @@ case "$cmd" in
         need node "install Node.js 20 or newer"
         node tests/bench/wasm.mjs --pages "$bench_dir/pages" --core "$DIST/core" --dist "$DIST" \
             | tee "$bench_dir/wasm.txt"
+        run_step "Memory store figures (node tests/bench/memory-store.mjs: restore 100,000 accounts)"
+        node tests/bench/memory-store.mjs --core "$DIST/core" | tee "$bench_dir/memory.txt"
         : >"$bench_dir/browser.txt"
         if [ -f tests/bench/browser.mjs ]; then
             ensure_chromium
@@ -290,7 +292,7 @@ case "$cmd" in
             run_step "Browser figures (node tests/bench/browser.mjs)"
             (cd tests && CHROMIUM="$CHROMIUM" node bench/browser.mjs) | tee "$bench_dir/browser.txt"
         fi
-        cat "$bench_dir/native.txt" "$bench_dir/wasm.txt" "$bench_dir/browser.txt" >"$bench_dir/figures.txt"
+        cat "$bench_dir/native.txt" "$bench_dir/wasm.txt" "$bench_dir/memory.txt" "$bench_dir/browser.txt" >"$bench_dir/figures.txt"
         run_step "Figures (also in target/bench/figures.txt)"
         cat "$bench_dir/figures.txt"
         ;;

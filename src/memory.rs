@@ -1,8 +1,10 @@
 //! What the extension remembers across visits: accounts, count history, recent
 //! tweets and interactions with the viewer; bounded, least recently seen evicted.
 //!
-//! Pure data structure: persisting it (chrome.storage) is the caller's job,
-//! through [`Memory::to_json`] / [`Memory::from_json`].
+//! Pure data structure: persisting it is the caller's job, record by record
+//! through [`Memory::take_changes`] / [`Memory::from_records`] (the worker's
+//! IndexedDB), or whole through [`Memory::to_json`] / [`Memory::from_json`]
+//! (export, import, and the old chrome.storage.local string).
 //!
 //! Ids win over handles: a record is keyed by its numeric id when known, a
 //! handle belongs to the record that showed it last (a handle held by a
@@ -12,6 +14,11 @@
 
 use std::collections::HashMap;
 
+#[path = "memory_records.rs"]
+mod records;
+pub use records::{Changes, LoadReport, DEFAULT_MAX_BYTES};
+use records::{Tracker, ACCOUNT, ALL, INTERACTIONS, TWEETS};
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
@@ -20,9 +27,10 @@ use crate::model::{
 use crate::read::bounds;
 use crate::signals::Subject;
 
-/// Default number of accounts kept: at about 0.5 KB each, 15,000 fit in
-/// chrome.storage.local's 10 MB with room to spare.
-pub const DEFAULT_CAPACITY: usize = 15_000;
+/// Default number of accounts kept: records in the worker's IndexedDB take
+/// about 0.4 KB a profile (more with saved posts), 100,000 well within
+/// [`DEFAULT_MAX_BYTES`].
+pub const DEFAULT_CAPACITY: usize = 100_000;
 /// Recent tweets kept per account (newest kept).
 pub const TWEETS_PER_ACCOUNT: usize = 40;
 /// Recent tweets saved per account (newest kept): fewer than are kept while
@@ -347,6 +355,8 @@ pub struct Memory {
     capacity: usize,
     entries: HashMap<String, Entry>,
     by_handle: HashMap<String, String>,
+    /// What changed since the last [`Memory::take_changes`].
+    tracker: Tracker,
 }
 
 impl Default for Memory {
@@ -362,6 +372,7 @@ impl Memory {
             capacity: capacity.max(1),
             entries: HashMap::new(),
             by_handle: HashMap::new(),
+            tracker: Tracker::default(),
         }
     }
 
@@ -416,6 +427,7 @@ impl Memory {
     /// Takes an entry out, freeing its handle if it held it.
     fn remove(&mut self, key: &str) -> Option<Entry> {
         let entry = self.entries.remove(key)?;
+        self.tracker.gone(key);
         let handle = entry.account.key();
         if self.by_handle.get(&handle).is_some_and(|k| k == key) {
             self.by_handle.remove(&handle);
@@ -467,14 +479,17 @@ impl Memory {
         if let Some(i) = replace {
             entry.tweets.remove(i);
         }
+        let mut kinds = ACCOUNT;
         if same.is_none() || replace.is_some() {
             entry.tweets.push(tweet);
             entry
                 .tweets
                 .sort_by_key(|t| t.created_at.unwrap_or(i64::MIN));
             keep_newest(&mut entry.tweets, TWEETS_PER_ACCOUNT);
+            kinds |= TWEETS;
         }
         entry.last_seen = now;
+        self.tracker.mark(&key, kinds);
     }
 
     /// Remembers an interaction with the viewer; the account is created by handle if new.
@@ -507,12 +522,15 @@ impl Memory {
                         || (i.notification.is_some()
                             && (page_copy || i.notification == interaction.notification)))
             });
+            let mut kinds = ACCOUNT;
             if !duplicate {
                 entry.interactions.push(interaction);
                 entry.interactions.sort_by_key(|i| i.at.unwrap_or(i64::MIN));
                 keep_newest(&mut entry.interactions, INTERACTIONS_PER_ACCOUNT);
+                kinds |= INTERACTIONS;
             }
             entry.last_seen = now;
+            self.tracker.mark(&key, kinds);
         }
     }
 
@@ -615,6 +633,7 @@ impl Memory {
     pub fn clear(&mut self) {
         self.entries.clear();
         self.by_handle.clear();
+        self.tracker.replace_all(std::iter::empty());
     }
 
     /// Adds an entry that holds its handle from now on. An id-less entry that
@@ -623,36 +642,48 @@ impl Memory {
     fn insert(&mut self, mut entry: Entry) {
         let key = entry_key(&entry.account);
         let handle = entry.account.key();
+        let mut kinds = ACCOUNT;
         if !handle.is_empty() {
             let previous = self.by_handle.insert(handle, key.clone());
             if let Some(previous) = previous.filter(|p| *p != key && p.starts_with('@')) {
                 if let Some(orphan) = self.entries.remove(&previous) {
+                    self.tracker.gone(&previous);
                     absorb(&mut entry, orphan);
+                    kinds = ALL;
                 }
             }
         }
         if let Some(old) = self.entries.remove(&key) {
             // The same key already held (not expected): nothing it had is lost.
             absorb(&mut entry, old);
+            kinds = ALL;
         }
+        self.tracker.mark(&key, kinds);
         self.entries.insert(key, entry);
     }
 
     /// Adds a loaded entry, newest first: an entry already loaded under the
     /// same key, or holding the same handle, was observed later and wins.
-    fn insert_loaded(&mut self, entry: Entry) {
+    /// False when the entry was left out.
+    fn insert_loaded(&mut self, entry: Entry) -> bool {
         let key = entry_key(&entry.account);
-        if self.entries.contains_key(&key) {
-            return;
-        }
         let handle = entry.account.key();
+        self.insert_loaded_as(key, handle, entry)
+    }
+
+    /// [`Memory::insert_loaded`] with the entry's key and handle key already known.
+    fn insert_loaded_as(&mut self, key: String, handle: String, entry: Entry) -> bool {
+        if self.entries.contains_key(&key) {
+            return false;
+        }
         if !handle.is_empty() && !self.by_handle.contains_key(&handle) {
             self.by_handle.insert(handle, key.clone());
         } else if key.starts_with('@') {
             // An id-less entry whose handle a newer entry holds: unreachable.
-            return;
+            return false;
         }
         self.entries.insert(key, entry);
+        true
     }
 
     fn evict_if_full(&mut self) {
@@ -677,6 +708,7 @@ impl Memory {
         for (_, key) in by_age.into_iter().take(excess) {
             self.remove(&key);
         }
+        self.tracker.evicted(excess);
     }
 
     /// The whole store as JSON, for chrome.storage or an export file.
@@ -689,7 +721,7 @@ impl Memory {
     /// [`Memory::to_json`] (so [`Memory::from_json`] reads it). When not even
     /// the empty store fits, `json` is that empty store anyway (`kept` 0).
     pub fn to_json_within(&self, max_bytes: usize) -> Trimmed {
-        let mut entries: Vec<&Entry> = self.entries.values().collect();
+        let mut entries: Vec<&Entry> = self.entries().collect();
         entries.sort_by_key(|e| std::cmp::Reverse(e.last_seen));
         let total = entries.len();
         // Written as serde_json would write `Saved`, one entry at a time, so
@@ -750,6 +782,8 @@ impl Memory {
             memory.insert_loaded(entry);
         }
         memory.evict_to(memory.capacity);
+        // Loaded whole: the records are all to be written, into an emptied store.
+        memory.tracker.replace_all(memory.entries.keys());
         Ok(memory)
     }
 }
@@ -758,7 +792,14 @@ impl Memory {
 /// `null` for missing facts); `None` when it is not an entry.
 fn load_entry(value: serde_json::Value) -> Option<Entry> {
     let has_history = value.get("history").is_some();
-    let mut entry = serde_json::from_value::<Entry>(value).ok()?;
+    let entry = serde_json::from_value::<Entry>(value).ok()?;
+    load_entry_parts(entry, has_history)
+}
+
+/// A loaded entry made safe and in order (the caps, sorted lists, the implied
+/// history when none was `written`, posts' authors); `None` without a handle.
+fn load_entry_parts(mut entry: Entry, written: bool) -> Option<Entry> {
+    let has_history = written;
     bounds::account(&mut entry.account);
     if entry.account.handle.is_empty() {
         return None;

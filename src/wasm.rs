@@ -409,7 +409,67 @@ impl Engine {
     pub fn clear_memory(&mut self) {
         self.memory.clear();
     }
+
+    /// The memory records changed since the last call (IndexedDB saving,
+    /// shared/memory-store.js); afterwards they count as written.
+    #[wasm_bindgen(js_name = takeMemoryChanges, unchecked_return_type = "MemoryChanges")]
+    pub fn take_memory_changes(&mut self) -> JsValue {
+        to_js(&self.memory.take_changes())
+    }
+
+    /// Replaces memory with the stored records, each kind as `key\trecord`
+    /// lines (the key a JSON string); the cap is kept. Unreadable records are
+    /// skipped (and deleted at the next save).
+    #[wasm_bindgen(js_name = loadMemoryRecords, unchecked_return_type = "MemoryLoadReport")]
+    pub fn load_memory_records(
+        &mut self,
+        accounts: &str,
+        tweets: &str,
+        interactions: &str,
+    ) -> JsValue {
+        let capacity = self.memory.capacity();
+        let (memory, report) = Memory::from_records(capacity, accounts, tweets, interactions);
+        self.memory = memory;
+        to_js(&report)
+    }
+
+    /// Every record again at the next `takeMemoryChanges`, into an emptied
+    /// store (after a failed save).
+    #[wasm_bindgen(js_name = rewriteMemory)]
+    pub fn rewrite_memory(&mut self) {
+        self.memory.rewrite_all();
+    }
+
+    /// Bytes of the memory's stored records (as last handed out).
+    #[wasm_bindgen(js_name = memoryBytes)]
+    pub fn memory_bytes(&self) -> f64 {
+        self.memory.stored_bytes() as f64
+    }
+
+    /// Caps the bytes of the stored records (least recently seen evicted beyond it).
+    #[wasm_bindgen(js_name = setMemoryMaxBytes)]
+    pub fn set_memory_max_bytes(&mut self, max_bytes: f64) {
+        if max_bytes.is_finite() && max_bytes >= 1.0 {
+            self.memory.set_max_bytes(max_bytes as usize);
+        }
+    }
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const MEMORY_RECORDS_TS: &'static str = r#"
+/** One save of the memory's records: `[key, record | null]` per store (null: delete). */
+export interface MemoryChanges {
+  clear: boolean;
+  accounts: [string, string][];
+  tweets: [string, string | null][];
+  interactions: [string, string | null][];
+  deleted: string[];
+  evicted: number;
+  bytes: number;
+  total: number;
+}
+export interface MemoryLoadReport { loaded: number; skipped: number; }
+"#;
 
 // Every remembered account at once (audit export, re-scoring, benchmarks).
 #[wasm_bindgen]

@@ -8,8 +8,10 @@
 // Settings come from shared/settings-store.js (sync, or local when sync was
 // full); this worker is their only writer (`fb:settings-write`, one queue), and
 // it applies them after every storage change before it answers any message.
-// What the engine remembers is saved to chrome.storage.local "memory"
-// so it survives the worker being stopped.
+// What the engine remembers is saved record by record to IndexedDB
+// (shared/memory-store.js) as soon as it changes, so it survives the
+// worker being stopped at any moment. The old chrome.storage.local "memory"
+// string is moved there once.
 
 import init, { Engine, __wbg_reset_state as resetWasm, repairSettings, validateSettings } from '../core/followback.js';
 import { engineKeeper } from './engine-keeper.js';
@@ -19,27 +21,66 @@ import {
   isQuotaError, loadRawSettings, mergeSettings, saveSettings, settingsChanged, settingsWriteProblem,
 } from '../shared/settings-store.js';
 import { applyOverrideChanges } from '../shared/overrides.js';
+import { openMemoryDb, readMeta, readRecords, writeChanges } from '../shared/memory-store.js';
 
+/** The old saved memory (one JSON string in chrome.storage.local), moved to IndexedDB once. */
 const MEMORY_KEY = STORAGE_KEYS.memory;
-const MEMORY_SAVE_DELAY_MS = 5000;
-/** Largest memory saved at once (bytes of JSON); the most recently seen accounts that fit are saved. */
-const MEMORY_MAX_BYTES = 8 * 1024 * 1024;
 
 /** @type {Engine | null} */
 let engine = null;
-let saveTimer = null;
 
 /** The stored settings value as it is (the core repairs it), or null. */
 async function readSettings() {
   return (await loadRawSettings()).raw ?? null;
 }
 
+/** @type {Promise<IDBDatabase> | null} */
+let memoryDbOpening = null;
+/** The memory database (opened once; a failed open is retried next time). */
+function memoryDb() {
+  if (!memoryDbOpening) {
+    const p = openMemoryDb();
+    memoryDbOpening = p;
+    p.catch(() => {
+      if (memoryDbOpening === p) memoryDbOpening = null;
+    });
+  }
+  return memoryDbOpening;
+}
+
+const errorText = (/** @type {unknown} */ err) => String((err && /** @type {any} */ (err).message) || err);
+
+/**
+ * Loads the saved memory into `e`: the records in IndexedDB, or, on the
+ * first start with the store, the old chrome.storage.local string (imported,
+ * written to IndexedDB, and removed only once that committed).
+ * @param {Engine} e
+ */
 async function restoreMemory(e) {
   try {
+    const db = await memoryDb();
     const got = await chrome.storage.local.get(MEMORY_KEY);
-    if (got && typeof got[MEMORY_KEY] === 'string') e.importMemory(got[MEMORY_KEY]);
-  } catch (_) {
-    // start empty
+    const old = got ? got[MEMORY_KEY] : undefined;
+    if (typeof old === 'string') {
+      // Only an older version writes it (once): it replaces the records. A stop
+      // before the removal imports it again, the same (no message is handled
+      // before this start finishes).
+      const report = e.importMemory(old);
+      if (report && report.ok) {
+        await writeChanges(db, e.takeMemoryChanges(), { migrated: Date.now() });
+        await chrome.storage.local.remove(MEMORY_KEY);
+        note(`memory moved to IndexedDB: ${e.accountCount()} accounts`);
+        return;
+      }
+      // Unreadable: left where it is (nothing lost, tried again at the next
+      // start), the records loaded instead.
+      note(`the old saved memory could not be read: ${report ? report.error : 'no report'}`);
+    }
+    const records = await readRecords(db);
+    const loaded = e.loadMemoryRecords(records.accounts, records.tweets, records.interactions);
+    if (loaded && loaded.skipped > 0) note(`${loaded.skipped} unreadable memory records skipped`);
+  } catch (err) {
+    note(`memory could not be restored: ${errorText(err)}`);
   }
 }
 
@@ -69,72 +110,63 @@ function countPayload(report, url) {
   for (const w of warnings.slice(0, 3)) note(`${w}${where}`);
 }
 
-const STORAGE_RESERVE_BYTES = 64 * 1024;
-
-/** Bytes still free in chrome.storage.local (Infinity when the browser cannot tell). */
-async function freeLocalBytes() {
-  try {
-    const quota = chrome.storage.local.QUOTA_BYTES;
-    if (!quota || typeof chrome.storage.local.getBytesInUse !== 'function') return Infinity;
-    return quota - (await chrome.storage.local.getBytesInUse(null));
-  } catch (_) {
-    return Infinity;
-  }
-}
-
-/** Bytes of `text` as UTF-8. */
-const byteLength = (/** @type {string} */ text) => new TextEncoder().encode(text).length;
+/** The tail of the memory writes: each save is written after the one before. */
+let memoryWrites = Promise.resolve();
+let saveQueued = false;
 
 /**
- * Saves the memory (at most MEMORY_MAX_BYTES of it); when chrome.storage.local
- * is full, saves fewer accounts (the most recently seen, cut by the core's
- * exportMemoryWithin) leaving room for settings, and notes it in the
- * diagnostics. The worker keeps remembering everything until it stops.
+ * Writes what changed in the memory (the core's takeMemoryChanges) in one
+ * IndexedDB transaction, in order after earlier saves. An eviction (by count
+ * or bytes) is noted in the diagnostics and kept in `meta` for the options
+ * page. A failed save has every record written again by the next one; a full
+ * store keeps fewer bytes.
  * @param {Engine} e
+ * @returns {Promise<void>}
  */
-async function saveMemory(e) {
-  let budget = MEMORY_MAX_BYTES;
-  let trimmed = false;
-  for (let attempt = 0; attempt < 12; attempt += 1) {
-    const saved = e.exportMemoryWithin(budget);
-    try {
-      await chrome.storage.local.set({ [MEMORY_KEY]: saved.json });
-      let kept = saved.kept;
-      if (trimmed) {
-        // Leave room for the settings and switches the pages write to local.
-        if ((await freeLocalBytes()) < STORAGE_RESERVE_BYTES) {
-          const smaller = e.exportMemoryWithin(Math.floor(byteLength(saved.json) / 2));
-          await chrome.storage.local.set({ [MEMORY_KEY]: smaller.json }).then(() => (kept = smaller.kept), () => {});
-        }
-        stats.memoryTrimmed += 1;
-        note(`storage is full: saved the ${kept} most recently seen of ${saved.total} remembered accounts`);
-      }
-      return;
-    } catch (err) {
-      if (!isQuotaError(err)) {
-        note(`memory not saved: ${String((err && /** @type {any} */ (err).message) || err)}`);
-        return;
-      }
-      if (saved.kept === 0) {
-        note('storage is full: memory not saved');
-        return;
-      }
-      trimmed = true;
-      budget = Math.floor(byteLength(saved.json) / 2);
-    }
+function saveMemory(e) {
+  let changes;
+  try {
+    changes = e.takeMemoryChanges();
+  } catch (err) {
+    note(`memory not saved: ${errorText(err)}`);
+    return memoryWrites;
   }
+  const empty = !changes.clear && changes.accounts.length === 0 && changes.tweets.length === 0
+    && changes.interactions.length === 0 && changes.deleted.length === 0;
+  if (empty) return memoryWrites;
+  /** @type {Record<string, unknown>} */
+  const meta = { capacity: e.memoryCapacity() };
+  if (changes.evicted > 0) {
+    stats.memoryTrimmed += 1;
+    const forgotten = { count: changes.evicted, at: Date.now(), kept: changes.total, capacity: e.memoryCapacity() };
+    meta.forgotten = forgotten;
+    note(`memory is full: forgot the ${changes.evicted} least recently seen accounts (${changes.total} kept, at most ${forgotten.capacity})`);
+  }
+  const write = memoryWrites.then(async () => {
+    try {
+      await writeChanges(await memoryDb(), changes, meta);
+    } catch (err) {
+      note(`memory not saved: ${errorText(err)}`);
+      if (engine !== e) return;
+      // A full disk or quota: keep fewer bytes. Either way, rewrite everything next time.
+      if (isQuotaError(err) || (err && /** @type {any} */ (err).name === 'QuotaExceededError')) {
+        e.setMemoryMaxBytes(Math.floor(changes.bytes * 0.8));
+      }
+      e.rewriteMemory();
+    }
+  });
+  memoryWrites = write;
+  return write;
 }
 
+/** Saves the memory's changes right after the current message is handled (one save for all its changes). */
 function scheduleMemorySave() {
-  if (saveTimer !== null) return;
-  saveTimer = setTimeout(() => {
-    saveTimer = null;
-    try {
-      if (engine) saveMemory(engine).catch(() => {});
-    } catch (_) {
-      // memory stays in this worker only
-    }
-  }, MEMORY_SAVE_DELAY_MS);
+  if (saveQueued) return;
+  saveQueued = true;
+  queueMicrotask(() => {
+    saveQueued = false;
+    if (engine) saveMemory(engine);
+  });
 }
 
 /** A ready engine: the module loaded, the stored settings applied, the saved memory restored. */
@@ -144,6 +176,7 @@ async function startEngine() {
   await restoreMemory(e);
   e.setCapacity(null); // the memory.capacity setting (restored memory carries its old cap)
   engine = e;
+  saveMemory(e); // what loading left out or a smaller cap evicted
   return e;
 }
 
@@ -156,8 +189,6 @@ const keeper = engineKeeper({
   start: startEngine,
   reset: () => {
     engine = null;
-    if (saveTimer !== null) clearTimeout(saveTimer);
-    saveTimer = null;
     resetWasm();
   },
   onRestart: (err) => note(`the core failed and was restarted: ${String((err && /** @type {any} */ (err).message) || err)}`),
@@ -285,17 +316,18 @@ const HANDLERS = {
     return { ok: true, enabled: Boolean(reply && reply.enabled), check: (reply && reply.check) || null };
   },
   [MESSAGES.REMEMBERED_VERDICTS.type]: (_message, e) => ({ ok: true, records: list(e.exportVerdicts(Date.now())) }),
-  [MESSAGES.MEMORY_STATS.type]: (_message, e) => ({
+  [MESSAGES.MEMORY_STATS.type]: async (_message, e) => ({
     ok: true,
     accounts: e.accountCount(),
     capacity: e.memoryCapacity(),
-    bytes: byteLength(e.exportMemory()),
+    bytes: e.memoryBytes(),
+    forgotten: await memoryDb().then((db) => readMeta(db, 'forgotten')).catch(() => null) ?? null,
   }),
   [MESSAGES.MEMORY_JSON.type]: (_message, e) => ({ ok: true, json: e.exportMemory() }),
   [MESSAGES.MEMORY_CLEAR.type]: async (_message, e) => {
     e.clearMemory();
-    if (saveTimer !== null) clearTimeout(saveTimer);
-    saveTimer = null;
+    await saveMemory(e);
+    await memoryDb().then((db) => writeChanges(db, {}, { forgotten: null }));
     await chrome.storage.local.remove(MEMORY_KEY);
     return { ok: true };
   },

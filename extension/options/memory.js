@@ -58,6 +58,21 @@ function setMessage(text, state = 'ok') {
 
 let refreshing = Promise.resolve();
 
+/**
+ * The notice for the last eviction (`fb:memory-stats` `forgotten`), or ''.
+ * @param {unknown} f
+ */
+export function forgottenText(f) {
+  const last = /** @type {{ count?: unknown, at?: unknown }} */ (f && typeof f === 'object' ? f : {});
+  const n = Number(last.count);
+  const at = Number(last.at);
+  if (!Number.isFinite(n) || n <= 0 || !Number.isFinite(at)) return '';
+  const when = new Date(at).toLocaleString();
+  return n === 1
+    ? t('options_memory_forgotten_one', 'The least recently seen account was forgotten on $1 to stay within the cap.', [when])
+    : t('options_memory_forgotten', 'The $1 least recently seen accounts were forgotten on $2 to stay within the cap.', [n.toLocaleString(), when]);
+}
+
 /** Reads the counts from the service worker and shows them. */
 export function refreshMemory() {
   refreshing = refreshing.then(async () => {
@@ -68,9 +83,14 @@ export function refreshMemory() {
     }
     const stats = { accounts: Number(r.accounts) || 0, capacity: Number(r.capacity) || 0, bytes: Number(r.bytes) || 0 };
     const fmt = (n) => n.toLocaleString();
-    setStatus('ready', stats.accounts === 1
+    const count = stats.accounts === 1
       ? t('options_memory_count_one', '1 account remembered (of at most $1), $2.', [fmt(stats.capacity), sizeText(stats.bytes)])
-      : t('options_memory_count', '$1 accounts remembered (of at most $2), $3.', [fmt(stats.accounts), fmt(stats.capacity), sizeText(stats.bytes)]), stats);
+      : t('options_memory_count', '$1 accounts remembered (of at most $2), $3.', [fmt(stats.accounts), fmt(stats.capacity), sizeText(stats.bytes)]);
+    const forgotten = forgottenText(r.forgotten);
+    setStatus('ready', forgotten ? `${count} ${forgotten}` : count, stats);
+    const el = $('memory-status');
+    if (forgotten) el.dataset.forgotten = String(r.forgotten.count);
+    else delete el.dataset.forgotten;
   });
   return refreshing;
 }
@@ -81,14 +101,28 @@ function showConfirm(open) {
   if (open) $('memory-clear-cancel').focus();
 }
 
+/**
+ * The saved copy (the worker's IndexedDB records, the same format), for when
+ * the worker cannot send the export (over runtime messaging's 64 MiB), or null.
+ */
+async function savedCopy() {
+  try {
+    const { savedMemoryText } = await import('../shared/memory-store.js');
+    return await savedMemoryText();
+  } catch (_) {
+    return null;
+  }
+}
+
 async function onExport() {
   setMessage('');
   const r = await ask(MESSAGES.MEMORY_JSON.type);
-  if (!r.ok || typeof r.json !== 'string') {
+  const json = r.ok && typeof r.json === 'string' ? r.json : await savedCopy();
+  if (json === null) {
     setMessage(t('options_memory_export_error', 'The memory could not be exported: $1', [String(r.error ?? '')]), 'error');
     return;
   }
-  downloadText(r.json, memoryFileName());
+  downloadText(json, memoryFileName());
   setMessage(t('options_memory_exported', 'Exported as $1.', [memoryFileName()]));
 }
 
@@ -122,7 +156,7 @@ export function setupMemory() {
   $('memory-confirm').addEventListener('keydown', (e) => {
     if (e.key === 'Escape') { showConfirm(false); $('memory-clear').focus(); }
   });
-  // The service worker saves memory (throttled) and applies a new cap after a settings change.
+  // The service worker applies a new cap after a settings change (memory: the old saved copy moved away).
   chrome.storage.onChanged.addListener((changes) => {
     if (changes.memory || changes.settings) refreshSoon();
   });

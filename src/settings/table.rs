@@ -586,9 +586,9 @@ settings_table! {
     memory_capacity: i64 {
         id: "memory.capacity", group: G_MEMORY,
         label: "Accounts remembered",
-        help: "How many accounts (facts, count history, interactions) are kept across visits; the least recently seen are forgotten first. Saved memory takes about 0.5 KB an account (more with saved posts) of the browser's 10 MB for extension storage; when it does not fit, the newest accounts are saved.",
-        bounds: [1000, 500000, 1000], unit: "accounts", default: 15000,
-        source: "Followback's measurement: about 500 bytes saved per profile-only account (the memory size test); chrome.storage.local holds 10 MB without the unlimitedStorage permission, so 15,000 accounts fit in about 8 MB",
+        help: "How many accounts (facts, count history, interactions, recent posts) are kept across visits, saved as each arrives; the least recently seen are forgotten first (also when the saved memory passes 200 MB), with a notice here.",
+        bounds: [1000, 500000, 1000], unit: "accounts", default: 100000,
+        source: "Followback's measurement: about 500 bytes stored per account seen only on profiles and lists in the browser's IndexedDB, about 3 KB more with 20 saved posts",
     },
     // ---- Automation in recent posts (heuristic 3) ----
     posts_min_count: i64 {

@@ -1,7 +1,7 @@
 // The options page's memory section and the overrides in the settings file:
 // the count of remembered accounts after a visit to a follower list, the memory
 // export (a JSON file holding those accounts), clearing with an inline confirm
-// (engine and chrome.storage.local `memory` emptied), the settings export
+// (engine and the saved records in IndexedDB emptied), the settings export
 // carrying `overrides` and the import restoring them (bad entries reported and
 // skipped), and corrupted settings shown exactly as the Rust core repairs them.
 
@@ -86,9 +86,9 @@ test('export memory downloads followback-memory-YYYY-MM-DD.json holding the reme
 
 test('clear memory asks inline first; cancel keeps everything, confirming empties the engine and storage', async () => {
   const page = await openOptions();
-  // The worker saves memory a few seconds after a visit; wait for the saved copy.
-  await until(page, 'the memory saved to chrome.storage.local', async () =>
-    typeof (await chrome.storage.local.get('memory')).memory === 'string');
+  // The worker saves memory to IndexedDB as accounts arrive; wait for the saved copy.
+  await until(page, 'the memory saved to IndexedDB', async (n) =>
+    JSON.parse(await (await import('/shared/memory-store.js')).savedMemoryText()).entries.length >= n, visited.length);
   const count = await shownCount(page);
   assert.ok(count >= visited.length);
   let dialogs = 0;
@@ -100,13 +100,16 @@ test('clear memory asks inline first; cancel keeps everything, confirming emptie
   await page.click('#memory-clear-cancel');
   await page.waitForSelector('#memory-confirm', { state: 'hidden' });
   assert.equal(await shownCount(page), count, 'cancel clears nothing');
-  assert.equal(await page.evaluate(async () => typeof (await chrome.storage.local.get('memory')).memory), 'string');
+  const savedCount = () => page.evaluate(async () =>
+    JSON.parse(await (await import('/shared/memory-store.js')).savedMemoryText()).entries.length);
+  assert.ok((await savedCount()) >= visited.length, 'cancel leaves the saved copy');
 
   await page.click('#memory-clear');
   await page.click('#memory-clear-confirm');
   await page.waitForSelector('#memory-status[data-accounts="0"]');
   assert.match(await page.textContent('#memory-status'), /^0 accounts remembered/);
   assert.deepEqual(await page.evaluate(() => chrome.storage.local.get('memory')), {}, 'the storage key is gone');
+  assert.equal(await savedCount(), 0, 'the IndexedDB records are gone');
   assert.equal(dialogs, 0, 'no window.confirm');
   const stats = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'fb:memory-stats' }));
   assert.equal(stats.accounts, 0, `the worker remembers nothing: ${JSON.stringify(stats)}`);

@@ -31,10 +31,11 @@ async function until(what, read, tries = 200) {
   throw new Error(`gave up waiting for ${what}`);
 }
 
-/** The memory the service worker saved to chrome.storage.local, parsed, or null. */
+/** The memory the service worker saved (IndexedDB), parsed, or null when nothing is saved. */
 async function savedMemory() {
-  const text = await ext.evaluate(async () => (await chrome.storage.local.get('memory')).memory || null);
-  return text ? JSON.parse(text) : null;
+  // Saved record by record in the worker's IndexedDB (shared/memory-store.js).
+  const m = JSON.parse(await ext.evaluate(async () => (await import('/shared/memory-store.js')).savedMemoryText()));
+  return m.entries.length ? m : null;
 }
 
 function entryOf(memory, handle) {
@@ -234,7 +235,7 @@ test('a small memory.capacity setting evicts the least recently seen accounts', 
     const refused = core.validateSettings({ values: { 'memory.capacity': 10 } });
     return { spec, refused };
   });
-  assert.deepEqual([schema.spec.min, schema.spec.max, schema.spec.default, schema.spec.group], [1000, 500000, 15000, 'Memory']);
+  assert.deepEqual([schema.spec.min, schema.spec.max, schema.spec.default, schema.spec.group], [1000, 500000, 100000, 'Memory']);
   assert.equal(schema.refused.ok, false);
   assert.equal(schema.refused.errors[0].id, 'memory.capacity');
 });

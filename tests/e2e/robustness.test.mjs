@@ -48,8 +48,9 @@ const debugStats = async () => {
 };
 
 async function savedMemory() {
-  const text = await ext.evaluate(async () => (await chrome.storage.local.get('memory')).memory || null);
-  return text ? JSON.parse(text) : null;
+  // Saved record by record in the worker's IndexedDB (shared/memory-store.js).
+  const m = JSON.parse(await ext.evaluate(async () => (await import('/shared/memory-store.js')).savedMemoryText()));
+  return m.entries.length ? m : null;
 }
 const savedHandles = (m) => new Set((m ? m.entries : []).map((e) => String(e.account.handle).toLowerCase()));
 
@@ -242,7 +243,7 @@ function v11User(i) {
   };
 }
 
-test('chrome.storage.local full: memory is saved smaller without errors, settings still save', async () => {
+test('chrome.storage.local full: memory (in IndexedDB) is saved whole without errors, settings still save', async () => {
   const worker = await runningWorker();
   await worker.evaluate(() => {
     self.__fbErrors = [];
@@ -282,20 +283,17 @@ test('chrome.storage.local full: memory is saved smaller without errors, setting
   assert.equal(read.ok, true, JSON.stringify(read));
   assert.equal(read.accounts, 1200);
 
-  const stats = await until('the memory to be saved trimmed', async () => {
-    const s = await debugStats();
-    return s.memoryTrimmed > before.memoryTrimmed ? s : null;
+  // Memory lives in IndexedDB now: a full chrome.storage.local costs it nothing.
+  const saved = await until('every account saved', async () => {
+    const m = await savedMemory();
+    return m && m.entries.length >= 1200 ? m : null;
   });
-  assert.ok(stats.warnings.some((w) => /storage is full/.test(w.text)), JSON.stringify(stats.warnings));
-  const saved = await savedMemory();
   const remembered = (await send({ type: 'fb:memory-stats' })).accounts;
-  assert.ok(remembered >= 1200, `the worker still remembers everything: ${remembered}`);
-  assert.ok(saved.entries.length > 0 && saved.entries.length < remembered, `a smaller memory was saved: ${saved.entries.length} of ${remembered}`);
-  const kept = new Set(saved.entries.map((e) => e.account.handle));
-  const all = JSON.parse((await send({ type: 'fb:memory-json' })).json).entries;
-  const oldestKept = Math.min(...saved.entries.map((e) => e.last_seen));
-  const dropped = all.filter((e) => !kept.has(e.account.handle));
-  assert.ok(dropped.length > 0 && dropped.every((e) => e.last_seen <= oldestKept), 'the most recently seen accounts are the ones kept');
+  assert.ok(remembered >= 1200, `the worker remembers everything: ${remembered}`);
+  assert.equal(saved.entries.length, remembered, 'and saved everything');
+  const stats = await debugStats();
+  assert.equal(stats.memoryTrimmed, before.memoryTrimmed, 'nothing trimmed');
+  assert.ok(!stats.warnings.some((w) => /not saved|storage is full/.test(w.text)), JSON.stringify(stats.warnings));
   const free = await ext.evaluate(async () => chrome.storage.local.QUOTA_BYTES - (await chrome.storage.local.getBytesInUse(null)));
   assert.ok(free > 1024, `room is left for settings and switches: ${free} bytes`);
   assert.deepEqual(await worker.evaluate(() => self.__fbErrors), [], 'nothing logged as an error by the service worker');
