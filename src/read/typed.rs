@@ -266,7 +266,8 @@ fn first_present_str<'s>(keys: &[&'s Option<Scalar>]) -> Option<&'s str> {
 
 /// Keys that make an object a user or a post (or the viewer's wrapper): the
 /// typed skeleton does not read such objects, the generic walker does.
-const SKELETON_REFUSED_KEYS: &[&str] = &["rest_id", "legacy", "core", "id_str", "viewer", "viewer_v2"];
+const SKELETON_REFUSED_KEYS: &[&str] =
+    &["rest_id", "legacy", "core", "id_str", "viewer", "viewer_v2"];
 /// Type names the generic walker reads (or counts) rather than walks through.
 const SKELETON_REFUSED_TYPES: &[&str] = &[
     "UserUnavailable",
@@ -503,7 +504,11 @@ const PIN_ENTRY: &str = "TimelinePinEntry";
 const ADD_TO_MODULE: &str = "TimelineAddToModule";
 const CURSOR: &str = "TimelineTimelineCursor";
 
-fn timeline(instructions: &[M<Instruction>], depth: usize, c: &mut Collector) -> Result<(), Fallback> {
+fn timeline(
+    instructions: &[M<Instruction>],
+    depth: usize,
+    c: &mut Collector,
+) -> Result<(), Fallback> {
     for M(ins) in instructions {
         match first_present_str(&[&ins.kind, &ins.typename]) {
             Some(ADD_ENTRIES) => {
@@ -920,7 +925,8 @@ impl<'a> UserResult<'a> {
     /// `user::from_graphql`.
     fn account(&self) -> Result<Account, Fallback> {
         let l = self.legacy();
-        let legacy = |pick: for<'x> fn(&'x Legacy<'a>) -> &'x F<'a>| l.and_then(|l| pick(l).as_ref());
+        let legacy =
+            |pick: for<'x> fn(&'x Legacy<'a>) -> &'x F<'a>| l.and_then(|l| pick(l).as_ref());
         let verified_type = first(
             &[
                 field!(self.verification, verified_type),
@@ -956,7 +962,10 @@ impl<'a> UserResult<'a> {
             flagged.or(from_url)
         };
         let legacy_entities = l.and_then(|l| l.entities.as_ref());
-        let bio_entities = self.profile_bio.as_ref().and_then(|M(b)| b.entities.as_ref());
+        let bio_entities = self
+            .profile_bio
+            .as_ref()
+            .and_then(|M(b)| b.entities.as_ref());
         let bio = first_text_or_empty(&[
             field!(self.profile_bio, description),
             legacy(|l| &l.description),
@@ -964,7 +973,11 @@ impl<'a> UserResult<'a> {
         .map(|bio| {
             let mut pairs = Vec::new();
             for entities in [bio_entities, legacy_entities].into_iter().flatten() {
-                let urls = entities.0.description.as_ref().and_then(|M(d)| d.urls.as_ref());
+                let urls = entities
+                    .0
+                    .description
+                    .as_ref()
+                    .and_then(|M(d)| d.urls.as_ref());
                 for M(item) in urls.into_iter().flatten() {
                     let short = item.url.as_ref().and_then(s_text);
                     let long = item.expanded_url.as_ref().and_then(s_text);
@@ -977,7 +990,11 @@ impl<'a> UserResult<'a> {
         });
         Ok(Account {
             id: first(
-                &[self.rest_id.as_ref(), legacy(|l| &l.id_str), legacy(|l| &l.id)],
+                &[
+                    self.rest_id.as_ref(),
+                    legacy(|l| &l.id_str),
+                    legacy(|l| &l.id),
+                ],
                 s_ident,
             ),
             handle: first(
@@ -1044,7 +1061,10 @@ impl<'a> UserResult<'a> {
             default_profile: first(&[legacy(|l| &l.default_profile)], s_flag),
             verified,
             blue_verified: first(
-                &[self.is_blue_verified.as_ref(), legacy(|l| &l.is_blue_verified)],
+                &[
+                    self.is_blue_verified.as_ref(),
+                    legacy(|l| &l.is_blue_verified),
+                ],
                 s_flag,
             ),
             verified_type,
@@ -1090,19 +1110,15 @@ impl<'a> UserResult<'a> {
                 ],
                 s_flag,
             ),
-            observed_at: first(
-                &[l.and_then(|l| field!(l.status, created_at))],
-                s_timestamp,
-            ),
+            observed_at: first(&[l.and_then(|l| field!(l.status, created_at))], s_timestamp),
             source: Source::Graphql,
         })
     }
 
     /// `user::automated`: the highlighted labels (rare) read by the generic code.
     fn automated(&self) -> Result<(Option<bool>, Option<String>), Fallback> {
-        let says_nothing = |raw: Option<&RawValue>| {
-            raw.is_none_or(|r| matches!(r.get().trim(), "{}" | "null"))
-        };
+        let says_nothing =
+            |raw: Option<&RawValue>| raw.is_none_or(|r| matches!(r.get().trim(), "{}" | "null"));
         let top = self.affiliates_highlighted_label;
         let old = self.legacy().and_then(|l| l.affiliates_highlighted_label);
         if says_nothing(top) && says_nothing(old) {
@@ -1154,19 +1170,26 @@ fn walk_user(u: &UserResult, depth: usize, c: &mut Collector) -> Result<(), Fall
 const WALK_MARKERS: [&str; 4] = ["instructions", "__typename", "screen_name", "full_text"];
 
 /// True when walking `raw` at `depth` cannot find or report anything: no
-/// marker key (and no escape that could spell one) and shallow enough.
+/// string that is a marker key (and no escape that could spell one), and
+/// shallow enough. One pass over the bytes.
 fn inert(raw: &str, depth: usize) -> bool {
-    if raw.contains('\\') || WALK_MARKERS.iter().any(|m| raw.contains(m)) {
-        return false;
-    }
-    let (mut level, mut deepest, mut in_string) = (0usize, 0usize, false);
-    for b in raw.bytes() {
-        if in_string {
-            in_string = b != b'"';
-            continue;
-        }
+    let mut bytes = raw.as_bytes().iter();
+    let (mut level, mut deepest) = (0usize, 0usize);
+    while let Some(b) = bytes.next() {
         match b {
-            b'"' => in_string = true,
+            b'"' => {
+                let rest = bytes.as_slice();
+                let Some(end) = rest.iter().position(|c| *c == b'"' || *c == b'\\') else {
+                    return false;
+                };
+                let string = rest.get(..end).unwrap_or_default();
+                if rest.get(end) != Some(&b'"')
+                    || WALK_MARKERS.iter().any(|m| m.as_bytes() == string)
+                {
+                    return false;
+                }
+                bytes = rest.get(end + 1..).unwrap_or_default().iter();
+            }
             b'{' | b'[' => {
                 level += 1;
                 deepest = deepest.max(level);
@@ -1255,6 +1278,15 @@ mod tests {
         assert!(!inert(r#"{"\u005f_typename":"User"}"#, 10));
         assert!(!inert(r#"[[[]]]"#, MAX_DEPTH - 2));
         assert!(inert(r#"{"a":"[[[[[[["}"#, MAX_DEPTH - 1));
+        assert!(inert(
+            r#"{"names":"screen_name is a word here, not a key"}"#,
+            10
+        ));
+        assert!(
+            !inert(r#"{"a":["full_text"]}"#, 10),
+            "a marker as a value is walked too"
+        );
+        assert!(!inert(r#"{"a":"\"instructions\""}"#, 10));
     }
 
     #[test]
