@@ -1118,7 +1118,7 @@ impl<'a> UserResult<'a> {
     /// `user::automated`: the highlighted labels (rare) read by the generic code.
     fn automated(&self) -> Result<(Option<bool>, Option<String>), Fallback> {
         let says_nothing =
-            |raw: Option<&RawValue>| raw.is_none_or(|r| matches!(r.get().trim(), "{}" | "null"));
+            |raw: Option<&RawValue>| !raw.is_some_and(|r| !matches!(r.get().trim(), "{}" | "null"));
         let top = self.affiliates_highlighted_label;
         let old = self.legacy().and_then(|l| l.affiliates_highlighted_label);
         if says_nothing(top) && says_nothing(old) {
