@@ -487,3 +487,39 @@ fn odd_pages_mostly_stay_typed() {
         "only {typed} of {all} odd pages took the typed path"
     );
 }
+
+/// One account with a field of the wrong type, or a broken part, among good
+/// ones: the others keep every fact, whichever reader reads the page.
+#[test]
+fn a_wrong_field_loses_no_other_account() {
+    let good = |id: u64| user(&mut Rng(id), 3, id, false);
+    let mut broken = vec![good(1), good(2), good(3)];
+    broken[1]["relationship_counts"]["followers"] = json!({"a": 1});
+    broken[1]["core"]["name"] = json!([1, 2]);
+    let mut wrong_shape = vec![good(1), good(2), good(3)];
+    wrong_shape[1]["privacy"] = json!("not an object");
+    for users in [broken, wrong_shape] {
+        let entries: Vec<Value> = users
+            .into_iter()
+            .map(|u| json!({"entryId": "user-x", "content": {"itemContent": {"itemType": "TimelineUser", "user_results": {"result": u}}}}))
+            .collect();
+        let text = json!({"data": {"user": {"result": {"timeline": {"timeline": {"instructions": [
+            {"type": "TimelineAddEntries", "entries": entries}]}}}}}})
+        .to_string();
+        let obs = read_page(&text).expect("the page reads");
+        assert_eq!(obs.accounts.len(), 3, "{text}");
+        let alone = read_page(
+            &json!({"data": {"user": {"result": {"timeline": {"timeline": {"instructions": [
+                {"type": "TimelineAddEntries", "entries": [{"entryId": "user-1", "content": {"itemContent": {
+                    "itemType": "TimelineUser", "user_results": {"result": good(1)}}}}]}]}}}}}})
+            .to_string(),
+        )
+        .expect("one user reads");
+        assert_eq!(
+            obs.accounts.first(),
+            alone.accounts.first(),
+            "the first account kept its facts"
+        );
+        assert_eq!(Ok(obs), read_page_generic(&text));
+    }
+}
