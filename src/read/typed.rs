@@ -52,8 +52,11 @@ pub(crate) fn read_page(text: &str) -> Result<Collector, Fallback> {
 // ---------------------------------------------------------------------------
 
 /// One JSON value as the fact readers see it: objects and arrays only as "not a scalar".
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) enum Scalar<'a> {
+    /// The field is not there (a present `null` is [`Scalar::Null`]).
+    #[default]
+    Absent,
     Null,
     Bool(bool),
     Num(Number),
@@ -61,10 +64,10 @@ pub(crate) enum Scalar<'a> {
     Compound,
 }
 
-struct ScalarVisitor;
+struct ScalarVisitor<'a>(PhantomData<&'a ()>);
 
-impl<'de> Visitor<'de> for ScalarVisitor {
-    type Value = Scalar<'de>;
+impl<'de: 'a, 'a> Visitor<'de> for ScalarVisitor<'a> {
+    type Value = Scalar<'a>;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON value")
     }
@@ -105,9 +108,9 @@ impl<'de> Visitor<'de> for ScalarVisitor {
     }
 }
 
-impl<'de> Deserialize<'de> for Scalar<'de> {
+impl<'de: 'a, 'a> Deserialize<'de> for Scalar<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ScalarVisitor)
+        d.deserialize_any(ScalarVisitor(PhantomData))
     }
 }
 
@@ -162,8 +165,8 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Optio
     T::deserialize(d).map(Some)
 }
 
-/// A field's value, `None` when absent.
-type F<'a> = Option<Scalar<'a>>;
+/// A field's value, [`Scalar::Absent`] when absent.
+type F<'a> = Scalar<'a>;
 
 // Mirrors of the readers in `json.rs`, over [`Scalar`].
 
@@ -244,6 +247,11 @@ fn first<T>(candidates: &[Option<&Scalar>], read: fn(&Scalar) -> Option<T>) -> O
     candidates.iter().flatten().find_map(|s| read(s))
 }
 
+/// [`first`] with [`s_str`], borrowed.
+fn first_str<'s>(candidates: &[Option<&'s Scalar>]) -> Option<&'s str> {
+    candidates.iter().flatten().find_map(|s| s_str(s))
+}
+
 /// `json::first_text_or_empty`: text, or `""` when a candidate is a string.
 fn first_text_or_empty(candidates: &[Option<&Scalar>]) -> Option<String> {
     first(candidates, s_text).or_else(|| {
@@ -256,8 +264,10 @@ fn first_text_or_empty(candidates: &[Option<&Scalar>]) -> Option<String> {
 }
 
 /// The first present of several keys (null counts as present), as a string.
-fn first_present_str<'s>(keys: &[&'s Option<Scalar>]) -> Option<&'s str> {
-    keys.iter().find_map(|k| k.as_ref()).and_then(s_as_str)
+fn first_present_str<'s>(keys: &[&'s Scalar]) -> Option<&'s str> {
+    keys.iter()
+        .find(|k| !matches!(k, Scalar::Absent))
+        .and_then(|k| s_as_str(k))
 }
 
 // ---------------------------------------------------------------------------
@@ -429,9 +439,9 @@ fn apply_node(node: &Node, depth: usize, c: &mut Collector) -> Result<(), Fallba
 
 #[derive(Deserialize)]
 struct Instruction<'a> {
-    #[serde(rename = "type", default, borrow, deserialize_with = "present")]
+    #[serde(rename = "type", default, borrow)]
     kind: F<'a>,
-    #[serde(rename = "__typename", default, borrow, deserialize_with = "present")]
+    #[serde(rename = "__typename", default, borrow)]
     typename: F<'a>,
     #[serde(default, borrow)]
     entries: Option<Vec<M<Entry<'a>>>>,
@@ -443,7 +453,7 @@ struct Instruction<'a> {
 
 #[derive(Deserialize)]
 struct Entry<'a> {
-    #[serde(rename = "entryId", default, borrow, deserialize_with = "present")]
+    #[serde(rename = "entryId", default, borrow)]
     entry_id: F<'a>,
     #[serde(default, borrow)]
     content: Option<M<Content<'a>>>,
@@ -451,11 +461,11 @@ struct Entry<'a> {
 
 #[derive(Deserialize)]
 struct Content<'a> {
-    #[serde(rename = "entryType", default, borrow, deserialize_with = "present")]
+    #[serde(rename = "entryType", default, borrow)]
     entry_type: F<'a>,
-    #[serde(rename = "__typename", default, borrow, deserialize_with = "present")]
+    #[serde(rename = "__typename", default, borrow)]
     typename: F<'a>,
-    #[serde(rename = "itemType", default, borrow, deserialize_with = "present")]
+    #[serde(rename = "itemType", default, borrow)]
     item_type: F<'a>,
     #[serde(rename = "itemContent", default, borrow, deserialize_with = "present")]
     item_content: Option<Option<M<ItemContent<'a>>>>,
@@ -465,7 +475,7 @@ struct Content<'a> {
 
 #[derive(Deserialize)]
 struct ModuleItem<'a> {
-    #[serde(rename = "entryId", default, borrow, deserialize_with = "present")]
+    #[serde(rename = "entryId", default, borrow)]
     entry_id: F<'a>,
     #[serde(default, borrow, deserialize_with = "present")]
     item: Option<Option<M<ModuleInner<'a>>>>,
@@ -481,11 +491,11 @@ struct ModuleInner<'a> {
 
 #[derive(Deserialize)]
 struct ItemContent<'a> {
-    #[serde(rename = "itemType", default, borrow, deserialize_with = "present")]
+    #[serde(rename = "itemType", default, borrow)]
     item_type: F<'a>,
-    #[serde(rename = "__typename", default, borrow, deserialize_with = "present")]
+    #[serde(rename = "__typename", default, borrow)]
     typename: F<'a>,
-    #[serde(rename = "entryType", default, borrow, deserialize_with = "present")]
+    #[serde(rename = "entryType", default, borrow)]
     entry_type: F<'a>,
     #[serde(default, borrow)]
     user_results: Option<M<UserResults<'a>>>,
@@ -532,14 +542,14 @@ fn timeline(
     Ok(())
 }
 
-fn is_cursor(entry_id: Option<&str>, types: Option<[&Option<Scalar>; 3]>) -> bool {
+fn is_cursor(entry_id: Option<&str>, types: Option<[&Scalar; 3]>) -> bool {
     let by_id = entry_id.is_some_and(|id| id.starts_with("cursor-") || id.contains("-cursor-"));
     by_id || types.is_some_and(|t| first_present_str(&t) == Some(CURSOR))
 }
 
 fn entry(e: &Entry, depth: usize, c: &mut Collector) -> Result<(), Fallback> {
     guard(depth)?;
-    let entry_id = e.entry_id.as_ref().and_then(s_str);
+    let entry_id = s_str(&e.entry_id);
     let Some(M(content)) = &e.content else {
         return Ok(());
     };
@@ -561,7 +571,7 @@ fn entry(e: &Entry, depth: usize, c: &mut Collector) -> Result<(), Fallback> {
 
 fn module_item(item: &ModuleItem, depth: usize, c: &mut Collector) -> Result<(), Fallback> {
     guard(depth)?;
-    let entry_id = item.entry_id.as_ref().and_then(s_str);
+    let entry_id = s_str(&item.entry_id);
     let content = match &item.item {
         Some(Some(M(inner))) => inner.item_content.as_ref().or(inner.content.as_ref()),
         _ => None,
@@ -611,55 +621,55 @@ fn item_content(ic: &ItemContent, depth: usize, c: &mut Collector) -> Result<(),
 
 #[derive(Deserialize)]
 struct Legacy<'a> {
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     id_str: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     id: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     screen_name: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     name: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     created_at: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     description: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     location: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     url: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     profile_image_url_https: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     profile_image_url: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     followers_count: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     friends_count: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     statuses_count: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     media_count: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     favourites_count: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     listed_count: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     default_profile: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     default_profile_image: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     verified: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     is_blue_verified: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     protected: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     followed_by: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     following: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     verified_type: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     parody_commentary_fan_label: F<'a>,
     #[serde(default, borrow)]
     entities: Option<M<Entities<'a>>>,
@@ -687,37 +697,37 @@ struct UrlList<'a> {
 
 #[derive(Deserialize)]
 struct UrlEntity<'a> {
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     url: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     expanded_url: F<'a>,
 }
 
 #[derive(Deserialize)]
 struct Status<'a> {
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     created_at: F<'a>,
 }
 
 #[derive(Deserialize)]
 struct VerificationInfo<'a> {
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     is_identity_verified: F<'a>,
 }
 
 #[derive(Deserialize)]
 struct Core<'a> {
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     screen_name: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     name: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     created_at: F<'a>,
 }
 
 #[derive(Deserialize)]
 struct ProfileBio<'a> {
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     description: F<'a>,
     #[serde(default, borrow)]
     entities: Option<M<Entities<'a>>>,
@@ -725,63 +735,63 @@ struct ProfileBio<'a> {
 
 #[derive(Deserialize)]
 struct Location<'a> {
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     location: F<'a>,
 }
 
 #[derive(Deserialize)]
 struct Website<'a> {
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     url: F<'a>,
 }
 
 #[derive(Deserialize)]
 struct Avatar<'a> {
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     image_url: F<'a>,
 }
 
 #[derive(Deserialize)]
 struct RelationshipCounts<'a> {
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     followers: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     following: F<'a>,
 }
 
 #[derive(Deserialize)]
 struct TweetCounts<'a> {
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     tweets: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     media_tweets: F<'a>,
 }
 
 #[derive(Deserialize)]
 struct ActionCounts<'a> {
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     favorites_count: F<'a>,
 }
 
 #[derive(Deserialize)]
 struct Verification<'a> {
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     verified: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     verified_type: F<'a>,
 }
 
 #[derive(Deserialize)]
 struct Privacy<'a> {
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     protected: F<'a>,
 }
 
 #[derive(Deserialize)]
 struct Perspectives<'a> {
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     followed_by: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     following: F<'a>,
 }
 
@@ -789,13 +799,13 @@ struct Perspectives<'a> {
 struct AboutProfile<'a> {
     #[serde(default, borrow)]
     username_changes: Option<M<UsernameChanges<'a>>>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     account_based_in: F<'a>,
 }
 
 #[derive(Deserialize)]
 struct UsernameChanges<'a> {
-    #[serde(default, borrow, deserialize_with = "present")]
+    #[serde(default, borrow)]
     count: F<'a>,
 }
 
@@ -824,7 +834,10 @@ struct UserResult<'a> {
     parody_commentary_fan_label: F<'a>,
     affiliates_highlighted_label: Option<&'a RawValue>,
     has_instructions: bool,
-    /// Children that are not facts, objects and arrays only, to walk.
+    /// Deepest nesting of the children that are not facts and hold nothing to read.
+    inert_depth: usize,
+    /// Children that are not facts (objects and arrays) that may hold
+    /// something to read: walked by the generic walker.
     others: Vec<(Cow<'a, str>, &'a RawValue)>,
 }
 
@@ -840,8 +853,8 @@ impl<'de> Deserialize<'de> for UserResult<'de> {
                 let mut u = UserResult::default();
                 while let Some(Key(key)) = map.next_key::<Key>()? {
                     match key.as_ref() {
-                        "__typename" => u.typename = Some(map.next_value()?),
-                        "rest_id" => u.rest_id = Some(map.next_value()?),
+                        "__typename" => u.typename = map.next_value()?,
+                        "rest_id" => u.rest_id = map.next_value()?,
                         "legacy" => u.legacy = map.next_value()?,
                         "core" => u.core = map.next_value()?,
                         "profile_bio" => u.profile_bio = map.next_value()?,
@@ -858,9 +871,9 @@ impl<'de> Deserialize<'de> for UserResult<'de> {
                             u.relationship_perspectives = map.next_value()?
                         }
                         "about_profile" => u.about_profile = map.next_value()?,
-                        "is_blue_verified" => u.is_blue_verified = Some(map.next_value()?),
+                        "is_blue_verified" => u.is_blue_verified = map.next_value()?,
                         "parody_commentary_fan_label" => {
-                            u.parody_commentary_fan_label = Some(map.next_value()?)
+                            u.parody_commentary_fan_label = map.next_value()?
                         }
                         "affiliates_highlighted_label" => {
                             u.affiliates_highlighted_label = Some(map.next_value()?)
@@ -873,9 +886,14 @@ impl<'de> Deserialize<'de> for UserResult<'de> {
                                 u.has_instructions = true;
                             }
                             let raw: &'de RawValue = map.next_value()?;
-                            u.others.retain(|(other, _)| *other != key);
+                            if !u.others.is_empty() {
+                                u.others.retain(|(other, _)| *other != key);
+                            }
                             if raw.get().starts_with(['{', '[']) {
-                                u.others.push((key, raw));
+                                match inert_depth(raw.get()) {
+                                    Some(d) => u.inert_depth = u.inert_depth.max(d),
+                                    None => u.others.push((key, raw)),
+                                }
                             }
                         }
                     }
@@ -890,7 +908,7 @@ impl<'de> Deserialize<'de> for UserResult<'de> {
 /// A field of an optional typed object.
 macro_rules! field {
     ($obj:expr, $name:ident) => {
-        $obj.as_ref().and_then(|M(o)| o.$name.as_ref())
+        $obj.as_ref().map(|M(o)| &o.$name)
     };
 }
 
@@ -903,7 +921,7 @@ fn url_list<'s>(e: Option<&'s M<Entities<'s>>>) -> Option<&'s M<UrlList<'s>>> {
 fn first_expanded<'s>(list: Option<&'s M<UrlList<'s>>>) -> Option<&'s Scalar<'s>> {
     list.and_then(|M(l)| l.urls.as_ref())
         .and_then(|urls| urls.first())
-        .and_then(|M(u)| u.expanded_url.as_ref())
+        .map(|M(u)| &u.expanded_url)
 }
 
 impl<'a> UserResult<'a> {
@@ -914,25 +932,22 @@ impl<'a> UserResult<'a> {
     /// `user::is_graphql_user`.
     fn is_graphql_user(&self) -> bool {
         let l = self.legacy();
-        (self.typename.as_ref().and_then(s_as_str) == Some("User")
-            && self.rest_id.as_ref().and_then(s_ident).is_some())
-            || l.and_then(|l| l.screen_name.as_ref())
-                .and_then(s_handle)
-                .is_some()
+        (s_as_str(&self.typename) == Some("User")
+            && Some(&self.rest_id).and_then(s_ident).is_some())
+            || l.map(|l| &l.screen_name).and_then(s_handle).is_some()
             || field!(self.core, screen_name).and_then(s_handle).is_some()
     }
 
     /// `user::from_graphql`.
     fn account(&self) -> Result<Account, Fallback> {
         let l = self.legacy();
-        let legacy =
-            |pick: for<'x> fn(&'x Legacy<'a>) -> &'x F<'a>| l.and_then(|l| pick(l).as_ref());
+        let legacy = |pick: for<'x> fn(&'x Legacy<'a>) -> &'x F<'a>| l.map(pick);
         let verified_type = first(
             &[
                 field!(self.verification, verified_type),
                 legacy(|l| &l.verified_type),
             ],
-            |s| s_text(s).and_then(|t| user::check_kind_str(&t)),
+            |s| s_str(s).and_then(user::check_kind_str),
         );
         let verified = if verified_type
             .as_deref()
@@ -946,16 +961,13 @@ impl<'a> UserResult<'a> {
             )
         };
         let (automated, automated_by) = self.automated()?;
-        let avatar = first(
-            &[
-                field!(self.avatar, image_url),
-                legacy(|l| &l.profile_image_url_https),
-                legacy(|l| &l.profile_image_url),
-            ],
-            s_text,
-        );
+        let avatar = first_str(&[
+            field!(self.avatar, image_url),
+            legacy(|l| &l.profile_image_url_https),
+            legacy(|l| &l.profile_image_url),
+        ]);
         let flagged = first(&[legacy(|l| &l.default_profile_image)], s_flag);
-        let from_url = avatar.as_deref().map(user::is_default_avatar_url);
+        let from_url = avatar.map(user::is_default_avatar_url);
         let default_avatar = if flagged == Some(true) || from_url == Some(true) {
             Some(true)
         } else {
@@ -979,8 +991,8 @@ impl<'a> UserResult<'a> {
                     .as_ref()
                     .and_then(|M(d)| d.urls.as_ref());
                 for M(item) in urls.into_iter().flatten() {
-                    let short = item.url.as_ref().and_then(s_text);
-                    let long = item.expanded_url.as_ref().and_then(s_text);
+                    let short = s_text(&item.url);
+                    let long = s_text(&item.expanded_url);
                     if let (Some(short), Some(long)) = (short, long) {
                         user::push_link(&mut pairs, short, long);
                     }
@@ -991,7 +1003,7 @@ impl<'a> UserResult<'a> {
         Ok(Account {
             id: first(
                 &[
-                    self.rest_id.as_ref(),
+                    Some(&self.rest_id),
                     legacy(|l| &l.id_str),
                     legacy(|l| &l.id),
                 ],
@@ -1062,7 +1074,7 @@ impl<'a> UserResult<'a> {
             verified,
             blue_verified: first(
                 &[
-                    self.is_blue_verified.as_ref(),
+                    Some(&self.is_blue_verified),
                     legacy(|l| &l.is_blue_verified),
                 ],
                 s_flag,
@@ -1079,10 +1091,10 @@ impl<'a> UserResult<'a> {
             automated_by,
             parody_label: first(
                 &[
-                    self.parody_commentary_fan_label.as_ref(),
+                    Some(&self.parody_commentary_fan_label),
                     legacy(|l| &l.parody_commentary_fan_label),
                 ],
-                |s| s_text(s).and_then(|t| user::parody_kind_str(&t)),
+                |s| s_str(s).and_then(user::parody_kind_str),
             ),
             username_changes: first(
                 &[self
@@ -1145,7 +1157,7 @@ fn walk_user(u: &UserResult, depth: usize, c: &mut Collector) -> Result<(), Fall
     if u.has_instructions {
         return Err(Fallback);
     }
-    match u.typename.as_ref().and_then(s_as_str) {
+    match s_as_str(&u.typename) {
         Some("UserUnavailable") => {
             c.observations.unavailable += 1;
             return Ok(());
@@ -1157,10 +1169,14 @@ fn walk_user(u: &UserResult, depth: usize, c: &mut Collector) -> Result<(), Fall
         return Err(Fallback);
     }
     c.add_account(u.account()?);
+    if depth + 1 + u.inert_depth > MAX_DEPTH {
+        return Err(Fallback);
+    }
     let mut others: Vec<&(Cow<str>, &RawValue)> = u.others.iter().collect();
     others.sort_by(|a, b| a.0.cmp(&b.0));
     for (_, raw) in others {
-        walk_raw(raw, depth + 1, c)?;
+        let v: Value = serde_json::from_str(raw.get()).map_err(|_| Fallback)?;
+        walk::walk(&v, depth + 1, c);
     }
     Ok(())
 }
@@ -1169,24 +1185,22 @@ fn walk_user(u: &UserResult, depth: usize, c: &mut Collector) -> Result<(), Fall
 /// (timelines, type names, users and posts all need one of them as a key).
 const WALK_MARKERS: [&str; 4] = ["instructions", "__typename", "screen_name", "full_text"];
 
-/// True when walking `raw` at `depth` cannot find or report anything: no
-/// string that is a marker key (and no escape that could spell one), and
-/// shallow enough. One pass over the bytes.
-fn inert(raw: &str, depth: usize) -> bool {
+/// How deep `raw` nests when walking it can find nothing: no string that is
+/// a marker key (and no escape that could spell one). `None` when it may hold
+/// something to read. One pass over the bytes.
+fn inert_depth(raw: &str) -> Option<usize> {
     let mut bytes = raw.as_bytes().iter();
     let (mut level, mut deepest) = (0usize, 0usize);
     while let Some(b) = bytes.next() {
         match b {
             b'"' => {
                 let rest = bytes.as_slice();
-                let Some(end) = rest.iter().position(|c| *c == b'"' || *c == b'\\') else {
-                    return false;
-                };
+                let end = rest.iter().position(|c| *c == b'"' || *c == b'\\')?;
                 let string = rest.get(..end).unwrap_or_default();
                 if rest.get(end) != Some(&b'"')
                     || WALK_MARKERS.iter().any(|m| m.as_bytes() == string)
                 {
-                    return false;
+                    return None;
                 }
                 bytes = rest.get(end + 1..).unwrap_or_default().iter();
             }
@@ -1198,23 +1212,18 @@ fn inert(raw: &str, depth: usize) -> bool {
             _ => {}
         }
     }
-    depth + deepest <= MAX_DEPTH
-}
-
-/// Walks a part the typed reader keeps as text with the generic walker.
-fn walk_raw(raw: &RawValue, depth: usize, c: &mut Collector) -> Result<(), Fallback> {
-    if inert(raw.get(), depth) {
-        return Ok(());
-    }
-    let v: Value = serde_json::from_str(raw.get()).map_err(|_| Fallback)?;
-    walk::walk(&v, depth, c);
-    Ok(())
+    Some(deepest)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    /// Walking `raw` at `depth` finds and reports nothing.
+    fn inert(raw: &str, depth: usize) -> bool {
+        inert_depth(raw).is_some_and(|d| depth + d <= MAX_DEPTH)
+    }
 
     fn scalar(v: &Value) -> Scalar<'static> {
         match serde_json::from_str::<Scalar>(&v.to_string()) {
@@ -1224,6 +1233,7 @@ mod tests {
                 Scalar::Bool(b) => Scalar::Bool(b),
                 Scalar::Num(n) => Scalar::Num(n),
                 Scalar::Compound => Scalar::Compound,
+                Scalar::Absent => Scalar::Absent,
             },
             Err(e) => panic!("{v}: {e}"),
         }
@@ -1294,8 +1304,8 @@ mod tests {
         assert!(serde_json::from_str::<M<Core>>(r#"["a", "b", "c"]"#).is_err());
         let M(core) = serde_json::from_str::<M<Core>>(r#"{"screen_name": "ann", "name": null}"#)
             .expect("an object");
-        assert_eq!(core.screen_name, Some(Scalar::Str(Cow::Borrowed("ann"))));
-        assert_eq!(core.name, Some(Scalar::Null), "null is present");
-        assert_eq!(core.created_at, None);
+        assert_eq!(core.screen_name, Scalar::Str(Cow::Borrowed("ann")));
+        assert_eq!(core.name, Scalar::Null, "null is present");
+        assert_eq!(core.created_at, Scalar::Absent);
     }
 }
