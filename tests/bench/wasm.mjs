@@ -95,14 +95,18 @@ function parseGenerations(Engine, opts) {
       continue;
     }
     const bytes = files.reduce((sum, p) => sum + Buffer.byteLength(p, 'utf8'), 0);
-    const read = bestOf(() => {
-      const e = new Engine(null);
-      e.setCapacity(200000);
-      let accounts = 0;
-      for (const page of files) accounts += e.ingest(page, NOW_MS).accounts;
-      e.free();
-      return accounts;
-    });
+    // Small pages, short runs: three times RUNS, the best kept (the machine is shared).
+    const runs = [0, 1, 2].map(() =>
+      bestOf(() => {
+        const e = new Engine(null);
+        e.setCapacity(200000);
+        let accounts = 0;
+        for (const page of files) accounts += e.ingest(page, NOW_MS).accounts;
+        e.free();
+        return accounts;
+      }),
+    );
+    const read = runs.reduce((best, r) => (r.ms < best.ms ? r : best));
     note(`generation ${gen}: ${files.length} pages, ${(bytes / 1e6).toFixed(1)} MB, ${read.value} accounts`);
     figure(`parse_wasm_mb_per_s_gen${gen}`, bytes / 1e6 / (read.ms / 1e3), 'MB/s');
   }
