@@ -523,3 +523,56 @@ fn a_wrong_field_loses_no_other_account() {
         assert_eq!(Ok(obs), read_page_generic(&text));
     }
 }
+
+/// Hand-written edge cases of the typed shapes: arrays where objects go,
+/// repeated keys, nulls where X sends objects, a null `type`, escaped keys.
+#[test]
+fn edge_shapes_read_the_same() {
+    let user = r#"{"__typename":"User","rest_id":"5","core":{"screen_name":"ann","name":"Ann"},"relationship_counts":{"followers":3}}"#;
+    let wrap = |result: &str| {
+        let head = r#"{"data":{"user":{"result":{"timeline":{"timeline":{"instructions":[{"type":"TimelineAddEntries","entries":[{"entryId":"user-1","content":{"itemContent":{"itemType":"TimelineUser","user_results":{"result":"#;
+        let tail = "}}}}]}]}}}}}}";
+        format!("{head}{result}{tail}")
+    };
+    let cases = [
+        wrap(user),
+        wrap(&user.replace(r#"{"screen_name":"ann","name":"Ann"}"#, r#"["ann","Ann",""]"#)),
+        wrap(&user.replace(r#""name":"Ann""#, r#""name":"Ann","name":"Bo""#)),
+        wrap(&user.replace(r#""followers":3"#, r#""followers":3,"followers":4"#)),
+        wrap(&user.replace(r#""rest_id":"5""#, r#""rest_id":"5","rest_id":"6""#)),
+        wrap(&user.replace(r#""core""#, r#""c\u006fre""#)),
+        wrap(&user.replace(r#"{"followers":3}"#, "null")),
+        wrap(&user.replace(r#"{"followers":3}"#, "[3]")),
+        wrap(&user.replace(r#""__typename":"User","#, r#""__typename":"User","dm":{"a":[[{"b":1}]]},"dm":{"screen_name":"x"},"#)),
+        wrap(&user.replace(r#""__typename":"User","#, r#""__typename":"User","dm":{"u":{"__typename":"User","rest_id":"9","core":{"screen_name":"inner"}}},"dm":1,"#)),
+        wrap("null"),
+        wrap(r#"{"__typename":"UserUnavailable","rest_id":"5"}"#),
+        wrap(r#"{"__typename":"User","rest_id":"5"}"#),
+        wrap(r#"{"rest_id":"5"}"#),
+        wrap(r#"[1]"#),
+        wrap(user).replace(r#""type":"TimelineAddEntries""#, r#""type":null,"__typename":"TimelineAddEntries""#),
+        wrap(user).replace(r#""type":"TimelineAddEntries""#, r#""__typename":"TimelineAddEntries""#),
+        wrap(user).replace(r#""itemContent":"#, r#""items":[],"itemContent":"#),
+        wrap(user).replace(r#""entryId":"user-1""#, r#""entryId":"cursor-top-1""#),
+        wrap(user).replace(r#""user_results":"#, r#""user_results":null,"x":"#),
+        r#"{"data":{"user":{"result":{"timeline":{"timeline":{"instructions":[{"type":"TimelineAddEntries","entries":null}]}}}}}}"#.to_string(),
+        r#"{"data":{"user":{"result":{"timeline":{"timeline":{"instructions":[{"type":"TimelineAddEntries","entries":[[1]]}]}}}}}}"#.to_string(),
+        r#"{"data":{"x":1,"x":2},"errors":[{"message":"a"},{"message":""},{"nope":1}]}"#.to_string(),
+        r#"{"errors":[{"message":"Rate limit"}],"data":{}}"#.to_string(),
+    ];
+    for text in &cases {
+        assert_eq!(read_page(text), read_page_generic(text), "{text}");
+        if let Some(typed) = read_page_typed(text) {
+            assert_eq!(typed, read_page_generic(text), "typed alone: {text}");
+        }
+    }
+    assert!(
+        read_page_typed(&cases[0]).is_some(),
+        "the plain page is typed"
+    );
+    assert_eq!(
+        read_page(&cases[3]).map(|o| o.accounts.first().and_then(|a| a.followers)),
+        Ok(Some(4)),
+        "a repeated key keeps its last value"
+    );
+}

@@ -619,6 +619,90 @@ fn item_content(ic: &ItemContent, depth: usize, c: &mut Collector) -> Result<(),
 // Users
 // ---------------------------------------------------------------------------
 
+/// Indexes into [`SMALL_KEYS`]: the objects of scalar facts only.
+const CORE: usize = 0;
+const LOCATION: usize = 1;
+const WEBSITE: usize = 2;
+const AVATAR: usize = 3;
+const RELATIONSHIP_COUNTS: usize = 4;
+const TWEET_COUNTS: usize = 5;
+const ACTION_COUNTS: usize = 6;
+const VERIFICATION: usize = 7;
+const PRIVACY: usize = 8;
+const PERSPECTIVES: usize = 9;
+const VERIFICATION_INFO: usize = 10;
+const STATUS: usize = 11;
+const USERNAME_CHANGES: usize = 12;
+const URL_ENTITY: usize = 13;
+
+/// The keys read from each small object, in the order of its values.
+const SMALL_KEYS: [&[&str]; 14] = [
+    &["screen_name", "name", "created_at"],
+    &["location"],
+    &["url"],
+    &["image_url"],
+    &["followers", "following"],
+    &["tweets", "media_tweets"],
+    &["favorites_count"],
+    &["verified", "verified_type"],
+    &["protected"],
+    &["followed_by", "following"],
+    &["is_identity_verified"],
+    &["created_at"],
+    &["count"],
+    &["url", "expanded_url"],
+];
+
+/// An object of up to three scalar facts (`SMALL_KEYS[K]`, in order), read
+/// from an object only by one visitor shared by every kind (small code).
+/// A repeated key is refused, as serde's derive does.
+struct Small<'a, const K: usize>([Scalar<'a>; 3]);
+
+impl<'de: 'a, 'a, const K: usize> Deserialize<'de> for Small<'a, K> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let keys = SMALL_KEYS.get(K).copied().unwrap_or_default();
+        d.deserialize_map(SmallVisitor(keys, PhantomData))
+            .map(Small)
+    }
+}
+
+struct SmallVisitor<'a>(&'static [&'static str], PhantomData<&'a ()>);
+
+impl<'de: 'a, 'a> Visitor<'de> for SmallVisitor<'a> {
+    type Value = [Scalar<'a>; 3];
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut values: [Scalar<'a>; 3] = Default::default();
+        while let Some(Key(key)) = map.next_key::<Key>()? {
+            match self.0.iter().position(|k| *k == key) {
+                Some(i) => {
+                    let slot = values.get_mut(i).ok_or_else(|| de::Error::custom("slot"))?;
+                    if !matches!(slot, Scalar::Absent) {
+                        return Err(de::Error::custom("repeated key"));
+                    }
+                    *slot = map.next_value()?;
+                    if matches!(slot, Scalar::Absent) {
+                        *slot = Scalar::Null;
+                    }
+                }
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(values)
+    }
+}
+
+/// Value `i` of an optional small object.
+macro_rules! small {
+    ($obj:expr, $i:expr) => {
+        $obj.as_ref().and_then(|o| o.0.get($i))
+    };
+}
+
 #[derive(Deserialize)]
 struct Legacy<'a> {
     #[serde(default, borrow)]
@@ -674,9 +758,9 @@ struct Legacy<'a> {
     #[serde(default, borrow)]
     entities: Option<M<Entities<'a>>>,
     #[serde(default, borrow)]
-    status: Option<M<Status<'a>>>,
+    status: Option<Small<'a, STATUS>>,
     #[serde(default, borrow)]
-    verification_info: Option<M<VerificationInfo<'a>>>,
+    verification_info: Option<Small<'a, VERIFICATION_INFO>>,
     #[serde(default, borrow, deserialize_with = "present")]
     affiliates_highlighted_label: Option<&'a RawValue>,
 }
@@ -692,37 +776,7 @@ struct Entities<'a> {
 #[derive(Deserialize)]
 struct UrlList<'a> {
     #[serde(default, borrow)]
-    urls: Option<Vec<M<UrlEntity<'a>>>>,
-}
-
-#[derive(Deserialize)]
-struct UrlEntity<'a> {
-    #[serde(default, borrow)]
-    url: F<'a>,
-    #[serde(default, borrow)]
-    expanded_url: F<'a>,
-}
-
-#[derive(Deserialize)]
-struct Status<'a> {
-    #[serde(default, borrow)]
-    created_at: F<'a>,
-}
-
-#[derive(Deserialize)]
-struct VerificationInfo<'a> {
-    #[serde(default, borrow)]
-    is_identity_verified: F<'a>,
-}
-
-#[derive(Deserialize)]
-struct Core<'a> {
-    #[serde(default, borrow)]
-    screen_name: F<'a>,
-    #[serde(default, borrow)]
-    name: F<'a>,
-    #[serde(default, borrow)]
-    created_at: F<'a>,
+    urls: Option<Vec<Small<'a, URL_ENTITY>>>,
 }
 
 #[derive(Deserialize)]
@@ -734,79 +788,11 @@ struct ProfileBio<'a> {
 }
 
 #[derive(Deserialize)]
-struct Location<'a> {
-    #[serde(default, borrow)]
-    location: F<'a>,
-}
-
-#[derive(Deserialize)]
-struct Website<'a> {
-    #[serde(default, borrow)]
-    url: F<'a>,
-}
-
-#[derive(Deserialize)]
-struct Avatar<'a> {
-    #[serde(default, borrow)]
-    image_url: F<'a>,
-}
-
-#[derive(Deserialize)]
-struct RelationshipCounts<'a> {
-    #[serde(default, borrow)]
-    followers: F<'a>,
-    #[serde(default, borrow)]
-    following: F<'a>,
-}
-
-#[derive(Deserialize)]
-struct TweetCounts<'a> {
-    #[serde(default, borrow)]
-    tweets: F<'a>,
-    #[serde(default, borrow)]
-    media_tweets: F<'a>,
-}
-
-#[derive(Deserialize)]
-struct ActionCounts<'a> {
-    #[serde(default, borrow)]
-    favorites_count: F<'a>,
-}
-
-#[derive(Deserialize)]
-struct Verification<'a> {
-    #[serde(default, borrow)]
-    verified: F<'a>,
-    #[serde(default, borrow)]
-    verified_type: F<'a>,
-}
-
-#[derive(Deserialize)]
-struct Privacy<'a> {
-    #[serde(default, borrow)]
-    protected: F<'a>,
-}
-
-#[derive(Deserialize)]
-struct Perspectives<'a> {
-    #[serde(default, borrow)]
-    followed_by: F<'a>,
-    #[serde(default, borrow)]
-    following: F<'a>,
-}
-
-#[derive(Deserialize)]
 struct AboutProfile<'a> {
     #[serde(default, borrow)]
-    username_changes: Option<M<UsernameChanges<'a>>>,
+    username_changes: Option<Small<'a, USERNAME_CHANGES>>,
     #[serde(default, borrow)]
     account_based_in: F<'a>,
-}
-
-#[derive(Deserialize)]
-struct UsernameChanges<'a> {
-    #[serde(default, borrow)]
-    count: F<'a>,
 }
 
 /// A user result of any generation: its facts typed, its other children kept
@@ -817,18 +803,18 @@ struct UserResult<'a> {
     typename: F<'a>,
     rest_id: F<'a>,
     legacy: Option<M<Legacy<'a>>>,
-    core: Option<M<Core<'a>>>,
+    core: Option<Small<'a, CORE>>,
     profile_bio: Option<M<ProfileBio<'a>>>,
-    location: Option<M<Location<'a>>>,
-    website: Option<M<Website<'a>>>,
-    avatar: Option<M<Avatar<'a>>>,
-    relationship_counts: Option<M<RelationshipCounts<'a>>>,
-    tweet_counts: Option<M<TweetCounts<'a>>>,
-    action_counts: Option<M<ActionCounts<'a>>>,
-    verification: Option<M<Verification<'a>>>,
-    verification_info: Option<M<VerificationInfo<'a>>>,
-    privacy: Option<M<Privacy<'a>>>,
-    relationship_perspectives: Option<M<Perspectives<'a>>>,
+    location: Option<Small<'a, LOCATION>>,
+    website: Option<Small<'a, WEBSITE>>,
+    avatar: Option<Small<'a, AVATAR>>,
+    relationship_counts: Option<Small<'a, RELATIONSHIP_COUNTS>>,
+    tweet_counts: Option<Small<'a, TWEET_COUNTS>>,
+    action_counts: Option<Small<'a, ACTION_COUNTS>>,
+    verification: Option<Small<'a, VERIFICATION>>,
+    verification_info: Option<Small<'a, VERIFICATION_INFO>>,
+    privacy: Option<Small<'a, PRIVACY>>,
+    relationship_perspectives: Option<Small<'a, PERSPECTIVES>>,
     about_profile: Option<M<AboutProfile<'a>>>,
     is_blue_verified: F<'a>,
     parody_commentary_fan_label: F<'a>,
@@ -921,7 +907,7 @@ fn url_list<'s>(e: Option<&'s M<Entities<'s>>>) -> Option<&'s M<UrlList<'s>>> {
 fn first_expanded<'s>(list: Option<&'s M<UrlList<'s>>>) -> Option<&'s Scalar<'s>> {
     list.and_then(|M(l)| l.urls.as_ref())
         .and_then(|urls| urls.first())
-        .map(|M(u)| &u.expanded_url)
+        .and_then(|u| u.0.get(1))
 }
 
 impl<'a> UserResult<'a> {
@@ -935,7 +921,7 @@ impl<'a> UserResult<'a> {
         (s_as_str(&self.typename) == Some("User")
             && Some(&self.rest_id).and_then(s_ident).is_some())
             || l.map(|l| &l.screen_name).and_then(s_handle).is_some()
-            || field!(self.core, screen_name).and_then(s_handle).is_some()
+            || small!(self.core, 0).and_then(s_handle).is_some()
     }
 
     /// `user::from_graphql`.
@@ -943,10 +929,7 @@ impl<'a> UserResult<'a> {
         let l = self.legacy();
         let legacy = |pick: for<'x> fn(&'x Legacy<'a>) -> &'x F<'a>| l.map(pick);
         let verified_type = first(
-            &[
-                field!(self.verification, verified_type),
-                legacy(|l| &l.verified_type),
-            ],
+            &[small!(self.verification, 1), legacy(|l| &l.verified_type)],
             |s| s_str(s).and_then(user::check_kind_str),
         );
         let verified = if verified_type
@@ -956,13 +939,13 @@ impl<'a> UserResult<'a> {
             Some(true)
         } else {
             first(
-                &[field!(self.verification, verified), legacy(|l| &l.verified)],
+                &[small!(self.verification, 0), legacy(|l| &l.verified)],
                 s_flag,
             )
         };
         let (automated, automated_by) = self.automated()?;
         let avatar = first_str(&[
-            field!(self.avatar, image_url),
+            small!(self.avatar, 0),
             legacy(|l| &l.profile_image_url_https),
             legacy(|l| &l.profile_image_url),
         ]);
@@ -990,9 +973,9 @@ impl<'a> UserResult<'a> {
                     .description
                     .as_ref()
                     .and_then(|M(d)| d.urls.as_ref());
-                for M(item) in urls.into_iter().flatten() {
-                    let short = s_text(&item.url);
-                    let long = s_text(&item.expanded_url);
+                for item in urls.into_iter().flatten() {
+                    let short = item.0.first().and_then(s_text);
+                    let long = item.0.get(1).and_then(s_text);
                     if let (Some(short), Some(long)) = (short, long) {
                         user::push_link(&mut pairs, short, long);
                     }
@@ -1010,63 +993,54 @@ impl<'a> UserResult<'a> {
                 s_ident,
             ),
             handle: first(
-                &[field!(self.core, screen_name), legacy(|l| &l.screen_name)],
+                &[small!(self.core, 0), legacy(|l| &l.screen_name)],
                 s_handle,
             )
             .unwrap_or_default(),
-            name: first(&[field!(self.core, name), legacy(|l| &l.name)], s_text),
+            name: first(&[small!(self.core, 1), legacy(|l| &l.name)], s_text),
             bio,
-            location: first_text_or_empty(&[
-                field!(self.location, location),
-                legacy(|l| &l.location),
-            ]),
+            location: first_text_or_empty(&[small!(self.location, 0), legacy(|l| &l.location)]),
             url: first(
                 &[
                     first_expanded(url_list(bio_entities)),
                     first_expanded(url_list(legacy_entities)),
-                    field!(self.website, url),
+                    small!(self.website, 0),
                     legacy(|l| &l.url),
                 ],
                 s_text,
             ),
             created_at: first(
-                &[field!(self.core, created_at), legacy(|l| &l.created_at)],
+                &[small!(self.core, 2), legacy(|l| &l.created_at)],
                 s_timestamp,
             ),
             followers: first(
                 &[
-                    field!(self.relationship_counts, followers),
+                    small!(self.relationship_counts, 0),
                     legacy(|l| &l.followers_count),
                 ],
                 s_count,
             ),
             following: first(
                 &[
-                    field!(self.relationship_counts, following),
+                    small!(self.relationship_counts, 1),
                     legacy(|l| &l.friends_count),
                 ],
                 s_count,
             ),
             tweets: first(
-                &[
-                    field!(self.tweet_counts, tweets),
-                    legacy(|l| &l.statuses_count),
-                ],
+                &[small!(self.tweet_counts, 0), legacy(|l| &l.statuses_count)],
                 s_count,
             ),
             likes: first(
                 &[
-                    field!(self.action_counts, favorites_count),
+                    small!(self.action_counts, 0),
                     legacy(|l| &l.favourites_count),
                 ],
                 s_count,
             ),
             listed: first(&[legacy(|l| &l.listed_count)], s_count),
             media: first(
-                &[
-                    field!(self.tweet_counts, media_tweets),
-                    legacy(|l| &l.media_count),
-                ],
+                &[small!(self.tweet_counts, 1), legacy(|l| &l.media_count)],
                 s_count,
             ),
             default_avatar,
@@ -1082,8 +1056,8 @@ impl<'a> UserResult<'a> {
             verified_type,
             identity_verified: first(
                 &[
-                    field!(self.verification_info, is_identity_verified),
-                    l.and_then(|l| field!(l.verification_info, is_identity_verified)),
+                    small!(self.verification_info, 0),
+                    l.and_then(|l| small!(l.verification_info, 0)),
                 ],
                 s_flag,
             ),
@@ -1100,29 +1074,26 @@ impl<'a> UserResult<'a> {
                 &[self
                     .about_profile
                     .as_ref()
-                    .and_then(|M(a)| field!(a.username_changes, count))],
+                    .and_then(|M(a)| small!(a.username_changes, 0))],
                 s_count,
             ),
             based_in: first(&[field!(self.about_profile, account_based_in)], s_text),
-            protected: first(
-                &[field!(self.privacy, protected), legacy(|l| &l.protected)],
-                s_flag,
-            ),
+            protected: first(&[small!(self.privacy, 0), legacy(|l| &l.protected)], s_flag),
             follows_you: first(
                 &[
-                    field!(self.relationship_perspectives, followed_by),
+                    small!(self.relationship_perspectives, 0),
                     legacy(|l| &l.followed_by),
                 ],
                 s_flag,
             ),
             you_follow: first(
                 &[
-                    field!(self.relationship_perspectives, following),
+                    small!(self.relationship_perspectives, 1),
                     legacy(|l| &l.following),
                 ],
                 s_flag,
             ),
-            observed_at: first(&[l.and_then(|l| field!(l.status, created_at))], s_timestamp),
+            observed_at: first(&[l.and_then(|l| small!(l.status, 0))], s_timestamp),
             source: Source::Graphql,
         })
     }
@@ -1301,11 +1272,15 @@ mod tests {
 
     #[test]
     fn structs_are_read_from_objects_only() {
-        assert!(serde_json::from_str::<M<Core>>(r#"["a", "b", "c"]"#).is_err());
-        let M(core) = serde_json::from_str::<M<Core>>(r#"{"screen_name": "ann", "name": null}"#)
-            .expect("an object");
-        assert_eq!(core.screen_name, Scalar::Str(Cow::Borrowed("ann")));
-        assert_eq!(core.name, Scalar::Null, "null is present");
-        assert_eq!(core.created_at, Scalar::Absent);
+        assert!(serde_json::from_str::<Small<CORE>>(r#"["a", "b", "c"]"#).is_err());
+        assert!(serde_json::from_str::<M<ProfileBio>>(r#"["a", "b"]"#).is_err());
+        assert!(serde_json::from_str::<Small<CORE>>(r#"{"name": 1, "name": 2}"#).is_err());
+        let core = serde_json::from_str::<Small<CORE>>(
+            r#"{"screen_name": "ann", "name": null, "other": {"x": [1]}}"#,
+        )
+        .expect("an object");
+        assert_eq!(core.0[0], Scalar::Str(Cow::Borrowed("ann")));
+        assert_eq!(core.0[1], Scalar::Null, "null is present");
+        assert_eq!(core.0[2], Scalar::Absent);
     }
 }
