@@ -7,6 +7,7 @@
 //! cargo run --release --example bench                       # figures only
 //! cargo run --release --example bench -- --write-pages DIR  # also writes the payloads for tests/bench/wasm.mjs
 //! cargo run --release --example bench -- --only score       # one figure (parse, big or score), for profiling
+//! cargo run --release --example bench -- --only parse       # reading figures, each generation typed and generic
 //! ```
 //!
 //! The accounts come from a small deterministic PRNG (same seed, same bytes),
@@ -18,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use followback::memory::Memory;
 use followback::prepared::Matchers;
-use followback::read::read_any;
+use followback::read::{read_any, read_page, read_page_generic};
 use followback::score::score_with;
 use followback::time::civil_from_days;
 use followback::Settings;
@@ -445,6 +446,172 @@ fn big_payload(seed: u64) -> String {
 }
 
 // ---------------------------------------------------------------------------
+// X-sized pages: 20 users of 3-5 KB, one generation per page
+// ---------------------------------------------------------------------------
+
+/// Users per X-sized page (X's Followers pages hold 20).
+const X_PAGE_USERS: usize = 20;
+/// X-sized pages generated per generation.
+const X_PAGES: usize = 250;
+
+/// The other fields X sends with every user (none read as facts; they make
+/// a user 3-5 KB, as on the real page).
+fn x_extras(p: &Person) -> Value {
+    json!({
+        "has_graduated_access": true,
+        "profile_image_shape": "Circle",
+        "dm_permissions": { "can_dm": false, "can_dm_on_xchat": false },
+        "media_permissions": { "can_media_tag": true },
+        "tipjar_settings": { "is_enabled": false, "bandcamp_handle": "", "cash_app_handle": "" },
+        "legacy_extended_profile": { "birthdate": { "day": 4, "month": 7, "visibility": "Self", "year_visibility": "Self" } },
+        "is_profile_translatable": false,
+        "has_hidden_subscriptions_on_profile": false,
+        "highlights_info": { "can_highlight_tweets": false, "highlighted_tweets": "0" },
+        "user_seed_tweet_count": 0,
+        "premium_gifting_eligible": false,
+        "business_account": {},
+        "creator_subscriptions_count": 0,
+        "super_follow_eligible": false,
+        "super_followed_by": false,
+        "super_following": false,
+        "smart_blocked_by": false,
+        "smart_blocking": false,
+        "professional": {
+            "rest_id": format!("1{}", p.id),
+            "professional_type": "Creator",
+            "category": [ { "id": 958, "name": "Science & Technology", "icon_name": "IconBriefcaseStroke" } ]
+        },
+        "profile_banner_extensions": { "mediaColor": { "r": { "ok": { "palette": [
+            { "percentage": 60.1, "rgb": { "blue": 120, "green": 80, "red": 40 } },
+            { "percentage": 20.3, "rgb": { "blue": 200, "green": 190, "red": 180 } },
+            { "percentage": 9.6, "rgb": { "blue": 20, "green": 30, "red": 90 } }
+        ] } } } },
+        "profile_image_extensions": { "mediaColor": { "r": { "ok": { "palette": [
+            { "percentage": 71.4, "rgb": { "blue": 60, "green": 70, "red": 80 } },
+            { "percentage": 12.2, "rgb": { "blue": 230, "green": 220, "red": 210 } }
+        ] } } } },
+        "ext_has_nft_avatar": false,
+        "ext_is_blue_verified": p.blue,
+        "hash_key": format!("{:x}", p.id.wrapping_mul(0x9E37_79B9)),
+        "translator_type_enum": "None"
+    })
+}
+
+/// Generation 1: everything in `legacy` (as v1.1 had it).
+fn user_gen1(p: &Person) -> Value {
+    let urls = match &p.url {
+        Some(u) => json!([{ "display_url": u.trim_start_matches("https://"), "expanded_url": u,
+                            "url": "https://t.co/abcdEFGH", "indices": [0, 23] }]),
+        None => json!([]),
+    };
+    json!({
+        "__typename": "User",
+        "id": format!("VXNlcjo{}", p.id),
+        "rest_id": p.id.to_string(),
+        "affiliates_highlighted_label": {},
+        "is_blue_verified": p.blue,
+        "legacy": {
+            "id_str": p.id.to_string(),
+            "screen_name": p.handle,
+            "name": p.name,
+            "created_at": x_date(p.created),
+            "description": p.bio,
+            "location": p.location,
+            "url": p.url.as_ref().map(|_| "https://t.co/abcdEFGH"),
+            "entities": { "description": { "urls": [] }, "url": { "urls": urls } },
+            "profile_image_url_https": avatar_url(p),
+            "profile_banner_url": format!("https://pbs.twimg.com/profile_banners/{}/1600000000", p.id),
+            "followers_count": p.followers,
+            "friends_count": p.following,
+            "statuses_count": p.tweets,
+            "media_count": p.media,
+            "favourites_count": p.likes,
+            "listed_count": p.listed,
+            "fast_followers_count": 0,
+            "normal_followers_count": p.followers,
+            "default_profile": p.default_profile,
+            "default_profile_image": p.default_avatar,
+            "verified": p.verified,
+            "protected": p.protected,
+            "followed_by": true,
+            "following": p.you_follow,
+            "can_dm": false,
+            "can_media_tag": true,
+            "has_custom_timelines": false,
+            "is_translator": false,
+            "pinned_tweet_ids_str": [],
+            "possibly_sensitive": false,
+            "profile_interstitial_type": "",
+            "translator_type": "none",
+            "want_retweets": false,
+            "withheld_in_countries": []
+        }
+    })
+}
+
+/// One X-sized Followers page of generation `gen` (1, 2 or 3).
+fn x_page(rng: &mut Rng, gen: u8, first: usize) -> String {
+    let top = 1_859_000_000_000_000_000u64 - first as u64;
+    let mut entries: Vec<Value> = (0..X_PAGE_USERS)
+        .map(|k| {
+            let p = person(rng, first + k);
+            let mut user = match gen {
+                1 => user_gen1(&p),
+                2 => user_gen2(&p),
+                _ => user_gen3(&p),
+            };
+            if let (Value::Object(u), Value::Object(extra)) = (&mut user, x_extras(&p)) {
+                for (k, v) in extra {
+                    u.entry(k).or_insert(v);
+                }
+            }
+            json!({
+                "entryId": format!("user-{}", p.id),
+                "sortIndex": (top - k as u64).to_string(),
+                "content": {
+                    "entryType": "TimelineTimelineItem",
+                    "__typename": "TimelineTimelineItem",
+                    "itemContent": {
+                        "itemType": "TimelineUser",
+                        "__typename": "TimelineUser",
+                        "user_results": { "result": user },
+                        "userDisplayType": "User"
+                    },
+                    "clientEventInfo": { "component": "FollowersSgs", "element": "user" }
+                }
+            })
+        })
+        .collect();
+    entries.push(cursor("Bottom", top - X_PAGE_USERS as u64));
+    entries.push(cursor("Top", top + 1));
+    json!({
+        "data": { "user": { "result": { "__typename": "User", "timeline": { "timeline": {
+            "instructions": [
+                { "type": "TimelineClearCache" },
+                { "type": "TimelineTerminateTimeline", "direction": "Top" },
+                { "type": "TimelineAddEntries", "entries": entries }
+            ],
+            "metadata": { "scribeConfig": { "page": "followers" } }
+        } } } } }
+    })
+    .to_string()
+}
+
+/// `X_PAGES` X-sized pages of each generation, accounts numbered after the others.
+fn x_pages(seed: u64) -> Vec<(u8, Vec<String>)> {
+    let mut rng = Rng(seed);
+    (1..=3u8)
+        .map(|gen| {
+            let base = ACCOUNTS * (1 + usize::from(gen));
+            let pages = (0..X_PAGES)
+                .map(|i| x_page(&mut rng, gen, base + i * X_PAGE_USERS))
+                .collect();
+            (gen, pages)
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
 // Timing
 // ---------------------------------------------------------------------------
 
@@ -472,12 +639,22 @@ fn figure(name: &str, value: f64, unit: &str) {
     }
 }
 
-fn write_pages(dir: &PathBuf, pages: &[String], big: &str) -> std::io::Result<()> {
+fn write_pages(
+    dir: &PathBuf,
+    pages: &[String],
+    big: &str,
+    x: &[(u8, Vec<String>)],
+) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     for (i, page) in pages.iter().enumerate() {
         std::fs::write(dir.join(format!("followers_{i:03}.json")), page)?;
     }
     std::fs::write(dir.join("big_10mb.json"), big)?;
+    for (gen, pages) in x {
+        for (i, page) in pages.iter().enumerate() {
+            std::fs::write(dir.join(format!("x20_gen{gen}_{i:03}.json")), page)?;
+        }
+    }
     Ok(())
 }
 
@@ -499,6 +676,7 @@ fn main() {
     let start = Instant::now();
     let pages = pages(0x00F0_11B4_C4B3_4C11);
     let big = big_payload(0x0000_B16B_16B1_6B16);
+    let x = x_pages(0x0020_5EED_0F0B_1234);
     let bytes: usize = pages.iter().map(String::len).sum();
     eprintln!(
         "generated {} pages ({} MB) and a {} MB payload in {:.1?}",
@@ -508,7 +686,7 @@ fn main() {
         start.elapsed()
     );
     if let Some(dir) = &out_dir {
-        if let Err(e) = write_pages(dir, &pages, &big) {
+        if let Err(e) = write_pages(dir, &pages, &big, &x) {
             eprintln!("bench: could not write the pages to {}: {e}", dir.display());
             std::process::exit(1);
         }
@@ -523,18 +701,19 @@ fn main() {
     }
     if wanted("parse") {
         bench_parse(&pages, bytes);
+        bench_parse_generations(&x);
     }
     if wanted("big") {
         bench_big(&big);
     }
 }
 
-/// Reading: `read_any` over every page.
+/// Reading: `read_page` (what the extension's ingest runs) over every page.
 fn bench_parse(pages: &[String], bytes: usize) {
     let (elapsed, accounts) = best_of(|| {
         pages
             .iter()
-            .map(|p| read_any(p).map_or(0, |o| o.accounts.len()))
+            .map(|p| read_page(p).map_or(0, |o| o.accounts.len()))
             .sum::<usize>()
     });
     if accounts != ACCOUNTS {
@@ -546,6 +725,52 @@ fn bench_parse(pages: &[String], bytes: usize) {
         bytes as f64 / 1e6 / elapsed.as_secs_f64(),
         "MB/s",
     );
+    // `read_any` (files, the CLI) keeps the generic walker.
+    let (elapsed, _) = best_of(|| {
+        pages
+            .iter()
+            .map(|p| read_any(p).map_or(0, |o| o.accounts.len()))
+            .sum::<usize>()
+    });
+    figure(
+        "parse_any_native_mb_per_s",
+        bytes as f64 / 1e6 / elapsed.as_secs_f64(),
+        "MB/s",
+    );
+}
+
+/// Reading X-sized pages of each generation: `read_page` (typed) and the
+/// generic walker it replaces (`read_page_generic`), on the same bytes.
+fn bench_parse_generations(x: &[(u8, Vec<String>)]) {
+    for (gen, pages) in x {
+        let bytes: usize = pages.iter().map(String::len).sum();
+        let users = pages.len() * X_PAGE_USERS;
+        for (name, read) in [
+            ("parse_native_mb_per_s", read_page as fn(&str) -> _),
+            ("parse_generic_native_mb_per_s", read_page_generic),
+        ] {
+            let (elapsed, accounts) = best_of(|| {
+                pages
+                    .iter()
+                    .map(|p| read(p).map_or(0, |o| o.accounts.len()))
+                    .sum::<usize>()
+            });
+            if accounts != users {
+                eprintln!("bench: expected {users} accounts from the generation {gen} pages, read {accounts}");
+                std::process::exit(1);
+            }
+            figure(
+                &format!("{name}_gen{gen}"),
+                bytes as f64 / 1e6 / elapsed.as_secs_f64(),
+                "MB/s",
+            );
+        }
+        eprintln!(
+            "generation {gen}: {} pages of {X_PAGE_USERS} users, {:.1} KB a user",
+            pages.len(),
+            bytes as f64 / users as f64 / 1e3
+        );
+    }
 }
 
 /// The 10 MB payload, read once per run.

@@ -112,7 +112,14 @@ fn read_and_score(text: &str) {
         check_observations(obs, &Settings::default());
     }
     // The page's entry point: X's shapes only, so every fact is from X's data.
-    if let Ok(obs) = read::read_page(text) {
+    // Its typed reader yields what the generic walker yields, on any input.
+    let page = read::read_page(text);
+    assert_eq!(
+        page,
+        read::read_page_generic(text),
+        "typed and generic page readers differ"
+    );
+    if let Ok(obs) = page {
         let graphql = followback::model::Source::Graphql;
         assert!(obs.accounts.iter().all(|a| a.source == graphql));
         assert!(obs.tweets.iter().all(|t| t.source == graphql));

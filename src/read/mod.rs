@@ -16,6 +16,7 @@ pub(crate) mod merge;
 mod notification;
 mod surrogates;
 mod tweet;
+mod typed;
 mod user;
 mod viewer;
 mod walk;
@@ -30,7 +31,7 @@ use walk::Collector;
 /// Bad JSON Lines named one by one before the rest are summarised.
 const MAX_LINE_WARNINGS: usize = 10;
 /// GraphQL error messages quoted in the warning.
-const MAX_ERROR_MESSAGES: usize = 3;
+pub(crate) const MAX_ERROR_MESSAGES: usize = 3;
 
 /// Why a text could not be read at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,6 +96,41 @@ pub fn read_page(text: &str) -> Result<Observations, ReadError> {
     if text.trim().is_empty() {
         return Err(ReadError::NotJson("the text is empty".into()));
     }
+    if let Ok(c) = typed::read_page(text) {
+        return finish(c);
+    }
+    read_page_walked(text)
+}
+
+/// [`read_page`] by the typed streaming reader alone: `None` for a page it
+/// hands to the generic walker (an operation or a shape it does not read
+/// itself). For tests and the benchmark.
+pub fn read_page_typed(text: &str) -> Option<Result<Observations, ReadError>> {
+    if text.len() > bounds::MAX_PAYLOAD_BYTES {
+        return None;
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    typed::read_page(text).ok().map(finish)
+}
+
+/// [`read_page`] by the generic walker alone, over a parsed `serde_json::Value`
+/// tree: what `read_page` does with the pages its typed reader refuses, and
+/// the reference the typed reader is tested against (same results, slower).
+pub fn read_page_generic(text: &str) -> Result<Observations, ReadError> {
+    if text.len() > bounds::MAX_PAYLOAD_BYTES {
+        return Err(ReadError::TooLarge {
+            bytes: text.len(),
+            max: bounds::MAX_PAYLOAD_BYTES,
+        });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ReadError::NotJson("the text is empty".into()));
+    }
+    read_page_walked(text)
+}
+
+fn read_page_walked(text: &str) -> Result<Observations, ReadError> {
     let value = surrogates::parse(text).map_err(|e| ReadError::NotJson(e.to_string()))?;
     read_value_in(&value, Mode::Page, None)
 }
@@ -200,21 +236,25 @@ fn read_document(value: &Value, c: &mut Collector) {
                 .filter_map(|e| e.get("message").and_then(Value::as_str))
                 .take(MAX_ERROR_MESSAGES)
                 .collect();
-            let detail = if messages.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", messages.join("; "))
-            };
-            c.observations.warnings.push(format!(
-                "X reported {} error(s) in this response{detail}.",
-                errors.len()
-            ));
+            c.observations
+                .warnings
+                .push(errors_warning(errors.len(), &messages));
         }
     }
     if c.observations.viewer.is_none() {
         c.observations.viewer = viewer::viewer(value);
     }
     walk::walk(value, 0, c);
+}
+
+/// The warning for X's `errors`: how many, and the first messages.
+pub(crate) fn errors_warning(count: usize, messages: &[&str]) -> String {
+    let detail = if messages.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", messages.join("; "))
+    };
+    format!("X reported {count} error(s) in this response{detail}.")
 }
 
 fn finish(c: Collector) -> Result<Observations, ReadError> {

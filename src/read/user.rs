@@ -224,13 +224,23 @@ fn expand_links(bio: String, v: &Value) -> String {
                 let short = item.get("url").and_then(text);
                 let long = item.get("expanded_url").and_then(text);
                 if let (Some(short), Some(long)) = (short, long) {
-                    if short.starts_with("http") && !pairs.iter().any(|(s, _)| *s == short) {
-                        pairs.push((short, long));
-                    }
+                    push_link(&mut pairs, short, long);
                 }
             }
         }
     }
+    apply_links(bio, pairs)
+}
+
+/// Adds a t.co link and its address, unless that link is already known or is not a link.
+pub(crate) fn push_link(pairs: &mut Vec<(String, String)>, short: String, long: String) {
+    if short.starts_with("http") && !pairs.iter().any(|(s, _)| *s == short) {
+        pairs.push((short, long));
+    }
+}
+
+/// `bio` with each link of `pairs` replaced by its address.
+pub(crate) fn apply_links(bio: String, mut pairs: Vec<(String, String)>) -> String {
     // Longest first, so `t.co/ab` never rewrites part of `t.co/abc`.
     pairs.sort_by_key(|(short, _)| std::cmp::Reverse(short.len()));
     pairs
@@ -240,7 +250,7 @@ fn expand_links(bio: String, v: &Value) -> String {
 
 /// X's check kind, in X's spelling: "Business" (gold), "Government" (grey);
 /// "None" and the paid "Blue" are no kind. Unknown kinds are kept as given.
-fn check_kind(v: &Value) -> Option<String> {
+pub(crate) fn check_kind(v: &Value) -> Option<String> {
     check_kind_str(&text(v)?)
 }
 
@@ -264,7 +274,7 @@ pub(crate) fn is_organisation_check(kind: &str) -> bool {
 }
 
 /// X's parody / commentary / fan label; "None" is no label.
-fn parody_kind(v: &Value) -> Option<String> {
+pub(crate) fn parody_kind(v: &Value) -> Option<String> {
     parody_kind_str(&text(v)?)
 }
 
@@ -301,7 +311,7 @@ pub(crate) fn handle_after_at(s: &str) -> Option<String> {
 /// Whether X labels the account as automated, and its operator when named.
 /// A label of another kind (a business affiliation) is "not automated"; an
 /// empty `affiliates_highlighted_label` says nothing.
-fn automated(v: &Value) -> (Option<bool>, Option<String>) {
+pub(crate) fn automated(v: &Value) -> (Option<bool>, Option<String>) {
     let l = &LABEL_PATHS;
     let Some(label) = USER_PATHS.label.iter().find_map(|p| at(v, p)) else {
         return (None, None);

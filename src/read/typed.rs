@@ -1,0 +1,1286 @@
+//! The typed streaming reader for page payloads: reads X's timelines of users
+//! (Followers, Following, list members, likers, ...) of every user generation
+//! straight from the bytes with serde (borrowed strings, unknown fields
+//! skipped) instead of building a `serde_json::Value` tree and walking it.
+//!
+//! It yields exactly what the generic walker ([`super::walk`]) yields. A part
+//! it does not read itself (a post, an unknown child of a user) is handed to
+//! the generic walker on its own; a page it cannot read exactly (an unknown
+//! operation's shape, a user shape none of the generations match, a
+//! notification, a duplicate key, a value of an unexpected type, a lone
+//! surrogate) is refused with [`Fallback`], and the caller reads the whole
+//! page with the generic walker, which keeps every tolerance.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::{Number, Value};
+
+use super::user;
+use super::walk::{self, Collector, Mode, MAX_DEPTH};
+use super::{errors_warning, MAX_ERROR_MESSAGES};
+use crate::model::{Account, Source};
+
+/// The page is not one the typed reader reads exactly: read it with the generic walker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Fallback;
+
+/// Levels kept free below [`MAX_DEPTH`]: deeper typed parts go to the generic walker,
+/// which reports them exactly as before.
+const DEPTH_MARGIN: usize = 8;
+
+/// Reads a page payload (already size-checked, BOM removed), or refuses it.
+pub(crate) fn read_page(text: &str) -> Result<Collector, Fallback> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let root = Node::deserialize(&mut de).map_err(|_| Fallback)?;
+    de.end().map_err(|_| Fallback)?;
+    let Node::Obj(root) = root else {
+        return Err(Fallback);
+    };
+    let mut c = Collector::with_mode(Mode::Page, None);
+    apply_root(&root, &mut c)?;
+    Ok(c)
+}
+
+// ---------------------------------------------------------------------------
+// Leaf values
+// ---------------------------------------------------------------------------
+
+/// One JSON value as the fact readers see it: objects and arrays only as "not a scalar".
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) enum Scalar<'a> {
+    /// The field is not there (a present `null` is [`Scalar::Null`]).
+    #[default]
+    Absent,
+    Null,
+    Bool(bool),
+    Num(Number),
+    Str(Cow<'a, str>),
+    Compound,
+}
+
+struct ScalarVisitor<'a>(PhantomData<&'a ()>);
+
+impl<'de: 'a, 'a> Visitor<'de> for ScalarVisitor<'a> {
+    type Value = Scalar<'a>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(Scalar::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Scalar::Num(v.into()))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Scalar::Num(v.into()))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(Number::from_f64(v).map_or(Scalar::Null, Scalar::Num))
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Scalar::Str(Cow::Borrowed(v)))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Scalar::Str(Cow::Owned(v.to_string())))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Scalar::Str(Cow::Owned(v)))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Scalar::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Scalar::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Scalar::Compound)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Scalar::Compound)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Scalar<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ScalarVisitor(PhantomData))
+    }
+}
+
+/// An object key, borrowed from the text unless it holds escapes.
+struct Key<'a>(Cow<'a, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Key(Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+                Ok(Key(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// `T` read from a JSON object only (serde's derive would also read a struct
+/// from an array, where the generic reader finds no fields).
+#[derive(Debug)]
+struct M<T>(T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for M<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = M<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                T::deserialize(MapAccessDeserializer::new(map)).map(M)
+            }
+        }
+        d.deserialize_map(V(PhantomData))
+    }
+}
+
+/// A field that is present, null included (`Option<T>` alone reads null as absent).
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
+
+/// A field's value, [`Scalar::Absent`] when absent.
+type F<'a> = Scalar<'a>;
+
+// Mirrors of the readers in `json.rs`, over [`Scalar`].
+
+fn s_str<'s>(s: &'s Scalar) -> Option<&'s str> {
+    match s {
+        Scalar::Str(v) if !v.trim().is_empty() => Some(v),
+        _ => None,
+    }
+}
+
+fn s_text(s: &Scalar) -> Option<String> {
+    s_str(s).map(str::to_string)
+}
+
+fn s_count(s: &Scalar) -> Option<u64> {
+    match s {
+        Scalar::Num(n) => n.as_u64().or_else(|| {
+            n.as_f64()
+                .filter(|f| f.is_finite() && *f >= 0.0 && f.fract() == 0.0 && *f < 9.0e15)
+                .map(|f| f as u64)
+        }),
+        Scalar::Str(v) => {
+            let v = v.trim();
+            if !v.is_empty() && v.len() <= 19 && v.bytes().all(|b| b.is_ascii_digit()) {
+                v.parse().ok()
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+fn s_flag(s: &Scalar) -> Option<bool> {
+    match s {
+        Scalar::Bool(b) => Some(*b),
+        Scalar::Str(v) if v.eq_ignore_ascii_case("true") => Some(true),
+        Scalar::Str(v) if v.eq_ignore_ascii_case("false") => Some(false),
+        _ => None,
+    }
+}
+
+fn s_ident(s: &Scalar) -> Option<String> {
+    match s {
+        Scalar::Num(n) => n.as_u64().map(|n| n.to_string()),
+        Scalar::Str(v) => {
+            let v = v.trim();
+            (!v.is_empty() && v.bytes().all(|b| b.is_ascii_digit())).then(|| v.to_string())
+        }
+        _ => None,
+    }
+}
+
+fn s_timestamp(s: &Scalar) -> Option<i64> {
+    match s {
+        Scalar::Num(n) => n.as_i64(),
+        Scalar::Str(v) => crate::time::parse_timestamp(v),
+        _ => None,
+    }
+}
+
+fn s_handle(s: &Scalar) -> Option<String> {
+    let v = s_str(s)?.trim();
+    let v = v.strip_prefix('@').unwrap_or(v).trim();
+    (!v.is_empty()).then(|| v.to_string())
+}
+
+/// `Value::as_str`: any string, empty included.
+fn s_as_str<'s>(s: &'s Scalar) -> Option<&'s str> {
+    match s {
+        Scalar::Str(v) => Some(v),
+        _ => None,
+    }
+}
+
+/// The first candidate (newest place first) `read` accepts.
+fn first<T>(candidates: &[Option<&Scalar>], read: fn(&Scalar) -> Option<T>) -> Option<T> {
+    candidates.iter().flatten().find_map(|s| read(s))
+}
+
+/// [`first`] with [`s_str`], borrowed.
+fn first_str<'s>(candidates: &[Option<&'s Scalar>]) -> Option<&'s str> {
+    candidates.iter().flatten().find_map(|s| s_str(s))
+}
+
+/// `json::first_text_or_empty`: text, or `""` when a candidate is a string.
+fn first_text_or_empty(candidates: &[Option<&Scalar>]) -> Option<String> {
+    first(candidates, s_text).or_else(|| {
+        candidates
+            .iter()
+            .flatten()
+            .any(|s| matches!(s, Scalar::Str(_)))
+            .then(String::new)
+    })
+}
+
+/// The first present of several keys (null counts as present), as a string.
+fn first_present_str<'s>(keys: &[&'s Scalar]) -> Option<&'s str> {
+    keys.iter()
+        .find(|k| !matches!(k, Scalar::Absent))
+        .and_then(|k| s_as_str(k))
+}
+
+// ---------------------------------------------------------------------------
+// The skeleton above the timeline
+// ---------------------------------------------------------------------------
+
+/// Keys that make an object a user or a post (or the viewer's wrapper): the
+/// typed skeleton does not read such objects, the generic walker does.
+const SKELETON_REFUSED_KEYS: &[&str] =
+    &["rest_id", "legacy", "core", "id_str", "viewer", "viewer_v2"];
+/// Type names the generic walker reads (or counts) rather than walks through.
+const SKELETON_REFUSED_TYPES: &[&str] = &[
+    "UserUnavailable",
+    "Tweet",
+    "TweetWithVisibilityResults",
+    "TweetTombstone",
+    "TweetUnavailable",
+];
+
+/// Any JSON value above (or beside) a timeline.
+enum Node<'a> {
+    Scalar,
+    Arr(Vec<Node<'a>>),
+    Obj(Obj<'a>),
+}
+
+/// An object of the skeleton: its children, and its timeline when it has one.
+struct Obj<'a> {
+    children: Vec<(Cow<'a, str>, Node<'a>)>,
+    message: Option<Scalar<'a>>,
+    instructions: Option<Vec<M<Instruction<'a>>>>,
+}
+
+impl<'de> Deserialize<'de> for Node<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NodeVisitor)
+    }
+}
+
+struct NodeVisitor;
+
+impl<'de> Visitor<'de> for NodeVisitor {
+    type Value = Node<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(Node::Scalar)
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(Node::Scalar)
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(Node::Scalar)
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(Node::Scalar)
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(Node::Scalar)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Node::Scalar)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Node::Scalar)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Node>()? {
+            items.push(item);
+        }
+        Ok(Node::Arr(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut obj = Obj {
+            children: Vec::new(),
+            message: None,
+            instructions: None,
+        };
+        let refuse = || de::Error::custom("not a skeleton object");
+        while let Some(Key(key)) = map.next_key::<Key>()? {
+            if SKELETON_REFUSED_KEYS.contains(&key.as_ref())
+                || obj.children.iter().any(|(k, _)| *k == key)
+            {
+                return Err(refuse());
+            }
+            match key.as_ref() {
+                "instructions" => {
+                    obj.instructions = Some(map.next_value()?);
+                    obj.children.push((key, Node::Scalar));
+                }
+                "__typename" => {
+                    let t: Scalar = map.next_value()?;
+                    if s_as_str(&t).is_some_and(|t| SKELETON_REFUSED_TYPES.contains(&t)) {
+                        return Err(refuse());
+                    }
+                    obj.children.push((key, Node::Scalar));
+                }
+                "message" => {
+                    obj.message = Some(map.next_value()?);
+                    obj.children.push((key, Node::Scalar));
+                }
+                _ => {
+                    let node: Node = map.next_value()?;
+                    obj.children.push((key, node));
+                }
+            }
+        }
+        Ok(Node::Obj(obj))
+    }
+}
+
+fn guard(depth: usize) -> Result<(), Fallback> {
+    if depth + DEPTH_MARGIN > MAX_DEPTH {
+        Err(Fallback)
+    } else {
+        Ok(())
+    }
+}
+
+/// `read_document`: X's `errors`, then the walk (the skeleton never holds the viewer).
+fn apply_root(root: &Obj, c: &mut Collector) -> Result<(), Fallback> {
+    if let Some((_, Node::Arr(errors))) = root.children.iter().find(|(k, _)| k == "errors") {
+        if !errors.is_empty() {
+            c.reported_errors = true;
+            let messages: Vec<&str> = errors
+                .iter()
+                .filter_map(|e| match e {
+                    Node::Obj(o) => o.message.as_ref().and_then(s_as_str),
+                    _ => None,
+                })
+                .take(MAX_ERROR_MESSAGES)
+                .collect();
+            c.observations
+                .warnings
+                .push(errors_warning(errors.len(), &messages));
+        }
+    }
+    apply_obj(root, 0, c)
+}
+
+/// `visit_object` for a skeleton object: its timeline, or its children in key order.
+fn apply_obj(obj: &Obj, depth: usize, c: &mut Collector) -> Result<(), Fallback> {
+    guard(depth)?;
+    if let Some(instructions) = &obj.instructions {
+        return timeline(instructions, depth + 1, c);
+    }
+    let mut children: Vec<&(Cow<str>, Node)> = obj.children.iter().collect();
+    children.sort_by(|a, b| a.0.cmp(&b.0));
+    for (_, child) in children {
+        apply_node(child, depth + 1, c)?;
+    }
+    Ok(())
+}
+
+fn apply_node(node: &Node, depth: usize, c: &mut Collector) -> Result<(), Fallback> {
+    guard(depth)?;
+    match node {
+        Node::Scalar => Ok(()),
+        Node::Arr(items) => items.iter().try_for_each(|i| apply_node(i, depth + 1, c)),
+        Node::Obj(o) => apply_obj(o, depth, c),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Timelines
+// ---------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+struct Instruction<'a> {
+    #[serde(rename = "type", default, borrow)]
+    kind: F<'a>,
+    #[serde(rename = "__typename", default, borrow)]
+    typename: F<'a>,
+    #[serde(default, borrow)]
+    entries: Option<Vec<M<Entry<'a>>>>,
+    #[serde(default, borrow)]
+    entry: Option<M<Entry<'a>>>,
+    #[serde(rename = "moduleItems", default, borrow)]
+    module_items: Option<Vec<M<ModuleItem<'a>>>>,
+}
+
+#[derive(Deserialize)]
+struct Entry<'a> {
+    #[serde(rename = "entryId", default, borrow)]
+    entry_id: F<'a>,
+    #[serde(default, borrow)]
+    content: Option<M<Content<'a>>>,
+}
+
+#[derive(Deserialize)]
+struct Content<'a> {
+    #[serde(rename = "entryType", default, borrow)]
+    entry_type: F<'a>,
+    #[serde(rename = "__typename", default, borrow)]
+    typename: F<'a>,
+    #[serde(rename = "itemType", default, borrow)]
+    item_type: F<'a>,
+    #[serde(rename = "itemContent", default, borrow, deserialize_with = "present")]
+    item_content: Option<Option<M<ItemContent<'a>>>>,
+    #[serde(default, borrow, deserialize_with = "present")]
+    items: Option<Option<Vec<M<ModuleItem<'a>>>>>,
+}
+
+#[derive(Deserialize)]
+struct ModuleItem<'a> {
+    #[serde(rename = "entryId", default, borrow)]
+    entry_id: F<'a>,
+    #[serde(default, borrow, deserialize_with = "present")]
+    item: Option<Option<M<ModuleInner<'a>>>>,
+}
+
+#[derive(Deserialize)]
+struct ModuleInner<'a> {
+    #[serde(rename = "itemContent", default, borrow, deserialize_with = "present")]
+    item_content: Option<Option<M<ItemContent<'a>>>>,
+    #[serde(default, borrow, deserialize_with = "present")]
+    content: Option<Option<M<ItemContent<'a>>>>,
+}
+
+#[derive(Deserialize)]
+struct ItemContent<'a> {
+    #[serde(rename = "itemType", default, borrow)]
+    item_type: F<'a>,
+    #[serde(rename = "__typename", default, borrow)]
+    typename: F<'a>,
+    #[serde(rename = "entryType", default, borrow)]
+    entry_type: F<'a>,
+    #[serde(default, borrow)]
+    user_results: Option<M<UserResults<'a>>>,
+    #[serde(default, borrow)]
+    tweet_results: Option<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct UserResults<'a> {
+    #[serde(default, borrow, deserialize_with = "present")]
+    result: Option<Option<UserResult<'a>>>,
+}
+
+const ADD_ENTRIES: &str = "TimelineAddEntries";
+const PIN_ENTRY: &str = "TimelinePinEntry";
+const ADD_TO_MODULE: &str = "TimelineAddToModule";
+const CURSOR: &str = "TimelineTimelineCursor";
+
+fn timeline(
+    instructions: &[M<Instruction>],
+    depth: usize,
+    c: &mut Collector,
+) -> Result<(), Fallback> {
+    for M(ins) in instructions {
+        match first_present_str(&[&ins.kind, &ins.typename]) {
+            Some(ADD_ENTRIES) => {
+                for M(e) in ins.entries.iter().flatten() {
+                    entry(e, depth + 1, c)?;
+                }
+            }
+            Some(PIN_ENTRY) => {
+                if let Some(M(e)) = &ins.entry {
+                    entry(e, depth + 1, c)?;
+                }
+            }
+            Some(ADD_TO_MODULE) => {
+                for M(item) in ins.module_items.iter().flatten() {
+                    module_item(item, depth + 1, c)?;
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn is_cursor(entry_id: Option<&str>, types: Option<[&Scalar; 3]>) -> bool {
+    let by_id = entry_id.is_some_and(|id| id.starts_with("cursor-") || id.contains("-cursor-"));
+    by_id || types.is_some_and(|t| first_present_str(&t) == Some(CURSOR))
+}
+
+fn entry(e: &Entry, depth: usize, c: &mut Collector) -> Result<(), Fallback> {
+    guard(depth)?;
+    let entry_id = s_str(&e.entry_id);
+    let Some(M(content)) = &e.content else {
+        return Ok(());
+    };
+    if is_cursor(
+        entry_id,
+        Some([&content.entry_type, &content.typename, &content.item_type]),
+    ) {
+        return Ok(());
+    }
+    match (&content.item_content, &content.items) {
+        (Some(Some(M(ic))), _) => item_content(ic, depth + 1, c),
+        (Some(None), _) => Ok(()),
+        (None, Some(Some(items))) => items
+            .iter()
+            .try_for_each(|M(item)| module_item(item, depth + 1, c)),
+        (None, _) => Err(Fallback),
+    }
+}
+
+fn module_item(item: &ModuleItem, depth: usize, c: &mut Collector) -> Result<(), Fallback> {
+    guard(depth)?;
+    let entry_id = s_str(&item.entry_id);
+    let content = match &item.item {
+        Some(Some(M(inner))) => inner.item_content.as_ref().or(inner.content.as_ref()),
+        _ => None,
+    };
+    let types = match content {
+        Some(Some(M(ic))) => Some([&ic.entry_type, &ic.typename, &ic.item_type]),
+        _ => None,
+    };
+    if is_cursor(entry_id, types) {
+        return Ok(());
+    }
+    match (content, &item.item) {
+        (Some(Some(M(ic))), _) => item_content(ic, depth + 1, c),
+        (Some(None), _) | (None, Some(None)) => Ok(()),
+        // The item itself as content, or no item: walked whole by the generic walker.
+        (None, _) => Err(Fallback),
+    }
+}
+
+fn item_content(ic: &ItemContent, depth: usize, c: &mut Collector) -> Result<(), Fallback> {
+    guard(depth)?;
+    if is_cursor(None, Some([&ic.entry_type, &ic.typename, &ic.item_type])) {
+        return Ok(());
+    }
+    match first_present_str(&[&ic.item_type, &ic.typename]) {
+        Some("TimelineUser") => match &ic.user_results {
+            Some(M(UserResults {
+                result: Some(Some(u)),
+            })) => walk_user(u, depth + 1, c),
+            Some(M(UserResults { result: Some(None) })) => Ok(()),
+            _ => Err(Fallback),
+        },
+        Some("TimelineTweet") => {
+            let raw = ic.tweet_results.ok_or(Fallback)?;
+            let results: Value = serde_json::from_str(raw.get()).map_err(|_| Fallback)?;
+            let result = results.get("result").ok_or(Fallback)?;
+            walk::walk(result, depth + 1, c);
+            Ok(())
+        }
+        _ => Err(Fallback),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Users
+// ---------------------------------------------------------------------------
+
+/// Indexes into [`SMALL_KEYS`]: the objects of scalar facts only.
+const CORE: usize = 0;
+const LOCATION: usize = 1;
+const WEBSITE: usize = 2;
+const AVATAR: usize = 3;
+const RELATIONSHIP_COUNTS: usize = 4;
+const TWEET_COUNTS: usize = 5;
+const ACTION_COUNTS: usize = 6;
+const VERIFICATION: usize = 7;
+const PRIVACY: usize = 8;
+const PERSPECTIVES: usize = 9;
+const VERIFICATION_INFO: usize = 10;
+const STATUS: usize = 11;
+const USERNAME_CHANGES: usize = 12;
+const URL_ENTITY: usize = 13;
+
+/// The keys read from each small object, in the order of its values.
+const SMALL_KEYS: [&[&str]; 14] = [
+    &["screen_name", "name", "created_at"],
+    &["location"],
+    &["url"],
+    &["image_url"],
+    &["followers", "following"],
+    &["tweets", "media_tweets"],
+    &["favorites_count"],
+    &["verified", "verified_type"],
+    &["protected"],
+    &["followed_by", "following"],
+    &["is_identity_verified"],
+    &["created_at"],
+    &["count"],
+    &["url", "expanded_url"],
+];
+
+/// An object of up to three scalar facts (`SMALL_KEYS[K]`, in order), read
+/// from an object only by one visitor shared by every kind (small code).
+/// A repeated key is refused, as serde's derive does.
+struct Small<'a, const K: usize>([Scalar<'a>; 3]);
+
+impl<'de: 'a, 'a, const K: usize> Deserialize<'de> for Small<'a, K> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let keys = SMALL_KEYS.get(K).copied().unwrap_or_default();
+        d.deserialize_map(SmallVisitor(keys, PhantomData))
+            .map(Small)
+    }
+}
+
+struct SmallVisitor<'a>(&'static [&'static str], PhantomData<&'a ()>);
+
+impl<'de: 'a, 'a> Visitor<'de> for SmallVisitor<'a> {
+    type Value = [Scalar<'a>; 3];
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut values: [Scalar<'a>; 3] = Default::default();
+        while let Some(Key(key)) = map.next_key::<Key>()? {
+            match self.0.iter().position(|k| *k == key) {
+                Some(i) => {
+                    let slot = values.get_mut(i).ok_or_else(|| de::Error::custom("slot"))?;
+                    if !matches!(slot, Scalar::Absent) {
+                        return Err(de::Error::custom("repeated key"));
+                    }
+                    *slot = map.next_value()?;
+                    if matches!(slot, Scalar::Absent) {
+                        *slot = Scalar::Null;
+                    }
+                }
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(values)
+    }
+}
+
+/// Value `i` of an optional small object.
+macro_rules! small {
+    ($obj:expr, $i:expr) => {
+        $obj.as_ref().and_then(|o| o.0.get($i))
+    };
+}
+
+#[derive(Deserialize)]
+struct Legacy<'a> {
+    #[serde(default, borrow)]
+    id_str: F<'a>,
+    #[serde(default, borrow)]
+    id: F<'a>,
+    #[serde(default, borrow)]
+    screen_name: F<'a>,
+    #[serde(default, borrow)]
+    name: F<'a>,
+    #[serde(default, borrow)]
+    created_at: F<'a>,
+    #[serde(default, borrow)]
+    description: F<'a>,
+    #[serde(default, borrow)]
+    location: F<'a>,
+    #[serde(default, borrow)]
+    url: F<'a>,
+    #[serde(default, borrow)]
+    profile_image_url_https: F<'a>,
+    #[serde(default, borrow)]
+    profile_image_url: F<'a>,
+    #[serde(default, borrow)]
+    followers_count: F<'a>,
+    #[serde(default, borrow)]
+    friends_count: F<'a>,
+    #[serde(default, borrow)]
+    statuses_count: F<'a>,
+    #[serde(default, borrow)]
+    media_count: F<'a>,
+    #[serde(default, borrow)]
+    favourites_count: F<'a>,
+    #[serde(default, borrow)]
+    listed_count: F<'a>,
+    #[serde(default, borrow)]
+    default_profile: F<'a>,
+    #[serde(default, borrow)]
+    default_profile_image: F<'a>,
+    #[serde(default, borrow)]
+    verified: F<'a>,
+    #[serde(default, borrow)]
+    is_blue_verified: F<'a>,
+    #[serde(default, borrow)]
+    protected: F<'a>,
+    #[serde(default, borrow)]
+    followed_by: F<'a>,
+    #[serde(default, borrow)]
+    following: F<'a>,
+    #[serde(default, borrow)]
+    verified_type: F<'a>,
+    #[serde(default, borrow)]
+    parody_commentary_fan_label: F<'a>,
+    #[serde(default, borrow)]
+    entities: Option<M<Entities<'a>>>,
+    #[serde(default, borrow)]
+    status: Option<Small<'a, STATUS>>,
+    #[serde(default, borrow)]
+    verification_info: Option<Small<'a, VERIFICATION_INFO>>,
+    #[serde(default, borrow, deserialize_with = "present")]
+    affiliates_highlighted_label: Option<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct Entities<'a> {
+    #[serde(default, borrow)]
+    url: Option<M<UrlList<'a>>>,
+    #[serde(default, borrow)]
+    description: Option<M<UrlList<'a>>>,
+}
+
+#[derive(Deserialize)]
+struct UrlList<'a> {
+    #[serde(default, borrow)]
+    urls: Option<Vec<Small<'a, URL_ENTITY>>>,
+}
+
+#[derive(Deserialize)]
+struct ProfileBio<'a> {
+    #[serde(default, borrow)]
+    description: F<'a>,
+    #[serde(default, borrow)]
+    entities: Option<M<Entities<'a>>>,
+}
+
+#[derive(Deserialize)]
+struct AboutProfile<'a> {
+    #[serde(default, borrow)]
+    username_changes: Option<Small<'a, USERNAME_CHANGES>>,
+    #[serde(default, borrow)]
+    account_based_in: F<'a>,
+}
+
+/// A user result of any generation: its facts typed, its other children kept
+/// as text for the generic walker. A repeated key keeps its last value, as
+/// the generic reader's map does.
+#[derive(Default)]
+struct UserResult<'a> {
+    typename: F<'a>,
+    rest_id: F<'a>,
+    legacy: Option<M<Legacy<'a>>>,
+    core: Option<Small<'a, CORE>>,
+    profile_bio: Option<M<ProfileBio<'a>>>,
+    location: Option<Small<'a, LOCATION>>,
+    website: Option<Small<'a, WEBSITE>>,
+    avatar: Option<Small<'a, AVATAR>>,
+    relationship_counts: Option<Small<'a, RELATIONSHIP_COUNTS>>,
+    tweet_counts: Option<Small<'a, TWEET_COUNTS>>,
+    action_counts: Option<Small<'a, ACTION_COUNTS>>,
+    verification: Option<Small<'a, VERIFICATION>>,
+    verification_info: Option<Small<'a, VERIFICATION_INFO>>,
+    privacy: Option<Small<'a, PRIVACY>>,
+    relationship_perspectives: Option<Small<'a, PERSPECTIVES>>,
+    about_profile: Option<M<AboutProfile<'a>>>,
+    is_blue_verified: F<'a>,
+    parody_commentary_fan_label: F<'a>,
+    affiliates_highlighted_label: Option<&'a RawValue>,
+    has_instructions: bool,
+    /// Deepest nesting of the children that are not facts and hold nothing to read.
+    inert_depth: usize,
+    /// Children that are not facts (objects and arrays) that may hold
+    /// something to read: walked by the generic walker.
+    others: Vec<(Cow<'a, str>, &'a RawValue)>,
+}
+
+impl<'de> Deserialize<'de> for UserResult<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = UserResult<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a user result")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut u = UserResult::default();
+                while let Some(Key(key)) = map.next_key::<Key>()? {
+                    match key.as_ref() {
+                        "__typename" => u.typename = map.next_value()?,
+                        "rest_id" => u.rest_id = map.next_value()?,
+                        "legacy" => u.legacy = map.next_value()?,
+                        "core" => u.core = map.next_value()?,
+                        "profile_bio" => u.profile_bio = map.next_value()?,
+                        "location" => u.location = map.next_value()?,
+                        "website" => u.website = map.next_value()?,
+                        "avatar" => u.avatar = map.next_value()?,
+                        "relationship_counts" => u.relationship_counts = map.next_value()?,
+                        "tweet_counts" => u.tweet_counts = map.next_value()?,
+                        "action_counts" => u.action_counts = map.next_value()?,
+                        "verification" => u.verification = map.next_value()?,
+                        "verification_info" => u.verification_info = map.next_value()?,
+                        "privacy" => u.privacy = map.next_value()?,
+                        "relationship_perspectives" => {
+                            u.relationship_perspectives = map.next_value()?
+                        }
+                        "about_profile" => u.about_profile = map.next_value()?,
+                        "is_blue_verified" => u.is_blue_verified = map.next_value()?,
+                        "parody_commentary_fan_label" => {
+                            u.parody_commentary_fan_label = map.next_value()?
+                        }
+                        "affiliates_highlighted_label" => {
+                            u.affiliates_highlighted_label = Some(map.next_value()?)
+                        }
+                        k if user::is_fact_key(k) => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                        k => {
+                            if k == "instructions" {
+                                u.has_instructions = true;
+                            }
+                            let raw: &'de RawValue = map.next_value()?;
+                            if !u.others.is_empty() {
+                                u.others.retain(|(other, _)| *other != key);
+                            }
+                            if raw.get().starts_with(['{', '[']) {
+                                match inert_depth(raw.get()) {
+                                    Some(d) => u.inert_depth = u.inert_depth.max(d),
+                                    None => u.others.push((key, raw)),
+                                }
+                            }
+                        }
+                    }
+                }
+                Ok(u)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// A field of an optional typed object.
+macro_rules! field {
+    ($obj:expr, $name:ident) => {
+        $obj.as_ref().map(|M(o)| &o.$name)
+    };
+}
+
+/// The `url` list of some entities.
+fn url_list<'s>(e: Option<&'s M<Entities<'s>>>) -> Option<&'s M<UrlList<'s>>> {
+    e.and_then(|M(e)| e.url.as_ref())
+}
+
+/// `urls[0].expanded_url` of an entities' list.
+fn first_expanded<'s>(list: Option<&'s M<UrlList<'s>>>) -> Option<&'s Scalar<'s>> {
+    list.and_then(|M(l)| l.urls.as_ref())
+        .and_then(|urls| urls.first())
+        .and_then(|u| u.0.get(1))
+}
+
+impl<'a> UserResult<'a> {
+    fn legacy(&self) -> Option<&Legacy<'a>> {
+        self.legacy.as_ref().map(|M(l)| l)
+    }
+
+    /// `user::is_graphql_user`.
+    fn is_graphql_user(&self) -> bool {
+        let l = self.legacy();
+        (s_as_str(&self.typename) == Some("User")
+            && Some(&self.rest_id).and_then(s_ident).is_some())
+            || l.map(|l| &l.screen_name).and_then(s_handle).is_some()
+            || small!(self.core, 0).and_then(s_handle).is_some()
+    }
+
+    /// `user::from_graphql`.
+    fn account(&self) -> Result<Account, Fallback> {
+        let l = self.legacy();
+        let legacy = |pick: for<'x> fn(&'x Legacy<'a>) -> &'x F<'a>| l.map(pick);
+        let verified_type = first(
+            &[small!(self.verification, 1), legacy(|l| &l.verified_type)],
+            |s| s_str(s).and_then(user::check_kind_str),
+        );
+        let verified = if verified_type
+            .as_deref()
+            .is_some_and(user::is_organisation_check)
+        {
+            Some(true)
+        } else {
+            first(
+                &[small!(self.verification, 0), legacy(|l| &l.verified)],
+                s_flag,
+            )
+        };
+        let (automated, automated_by) = self.automated()?;
+        let avatar = first_str(&[
+            small!(self.avatar, 0),
+            legacy(|l| &l.profile_image_url_https),
+            legacy(|l| &l.profile_image_url),
+        ]);
+        let flagged = first(&[legacy(|l| &l.default_profile_image)], s_flag);
+        let from_url = avatar.map(user::is_default_avatar_url);
+        let default_avatar = if flagged == Some(true) || from_url == Some(true) {
+            Some(true)
+        } else {
+            flagged.or(from_url)
+        };
+        let legacy_entities = l.and_then(|l| l.entities.as_ref());
+        let bio_entities = self
+            .profile_bio
+            .as_ref()
+            .and_then(|M(b)| b.entities.as_ref());
+        let bio = first_text_or_empty(&[
+            field!(self.profile_bio, description),
+            legacy(|l| &l.description),
+        ])
+        .map(|bio| {
+            let mut pairs = Vec::new();
+            for entities in [bio_entities, legacy_entities].into_iter().flatten() {
+                let urls = entities
+                    .0
+                    .description
+                    .as_ref()
+                    .and_then(|M(d)| d.urls.as_ref());
+                for item in urls.into_iter().flatten() {
+                    let short = item.0.first().and_then(s_text);
+                    let long = item.0.get(1).and_then(s_text);
+                    if let (Some(short), Some(long)) = (short, long) {
+                        user::push_link(&mut pairs, short, long);
+                    }
+                }
+            }
+            user::apply_links(bio, pairs)
+        });
+        Ok(Account {
+            id: first(
+                &[
+                    Some(&self.rest_id),
+                    legacy(|l| &l.id_str),
+                    legacy(|l| &l.id),
+                ],
+                s_ident,
+            ),
+            handle: first(
+                &[small!(self.core, 0), legacy(|l| &l.screen_name)],
+                s_handle,
+            )
+            .unwrap_or_default(),
+            name: first(&[small!(self.core, 1), legacy(|l| &l.name)], s_text),
+            bio,
+            location: first_text_or_empty(&[small!(self.location, 0), legacy(|l| &l.location)]),
+            url: first(
+                &[
+                    first_expanded(url_list(bio_entities)),
+                    first_expanded(url_list(legacy_entities)),
+                    small!(self.website, 0),
+                    legacy(|l| &l.url),
+                ],
+                s_text,
+            ),
+            created_at: first(
+                &[small!(self.core, 2), legacy(|l| &l.created_at)],
+                s_timestamp,
+            ),
+            followers: first(
+                &[
+                    small!(self.relationship_counts, 0),
+                    legacy(|l| &l.followers_count),
+                ],
+                s_count,
+            ),
+            following: first(
+                &[
+                    small!(self.relationship_counts, 1),
+                    legacy(|l| &l.friends_count),
+                ],
+                s_count,
+            ),
+            tweets: first(
+                &[small!(self.tweet_counts, 0), legacy(|l| &l.statuses_count)],
+                s_count,
+            ),
+            likes: first(
+                &[
+                    small!(self.action_counts, 0),
+                    legacy(|l| &l.favourites_count),
+                ],
+                s_count,
+            ),
+            listed: first(&[legacy(|l| &l.listed_count)], s_count),
+            media: first(
+                &[small!(self.tweet_counts, 1), legacy(|l| &l.media_count)],
+                s_count,
+            ),
+            default_avatar,
+            default_profile: first(&[legacy(|l| &l.default_profile)], s_flag),
+            verified,
+            blue_verified: first(
+                &[
+                    Some(&self.is_blue_verified),
+                    legacy(|l| &l.is_blue_verified),
+                ],
+                s_flag,
+            ),
+            verified_type,
+            identity_verified: first(
+                &[
+                    small!(self.verification_info, 0),
+                    l.and_then(|l| small!(l.verification_info, 0)),
+                ],
+                s_flag,
+            ),
+            automated,
+            automated_by,
+            parody_label: first(
+                &[
+                    Some(&self.parody_commentary_fan_label),
+                    legacy(|l| &l.parody_commentary_fan_label),
+                ],
+                |s| s_str(s).and_then(user::parody_kind_str),
+            ),
+            username_changes: first(
+                &[self
+                    .about_profile
+                    .as_ref()
+                    .and_then(|M(a)| small!(a.username_changes, 0))],
+                s_count,
+            ),
+            based_in: first(&[field!(self.about_profile, account_based_in)], s_text),
+            protected: first(&[small!(self.privacy, 0), legacy(|l| &l.protected)], s_flag),
+            follows_you: first(
+                &[
+                    small!(self.relationship_perspectives, 0),
+                    legacy(|l| &l.followed_by),
+                ],
+                s_flag,
+            ),
+            you_follow: first(
+                &[
+                    small!(self.relationship_perspectives, 1),
+                    legacy(|l| &l.following),
+                ],
+                s_flag,
+            ),
+            observed_at: first(&[l.and_then(|l| small!(l.status, 0))], s_timestamp),
+            source: Source::Graphql,
+        })
+    }
+
+    /// `user::automated`: the highlighted labels (rare) read by the generic code.
+    fn automated(&self) -> Result<(Option<bool>, Option<String>), Fallback> {
+        let says_nothing =
+            |raw: Option<&RawValue>| !raw.is_some_and(|r| !matches!(r.get().trim(), "{}" | "null"));
+        let top = self.affiliates_highlighted_label;
+        let old = self.legacy().and_then(|l| l.affiliates_highlighted_label);
+        if says_nothing(top) && says_nothing(old) {
+            return Ok((None, None));
+        }
+        let parse = |raw: &RawValue| serde_json::from_str::<Value>(raw.get()).map_err(|_| Fallback);
+        let mut v = serde_json::Map::new();
+        if let Some(raw) = top {
+            v.insert("affiliates_highlighted_label".into(), parse(raw)?);
+        }
+        if let Some(raw) = old {
+            let mut legacy = serde_json::Map::new();
+            legacy.insert("affiliates_highlighted_label".into(), parse(raw)?);
+            v.insert("legacy".into(), Value::Object(legacy));
+        }
+        Ok(user::automated(&Value::Object(v)))
+    }
+}
+
+/// `visit_object` on a user result: a user (read, then its other children
+/// walked in key order), or an unavailable one (counted).
+fn walk_user(u: &UserResult, depth: usize, c: &mut Collector) -> Result<(), Fallback> {
+    guard(depth)?;
+    if u.has_instructions {
+        return Err(Fallback);
+    }
+    match s_as_str(&u.typename) {
+        Some("UserUnavailable") => {
+            c.observations.unavailable += 1;
+            return Ok(());
+        }
+        Some(t) if SKELETON_REFUSED_TYPES.contains(&t) => return Err(Fallback),
+        _ => {}
+    }
+    if !u.is_graphql_user() {
+        return Err(Fallback);
+    }
+    c.add_account(u.account()?);
+    if depth + 1 + u.inert_depth > MAX_DEPTH {
+        return Err(Fallback);
+    }
+    let mut others: Vec<&(Cow<str>, &RawValue)> = u.others.iter().collect();
+    others.sort_by(|a, b| a.0.cmp(&b.0));
+    for (_, raw) in others {
+        let v: Value = serde_json::from_str(raw.get()).map_err(|_| Fallback)?;
+        walk::walk(&v, depth + 1, c);
+    }
+    Ok(())
+}
+
+/// Substrings without which the generic walker finds nothing in a part
+/// (timelines, type names, users and posts all need one of them as a key).
+const WALK_MARKERS: [&str; 4] = ["instructions", "__typename", "screen_name", "full_text"];
+
+/// How deep `raw` nests when walking it can find nothing: no string that is
+/// a marker key (and no escape that could spell one). `None` when it may hold
+/// something to read. One pass over the bytes.
+fn inert_depth(raw: &str) -> Option<usize> {
+    let mut bytes = raw.as_bytes().iter();
+    let (mut level, mut deepest) = (0usize, 0usize);
+    while let Some(b) = bytes.next() {
+        match b {
+            b'"' => {
+                let rest = bytes.as_slice();
+                let end = rest.iter().position(|c| *c == b'"' || *c == b'\\')?;
+                let string = rest.get(..end).unwrap_or_default();
+                if rest.get(end) != Some(&b'"')
+                    || WALK_MARKERS.iter().any(|m| m.as_bytes() == string)
+                {
+                    return None;
+                }
+                bytes = rest.get(end + 1..).unwrap_or_default().iter();
+            }
+            b'{' | b'[' => {
+                level += 1;
+                deepest = deepest.max(level);
+            }
+            b'}' | b']' => level = level.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Some(deepest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// Walking `raw` at `depth` finds and reports nothing.
+    fn inert(raw: &str, depth: usize) -> bool {
+        inert_depth(raw).is_some_and(|d| depth + d <= MAX_DEPTH)
+    }
+
+    fn scalar(v: &Value) -> Scalar<'static> {
+        match serde_json::from_str::<Scalar>(&v.to_string()) {
+            Ok(s) => match s {
+                Scalar::Str(c) => Scalar::Str(Cow::Owned(c.into_owned())),
+                Scalar::Null => Scalar::Null,
+                Scalar::Bool(b) => Scalar::Bool(b),
+                Scalar::Num(n) => Scalar::Num(n),
+                Scalar::Compound => Scalar::Compound,
+                Scalar::Absent => Scalar::Absent,
+            },
+            Err(e) => panic!("{v}: {e}"),
+        }
+    }
+
+    #[test]
+    fn scalar_readers_agree_with_the_value_readers() {
+        use super::super::json;
+        let values = [
+            json!(null),
+            json!(true),
+            json!(false),
+            json!(0),
+            json!(12),
+            json!(-3),
+            json!(3.0),
+            json!(3.5),
+            json!(1e300),
+            json!(18446744073709551615u64),
+            json!(""),
+            json!("  "),
+            json!("12"),
+            json!(" 12 "),
+            json!("12a"),
+            json!("TRUE"),
+            json!("false"),
+            json!("@ann "),
+            json!("@"),
+            json!("Mon Jan 10 02:06:34 +0000 2011"),
+            json!("2024-05-01"),
+            json!("12345678901234567890"),
+            json!([1]),
+            json!({"a": 1}),
+        ];
+        for v in &values {
+            let s = scalar(v);
+            assert_eq!(s_text(&s), json::text(v), "text {v}");
+            assert_eq!(s_count(&s), json::count(v), "count {v}");
+            assert_eq!(s_flag(&s), json::flag(v), "flag {v}");
+            assert_eq!(s_ident(&s), json::ident(v), "ident {v}");
+            assert_eq!(s_timestamp(&s), json::timestamp(v), "timestamp {v}");
+            assert_eq!(s_handle(&s), json::handle(v), "handle {v}");
+            assert_eq!(s_as_str(&s), v.as_str(), "as_str {v}");
+        }
+    }
+
+    #[test]
+    fn inert_parts_are_skipped_and_others_walked() {
+        assert!(inert(r#"{"can_dm":false}"#, 10));
+        assert!(inert(r#"[]"#, 10));
+        assert!(!inert(r#"{"u":{"screen_name":"x"}}"#, 10));
+        assert!(!inert(r#"{"\u005f_typename":"User"}"#, 10));
+        assert!(!inert(r#"[[[]]]"#, MAX_DEPTH - 2));
+        assert!(inert(r#"{"a":"[[[[[[["}"#, MAX_DEPTH - 1));
+        assert!(inert(
+            r#"{"names":"screen_name is a word here, not a key"}"#,
+            10
+        ));
+        assert!(
+            !inert(r#"{"a":["full_text"]}"#, 10),
+            "a marker as a value is walked too"
+        );
+        assert!(!inert(r#"{"a":"\"instructions\""}"#, 10));
+    }
+
+    #[test]
+    fn structs_are_read_from_objects_only() {
+        assert!(serde_json::from_str::<Small<CORE>>(r#"["a", "b", "c"]"#).is_err());
+        assert!(serde_json::from_str::<M<ProfileBio>>(r#"["a", "b"]"#).is_err());
+        assert!(serde_json::from_str::<Small<CORE>>(r#"{"name": 1, "name": 2}"#).is_err());
+        let core = serde_json::from_str::<Small<CORE>>(
+            r#"{"screen_name": "ann", "name": null, "other": {"x": [1]}}"#,
+        )
+        .expect("an object");
+        assert_eq!(core.0[0], Scalar::Str(Cow::Borrowed("ann")));
+        assert_eq!(core.0[1], Scalar::Null, "null is present");
+        assert_eq!(core.0[2], Scalar::Absent);
+    }
+}
