@@ -299,11 +299,12 @@ function ours(node) {
 function onMutations(records) {
   let changed = false;
   const added = [];
+  const touched = [];
   for (const r of records) {
     if (r.type !== 'childList') {
       changed = true;
       const el = r.target.nodeType === 1 ? /** @type {Element} */ (r.target) : r.target.parentElement;
-      if (el) state.touched.add(el);
+      if (el) touched.push(el);
       continue;
     }
     let foreign = false;
@@ -313,19 +314,25 @@ function onMutations(records) {
       if (n.nodeType === 1) added.push(/** @type {Element} */ (n));
     }
     for (const n of r.removedNodes) if (!ours(n)) foreign = true;
-    if (foreign && r.target.nodeType === 1) state.touched.add(/** @type {Element} */ (r.target));
+    if (foreign && r.target.nodeType === 1) touched.push(/** @type {Element} */ (r.target));
     changed = changed || foreign;
   }
   if (!changed) return;
   for (const n of added) state.added.add(n);
-  if (added.length && state.enabled && !contextGone()) badgeNow(added);
+  for (const n of touched) state.touched.add(n);
+  if (state.enabled && !contextGone()) badgeNow(added, touched);
   schedule();
 }
 
-/** Badges, now, for the rows and cards in `added` whose account has a verdict already. */
-function badgeNow(added) {
+/**
+ * Badges, now, for the rows and cards just put in or refilled (X recycles row
+ * nodes) whose account's verdict is known: the right badge in, a stale one out.
+ * The rest waits for the frame's scan.
+ */
+function badgeNow(added, touched) {
+  if (added.length === 0 && touched.length === 0) return;
   const none = new Set();
-  for (const target of changedTargets(added, []).targets) {
+  for (const target of changedTargets(added, touched).targets) {
     const entry = state.cache.get(key(target.handle));
     if (entry && entry.verdict) guard('row failed', () => reconcile(target, none));
   }
