@@ -283,14 +283,22 @@ case "$cmd" in
         need node "install Node.js 20 or newer"
         node tests/bench/wasm.mjs --pages "$bench_dir/pages" --core "$DIST/core" --dist "$DIST" \
             | tee "$bench_dir/wasm.txt"
+        # The memory store's figures (memory_bytes_per_account, restore_100k_ms),
+        # when its bench is there.
+        : >"$bench_dir/memory.txt"
+        if [ -f tests/bench/memory.mjs ]; then
+            run_step "Memory figures (node tests/bench/memory.mjs)"
+            node tests/bench/memory.mjs --pages "$bench_dir/pages" --core "$DIST/core" \
+                | tee "$bench_dir/memory.txt"
+        fi
         : >"$bench_dir/browser.txt"
         if [ -f tests/bench/browser.mjs ]; then
             ensure_chromium
             ensure_node_modules
             run_step "Browser figures (node tests/bench/browser.mjs)"
-            (cd tests && CHROMIUM="$CHROMIUM" node bench/browser.mjs) | tee "$bench_dir/browser.txt"
+            (cd tests && CHROMIUM="$CHROMIUM" node bench/browser.mjs --pages "$bench_dir/pages") | tee "$bench_dir/browser.txt"
         fi
-        cat "$bench_dir/native.txt" "$bench_dir/wasm.txt" "$bench_dir/browser.txt" >"$bench_dir/figures.txt"
+        cat "$bench_dir/native.txt" "$bench_dir/wasm.txt" "$bench_dir/memory.txt" "$bench_dir/browser.txt" >"$bench_dir/figures.txt"
         run_step "Figures (also in target/bench/figures.txt)"
         cat "$bench_dir/figures.txt"
         ;;
