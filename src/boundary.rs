@@ -168,10 +168,13 @@ impl IngestReport {
     }
 }
 
+/// An account as a response names it: `(id, handle)`, either may be missing.
+pub type AccountKey = (Option<String>, Option<String>);
+
 /// Who a response told something about: its accounts, the authors of its
-/// posts and the accounts in its interactions, as `(id, handle)`, before the
-/// observations are handed to memory.
-pub fn touched_accounts(observations: &Observations) -> Vec<(Option<String>, Option<String>)> {
+/// posts and the accounts in its interactions, before the observations are
+/// handed to memory.
+pub fn touched_accounts(observations: &Observations) -> Vec<AccountKey> {
     let accounts = observations
         .accounts
         .iter()
@@ -244,7 +247,7 @@ impl Serialize for CompactVerdict {
 /// (`score::score_with`); a numeric fast path can replace the body.
 pub fn compact_verdicts_for_page(
     memory: &Memory,
-    keys: &[(Option<String>, Option<String>)],
+    keys: &[AccountKey],
     settings: &Settings,
     matchers: &Matchers,
     now: i64,

@@ -3,7 +3,7 @@
 //! each account once, as the one JSON text the content script decodes.
 
 use followback::boundary::{
-    compact_json, compact_verdicts_for_page, touched_accounts, CompactVerdict,
+    compact_json, compact_verdicts_for_page, touched_accounts, AccountKey, CompactVerdict,
 };
 use followback::memory::Memory;
 use followback::prepared::Matchers;
@@ -24,7 +24,7 @@ fn fixture(name: &str) -> String {
 
 /// Reads `name` into a fresh memory the way `Engine.ingest` does; returns the
 /// memory and who the payload told about.
-fn ingest(name: &str) -> (Memory, Vec<(Option<String>, Option<String>)>) {
+fn ingest(name: &str) -> (Memory, Vec<AccountKey>) {
     let obs = read_page(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
     let touched = touched_accounts(&obs);
     let mut memory = Memory::new(1000);
