@@ -179,6 +179,19 @@ function contentTime(profile, prefix) {
     frames[f] += span / 1000;
     total += span / 1000;
   }
+  if (process.env.BENCH_TOP) {
+    // Where the content script's time goes: self time by function (details, stderr).
+    const self = new Map();
+    for (let i = 0; i < profile.samples.length; i += 1) {
+      const id = profile.samples[i];
+      if (!isOurs(id)) continue;
+      const f = byId.get(id).callFrame;
+      const k = `${f.functionName || '(anonymous)'} ${String(f.url).split('/').pop()}:${f.lineNumber}`;
+      self.set(k, (self.get(k) || 0) + (i + 1 < profile.timeDeltas.length ? profile.timeDeltas[i + 1] : 0) / 1000);
+    }
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 15);
+    note(`content script self time: ${top.map(([k, ms]) => `${k} ${ms.toFixed(1)} ms`).join('; ')}`);
+  }
   return { perFrameMs: frames, totalMs: total };
 }
 
