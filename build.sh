@@ -290,7 +290,7 @@ case "$cmd" in
             ensure_chromium
             ensure_node_modules
             run_step "Browser figures (node tests/bench/browser.mjs)"
-            (cd tests && CHROMIUM="$CHROMIUM" node bench/browser.mjs) | tee "$bench_dir/browser.txt"
+            (cd tests && CHROMIUM="$CHROMIUM" node bench/browser.mjs --pages "$bench_dir/pages") | tee "$bench_dir/browser.txt"
         fi
         cat "$bench_dir/native.txt" "$bench_dir/wasm.txt" "$bench_dir/memory.txt" "$bench_dir/browser.txt" >"$bench_dir/figures.txt"
         run_step "Figures (also in target/bench/figures.txt)"

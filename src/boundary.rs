@@ -10,10 +10,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::memory::{Memory, PageInteraction};
 use crate::model::{Account, InteractionKind, Observations, Viewer};
+use crate::prepared::Matchers;
 use crate::read::dom::DomFacts;
 use crate::read::dom_tweet::{tweet_from_dom, DomTweet};
+use crate::score;
 use crate::settings::{self, FieldError, Settings};
-use crate::verdict::Verdict;
+use crate::verdict::{ConfidenceLabel, Level, Verdict};
 
 /// Milliseconds since the epoch (JavaScript's `Date.now()`) as unix seconds; 0 when not finite.
 pub fn unix_seconds(now_ms: f64) -> i64 {
@@ -137,6 +139,10 @@ pub struct IngestReport {
     /// The logged-in account, when the response carries it (absent otherwise).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub viewer: Option<Viewer>,
+    /// The compact verdicts of every account this response told something
+    /// about, as one JSON text (see [`compact_json`]); empty when there are none.
+    #[serde(default)]
+    pub verdicts: String,
 }
 
 impl IngestReport {
@@ -149,6 +155,7 @@ impl IngestReport {
             unavailable: observations.unavailable,
             warnings: std::mem::take(&mut observations.warnings),
             viewer: observations.viewer.clone(),
+            verdicts: String::new(),
         }
     }
 
@@ -159,6 +166,114 @@ impl IngestReport {
             ..IngestReport::default()
         }
     }
+}
+
+/// An account as a response names it: `(id, handle)`, either may be missing.
+pub type AccountKey = (Option<String>, Option<String>);
+
+/// Who a response told something about: its accounts, the authors of its
+/// posts and the accounts in its interactions, before the observations are
+/// handed to memory.
+pub fn touched_accounts(observations: &Observations) -> Vec<AccountKey> {
+    let accounts = observations
+        .accounts
+        .iter()
+        .map(|a| (a.id.clone(), Some(a.handle.clone())));
+    let authors = observations
+        .tweets
+        .iter()
+        .map(|t| (t.author_id.clone(), t.author_handle.clone()));
+    let actors = observations
+        .interactions
+        .iter()
+        .map(|i| (None, Some(i.handle.clone())));
+    accounts.chain(authors).chain(actors).collect()
+}
+
+/// One account's verdict without its lines: what a badge draws. No sentences,
+/// so it is cheap to build, to send and to keep; the breakdown asks for the
+/// full [`Verdict`] when it opens. Overrides are the person's choice, kept by
+/// the extension, and applied where the badge is drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompactVerdict {
+    /// X's numeric user id, when known.
+    pub id: Option<String>,
+    /// Screen name, without `@`.
+    pub handle: String,
+    /// 0-100.
+    pub score: u8,
+    /// The band.
+    pub level: Level,
+    /// Confidence label.
+    pub confidence: ConfidenceLabel,
+    /// Confidence value, 0.0-1.0.
+    pub confidence_value: f64,
+}
+
+impl CompactVerdict {
+    /// The badge's part of a full verdict.
+    pub fn of(verdict: &Verdict) -> CompactVerdict {
+        CompactVerdict {
+            id: verdict.id.clone(),
+            handle: verdict.handle.clone(),
+            score: verdict.score,
+            level: verdict.level,
+            confidence: verdict.confidence.label,
+            confidence_value: verdict.confidence.value,
+        }
+    }
+}
+
+impl Serialize for CompactVerdict {
+    /// As a JSON array: `[id | null, handle, score, level, confidence label, confidence value]`.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (
+            &self.id,
+            &self.handle,
+            self.score,
+            self.level,
+            self.confidence,
+            self.confidence_value,
+        )
+            .serialize(serializer)
+    }
+}
+
+/// The compact verdicts of the accounts `keys` names (`(id, handle)`, as
+/// [`touched_accounts`] lists them) from what `memory` holds now, each account
+/// once, in first-named order; accounts memory does not know are left out.
+///
+/// The one place compact verdicts are computed: today from the full verdict
+/// (`score::score_with`); a numeric fast path can replace the body.
+pub fn compact_verdicts_for_page(
+    memory: &Memory,
+    keys: &[AccountKey],
+    settings: &Settings,
+    matchers: &Matchers,
+    now: i64,
+) -> Vec<CompactVerdict> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for (id, handle) in keys {
+        let Some(entry) = memory.get(id.as_deref(), handle.as_deref()) else {
+            continue;
+        };
+        if !seen.insert(entry.account.key()) {
+            continue;
+        }
+        let verdict = score::score_with(&entry.subject(), settings, matchers, now);
+        out.push(CompactVerdict::of(&verdict));
+    }
+    out
+}
+
+/// Compact verdicts as the one JSON text that crosses to JavaScript
+/// (`[[id, handle, score, level, label, value], ...]`); empty for none.
+pub fn compact_json(verdicts: &[CompactVerdict]) -> String {
+    if verdicts.is_empty() {
+        return String::new();
+    }
+    serde_json::to_string(verdicts).unwrap_or_default()
 }
 
 /// What `Engine.importMemory` answers.
@@ -398,7 +513,9 @@ export interface SettingsReport { ok: boolean; errors: FieldError[]; notices: st
 export interface Repaired { settings: StoredSettings; notices: string[]; }
 /** The logged-in account as a response names it. */
 export interface Viewer { handle: string; id?: string; }
-export interface IngestReport { accounts: number; tweets: number; interactions: number; unavailable: number; warnings: string[]; viewer?: Viewer; }
+/** `verdicts`: compact verdicts of the accounts the response told about, as JSON text
+ *  `[[id | null, handle, score, level, confidence label, confidence value], ...]`; "" for none. */
+export interface IngestReport { accounts: number; tweets: number; interactions: number; unavailable: number; warnings: string[]; viewer?: Viewer; verdicts: string; }
 export interface ImportReport { ok: boolean; error: string | null; }
 export interface RecordedReport { recorded: number; skipped: number; warnings: string[]; }
 /** The saved memory within a size, the most recently seen accounts first. */

@@ -241,17 +241,33 @@ impl Engine {
 // Reading X's data and scoring what the page shows.
 #[wasm_bindgen]
 impl Engine {
-    /// Reads a response text X's page loaded and remembers what it holds.
+    /// Reads a response text X's page loaded and remembers what it holds. With
+    /// `verdicts` true (the service worker), also scores every account it told
+    /// about: the report's `verdicts` carries their compact verdicts as one
+    /// JSON text (badges drawn before the rows); otherwise it is "".
     #[wasm_bindgen(unchecked_return_type = "IngestReport")]
-    pub fn ingest(&mut self, text: &str, now_ms: f64) -> JsValue {
+    pub fn ingest(&mut self, text: &str, now_ms: f64, verdicts: Option<bool>) -> JsValue {
         let now = unix_seconds(now_ms);
         let report = match read::read_page(text) {
             Ok(mut obs) => {
                 for a in &mut obs.accounts {
                     a.observed_at.get_or_insert(now);
                 }
-                let report = IngestReport::of(&mut obs);
+                let mut report = IngestReport::of(&mut obs);
+                let touched = if verdicts == Some(true) {
+                    boundary::touched_accounts(&obs)
+                } else {
+                    Vec::new()
+                };
                 self.memory.remember(obs, now);
+                let compact = boundary::compact_verdicts_for_page(
+                    &self.memory,
+                    &touched,
+                    &self.settings,
+                    &self.matchers,
+                    now,
+                );
+                report.verdicts = boundary::compact_json(&compact);
                 report
             }
             Err(e) => IngestReport::unreadable(e.to_string()),

@@ -281,10 +281,12 @@ const list = (value) => (Array.isArray(value) ? value : []);
 const HANDLERS = {
   [MESSAGES.PAYLOAD.type]: (message, e) => {
     if (typeof message.text !== 'string') return { ok: false, error: 'fb:payload needs a text string' };
-    const report = e.ingest(message.text, Date.now());
+    const report = e.ingest(message.text, Date.now(), true);
     countPayload(report, message.url);
     if (report && report.accounts > 0) scheduleMemorySave();
-    return { ok: true, accounts: report ? report.accounts : 0, warnings: report ? report.warnings : [], viewer: report && report.viewer ? report.viewer : null };
+    // `verdicts`: the compact verdicts of the payload's accounts, one JSON text (decoded by content/cache.js).
+    const verdicts = report && typeof report.verdicts === 'string' ? report.verdicts : '';
+    return { ok: true, accounts: report ? report.accounts : 0, warnings: report ? report.warnings : [], viewer: report && report.viewer ? report.viewer : null, verdicts };
   },
   [MESSAGES.VERDICTS.type]: async (message, e) => {
     if (!Array.isArray(message.requests)) return { ok: false, error: 'fb:verdicts needs a requests array' };

@@ -118,6 +118,19 @@ export function badgeOf(host) {
   return p ? p.badge : null;
 }
 
+/** True when `a` and `b` draw the same badge (score, level, confidence, override): no redraw needed. */
+export function sameLook(a, b) {
+  if (!a || !b) return false;
+  const label = (v) => (v.confidence && v.confidence.label ? String(v.confidence.label) : 'low');
+  return a.score === b.score && a.level === b.level && label(a) === label(b) && (a.override || null) === (b.override || null);
+}
+
+/** Makes `host` hold `verdict` without redrawing it (it looks the same as the one it shows: sameLook). */
+export function keepVerdict(host, verdict) {
+  const p = parts.get(host);
+  if (p) p.verdict = verdict;
+}
+
 /** Draws `verdict` into `host`: glyph and score, "?" for not enough data, a pin and glyph for an override. */
 export function renderBadge(host, verdict, theme) {
   const p = parts.get(host);

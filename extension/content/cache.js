@@ -1,7 +1,64 @@
 // @ts-check
-// The content script's verdict cache bound: what is on screen stays, plus the
-// most recently shown others up to a fixed count; the least recently shown go
-// first. A Map keeps insertion order, so "recent" is "moved to the end".
+// The content script's verdict cache: its bound (what is on screen stays, plus
+// the most recently shown others up to a fixed count; the least recently shown
+// go first; a Map keeps insertion order, so "recent" is "moved to the end"),
+// and the compact verdicts a payload's reply carries (one JSON text per payload,
+// see src/boundary.rs `compact_json`), decoded into badge-ready verdicts.
+
+const LEVEL_IDS = new Set(['follow_back', 'maybe', 'skip', 'not_enough_data']);
+const CONFIDENCE_LABELS = new Set(['low', 'medium', 'high']);
+/** A handle as X allows it (the core only sends those; anything else is dropped). */
+const HANDLE = /^[A-Za-z0-9_]{1,50}$/;
+
+/**
+ * The compact verdicts of one payload reply: `[[id | null, handle, score, level,
+ * confidence label, confidence value], ...]` as JSON text. Each becomes
+ * { handle, id, score, level, confidence: { value, label }, compact: true }
+ * (no evidence: the breakdown asks for it). Malformed text or entries are
+ * dropped (never thrown): the rows then get their verdict by a round trip.
+ * @param {unknown} text
+ */
+export function decodeCompact(text) {
+  if (typeof text !== 'string' || text === '') return [];
+  let rows;
+  try {
+    rows = JSON.parse(text);
+  } catch (_) {
+    return [];
+  }
+  if (!Array.isArray(rows)) return [];
+  const out = [];
+  for (const row of rows) {
+    if (!Array.isArray(row) || row.length < 6) continue;
+    const [id, handle, score, level, label, value] = row;
+    if (typeof handle !== 'string' || !HANDLE.test(handle) || !LEVEL_IDS.has(level)) continue;
+    if (!Number.isInteger(score) || score < 0 || score > 100) continue;
+    const confidence = { value: Number.isFinite(value) ? value : 0, label: CONFIDENCE_LABELS.has(label) ? label : 'low' };
+    out.push({ handle, id: typeof id === 'string' ? id : null, score, level, confidence, compact: true });
+  }
+  return out;
+}
+
+/**
+ * Puts a payload's compact verdicts into `cache` (lower-case handle -> entry) at
+ * `generation`, stamped `seq` (a reply to a request sent before `seq` must not
+ * overwrite them). The entry's facts are marked unknown, so the next time a row
+ * shows the account the page's facts go to the worker once (one round trip,
+ * off the paint path), which answers with the full verdict. Returns the keys set.
+ * @param {Map<string, { verdict: any, generation: number, factsKey: string | null, seq?: number }>} cache
+ * @param {ReturnType<typeof decodeCompact>} verdicts
+ * @param {number} generation
+ * @param {number} seq
+ */
+export function storeCompact(cache, verdicts, generation, seq) {
+  const keys = [];
+  for (const v of verdicts) {
+    const k = v.handle.toLowerCase();
+    cache.set(k, { verdict: v, generation, factsKey: null, seq });
+    keys.push(k);
+  }
+  return keys;
+}
 
 /** Entries kept beyond those on screen. */
 export const RECENT_LIMIT = 500;

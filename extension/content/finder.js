@@ -80,24 +80,74 @@ export function surfaceOf(kind) {
   return Object.hasOwn(SURFACE_SETTING, kind) ? SURFACE_SETTING[kind] : null;
 }
 
-/** Every account shown now. */
-export function findTargets(doc = document) {
-  const out = [];
-  for (const cell of doc.querySelectorAll(SEL.userCell)) {
-    if (cell.parentElement && cell.parentElement.closest(SEL.userCell)) continue;
+/** Row targets of `cells` (outermost user cells), hover targets of `cards`, appended to `out`. */
+function cellTargets(cells, cards, out) {
+  for (const cell of cells) {
     // The viewer's own accounts in the switcher get no badge.
     if (switcherAround(cell)) continue;
     const t = rowTarget(cell, 'row');
     if (t) out.push(t);
   }
-  for (const card of doc.querySelectorAll(SEL.hoverCard)) {
+  for (const card of cards) {
     if (isAccountSwitcher(card)) continue;
     const t = rowTarget(card, 'hover');
     if (t) out.push(t);
   }
+  return out;
+}
+
+/** True for a user cell not nested in another one (only those are rows). */
+const outermost = (cell) => !(cell.parentElement && cell.parentElement.closest(SEL.userCell));
+
+/** The outermost user cell holding `el` (itself included), or null. */
+export function cellAround(el) {
+  let cell = el.closest(SEL.userCell);
+  while (cell && !outermost(cell)) cell = cell.parentElement ? cell.parentElement.closest(SEL.userCell) : null;
+  return cell;
+}
+
+/** The profile header and the notification pages' actors and authors: page-level targets, found whole each time. */
+export function pageTargets(doc = document) {
+  const out = [];
   const profile = profileTarget(doc);
   if (profile) out.push(profile);
   // Notification pages: each actor of a row, each post author (notifications.js).
   out.push(...notificationTargets(doc));
   return out;
+}
+
+/** Every account shown now. */
+export function findTargets(doc = document) {
+  const cells = [...doc.querySelectorAll(SEL.userCell)].filter(outermost);
+  const out = cellTargets(cells, doc.querySelectorAll(SEL.hoverCard), []);
+  out.push(...pageTargets(doc));
+  return out;
+}
+
+/**
+ * The rows and hover cards a set of changes touched, as targets: `added` are
+ * elements put into the page (they and what they hold), `touched` elements that
+ * changed in place (only the row or card around them). Also returns the cells
+ * and cards looked at (`looked`), found or not, so stale badges in them can go.
+ * Page-level targets (pageTargets) are not included.
+ * @param {Iterable<Element>} added
+ * @param {Iterable<Element>} touched
+ */
+export function changedTargets(added, touched) {
+  const cells = new Set();
+  const cards = new Set();
+  const around = (el) => {
+    const cell = cellAround(el);
+    if (cell) cells.add(cell);
+    const card = el.closest(SEL.hoverCard);
+    if (card) cards.add(card);
+  };
+  for (const el of touched) if (el.isConnected) around(el);
+  for (const el of added) {
+    if (!el.isConnected) continue;
+    around(el);
+    for (const cell of el.querySelectorAll(SEL.userCell)) if (outermost(cell)) cells.add(cell);
+    for (const card of el.querySelectorAll(SEL.hoverCard)) cards.add(card);
+  }
+  return { targets: cellTargets(cells, cards, []), looked: new Set([...cells, ...cards]) };
 }

@@ -2,24 +2,29 @@
 // Content script entry (isolated world, bundled by build.sh from entry.js): wires the
 // finder, fact lifter, relay, badges and breakdown together.
 //
-// Per animation frame: find the accounts shown, make sure each has exactly one
-// badge for the account it shows now, and ask the service worker (one message
-// per batch) for verdicts that are missing or out of date. Every callback is
-// guarded: the page must never break because of this script.
+// Badges in the row's first paint: each payload's reply carries the compact
+// verdicts of its accounts (cache.js); rows X inserts for those accounts get
+// their badge inside the MutationObserver callback, before the next paint.
+// Per animation frame, only the rows that changed (mutation records) are looked
+// at (every account shown after navigation, settings, theme or payload changes):
+// each gets exactly one badge for the account it shows now, and the service
+// worker is asked (one message per batch) for verdicts that are missing or out
+// of date, sending what the page shows. A payload never makes every row ask
+// again. Every callback is guarded: the page must never break because of this script.
 
 import { SEL } from './selectors.js';
-import { findTargets, surfaceOf } from './finder.js';
+import { findTargets, changedTargets, pageTargets, cellAround, surfaceOf } from './finder.js';
 import { liftFacts } from './facts.js';
 import { ask, contextGone } from './relay.js';
 import { openChannel, watchOrphan } from './channel.js';
 import { watchNavigation } from './nav.js';
 import { perFrame } from './frame.js';
 import { pageTheme } from './theme.js';
-import { HOST_CLASS, createHost, renderBadge, verdictOf } from './badge.js';
+import { HOST_CLASS, createHost, renderBadge, verdictOf, sameLook, keepVerdict } from './badge.js';
 import { toggleBreakdown, closeBreakdown, openHost, updateBreakdown, survivesBadgeRemoval } from './breakdown.js';
 import { debugOnce, guard } from './log.js';
 import { filterRow, clearAllFilters, loadFilter, setFilter, FILTER_KEY } from '../shared/filter.js';
-import { pruneCache } from './cache.js';
+import { pruneCache, decodeCompact, storeCompact } from './cache.js';
 import { withOverride, loadOverrides, setOverrides, OVERRIDES_KEY } from '../shared/overrides.js';
 import { recordRow, listStats, listOf } from './listing.js';
 import { settingsChanged } from '../shared/settings-store.js';
@@ -35,11 +40,19 @@ const POPOVER_CLASS = 'followback-breakdown-host';
 const state = {
   enabled: true,
   started: false,
-  /** Bumped whenever every verdict must be asked again (new payload, new settings). */
+  /** Bumped whenever every verdict must be asked again (new settings, new facts from the page). */
   generation: 1,
+  /** Bumped on every payload whose compact verdicts were stored (replies to older requests do not overwrite them). */
+  seq: 0,
   reloadSettings: false,
-  /** lower-case handle -> { verdict | null, generation, factsKey }: on screen plus RECENT_LIMIT recent (cache.js) */
+  /** lower-case handle -> { verdict | null, generation, factsKey, seq }: on screen plus RECENT_LIMIT recent (cache.js) */
   cache: new Map(),
+  /** The next scan looks at every account shown, not only the changed rows. */
+  full: true,
+  /** Elements X put into the page since the last scan (they and what they hold changed). */
+  added: new Set(),
+  /** Elements that changed in place since the last scan (the row or card around them changed). */
+  touched: new Set(),
   /** lower-case handles with a request under way */
   inflight: new Set(),
   theme: 'light',
@@ -54,13 +67,43 @@ const schedule = perFrame(() => guard('scan failed', scan));
 
 function invalidateAll() {
   state.generation += 1;
+  rescanAll();
+}
+
+/** The next frame looks at every account shown (nothing is asked again unless out of date). */
+function rescanAll() {
+  state.full = true;
   schedule();
 }
 
+/** Opens the breakdown; a compact verdict (no evidence) is first completed by the worker. */
 function onActivate(host) {
   guard('breakdown failed', () => {
     const verdict = verdictOf(host);
-    if (verdict) toggleBreakdown(host, verdict, state.theme);
+    if (!verdict) return;
+    if (!verdict.compact || contextGone()) {
+      toggleBreakdown(host, verdict, state.theme);
+      return;
+    }
+    const request = verdict.id ? { id: verdict.id, handle: verdict.handle } : { handle: verdict.handle };
+    ask({ type: MESSAGES.VERDICTS.type, requests: [request] }).then((reply) =>
+      guard('breakdown failed', () => {
+        const full = reply && reply.ok && Array.isArray(reply.verdicts) ? reply.verdicts[0] : null;
+        if (!host.isConnected) return;
+        if (!full) {
+          debugOnce(`the full verdict is unavailable: ${reply && reply.error}`);
+          toggleBreakdown(host, verdict, state.theme);
+          return;
+        }
+        const k = key(verdict.handle);
+        const old = state.cache.get(k);
+        state.cache.set(k, { verdict: full, generation: state.generation, factsKey: old ? old.factsKey : null, seq: old ? old.seq : 0 });
+        const shown = withOverride(full);
+        if (sameLook(verdict, shown)) keepVerdict(host, shown);
+        else renderBadge(host, shown, state.theme);
+        toggleBreakdown(host, shown, state.theme);
+      }),
+    );
   });
 }
 
@@ -110,7 +153,9 @@ function reconcile(target, keep) {
       renderBadge(mine, verdict, state.theme);
       insertHost(target, mine);
     } else if (verdictOf(mine) !== verdict || mine.getAttribute('data-theme') !== state.theme) {
-      renderBadge(mine, verdict, state.theme);
+      // A full verdict replacing the compact one it equals: no redraw.
+      if (mine.getAttribute('data-theme') === state.theme && sameLook(verdictOf(mine), verdict)) keepVerdict(mine, verdict);
+      else renderBadge(mine, verdict, state.theme);
       updateBreakdown(mine, verdict, state.theme);
     }
     keep.add(mine);
@@ -135,6 +180,7 @@ function needsRequest(k, facts) {
 function requestVerdicts(batch) {
   if (batch.length === 0 || contextGone()) return;
   const generation = state.generation;
+  const seq = state.seq;
   const message = { type: MESSAGES.VERDICTS.type, requests: batch.map((b) => b.request) };
   if (state.reloadSettings) {
     message.reloadSettings = true;
@@ -148,30 +194,62 @@ function requestVerdicts(batch) {
       batch.forEach((b, i) => {
         state.inflight.delete(b.k);
         const old = state.cache.get(b.k);
-        if (old && old.generation > generation) return;
+        // Asked again since, or a payload's verdict came after this was asked (it stays; the row asks again).
+        if (old && (old.generation > generation || (old.seq || 0) > seq)) return;
         const verdict = verdicts ? verdicts[i] || null : old ? old.verdict : null;
-        state.cache.set(b.k, { verdict, generation, factsKey: b.factsKey });
+        state.cache.set(b.k, { verdict, generation, factsKey: b.factsKey, seq: old ? old.seq || 0 : 0 });
+        // Only the rows that showed these accounts are looked at again.
+        for (const root of b.roots) if (root.isConnected) state.touched.add(root);
       });
       schedule();
     }),
   );
 }
 
-/** One frame's work: reconcile every badge, then one request for what is missing. */
+/** The targets this frame looks at: every account shown, or the changed rows and cards plus the page-level ones. */
+function targetsNow() {
+  const full = state.full;
+  state.full = false;
+  let result;
+  if (full) result = { targets: findTargets(document), looked: null };
+  else {
+    const changed = changedTargets(state.added, state.touched);
+    result = { targets: changed.targets.concat(pageTargets(document)), looked: changed.looked };
+  }
+  state.added.clear();
+  state.touched.clear();
+  return result;
+}
+
+/** True when a badge host not kept this frame is stale: it was looked at (or is page-level), so it goes. */
+function lookedAt(host, looked) {
+  if (!looked) return true;
+  const cell = cellAround(host);
+  const card = host.closest(SEL.hoverCard);
+  if (!cell && !card) return true;
+  return (cell !== null && looked.has(cell)) || (card !== null && looked.has(card));
+}
+
+/** One frame's work: reconcile the changed rows' badges, then one request for what is missing. */
 function scan() {
   state.checkNavigation();
   if (!state.enabled) {
     removeAllBadges();
+    state.added.clear();
+    state.touched.clear();
     return;
   }
-  state.theme = pageTheme(document);
+  const theme = pageTheme(document);
+  if (theme !== state.theme) state.full = true;
+  state.theme = theme;
   const keep = new Set();
   const wanted = new Map();
   let ownProfile = false;
-  for (const target of findTargets(document)) {
+  const { targets, looked } = targetsNow();
+  for (const target of targets) {
     guard('row failed', () => {
       // The viewer's own profile: a "How you look" chip instead of a badge (selfcheck.js).
-      if (isOwnProfile(target) && claimOwnProfile(target, liftFacts(target), { ask, generation: state.generation, theme: state.theme, onChange: schedule })) {
+      if (isOwnProfile(target) && claimOwnProfile(target, liftFacts(target), { ask, generation: state.generation + state.seq, theme: state.theme, onChange: schedule })) {
         ownProfile = true;
         return;
       }
@@ -180,18 +258,20 @@ function scan() {
       rowExtras(target, facts);
       const k = key(target.handle);
       const prior = wanted.get(k);
+      const roots = prior ? prior.roots : [];
+      roots.push(target.root);
       // Several places may show one account: the profile header has the most facts.
       if (prior && !(target.kind === 'profile' && prior.kind !== 'profile')) return;
-      wanted.set(k, { k, kind: target.kind, facts });
+      wanted.set(k, { k, kind: target.kind, facts, roots });
     });
   }
   sweepSelfCheck(ownProfile);
-  // Badges whose account is no longer shown where they are.
+  // Badges whose account is no longer shown where they are (in what was looked at; the rest did not change).
   for (const host of document.querySelectorAll(`.${HOST_CLASS}`)) {
-    if (!keep.has(host)) host.remove();
+    if (!keep.has(host) && lookedAt(host, looked)) host.remove();
   }
   const open = openHost();
-  if (open && (!open.isConnected || !keep.has(open)) && !survivesBadgeRemoval()) closeBreakdown(false);
+  if (open && !open.isConnected && !survivesBadgeRemoval()) closeBreakdown(false);
 
   const batch = [];
   for (const w of wanted.values()) {
@@ -199,7 +279,7 @@ function scan() {
     if (!needsRequest(w.k, w.facts)) continue;
     const request = { handle: w.facts.handle, dom: w.facts };
     if (w.facts.id) request.id = w.facts.id;
-    batch.push({ k: w.k, request, factsKey });
+    batch.push({ k: w.k, request, factsKey, roots: w.roots });
   }
   requestVerdicts(batch);
   pruneCache(state.cache, wanted.keys());
@@ -211,24 +291,73 @@ function ours(node) {
   return node && node.nodeType === 1 && (node.classList.contains(HOST_CLASS) || node.classList.contains(POPOVER_CLASS) || isSelfCheckNode(node));
 }
 
+/**
+ * Notes what changed (for the next frame's scan) and, for the rows X just put
+ * in whose account's verdict is known already, draws the badge now: inside this
+ * callback, before the page paints. Our own hosts and popovers are not changes.
+ */
 function onMutations(records) {
+  let changed = false;
+  const added = [];
+  const touched = [];
   for (const r of records) {
-    if (r.type !== 'childList') return schedule();
-    for (const n of r.addedNodes) if (!ours(n)) return schedule();
-    for (const n of r.removedNodes) if (!ours(n)) return schedule();
+    if (r.type !== 'childList') {
+      changed = true;
+      const el = r.target.nodeType === 1 ? /** @type {Element} */ (r.target) : r.target.parentElement;
+      if (el) touched.push(el);
+      continue;
+    }
+    let foreign = false;
+    for (const n of r.addedNodes) {
+      if (ours(n)) continue;
+      foreign = true;
+      if (n.nodeType === 1) added.push(/** @type {Element} */ (n));
+    }
+    for (const n of r.removedNodes) if (!ours(n)) foreign = true;
+    if (foreign && r.target.nodeType === 1) touched.push(/** @type {Element} */ (r.target));
+    changed = changed || foreign;
   }
-  return undefined;
+  if (!changed) return;
+  for (const n of added) state.added.add(n);
+  for (const n of touched) state.touched.add(n);
+  if (state.enabled && !contextGone()) badgeNow(added, touched);
+  schedule();
+}
+
+/**
+ * Badges, now, for the rows and cards just put in or refilled (X recycles row
+ * nodes) whose account's verdict is known: the right badge in, a stale one out.
+ * The rest waits for the frame's scan.
+ */
+function badgeNow(added, touched) {
+  if (added.length === 0 && touched.length === 0) return;
+  const none = new Set();
+  for (const target of changedTargets(added, touched).targets) {
+    const entry = state.cache.get(key(target.handle));
+    if (entry && entry.verdict) guard('row failed', () => reconcile(target, none));
+  }
 }
 
 function relayPayload(payload) {
   if (!state.enabled || contextGone()) return;
-  ask({ type: MESSAGES.PAYLOAD.type, text: payload.text, url: payload.url }).then((reply) => {
-    if (reply && reply.ok) {
+  ask({ type: MESSAGES.PAYLOAD.type, text: payload.text, url: payload.url }).then((reply) =>
+    guard('payload reply failed', () => {
+      if (!reply || !reply.ok) {
+        debugOnce(`a payload was not read: ${reply && reply.error}`);
+        return;
+      }
       if (reply.viewer) rememberPayloadViewer(reply.viewer);
-      invalidateAll();
-    }
-    else debugOnce(`a payload was not read: ${reply && reply.error}`);
-  });
+      // A worker without compact verdicts: every verdict is asked again, as before.
+      if (typeof reply.verdicts !== 'string') {
+        invalidateAll();
+        return;
+      }
+      // Only this payload's accounts change; rows showing them now are redrawn, nothing is asked again.
+      state.seq += 1;
+      storeCompact(state.cache, decodeCompact(reply.verdicts), state.generation, state.seq);
+      rescanAll();
+    }),
+  );
 }
 
 function onStorageChanged(changes, area) {
@@ -241,17 +370,17 @@ function onStorageChanged(changes, area) {
     if (area === 'local' && changes[FILTER_KEY]) {
       setFilter(changes[FILTER_KEY].newValue);
       clearAllFilters(document);
-      schedule();
+      rescanAll();
     }
     if (area === 'local' && changes[OVERRIDES_KEY]) {
       setOverrides(changes[OVERRIDES_KEY].newValue);
-      schedule();
+      rescanAll();
     }
     if (settingsChanged(changes, area)) {
       state.reloadSettings = true;
       loadDisplay().then((display) => {
         state.display = display;
-        schedule();
+        rescanAll();
       });
       invalidateAll();
     }
@@ -331,7 +460,7 @@ export function start({ queue = [], release = () => {} } = {}) {
   state.checkNavigation = watchNavigation(() => {
     guard('navigation failed', () => {
       closeBreakdown(false);
-      schedule();
+      rescanAll();
     });
   });
   try {
@@ -359,7 +488,7 @@ export function start({ queue = [], release = () => {} } = {}) {
     guard('start failed', () => {
       for (const p of early) relayPayload(p);
       observe();
-      schedule();
+      rescanAll();
     }),
   );
 }

@@ -28,7 +28,11 @@
 /** @typedef {import('../core/followback.js').DomTweet} DomTweet */
 
 /** @typedef {{ type: 'fb:payload', text: string, url: string }} PayloadRequest */
-/** @typedef {{ ok: true, accounts: number, warnings: string[], viewer: { handle: string, id?: string } | null }} PayloadReply */
+/**
+ * @typedef {{ ok: true, accounts: number, warnings: string[], viewer: { handle: string, id?: string } | null, verdicts: string }} PayloadReply
+ *   verdicts: the compact verdicts of the payload's accounts as one JSON text,
+ *   `[[id | null, handle, score, level, confidence label, confidence value], ...]` ("" for none; content/cache.js decodes it)
+ */
 
 /** @typedef {{ id?: string, handle?: string, dom?: DomFacts }} VerdictRequest */
 /** @typedef {{ type: 'fb:verdicts', requests: VerdictRequest[], reloadSettings?: boolean }} VerdictsRequest */

@@ -1,24 +1,30 @@
 // Wasm speed and size figures: loads the wasm-bindgen output (dist/core) in
-// node, ingests the Followers pages the native bench wrote, and times
-// engine.ingest and engine.scoreRemembered. Prints `<name> <value> <unit>`
-// lines on stdout, details on stderr.
+// node and times, on the payloads the native bench wrote:
+// - reading: `engine.ingest` (the exported function the worker calls) on
+//   X-sized Followers pages (20 users of 3-5 KB) of each user generation, and
+//   on one 8 MB payload (the most the page reader takes);
+// - scoring: `engine.scoreRemembered` on a saved memory of accounts with recent
+//   posts and count history (importMemory);
+// - ingest with the compact verdicts the worker asks for (ingest(text, now, true)).
+// Medians over RUNS runs. Prints `<name> <value> <unit>` lines (with the goal,
+// tests/bench/goals.mjs) on stdout, details on stderr.
 //
 //   node tests/bench/wasm.mjs [--pages target/bench/pages] [--core dist/core] [--dist dist]
 //
-// The pages come from `cargo run --release --example bench -- --write-pages DIR`
-// (100 pages of 1,000 generated accounts, and one 10 MB payload).
+// The pages come from `cargo run --release --example bench -- --write-pages DIR`.
 
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync, constants as zlib } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { figure, median } from './goals.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** "Now" for scoring: 2026-11-21T10:00:00Z, as the Rust tests fix it. */
 const NOW_MS = Date.UTC(2026, 10, 21, 10, 0, 0);
-/** Timed repetitions; the best is reported. */
-const RUNS = 3;
+/** Timed repetitions; the median is reported. */
+const RUNS = 5;
 
 function options(argv) {
   const opts = {
@@ -36,11 +42,6 @@ function options(argv) {
   return opts;
 }
 
-function figure(name, value, unit) {
-  const text = Number.isInteger(value) || value >= 1000 ? value.toFixed(0) : value.toFixed(2);
-  console.log(`${name} ${text} ${unit}`);
-}
-
 const note = (...args) => console.error(...args);
 
 /** Every file under `dir` whose name ends with `ext`. */
@@ -54,16 +55,16 @@ function filesUnder(dir, ext) {
   return out;
 }
 
-/** Best wall time of `RUNS` calls of `run(i)`; `run` returns a value kept for checks. */
-function bestOf(run) {
-  let best = Infinity;
+/** Median wall time (ms) of `RUNS` calls of `run(i)`; `run` returns a value kept for checks. */
+function medianOf(run) {
+  const times = [];
   let last;
   for (let i = 0; i < RUNS; i += 1) {
     const start = performance.now();
     last = run(i);
-    best = Math.min(best, performance.now() - start);
+    times.push(performance.now() - start);
   }
-  return { ms: best, value: last };
+  return { ms: median(times), value: last };
 }
 
 function sizes(opts) {
@@ -80,36 +81,32 @@ function sizes(opts) {
   figure('js_bytes', jsBytes, 'bytes');
 }
 
-/**
- * Reading X-sized pages (20 users of 3-5 KB) of each generation: every
- * x20_genN_*.json page ingested into a fresh engine per run.
- */
-function parseGenerations(Engine, opts) {
-  for (const gen of [1, 2, 3]) {
-    const files = readdirSync(opts.pages)
-      .filter((n) => new RegExp(`^x20_gen${gen}_\\d+\\.json$`).test(n))
-      .sort()
-      .map((n) => readFileSync(path.join(opts.pages, n), 'utf8'));
-    if (files.length === 0) {
-      note(`no x20_gen${gen}_NNN.json pages in ${opts.pages}: parse_wasm_mb_per_s_gen${gen} skipped`);
-      continue;
+/** The files of `dir` named like `pattern`, sorted, read as text. */
+function readPages(dir, pattern) {
+  return readdirSync(dir)
+    .filter((n) => pattern.test(n))
+    .sort()
+    .map((n) => readFileSync(path.join(dir, n), 'utf8'));
+}
+
+/** Reading X-sized pages of one generation: MB/s of `ingest` (read + remember), each run in a fresh engine. */
+function parseGeneration(Engine, pages, generation) {
+  const bytes = pages.reduce((sum, p) => sum + Buffer.byteLength(p, 'utf8'), 0);
+  const run = medianOf(() => {
+    const engine = new Engine(null);
+    let accounts = 0;
+    for (const page of pages) {
+      const report = engine.ingest(page, NOW_MS);
+      if (report.warnings.length > 0) throw new Error(`ingest warned on gen${generation}: ${report.warnings.join(' ')}`);
+      accounts += report.accounts;
     }
-    const bytes = files.reduce((sum, p) => sum + Buffer.byteLength(p, 'utf8'), 0);
-    // Small pages, short runs: three times RUNS, the best kept (the machine is shared).
-    const runs = [0, 1, 2].map(() =>
-      bestOf(() => {
-        const e = new Engine(null);
-        e.setCapacity(200000);
-        let accounts = 0;
-        for (const page of files) accounts += e.ingest(page, NOW_MS).accounts;
-        e.free();
-        return accounts;
-      }),
-    );
-    const read = runs.reduce((best, r) => (r.ms < best.ms ? r : best));
-    note(`generation ${gen}: ${files.length} pages, ${(bytes / 1e6).toFixed(1)} MB, ${read.value} accounts`);
-    figure(`parse_wasm_mb_per_s_gen${gen}`, bytes / 1e6 / (read.ms / 1e3), 'MB/s');
-  }
+    engine.free();
+    return accounts;
+  });
+  note(`gen${generation}: ${pages.length} pages, ${(bytes / 1e6).toFixed(2)} MB, ${run.value} accounts, ${(bytes / run.value).toFixed(0)} bytes per user`);
+  const mbps = bytes / 1e6 / (run.ms / 1e3);
+  figure(`parse_wasm_mb_per_s_gen${generation}`, mbps, 'MB/s');
+  return mbps;
 }
 
 async function main() {
@@ -131,67 +128,68 @@ async function main() {
     throw new Error('Engine.scoreRemembered is missing from this build of the core');
   }
 
-  const pageFiles = readdirSync(opts.pages)
-    .filter((n) => /^followers_\d+\.json$/.test(n))
-    .sort()
-    .map((n) => path.join(opts.pages, n));
-  if (pageFiles.length === 0) throw new Error(`no followers_NNN.json pages in ${opts.pages}`);
-  const pages = pageFiles.map((f) => readFileSync(f, 'utf8'));
-  const bytes = pages.reduce((sum, p) => sum + Buffer.byteLength(p, 'utf8'), 0);
-  note(`${pages.length} pages, ${(bytes / 1e6).toFixed(1)} MB`);
+  const byGeneration = [1, 2, 3].map((g) => readPages(opts.pages, new RegExp(`^xpage_gen${g}_\\d+\\.json$`)));
+  byGeneration.forEach((pages, i) => {
+    if (pages.length === 0) throw new Error(`no xpage_gen${i + 1}_NNN.json pages in ${opts.pages} (rerun the native bench with --write-pages)`);
+  });
 
   // Warm up the JIT's view of the bindings on a throwaway engine.
   const warm = new Engine(null);
-  warm.ingest(pages[0], NOW_MS);
+  for (const pages of byGeneration) warm.ingest(pages[0], NOW_MS);
+  warm.ingest(byGeneration[0][0], NOW_MS, true);
   warm.scoreRemembered(NOW_MS);
   warm.free();
 
-  // Reading: every page into a fresh engine per run (ingest = read + remember).
-  let engine = null;
-  const parse = bestOf(() => {
-    if (engine) engine.free();
-    engine = new Engine(null);
-    // Room for every generated account, so scoring and the memory figure
-    // cover all 100,000 (the extension's default cap is smaller).
-    engine.setCapacity(200000);
-    let accounts = 0;
-    for (const page of pages) {
-      const report = engine.ingest(page, NOW_MS);
-      if (report.warnings.length > 0) throw new Error(`ingest warned: ${report.warnings.join(' ')}`);
-      accounts += report.accounts;
-    }
-    return accounts;
-  });
-  note(`ingested ${parse.value} accounts per run; the engine keeps ${engine.accountCount()}`);
-  figure('parse_wasm_mb_per_s', bytes / 1e6 / (parse.ms / 1e3), 'MB/s');
-  parseGenerations(Engine, opts);
+  // Reading: X-sized pages of each generation; the figure is the slowest generation.
+  const rates = byGeneration.map((pages, i) => parseGeneration(Engine, pages, i + 1));
+  figure('parse_wasm_mb_per_s', Math.min(...rates), 'MB/s');
 
-  // Scoring every remembered account.
-  const score = bestOf(() => engine.scoreRemembered(NOW_MS));
-  if (score.value !== engine.accountCount()) {
+  // The worker's ingest: read, remember, and the compact verdicts of the page's accounts.
+  const allPages = byGeneration.flat();
+  const withVerdicts = medianOf(() => {
+    const engine = new Engine(null);
+    let verdicts = 0;
+    for (const page of allPages) {
+      const report = engine.ingest(page, NOW_MS, true);
+      verdicts += report.verdicts ? JSON.parse(report.verdicts).length : 0;
+    }
+    engine.free();
+    return verdicts;
+  });
+  if (withVerdicts.value === 0) throw new Error('ingest(text, now, true) answered no compact verdicts');
+  note(`ingest with compact verdicts: ${withVerdicts.value} verdicts from ${allPages.length} pages in ${withVerdicts.ms.toFixed(1)} ms`);
+  figure('ingest_with_verdicts_wasm_us_per_account', (withVerdicts.ms * 1e3) / withVerdicts.value, 'us');
+
+  // Scoring every remembered account of a memory with posts and history.
+  const memoryFile = path.join(opts.pages, 'memory_realistic.json');
+  if (!existsSync(memoryFile)) throw new Error(`${memoryFile} not found (rerun the native bench with --write-pages)`);
+  const saved = readFileSync(memoryFile, 'utf8');
+  const engine = new Engine(null);
+  engine.setCapacity(200000);
+  const imported = engine.importMemory(saved);
+  if (!imported.ok) throw new Error(`the saved memory did not load: ${imported.error}`);
+  const score = medianOf(() => engine.scoreRemembered(NOW_MS));
+  if (score.value !== engine.accountCount() || score.value === 0) {
     throw new Error(`scoreRemembered scored ${score.value} of ${engine.accountCount()} accounts`);
   }
-  note(`scored ${score.value} accounts in ${score.ms.toFixed(1)} ms`);
+  note(`scored ${score.value} remembered accounts (with posts and history; ${(Buffer.byteLength(saved, 'utf8') / score.value).toFixed(0)} saved bytes each) in ${score.ms.toFixed(1)} ms`);
   figure('score_wasm_accounts_per_s', score.value / (score.ms / 1e3), 'accounts/s');
-
-  // What the extension would store for 100,000 remembered accounts.
-  const exported = engine.exportMemory();
-  note(`exportMemory holds ${engine.accountCount()} accounts after ${parse.value} were ingested`);
-  figure('memory_accounts_100k_bytes', Buffer.byteLength(exported, 'utf8'), 'bytes');
   engine.free();
 
-  const bigFile = path.join(opts.pages, 'big_10mb.json');
+  const bigFile = path.join(opts.pages, 'big_8mb.json');
   if (existsSync(bigFile)) {
     const big = readFileSync(bigFile, 'utf8');
-    const read = bestOf(() => {
+    const read = medianOf(() => {
       const e = new Engine(null);
       const report = e.ingest(big, NOW_MS);
       e.free();
-      return report.accounts;
+      if (report.accounts === 0) throw new Error(`the 8 MB payload was not read: ${report.warnings.join(' ')}`);
+      return { accounts: report.accounts, warnings: report.warnings };
     });
-    note(`10 MB payload: ${Buffer.byteLength(big, 'utf8')} bytes, ${read.value} accounts`);
-    figure('parse_wasm_10mb_ms', read.ms, 'ms');
+    note(`8 MB payload: ${Buffer.byteLength(big, 'utf8')} bytes, ${read.value.accounts} accounts read${read.value.warnings.length ? ` (${read.value.warnings.join(' ')})` : ''}`);
+    figure('parse_wasm_8mb_ms', read.ms, 'ms');
   }
+  // memory_bytes_per_account and restore_100k_ms: the memory-store bench's (tests/bench/memory.mjs, when present).
 }
 
 main().catch((e) => {
