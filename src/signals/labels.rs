@@ -190,6 +190,17 @@ const DENIALS: &[&str] = &["not", "no", "non", "anti", "never", "nor", "t"];
 
 /// The first bot word or phrase of `keywords` in `text`, unless denied.
 pub fn self_declared(text: &str, split_case: bool, keywords: &[String]) -> Option<String> {
+    // Every word of a match is a run of the text's characters, lowercased
+    // one by one: a text that contains none of the keywords' words (most
+    // texts) needs no splitting at all.
+    let lowered: String = text.chars().flat_map(char::to_lowercase).collect();
+    let possible = keywords.iter().any(|k| {
+        let kw = split_words(k, false);
+        !kw.is_empty() && kw.iter().all(|word| lowered.contains(word.as_str()))
+    });
+    if !possible {
+        return None;
+    }
     let w = split_words(text, split_case);
     for k in keywords {
         let kw = split_words(k, false);
