@@ -195,8 +195,24 @@ pub fn self_declared(text: &str, split_case: bool, keywords: &[String]) -> Optio
     // texts) needs no splitting at all.
     let lowered: String = text.chars().flat_map(char::to_lowercase).collect();
     let possible = keywords.iter().any(|k| {
-        let kw = split_words(k, false);
-        !kw.is_empty() && kw.iter().all(|word| lowered.contains(word.as_str()))
+        // The keyword's words as `split_words(k, false)` gives them, without
+        // allocating when they are already lower case.
+        let mut words = k
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|run| !run.is_empty())
+            .peekable();
+        words.peek().is_some()
+            && words.all(|run| {
+                if run
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                {
+                    lowered.contains(run)
+                } else {
+                    let low: String = run.chars().flat_map(char::to_lowercase).collect();
+                    lowered.contains(low.as_str())
+                }
+            })
     });
     if !possible {
         return None;
