@@ -243,8 +243,10 @@ impl Serialize for CompactVerdict {
 /// [`touched_accounts`] lists them) from what `memory` holds now, each account
 /// once, in first-named order; accounts memory does not know are left out.
 ///
-/// The one place compact verdicts are computed: today from the full verdict
-/// (`score::score_with`); a numeric fast path can replace the body.
+/// The one place compact verdicts are computed: on the numeric fast path
+/// ([`score::score_compact`], no messages built), which equals the full
+/// verdict's score, level and confidence (`tests/score_fast_props.rs`,
+/// `tests/compact_verdicts.rs`).
 pub fn compact_verdicts_for_page(
     memory: &Memory,
     keys: &[AccountKey],
@@ -261,8 +263,16 @@ pub fn compact_verdicts_for_page(
         if !seen.insert(entry.account.key()) {
             continue;
         }
-        let verdict = score::score_with(&entry.subject(), settings, matchers, now);
-        out.push(CompactVerdict::of(&verdict));
+        let subject = entry.subject();
+        let fast = score::score_compact(&subject, settings, matchers, now);
+        out.push(CompactVerdict {
+            id: subject.account.id.clone(),
+            handle: subject.account.handle.clone(),
+            score: fast.score,
+            level: fast.level,
+            confidence: fast.confidence.label,
+            confidence_value: fast.confidence.value,
+        });
     }
     out
 }

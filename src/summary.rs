@@ -216,13 +216,8 @@ fn phrase_id(signal: &str, down: bool) -> Option<&'static str> {
 
 /// The phrase for a line that moved the score, or its label.
 pub fn phrase(line: &Evidence) -> Message {
-    let found = PHRASES
-        .iter()
-        .find(|(id, _, _)| *id == line.signal)
-        .map(|(_, down, up)| if line.points < 0 { *down } else { *up })
-        .filter(|p| !p.is_empty())
-        .and_then(|_| phrase_id(&line.signal, line.points < 0));
-    match found {
+    // The ids, not the English of `PHRASES`: the wasm carries no English.
+    match phrase_id(&line.signal, line.points < 0) {
         Some(id) => Message::bare(id),
         None => Message::new(
             if line.points < 0 {

@@ -193,6 +193,11 @@ impl Engine {
     fn score(&self, subject: &Subject<'_>, now: i64) -> Verdict {
         score::score_with(subject, &self.settings, &self.matchers, now)
     }
+
+    /// Score, level and confidence only: the numeric fast path (no words).
+    fn score_compact(&self, subject: &Subject<'_>, now: i64) -> score::CompactVerdict {
+        score::score_compact(subject, &self.settings, &self.matchers, now)
+    }
 }
 
 // Settings.
@@ -515,6 +520,19 @@ impl Engine {
         let mut scored = 0;
         for entry in self.memory.entries() {
             std::hint::black_box(self.score(&entry.subject(), now));
+            scored += 1;
+        }
+        scored
+    }
+
+    /// Like [`Engine::score_remembered`] on the numeric fast path (score,
+    /// level and confidence, no evidence words): what a badge needs.
+    #[wasm_bindgen(js_name = scoreRememberedCompact)]
+    pub fn score_remembered_compact(&self, now_ms: f64) -> usize {
+        let now = unix_seconds(now_ms);
+        let mut scored = 0;
+        for entry in self.memory.entries() {
+            std::hint::black_box(self.score_compact(&entry.subject(), now));
             scored += 1;
         }
         scored

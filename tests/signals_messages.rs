@@ -206,3 +206,23 @@ fn every_message_built_carries_the_arguments_its_template_takes() {
     }
     assert!(checked > 10_000, "messages checked: {checked}");
 }
+
+#[test]
+fn the_summary_phrases_table_and_the_en_file_say_the_same() {
+    let en = en();
+    let ids: BTreeSet<&str> = IDS.iter().map(|(id, _)| *id).collect();
+    let mut checked = 0;
+    for (signal, down, up) in followback::summary::PHRASES {
+        for (dir, phrase) in [("down", down), ("up", up)] {
+            let id = format!("sum_{dir}_{signal}");
+            if phrase.is_empty() {
+                assert!(!ids.contains(id.as_str()), "{id} has no phrase in PHRASES");
+                continue;
+            }
+            assert!(ids.contains(id.as_str()), "{id} is not in IDS");
+            assert_eq!(en[&id]["message"].as_str(), Some(*phrase), "{id}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 30, "phrases checked: {checked}");
+}

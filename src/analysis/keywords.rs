@@ -202,6 +202,9 @@ impl KeywordSet {
         // Longest first (then list order), so a keyword inside a longer match
         // ("followback" in "#followback", "follow back" in "100% follow
         // back") is not reported for the same words.
+        if hits.is_empty() {
+            return Vec::new();
+        }
         hits.sort_by_key(|&(start, end, idx)| (std::cmp::Reverse(end - start), idx, start));
         let mut covered = vec![false; s.len()];
         let mut kept: Vec<(usize, usize)> = Vec::new();

@@ -52,7 +52,11 @@ pub fn interests(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         }
     };
     if let Some(bio) = a.bio.as_deref() {
-        add(set.matches(bio));
+        // The bio prepared once for every keyword list, when scoring.
+        match subject.prepared.and_then(|p| p.bio.as_ref()) {
+            Some(norm) => add(set.matches_in(norm)),
+            None => add(set.matches(bio)),
+        }
     }
     let mut posts_matching = 0usize;
     for t in subject.tweets {

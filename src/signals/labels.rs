@@ -190,6 +190,33 @@ const DENIALS: &[&str] = &["not", "no", "non", "anti", "never", "nor", "t"];
 
 /// The first bot word or phrase of `keywords` in `text`, unless denied.
 pub fn self_declared(text: &str, split_case: bool, keywords: &[String]) -> Option<String> {
+    // Every word of a match is a run of the text's characters, lowercased
+    // one by one: a text that contains none of the keywords' words (most
+    // texts) needs no splitting at all.
+    let lowered: String = text.chars().flat_map(char::to_lowercase).collect();
+    let possible = keywords.iter().any(|k| {
+        // The keyword's words as `split_words(k, false)` gives them, without
+        // allocating when they are already lower case.
+        let mut words = k
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|run| !run.is_empty())
+            .peekable();
+        words.peek().is_some()
+            && words.all(|run| {
+                if run
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                {
+                    lowered.contains(run)
+                } else {
+                    let low: String = run.chars().flat_map(char::to_lowercase).collect();
+                    lowered.contains(low.as_str())
+                }
+            })
+    });
+    if !possible {
+        return None;
+    }
     let w = split_words(text, split_case);
     for k in keywords {
         let kw = split_words(k, false);
