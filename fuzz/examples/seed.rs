@@ -50,7 +50,10 @@ impl Writer {
             return Ok(());
         }
         self.count += 1;
-        std::fs::write(self.dir.join(format!("seed-{:04}-{label}", self.count)), bytes)
+        std::fs::write(
+            self.dir.join(format!("seed-{:04}-{label}", self.count)),
+            bytes,
+        )
     }
 }
 
@@ -71,15 +74,28 @@ fn shown_count(n: u64) -> String {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn shown_joined(created_at: i64) -> Option<String> {
     let date = format_rfc3339(created_at);
     let year = date.get(0..4)?;
     let month: usize = date.get(5..7)?.parse().ok()?;
-    Some(format!("Joined {} {year}", MONTHS.get(month.checked_sub(1)?)?))
+    Some(format!(
+        "Joined {} {year}",
+        MONTHS.get(month.checked_sub(1)?)?
+    ))
 }
 
 fn dom_request(a: &Account) -> Value {
@@ -139,10 +155,7 @@ fn settings_seeds(out: &mut Writer) -> std::io::Result<()> {
     let mut high = serde_json::Map::new();
     for spec in schema() {
         let (l, h) = match (&spec.kind, &spec.default) {
-            (SettingKind::Number | SettingKind::Integer, _) => (
-                json!(spec.min),
-                json!(spec.max),
-            ),
+            (SettingKind::Number | SettingKind::Integer, _) => (json!(spec.min), json!(spec.max)),
             (SettingKind::Bool, Value::Bool(b)) => (json!(!b), json!(b)),
             (SettingKind::Keywords, _) => (json!([]), json!(["crypto", "giveaway", "follow back"])),
             _ => (spec.default.clone(), spec.default.clone()),
@@ -150,8 +163,14 @@ fn settings_seeds(out: &mut Writer) -> std::io::Result<()> {
         low.insert(spec.id.to_string(), l);
         high.insert(spec.id.to_string(), h);
     }
-    out.put("settings-low.json", json!({"version": 1, "values": low}).to_string().as_bytes())?;
-    out.put("settings-high.json", json!({"version": 1, "values": high}).to_string().as_bytes())?;
+    out.put(
+        "settings-low.json",
+        json!({"version": 1, "values": low}).to_string().as_bytes(),
+    )?;
+    out.put(
+        "settings-high.json",
+        json!({"version": 1, "values": high}).to_string().as_bytes(),
+    )?;
     out.put("settings-v0.json", b"{\"thresholds\":{},\"weights\":{}}")?;
     Ok(())
 }
@@ -197,7 +216,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .unwrap_or("fixture")
             .to_string();
         reads.put(&label, text.as_bytes())?;
-        for (n, line) in text.lines().filter(|l| !l.trim().is_empty()).take(5).enumerate() {
+        for (n, line) in text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(5)
+            .enumerate()
+        {
             if text.lines().nth(1).is_some() {
                 reads.put(&format!("{label}-line{n}"), line.as_bytes())?;
             }
@@ -207,10 +231,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         };
         let mut memory = Memory::new(50);
         memory.remember(obs.clone(), 1_795_255_200);
-        memories.put(&label, memory.to_json_within(MAX_SEED_BYTES).json.as_bytes())?;
+        memories.put(
+            &label,
+            memory.to_json_within(MAX_SEED_BYTES).json.as_bytes(),
+        )?;
         doms.put(&label, dom_document(&obs).to_string().as_bytes())?;
         // The read targets also see memory exports (read_any reads them).
-        reads.put(&format!("{label}-memory"), memory.to_json_within(16 * 1024).json.as_bytes())?;
+        reads.put(
+            &format!("{label}-memory"),
+            memory.to_json_within(16 * 1024).json.as_bytes(),
+        )?;
     }
     settings_seeds(&mut settings)?;
     settings_dictionary(&corpus.join("settings.dict"))?;
