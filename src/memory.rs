@@ -82,6 +82,9 @@ impl Entry {
         });
         if !same_counts {
             self.history.push(snap);
+            // An observation older than the last one (an imported file) goes
+            // in its place: history stays oldest first, as a file loads it.
+            self.history.sort_by_key(|s| s.at);
             keep_newest(&mut self.history, SNAPSHOTS_PER_ACCOUNT);
         }
     }

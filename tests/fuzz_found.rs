@@ -2,6 +2,7 @@
 //! kept as plain regression tests.
 
 use followback::memory::Memory;
+use followback::{Account, Source};
 
 /// An id-less entry and an entry with an id holding the same handle,
 /// observed at the same second: which one kept the handle depended on the
@@ -71,4 +72,34 @@ fn an_older_id_less_holder_gives_way_and_a_newer_one_keeps_its_handle() {
         let back = Memory::from_json(&newer.to_json()).expect("re-imports");
         assert_eq!(back.len(), 2, "re-importing an export lost accounts");
     }
+}
+
+fn observed(followers: u64, at: i64) -> Account {
+    let mut a = Account::with_handle("maria_okafor", Source::Graphql);
+    a.id = Some("1350001".into());
+    a.followers = Some(followers);
+    a.following = Some(512);
+    a.observed_at = Some(at);
+    a
+}
+
+/// An observation older than the last snapshot (an imported file remembered
+/// into a newer memory) was appended after it: history was no longer oldest
+/// first, and an export re-imported in another order (found by the `memory`
+/// target).
+#[test]
+fn an_older_observation_takes_its_place_in_history() {
+    let mut memory = Memory::new(10);
+    memory.remember_account(observed(2_000, 1_000), 5_000);
+    memory.remember_account(observed(3_000, 3_000), 5_000);
+    memory.remember_account(observed(2_500, 2_000), 5_000);
+    let entry = memory.get(Some("1350001"), None).expect("remembered");
+    let times: Vec<i64> = entry.history.iter().map(|s| s.at).collect();
+    assert_eq!(times, vec![1_000, 2_000, 3_000], "history oldest first");
+    let back = Memory::from_json(&memory.to_json()).expect("re-imports");
+    let again = back.get(Some("1350001"), None).expect("re-imported");
+    assert_eq!(
+        again.history, entry.history,
+        "history changed on its way through an export"
+    );
 }
