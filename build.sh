@@ -6,7 +6,7 @@
 #   ./build.sh test     build, then cargo fmt --check, clippy, cargo test, unit tests, tsc, browser tests (Chromium, then Firefox), web-ext lint
 #   ./build.sh e2e      build, then the browser tests only (Chromium, then Firefox)
 #   ./build.sh bench    build, then print speed and size figures (`<name> <value> <unit>` per line)
-#   ./build.sh fuzz     a long property-based fuzzing campaign (PROPTEST_CASES, default 20000)
+#   ./build.sh fuzz     fuzzing: proptest (PROPTEST_CASES, default 20000), then cargo-fuzz on nightly (FUZZ_RUNS per target, default 100000)
 #   ./build.sh eval DIR...  ranking figures on labelled folders (users.jsonl, labels.jsonl, now.txt)
 #
 # Tools are installed only when missing, and only from package registries
@@ -297,13 +297,28 @@ case "$cmd" in
         cat "$bench_dir/figures.txt"
         ;;
     fuzz)
-        # The property tests (tests/fuzz_*.rs) with many cases, optimised.
+        # 1. The property tests (tests/fuzz_*.rs) with many cases, optimised.
         # Own target dir and panic=unwind, so the release build of the
         # extension's wasm and the bench are not rebuilt around it.
         cases="${PROPTEST_CASES:-20000}"
         run_step "Fuzzing readers, settings, memory and scoring (proptest, $cases cases per property, --release)"
         PROPTEST_CASES="$cases" CARGO_TARGET_DIR="$ROOT/target/fuzz" CARGO_PROFILE_RELEASE_PANIC=unwind \
             cargo test --release --test 'fuzz_*'
+        # 2. Coverage-guided: cargo-fuzz (libFuzzer) over fuzz/fuzz_targets, on
+        # nightly. FUZZ_RUNS runs per target (default 100000: a few minutes);
+        # see fuzz/run.sh for FUZZ_SECONDS, FUZZ_MAX_LEN, FUZZ_LOGS.
+        run_step "Coverage-guided fuzzing (cargo-fuzz on nightly, ${FUZZ_RUNS:-100000} runs per target)"
+        if ! cargo +nightly --version >/dev/null 2>&1; then
+            echo "No nightly toolchain (cargo +nightly failed): cargo-fuzz needs one (rustup toolchain install nightly)."
+            echo "Skipped the coverage-guided targets; the proptest campaign above is this run's fuzzing."
+        else
+            fuzz_version=0.13.2
+            if [ "$(cargo fuzz --version 2>/dev/null | awk '{print $2}')" != "$fuzz_version" ]; then
+                step "Installing cargo-fuzz $fuzz_version (cargo install --locked)"
+                cargo install cargo-fuzz --locked --version "=$fuzz_version"
+            fi
+            FUZZ_RUNS="${FUZZ_RUNS:-100000}" "$ROOT/fuzz/run.sh" || fail "a fuzz target crashed: see fuzz/artifacts/ and target/fuzz-logs/"
+        fi
         ;;
     eval)
         # Ranking figures (followback eval) for each labelled folder given:

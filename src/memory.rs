@@ -90,6 +90,9 @@ impl Entry {
         });
         if !same_counts {
             self.history.push(snap);
+            // An observation older than the last one (an imported file) goes
+            // in its place: history stays oldest first, as a file loads it.
+            self.history.sort_by_key(|s| s.at);
             keep_newest(&mut self.history, SNAPSHOTS_PER_ACCOUNT);
         }
     }
@@ -774,9 +777,17 @@ impl Memory {
         let mut loaded: Vec<Entry> = loose.entries.into_iter().filter_map(load_entry).collect();
         // Newest first, whatever order the file has: the account last
         // observed with a handle keeps it (a post or interaction seen later
-        // does not make an old holder newer).
-        loaded.sort_by_key(|e| {
-            std::cmp::Reverse((e.account.observed_at.unwrap_or(e.last_seen), e.last_seen))
+        // does not make an old holder newer). Ties go to an account with an
+        // id, then by key, so the same entries load the same in any order
+        // (an export re-imports whole).
+        loaded.sort_by_cached_key(|e| {
+            let key = entry_key(&e.account);
+            std::cmp::Reverse((
+                e.account.observed_at.unwrap_or(e.last_seen),
+                e.last_seen,
+                key.starts_with('#'),
+                std::cmp::Reverse(key),
+            ))
         });
         for entry in loaded {
             memory.insert_loaded(entry);
