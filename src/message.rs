@@ -129,7 +129,15 @@ pub fn num(v: f64) -> Arg {
     } else {
         2
     };
-    Arg::Num(v, digits)
+    Arg::Num(shown(v, digits), digits)
+}
+
+/// `v` rounded to the `digits` decimals it is shown with, so a message
+/// carries what the reader sees: the same verdict after a float's last bits
+/// moved (a restart, a round trip) is the same message.
+fn shown(v: f64, digits: u8) -> f64 {
+    let scale = 10f64.powi(i32::from(digits));
+    (v * scale).round() / scale
 }
 
 /// Signed points as an argument.
@@ -144,7 +152,11 @@ pub fn text(t: impl Into<String>) -> Arg {
 
 /// A share shown as a whole percent (clamped to 0..1).
 pub fn pct(v: f64) -> Arg {
-    Arg::Pct(if v.is_finite() { v.clamp(0.0, 1.0) } else { v })
+    Arg::Pct(if v.is_finite() {
+        shown(v.clamp(0.0, 1.0), 2)
+    } else {
+        v
+    })
 }
 
 impl Serialize for Arg {

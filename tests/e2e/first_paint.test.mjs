@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launch, openPage, waitForRowBadges, readBadges, rowHandles, recordMessages, recordedMessages, xTabId, extensionConsoleProblems, FIXTURES } from './support/harness.mjs';
+import { SEL, launch, openPage, waitForRowBadges, readBadges, rowHandles, recordMessages, recordedMessages, xTabId, extensionConsoleProblems, FIXTURES } from './support/harness.mjs';
 
 let env;
 let ext;
@@ -89,7 +89,7 @@ async function loadPayloadFirst(page, name, expectAtLeast) {
  * a requestAnimationFrame check before every frame of every row on screen.
  */
 function startPageChecks(page) {
-  return page.evaluate(() => {
+  return page.evaluate((CELL) => {
     const handleOf = (cell) => {
       const a = [...cell.querySelectorAll('a[tabindex="-1"][href]')].find((x) => x.textContent.startsWith('@'));
       return a ? a.textContent.slice(1) : null;
@@ -101,7 +101,6 @@ function startPageChecks(page) {
     };
     const c = { inserted: 0, insertedWithout: [], refilled: 0, refilledWithout: [], frames: 0, paintedWithout: new Set(), stop: false };
     window.__checks = c;
-    const CELL = '[data-testid="UserCell"]';
     new MutationObserver((records) => {
       const seen = new Set();
       for (const r of records) {
@@ -133,7 +132,7 @@ function startPageChecks(page) {
       requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
-  });
+  }, SEL.userCell);
 }
 
 async function stopPageChecks(page) {

@@ -62,7 +62,9 @@ test('a content script is refused every pages-only message; its own messages are
 test("the extension's pages get the pages-only messages answered", async () => {
   const page = await openPage(env, `chrome-extension://${env.extensionId}/popup/popup.html`);
   for (const m of Object.values(MESSAGES).filter((x) => x.to === 'worker' && !x.from.includes('content') && x.type !== MESSAGES.MEMORY_CLEAR.type)) {
-    const reply = await page.evaluate((type) => chrome.runtime.sendMessage({ type }), m.type);
+    // A write needs what to write: an empty patch (changes nothing).
+    const body = m.type === MESSAGES.SETTINGS_WRITE.type ? { values: {} } : {};
+    const reply = await page.evaluate((message) => chrome.runtime.sendMessage(message), { type: m.type, ...body });
     assert.equal(reply && reply.ok, true, `${m.type}: ${JSON.stringify(reply)}`);
   }
   await page.close();
