@@ -812,6 +812,10 @@ fn load_entry(value: serde_json::Value) -> Option<Entry> {
 fn load_entry_parts(mut entry: Entry, written: bool) -> Option<Entry> {
     let has_history = written;
     bounds::account(&mut entry.account);
+    // Handles are kept without `@`, as they are looked up (a file may write one).
+    if entry.account.handle.starts_with('@') {
+        entry.account.handle = entry.account.handle.trim_start_matches('@').to_string();
+    }
     if entry.account.handle.is_empty() {
         return None;
     }

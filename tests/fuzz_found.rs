@@ -103,3 +103,25 @@ fn an_older_observation_takes_its_place_in_history() {
         "history changed on its way through an export"
     );
 }
+
+/// A memory file whose handle is written with its `@` loaded under a key the
+/// lookup never finds: the account was in memory but no verdict could reach
+/// it (found by the `memory` target on the merged IndexedDB records).
+#[test]
+fn a_handle_written_with_its_at_is_found_again() {
+    let file = r#"{"version":1,"capacity":50,"entries":[{"account":{"handle":"@ev_tomasz","followers":812,"observed_at":1795255199},"tweets":[],"interactions":[],"last_seen":1795255200}]}"#;
+    let memory = Memory::from_json(file).expect("loads");
+    let entry = memory
+        .get(None, Some("ev_tomasz"))
+        .expect("found by its handle");
+    assert_eq!(entry.account.handle, "ev_tomasz");
+    assert!(
+        memory.get(None, Some("@EV_Tomasz")).is_some(),
+        "with @ and any case too"
+    );
+    let back = Memory::from_json(&memory.to_json()).expect("re-imports");
+    assert!(
+        back.get(None, Some("ev_tomasz")).is_some(),
+        "and after an export"
+    );
+}

@@ -197,7 +197,7 @@ async function main() {
     note(`8 MB payload: ${Buffer.byteLength(big, 'utf8')} bytes, ${read.value.accounts} accounts read${read.value.warnings.length ? ` (${read.value.warnings.join(' ')})` : ''}`);
     figure('parse_wasm_8mb_ms', read.ms, 'ms');
   }
-  // memory_bytes_per_account and restore_100k_ms: the memory-store bench's (tests/bench/memory.mjs, when present).
+  // memory_bytes_per_account and restore_100k_ms: tests/bench/memory-store.mjs (run by ./build.sh bench).
 }
 
 main().catch((e) => {

@@ -140,7 +140,8 @@ test('Firefox: changing the starting score in options re-scores the open tab wit
   assert.ok(target, 'a badge with a mid-range score');
   await x.evaluate(() => { window.__loadedOnce = true; });
 
-  const options = await openExtensionPage(env, 'options/options.html', () => Boolean(document.querySelector('#setting-score_base')));
+  // Ready: the form holds the stored settings (an edit before that would be replaced by them).
+  const options = await openExtensionPage(env, 'options/options.html', () => document.body.dataset.ready === 'true' && Boolean(document.querySelector('#setting-score_base')));
   const base = Number(await options.evaluate(() => document.querySelector('#setting-score_base').value));
   await options.evaluate((v) => {
     const input = document.querySelector('#setting-score_base');
