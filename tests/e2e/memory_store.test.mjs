@@ -7,7 +7,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, extensionConsoleProblems } from './support/harness.mjs';
+import { launch, openPage, extensionPage, extensionConsoleProblems, sleep, until } from './support/harness.mjs';
 
 let env;
 /** An extension page: messages and storage from the extension's own origin. */
@@ -15,23 +15,11 @@ let ext;
 
 before(async () => {
   env = await launch();
-  ext = await env.context.newPage();
-  await ext.goto(`chrome-extension://${env.extensionId}/options/options.html`);
+  ext = await extensionPage(env);
 });
 after(async () => {
   if (env) await env.close();
 });
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function until(what, read, tries = 300) {
-  for (let i = 0; i < tries; i += 1) {
-    const got = await read();
-    if (got) return got;
-    await sleep(100);
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
 
 const send = (message) => ext.evaluate((m) => chrome.runtime.sendMessage(m), message);
 

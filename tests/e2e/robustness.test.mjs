@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
-  launch, openPage, readBadges, rowHandles, waitForRowBadges, readBreakdown, extensionConsoleProblems, DIST, FIXTURES, SEL, extensionPage,
+  launch, openPage, readBadges, rowHandles, waitForRowBadges, readBreakdown, extensionConsoleProblems, DIST, FIXTURES, SEL, extensionPage, sleep, until,
 } from './support/harness.mjs';
 
 let env;
@@ -27,18 +27,6 @@ before(async () => {
 after(async () => {
   if (env) await env.close();
 });
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** Calls `read()` until it returns something truthy; fails with `what` otherwise. */
-async function until(what, read, tries = 300) {
-  for (let i = 0; i < tries; i += 1) {
-    const got = await read();
-    if (got) return got;
-    await sleep(100);
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
 
 const send = (message) => ext.evaluate((m) => chrome.runtime.sendMessage(m), message);
 const debugStats = async () => {

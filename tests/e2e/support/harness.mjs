@@ -100,6 +100,18 @@ export async function extensionPage(env) {
   return page;
 }
 
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Calls `read()` every 100 ms until it returns something truthy (that value); fails with `what` after `tries`. */
+export async function until(what, read, tries = 300) {
+  for (let i = 0; i < tries; i += 1) {
+    const got = await read();
+    if (got) return got;
+    await sleep(100);
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}
+
 /** Opens `url` in a new page, recording console errors/warnings and page errors. */
 export async function openPage(env, url) {
   const page = await env.context.newPage();
