@@ -1,6 +1,11 @@
 // @ts-check
 // Badge renderer: one Shadow DOM host per account shown, keyed by handle.
 // Everything is drawn with textContent; nothing from X ever becomes markup.
+// Every shadow root adopts one constructable stylesheet per style text and
+// document (no <style> parsed per badge); where adoptedStyleSheets is missing
+// or refused, each root falls back to its own <style>. The fixed words a badge
+// says (its language tag, accessible name and title) are looked up once per
+// look, not once per badge.
 
 import { LEVELS, levelOf, levelWords, glyphSvg, OVERRIDE_WORDS } from '../shared/levels.js';
 import { t } from '../shared/i18n.js';
@@ -42,10 +47,104 @@ ${COLOURS}
 
 const parts = new WeakMap();
 
+/** document -> (css text -> CSSStyleSheet | null): one shared sheet per style, null where sheets cannot be adopted. */
+const sheets = new WeakMap();
+
+/** The shared sheet holding `css` for `doc`, or null when constructable sheets are unavailable there. */
+function sharedSheet(doc, css) {
+  let byCss = sheets.get(doc);
+  if (!byCss) {
+    byCss = new Map();
+    sheets.set(doc, byCss);
+  }
+  if (byCss.has(css)) return byCss.get(css);
+  let sheet = null;
+  try {
+    const view = doc.defaultView;
+    const Sheet = view && view.CSSStyleSheet;
+    if (Sheet && 'adoptedStyleSheets' in view.ShadowRoot.prototype && typeof Sheet.prototype.replaceSync === 'function') {
+      sheet = new Sheet();
+      sheet.replaceSync(css);
+    }
+  } catch (_) {
+    sheet = null;
+  }
+  byCss.set(css, sheet);
+  return sheet;
+}
+
+/**
+ * Styles `shadow` with `css`: adopts the shared sheet, or appends a <style> of
+ * its own when adopting is not possible (older browsers, a sheet the engine
+ * refuses). Returns true when the shared sheet was adopted.
+ * @param {Document} doc
+ * @param {ShadowRoot} shadow
+ * @param {string} css
+ */
+export function styleShadow(doc, shadow, css) {
+  const sheet = sharedSheet(doc, css);
+  if (sheet) {
+    try {
+      shadow.adoptedStyleSheets = [sheet];
+      if (shadow.adoptedStyleSheets.length === 1) return true;
+    } catch (_) {
+      // fall back to a <style> of its own
+    }
+    // Refused once: every later root takes the fallback straight away.
+    const byCss = sheets.get(doc);
+    if (byCss) byCss.set(css, null);
+  }
+  const style = doc.createElement('style');
+  style.textContent = css;
+  shadow.prepend(style);
+  return false;
+}
+
+/** Memoised fixed words: the same look always says the same words (the locale does not change under a page). */
+const words = new Map();
+const WORDS_MAX = 4096;
+
+/** `compute()` once per `key` (bounded: the table starts over when full). */
+function once(key, compute) {
+  let v = words.get(key);
+  if (v === undefined) {
+    if (words.size >= WORDS_MAX) words.clear();
+    v = compute();
+    words.set(key, v);
+  }
+  return v;
+}
+
+/** document -> (glyph|class -> svg template): a badge's glyph is a clone, not built anew. */
+const glyphs = new WeakMap();
+
+function glyph(doc, name, className = 'glyph') {
+  let byName = glyphs.get(doc);
+  if (!byName) {
+    byName = new Map();
+    glyphs.set(doc, byName);
+  }
+  const k = `${name}|${className}`;
+  let svg = byName.get(k);
+  if (!svg) {
+    svg = glyphSvg(doc, name, className);
+    byName.set(k, svg);
+  }
+  return /** @type {Element} */ (svg.cloneNode(true));
+}
+
+/** The language of our words (X's page may be in another). */
+const localeTag = () => once('locale_tag', () => t('locale_tag', 'en'));
+
 export { levelWords };
 
 /** The badge's accessible name: the same words and number the badge shows. */
 export function ariaLabel(verdict) {
+  const label = verdict.confidence && verdict.confidence.label;
+  return once(`aria|${verdict.override || ''}|${verdict.level}|${label}|${verdict.score}`, () => ariaWords(verdict));
+}
+
+function ariaWords(verdict) {
   const level = levelOf(verdict.level);
   if (verdict.override) return t('badge_override', 'Followback: $1 (your choice)', [OVERRIDE_WORDS[verdict.override] || level.words]);
   if (level.id === 'not_enough_data') return t('badge_not_enough_data', 'Followback: not enough data');
@@ -77,17 +176,16 @@ export function buttonHost(doc, { hostClass, buttonClass, handle, css, onActivat
   const host = doc.createElement('span');
   host.className = hostClass;
   host.setAttribute('data-followback-handle', handle);
-  host.lang = t('locale_tag', 'en'); // our words, in the extension's language (X's page may be in another)
+  host.lang = localeTag(); // our words, in the extension's language (X's page may be in another)
   const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = css;
   const button = doc.createElement('span');
   button.className = buttonClass;
   button.setAttribute('role', 'button');
   button.setAttribute('tabindex', '0');
   button.setAttribute('aria-haspopup', 'dialog');
   button.setAttribute('aria-expanded', 'false');
-  shadow.append(style, button);
+  shadow.append(button);
+  styleShadow(doc, shadow, css);
   button.addEventListener('click', (e) => {
     e.stopPropagation();
     e.preventDefault();
@@ -152,8 +250,8 @@ export function renderBadge(host, verdict, theme) {
   if (verdict.override) {
     p.badge.setAttribute('data-override', String(verdict.override));
     host.setAttribute('data-followback-override', String(verdict.override));
-    pill.append(glyphSvg(doc, 'pin', 'glyph pin'), glyphSvg(doc, entry.glyph));
-    p.badge.title = t('badge_override', 'Followback: $1 (your choice)', [OVERRIDE_WORDS[verdict.override] || entry.words]);
+    pill.append(glyph(doc, 'pin', 'glyph pin'), glyph(doc, entry.glyph));
+    p.badge.title = once(`title|override|${verdict.override}|${level}`, () => t('badge_override', 'Followback: $1 (your choice)', [OVERRIDE_WORDS[verdict.override] || entry.words]));
   } else {
     p.badge.removeAttribute('data-override');
     host.removeAttribute('data-followback-override');
@@ -162,12 +260,13 @@ export function renderBadge(host, verdict, theme) {
       q.className = 'q';
       q.textContent = '?';
       pill.append(q);
-      p.badge.title = t('badge_not_enough_data', 'Followback: not enough data');
+      p.badge.title = once('title|not_enough_data', () => t('badge_not_enough_data', 'Followback: not enough data'));
     } else {
-      pill.append(glyphSvg(doc, entry.glyph), String(verdict.score));
-      p.badge.title = conf === 'low'
-        ? t('badge_title_low', 'Followback $1: $2 (not sure yet)', [verdict.score, entry.words])
-        : t('badge_label', 'Followback $1: $2', [verdict.score, entry.words]);
+      pill.append(glyph(doc, entry.glyph), String(verdict.score));
+      p.badge.title = once(`title|${conf === 'low' ? 'low' : 'sure'}|${level}|${verdict.score}`, () =>
+        conf === 'low'
+          ? t('badge_title_low', 'Followback $1: $2 (not sure yet)', [verdict.score, entry.words])
+          : t('badge_label', 'Followback $1: $2', [verdict.score, entry.words]));
     }
   }
   p.badge.replaceChildren(pill);

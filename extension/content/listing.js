@@ -2,6 +2,8 @@
 // The list being browsed (a profile's followers / verified_followers / following):
 // every account row this page drew a badge for, kept while the person scrolls
 // (rows are recycled, this map is not), for the audit page's `fb:list-stats`.
+// A row keeps the evidence lines that took points away; their words are
+// rendered only when the list is asked for (not on the scroll's frames).
 
 import { negativeReasons } from '../shared/reasons.js';
 
@@ -41,13 +43,24 @@ export function recordRow(handle, verdict, facts) {
     followsYou: f.followsYou === true,
     youFollow: f.youFollow === true,
     youFollowKnown: typeof f.youFollow === 'boolean',
-    reasons: negativeReasons(verdict),
+    // The lines that took points away, rendered by listStats (negativeReasons).
+    lines: worstLines(verdict),
     seenAt: Date.now(),
   });
+}
+
+/** The evidence lines negativeReasons names, unrendered ([] for a verdict without evidence). */
+function worstLines(verdict) {
+  const evidence = Array.isArray(verdict && verdict.evidence) ? verdict.evidence : [];
+  const lines = [];
+  for (const ev of evidence) if (Number(ev.points) < 0) lines.push(ev);
+  return lines;
 }
 
 /** The `fb:list-stats` answer. */
 export function listStats(enabled) {
   const list = here();
-  return { ok: true, enabled, list: listOf(list.path), accounts: [...list.accounts.values()] };
+  const accounts = [];
+  for (const { lines, ...a } of list.accounts.values()) accounts.push({ ...a, reasons: negativeReasons({ evidence: lines }) });
+  return { ok: true, enabled, list: listOf(list.path), accounts };
 }

@@ -40,6 +40,8 @@ const POPOVER_CLASS = 'followback-breakdown-host';
 const state = {
   enabled: true,
   started: false,
+  /** Settings, overrides and filter loaded: until then mutations are not looked at (the first scan sees everything). */
+  ready: false,
   /** Bumped whenever every verdict must be asked again (new settings, new facts from the page). */
   generation: 1,
   /** Bumped on every payload whose compact verdicts were stored (replies to older requests do not overwrite them). */
@@ -53,9 +55,18 @@ const state = {
   added: new Set(),
   /** Elements that changed in place since the last scan (the row or card around them changed). */
   touched: new Set(),
+  /** A change outside account rows was seen: the next frame's scan looks at page-level targets too. */
+  pageDue: false,
   /** lower-case handles with a request under way */
   inflight: new Set(),
   theme: 'light',
+  /** When the theme was last read (performance.now()), and whether a read is due (it is read at most every THEME_EVERY_MS). */
+  themeAt: -Infinity,
+  themeDue: false,
+  themeTimer: 0,
+  /** lower-case handle -> batch item: rows that have a verdict and only send their facts, sent together (REFRESH_MS). */
+  refresh: new Map(),
+  refreshTimer: 0,
   /** The per-surface switches (`display.*` settings, shared/display.js). */
   display: defaultDisplay(),
   observer: null,
@@ -64,6 +75,19 @@ const state = {
 
 const key = (handle) => String(handle).toLowerCase();
 const schedule = perFrame(() => guard('scan failed', scan));
+
+/**
+ * The theme is read (a computed style: it may force a style recalc) at most
+ * this often while the page changes, and on every full scan; a change in
+ * between is seen by a read this long after the last one.
+ */
+const THEME_EVERY_MS = 500;
+/**
+ * Rows whose badge is drawn already send their page facts in one message per
+ * this many ms, not one per frame (off the paint path; rows without any
+ * verdict are asked for at once).
+ */
+const REFRESH_MS = 150;
 
 function invalidateAll() {
   state.generation += 1;
@@ -206,6 +230,20 @@ function requestVerdicts(batch) {
   );
 }
 
+/** Sends the facts of the rows that have a verdict already, in one message (the replies redraw only them). */
+function sendRefresh() {
+  state.refreshTimer = 0;
+  const batch = [];
+  for (const item of state.refresh.values()) {
+    const entry = state.cache.get(item.k);
+    // Still wanted: not under way, and not answered for these facts since.
+    if (state.inflight.has(item.k) || (entry && entry.generation === state.generation && entry.factsKey === item.factsKey)) continue;
+    batch.push(item);
+  }
+  state.refresh.clear();
+  if (state.enabled) requestVerdicts(batch);
+}
+
 /** The targets this frame looks at: every account shown, or the changed rows and cards plus the page-level ones. */
 function targetsNow() {
   const full = state.full;
@@ -221,6 +259,14 @@ function targetsNow() {
   return result;
 }
 
+/** The rows changed since the last scan, as targets (no page-level ones): a rows-only scan's. */
+function rowTargetsNow() {
+  const changed = changedTargets(state.added, state.touched);
+  state.added.clear();
+  state.touched.clear();
+  return changed;
+}
+
 /** True when a badge host not kept this frame is stale: it was looked at (or is page-level), so it goes. */
 function lookedAt(host, looked) {
   if (!looked) return true;
@@ -230,8 +276,33 @@ function lookedAt(host, looked) {
   return (cell !== null && looked.has(cell)) || (card !== null && looked.has(card));
 }
 
-/** One frame's work: reconcile the changed rows' badges, then one request for what is missing. */
-function scan() {
+/** The page's theme: read on full scans and when due (THEME_EVERY_MS), else the last one read. */
+function themeNow() {
+  const now = performance.now();
+  if (state.full || state.themeDue || now - state.themeAt >= THEME_EVERY_MS) {
+    state.themeDue = false;
+    state.themeAt = now;
+    return pageTheme(document);
+  }
+  // Not read this frame: read it once the interval is over, so a change is not missed.
+  if (!state.themeTimer) {
+    state.themeTimer = setTimeout(() => {
+      state.themeTimer = 0;
+      state.themeDue = true;
+      schedule();
+    }, Math.max(0, THEME_EVERY_MS - (now - state.themeAt)));
+  }
+  return state.theme;
+}
+
+/**
+ * One frame's work: reconcile the changed rows' badges, then one request for
+ * what is missing. `rowsOnly`: the changes were account rows only (run inside
+ * the MutationObserver callback, so a row costs one turn, not one in this turn
+ * and one at the next frame): only those rows are looked at; the theme,
+ * page-level targets, posts and interactions wait for a frame's scan.
+ */
+function scan(rowsOnly = false) {
   state.checkNavigation();
   if (!state.enabled) {
     removeAllBadges();
@@ -239,13 +310,16 @@ function scan() {
     state.touched.clear();
     return;
   }
-  const theme = pageTheme(document);
-  if (theme !== state.theme) state.full = true;
-  state.theme = theme;
+  if (!rowsOnly) {
+    state.pageDue = false;
+    const theme = themeNow();
+    if (theme !== state.theme) state.full = true;
+    state.theme = theme;
+  }
   const keep = new Set();
   const wanted = new Map();
   let ownProfile = false;
-  const { targets, looked } = targetsNow();
+  const { targets, looked } = rowsOnly ? rowTargetsNow() : targetsNow();
   for (const target of targets) {
     guard('row failed', () => {
       // The viewer's own profile: a "How you look" chip instead of a badge (selfcheck.js).
@@ -265,9 +339,10 @@ function scan() {
       wanted.set(k, { k, kind: target.kind, facts, roots });
     });
   }
-  sweepSelfCheck(ownProfile);
+  if (!rowsOnly) sweepSelfCheck(ownProfile);
   // Badges whose account is no longer shown where they are (in what was looked at; the rest did not change).
-  for (const host of document.querySelectorAll(`.${HOST_CLASS}`)) {
+  const hosts = rowsOnly ? [...(looked || [])].flatMap((el) => [...el.querySelectorAll(`.${HOST_CLASS}`)]) : document.querySelectorAll(`.${HOST_CLASS}`);
+  for (const host of hosts) {
     if (!keep.has(host) && lookedAt(host, looked)) host.remove();
   }
   const open = openHost();
@@ -279,10 +354,19 @@ function scan() {
     if (!needsRequest(w.k, w.facts)) continue;
     const request = { handle: w.facts.handle, dom: w.facts };
     if (w.facts.id) request.id = w.facts.id;
-    batch.push({ k: w.k, request, factsKey, roots: w.roots });
+    const item = { k: w.k, request, factsKey, roots: w.roots };
+    const entry = state.cache.get(w.k);
+    // A badge drawn already: its facts go with others' shortly; a row without one asks now.
+    if (entry && entry.verdict && entry.generation === state.generation) state.refresh.set(w.k, item);
+    else {
+      state.refresh.delete(w.k);
+      batch.push(item);
+    }
   }
   requestVerdicts(batch);
+  if (state.refresh.size && !state.refreshTimer) state.refreshTimer = setTimeout(() => guard('verdict request failed', sendRefresh), REFRESH_MS);
   pruneCache(state.cache, wanted.keys());
+  if (rowsOnly) return;
   if (!contextGone()) guard('interactions failed', () => recordInteractions(document, ask, invalidateAll));
   if (!contextGone()) guard('posts failed', () => recordTweets(document, ask, invalidateAll));
 }
@@ -297,6 +381,7 @@ function ours(node) {
  * callback, before the page paints. Our own hosts and popovers are not changes.
  */
 function onMutations(records) {
+  if (!state.ready) return;
   let changed = false;
   const added = [];
   const touched = [];
@@ -320,8 +405,43 @@ function onMutations(records) {
   if (!changed) return;
   for (const n of added) state.added.add(n);
   for (const n of touched) state.touched.add(n);
-  if (state.enabled && !contextGone()) badgeNow(added, touched);
+  if (!state.enabled || contextGone()) {
+    schedule();
+    return;
+  }
+  // Account rows put in or refilled, nothing else, and no full scan pending: all their work now.
+  if (!state.full && !state.pageDue && rowsOnly(records)) {
+    scan(true);
+    // The theme is still read as often as before a frame's scan would (it may change with no mutation).
+    if (performance.now() - state.themeAt >= THEME_EVERY_MS) schedule();
+    return;
+  }
+  state.pageDue = true;
+  badgeNow(added, touched);
   schedule();
+}
+
+/** True when `el` is an account row, inside one, or holds rows and nothing page-level (posts, notifications, headers, cards). */
+function rowElement(el) {
+  if (el.closest(SEL.userCell)) return !el.closest(SEL.notRowsOnly);
+  return el.querySelector(SEL.userCell) !== null && el.querySelector(SEL.notRowsOnly) === null && !el.matches(SEL.notRowsOnly);
+}
+
+/** True when every change in `records` (ours aside) is in account rows: rows added, refilled or changed in place. */
+function rowsOnly(records) {
+  for (const r of records) {
+    if (r.type !== 'childList') {
+      const el = r.target.nodeType === 1 ? /** @type {Element} */ (r.target) : r.target.parentElement;
+      if (!el || !el.isConnected || !el.closest(SEL.userCell) || el.closest(SEL.notRowsOnly)) return false;
+      continue;
+    }
+    for (const n of r.addedNodes) {
+      if (ours(n) || !n.isConnected) continue;
+      const el = n.nodeType === 1 ? /** @type {Element} */ (n) : n.parentElement;
+      if (!el || !rowElement(el)) return false;
+    }
+  }
+  return true;
 }
 
 /**
@@ -456,6 +576,9 @@ export function start({ queue = [], release = () => {} } = {}) {
   watchOrphan(() => guard('clean-up failed', () => orphaned(channel)));
   release();
   const early = queue.splice(0, queue.length);
+  // Observed from the start, before the page's own scripts: our callback comes first
+  // in each mutation turn, so a badge is in before any page observer sees the row.
+  observe();
 
   state.checkNavigation = watchNavigation(() => {
     guard('navigation failed', () => {
@@ -487,7 +610,8 @@ export function start({ queue = [], release = () => {} } = {}) {
   Promise.all([ready, display, loadFilter(), loadOverrides()]).then(() =>
     guard('start failed', () => {
       for (const p of early) relayPayload(p);
-      observe();
+      state.ready = true;
+      if (!state.observer) observe();
       rescanAll();
     }),
   );

@@ -73,6 +73,11 @@ export const SEL = Object.freeze({
   statusLink: 'a[href*="/status/"]',
   /** A quoted post's card inside a post (it holds a second User-Name block). */
   quoteCard: '[role="link"]',
+  /**
+   * What makes an element more than account rows: posts, notifications, the
+   * profile header, hover cards (their targets are found page-wide, not per row).
+   */
+  notRowsOnly: 'article, [data-testid="notification"], [data-testid="UserName"], [data-testid="HoverCard"]',
   /** The side bar's link to the viewer's own profile: href="/<viewer handle>". */
   viewerProfileLink: 'a[data-testid="AppTabBar_Profile_Link"]',
 });
@@ -128,10 +133,16 @@ export function profileHandleFromPath(pathname) {
   return isHandle(first) ? first : null;
 }
 
+/** A root-relative link of one plain segment ("/jack"): resolves to itself. */
+const SIMPLE_PATH = /^\/[A-Za-z0-9_]+$/;
+
 /** The handle a link points to ("/jack" -> "jack"), or null for anything else. */
 export function handleFromHref(href) {
   try {
-    const url = new URL(withoutBidiMarks(href), location.href);
+    const bare = withoutBidiMarks(href);
+    // The common case, "/jack": no URL to parse (it would resolve to the same path).
+    if (SIMPLE_PATH.test(bare)) return profileHandleFromPath(bare);
+    const url = new URL(bare, location.href);
     const parts = url.pathname.split('/').filter(Boolean);
     if (parts.length !== 1) return null;
     return profileHandleFromPath(url.pathname);

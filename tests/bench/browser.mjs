@@ -20,7 +20,7 @@
 // pages the native bench wrote (cargo run --release --example bench --
 // --write-pages DIR), cut into pages of 20 like X sends.
 
-import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -283,6 +283,11 @@ async function main() {
       const page = await openPage(env, 'about:blank');
       const cdp = await env.context.newCDPSession(page);
       const r = await scrollThrough(page, opts, SCROLLS.normal, cdp);
+      if (process.env.BENCH_PROFILE) {
+        // The raw profile, for DevTools or a self-time sort (BENCH_PROFILE=DIR).
+        mkdirSync(process.env.BENCH_PROFILE, { recursive: true });
+        writeFileSync(path.join(process.env.BENCH_PROFILE, `scroll-${run}.cpuprofile`), JSON.stringify(r.profile));
+      }
       const c = contentTime(r.profile, `chrome-extension://${env.extensionId}/content/`);
       frames.push(median(c.perFrameMs));
       total += c.totalMs;
