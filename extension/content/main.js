@@ -424,7 +424,7 @@ function onMutations(records) {
 /** True when `el` is an account row, inside one, or holds rows and nothing page-level (posts, notifications, headers, cards). */
 function rowElement(el) {
   if (el.closest(SEL.userCell)) return !el.closest(SEL.notRowsOnly);
-  return el.querySelector(SEL.userCell) !== null && el.querySelector(SEL.notRowsOnly) === null && !el.matches(SEL.notRowsOnly);
+  return el.querySelector(SEL.userCell) !== null && el.querySelector(SEL.notRowsOnly) === null;
 }
 
 /** True when every change in `records` (ours aside) is in account rows: rows added, refilled or changed in place. */
@@ -439,6 +439,14 @@ function rowsOnly(records) {
       if (ours(n) || !n.isConnected) continue;
       const el = n.nodeType === 1 ? /** @type {Element} */ (n) : n.parentElement;
       if (!el || !rowElement(el)) return false;
+    }
+    // What went away may have been page-level too (the side bar naming the viewer, a header).
+    if (r.removedNodes.length === 0) continue;
+    const parent = r.target.nodeType === 1 ? /** @type {Element} */ (r.target) : null;
+    if (parent && parent.isConnected && parent.closest(SEL.userCell) && !parent.closest(SEL.notRowsOnly)) continue;
+    for (const n of r.removedNodes) {
+      if (ours(n)) continue;
+      if (n.nodeType !== 1 || !rowElement(/** @type {Element} */ (n))) return false;
     }
   }
   return true;
