@@ -87,7 +87,7 @@ const THEME_EVERY_MS = 500;
  * this many ms, not one per frame (off the paint path; rows without any
  * verdict are asked for at once).
  */
-const REFRESH_MS = 150;
+const REFRESH_MS = 250;
 
 function invalidateAll() {
   state.generation += 1;
@@ -164,15 +164,26 @@ function reconcile(target, keep) {
   const found = entry && entry.verdict ? withOverride(entry.verdict) : null;
   const verdict = shown(target, found) ? found : null;
   let mine = null;
+  /** A host left by the account a recycled row showed before: redrawn for this one rather than made anew. */
+  let spare = null;
+  const open = openHost();
   for (const host of scope.querySelectorAll(`.${HOST_CLASS}`)) {
     // A row's host must belong to this row, not to a nested card.
     if (target.owns ? !target.owns(host) : target.kind !== 'profile' && host.closest(`${SEL.userCell}, ${SEL.hoverCard}`) !== target.root) continue;
     const same = key(host.getAttribute('data-followback-handle') || '') === k;
     if (same && !mine && verdict) mine = host;
+    else if (!same && !spare && verdict && host !== open && verdictOf(host)) spare = host;
     else host.remove();
   }
   if (verdict) {
-    if (!mine) {
+    if (!mine && spare) {
+      mine = spare;
+      spare = null;
+      mine.setAttribute('data-followback-handle', target.handle);
+      renderBadge(mine, verdict, state.theme);
+      const placed = target.after && target.after.parentElement === target.anchor ? target.after.nextSibling === mine : mine.parentElement === target.anchor;
+      if (!placed) insertHost(target, mine);
+    } else if (!mine) {
       mine = createHost(document, target.handle, onActivate);
       renderBadge(mine, verdict, state.theme);
       insertHost(target, mine);
@@ -184,6 +195,7 @@ function reconcile(target, keep) {
     }
     keep.add(mine);
   }
+  if (spare) spare.remove();
 }
 
 /** Filter mode and the audit list, per render, for the account a row shows now. */
@@ -303,7 +315,8 @@ function themeNow() {
  * page-level targets, posts and interactions wait for a frame's scan.
  */
 function scan(rowsOnly = false) {
-  state.checkNavigation();
+  // The URL is read by frames' scans (at least every THEME_EVERY_MS while the page changes) and on navigation events.
+  if (!rowsOnly) state.checkNavigation();
   if (!state.enabled) {
     removeAllBadges();
     state.added.clear();

@@ -135,13 +135,24 @@ export function profileHandleFromPath(pathname) {
 
 /** A root-relative link of one plain segment ("/jack"): resolves to itself. */
 const SIMPLE_PATH = /^\/[A-Za-z0-9_]+$/;
+/** "/jack" -> "jack" | null, for the links rows show (bounded: starts over when full). */
+const simpleHandles = new Map();
+const SIMPLE_MAX = 4096;
 
 /** The handle a link points to ("/jack" -> "jack"), or null for anything else. */
 export function handleFromHref(href) {
   try {
     const bare = withoutBidiMarks(href);
-    // The common case, "/jack": no URL to parse (it would resolve to the same path).
-    if (SIMPLE_PATH.test(bare)) return profileHandleFromPath(bare);
+    // The common case, "/jack": no URL to parse (it would resolve to the same path), and asked often.
+    if (SIMPLE_PATH.test(bare)) {
+      let handle = simpleHandles.get(bare);
+      if (handle === undefined) {
+        if (simpleHandles.size >= SIMPLE_MAX) simpleHandles.clear();
+        handle = profileHandleFromPath(bare);
+        simpleHandles.set(bare, handle);
+      }
+      return handle;
+    }
     const url = new URL(bare, location.href);
     const parts = url.pathname.split('/').filter(Boolean);
     if (parts.length !== 1) return null;

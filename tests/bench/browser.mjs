@@ -277,6 +277,9 @@ async function main() {
     }
     // The content script's time, from CPU profiles of normal scrolls.
     const frames = [];
+    const means = [];
+    const p90s = [];
+    const idle = [];
     let total = 0;
     let scrollMs = 0;
     for (let run = 0; run < opts.runs; run += 1) {
@@ -290,12 +293,16 @@ async function main() {
       }
       const c = contentTime(r.profile, `chrome-extension://${env.extensionId}/content/`);
       frames.push(median(c.perFrameMs));
+      // The median alone says little when work clusters in some frames: the mean, p90 and idle share beside it.
+      means.push(c.totalMs / c.perFrameMs.length);
+      p90s.push(percentile(c.perFrameMs, 90));
+      idle.push(c.perFrameMs.filter((ms) => ms === 0).length / c.perFrameMs.length);
       total += c.totalMs;
       scrollMs += r.scrollMs;
       await cdp.detach();
       await page.close();
     }
-    content = { p50: median(frames), share: total / scrollMs };
+    content = { p50: median(frames), mean: median(means), p90: median(p90s), idle: median(idle), share: total / scrollMs };
     path_ = await verdictPath(env, xPages(opts.pages).slice(0, 30));
   } finally {
     await env.close();
@@ -322,6 +329,9 @@ async function main() {
   figure('badge_latency_ms_p95_same_task', med(results.same_task, (r) => p95(r.latencies.same)), 'ms');
   figure('long_tasks_over_50ms', med([...results.normal, ...results.fast], (r) => r.longTasks.length), 'tasks');
   figure('content_ms_per_frame_p50', content.p50, 'ms');
+  figure('content_ms_per_frame_mean', content.mean, 'ms');
+  figure('content_ms_per_frame_p90', content.p90, 'ms');
+  note(`content script: no time at all in ${(content.idle * 100).toFixed(0)}% of the frames`);
   note(`content script: ${(content.share * 100).toFixed(1)}% of the scroll's wall time on the main thread`);
   figure('verdict_path_us', median(path_.verdicts), 'us');
   figure('payload_path_us_per_account', median(path_.payload), 'us');
