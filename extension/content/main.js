@@ -5,11 +5,18 @@
 // Badges in the row's first paint: each payload's reply carries the compact
 // verdicts of its accounts (cache.js); rows X inserts for those accounts get
 // their badge inside the MutationObserver callback, before the next paint.
+// The observer is registered at document_start, so its callback comes before the
+// page's own observers in each mutation turn. When a turn's changes are account
+// rows only (put in, refilled, changed in place), all their work is done in that
+// callback (one turn per row, not one now and one at the next frame); any other
+// change waits for the frame's scan, which also reads the theme (at most every
+// THEME_EVERY_MS), the URL, page-level targets, posts and interactions.
 // Per animation frame, only the rows that changed (mutation records) are looked
 // at (every account shown after navigation, settings, theme or payload changes):
 // each gets exactly one badge for the account it shows now, and the service
 // worker is asked (one message per batch) for verdicts that are missing or out
-// of date, sending what the page shows. A payload never makes every row ask
+// of date, sending what the page shows; rows that have a badge already send their
+// facts together, once per REFRESH_MS. A payload never makes every row ask
 // again. Every callback is guarded: the page must never break because of this script.
 
 import { SEL } from './selectors.js';
