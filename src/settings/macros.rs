@@ -2,6 +2,24 @@
 //! its defaults, the schema and id-based access, so that a field cannot exist
 //! without its schema entry (and the other way round).
 
+/// A setting's help or source text: kept in native builds (the CLI, the tests
+/// and `followback settings --locale-en`), left out of the wasm, whose pages
+/// read help from `_locales` and sources from `options/setting-sources.js`.
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! native_text {
+    ($text:literal) => {
+        $text
+    };
+}
+
+/// In the wasm the text is empty (see the native definition).
+#[cfg(target_arch = "wasm32")]
+macro_rules! native_text {
+    ($text:literal) => {
+        ""
+    };
+}
+
 /// Defines `Settings`, `Default`, `schema()` and `Settings::{value_of, set_from}`
 /// from one table of entries.
 macro_rules! settings_table {
@@ -43,12 +61,12 @@ macro_rules! settings_table {
                         $id,
                         $group,
                         $label,
-                        $help,
+                        native_text!($help),
                         <$ty as SettingValue>::KIND,
                         &[$(($bound) as f64),*],
                         $unit,
                         { let d: $ty = $default; d.to_value() },
-                        $source,
+                        native_text!($source),
                     ),
                 )*
             ]
