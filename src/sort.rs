@@ -111,7 +111,7 @@ mod tests {
             let mut std_sorted = v.clone();
             by(&mut ours, |a, b| b.0.cmp(&a.0));
             by_cached_key(&mut cached, |p| std::cmp::Reverse(p.0));
-            std_sorted.sort_by(|a, b| b.0.cmp(&a.0));
+            std_sorted.sort_by_key(|p| std::cmp::Reverse(p.0));
             prop_assert_eq!(&ours, &std_sorted);
             prop_assert_eq!(&cached, &std_sorted);
         }
