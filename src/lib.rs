@@ -26,6 +26,7 @@ pub mod score;
 pub mod selfcheck;
 pub mod settings;
 pub mod signals;
+pub mod sort;
 pub mod summary;
 pub mod time;
 pub mod verdict;

@@ -92,7 +92,7 @@ impl Entry {
             self.history.push(snap);
             // An observation older than the last one (an imported file) goes
             // in its place: history stays oldest first, as a file loads it.
-            self.history.sort_by_key(|s| s.at);
+            crate::sort::by_key(&mut self.history, |s| s.at);
             keep_newest(&mut self.history, SNAPSHOTS_PER_ACCOUNT);
         }
     }
@@ -330,8 +330,7 @@ fn absorb(into: &mut Entry, from: Entry) {
             into.tweets.push(t);
         }
     }
-    into.tweets
-        .sort_by_key(|t| t.created_at.unwrap_or(i64::MIN));
+    crate::sort::by_key(&mut into.tweets, |t| t.created_at.unwrap_or(i64::MIN));
     keep_newest(&mut into.tweets, TWEETS_PER_ACCOUNT);
     for i in from.interactions {
         let duplicate = into.interactions.iter().any(|k| {
@@ -343,7 +342,7 @@ fn absorb(into: &mut Entry, from: Entry) {
             into.interactions.push(i);
         }
     }
-    into.interactions.sort_by_key(|i| i.at.unwrap_or(i64::MIN));
+    crate::sort::by_key(&mut into.interactions, |i| i.at.unwrap_or(i64::MIN));
     keep_newest(&mut into.interactions, INTERACTIONS_PER_ACCOUNT);
     if into.history.is_empty() {
         into.history = from.history;
@@ -485,9 +484,7 @@ impl Memory {
         let mut kinds = ACCOUNT;
         if same.is_none() || replace.is_some() {
             entry.tweets.push(tweet);
-            entry
-                .tweets
-                .sort_by_key(|t| t.created_at.unwrap_or(i64::MIN));
+            crate::sort::by_key(&mut entry.tweets, |t| t.created_at.unwrap_or(i64::MIN));
             keep_newest(&mut entry.tweets, TWEETS_PER_ACCOUNT);
             kinds |= TWEETS;
         }
@@ -528,7 +525,7 @@ impl Memory {
             let mut kinds = ACCOUNT;
             if !duplicate {
                 entry.interactions.push(interaction);
-                entry.interactions.sort_by_key(|i| i.at.unwrap_or(i64::MIN));
+                crate::sort::by_key(&mut entry.interactions, |i| i.at.unwrap_or(i64::MIN));
                 keep_newest(&mut entry.interactions, INTERACTIONS_PER_ACCOUNT);
                 kinds |= INTERACTIONS;
             }
@@ -706,7 +703,7 @@ impl Memory {
             .iter()
             .map(|(k, e)| (e.last_seen, k.clone()))
             .collect();
-        by_age.sort_unstable();
+        crate::sort::values(&mut by_age);
         let excess = self.entries.len() - target;
         for (_, key) in by_age.into_iter().take(excess) {
             self.remove(&key);
@@ -725,7 +722,7 @@ impl Memory {
     /// the empty store fits, `json` is that empty store anyway (`kept` 0).
     pub fn to_json_within(&self, max_bytes: usize) -> Trimmed {
         let mut entries: Vec<&Entry> = self.entries().collect();
-        entries.sort_by_key(|e| std::cmp::Reverse(e.last_seen));
+        crate::sort::by_key(&mut entries, |e| std::cmp::Reverse(e.last_seen));
         let total = entries.len();
         // Written as serde_json would write `Saved`, one entry at a time, so
         // the budget is checked on exact bytes.
@@ -780,7 +777,7 @@ impl Memory {
         // does not make an old holder newer). Ties go to an account with an
         // id, then by key, so the same entries load the same in any order
         // (an export re-imports whole).
-        loaded.sort_by_cached_key(|e| {
+        crate::sort::by_cached_key(&mut loaded, |e| {
             let key = entry_key(&e.account);
             std::cmp::Reverse((
                 e.account.observed_at.unwrap_or(e.last_seen),
@@ -825,11 +822,9 @@ fn load_entry_parts(mut entry: Entry, written: bool) -> Option<Entry> {
     entry.interactions.retain(|i| !i.handle.is_empty());
     // Oldest first, as remembering keeps them (a stable sort: saved memory is
     // already in order), so the newest are the ones kept.
-    entry
-        .tweets
-        .sort_by_key(|t| t.created_at.unwrap_or(i64::MIN));
-    entry.history.sort_by_key(|h| h.at);
-    entry.interactions.sort_by_key(|i| i.at.unwrap_or(i64::MIN));
+    crate::sort::by_key(&mut entry.tweets, |t| t.created_at.unwrap_or(i64::MIN));
+    crate::sort::by_key(&mut entry.history, |h| h.at);
+    crate::sort::by_key(&mut entry.interactions, |i| i.at.unwrap_or(i64::MIN));
     keep_newest(&mut entry.tweets, TWEETS_PER_ACCOUNT);
     keep_newest(&mut entry.history, SNAPSHOTS_PER_ACCOUNT);
     keep_newest(&mut entry.interactions, INTERACTIONS_PER_ACCOUNT);

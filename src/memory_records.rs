@@ -284,7 +284,7 @@ impl Memory {
             changes.tweets.retain(|(k, _)| !deleted.contains(k));
             changes.interactions.retain(|(k, _)| !deleted.contains(k));
         }
-        changes.deleted.sort_unstable();
+        crate::sort::values(&mut changes.deleted);
         changes.evicted = std::mem::take(&mut self.tracker.evicted);
         changes.bytes = self.tracker.stored_bytes;
         changes.total = self.entries.len();
@@ -316,7 +316,7 @@ impl Memory {
             .iter()
             .map(|(k, e)| (e.last_seen, k.clone()))
             .collect();
-        by_age.sort_unstable();
+        crate::sort::values(&mut by_age);
         let mut evicted = 0;
         for (_, key) in by_age {
             if self.tracker.stored_bytes <= target {
@@ -415,7 +415,7 @@ impl Memory {
             .enumerate()
             .map(|(i, l)| (std::cmp::Reverse(l.order), i))
             .collect();
-        order.sort_unstable();
+        crate::sort::values(&mut order);
         let mut slots: Vec<Option<Loaded>> = loaded.into_iter().map(Some).collect();
         memory.entries.reserve(slots.len());
         memory.by_handle.reserve(slots.len());

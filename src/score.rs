@@ -263,7 +263,7 @@ pub fn level(score: i64, confidence: f64, settings: &Settings) -> Level {
 
 /// Display order (see the module comment). Stable, so ties keep family order.
 fn order(evidence: &mut [Evidence]) {
-    evidence.sort_by_key(|e| {
+    crate::sort::by_key(evidence, |e| {
         let band = if e.points != 0 {
             0
         } else if e.observed() {

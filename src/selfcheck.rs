@@ -230,7 +230,7 @@ pub fn self_check(verdict: &Verdict, account: &Account) -> SelfCheck {
         .cloned()
         .collect();
     // Stable: equal costs keep topic order.
-    top.sort_by_key(|l| l.points);
+    crate::sort::by_key(&mut top, |l| l.points);
     top.truncate(2);
     let changes = lines.iter().filter(|l| l.status == Status::Change).count();
     let level_message = crate::summary::level_message(verdict.level);

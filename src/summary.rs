@@ -250,7 +250,7 @@ fn movers(evidence: &[Evidence]) -> Vec<&Evidence> {
         .iter()
         .filter(|e| e.points != 0 && e.signal != SCORE_LIMIT)
         .collect();
-    out.sort_by_key(|e| std::cmp::Reverse(e.points.unsigned_abs()));
+    crate::sort::by_key(&mut out, |e| std::cmp::Reverse(e.points.unsigned_abs()));
     out
 }
 

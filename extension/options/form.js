@@ -4,6 +4,7 @@
 // shows per-field errors. Knows nothing about storage or wasm.
 
 import { t } from '../shared/i18n.js';
+import { SETTING_SOURCES } from './setting-sources.js';
 
 /** Splits keyword text (one per line, or comma separated) into a clean list. */
 export function parseKeywords(text) {
@@ -110,6 +111,8 @@ export function localizedSpec(spec) {
     label: t(settingMessageKey(spec.id, 'label'), String(spec.label ?? '')),
     help: t(settingMessageKey(spec.id, 'help'), String(spec.help ?? '')),
     group: spec.group ? t(groupMessageKey(spec.group), String(spec.group)) : spec.group,
+    // The wasm's schema carries no sources (they stay out of it to keep it small).
+    source: spec.source || SETTING_SOURCES[spec.id] || '',
   };
 }
 

@@ -79,7 +79,7 @@ impl ChurnStats {
     /// without `observed_at` it is taken as newer than all history.
     pub fn from_history(history: &[Snapshot], account: &Account) -> ChurnStats {
         let mut snaps: Vec<&Snapshot> = history.iter().collect();
-        snaps.sort_by_key(|s| s.at);
+        crate::sort::by_key(&mut snaps, |s| s.at);
         let last_at = snaps.last().map(|s| s.at);
         let current_is_newer = match (account.observed_at, last_at) {
             (Some(obs), Some(last)) => obs > last,

@@ -205,7 +205,9 @@ impl KeywordSet {
         if hits.is_empty() {
             return Vec::new();
         }
-        hits.sort_by_key(|&(start, end, idx)| (std::cmp::Reverse(end - start), idx, start));
+        crate::sort::by_key(&mut hits, |&(start, end, idx)| {
+            (std::cmp::Reverse(end - start), idx, start)
+        });
         let mut covered = vec![false; s.len()];
         let mut kept: Vec<(usize, usize)> = Vec::new();
         for (start, end, idx) in hits {
@@ -218,7 +220,7 @@ impl KeywordSet {
             span.iter_mut().for_each(|c| *c = true);
             kept.push((start, idx));
         }
-        kept.sort_unstable();
+        crate::sort::values(&mut kept);
         let mut seen = vec![false; self.entries.len()];
         let mut out = Vec::new();
         for (_, idx) in kept {

@@ -306,7 +306,7 @@ impl TimelineStats {
 
         // Timing.
         let mut times: Vec<i64> = posts.iter().filter_map(|t| t.created_at).collect();
-        times.sort_unstable();
+        crate::sort::values(&mut times);
         let timed = times.len();
         let oldest_at = times.first().copied();
         let newest_at = times.last().copied();
@@ -404,7 +404,9 @@ fn distinct_newest_first(tweets: &[Tweet]) -> Vec<&Tweet> {
         })
         .collect();
     // Stable: untimed posts keep input order.
-    posts.sort_by_key(|t| std::cmp::Reverse(t.created_at.unwrap_or(i64::MIN)));
+    crate::sort::by_key(&mut posts, |t| {
+        std::cmp::Reverse(t.created_at.unwrap_or(i64::MIN))
+    });
     posts
 }
 
@@ -532,7 +534,7 @@ fn shingles(norm: &str) -> Vec<u64> {
     } else {
         words.windows(2).map(fnv1a).collect()
     };
-    out.sort_unstable();
+    crate::sort::values(&mut out);
     out.dedup();
     out
 }

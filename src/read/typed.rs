@@ -417,7 +417,7 @@ fn apply_obj(obj: &Obj, depth: usize, c: &mut Collector) -> Result<(), Fallback>
         return timeline(instructions, depth + 1, c);
     }
     let mut children: Vec<&(Cow<str>, Node)> = obj.children.iter().collect();
-    children.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sort::by(&mut children, |a, b| a.0.cmp(&b.0));
     for (_, child) in children {
         apply_node(child, depth + 1, c)?;
     }
@@ -1144,7 +1144,7 @@ fn walk_user(u: &UserResult, depth: usize, c: &mut Collector) -> Result<(), Fall
         return Err(Fallback);
     }
     let mut others: Vec<&(Cow<str>, &RawValue)> = u.others.iter().collect();
-    others.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sort::by(&mut others, |a, b| a.0.cmp(&b.0));
     for (_, raw) in others {
         let v: Value = serde_json::from_str(raw.get()).map_err(|_| Fallback)?;
         walk::walk(&v, depth + 1, c);

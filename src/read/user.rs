@@ -242,7 +242,7 @@ pub(crate) fn push_link(pairs: &mut Vec<(String, String)>, short: String, long: 
 /// `bio` with each link of `pairs` replaced by its address.
 pub(crate) fn apply_links(bio: String, mut pairs: Vec<(String, String)>) -> String {
     // Longest first, so `t.co/ab` never rewrites part of `t.co/abc`.
-    pairs.sort_by_key(|(short, _)| std::cmp::Reverse(short.len()));
+    crate::sort::by_key(&mut pairs, |(short, _)| std::cmp::Reverse(short.len()));
     pairs
         .iter()
         .fold(bio, |bio, (short, long)| bio.replace(short.as_str(), long))

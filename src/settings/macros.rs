@@ -2,6 +2,24 @@
 //! its defaults, the schema and id-based access, so that a field cannot exist
 //! without its schema entry (and the other way round).
 
+/// A setting's help or source text: kept in native builds (the CLI, the tests
+/// and `followback settings --locale-en`), left out of the wasm, whose pages
+/// read help from `_locales` and sources from `options/setting-sources.js`.
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! native_text {
+    ($text:literal) => {
+        $text
+    };
+}
+
+/// In the wasm the text is empty (see the native definition).
+#[cfg(target_arch = "wasm32")]
+macro_rules! native_text {
+    ($text:literal) => {
+        ""
+    };
+}
+
 /// Defines `Settings`, `Default`, `schema()` and `Settings::{value_of, set_from}`
 /// from one table of entries.
 macro_rules! settings_table {
@@ -35,31 +53,57 @@ macro_rules! settings_table {
             }
         }
 
+        /// Which field a schema row is: matching on it is a jump table, where
+        /// matching on the id text compared strings arm by arm (smaller wasm).
+        #[allow(non_camel_case_types)]
+        #[derive(Clone, Copy)]
+        enum Field {
+            $( $field, )*
+        }
+
+        /// The schema's fixed parts, one row per setting in display order
+        /// (data, not code: the wasm keeps one table instead of one
+        /// constructor call per setting).
+        const ROWS: &[(Field, SpecRow)] = &[
+            $(
+                (
+                    Field::$field,
+                    SpecRow {
+                        id: $id,
+                        group: $group,
+                        label: $label,
+                        help: native_text!($help),
+                        kind: <$ty as SettingValue>::KIND,
+                        bounds: &[$(($bound) as f64),*],
+                        unit: $unit,
+                        source: native_text!($source),
+                    },
+                ),
+            )*
+        ];
+
+        /// The row of the setting `id`.
+        fn field_of(id: &str) -> Option<Field> {
+            ROWS.iter().find(|(_, row)| row.id == id).map(|(field, _)| *field)
+        }
+
         /// One entry per setting, in display order (groups in order of first appearance).
         pub fn schema() -> Vec<SettingSpec> {
-            vec![
-                $(
-                    SettingSpec::new(
-                        $id,
-                        $group,
-                        $label,
-                        $help,
-                        <$ty as SettingValue>::KIND,
-                        &[$(($bound) as f64),*],
-                        $unit,
-                        { let d: $ty = $default; d.to_value() },
-                        $source,
-                    ),
-                )*
-            ]
+            let defaults = Settings::default();
+            ROWS.iter()
+                .map(|(field, row)| row.spec(defaults.value_at(*field)))
+                .collect()
         }
 
         impl Settings {
             /// The JSON value of the setting `id`, or `None` for an unknown id.
             pub fn value_of(&self, id: &str) -> Option<serde_json::Value> {
-                match id {
-                    $( $id => Some(self.$field.to_value()), )*
-                    _ => None,
+                field_of(id).map(|field| self.value_at(field))
+            }
+
+            fn value_at(&self, field: Field) -> serde_json::Value {
+                match field {
+                    $( Field::$field => self.$field.to_value(), )*
                 }
             }
 
@@ -72,14 +116,14 @@ macro_rules! settings_table {
                 value: &serde_json::Value,
                 spec: &SettingSpec,
             ) -> Option<Result<(), String>> {
-                match id {
+                let field = field_of(id)?;
+                Some(match field {
                     $(
-                        $id => Some(<$ty as SettingValue>::parse(value, spec).map(|v| {
+                        Field::$field => <$ty as SettingValue>::parse(value, spec).map(|v| {
                             self.$field = v;
-                        })),
+                        }),
                     )*
-                    _ => None,
-                }
+                })
             }
         }
     };

@@ -81,6 +81,39 @@ pub fn show_number(v: f64) -> String {
     }
 }
 
+/// The fixed parts of one schema entry (the settings table's rows); the
+/// default value is added when the entry is built ([`SpecRow::spec`]).
+pub struct SpecRow {
+    pub id: &'static str,
+    pub group: &'static str,
+    pub label: &'static str,
+    /// Empty in the wasm build (the pages read help from `_locales`).
+    pub help: &'static str,
+    pub kind: SettingKind,
+    /// `[min, max, step]`, empty for bools and keyword lists.
+    pub bounds: &'static [f64],
+    pub unit: &'static str,
+    /// Empty in the wasm build (the options page reads `setting-sources.js`).
+    pub source: &'static str,
+}
+
+impl SpecRow {
+    /// The schema entry, with its default value.
+    pub fn spec(&self, default: Value) -> SettingSpec {
+        SettingSpec::new(
+            self.id,
+            self.group,
+            self.label,
+            self.help,
+            self.kind,
+            self.bounds,
+            self.unit,
+            default,
+            self.source,
+        )
+    }
+}
+
 impl SettingSpec {
     /// Builds an entry; `bounds` is `[min, max, step]` (empty for bools and keyword lists).
     #[allow(clippy::too_many_arguments)]

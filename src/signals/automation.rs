@@ -296,7 +296,7 @@ pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
             None => by_tool.push((c, 1)),
         }
     }
-    by_tool.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    crate::sort::by_key(&mut by_tool, |(_, n)| std::cmp::Reverse(*n));
     let tooled: usize = by_tool.iter().map(|(_, n)| n).sum();
     let share = tooled as f64 / own.len() as f64;
     let names: Vec<&str> = by_tool.iter().take(3).map(|(c, _)| *c).collect();

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { launch, openPage, ROOT, extensionConsoleProblems, optionsUrl, coreSettings } from './support/harness.mjs';
+import { SETTING_SOURCES } from '../../extension/options/setting-sources.js';
 
 const messages = (lang) => JSON.parse(readFileSync(path.join(ROOT, 'extension', '_locales', lang, 'messages.json'), 'utf8'));
 const FR = messages('fr');
@@ -91,7 +92,10 @@ test('"Why this default" is the source as written: a citation, never a file name
     .map((w) => [w.dataset.setting, w.querySelector('details.source p')?.textContent ?? ''])));
   for (const spec of schema) {
     const text = sources[spec.id];
-    const written = spec.source.charAt(0).toUpperCase() + spec.source.slice(1);
+    // The wasm's schema carries no sources; the page shows options/setting-sources.js's.
+    const source = SETTING_SOURCES[spec.id];
+    assert.ok(source, `${spec.id} has a source`);
+    const written = source.charAt(0).toUpperCase() + source.slice(1);
     assert.equal(text, written, `${spec.id}: the source is shown unchanged`);
     assert.doesNotMatch(text, /\.md\b|\bseeds? \d{3}|own choice|Issue \d/i, `${spec.id}: no file names or unnamed choices`);
   }

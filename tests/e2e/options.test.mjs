@@ -9,7 +9,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launch, openPage, readBadges, waitForRowBadges, extensionConsoleProblems, optionsUrl as harnessOptionsUrl, settingField, coreSettings, resetSettings } from './support/harness.mjs';
+import { launch, openPage, readBadges, waitForRowBadges, extensionConsoleProblems, optionsUrl as harnessOptionsUrl, settingField, coreSettings, resetSettings, ROOT } from './support/harness.mjs';
+import { SETTING_SOURCES } from '../../extension/options/setting-sources.js';
+
+/** English help per setting id: the wasm's schema carries none (it stays out of the wasm), the page shows _locales'. */
+const EN = JSON.parse(readFileSync(path.join(ROOT, 'extension', '_locales', 'en', 'messages.json'), 'utf8'));
+const englishHelp = (id) => EN[`set_${id.replace(/\./g, '_')}_help`]?.message;
 
 let env;
 /** The schema and defaults, read from the wasm core directly (not through the page's code). */
@@ -122,13 +127,15 @@ test('every setting in the schema has a labelled input of its kind, sectioned by
     assert.equal(f.group, s.group);
     assert.equal(f.label, s.label, `${s.id} is labelled`);
     assert.ok(f.hasReset, `${s.id} has its own reset`);
-    assert.ok(f.described.includes(s.help), `${s.id} shows its help text`);
+    const help = englishHelp(s.id);
+    assert.ok(help, `${s.id} has English help in _locales`);
+    assert.ok(f.described.includes(help), `${s.id} shows its help text`);
     assert.ok(f.described.some((d) => d && d.startsWith('Default:')), `${s.id} shows its default`);
     // The source is a readable line in a details element, without the notes' file names.
-    if (s.source) {
-      assert.ok(f.source && f.source.length > 3, `${s.id} shows its source`);
-      assert.doesNotMatch(f.source, /\.md\b|\bseeds? \d{3}/i, `${s.id}: no file names in the source line`);
-    }
+    // (from options/setting-sources.js: the wasm's schema carries no sources).
+    assert.ok(SETTING_SOURCES[s.id], `${s.id} has a source`);
+    assert.ok(f.source && f.source.length > 3, `${s.id} shows its source`);
+    assert.doesNotMatch(f.source, /\.md\b|\bseeds? \d{3}/i, `${s.id}: no file names in the source line`);
     if (s.kind === 'bool') {
       assert.equal(f.type, 'checkbox');
       assert.equal(f.value, s.default);

@@ -8,7 +8,11 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launch, openPage, SCREENSHOTS, extensionConsoleProblems, optionsUrl as harnessOptionsUrl, settingField, coreSettings, resetSettings } from './support/harness.mjs';
+import { readFileSync } from 'node:fs';
+import { launch, openPage, SCREENSHOTS, extensionConsoleProblems, optionsUrl as harnessOptionsUrl, settingField, coreSettings, resetSettings, ROOT } from './support/harness.mjs';
+
+/** English help per setting id: the wasm's schema carries none (it stays out of the wasm), the page shows _locales'. */
+const EN = JSON.parse(readFileSync(path.join(ROOT, 'extension', '_locales', 'en', 'messages.json'), 'utf8'));
 
 let env;
 let schema;
@@ -18,6 +22,7 @@ const field = settingField;
 before(async () => {
   env = await launch();
   ({ schema } = await coreSettings(env));
+  schema = schema.map((s) => ({ ...s, help: EN[`set_${s.id.replace(/\./g, '_')}_help`]?.message ?? '' }));
 });
 
 after(async () => {
