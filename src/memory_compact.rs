@@ -1,0 +1,460 @@
+//! The compact in-heap form of a remembered account, and the indexes that
+//! find it without copying its strings.
+//!
+//! An [`Account`] is ~280 bytes of fields before its strings; remembered, it
+//! is one byte string instead: a header of presence bits, flags and source,
+//! then the id (a number when it is one), the handle, the texts present and
+//! the counts present as varints. [`decode`] gives the `Account` back exactly.
+//! The indexes map a 32-bit hash of a key to a slot and check the slot itself,
+//! so they hold no key copies; the rare colliding keys go to an overflow map.
+
+use std::borrow::Borrow;
+use std::collections::HashMap;
+use std::hash::Hash;
+
+use crate::model::{Account, Source};
+
+/// The id as stored: absent, a canonical decimal number, or any other text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum IdRef<'a> {
+    None,
+    Num(u64),
+    Text(&'a str),
+}
+
+impl IdRef<'_> {
+    /// True when this is the id written as `id`.
+    pub(super) fn is(self, id: &str) -> bool {
+        match self {
+            IdRef::None => false,
+            IdRef::Num(n) => canonical_number(id) == Some(n),
+            IdRef::Text(t) => t == id,
+        }
+    }
+}
+
+/// `text` as a u64 when it is one written the usual way (digits, no leading
+/// zero, no sign): then the number alone gives the text back.
+pub(super) fn canonical_number(text: &str) -> Option<u64> {
+    let b = text.as_bytes();
+    if b.is_empty() || b.len() > 20 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    if b.len() > 1 && b[0] == b'0' {
+        return None;
+    }
+    text.parse().ok()
+}
+
+const ID_NONE: u64 = 0;
+const ID_NUM: u64 = 1;
+const ID_TEXT: u64 = 2;
+
+fn source_bits(s: Source) -> u64 {
+    match s {
+        Source::Graphql => 0,
+        Source::Page => 1,
+        Source::File => 2,
+        Source::Memory => 3,
+    }
+}
+
+fn source_of(bits: u64) -> Source {
+    match bits & 3 {
+        1 => Source::Page,
+        2 => Source::File,
+        3 => Source::Memory,
+        _ => Source::Graphql,
+    }
+}
+
+// Header layout (one varint): bits 0-1 id kind, 2-3 source, 4-11 which of the
+// eight optional texts are present, 12-18 which of the seven counts, 19-20
+// the two times, 21-38 nine flags of two bits (0 absent, 1 false, 2 true).
+const TEXTS_AT: u32 = 4;
+const COUNTS_AT: u32 = 12;
+const TIMES_AT: u32 = 19;
+const FLAGS_AT: u32 = 21;
+
+fn texts(a: &Account) -> [&Option<String>; 8] {
+    [
+        &a.name,
+        &a.bio,
+        &a.location,
+        &a.url,
+        &a.verified_type,
+        &a.automated_by,
+        &a.parody_label,
+        &a.based_in,
+    ]
+}
+
+fn counts(a: &Account) -> [Option<u64>; 7] {
+    [
+        a.followers,
+        a.following,
+        a.tweets,
+        a.likes,
+        a.listed,
+        a.media,
+        a.username_changes,
+    ]
+}
+
+fn flags(a: &Account) -> [Option<bool>; 9] {
+    [
+        a.default_avatar,
+        a.default_profile,
+        a.verified,
+        a.blue_verified,
+        a.identity_verified,
+        a.automated,
+        a.protected,
+        a.follows_you,
+        a.you_follow,
+    ]
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_varint(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn zigzag(v: i64) -> u64 {
+    ((v << 1) ^ (v >> 63)) as u64
+}
+
+fn unzigzag(v: u64) -> i64 {
+    ((v >> 1) as i64) ^ -((v & 1) as i64)
+}
+
+/// The compact form of `a`, written into `out` (cleared first).
+pub(super) fn encode_into(a: &Account, out: &mut Vec<u8>) {
+    out.clear();
+    let id_num = a.id.as_deref().and_then(canonical_number);
+    let id_kind = match (&a.id, id_num) {
+        (None, _) => ID_NONE,
+        (Some(_), Some(_)) => ID_NUM,
+        (Some(_), None) => ID_TEXT,
+    };
+    let mut header = id_kind | source_bits(a.source) << 2;
+    for (i, t) in texts(a).iter().enumerate() {
+        if t.is_some() {
+            header |= 1 << (TEXTS_AT + i as u32);
+        }
+    }
+    for (i, c) in counts(a).iter().enumerate() {
+        if c.is_some() {
+            header |= 1 << (COUNTS_AT + i as u32);
+        }
+    }
+    for (i, t) in [a.created_at, a.observed_at].iter().enumerate() {
+        if t.is_some() {
+            header |= 1 << (TIMES_AT + i as u32);
+        }
+    }
+    for (i, f) in flags(a).iter().enumerate() {
+        let bits = match f {
+            None => 0,
+            Some(false) => 1,
+            Some(true) => 2,
+        };
+        header |= bits << (FLAGS_AT + 2 * i as u32);
+    }
+    put_varint(out, header);
+    match (a.id.as_deref(), id_num) {
+        (_, Some(n)) => put_varint(out, n),
+        (Some(text), None) => put_str(out, text),
+        (None, None) => {}
+    }
+    put_str(out, &a.handle);
+    for t in texts(a).into_iter().flatten() {
+        put_str(out, t);
+    }
+    for c in counts(a).into_iter().flatten() {
+        put_varint(out, c);
+    }
+    for t in [a.created_at, a.observed_at].into_iter().flatten() {
+        put_varint(out, zigzag(t));
+    }
+}
+
+/// The compact form of `a`, sized to fit.
+pub(super) fn encode(a: &Account) -> Box<[u8]> {
+    let mut out = Vec::new();
+    encode_into(a, &mut out);
+    out.into_boxed_slice()
+}
+
+/// Reads a blob written by [`encode`]; past its end every read gives nothing
+/// (never panics).
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn varint(&mut self) -> u64 {
+        let mut v = 0u64;
+        let mut shift = 0;
+        while let Some(&b) = self.bytes.get(self.at) {
+            self.at += 1;
+            if shift < 64 {
+                v |= u64::from(b & 0x7f) << shift;
+            }
+            shift += 7;
+            if b & 0x80 == 0 {
+                break;
+            }
+        }
+        v
+    }
+
+    fn str(&mut self) -> &'a str {
+        let len = usize::try_from(self.varint()).unwrap_or(usize::MAX);
+        let end = self.at.saturating_add(len).min(self.bytes.len());
+        let text = self.bytes.get(self.at..end).unwrap_or_default();
+        self.at = end;
+        std::str::from_utf8(text).unwrap_or_default()
+    }
+}
+
+/// The header, id and handle: what indexing needs, without decoding the rest.
+fn head(blob: &[u8]) -> (u64, IdRef<'_>, &str, Reader<'_>) {
+    let mut r = Reader { bytes: blob, at: 0 };
+    let header = r.varint();
+    let id = match header & 3 {
+        ID_NUM => IdRef::Num(r.varint()),
+        ID_TEXT => IdRef::Text(r.str()),
+        _ => IdRef::None,
+    };
+    let handle = r.str();
+    (header, id, handle, r)
+}
+
+/// The id stored in `blob`.
+pub(super) fn id(blob: &[u8]) -> IdRef<'_> {
+    head(blob).1
+}
+
+/// The handle stored in `blob`, as X spells it.
+pub(super) fn handle(blob: &[u8]) -> &str {
+    head(blob).2
+}
+
+/// The account stored in `blob`.
+pub(super) fn decode(blob: &[u8]) -> Account {
+    let (header, id, handle, mut r) = head(blob);
+    let bit = |at: u32| header >> at & 1 == 1;
+    let mut text = |i: u32| bit(TEXTS_AT + i).then(|| r.str().to_string());
+    let (name, bio, location, url) = (text(0), text(1), text(2), text(3));
+    let (verified_type, automated_by, parody_label, based_in) =
+        (text(4), text(5), text(6), text(7));
+    let mut count = |i: u32| bit(COUNTS_AT + i).then(|| r.varint());
+    let (followers, following, tweets, likes) = (count(0), count(1), count(2), count(3));
+    let (listed, media, username_changes) = (count(4), count(5), count(6));
+    let mut time = |i: u32| bit(TIMES_AT + i).then(|| unzigzag(r.varint()));
+    let (created_at, observed_at) = (time(0), time(1));
+    let flag = |i: u32| match header >> (FLAGS_AT + 2 * i) & 3 {
+        1 => Some(false),
+        2 => Some(true),
+        _ => None,
+    };
+    Account {
+        id: match id {
+            IdRef::None => None,
+            IdRef::Num(n) => Some(n.to_string()),
+            IdRef::Text(t) => Some(t.to_string()),
+        },
+        handle: handle.to_string(),
+        name,
+        bio,
+        location,
+        url,
+        created_at,
+        followers,
+        following,
+        tweets,
+        likes,
+        listed,
+        media,
+        default_avatar: flag(0),
+        default_profile: flag(1),
+        verified: flag(2),
+        blue_verified: flag(3),
+        verified_type,
+        identity_verified: flag(4),
+        automated: flag(5),
+        automated_by,
+        parody_label,
+        username_changes,
+        based_in,
+        protected: flag(6),
+        follows_you: flag(7),
+        you_follow: flag(8),
+        observed_at,
+        source: source_of(header >> 2),
+    }
+}
+
+/// A 32-bit FNV-1a hash of `bytes`, ASCII letters folded to lower case.
+pub(super) fn hash_folded(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in bytes {
+        h ^= u32::from(b.to_ascii_lowercase());
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// A 32-bit hash of a numeric id.
+pub(super) fn hash_number(n: u64) -> u32 {
+    let mixed = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> 32) as u32
+}
+
+/// Slots by key, holding no key: `primary` maps the key's 32-bit hash to the
+/// slot (checked against the slot's own key), `overflow` the keys whose hash
+/// another key already has.
+#[derive(Clone, Debug)]
+pub(super) struct Index<K> {
+    primary: HashMap<u32, u32>,
+    overflow: HashMap<K, u32>,
+}
+
+impl<K> Default for Index<K> {
+    fn default() -> Self {
+        Index {
+            primary: HashMap::new(),
+            overflow: HashMap::new(),
+        }
+    }
+}
+
+impl<K: Eq + Hash> Index<K> {
+    pub(super) fn reserve(&mut self, n: usize) {
+        self.primary.reserve(n);
+    }
+
+    pub(super) fn clear(&mut self) {
+        self.primary.clear();
+        self.overflow.clear();
+    }
+
+    /// The slot holding `key` (hash `h`); `holds(slot)`: the slot's key is `key`.
+    pub(super) fn get<Q>(&self, h: u32, key: &Q, holds: impl Fn(u32) -> bool) -> Option<u32>
+    where
+        K: Borrow<Q>,
+        Q: Eq + Hash + ?Sized,
+    {
+        if let Some(&slot) = self.primary.get(&h) {
+            if holds(slot) {
+                return Some(slot);
+            }
+        }
+        if self.overflow.is_empty() {
+            return None;
+        }
+        self.overflow.get(key).copied()
+    }
+
+    /// Makes `slot` the holder of `key`; the previous holder, if any.
+    pub(super) fn insert(
+        &mut self,
+        h: u32,
+        key: K,
+        slot: u32,
+        holds: impl Fn(u32) -> bool,
+    ) -> Option<u32> {
+        if let Some(held) = self.overflow.get_mut(&key) {
+            return Some(std::mem::replace(held, slot));
+        }
+        match self.primary.get(&h).copied() {
+            None => {
+                self.primary.insert(h, slot);
+                None
+            }
+            Some(other) if holds(other) => self.primary.insert(h, slot),
+            Some(_) => self.overflow.insert(key, slot),
+        }
+    }
+
+    /// Forgets `key` (hash `h`) when `slot` holds it.
+    pub(super) fn remove<Q>(&mut self, h: u32, key: &Q, slot: u32)
+    where
+        K: Borrow<Q>,
+        Q: Eq + Hash + ?Sized,
+    {
+        if self.primary.get(&h) == Some(&slot) {
+            self.primary.remove(&h);
+        } else if self.overflow.get(key) == Some(&slot) {
+            self.overflow.remove(key);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_numbers_only() {
+        assert_eq!(
+            canonical_number("1500000000000000000"),
+            Some(1_500_000_000_000_000_000)
+        );
+        assert_eq!(canonical_number("0"), Some(0));
+        for text in ["", "01", "+1", "-1", "1e3", "18446744073709551616", " 1"] {
+            assert_eq!(canonical_number(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn empty_and_truncated_blobs_read_as_nothing() {
+        let a = decode(&[]);
+        assert_eq!(a, Account::default());
+        let full = encode(&Account {
+            id: Some("12".into()),
+            bio: Some("a bio".into()),
+            followers: Some(5),
+            ..Account::with_handle("ann", Source::Page)
+        });
+        for cut in 0..full.len() {
+            let _ = decode(&full[..cut]);
+        }
+    }
+
+    #[test]
+    fn the_index_survives_colliding_hashes() {
+        let keys = ["a", "b", "c"];
+        let mut index: Index<Box<str>> = Index::default();
+        fn holds<'a>(keys: &'a [&str], k: &'a str) -> impl Fn(u32) -> bool + 'a {
+            move |slot: u32| keys.get(slot as usize) == Some(&k)
+        }
+        // Every key hashes to 7: all but the first go to the overflow.
+        for (slot, k) in keys.iter().enumerate() {
+            assert_eq!(
+                index.insert(7, (*k).into(), slot as u32, holds(&keys, k)),
+                None
+            );
+        }
+        for (slot, k) in keys.iter().enumerate() {
+            assert_eq!(index.get(7, *k, holds(&keys, k)), Some(slot as u32));
+        }
+        index.remove(7, "a", 0);
+        assert_eq!(index.get(7, "a", holds(&keys, "a")), None);
+        assert_eq!(index.get(7, "b", holds(&keys, "b")), Some(1));
+        assert_eq!(index.insert(7, "c".into(), 2, holds(&keys, "c")), Some(2));
+        index.remove(7, "c", 2);
+        assert_eq!(index.get(7, "c", holds(&keys, "c")), None);
+        assert_eq!(index.get(7, "b", holds(&keys, "b")), Some(1));
+    }
+}
