@@ -685,34 +685,39 @@ impl Memory {
                 u32::try_from(self.slots.len() - 1).unwrap_or(u32::MAX)
             }
         };
-        let id = compact::id(&slot.blob);
-        let number = match id {
+        let number = match compact::id(&slot.blob) {
             IdRef::Num(n) => Some(n),
             _ => None,
         };
-        let key = slot.key();
-        let handle = compact::handle(&slot.blob).to_ascii_lowercase();
         if let Some(place) = self.slots.get_mut(i as usize) {
             *place = Some(slot);
         }
         self.count += 1;
         let slots = &self.slots;
+        let Some(Some(slot)) = slots.get(i as usize) else {
+            return i;
+        };
         match number {
             Some(n) => {
-                self.by_id.insert(compact::hash_number(n), n, i, |s| {
-                    id_at(slots, s) == IdRef::Num(n)
-                });
+                self.by_id.insert(
+                    compact::hash_number(n),
+                    || n,
+                    i,
+                    |s| id_at(slots, s) == IdRef::Num(n),
+                );
             }
             None => {
-                self.by_text.insert(key.into_boxed_str(), i);
+                self.by_text.insert(slot.key().into_boxed_str(), i);
             }
         }
+        let handle = compact::handle(&slot.blob);
         if hold && !handle.is_empty() {
-            let h = compact::hash_folded(handle.as_bytes());
-            let probe = handle.clone();
-            self.by_handle.insert(h, handle.into_boxed_str(), i, |s| {
-                has_handle(slots, s, &probe)
-            });
+            self.by_handle.insert(
+                compact::hash_folded(handle.as_bytes()),
+                || handle.to_ascii_lowercase().into_boxed_str(),
+                i,
+                |s| has_handle(slots, s, handle),
+            );
         }
         i
     }

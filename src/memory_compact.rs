@@ -76,43 +76,63 @@ const COUNTS_AT: u32 = 12;
 const TIMES_AT: u32 = 19;
 const FLAGS_AT: u32 = 21;
 
-fn texts(a: &Account) -> [&Option<String>; 8] {
-    [
-        &a.name,
-        &a.bio,
-        &a.location,
-        &a.url,
-        &a.verified_type,
-        &a.automated_by,
-        &a.parody_label,
-        &a.based_in,
-    ]
+/// An account's facts by kind, borrowed: what [`encode_parts`] writes, from
+/// an [`Account`] or straight from a saved record ([`read_account_record`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Parts<'a> {
+    pub(super) id: Option<&'a str>,
+    pub(super) handle: &'a str,
+    /// name, bio, location, url, verified_type, automated_by, parody_label, based_in.
+    pub(super) texts: [Option<&'a str>; 8],
+    /// followers, following, tweets, likes, listed, media, username_changes.
+    pub(super) counts: [Option<u64>; 7],
+    /// created_at, observed_at.
+    pub(super) times: [Option<i64>; 2],
+    /// default_avatar, default_profile, verified, blue_verified,
+    /// identity_verified, automated, protected, follows_you, you_follow.
+    pub(super) flags: [Option<bool>; 9],
+    pub(super) source: Source,
 }
 
-fn counts(a: &Account) -> [Option<u64>; 7] {
-    [
-        a.followers,
-        a.following,
-        a.tweets,
-        a.likes,
-        a.listed,
-        a.media,
-        a.username_changes,
-    ]
-}
-
-fn flags(a: &Account) -> [Option<bool>; 9] {
-    [
-        a.default_avatar,
-        a.default_profile,
-        a.verified,
-        a.blue_verified,
-        a.identity_verified,
-        a.automated,
-        a.protected,
-        a.follows_you,
-        a.you_follow,
-    ]
+impl<'a> Parts<'a> {
+    pub(super) fn of(a: &'a Account) -> Self {
+        Parts {
+            id: a.id.as_deref(),
+            handle: &a.handle,
+            texts: [
+                a.name.as_deref(),
+                a.bio.as_deref(),
+                a.location.as_deref(),
+                a.url.as_deref(),
+                a.verified_type.as_deref(),
+                a.automated_by.as_deref(),
+                a.parody_label.as_deref(),
+                a.based_in.as_deref(),
+            ],
+            counts: [
+                a.followers,
+                a.following,
+                a.tweets,
+                a.likes,
+                a.listed,
+                a.media,
+                a.username_changes,
+            ],
+            times: [a.created_at, a.observed_at],
+            flags: [
+                a.default_avatar,
+                a.default_profile,
+                a.verified,
+                a.blue_verified,
+                a.identity_verified,
+                a.automated,
+                a.protected,
+                a.follows_you,
+                a.you_follow,
+            ],
+            source: a.source,
+        }
+    }
 }
 
 fn put_varint(out: &mut Vec<u8>, mut v: u64) {
@@ -136,32 +156,32 @@ fn unzigzag(v: u64) -> i64 {
     ((v >> 1) as i64) ^ -((v & 1) as i64)
 }
 
-/// The compact form of `a`, written into `out` (cleared first).
-pub(super) fn encode_into(a: &Account, out: &mut Vec<u8>) {
+/// The compact form of `p`, written into `out` (cleared first).
+pub(super) fn encode_parts(p: &Parts<'_>, out: &mut Vec<u8>) {
     out.clear();
-    let id_num = a.id.as_deref().and_then(canonical_number);
-    let id_kind = match (&a.id, id_num) {
+    let id_num = p.id.and_then(canonical_number);
+    let id_kind = match (p.id, id_num) {
         (None, _) => ID_NONE,
         (Some(_), Some(_)) => ID_NUM,
         (Some(_), None) => ID_TEXT,
     };
-    let mut header = id_kind | source_bits(a.source) << 2;
-    for (i, t) in texts(a).iter().enumerate() {
+    let mut header = id_kind | source_bits(p.source) << 2;
+    for (i, t) in p.texts.iter().enumerate() {
         if t.is_some() {
             header |= 1 << (TEXTS_AT + i as u32);
         }
     }
-    for (i, c) in counts(a).iter().enumerate() {
+    for (i, c) in p.counts.iter().enumerate() {
         if c.is_some() {
             header |= 1 << (COUNTS_AT + i as u32);
         }
     }
-    for (i, t) in [a.created_at, a.observed_at].iter().enumerate() {
+    for (i, t) in p.times.iter().enumerate() {
         if t.is_some() {
             header |= 1 << (TIMES_AT + i as u32);
         }
     }
-    for (i, f) in flags(a).iter().enumerate() {
+    for (i, f) in p.flags.iter().enumerate() {
         let bits = match f {
             None => 0,
             Some(false) => 1,
@@ -170,19 +190,19 @@ pub(super) fn encode_into(a: &Account, out: &mut Vec<u8>) {
         header |= bits << (FLAGS_AT + 2 * i as u32);
     }
     put_varint(out, header);
-    match (a.id.as_deref(), id_num) {
+    match (p.id, id_num) {
         (_, Some(n)) => put_varint(out, n),
         (Some(text), None) => put_str(out, text),
         (None, None) => {}
     }
-    put_str(out, &a.handle);
-    for t in texts(a).into_iter().flatten() {
+    put_str(out, p.handle);
+    for t in p.texts.into_iter().flatten() {
         put_str(out, t);
     }
-    for c in counts(a).into_iter().flatten() {
+    for c in p.counts.into_iter().flatten() {
         put_varint(out, c);
     }
-    for t in [a.created_at, a.observed_at].into_iter().flatten() {
+    for t in p.times.into_iter().flatten() {
         put_varint(out, zigzag(t));
     }
 }
@@ -190,8 +210,8 @@ pub(super) fn encode_into(a: &Account, out: &mut Vec<u8>) {
 /// The compact form of `a`, sized to fit.
 pub(super) fn encode(a: &Account) -> Box<[u8]> {
     let mut out = Vec::new();
-    encode_into(a, &mut out);
-    out.into_boxed_slice()
+    encode_parts(&Parts::of(a), &mut out);
+    Box::from(out.as_slice())
 }
 
 /// Reads a blob written by [`encode`]; past its end every read gives nothing
@@ -305,6 +325,307 @@ pub(super) fn decode(blob: &[u8]) -> Account {
     }
 }
 
+/// An `accounts` record read by [`read_account_record`]: the facts and when
+/// the account was last seen.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct AccountRecordRef<'a> {
+    pub(super) parts: Parts<'a>,
+    pub(super) last_seen: i64,
+}
+
+/// Reads an `accounts` record of the usual shape straight into its parts,
+/// borrowing its strings: `{"account":{...},"last_seen":N}`, every key known
+/// and once, strings without escapes, within the caps
+/// ([`crate::read::bounds`], so capping changes nothing), a handle without
+/// `@`, integers written plainly. Anything else is `None`, and the caller
+/// reads the record the general way (serde, then the caps): for what this
+/// accepts, both give the same account.
+pub(super) fn read_account_record(record: &str) -> Option<AccountRecordRef<'_>> {
+    let mut r = Json {
+        text: record,
+        at: 0,
+    };
+    let mut parts = None;
+    let mut last_seen = None;
+    r.object(|r, key| match key {
+        "account" if parts.is_none() => {
+            parts = Some(r.account()?);
+            Some(())
+        }
+        "last_seen" if last_seen.is_none() => {
+            last_seen = Some(r.int()?);
+            Some(())
+        }
+        _ => None,
+    })?;
+    r.ws();
+    if r.at != record.len() {
+        return None;
+    }
+    let parts = parts?;
+    if parts.handle.is_empty() || parts.handle.starts_with('@') {
+        return None;
+    }
+    Some(AccountRecordRef {
+        parts,
+        last_seen: last_seen.unwrap_or(0),
+    })
+}
+
+/// The account fields by JSON name: where each goes in [`Parts`], and the
+/// cap of a text in characters (a text of at most that many bytes is within it).
+enum Field {
+    Id,
+    Handle,
+    Text(usize, usize),
+    Count(usize),
+    Time(usize),
+    Flag(usize),
+    Source,
+}
+
+fn field(name: &str) -> Option<(u32, Field)> {
+    use crate::read::bounds::{
+        BIO_MAX_CHARS, LABEL_MAX_CHARS, LOCATION_MAX_CHARS, NAME_MAX_CHARS, URL_MAX_CHARS,
+    };
+    let f = match name {
+        "id" => Field::Id,
+        "handle" => Field::Handle,
+        "name" => Field::Text(0, NAME_MAX_CHARS),
+        "bio" => Field::Text(1, BIO_MAX_CHARS),
+        "location" => Field::Text(2, LOCATION_MAX_CHARS),
+        "url" => Field::Text(3, URL_MAX_CHARS),
+        "verified_type" => Field::Text(4, LABEL_MAX_CHARS),
+        "automated_by" => Field::Text(5, LABEL_MAX_CHARS),
+        "parody_label" => Field::Text(6, LABEL_MAX_CHARS),
+        "based_in" => Field::Text(7, LABEL_MAX_CHARS),
+        "followers" => Field::Count(0),
+        "following" => Field::Count(1),
+        "tweets" => Field::Count(2),
+        "likes" => Field::Count(3),
+        "listed" => Field::Count(4),
+        "media" => Field::Count(5),
+        "username_changes" => Field::Count(6),
+        "created_at" => Field::Time(0),
+        "observed_at" => Field::Time(1),
+        "default_avatar" => Field::Flag(0),
+        "default_profile" => Field::Flag(1),
+        "verified" => Field::Flag(2),
+        "blue_verified" => Field::Flag(3),
+        "identity_verified" => Field::Flag(4),
+        "automated" => Field::Flag(5),
+        "protected" => Field::Flag(6),
+        "follows_you" => Field::Flag(7),
+        "you_follow" => Field::Flag(8),
+        "source" => Field::Source,
+        _ => return None,
+    };
+    // A bit per field, to refuse a key written twice (serde does).
+    let bit = match f {
+        Field::Id => 0,
+        Field::Handle => 1,
+        Field::Text(i, _) => 2 + i as u32,
+        Field::Count(i) => 10 + i as u32,
+        Field::Time(i) => 17 + i as u32,
+        Field::Flag(i) => 19 + i as u32,
+        Field::Source => 28,
+    };
+    Some((bit, f))
+}
+
+/// A strict reader of the JSON this module writes; `None` on anything else.
+struct Json<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Json<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.at += 1;
+        }
+    }
+
+    fn eat(&mut self, c: u8) -> Option<()> {
+        self.ws();
+        (self.peek()? == c).then(|| self.at += 1)
+    }
+
+    /// `null` (consumed): true.
+    fn null(&mut self) -> bool {
+        self.ws();
+        let found = self.text.as_bytes().get(self.at..self.at + 4) == Some(b"null");
+        if found {
+            self.at += 4;
+        }
+        found
+    }
+
+    /// A string without escapes or control characters.
+    fn string(&mut self) -> Option<&'a str> {
+        self.eat(b'"')?;
+        let start = self.at;
+        let bytes = self.text.as_bytes();
+        loop {
+            match *bytes.get(self.at)? {
+                b'"' => break,
+                b'\\' => return None,
+                c if c < 0x20 => return None,
+                _ => self.at += 1,
+            }
+        }
+        let s = self.text.get(start..self.at)?;
+        self.at += 1;
+        Some(s)
+    }
+
+    /// Digits without a leading zero, not followed by a fraction or exponent.
+    fn digits(&mut self) -> Option<u64> {
+        let bytes = self.text.as_bytes();
+        let start = self.at;
+        let mut v: u64 = 0;
+        while let Some(d) = bytes.get(self.at).filter(|b| b.is_ascii_digit()) {
+            v = v.checked_mul(10)?.checked_add(u64::from(d - b'0'))?;
+            self.at += 1;
+        }
+        let len = self.at - start;
+        if len == 0 || (len > 1 && bytes.get(start) == Some(&b'0')) {
+            return None;
+        }
+        if matches!(self.peek(), Some(b'.' | b'e' | b'E')) {
+            return None;
+        }
+        Some(v)
+    }
+
+    fn uint(&mut self) -> Option<u64> {
+        self.ws();
+        self.digits()
+    }
+
+    fn int(&mut self) -> Option<i64> {
+        self.ws();
+        let negative = self.peek() == Some(b'-');
+        if negative {
+            self.at += 1;
+        }
+        let v = self.digits()?;
+        if negative {
+            // "-0" and the smallest i64 are left to the general reader.
+            if v == 0 {
+                return None;
+            }
+            i64::try_from(v).ok().map(|v| -v)
+        } else {
+            i64::try_from(v).ok()
+        }
+    }
+
+    fn boolean(&mut self) -> Option<bool> {
+        self.ws();
+        let rest = self.text.as_bytes().get(self.at..)?;
+        if rest.starts_with(b"true") {
+            self.at += 4;
+            Some(true)
+        } else if rest.starts_with(b"false") {
+            self.at += 5;
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// An object: `each(self, key)` reads the value of every key.
+    fn object(&mut self, mut each: impl FnMut(&mut Self, &'a str) -> Option<()>) -> Option<()> {
+        self.eat(b'{')?;
+        self.ws();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Some(());
+        }
+        loop {
+            let key = self.string()?;
+            self.eat(b':')?;
+            each(self, key)?;
+            self.ws();
+            match self.peek()? {
+                b',' => self.at += 1,
+                b'}' => {
+                    self.at += 1;
+                    return Some(());
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    fn account(&mut self) -> Option<Parts<'a>> {
+        let mut p = Parts::default();
+        let mut seen: u32 = 0;
+        let mut has_handle = false;
+        self.object(|r, key| {
+            let (bit, f) = field(key)?;
+            if seen & (1 << bit) != 0 {
+                return None;
+            }
+            seen |= 1 << bit;
+            match f {
+                Field::Id => {
+                    p.id = if r.null() {
+                        None
+                    } else {
+                        // An over-long id is left to the caps.
+                        Some(r.string().filter(|s| s.len() <= IDENT_MAX)?)
+                    };
+                }
+                Field::Handle => {
+                    let h = r.string()?;
+                    if h.len() > IDENT_MAX {
+                        return None;
+                    }
+                    p.handle = h;
+                    has_handle = true;
+                }
+                Field::Text(i, cap) => {
+                    let t = if r.null() {
+                        None
+                    } else {
+                        Some(r.string().filter(|t| t.len() <= cap)?)
+                    };
+                    *p.texts.get_mut(i)? = t;
+                }
+                Field::Count(i) => {
+                    *p.counts.get_mut(i)? = if r.null() { None } else { Some(r.uint()?) };
+                }
+                Field::Time(i) => {
+                    *p.times.get_mut(i)? = if r.null() { None } else { Some(r.int()?) };
+                }
+                Field::Flag(i) => {
+                    *p.flags.get_mut(i)? = if r.null() { None } else { Some(r.boolean()?) };
+                }
+                Field::Source => {
+                    p.source = match r.string()? {
+                        "graphql" => Source::Graphql,
+                        "page" => Source::Page,
+                        "file" => Source::File,
+                        "memory" => Source::Memory,
+                        _ => return None,
+                    };
+                }
+            }
+            Some(())
+        })?;
+        has_handle.then_some(p)
+    }
+}
+
+/// Longest id or handle kept, in bytes here ([`crate::read::bounds::IDENT_MAX_CHARS`] characters).
+const IDENT_MAX: usize = crate::read::bounds::IDENT_MAX_CHARS;
+
 /// A 32-bit FNV-1a hash of `bytes`, ASCII letters folded to lower case.
 pub(super) fn hash_folded(bytes: &[u8]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
@@ -321,19 +642,42 @@ pub(super) fn hash_number(n: u64) -> u32 {
     (mixed >> 32) as u32
 }
 
+/// Hashes the 32-bit hashes the indexes are keyed by: one multiply spreads
+/// them over the 64 bits the table uses (they are hashes already).
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Spread(u64);
+
+impl std::hash::Hasher for Spread {
+    fn finish(&self) -> u64 {
+        self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n);
+    }
+}
+
+type Primary = HashMap<u32, u32, std::hash::BuildHasherDefault<Spread>>;
+
 /// Slots by key, holding no key: `primary` maps the key's 32-bit hash to the
 /// slot (checked against the slot's own key), `overflow` the keys whose hash
 /// another key already has.
 #[derive(Clone, Debug)]
 pub(super) struct Index<K> {
-    primary: HashMap<u32, u32>,
+    primary: Primary,
     overflow: HashMap<K, u32>,
 }
 
 impl<K> Default for Index<K> {
     fn default() -> Self {
         Index {
-            primary: HashMap::new(),
+            primary: Primary::default(),
             overflow: HashMap::new(),
         }
     }
@@ -345,8 +689,8 @@ impl<K: Eq + Hash> Index<K> {
     }
 
     pub(super) fn clear(&mut self) {
-        self.primary.clear();
-        self.overflow.clear();
+        self.primary = Primary::default();
+        self.overflow = HashMap::new();
     }
 
     /// The slot holding `key` (hash `h`); `holds(slot)`: the slot's key is `key`.
@@ -366,24 +710,30 @@ impl<K: Eq + Hash> Index<K> {
         self.overflow.get(key).copied()
     }
 
-    /// Makes `slot` the holder of `key`; the previous holder, if any.
+    /// Makes `slot` the holder of `key()` (hash `h`; the key is only built
+    /// when the overflow needs it); the previous holder, if any.
     pub(super) fn insert(
         &mut self,
         h: u32,
-        key: K,
+        key: impl FnOnce() -> K,
         slot: u32,
         holds: impl Fn(u32) -> bool,
     ) -> Option<u32> {
-        if let Some(held) = self.overflow.get_mut(&key) {
-            return Some(std::mem::replace(held, slot));
+        if !self.overflow.is_empty() {
+            let key = key();
+            if let Some(held) = self.overflow.get_mut(&key) {
+                return Some(std::mem::replace(held, slot));
+            }
+            return match self.primary.get(&h).copied() {
+                None => self.primary.insert(h, slot),
+                Some(other) if holds(other) => self.primary.insert(h, slot),
+                Some(_) => self.overflow.insert(key, slot),
+            };
         }
         match self.primary.get(&h).copied() {
-            None => {
-                self.primary.insert(h, slot);
-                None
-            }
+            None => self.primary.insert(h, slot),
             Some(other) if holds(other) => self.primary.insert(h, slot),
-            Some(_) => self.overflow.insert(key, slot),
+            Some(_) => self.overflow.insert(key(), slot),
         }
     }
 
@@ -442,7 +792,7 @@ mod tests {
         // Every key hashes to 7: all but the first go to the overflow.
         for (slot, k) in keys.iter().enumerate() {
             assert_eq!(
-                index.insert(7, (*k).into(), slot as u32, holds(&keys, k)),
+                index.insert(7, || (*k).into(), slot as u32, holds(&keys, k)),
                 None
             );
         }
@@ -452,7 +802,10 @@ mod tests {
         index.remove(7, "a", 0);
         assert_eq!(index.get(7, "a", holds(&keys, "a")), None);
         assert_eq!(index.get(7, "b", holds(&keys, "b")), Some(1));
-        assert_eq!(index.insert(7, "c".into(), 2, holds(&keys, "c")), Some(2));
+        assert_eq!(
+            index.insert(7, || "c".into(), 2, holds(&keys, "c")),
+            Some(2)
+        );
         index.remove(7, "c", 2);
         assert_eq!(index.get(7, "c", holds(&keys, "c")), None);
         assert_eq!(index.get(7, "b", holds(&keys, "b")), Some(1));

@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    entry_key, implied_history, load_entry_parts, saved_tweets, Entry, EntryData, Memory,
+    compact, entry_key, implied_history, load_entry_parts, saved_tweets, Entry, EntryData, Memory,
     SavedTweet, Slot, MAX_RESERVE,
 };
 use crate::model::{Account, Interaction, Snapshot, Tweet};
@@ -399,6 +399,7 @@ impl Memory {
                 None => report.skipped += 1,
             }
         }
+        let mut scratch = Vec::with_capacity(512);
         for (key, record) in lines(accounts) {
             let Some(key) = key else {
                 report.skipped += 1;
@@ -406,6 +407,30 @@ impl Memory {
             };
             let posts = tweets_by.remove(&key);
             let acts = interactions_by.remove(&key);
+            // Most accounts: the record's usual shape, no posts or
+            // interactions, read straight into the compact form.
+            let quick = (posts.is_none() && acts.is_none())
+                .then(|| compact::read_account_record(record))
+                .flatten();
+            if let Some(quick) = quick {
+                let p = &quick.parts;
+                compact::encode_parts(p, &mut scratch);
+                let handle = p.handle.to_ascii_lowercase();
+                let own_key = match p.id.filter(|i| !i.is_empty()) {
+                    Some(id) => format!("#{id}"),
+                    None => format!("@{handle}"),
+                };
+                let last_seen = quick.last_seen;
+                let order = (p.times[1].unwrap_or(last_seen), last_seen);
+                let slot = Slot {
+                    blob: Box::from(scratch.as_slice()),
+                    extra: None,
+                    account_bytes: u32::try_from(record.len()).unwrap_or(u32::MAX),
+                    last_seen,
+                };
+                self.restore_slot(key, own_key, &handle, order, slot, &mut report);
+                continue;
+            }
             let parsed = serde_json::from_str::<AccountRecordIn>(record)
                 .ok()
                 .and_then(|r| {
@@ -467,6 +492,21 @@ impl Memory {
             entry.account.observed_at.unwrap_or(entry.last_seen),
             entry.last_seen,
         );
+        let slot = Slot::of(entry, sizes);
+        self.restore_slot(stored_key, key, &handle, order, slot, report);
+    }
+
+    /// [`Memory::restore_one`] for an entry in its compact form, with its
+    /// key, lower-case handle and `(observed with its handle, last seen)`.
+    fn restore_slot(
+        &mut self,
+        stored_key: String,
+        key: String,
+        handle: &str,
+        order: (i64, i64),
+        mut slot: Slot,
+        report: &mut LoadReport,
+    ) {
         let newer_than =
             |memory: &Memory, i: u32| memory.slot(i).is_some_and(|s| order > s.order());
         if let Some(held) = self.find_key(&key) {
@@ -479,14 +519,14 @@ impl Memory {
         }
         let mut hold = false;
         if !handle.is_empty() {
-            match self.holder(&handle) {
+            match self.holder(handle) {
                 None => hold = true,
                 Some(other) if newer_than(self, other) => {
                     // The older holder loses the handle: without an id, it is unreachable.
                     if self.slot(other).is_some_and(|s| s.key().starts_with('@')) {
                         self.unrestore(other, report);
                     } else {
-                        self.release_handle(&handle, other);
+                        self.release_handle(handle, other);
                     }
                     hold = true;
                 }
@@ -501,12 +541,13 @@ impl Memory {
         }
         report.loaded += 1;
         if stored_key == key {
-            self.tracker.stored_bytes += sizes.iter().map(|b| *b as usize).sum::<usize>();
-            self.put(Slot::of(entry, sizes), hold);
+            self.tracker.stored_bytes += slot.sizes().iter().map(|b| *b as usize).sum::<usize>();
+            self.put(slot, hold);
         } else {
             // Stored under another key: written again under its own.
             self.tracker.gone(&stored_key);
-            self.put(Slot::of(entry, [0; 3]), hold);
+            slot.set_sizes([0; 3]);
+            self.put(slot, hold);
             self.tracker.mark(&key, ALL, false);
         }
     }

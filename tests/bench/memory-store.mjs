@@ -97,6 +97,8 @@ function above(keys, key) {
  * arrays: the account count, then batches of `batch` accounts with the
  * posts and interactions records of the same key range.
  */
+const utf8 = new TextEncoder();
+
 function restoreInBatches(engine, stores, batch) {
   const [accounts, tweets, interactions] = stores;
   engine.beginMemoryRestore(accounts.keys.length);
@@ -109,9 +111,9 @@ function restoreInBatches(engine, stores, batch) {
     const tEnd = last ? tweets.keys.length : above(tweets.keys, keys[keys.length - 1]);
     const iEnd = last ? interactions.keys.length : above(interactions.keys, keys[keys.length - 1]);
     engine.loadMemoryChunk(
-      lines(keys, values),
-      lines(tweets.keys.slice(t, tEnd), tweets.values.slice(t, tEnd)),
-      lines(interactions.keys.slice(i, iEnd), interactions.values.slice(i, iEnd)),
+      utf8.encode(lines(keys, values)),
+      utf8.encode(lines(tweets.keys.slice(t, tEnd), tweets.values.slice(t, tEnd))),
+      utf8.encode(lines(interactions.keys.slice(i, iEnd), interactions.values.slice(i, iEnd))),
     );
     t = tEnd;
     i = iEnd;
