@@ -652,13 +652,19 @@ impl Memory {
         self.by_text.get(key).copied()
     }
 
-    /// The slot holding `handle` (lower-case) now.
+    /// The slot holding `handle` now.
+    /// (Any case: the hash and the check fold it; the overflow, rarely used,
+    /// is keyed lower-case.)
     fn holder(&self, handle: &str) -> Option<u32> {
         let slots = &self.slots;
-        self.by_handle
-            .get(compact::hash_folded(handle.as_bytes()), handle, |i| {
-                has_handle(slots, i, handle)
-            })
+        let h = compact::hash_folded(handle.as_bytes());
+        let holds = |i| has_handle(slots, i, handle);
+        if self.by_handle.has_overflow() && handle.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self
+                .by_handle
+                .get(h, handle.to_ascii_lowercase().as_str(), holds);
+        }
+        self.by_handle.get(h, handle, holds)
     }
 
     fn key_of(&self, id: Option<&str>, handle: Option<&str>) -> Option<u32> {
@@ -722,10 +728,11 @@ impl Memory {
         i
     }
 
-    /// Stops `i` answering to `handle` (lower-case) when it holds it.
+    /// Stops `i` answering to `handle` (any case) when it holds it.
     fn release_handle(&mut self, handle: &str, i: u32) {
-        self.by_handle
-            .remove(compact::hash_folded(handle.as_bytes()), handle, i);
+        let h = compact::hash_folded(handle.as_bytes());
+        let lower = handle.to_ascii_lowercase();
+        self.by_handle.remove(h, lower.as_str(), i);
     }
 
     /// Takes a slot out, freeing its key and its handle if it held it; its

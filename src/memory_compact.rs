@@ -688,6 +688,11 @@ impl<K: Eq + Hash> Index<K> {
         self.primary.reserve(n);
     }
 
+    /// True when some keys are in the overflow.
+    pub(super) fn has_overflow(&self) -> bool {
+        !self.overflow.is_empty()
+    }
+
     pub(super) fn clear(&mut self) {
         self.primary = Primary::default();
         self.overflow = HashMap::new();

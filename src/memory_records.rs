@@ -415,10 +415,22 @@ impl Memory {
             if let Some(quick) = quick {
                 let p = &quick.parts;
                 compact::encode_parts(p, &mut scratch);
-                let handle = p.handle.to_ascii_lowercase();
-                let own_key = match p.id.filter(|i| !i.is_empty()) {
-                    Some(id) => format!("#{id}"),
-                    None => format!("@{handle}"),
+                let filed_right = match p.id.filter(|i| !i.is_empty()) {
+                    Some(id) => key.strip_prefix('#') == Some(id),
+                    None => key.strip_prefix('@').is_some_and(|h| {
+                        h.len() == p.handle.len()
+                            && h.bytes()
+                                .zip(p.handle.bytes())
+                                .all(|(a, b)| a == b.to_ascii_lowercase())
+                    }),
+                };
+                let own_key = if filed_right {
+                    key.clone()
+                } else {
+                    match p.id.filter(|i| !i.is_empty()) {
+                        Some(id) => format!("#{id}"),
+                        None => format!("@{}", p.handle.to_ascii_lowercase()),
+                    }
                 };
                 let last_seen = quick.last_seen;
                 let order = (p.times[1].unwrap_or(last_seen), last_seen);
@@ -428,7 +440,8 @@ impl Memory {
                     account_bytes: u32::try_from(record.len()).unwrap_or(u32::MAX),
                     last_seen,
                 };
-                self.restore_slot(key, own_key, &handle, order, slot, &mut report);
+                let handle = p.handle;
+                self.restore_slot(key, own_key, handle, order, slot, &mut report);
                 continue;
             }
             let parsed = serde_json::from_str::<AccountRecordIn>(record)
