@@ -3,21 +3,31 @@
 //!
 //! Pure data structure: persisting it is the caller's job, record by record
 //! through [`Memory::take_changes`] / [`Memory::from_records`] (the worker's
-//! IndexedDB), or whole through [`Memory::to_json`] / [`Memory::from_json`]
-//! (export, import, and the old chrome.storage.local string).
+//! IndexedDB, restored in bounded chunks: [`Memory::restore_begin`]), or whole
+//! through [`Memory::to_json`] / [`Memory::from_json`] (export, import, and the
+//! old chrome.storage.local string).
 //!
 //! Ids win over handles: a record is keyed by its numeric id when known, a
 //! handle belongs to the record that showed it last (a handle held by a
 //! different id moves to the new id), and histories never merge across ids.
 //! Only an observation without an id (the page, a notification row) joins
 //! by handle alone. Every string is capped on the way in ([`crate::read::bounds`]).
+//!
+//! In the heap an account is kept compact (`memory_compact.rs`: one byte
+//! string for its facts, indexes that copy no key); [`Memory::get`] reads it
+//! back as an [`Entry`].
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 #[path = "memory_records.rs"]
 mod records;
 pub use records::{Changes, LoadReport, DEFAULT_MAX_BYTES};
 use records::{Tracker, ACCOUNT, ALL, INTERACTIONS, TWEETS};
+
+#[path = "memory_compact.rs"]
+mod compact;
+use compact::{IdRef, Index};
 
 use serde::{Deserialize, Serialize};
 
@@ -43,11 +53,15 @@ pub const SNAPSHOTS_PER_ACCOUNT: usize = 24;
 pub const INTERACTIONS_PER_ACCOUNT: usize = 40;
 /// Version of the saved format.
 pub const FORMAT_VERSION: u32 = 1;
+/// At most this many accounts are reserved for ahead of a restore, whatever
+/// the caller expects.
+const MAX_RESERVE: usize = 1 << 20;
 
-/// Everything remembered about one account.
+/// Everything remembered about one account, owned: as loaded from a file,
+/// and while an observation is merged in.
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(default)]
-pub struct Entry {
+pub struct EntryData {
     /// The account's facts, merged from every observation (newest win).
     pub account: Account,
     /// Its recent posts, oldest first (at most [`TWEETS_PER_ACCOUNT`]).
@@ -60,7 +74,50 @@ pub struct Entry {
     pub last_seen: i64,
 }
 
-impl Entry {
+/// One remembered account as [`Memory::get`] reads it back: its facts
+/// decoded, its posts and interactions borrowed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry<'a> {
+    /// The account's facts, merged from every observation (newest win).
+    pub account: Account,
+    /// Its recent posts, oldest first (at most [`TWEETS_PER_ACCOUNT`]).
+    pub tweets: &'a Vec<Tweet>,
+    /// Its counts at each visit where they changed (at most [`SNAPSHOTS_PER_ACCOUNT`]).
+    pub history: Cow<'a, [Snapshot]>,
+    /// What it did to the viewer, oldest first (at most [`INTERACTIONS_PER_ACCOUNT`]).
+    pub interactions: &'a Vec<Interaction>,
+    /// Last time (unix seconds) anything about this account was seen.
+    pub last_seen: i64,
+}
+
+static NO_TWEETS: Vec<Tweet> = Vec::new();
+static NO_INTERACTIONS: Vec<Interaction> = Vec::new();
+
+impl Entry<'_> {
+    /// The scoring view of this entry.
+    pub fn subject(&self) -> Subject<'_> {
+        Subject {
+            account: &self.account,
+            tweets: self.tweets,
+            history: &self.history,
+            interactions: self.interactions,
+            prepared: None,
+        }
+    }
+
+    /// An owned copy.
+    pub fn to_data(&self) -> EntryData {
+        EntryData {
+            account: self.account.clone(),
+            tweets: self.tweets.clone(),
+            history: self.history.to_vec(),
+            interactions: self.interactions.clone(),
+            last_seen: self.last_seen,
+        }
+    }
+}
+
+impl EntryData {
     /// The scoring view of this entry.
     pub fn subject(&self) -> Subject<'_> {
         Subject {
@@ -95,6 +152,126 @@ impl Entry {
             crate::sort::by_key(&mut self.history, |s| s.at);
             keep_newest(&mut self.history, SNAPSHOTS_PER_ACCOUNT);
         }
+    }
+}
+
+/// One remembered account in the heap.
+#[derive(Clone, Debug)]
+struct Slot {
+    /// The account's facts ([`compact::encode`]).
+    blob: Box<[u8]>,
+    /// Posts, interactions, a history its counts do not imply, and the sizes
+    /// of its stored post and interaction records; `None` when there are none.
+    extra: Option<Box<Extra>>,
+    /// Bytes of its stored account record (0: not written yet).
+    account_bytes: u32,
+    /// Last time (unix seconds) anything about this account was seen.
+    last_seen: i64,
+    // Derived, never saved: per-account features computed when the posts or
+    // profile change (the `posts` work) belong here, rebuilt on restore.
+}
+
+/// What most accounts of a followers list do not have.
+#[derive(Clone, Debug, Default)]
+struct Extra {
+    tweets: Vec<Tweet>,
+    /// `None`: the one snapshot the account's counts imply ([`implied_history`]).
+    history: Option<Vec<Snapshot>>,
+    interactions: Vec<Interaction>,
+    /// Bytes of its stored tweets and interactions records.
+    stored: [u32; 2],
+}
+
+impl Extra {
+    fn is_empty(&self) -> bool {
+        self.tweets.is_empty()
+            && self.history.is_none()
+            && self.interactions.is_empty()
+            && self.stored == [0, 0]
+    }
+}
+
+impl Slot {
+    /// `entry` in its compact form, with the sizes of its stored records.
+    fn of(entry: EntryData, sizes: [u32; 3]) -> Slot {
+        let EntryData {
+            account,
+            mut tweets,
+            history,
+            mut interactions,
+            last_seen,
+        } = entry;
+        let history = (history != implied_history(&account)).then(|| {
+            let mut h = history;
+            h.shrink_to_fit();
+            h
+        });
+        tweets.shrink_to_fit();
+        interactions.shrink_to_fit();
+        let extra = Extra {
+            tweets,
+            history,
+            interactions,
+            stored: [sizes[1], sizes[2]],
+        };
+        Slot {
+            blob: compact::encode(&account),
+            extra: (!extra.is_empty()).then(|| Box::new(extra)),
+            account_bytes: sizes[0],
+            last_seen,
+        }
+    }
+
+    fn view(&self) -> Entry<'_> {
+        let account = compact::decode(&self.blob);
+        let (tweets, history, interactions) = match self.extra.as_deref() {
+            Some(x) => (
+                &x.tweets,
+                x.history.as_deref().map(Cow::Borrowed),
+                &x.interactions,
+            ),
+            None => (&NO_TWEETS, None, &NO_INTERACTIONS),
+        };
+        let history = history.unwrap_or_else(|| Cow::Owned(implied_history(&account)));
+        Entry {
+            account,
+            tweets,
+            history,
+            interactions,
+            last_seen: self.last_seen,
+        }
+    }
+
+    fn into_data(self) -> EntryData {
+        let account = compact::decode(&self.blob);
+        let extra = self.extra.map(|x| *x).unwrap_or_default();
+        EntryData {
+            history: extra.history.unwrap_or_else(|| implied_history(&account)),
+            account,
+            tweets: extra.tweets,
+            interactions: extra.interactions,
+            last_seen: self.last_seen,
+        }
+    }
+
+    fn sizes(&self) -> [u32; 3] {
+        let [t, i] = self.extra.as_ref().map_or([0, 0], |x| x.stored);
+        [self.account_bytes, t, i]
+    }
+
+    /// The memory key: `#id` when it has an id, else `@` and its lower-case handle.
+    fn key(&self) -> String {
+        match compact::id(&self.blob) {
+            IdRef::Num(n) => format!("#{n}"),
+            IdRef::Text(t) if !t.is_empty() => format!("#{t}"),
+            _ => format!("@{}", compact::handle(&self.blob).to_ascii_lowercase()),
+        }
+    }
+
+    /// `(when last observed with its handle, last seen)`: newer wins a handle.
+    fn order(&self) -> (i64, i64) {
+        let observed = compact::decode(&self.blob).observed_at;
+        (observed.unwrap_or(self.last_seen), self.last_seen)
     }
 }
 
@@ -243,7 +420,7 @@ impl<'a> SavedTweet<'a> {
 }
 
 /// The tweets saved for an entry: the newest [`SAVED_TWEETS_PER_ACCOUNT`].
-fn saved_tweets(entry: &Entry) -> Vec<SavedTweet<'_>> {
+fn saved_tweets<'a>(entry: &'a Entry<'_>) -> Vec<SavedTweet<'a>> {
     let skip = entry.tweets.len().saturating_sub(SAVED_TWEETS_PER_ACCOUNT);
     entry
         .tweets
@@ -254,15 +431,14 @@ fn saved_tweets(entry: &Entry) -> Vec<SavedTweet<'_>> {
 }
 
 impl<'a> SavedEntry<'a> {
-    fn of(entry: &'a Entry) -> Self {
+    fn of(entry: &'a Entry<'_>) -> Self {
         let a = &entry.account;
         let implied = implied_history(a);
         SavedEntry {
             account: a,
             tweets: saved_tweets(entry),
-            history: (implied.as_slice() != entry.history.as_slice())
-                .then_some(entry.history.as_slice()),
-            interactions: &entry.interactions,
+            history: (implied.as_slice() != &*entry.history).then_some(&*entry.history),
+            interactions: entry.interactions,
             last_seen: entry.last_seen,
         }
     }
@@ -324,7 +500,7 @@ fn handle_key(handle: &str) -> String {
 /// Folds an id-less entry into the entry that now holds its handle: its
 /// posts, interactions and count history join (the same person, seen on the
 /// page before X's data named the id).
-fn absorb(into: &mut Entry, from: Entry) {
+fn absorb(into: &mut EntryData, from: EntryData) {
     for t in from.tweets {
         if !into.tweets.iter().any(|k| same_post(k, &t)) {
             into.tweets.push(t);
@@ -350,15 +526,25 @@ fn absorb(into: &mut Entry, from: Entry) {
     into.last_seen = into.last_seen.max(from.last_seen);
 }
 
-/// The bounded store, keyed by numeric id (else handle), with an index of
-/// which entry holds each lower-case handle now.
+/// The bounded store: compact slots, found by numeric id (else by key text),
+/// with an index of which slot holds each lower-case handle now.
 #[derive(Clone, Debug)]
 pub struct Memory {
     capacity: usize,
-    entries: HashMap<String, Entry>,
-    by_handle: HashMap<String, String>,
+    /// `None`: a free slot (its index is in `free`).
+    slots: Vec<Option<Slot>>,
+    free: Vec<u32>,
+    count: usize,
+    /// Slots keyed by a numeric id.
+    by_id: Index<u64>,
+    /// Slots under any other key (`#` and an id that is not a plain number, `@handle`).
+    by_text: HashMap<Box<str>, u32>,
+    /// The slot that holds each lower-case handle.
+    by_handle: Index<Box<str>>,
     /// What changed since the last [`Memory::take_changes`].
     tracker: Tracker,
+    /// A chunked restore in progress: what it read so far.
+    restoring: Option<LoadReport>,
 }
 
 impl Default for Memory {
@@ -367,25 +553,46 @@ impl Default for Memory {
     }
 }
 
+/// The id of a slot (none for a free one).
+fn id_at(slots: &[Option<Slot>], i: u32) -> IdRef<'_> {
+    match slots.get(i as usize) {
+        Some(Some(s)) => compact::id(&s.blob),
+        _ => IdRef::None,
+    }
+}
+
+/// True when the slot's handle is `handle` (lower-case).
+fn has_handle(slots: &[Option<Slot>], i: u32, handle: &str) -> bool {
+    match slots.get(i as usize) {
+        Some(Some(s)) => compact::handle(&s.blob).eq_ignore_ascii_case(handle),
+        _ => false,
+    }
+}
+
 impl Memory {
     /// An empty store holding at most `capacity` accounts (at least 1).
     pub fn new(capacity: usize) -> Self {
         Memory {
             capacity: capacity.max(1),
-            entries: HashMap::new(),
-            by_handle: HashMap::new(),
+            slots: Vec::new(),
+            free: Vec::new(),
+            count: 0,
+            by_id: Index::default(),
+            by_text: HashMap::new(),
+            by_handle: Index::default(),
             tracker: Tracker::default(),
+            restoring: None,
         }
     }
 
     /// Number of accounts remembered.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.count
     }
 
     /// True when nothing is remembered.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.count == 0
     }
 
     /// How many accounts are kept at most.
@@ -401,40 +608,157 @@ impl Memory {
 
     /// Finds an account by numeric id; else the account holding this handle
     /// (case-insensitive) now, unless that account has a different id.
-    pub fn get(&self, id: Option<&str>, handle: Option<&str>) -> Option<&Entry> {
-        self.key_of(id, handle).and_then(|k| self.entries.get(&k))
+    pub fn get(&self, id: Option<&str>, handle: Option<&str>) -> Option<Entry<'_>> {
+        self.key_of(id, handle)
+            .and_then(|i| self.slot(i))
+            .map(Slot::view)
     }
 
     /// All entries, in no particular order.
-    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
-        self.entries.values()
+    pub fn entries(&self) -> impl Iterator<Item = Entry<'_>> {
+        self.slots.iter().flatten().map(Slot::view)
     }
 
-    fn key_of(&self, id: Option<&str>, handle: Option<&str>) -> Option<String> {
+    /// The memory key of every entry.
+    fn keys(&self) -> impl Iterator<Item = String> + '_ {
+        self.slots.iter().flatten().map(Slot::key)
+    }
+
+    fn slot(&self, i: u32) -> Option<&Slot> {
+        self.slots.get(i as usize).and_then(Option::as_ref)
+    }
+
+    /// The slot of an entry by its id.
+    fn find_id(&self, id: &str) -> Option<u32> {
+        match compact::canonical_number(id) {
+            Some(n) => self.find_number(n),
+            None => self.by_text.get(format!("#{id}").as_str()).copied(),
+        }
+    }
+
+    fn find_number(&self, n: u64) -> Option<u32> {
+        let slots = &self.slots;
+        self.by_id.get(compact::hash_number(n), &n, |i| {
+            id_at(slots, i) == IdRef::Num(n)
+        })
+    }
+
+    /// The slot of an entry by its memory key.
+    fn find_key(&self, key: &str) -> Option<u32> {
+        if let Some(n) = key.strip_prefix('#').and_then(compact::canonical_number) {
+            return self.find_number(n);
+        }
+        self.by_text.get(key).copied()
+    }
+
+    /// The slot holding `handle` now.
+    /// (Any case: the hash and the check fold it; the overflow, rarely used,
+    /// is keyed lower-case.)
+    fn holder(&self, handle: &str) -> Option<u32> {
+        let slots = &self.slots;
+        let h = compact::hash_folded(handle.as_bytes());
+        let holds = |i| has_handle(slots, i, handle);
+        if self.by_handle.has_overflow() && handle.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self
+                .by_handle
+                .get(h, handle.to_ascii_lowercase().as_str(), holds);
+        }
+        self.by_handle.get(h, handle, holds)
+    }
+
+    fn key_of(&self, id: Option<&str>, handle: Option<&str>) -> Option<u32> {
         let id = id.filter(|i| !i.is_empty());
         if let Some(id) = id {
-            let key = format!("#{id}");
-            if self.entries.contains_key(&key) {
-                return Some(key);
+            if let Some(i) = self.find_id(id) {
+                return Some(i);
             }
         }
-        let key = self.by_handle.get(&handle_key(handle?))?;
-        let holder = self.entries.get(key)?;
-        match (id, holder.account.id.as_deref()) {
-            (Some(mine), Some(theirs)) if mine != theirs => None,
-            _ => Some(key.clone()),
+        let holder = self.holder(&handle_key(handle?))?;
+        let theirs = id_at(&self.slots, holder);
+        match id {
+            Some(mine) if theirs != IdRef::None && !theirs.is(mine) => None,
+            _ => Some(holder),
         }
+    }
+
+    /// Puts a slot in, under its key, holding its handle when `hold`.
+    fn put(&mut self, slot: Slot, hold: bool) -> u32 {
+        let i = match self.free.pop() {
+            Some(i) => i,
+            None => {
+                self.slots.push(None);
+                u32::try_from(self.slots.len() - 1).unwrap_or(u32::MAX)
+            }
+        };
+        let number = match compact::id(&slot.blob) {
+            IdRef::Num(n) => Some(n),
+            _ => None,
+        };
+        if let Some(place) = self.slots.get_mut(i as usize) {
+            *place = Some(slot);
+        }
+        self.count += 1;
+        let slots = &self.slots;
+        let Some(Some(slot)) = slots.get(i as usize) else {
+            return i;
+        };
+        match number {
+            Some(n) => {
+                self.by_id.insert(
+                    compact::hash_number(n),
+                    || n,
+                    i,
+                    |s| id_at(slots, s) == IdRef::Num(n),
+                );
+            }
+            None => {
+                self.by_text.insert(slot.key().into_boxed_str(), i);
+            }
+        }
+        let handle = compact::handle(&slot.blob);
+        if hold && !handle.is_empty() {
+            self.by_handle.insert(
+                compact::hash_folded(handle.as_bytes()),
+                || handle.to_ascii_lowercase().into_boxed_str(),
+                i,
+                |s| has_handle(slots, s, handle),
+            );
+        }
+        i
+    }
+
+    /// Stops `i` answering to `handle` (any case) when it holds it.
+    fn release_handle(&mut self, handle: &str, i: u32) {
+        let h = compact::hash_folded(handle.as_bytes());
+        let lower = handle.to_ascii_lowercase();
+        self.by_handle.remove(h, lower.as_str(), i);
+    }
+
+    /// Takes a slot out, freeing its key and its handle if it held it; its
+    /// stored sizes wait in the tracker until the key is back or gone.
+    fn take(&mut self, i: u32) -> Option<(String, Slot)> {
+        let slot = self.slots.get_mut(i as usize)?.take()?;
+        let key = slot.key();
+        match compact::id(&slot.blob) {
+            IdRef::Num(n) => self.by_id.remove(compact::hash_number(n), &n, i),
+            _ => {
+                if self.by_text.get(key.as_str()) == Some(&i) {
+                    self.by_text.remove(key.as_str());
+                }
+            }
+        }
+        let handle = compact::handle(&slot.blob).to_ascii_lowercase();
+        self.release_handle(&handle, i);
+        self.free.push(i);
+        self.count -= 1;
+        self.tracker.gone(&key);
+        self.tracker.detach(&key, slot.sizes());
+        Some((key, slot))
     }
 
     /// Takes an entry out, freeing its handle if it held it.
-    fn remove(&mut self, key: &str) -> Option<Entry> {
-        let entry = self.entries.remove(key)?;
-        self.tracker.gone(key);
-        let handle = entry.account.key();
-        if self.by_handle.get(&handle).is_some_and(|k| k == key) {
-            self.by_handle.remove(&handle);
-        }
-        Some(entry)
+    fn remove(&mut self, i: u32) -> Option<EntryData> {
+        self.take(i).map(|(_, slot)| slot.into_data())
     }
 
     /// Remembers one observation of an account: the new facts win, older facts
@@ -445,7 +769,7 @@ impl Memory {
         if account.handle.is_empty() && existing.is_none() {
             return;
         }
-        let mut entry = existing.and_then(|k| self.remove(&k)).unwrap_or_default();
+        let mut entry = existing.and_then(|i| self.remove(i)).unwrap_or_default();
         let mut merged = account;
         merged.fill_from(&entry.account);
         if merged.observed_at.is_none() {
@@ -459,37 +783,50 @@ impl Memory {
         self.evict_if_full();
     }
 
+    /// The slot `i`'s parts that posts and interactions change, and whether
+    /// its records were written; the entry's key.
+    fn extra_mut(&mut self, i: u32) -> Option<(String, bool, &mut Slot)> {
+        let slot = self.slots.get_mut(i as usize)?.as_mut()?;
+        let key = slot.key();
+        let stored = slot.account_bytes > 0;
+        slot.extra.get_or_insert_with(Box::default);
+        Some((key, stored, slot))
+    }
+
     /// Remembers a post under its author, when the author is known.
     pub fn remember_tweet(&mut self, mut tweet: Tweet, now: i64) {
         bounds::tweet(&mut tweet);
-        let Some(key) = self.key_of(tweet.author_id.as_deref(), tweet.author_handle.as_deref())
+        let Some(i) = self.key_of(tweet.author_id.as_deref(), tweet.author_handle.as_deref())
         else {
             return;
         };
-        let Some(entry) = self.entries.get_mut(&key) else {
+        let Some((key, stored, slot)) = self.extra_mut(i) else {
             return;
         };
-        let same = entry.tweets.iter().position(|t| same_post(t, &tweet));
-        // A post read from the page gives way to the same post in X's data.
-        let replace = same.filter(|&i| {
-            tweet.source != Source::Page
-                && entry
-                    .tweets
-                    .get(i)
-                    .is_some_and(|t| t.source == Source::Page)
-        });
-        if let Some(i) = replace {
-            entry.tweets.remove(i);
-        }
         let mut kinds = ACCOUNT;
-        if same.is_none() || replace.is_some() {
-            entry.tweets.push(tweet);
-            crate::sort::by_key(&mut entry.tweets, |t| t.created_at.unwrap_or(i64::MIN));
-            keep_newest(&mut entry.tweets, TWEETS_PER_ACCOUNT);
-            kinds |= TWEETS;
+        if let Some(extra) = slot.extra.as_deref_mut() {
+            let tweets = &mut extra.tweets;
+            let same = tweets.iter().position(|t| same_post(t, &tweet));
+            // A post read from the page gives way to the same post in X's data.
+            let replace = same.filter(|&i| {
+                tweet.source != Source::Page
+                    && tweets.get(i).is_some_and(|t| t.source == Source::Page)
+            });
+            if let Some(i) = replace {
+                tweets.remove(i);
+            }
+            if same.is_none() || replace.is_some() {
+                tweets.push(tweet);
+                crate::sort::by_key(tweets, |t| t.created_at.unwrap_or(i64::MIN));
+                keep_newest(tweets, TWEETS_PER_ACCOUNT);
+                kinds |= TWEETS;
+            }
         }
-        entry.last_seen = now;
-        self.tracker.mark(&key, kinds);
+        if slot.extra.as_deref().is_some_and(Extra::is_empty) {
+            slot.extra = None;
+        }
+        slot.last_seen = now;
+        self.tracker.mark(&key, kinds, stored);
     }
 
     /// Remembers an interaction with the viewer; the account is created by handle if new.
@@ -499,39 +836,46 @@ impl Memory {
         if handle.is_empty() {
             return;
         }
-        if !self.by_handle.contains_key(&handle) {
+        if self.holder(&handle).is_none() {
             let account = Account::with_handle(
                 interaction.handle.trim_start_matches('@'),
                 interaction.source,
             );
             self.remember_account(account, now);
         }
-        let Some(key) = self.by_handle.get(&handle).cloned() else {
+        let Some(i) = self.holder(&handle) else {
             return;
         };
-        if let Some(entry) = self.entries.get_mut(&key) {
+        let Some((key, stored, slot)) = self.extra_mut(i) else {
+            return;
+        };
+        let mut kinds = ACCOUNT;
+        if let Some(extra) = slot.extra.as_deref_mut() {
+            let interactions = &mut extra.interactions;
             // The same notification read again (X moves an aggregated one's
             // time as more people act) is the same interaction; and the page
             // draws its notifications from that data, so once X's data gave
             // this kind for this account, the page's row of it adds nothing.
             let page_copy =
                 interaction.source == Source::Page && interaction.notification.is_none();
-            let duplicate = entry.interactions.iter().any(|i| {
+            let duplicate = interactions.iter().any(|i| {
                 i.kind == interaction.kind
                     && ((i.at == interaction.at && i.at.is_some())
                         || (i.notification.is_some()
                             && (page_copy || i.notification == interaction.notification)))
             });
-            let mut kinds = ACCOUNT;
             if !duplicate {
-                entry.interactions.push(interaction);
-                crate::sort::by_key(&mut entry.interactions, |i| i.at.unwrap_or(i64::MIN));
-                keep_newest(&mut entry.interactions, INTERACTIONS_PER_ACCOUNT);
+                interactions.push(interaction);
+                crate::sort::by_key(interactions, |i| i.at.unwrap_or(i64::MIN));
+                keep_newest(interactions, INTERACTIONS_PER_ACCOUNT);
                 kinds |= INTERACTIONS;
             }
-            entry.last_seen = now;
-            self.tracker.mark(&key, kinds);
         }
+        if slot.extra.as_deref().is_some_and(Extra::is_empty) {
+            slot.extra = None;
+        }
+        slot.last_seen = now;
+        self.tracker.mark(&key, kinds, stored);
     }
 
     /// Remembers everything a reader found: accounts first, then their tweets and interactions.
@@ -563,7 +907,7 @@ impl Memory {
         }
         let merged = match self.get(id, handle) {
             Some(known) => {
-                let mut base = known.account.clone();
+                let mut base = known.account;
                 base.fill_from(&shown);
                 base.follows_you = shown.follows_you.or(base.follows_you);
                 base.you_follow = shown.you_follow.or(base.you_follow);
@@ -631,7 +975,11 @@ impl Memory {
 
     /// Forgets everything.
     pub fn clear(&mut self) {
-        self.entries.clear();
+        self.slots = Vec::new();
+        self.free = Vec::new();
+        self.count = 0;
+        self.by_id.clear();
+        self.by_text = HashMap::new();
         self.by_handle.clear();
         self.tracker.replace_all(std::iter::empty());
     }
@@ -639,74 +987,96 @@ impl Memory {
     /// Adds an entry that holds its handle from now on. An id-less entry that
     /// held the handle is folded into it; an entry with another id keeps its
     /// own history (and its last-seen handle) but no longer answers to it.
-    fn insert(&mut self, mut entry: Entry) {
+    fn insert(&mut self, mut entry: EntryData) {
         let key = entry_key(&entry.account);
         let handle = entry.account.key();
         let mut kinds = ACCOUNT;
         if !handle.is_empty() {
-            let previous = self.by_handle.insert(handle, key.clone());
-            if let Some(previous) = previous.filter(|p| *p != key && p.starts_with('@')) {
-                if let Some(orphan) = self.entries.remove(&previous) {
-                    self.tracker.gone(&previous);
-                    absorb(&mut entry, orphan);
-                    kinds = ALL;
+            if let Some(previous) = self.holder(&handle) {
+                let previous_key = self.slot(previous).map(Slot::key);
+                if previous_key.as_deref() != Some(key.as_str()) {
+                    if previous_key.is_some_and(|p| p.starts_with('@')) {
+                        if let Some(orphan) = self.remove(previous) {
+                            absorb(&mut entry, orphan);
+                            kinds = ALL;
+                        }
+                    } else {
+                        self.release_handle(&handle, previous);
+                    }
                 }
             }
         }
-        if let Some(old) = self.entries.remove(&key) {
+        if let Some(old) = self.find_key(&key) {
             // The same key already held (not expected): nothing it had is lost.
-            absorb(&mut entry, old);
-            kinds = ALL;
+            if let Some(old) = self.remove(old) {
+                absorb(&mut entry, old);
+                kinds = ALL;
+            }
         }
-        self.tracker.mark(&key, kinds);
-        self.entries.insert(key, entry);
+        let sizes = self.tracker.reattach(&key);
+        self.tracker.mark(&key, kinds, sizes.is_some());
+        self.put(Slot::of(entry, sizes.unwrap_or_default()), true);
     }
 
     /// Adds a loaded entry, newest first: an entry already loaded under the
     /// same key, or holding the same handle, was observed later and wins.
     /// False when the entry was left out.
-    fn insert_loaded(&mut self, entry: Entry) -> bool {
+    fn insert_loaded(&mut self, entry: EntryData) -> bool {
         let key = entry_key(&entry.account);
         let handle = entry.account.key();
-        self.insert_loaded_as(key, handle, entry)
-    }
-
-    /// [`Memory::insert_loaded`] with the entry's key and handle key already known.
-    fn insert_loaded_as(&mut self, key: String, handle: String, entry: Entry) -> bool {
-        if self.entries.contains_key(&key) {
+        if self.find_key(&key).is_some() {
             return false;
         }
-        if !handle.is_empty() && !self.by_handle.contains_key(&handle) {
-            self.by_handle.insert(handle, key.clone());
-        } else if key.starts_with('@') {
+        let hold = !handle.is_empty() && self.holder(&handle).is_none();
+        if !hold && key.starts_with('@') {
             // An id-less entry whose handle a newer entry holds: unreachable.
             return false;
         }
-        self.entries.insert(key, entry);
+        self.put(Slot::of(entry, [0; 3]), hold);
         true
     }
 
     fn evict_if_full(&mut self) {
-        if self.entries.len() > self.capacity {
+        if self.count > self.capacity {
             // Evict a tenth at once so the scan is paid rarely.
             let target = self.capacity - self.capacity / 10;
             self.evict_to(target);
         }
     }
 
-    fn evict_to(&mut self, target: usize) {
-        if self.entries.len() <= target {
-            return;
-        }
-        let mut by_age: Vec<(i64, String)> = self
-            .entries
+    /// Every slot, least recently seen first (ties by key, so eviction does
+    /// not depend on where an entry sits).
+    fn oldest_first(&self) -> Vec<u32> {
+        let mut by_age: Vec<(i64, u32)> = self
+            .slots
             .iter()
-            .map(|(k, e)| (e.last_seen, k.clone()))
+            .enumerate()
+            .filter_map(|(i, s)| s.as_ref().map(|s| (s.last_seen, i as u32)))
             .collect();
         crate::sort::values(&mut by_age);
-        let excess = self.entries.len() - target;
-        for (_, key) in by_age.into_iter().take(excess) {
-            self.remove(&key);
+        let mut out = Vec::with_capacity(by_age.len());
+        for group in by_age.chunk_by(|a, b| a.0 == b.0) {
+            if let [(_, only)] = group {
+                out.push(*only);
+                continue;
+            }
+            let mut keyed: Vec<(String, u32)> = group
+                .iter()
+                .filter_map(|&(_, i)| self.slot(i).map(|s| (s.key(), i)))
+                .collect();
+            crate::sort::values(&mut keyed);
+            out.extend(keyed.into_iter().map(|(_, i)| i));
+        }
+        out
+    }
+
+    fn evict_to(&mut self, target: usize) {
+        if self.count <= target {
+            return;
+        }
+        let excess = self.count - target;
+        for i in self.oldest_first().into_iter().take(excess) {
+            self.take(i);
         }
         self.tracker.evicted(excess);
     }
@@ -721,9 +1091,9 @@ impl Memory {
     /// [`Memory::to_json`] (so [`Memory::from_json`] reads it). When not even
     /// the empty store fits, `json` is that empty store anyway (`kept` 0).
     pub fn to_json_within(&self, max_bytes: usize) -> Trimmed {
-        let mut entries: Vec<&Entry> = self.entries().collect();
-        crate::sort::by_key(&mut entries, |e| std::cmp::Reverse(e.last_seen));
-        let total = entries.len();
+        let mut slots: Vec<&Slot> = self.slots.iter().flatten().collect();
+        crate::sort::by_key(&mut slots, |s| std::cmp::Reverse(s.last_seen));
+        let total = slots.len();
         // Written as serde_json would write `Saved`, one entry at a time, so
         // the budget is checked on exact bytes.
         let head = serde_json::to_string(&Saved {
@@ -736,8 +1106,9 @@ impl Memory {
         let (open, close) = head.split_at(head.len().saturating_sub(2));
         let mut json = String::from(open);
         let mut kept = 0;
-        for entry in entries {
-            let Ok(text) = serde_json::to_string(&SavedEntry::of(entry)) else {
+        for slot in slots {
+            let entry = slot.view();
+            let Ok(text) = serde_json::to_string(&SavedEntry::of(&entry)) else {
                 continue;
             };
             let comma = usize::from(kept > 0);
@@ -771,7 +1142,7 @@ impl Memory {
             return Err(MemoryError::NewerVersion(loose.version));
         }
         let mut memory = Memory::new(loose.capacity.unwrap_or(DEFAULT_CAPACITY));
-        let mut loaded: Vec<Entry> = loose.entries.into_iter().filter_map(load_entry).collect();
+        let mut loaded: Vec<EntryData> = loose.entries.into_iter().filter_map(load_entry).collect();
         // Newest first, whatever order the file has: the account last
         // observed with a handle keeps it (a post or interaction seen later
         // does not make an old holder newer). Ties go to an account with an
@@ -791,22 +1162,23 @@ impl Memory {
         }
         memory.evict_to(memory.capacity);
         // Loaded whole: the records are all to be written, into an emptied store.
-        memory.tracker.replace_all(memory.entries.keys());
+        let keys: Vec<String> = memory.keys().collect();
+        memory.tracker.replace_all(keys.into_iter());
         Ok(memory)
     }
 }
 
 /// One saved entry, in the lean form or the older one (every field written,
 /// `null` for missing facts); `None` when it is not an entry.
-fn load_entry(value: serde_json::Value) -> Option<Entry> {
+fn load_entry(value: serde_json::Value) -> Option<EntryData> {
     let has_history = value.get("history").is_some();
-    let entry = serde_json::from_value::<Entry>(value).ok()?;
+    let entry = serde_json::from_value::<EntryData>(value).ok()?;
     load_entry_parts(entry, has_history)
 }
 
 /// A loaded entry made safe and in order (the caps, sorted lists, the implied
 /// history when none was `written`, posts' authors); `None` without a handle.
-fn load_entry_parts(mut entry: Entry, written: bool) -> Option<Entry> {
+fn load_entry_parts(mut entry: EntryData, written: bool) -> Option<EntryData> {
     let has_history = written;
     bounds::account(&mut entry.account);
     // Handles are kept without `@`, as they are looked up (a file may write one).

@@ -458,6 +458,36 @@ impl Engine {
         to_js(&report)
     }
 
+    /// Starts replacing memory with the stored records in chunks (the cap is
+    /// kept): room is made for `expected` accounts; then `loadMemoryChunk`
+    /// per batch, then `finishMemoryRestore`.
+    #[wasm_bindgen(js_name = beginMemoryRestore)]
+    pub fn begin_memory_restore(&mut self, expected: f64) {
+        let expected = if expected.is_finite() && expected > 0.0 {
+            expected as usize
+        } else {
+            0
+        };
+        self.memory.restore_begin(expected);
+    }
+
+    /// One batch of stored records, each kind as UTF-8 `key\trecord` lines
+    /// (the key a JSON string; bytes, as TextEncoder gives them, copy into
+    /// the heap faster than strings): some accounts and the posts and
+    /// interactions of the same keys, batches in key order.
+    #[wasm_bindgen(js_name = loadMemoryChunk)]
+    pub fn load_memory_chunk(&mut self, accounts: &[u8], tweets: &[u8], interactions: &[u8]) {
+        let text = String::from_utf8_lossy;
+        self.memory
+            .restore_chunk(&text(accounts), &text(tweets), &text(interactions));
+    }
+
+    /// Ends a chunked restore: what was restored and skipped.
+    #[wasm_bindgen(js_name = finishMemoryRestore, unchecked_return_type = "MemoryLoadReport")]
+    pub fn finish_memory_restore(&mut self) -> JsValue {
+        to_js(&self.memory.restore_finish())
+    }
+
     /// Every record again at the next `takeMemoryChanges`, into an emptied
     /// store (after a failed save).
     #[wasm_bindgen(js_name = rewriteMemory)]
@@ -504,9 +534,9 @@ impl Engine {
     #[wasm_bindgen(js_name = exportVerdicts, unchecked_return_type = "RememberedVerdict[]")]
     pub fn export_verdicts(&self, now_ms: f64) -> JsValue {
         let now = unix_seconds(now_ms);
-        let out: Vec<RememberedVerdict<'_>> = self
-            .memory
-            .entries()
+        let entries: Vec<_> = self.memory.entries().collect();
+        let out: Vec<RememberedVerdict<'_>> = entries
+            .iter()
             .map(|entry| RememberedVerdict {
                 verdict: self.score(&entry.subject(), now),
                 account: &entry.account,

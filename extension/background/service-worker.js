@@ -21,7 +21,7 @@ import {
   isQuotaError, loadRawSettings, mergeSettings, saveSettings, settingsChanged, settingsWriteProblem,
 } from '../shared/settings-store.js';
 import { applyOverrideChanges } from '../shared/overrides.js';
-import { openMemoryDb, readMeta, readRecords, writeChanges } from '../shared/memory-store.js';
+import { openMemoryDb, readMeta, restoreRecords, writeChanges } from '../shared/memory-store.js';
 
 /** The old saved memory (one JSON string in chrome.storage.local), moved to IndexedDB once. */
 const MEMORY_KEY = STORAGE_KEYS.memory;
@@ -76,8 +76,12 @@ async function restoreMemory(e) {
       // start), the records loaded instead.
       note(`the old saved memory could not be read: ${report ? report.error : 'no report'}`);
     }
-    const records = await readRecords(db);
-    const loaded = e.loadMemoryRecords(records.accounts, records.tweets, records.interactions);
+    // In batches: the heap never holds more than one batch's text.
+    await restoreRecords(db, {
+      begin: (n) => e.beginMemoryRestore(n),
+      chunk: (a, t, i) => e.loadMemoryChunk(a, t, i),
+    });
+    const loaded = e.finishMemoryRestore();
     if (loaded && loaded.skipped > 0) note(`${loaded.skipped} unreadable memory records skipped`);
   } catch (err) {
     note(`memory could not be restored: ${errorText(err)}`);

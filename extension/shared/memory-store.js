@@ -85,6 +85,54 @@ export async function readRecords(db) {
   };
 }
 
+/** Accounts handed to the engine per batch when restoring: a few MB of text at most. */
+export const RESTORE_BATCH = 1000;
+
+/**
+ * The stored records in batches, for Engine.beginMemoryRestore /
+ * loadMemoryChunk / finishMemoryRestore, read in one transaction: `begin`
+ * gets the number of account records, then `chunk` (synchronous) gets up to
+ * `batch` accounts records in key order with the posts and interactions
+ * records of the same key range, each store's part as UTF-8 `key\trecord`
+ * lines (bytes copy into the wasm heap faster than strings).
+ * The text held at once is one batch's, whatever the number of accounts.
+ * Resolves with the number of records read.
+ * @param {IDBDatabase} db
+ * @param {{ begin: (accounts: number) => void, chunk: (accounts: Uint8Array, tweets: Uint8Array, interactions: Uint8Array) => void }} load
+ * @param {number} [batch]
+ * @returns {Promise<number>}
+ */
+export async function restoreRecords(db, load, batch = RESTORE_BATCH) {
+  const utf8 = new TextEncoder();
+  const tx = db.transaction([...RECORD_STORES], 'readonly');
+  const [accounts, tweets, interactions] = RECORD_STORES.map((name) => tx.objectStore(name));
+  load.begin(await result(accounts.count()));
+  let records = 0;
+  /** @type {IDBValidKey | undefined} */
+  let after;
+  for (;;) {
+    const from = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    const [keys, values] = await Promise.all([result(accounts.getAllKeys(from, batch)), result(accounts.getAll(from, batch))]);
+    const last = keys.length < batch;
+    // Posts and interactions of the same keys: (after, this batch's last key],
+    // and everything beyond with the last batch (records without an account).
+    const upTo = last ? undefined : keys[keys.length - 1];
+    /** @type {IDBKeyRange | undefined} */
+    let range;
+    if (upTo === undefined) range = from;
+    else if (after === undefined) range = IDBKeyRange.upperBound(upTo);
+    else range = IDBKeyRange.bound(after, upTo, true, false);
+    const [tk, tv, ik, iv] = await Promise.all([
+      result(tweets.getAllKeys(range)), result(tweets.getAll(range)),
+      result(interactions.getAllKeys(range)), result(interactions.getAll(range)),
+    ]);
+    load.chunk(utf8.encode(lines(keys, values)), utf8.encode(lines(tk, tv)), utf8.encode(lines(ik, iv)));
+    records += keys.length + tk.length + ik.length;
+    if (last) return records;
+    after = upTo;
+  }
+}
+
 /**
  * Writes one save (the core's MemoryChanges) in one transaction: the stores
  * emptied first when `clear`, then the deletes, then the records; `meta`

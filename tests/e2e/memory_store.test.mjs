@@ -1,6 +1,7 @@
 // The memory's IndexedDB store (shared/memory-store.js) across worker
 // stops: accounts that arrived 100 ms before the worker is killed are kept;
-// 15,000 accounts with 20 posts each come back whole after a restart; the old
+// 15,000 accounts with 20 posts each come back whole after a restart (read
+// back in batches, which restore what one go does); the old
 // chrome.storage.local "memory" string is moved into the store and removed;
 // at the memory.capacity cap the least recently seen are forgotten, with a
 // notice in the popup's Diagnostics and the options page's memory section.
@@ -177,6 +178,60 @@ test('15,000 accounts with 20 posts each survive a restart whole', async () => {
   assert.equal((await send({ type: 'fb:debug-stats' })).payloads, 0, 'a restarted worker');
   assert.deepEqual(await verdicts(), verdictsBefore, 'and judges them the same, posts included');
   assert.deepEqual(await fingerprint(), before, 'the saved accounts, posts and facts are unchanged');
+});
+
+test('restoring the records in batches gives what restoring them in one go does, unreadable records included', async () => {
+  await clearAll();
+  const N = 2_500;
+  await ingest('chunk_', 0, N);
+  await until('every account saved', async () => {
+    const m = await ext.evaluate(async () => JSON.parse(await (await import('/shared/memory-store.js')).savedMemoryText()));
+    return m.entries.length === N ? true : null;
+  });
+  const r = await ext.evaluate(async () => {
+    const store = await import('/shared/memory-store.js');
+    const core = await import('/core/followback.js');
+    await core.default();
+    const db = await store.openMemoryDb();
+    // An unreadable account record, and posts whose account is missing.
+    await store.writeChanges(db, { accounts: [['#1', 'not json']], tweets: [['#2', '[]']] });
+    const inBatches = new core.Engine(null);
+    let chunks = 0;
+    const records = await store.restoreRecords(db, {
+      begin: (n) => inBatches.beginMemoryRestore(n),
+      chunk: (a, t, i) => {
+        chunks += 1;
+        inBatches.loadMemoryChunk(a, t, i);
+      },
+    }, 300);
+    const batchedReport = inBatches.finishMemoryRestore();
+    const all = await store.readRecords(db);
+    const oneGo = new core.Engine(null);
+    const oneGoReport = oneGo.loadMemoryRecords(all.accounts, all.tweets, all.interactions);
+    const result = {
+      chunks,
+      records,
+      allRecords: all.records,
+      batchedReport,
+      oneGoReport,
+      same: inBatches.exportMemory() === oneGo.exportMemory(),
+      accounts: inBatches.accountCount(),
+      deleted: inBatches.takeMemoryChanges().deleted,
+      deletedOneGo: oneGo.takeMemoryChanges().deleted,
+    };
+    await store.writeChanges(db, { deleted: ['#1', '#2'] });
+    db.close();
+    return result;
+  });
+  assert.ok(r.chunks >= 9, `${r.chunks} batches of 300 for ${N} accounts`);
+  assert.equal(r.records, r.allRecords, 'every record read once');
+  assert.deepEqual(r.batchedReport, { loaded: N, skipped: 2 });
+  assert.deepEqual(r.batchedReport, r.oneGoReport);
+  assert.equal(r.accounts, N);
+  assert.ok(r.same, 'the same memory');
+  assert.deepEqual(r.deleted, ['#1', '#2'], 'the unreadable records go at the next save');
+  assert.deepEqual(r.deleted, r.deletedOneGo);
+  await clearAll();
 });
 
 test('the old chrome.storage.local memory string moves into IndexedDB whole, then is removed', async () => {
