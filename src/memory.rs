@@ -58,6 +58,11 @@ pub struct Entry {
     pub interactions: Vec<Interaction>,
     /// Last time (unix seconds) anything about this account was seen.
     pub last_seen: i64,
+    /// Its features, computed at the first scoring and kept until its profile
+    /// or posts change (cleared in `insert` and `remember_tweet`); derived,
+    /// never saved (`analysis::features`).
+    #[serde(skip)]
+    pub features: crate::analysis::features::FeatureCache,
 }
 
 impl Entry {
@@ -69,6 +74,7 @@ impl Entry {
             history: &self.history,
             interactions: &self.interactions,
             prepared: None,
+            features: Some(&self.features),
         }
     }
 
@@ -489,6 +495,7 @@ impl Memory {
                 .tweets
                 .sort_by_key(|t| t.created_at.unwrap_or(i64::MIN));
             keep_newest(&mut entry.tweets, TWEETS_PER_ACCOUNT);
+            entry.features.clear();
             kinds |= TWEETS;
         }
         entry.last_seen = now;
@@ -643,6 +650,7 @@ impl Memory {
     /// held the handle is folded into it; an entry with another id keeps its
     /// own history (and its last-seen handle) but no longer answers to it.
     fn insert(&mut self, mut entry: Entry) {
+        entry.features.clear();
         let key = entry_key(&entry.account);
         let handle = entry.account.key();
         let mut kinds = ACCOUNT;

@@ -379,6 +379,7 @@ impl Memory {
                         history: r.history.unwrap_or_default(),
                         interactions,
                         last_seen: r.last_seen,
+                        features: Default::default(),
                     };
                     load_entry_parts(entry, has_history)
                 });

@@ -28,7 +28,7 @@ pub fn links(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         Ok(t) => t,
         Err(what) => return line.not_seen_with(|| what),
     };
-    let from = posts::source_phrase(subject.tweets);
+    let from = posts::source_phrase(subject);
     if t.authored == 0 {
         return line.seen_from(
             || Message::new("ev_links_seen_reposts", vec![uint(t.n as u64)]),
@@ -69,7 +69,7 @@ pub fn repeats(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         Ok(t) => t,
         Err(what) => return line.not_seen_with(|| what),
     };
-    let from = posts::source_phrase(subject.tweets);
+    let from = posts::source_phrase(subject);
     let d = &t.duplicates;
     if d.considered == 0 {
         return line.seen_from(
@@ -171,7 +171,7 @@ pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             vec![Arg::Msg(parts), uint(t.timed as u64)],
         )
     };
-    let from = posts::source_phrase(subject.tweets);
+    let from = posts::source_phrase(subject);
     if signs.is_empty() {
         line.seen_from(seen, from, 0, || Message::bare("ev_timing_why_person"))
     } else {
@@ -227,7 +227,7 @@ pub fn rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             vec![num(per_day), uint(t.timed as u64), num(t.span_days)],
         )
     };
-    let from = posts::source_phrase(subject.tweets);
+    let from = posts::source_phrase(subject);
     let points = r.points(per_day);
     if points < 0 {
         line.seen_from(seen, from, points, || {
@@ -323,7 +323,7 @@ pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     } else {
         -((f64::from(max) * (share - from) / (full - from)).round() as i32).clamp(0, max)
     };
-    let from_where = posts::source_phrase(subject.tweets);
+    let from_where = posts::source_phrase(subject);
     if points < 0 {
         line.seen_from(seen, from_where, points, || {
             Message::new(

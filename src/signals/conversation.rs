@@ -38,7 +38,7 @@ pub fn conversation(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         Err(what) => return line.not_seen_with(|| what),
     };
     let seen = || replying(t.conversation);
-    let from = posts::source_phrase(subject.tweets);
+    let from = posts::source_phrase(subject);
     if t.conversation.ratio() >= s.conversation_min_share {
         line.seen_from(seen, from, setting_points(s.conversation_points), || {
             Message::bare("ev_conv_why_talks")
@@ -93,7 +93,7 @@ pub fn guru_silent(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             ],
         )
     };
-    let from = posts::source_phrase(subject.tweets);
+    let from = posts::source_phrase(subject);
     if t.conversation.ratio() < s.conversation_min_share {
         line.seen_from(seen, from, -setting_points(s.guru_silent_points), || {
             Message::bare("ev_guru_silent_why_silent")

@@ -60,6 +60,9 @@ pub struct Subject<'a> {
     /// Keyword sets and recent-post statistics computed once for all signals
     /// (set by `score`); `None`: each signal computes what it needs.
     pub prepared: Option<&'a crate::prepared::Prepared<'a>>,
+    /// Where a remembered account keeps its features between scorings
+    /// (`memory::Entry`); `None`: computed at each scoring.
+    pub features: Option<&'a crate::analysis::features::FeatureCache>,
 }
 
 impl<'a> Subject<'a> {
@@ -71,6 +74,7 @@ impl<'a> Subject<'a> {
             history: &[],
             interactions: &[],
             prepared: None,
+            features: None,
         }
     }
 

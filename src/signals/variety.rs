@@ -45,7 +45,7 @@ pub fn mix(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             ],
         )
     };
-    let from = posts::source_phrase(subject.tweets);
+    let from = posts::source_phrase(subject);
     let enough = |share: Share| share.ratio() >= s.variety_mix_min_share;
     if above(t.repost, s.variety_repost_share) {
         line.seen_from(seen, from, -setting_points(s.variety_repost_points), || {
@@ -111,7 +111,7 @@ pub fn self_promotion(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             vec![share_words(t.self_promotion, "ev_share_original_posts")],
         )
     };
-    let from = posts::source_phrase(subject.tweets);
+    let from = posts::source_phrase(subject);
     if above(t.self_promotion, s.variety_self_promo_share) {
         line.seen_from(
             seen,
