@@ -914,12 +914,25 @@ fn bench_score(pages: &[String]) {
 }
 
 /// Scoring the memory with posts and history (`memory_realistic.json`, the
-/// wasm figure's data): features computed once (as at import), then every
-/// remembered account scored on the fast path, as the worker does.
+/// wasm figure's data): the time to compute every account's features once
+/// (post statistics, keyword hits: as after an import or a settings change),
+/// then every remembered account scored on the fast path with its features
+/// kept, as the worker scores a payload's accounts.
 fn bench_score_memory(pages: &[String]) {
     let memory = realistic_memory(pages, 0x00ED_0000_5EED);
     let settings = Settings::default();
     let matchers = Matchers::new(&settings);
+    // The features once per account (as after an import or a settings change).
+    let start = Instant::now();
+    for e in memory.entries() {
+        black_box(e.features.get(&e.account, &e.tweets, &matchers));
+    }
+    let features = start.elapsed();
+    figure(
+        "features_native_us_per_account",
+        features.as_secs_f64() * 1e6 / memory.len().max(1) as f64,
+        "us",
+    );
     let (elapsed, scored) = best_of(|| {
         memory
             .entries()

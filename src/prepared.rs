@@ -11,7 +11,7 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::analysis::features::AccountFeatures;
-use crate::analysis::{KeywordSet, NormalizedText, TimelineOptions, TimelineStats};
+use crate::analysis::{KeywordSet, TimelineOptions, TimelineStats};
 use crate::model::Source;
 use crate::settings::Settings;
 use crate::signals::Subject;
@@ -48,6 +48,10 @@ pub struct Matchers {
     spam: KeywordSet,
     interests: KeywordSet,
     timeline: TimelineOptions,
+    /// `client.keywords`, lower-cased (posting apps that are tools).
+    client_tools: Vec<String>,
+    /// `self_bot.words` (a bot saying so).
+    self_bot_words: Vec<String>,
     /// Unique to one [`Matchers::new`] (clones share it): features built with
     /// one generation are valid for every matchers of that generation.
     generation: u64,
@@ -65,8 +69,20 @@ impl Matchers {
             spam: KeywordSet::new(&s.spam_keywords),
             interests: KeywordSet::new(&s.interests_keywords),
             timeline: TimelineOptions::new(&s.begging_keywords),
+            client_tools: s.client_keywords.iter().map(|k| k.to_lowercase()).collect(),
+            self_bot_words: s.self_bot_words.clone(),
             generation: GENERATION.fetch_add(1, Ordering::Relaxed) + 1,
         }
+    }
+
+    /// `client.keywords`, lower-cased.
+    pub fn client_tools(&self) -> &[String] {
+        &self.client_tools
+    }
+
+    /// `self_bot.words`.
+    pub fn self_bot_words(&self) -> &[String] {
+        &self.self_bot_words
     }
 
     /// Which [`Matchers::new`] built these (per-account features remember it).
@@ -119,11 +135,6 @@ impl<'a> Prepared<'a> {
             explain: true,
         }
     }
-
-    /// The bio prepared for keyword matching.
-    pub fn bio(&self) -> Option<&NormalizedText> {
-        self.features.bio.as_ref()
-    }
 }
 
 /// The keywords of `list` found in `text`, as listed in the settings. When
@@ -144,9 +155,9 @@ pub fn find_keywords(
             }
             let same = |field: Option<&str>| field.is_some_and(|f| std::ptr::eq(f, text));
             if same(subject.account.bio.as_deref()) {
-                p.features.bio_hits(list).to_vec()
+                p.features.bio_hits(list).map(str::to_string).collect()
             } else if same(subject.account.name.as_deref()) {
-                p.features.name_hits(list).to_vec()
+                p.features.name_hits(list).map(str::to_string).collect()
             } else {
                 owned(set.matches(text))
             }
@@ -161,10 +172,10 @@ pub fn count_keywords(subject: &Subject, s: &Settings, list: KeywordList, text: 
     if let Some(p) = subject.prepared {
         let same = |field: Option<&str>| field.is_some_and(|f| std::ptr::eq(f, text));
         if same(subject.account.bio.as_deref()) {
-            return p.features.bio_hits(list).len();
+            return p.features.bio_hits(list).count();
         }
         if same(subject.account.name.as_deref()) {
-            return p.features.name_hits(list).len();
+            return p.features.name_hits(list).count();
         }
     }
     find_keywords(subject, s, list, text).len()

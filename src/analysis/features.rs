@@ -19,8 +19,9 @@ use super::keywords::NormalizedText;
 use super::timeline::TimelineStats;
 use crate::model::{Account, Source, Tweet};
 use crate::prepared::{KeywordList, Matchers};
+use crate::signals::{client_counts, self_bot, SelfBot};
 
-/// The keyword lists in [`AccountFeatures::bio_hits`] order.
+/// Every keyword list, each matched once in the bio and the name.
 const LISTS: [KeywordList; 4] = [
     KeywordList::Begging,
     KeywordList::Guru,
@@ -28,13 +29,20 @@ const LISTS: [KeywordList; 4] = [
     KeywordList::Interests,
 ];
 
-fn list_index(list: KeywordList) -> usize {
-    match list {
-        KeywordList::Begging => 0,
-        KeywordList::Guru => 1,
-        KeywordList::Spam => 2,
-        KeywordList::Interests => 3,
-    }
+/// Where a keyword was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Field {
+    Bio,
+    Name,
+}
+
+/// One keyword of one list found in the bio or the name.
+#[derive(Debug, PartialEq)]
+struct Hit {
+    list: KeywordList,
+    field: Field,
+    /// As listed in the settings.
+    word: String,
 }
 
 /// What one account's profile and posts show, for one set of keyword lists.
@@ -45,20 +53,28 @@ pub struct AccountFeatures {
     /// The recent-post statistics (`None` without posts), without the
     /// time-to-now figures (both `None`: see the module comment).
     pub timeline: Option<TimelineStats>,
-    /// The bio prepared for keyword matching.
-    pub bio: Option<NormalizedText>,
-    /// The display name prepared for keyword matching.
-    pub name: Option<NormalizedText>,
-    /// Each keyword list's hits in the bio, as listed in the settings.
-    bio_hits: [Vec<String>; 4],
-    /// Each keyword list's hits in the name.
-    name_hits: [Vec<String>; 4],
+    /// Every list's hits in the bio and the name, per list and field in
+    /// match order (most accounts: none, so no allocation).
+    hits: Vec<Hit>,
     /// The interests found in the posts, distinct, in order of first sight.
     pub interests_in_posts: Vec<String>,
     /// Posts with at least one interest.
     pub posts_with_interests: usize,
     /// The most common source among the posts (X's data when tied or none).
     pub source: Source,
+    /// Own posts naming an app, and those from a tool (`client.keywords`).
+    pub clients: Clients,
+    /// Whether the handle, name or bio says "bot" (`self_bot.words`).
+    pub self_bot: SelfBot,
+}
+
+/// The posting-app counts the fast path needs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Clients {
+    /// Own posts (not reposts) naming an app.
+    pub own: usize,
+    /// Of those, posts from a tool.
+    pub tooled: usize,
 }
 
 impl AccountFeatures {
@@ -70,26 +86,24 @@ impl AccountFeatures {
                 t.posts_per_day_to_now = None;
                 t
             });
-        let bio = account.bio.as_deref().map(NormalizedText::new);
-        let name = account.name.as_deref().map(NormalizedText::new);
-        let hits = |text: &Option<NormalizedText>| -> [Vec<String>; 4] {
-            LISTS.map(|list| match text {
-                Some(norm) => {
-                    let set = matchers.keyword_set(list);
-                    if set.is_empty() {
-                        Vec::new()
-                    } else {
-                        set.matches_in(norm)
-                            .into_iter()
-                            .map(str::to_string)
-                            .collect()
-                    }
+        let mut hits = Vec::new();
+        for (field, text) in [(Field::Bio, &account.bio), (Field::Name, &account.name)] {
+            let Some(text) = text.as_deref() else {
+                continue;
+            };
+            let norm = NormalizedText::new(text);
+            for list in LISTS {
+                let set = matchers.keyword_set(list);
+                if set.is_empty() {
+                    continue;
                 }
-                None => Vec::new(),
-            })
-        };
-        let bio_hits = hits(&bio);
-        let name_hits = hits(&name);
+                hits.extend(set.matches_in(&norm).into_iter().map(|w| Hit {
+                    list,
+                    field,
+                    word: w.to_string(),
+                }));
+            }
+        }
         let interests = matchers.keyword_set(KeywordList::Interests);
         let mut interests_in_posts: Vec<String> = Vec::new();
         let mut posts_with_interests = 0;
@@ -110,13 +124,18 @@ impl AccountFeatures {
         AccountFeatures {
             generation: matchers.generation(),
             timeline,
-            bio,
-            name,
-            bio_hits,
-            name_hits,
+            hits,
             interests_in_posts,
             posts_with_interests,
             source: source_of(tweets),
+            clients: {
+                let c = client_counts(tweets, matchers.client_tools());
+                Clients {
+                    own: c.own,
+                    tooled: c.tooled,
+                }
+            },
+            self_bot: self_bot(account, matchers.self_bot_words()),
         }
     }
 
@@ -125,18 +144,21 @@ impl AccountFeatures {
         self.generation == matchers.generation()
     }
 
-    /// The hits of `list` in the bio.
-    pub fn bio_hits(&self, list: KeywordList) -> &[String] {
-        self.bio_hits
-            .get(list_index(list))
-            .map_or(&[], Vec::as_slice)
+    /// The hits of `list` in the bio, as listed in the settings, in match order.
+    pub fn bio_hits(&self, list: KeywordList) -> impl Iterator<Item = &str> {
+        self.hits_in(list, Field::Bio)
     }
 
     /// The hits of `list` in the display name.
-    pub fn name_hits(&self, list: KeywordList) -> &[String] {
-        self.name_hits
-            .get(list_index(list))
-            .map_or(&[], Vec::as_slice)
+    pub fn name_hits(&self, list: KeywordList) -> impl Iterator<Item = &str> {
+        self.hits_in(list, Field::Name)
+    }
+
+    fn hits_in(&self, list: KeywordList, field: Field) -> impl Iterator<Item = &str> {
+        self.hits
+            .iter()
+            .filter(move |h| h.list == list && h.field == field)
+            .map(|h| h.word.as_str())
     }
 }
 

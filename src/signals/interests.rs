@@ -54,11 +54,7 @@ pub fn interests(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let posts_matching = match subject.prepared {
         // The bio and posts matched once per account (its kept features).
         Some(p) => {
-            add(&mut p
-                .features
-                .bio_hits(KeywordList::Interests)
-                .iter()
-                .map(String::as_str));
+            add(&mut p.features.bio_hits(KeywordList::Interests));
             add(&mut p.features.interests_in_posts.iter().map(String::as_str));
             p.features.posts_with_interests
         }

@@ -42,8 +42,9 @@ use crate::model::{Account, Interaction, Snapshot, Tweet};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
+pub use automation::{client_counts, ClientCounts};
 pub use botlike::longest_digit_run;
-pub use labels::{self_declared, split_words};
+pub use labels::{self_bot, self_declared, split_words, SelfBot};
 pub use ratio::{ratio_penalty, ratio_reward};
 
 /// Everything known about one account when it is scored.

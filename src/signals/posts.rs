@@ -31,6 +31,9 @@ pub fn judged<'s>(
     let t = recent(subject, s, now)?;
     let min = min_posts(s);
     if t.n < min {
+        if !subject.explain() {
+            return Err(Message::EMPTY);
+        }
         return Err(Message::new(
             "ev_fact_enough_posts",
             vec![uint(t.n as u64), uint(min as u64)],
