@@ -925,7 +925,7 @@ fn bench_score_memory(pages: &[String]) {
     // The features once per account (as after an import or a settings change).
     let start = Instant::now();
     for e in memory.entries() {
-        black_box(e.features.get(&e.account, &e.tweets, &matchers));
+        black_box(e.features.get(&e.subject(), &matchers));
     }
     let features = start.elapsed();
     figure(

@@ -42,7 +42,7 @@ fn main() {
     let matchers = Matchers::new(&settings);
     let start = Instant::now();
     for e in memory.entries() {
-        black_box(e.features.get(&e.account, &e.tweets, &matchers));
+        black_box(e.features.get(&e.subject(), &matchers));
     }
     let features = start.elapsed();
     let start = Instant::now();

@@ -122,12 +122,8 @@ impl<'a> Prepared<'a> {
     /// they were built with `matchers`, else computed now (and kept).
     pub fn new(subject: &Subject, matchers: &'a Matchers) -> Self {
         let features = match subject.features {
-            Some(cache) => cache.get(subject.account, subject.tweets, matchers),
-            None => Rc::new(AccountFeatures::compute(
-                subject.account,
-                subject.tweets,
-                matchers,
-            )),
+            Some(cache) => cache.get(subject, matchers),
+            None => Rc::new(AccountFeatures::compute(subject, matchers)),
         };
         Prepared {
             matchers,

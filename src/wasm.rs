@@ -534,9 +534,7 @@ impl Engine {
         let mut computed = 0;
         for entry in self.memory.entries() {
             if !entry.features.holds(&self.matchers) {
-                entry
-                    .features
-                    .get(&entry.account, &entry.tweets, &self.matchers);
+                entry.features.get(&entry.subject(), &self.matchers);
                 computed += 1;
             }
         }

@@ -10,16 +10,18 @@
 //! What depends on `now` is not cached: the two time-to-now figures of the
 //! timeline are left out here ([`TimelineStats::days_since_last_post_at`] and
 //! [`TimelineStats::posts_per_day_to_now_at`] compute them from the stored
-//! times at each scoring). Count history and interactions are read at scoring.
+//! times at each scoring). The count history's swings are kept too (the
+//! history changes only with the profile); interactions are read at scoring.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use super::churn::ChurnStats;
 use super::keywords::NormalizedText;
 use super::timeline::TimelineStats;
-use crate::model::{Account, Source, Tweet};
+use crate::model::{Source, Tweet};
 use crate::prepared::{KeywordList, Matchers};
-use crate::signals::{client_counts, self_bot, SelfBot};
+use crate::signals::{client_counts, self_bot, SelfBot, Subject};
 
 /// Every keyword list, each matched once in the bio and the name.
 const LISTS: [KeywordList; 4] = [
@@ -66,6 +68,8 @@ pub struct AccountFeatures {
     pub clients: Clients,
     /// Whether the handle, name or bio says "bot" (`self_bot.words`).
     pub self_bot: SelfBot,
+    /// Following-count swings over the count history (`None` without history).
+    pub churn: Option<ChurnStats>,
 }
 
 /// The posting-app counts the fast path needs.
@@ -79,7 +83,8 @@ pub struct Clients {
 
 impl AccountFeatures {
     /// Computes every feature of `account` and its `tweets` for `matchers`.
-    pub fn compute(account: &Account, tweets: &[Tweet], matchers: &Matchers) -> Self {
+    pub fn compute(subject: &Subject, matchers: &Matchers) -> Self {
+        let (account, tweets) = (subject.account, subject.tweets);
         let timeline = TimelineStats::with_options(tweets, account, 0, matchers.timeline_options())
             .map(|mut t| {
                 t.days_since_last_post = None;
@@ -136,6 +141,8 @@ impl AccountFeatures {
                 }
             },
             self_bot: self_bot(account, matchers.self_bot_words()),
+            churn: (!subject.history.is_empty())
+                .then(|| ChurnStats::from_history(subject.history, account)),
         }
     }
 
@@ -198,18 +205,13 @@ impl PartialEq for FeatureCache {
 impl FeatureCache {
     /// The features for `matchers`: the kept ones when they were built with
     /// the same matchers, else computed now and kept.
-    pub fn get(
-        &self,
-        account: &Account,
-        tweets: &[Tweet],
-        matchers: &Matchers,
-    ) -> Rc<AccountFeatures> {
+    pub fn get(&self, subject: &Subject, matchers: &Matchers) -> Rc<AccountFeatures> {
         if let Ok(kept) = self.0.try_borrow() {
             if let Some(f) = kept.as_ref().filter(|f| f.fits(matchers)) {
                 return Rc::clone(f);
             }
         }
-        let fresh = Rc::new(AccountFeatures::compute(account, tweets, matchers));
+        let fresh = Rc::new(AccountFeatures::compute(subject, matchers));
         if let Ok(mut slot) = self.0.try_borrow_mut() {
             *slot = Some(Rc::clone(&fresh));
         }
