@@ -176,33 +176,50 @@ pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             )
         });
     }
+    // The words are only kept when explaining (no allocation on the fast
+    // path); `machine` says whether any sign was found.
+    let explain = subject.explain();
     let mut seen: Vec<(&'static str, f64)> = Vec::new();
     let mut signs: Vec<&'static str> = Vec::new();
+    let mut machine = false;
+    let mut sign = |id: &'static str, signs: &mut Vec<&'static str>| {
+        machine = true;
+        if explain {
+            signs.push(id);
+        }
+    };
     if let Some(cv) = t.intervals.cv {
-        seen.push(("ev_timing_seen_gaps", cv));
+        if explain {
+            seen.push(("ev_timing_seen_gaps", cv));
+        }
         if cv < s.automation_interval_cv_max {
-            signs.push("ev_timing_sign_gaps");
+            sign("ev_timing_sign_gaps", &mut signs);
         }
     }
     let even_from = usize::try_from(s.automation_clock_even_min_posts).unwrap_or(usize::MAX);
     for (clock, minute) in [(&t.minute_of_hour, true), (&t.second_of_minute, false)] {
         let Some(c) = clock else { continue };
-        seen.push((
-            if minute {
-                "ev_timing_seen_minute"
-            } else {
-                "ev_timing_seen_second"
-            },
-            c.dispersion,
-        ));
+        if explain {
+            seen.push((
+                if minute {
+                    "ev_timing_seen_minute"
+                } else {
+                    "ev_timing_seen_second"
+                },
+                c.dispersion,
+            ));
+        }
         if c.dispersion >= s.automation_clock_dispersion_min {
-            signs.push(if minute {
-                "ev_timing_sign_minutes"
-            } else {
-                "ev_timing_sign_seconds"
-            });
+            sign(
+                if minute {
+                    "ev_timing_sign_minutes"
+                } else {
+                    "ev_timing_sign_seconds"
+                },
+                &mut signs,
+            );
         } else if minute && c.n >= even_from && c.dispersion < s.automation_clock_even_dispersion {
-            signs.push("ev_timing_sign_even");
+            sign("ev_timing_sign_even", &mut signs);
         }
     }
     let seen = || {
@@ -217,7 +234,7 @@ pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         )
     };
     let from = posts::source_phrase(subject);
-    if signs.is_empty() {
+    if !machine {
         line.seen_from(seen, from, 0, || Message::bare("ev_timing_why_person"))
     } else {
         line.seen_from(

@@ -56,16 +56,16 @@ pub fn mix(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             Message::bare("ev_variety_why_mix")
         })
     } else {
-        let missing: Vec<&'static str> = [
-            (t.original, "ev_variety_kind_own"),
-            (sharing, "ev_variety_kind_shared"),
-            (t.reply, "ev_variety_kind_replies"),
-        ]
-        .into_iter()
-        .filter(|(share, _)| !enough(*share))
-        .map(|(_, what)| what)
-        .collect();
         line.seen_from(seen, from, 0, || {
+            let missing: Vec<&'static str> = [
+                (t.original, "ev_variety_kind_own"),
+                (sharing, "ev_variety_kind_shared"),
+                (t.reply, "ev_variety_kind_replies"),
+            ]
+            .into_iter()
+            .filter(|(share, _)| !enough(*share))
+            .map(|(_, what)| what)
+            .collect();
             let m = |id: &'static str| Arg::Msg(Message::bare(id));
             let few = match missing.as_slice() {
                 [a, b, c] => Message::new("ev_or_3", vec![m(a), m(b), m(c)]),
