@@ -162,6 +162,24 @@ pub fn find_keywords(
     }
 }
 
+/// The keywords of `list` found in `text` (only when the words are built:
+/// empty on the fast path) and whether any was found (both paths): what a
+/// signal needs that only says "found" or "none" in numbers.
+pub fn keywords_found(
+    subject: &Subject,
+    s: &Settings,
+    list: KeywordList,
+    text: &str,
+) -> (Vec<String>, bool) {
+    if subject.explain() {
+        let words = find_keywords(subject, s, list, text);
+        let any = !words.is_empty();
+        (words, any)
+    } else {
+        (Vec::new(), count_keywords(subject, s, list, text) > 0)
+    }
+}
+
 /// How many keywords of `list` `text` holds: [`find_keywords`]'s length,
 /// without a word copied when `text` is the subject's bio or name.
 pub fn count_keywords(subject: &Subject, s: &Settings, list: KeywordList, text: &str) -> usize {

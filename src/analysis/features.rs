@@ -70,6 +70,8 @@ pub struct AccountFeatures {
     pub self_bot: SelfBot,
     /// Following-count swings over the count history (`None` without history).
     pub churn: Option<ChurnStats>,
+    /// The bio is blank once trimmed (`None`: no bio seen).
+    pub bio_blank: Option<bool>,
 }
 
 /// The posting-app counts the fast path needs.
@@ -141,6 +143,7 @@ impl AccountFeatures {
                 }
             },
             self_bot: self_bot(account, matchers.self_bot_words()),
+            bio_blank: account.bio.as_deref().map(|b| b.trim().is_empty()),
             churn: (!subject.history.is_empty())
                 .then(|| ChurnStats::from_history(subject.history, account)),
         }

@@ -45,14 +45,16 @@ pub fn begging(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         return line.not_seen("ev_fact_bio_and_name");
     }
     let mut found_in = Vec::new();
+    let mut any = false;
     for (place, text) in places {
-        let found = prepared::find_keywords(subject, s, KeywordList::Begging, text);
+        let (found, any_here) = prepared::keywords_found(subject, s, KeywordList::Begging, text);
+        any |= any_here;
         if !found.is_empty() {
             found_in.push((found, *place));
         }
     }
     let looked = || places_arg(places);
-    if found_in.is_empty() {
+    if !any {
         line.seen(
             a,
             || Message::new("ev_begging_seen_none", vec![looked()]),

@@ -71,8 +71,8 @@ pub fn guru_silent(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let Some(bio) = a.bio.as_deref() else {
         return line.not_seen("ev_fact_bio");
     };
-    let found = prepared::find_keywords(subject, s, KeywordList::Guru, bio);
-    if found.is_empty() {
+    let (found, any) = prepared::keywords_found(subject, s, KeywordList::Guru, bio);
+    if !any {
         return line.seen(
             a,
             || Message::bare("ev_guru_silent_seen_none"),
