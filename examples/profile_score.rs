@@ -53,6 +53,12 @@ fn main() {
         }
     }
     let scoring = start.elapsed();
+    eprintln!(
+        "features kept per account: {} bytes (+ 16 for the Rc), + {} with posts, + {} with count history, + keyword hits and the own-site domain",
+        std::mem::size_of::<followback::analysis::features::AccountFeatures>(),
+        std::mem::size_of::<followback::analysis::TimelineStats>(),
+        std::mem::size_of::<followback::analysis::ChurnStats>()
+    );
     let n = (memory.len() * passes).max(1);
     println!(
         "features {:.2} us/account; scoring {:.0} accounts/s (mean score {:.1})",

@@ -216,7 +216,7 @@ pub fn timeline<'s>(
     now: i64,
 ) -> Option<Cow<'s, TimelineStats>> {
     match subject.prepared {
-        Some(p) => p.features.timeline.as_ref().map(Cow::Borrowed),
+        Some(p) => p.features.timeline.as_deref().map(Cow::Borrowed),
         None => {
             TimelineStats::from_tweets(subject.tweets, subject.account, now, &s.begging_keywords)
                 .map(Cow::Owned)

@@ -54,7 +54,7 @@ pub struct AccountFeatures {
     generation: u64,
     /// The recent-post statistics (`None` without posts), without the
     /// time-to-now figures (both `None`: see the module comment).
-    pub timeline: Option<TimelineStats>,
+    pub timeline: Option<Box<TimelineStats>>,
     /// Every list's hits in the bio and the name, per list and field in
     /// match order (most accounts: none, so no allocation).
     hits: Vec<Hit>,
@@ -69,7 +69,7 @@ pub struct AccountFeatures {
     /// Whether the handle, name or bio says "bot" (`self_bot.words`).
     pub self_bot: SelfBot,
     /// Following-count swings over the count history (`None` without history).
-    pub churn: Option<ChurnStats>,
+    pub churn: Option<Box<ChurnStats>>,
     /// The bio is blank once trimmed (`None`: no bio seen).
     pub bio_blank: Option<bool>,
 }
@@ -91,7 +91,7 @@ impl AccountFeatures {
             .map(|mut t| {
                 t.days_since_last_post = None;
                 t.posts_per_day_to_now = None;
-                t
+                Box::new(t)
             });
         let mut hits = Vec::new();
         for (field, text) in [(Field::Bio, &account.bio), (Field::Name, &account.name)] {
@@ -145,7 +145,7 @@ impl AccountFeatures {
             self_bot: self_bot(account, matchers.self_bot_words()),
             bio_blank: account.bio.as_deref().map(|b| b.trim().is_empty()),
             churn: (!subject.history.is_empty())
-                .then(|| ChurnStats::from_history(subject.history, account)),
+                .then(|| Box::new(ChurnStats::from_history(subject.history, account))),
         }
     }
 

@@ -45,7 +45,7 @@ pub fn churn(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         return line.not_seen("ev_fact_earlier_counts");
     }
     // Kept with the account's features when scoring; else measured now.
-    let c = match subject.prepared.and_then(|p| p.features.churn.as_ref()) {
+    let c = match subject.prepared.and_then(|p| p.features.churn.as_deref()) {
         Some(c) => std::borrow::Cow::Borrowed(c),
         None => std::borrow::Cow::Owned(ChurnStats::from_history(subject.history, subject.account)),
     };
