@@ -8,6 +8,7 @@
 //! cargo run --release --example bench -- --write-pages DIR  # also writes the payloads for tests/bench/wasm.mjs
 //! cargo run --release --example bench -- --only score       # one figure (parse, big or score), for profiling
 //! cargo run --release --example bench -- --only parse       # reading figures, each generation typed and generic
+//! cargo run --release --example bench -- --only score_memory # scoring the memory with posts (the wasm figure's data)
 //! ```
 //!
 //! The accounts come from a small deterministic PRNG (same seed, same bytes),
@@ -749,7 +750,7 @@ fn main() {
             "--write-pages" => out_dir = args.next().map(PathBuf::from),
             "--only" => only = args.next(),
             other => {
-                eprintln!("bench: unknown argument {other:?} (use --write-pages DIR, --only parse|big|score)");
+                eprintln!("bench: unknown argument {other:?} (use --write-pages DIR, --only parse|big|score|score_memory)");
                 std::process::exit(64);
             }
         }
@@ -783,6 +784,9 @@ fn main() {
     // parsing runs before it made the native figure vary by 2x.
     if wanted("score") {
         bench_score(&pages);
+    }
+    if wanted("score") || wanted("score_memory") {
+        bench_score_memory(&pages);
     }
     if wanted("parse") {
         bench_parse(&pages, bytes);
@@ -905,6 +909,44 @@ fn bench_score(pages: &[String]) {
     figure(
         "score_native_explained_accounts_per_s",
         explained.0 as f64 / elapsed.as_secs_f64(),
+        "accounts/s",
+    );
+}
+
+/// Scoring the memory with posts and history (`memory_realistic.json`, the
+/// wasm figure's data): the time to compute every account's features once
+/// (post statistics, keyword hits: as after an import or a settings change),
+/// then every remembered account scored on the fast path with its features
+/// kept, as the worker scores a payload's accounts.
+fn bench_score_memory(pages: &[String]) {
+    let memory = realistic_memory(pages, 0x00ED_0000_5EED);
+    let settings = Settings::default();
+    let matchers = Matchers::new(&settings);
+    // The features once per account (as after an import or a settings change).
+    let start = Instant::now();
+    for e in memory.entries() {
+        black_box(e.features.get(&e.subject(), &matchers));
+    }
+    let features = start.elapsed();
+    figure(
+        "features_native_us_per_account",
+        features.as_secs_f64() * 1e6 / memory.len().max(1) as f64,
+        "us",
+    );
+    let (elapsed, scored) = best_of(|| {
+        memory
+            .entries()
+            .map(|e| u64::from(score_compact(&e.subject(), &settings, &matchers, NOW).score))
+            .fold((0usize, 0u64), |(n, sum), s| (n + 1, sum + s))
+    });
+    eprintln!(
+        "scored {} remembered accounts with 0-20 posts (fast path), mean score {:.1}",
+        scored.0,
+        scored.1 as f64 / scored.0.max(1) as f64
+    );
+    figure(
+        "score_native_memory_accounts_per_s",
+        scored.0 as f64 / elapsed.as_secs_f64(),
         "accounts/s",
     );
 }

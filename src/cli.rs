@@ -587,6 +587,7 @@ fn score_each(
             history: &[],
             interactions,
             prepared: None,
+            features: None,
         };
         let verdict = crate::score::score_with(&subject, settings, &matchers, now);
         if !each(account, tweets.len(), verdict) {

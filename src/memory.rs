@@ -31,6 +31,7 @@ use compact::{IdRef, Index};
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::features::FeatureCache;
 use crate::model::{
     Account, Interaction, InteractionKind, Observations, Snapshot, Source, Tweet, TweetKind,
 };
@@ -88,6 +89,8 @@ pub struct Entry<'a> {
     pub interactions: &'a Vec<Interaction>,
     /// Last time (unix seconds) anything about this account was seen.
     pub last_seen: i64,
+    /// Its features, kept with its slot (see [`Slot`]).
+    pub features: &'a FeatureCache,
 }
 
 static NO_TWEETS: Vec<Tweet> = Vec::new();
@@ -102,6 +105,7 @@ impl Entry<'_> {
             history: &self.history,
             interactions: self.interactions,
             prepared: None,
+            features: Some(self.features),
         }
     }
 
@@ -126,6 +130,7 @@ impl EntryData {
             history: &self.history,
             interactions: &self.interactions,
             prepared: None,
+            features: None,
         }
     }
 
@@ -167,8 +172,10 @@ struct Slot {
     account_bytes: u32,
     /// Last time (unix seconds) anything about this account was seen.
     last_seen: i64,
-    // Derived, never saved: per-account features computed when the posts or
-    // profile change (the `posts` work) belong here, rebuilt on restore.
+    /// Its features, computed at its first scoring and kept until its facts,
+    /// posts or count history change (a new slot, or `remember_tweet`);
+    /// derived, never saved (`analysis::features`).
+    features: FeatureCache,
 }
 
 /// What most accounts of a followers list do not have.
@@ -219,6 +226,7 @@ impl Slot {
             extra: (!extra.is_empty()).then(|| Box::new(extra)),
             account_bytes: sizes[0],
             last_seen,
+            features: FeatureCache::default(),
         }
     }
 
@@ -239,6 +247,7 @@ impl Slot {
             history,
             interactions,
             last_seen: self.last_seen,
+            features: &self.features,
         }
     }
 
@@ -820,6 +829,7 @@ impl Memory {
                 crate::sort::by_key(tweets, |t| t.created_at.unwrap_or(i64::MIN));
                 keep_newest(tweets, TWEETS_PER_ACCOUNT);
                 kinds |= TWEETS;
+                slot.features.clear();
             }
         }
         if slot.extra.as_deref().is_some_and(Extra::is_empty) {

@@ -439,6 +439,7 @@ impl Memory {
                     extra: None,
                     account_bytes: u32::try_from(record.len()).unwrap_or(u32::MAX),
                     last_seen,
+                    features: Default::default(),
                 };
                 let handle = p.handle;
                 self.restore_slot(key, own_key, handle, order, slot, &mut report);

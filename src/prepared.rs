@@ -1,12 +1,18 @@
 //! What scoring prepares once instead of once per signal: the keyword sets
 //! built from the settings ([`Matchers`], once per settings: the engine and the
-//! CLI keep one) and the recent-post statistics ([`Prepared`], once per
-//! account). Signals read them through the subject when present and build
-//! them on the spot otherwise, so results never depend on the path taken.
+//! CLI keep one) and the account's features ([`Prepared`]: recent-post
+//! statistics, keyword hits; kept with a remembered account between scorings,
+//! see `analysis::features`). Signals read them through the subject when
+//! present and build them on the spot otherwise, so results never depend on
+//! the path taken.
 
 use std::borrow::Cow;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::analysis::{KeywordSet, NormalizedText, TimelineOptions, TimelineStats};
+use crate::analysis::features::AccountFeatures;
+use crate::analysis::{KeywordSet, TimelineOptions, TimelineStats};
+use crate::model::Source;
 use crate::settings::Settings;
 use crate::signals::Subject;
 
@@ -42,7 +48,17 @@ pub struct Matchers {
     spam: KeywordSet,
     interests: KeywordSet,
     timeline: TimelineOptions,
+    /// `client.keywords`, lower-cased (posting apps that are tools).
+    client_tools: Vec<String>,
+    /// `self_bot.words` (a bot saying so).
+    self_bot_words: Vec<String>,
+    /// Unique to one [`Matchers::new`] (clones share it): features built with
+    /// one generation are valid for every matchers of that generation.
+    generation: u64,
 }
+
+/// The last generation handed out.
+static GENERATION: AtomicU64 = AtomicU64::new(0);
 
 impl Matchers {
     /// Builds every set; costly, so once per settings, not per account.
@@ -53,7 +69,25 @@ impl Matchers {
             spam: KeywordSet::new(&s.spam_keywords),
             interests: KeywordSet::new(&s.interests_keywords),
             timeline: TimelineOptions::new(&s.begging_keywords),
+            client_tools: s.client_keywords.iter().map(|k| k.to_lowercase()).collect(),
+            self_bot_words: s.self_bot_words.clone(),
+            generation: GENERATION.fetch_add(1, Ordering::Relaxed) + 1,
         }
+    }
+
+    /// `client.keywords`, lower-cased.
+    pub fn client_tools(&self) -> &[String] {
+        &self.client_tools
+    }
+
+    /// `self_bot.words`.
+    pub fn self_bot_words(&self) -> &[String] {
+        &self.self_bot_words
+    }
+
+    /// Which [`Matchers::new`] built these (per-account features remember it).
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// The set for one list.
@@ -77,31 +111,24 @@ impl Matchers {
 pub struct Prepared<'a> {
     /// The keyword sets, shared by every account.
     pub matchers: &'a Matchers,
-    /// `None` when the account has no recent posts.
-    pub timeline: Option<TimelineStats>,
+    /// The account's features: kept with a remembered account, else built now.
+    pub features: Rc<AccountFeatures>,
     /// Build the evidence words (false: the numeric fast path).
     pub explain: bool,
-    /// The bio prepared once for every keyword list (begging, guru twice,
-    /// spam, interests) instead of once per list.
-    pub bio: Option<NormalizedText>,
-    /// The display name, prepared once (begging, spam).
-    pub name: Option<NormalizedText>,
 }
 
 impl<'a> Prepared<'a> {
-    /// Computes the recent-post statistics of `subject` once.
-    pub fn new(subject: &Subject, matchers: &'a Matchers, now: i64) -> Self {
+    /// The features of `subject`: kept ones (its memory entry's cache) when
+    /// they were built with `matchers`, else computed now (and kept).
+    pub fn new(subject: &Subject, matchers: &'a Matchers) -> Self {
+        let features = match subject.features {
+            Some(cache) => cache.get(subject, matchers),
+            None => Rc::new(AccountFeatures::compute(subject, matchers)),
+        };
         Prepared {
             matchers,
-            timeline: TimelineStats::with_options(
-                subject.tweets,
-                subject.account,
-                now,
-                matchers.timeline_options(),
-            ),
+            features,
             explain: true,
-            bio: subject.account.bio.as_deref().map(NormalizedText::new),
-            name: subject.account.name.as_deref().map(NormalizedText::new),
         }
     }
 }
@@ -122,25 +149,50 @@ pub fn find_keywords(
             if set.is_empty() {
                 return Vec::new();
             }
-            match prepared_text(subject, p, text) {
-                Some(norm) => owned(set.matches_in(norm)),
-                None => owned(set.matches(text)),
+            let same = |field: Option<&str>| field.is_some_and(|f| std::ptr::eq(f, text));
+            if same(subject.account.bio.as_deref()) {
+                p.features.bio_hits(list).map(str::to_string).collect()
+            } else if same(subject.account.name.as_deref()) {
+                p.features.name_hits(list).map(str::to_string).collect()
+            } else {
+                owned(set.matches(text))
             }
         }
         None => owned(KeywordSet::new(list.keywords(s)).matches(text)),
     }
 }
 
-/// The prepared form of `text` when it is the subject's bio or name itself.
-fn prepared_text<'p>(subject: &Subject, p: &'p Prepared, text: &str) -> Option<&'p NormalizedText> {
-    let same = |field: Option<&str>| field.is_some_and(|f| std::ptr::eq(f, text));
-    if same(subject.account.bio.as_deref()) {
-        p.bio.as_ref()
-    } else if same(subject.account.name.as_deref()) {
-        p.name.as_ref()
+/// The keywords of `list` found in `text` (only when the words are built:
+/// empty on the fast path) and whether any was found (both paths): what a
+/// signal needs that only says "found" or "none" in numbers.
+pub fn keywords_found(
+    subject: &Subject,
+    s: &Settings,
+    list: KeywordList,
+    text: &str,
+) -> (Vec<String>, bool) {
+    if subject.explain() {
+        let words = find_keywords(subject, s, list, text);
+        let any = !words.is_empty();
+        (words, any)
     } else {
-        None
+        (Vec::new(), count_keywords(subject, s, list, text) > 0)
     }
+}
+
+/// How many keywords of `list` `text` holds: [`find_keywords`]'s length,
+/// without a word copied when `text` is the subject's bio or name.
+pub fn count_keywords(subject: &Subject, s: &Settings, list: KeywordList, text: &str) -> usize {
+    if let Some(p) = subject.prepared {
+        let same = |field: Option<&str>| field.is_some_and(|f| std::ptr::eq(f, text));
+        if same(subject.account.bio.as_deref()) {
+            return p.features.bio_hits(list).count();
+        }
+        if same(subject.account.name.as_deref()) {
+            return p.features.name_hits(list).count();
+        }
+    }
+    find_keywords(subject, s, list, text).len()
 }
 
 /// The keyword set of `list`, prepared or built now.
@@ -155,17 +207,27 @@ pub fn keyword_set<'s>(
     }
 }
 
-/// The recent-post statistics, prepared or computed now; `None` without posts.
+/// The recent-post statistics, prepared or computed now; `None` without
+/// posts. The time-to-now figures may be absent (prepared statistics do not
+/// keep them): signals use the `_at(now)` methods.
 pub fn timeline<'s>(
     subject: &Subject<'s>,
     s: &Settings,
     now: i64,
 ) -> Option<Cow<'s, TimelineStats>> {
     match subject.prepared {
-        Some(p) => p.timeline.as_ref().map(Cow::Borrowed),
+        Some(p) => p.features.timeline.as_deref().map(Cow::Borrowed),
         None => {
             TimelineStats::from_tweets(subject.tweets, subject.account, now, &s.begging_keywords)
                 .map(Cow::Owned)
         }
+    }
+}
+
+/// The most common source among the posts (X's data when tied or none).
+pub fn posts_source(subject: &Subject) -> Source {
+    match subject.prepared {
+        Some(p) => p.features.source,
+        None => crate::analysis::features::source_of(subject.tweets),
     }
 }

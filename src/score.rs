@@ -53,7 +53,7 @@ pub fn score_with(
     matchers: &Matchers,
     now: i64,
 ) -> Verdict {
-    let prepared = Prepared::new(subject, matchers, now);
+    let prepared = Prepared::new(subject, matchers);
     let subject = Subject {
         prepared: Some(&prepared),
         ..*subject
@@ -94,7 +94,7 @@ pub fn score_compact(
     matchers: &Matchers,
     now: i64,
 ) -> CompactVerdict {
-    let mut prepared = Prepared::new(subject, matchers, now);
+    let mut prepared = Prepared::new(subject, matchers);
     prepared.explain = false;
     let subject = Subject {
         prepared: Some(&prepared),

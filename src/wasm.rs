@@ -559,6 +559,22 @@ impl Engine {
         scored
     }
 
+    /// Computes every remembered account's features (post statistics,
+    /// keyword hits) for the current settings where they are not kept yet, and
+    /// returns how many were computed: what the first scoring after an import
+    /// or a settings change pays (idle time; benchmarks).
+    #[wasm_bindgen(js_name = prepareFeatures)]
+    pub fn prepare_features(&self) -> usize {
+        let mut computed = 0;
+        for entry in self.memory.entries() {
+            if !entry.features.holds(&self.matchers) {
+                entry.features.get(&entry.subject(), &self.matchers);
+                computed += 1;
+            }
+        }
+        computed
+    }
+
     /// Like [`Engine::score_remembered`] on the numeric fast path (score,
     /// level and confidence, no evidence words): what a badge needs.
     #[wasm_bindgen(js_name = scoreRememberedCompact)]

@@ -219,6 +219,7 @@ fn lines_with(
         history,
         interactions,
         prepared: None,
+        features: None,
     };
     evaluate(&subject, s, NOW)
 }
@@ -928,6 +929,7 @@ fn verdict(tweets: &[Tweet], history: &[Snapshot], i: &[Interaction]) -> followb
         history,
         interactions: i,
         prepared: None,
+        features: None,
     };
     score(&subject, &Settings::default(), NOW)
 }
@@ -1032,6 +1034,7 @@ fn hostile_timelines_never_panic() {
             history: &hist,
             interactions: &ints,
             prepared: None,
+            features: None,
         };
         let v = score(&subject, &Settings::default(), now);
         assert!(v.score <= 100);
@@ -1061,6 +1064,7 @@ fn prepared_scoring_gives_the_same_lines_as_each_signal_alone() {
             history: &[],
             interactions: &[],
             prepared: None,
+            features: None,
         };
         let verdict = followback::score::score_with(&subject, &s, &matchers, NOW);
         for line in &alone {

@@ -9,12 +9,14 @@
 //! - [`timeline`]: what recent posts show (mix, links, duplicates, timing, self-promotion).
 //! - [`churn`]: following count swings between visits, closeness to the 5,000 cap.
 //! - [`relationship`]: what the account already did to the viewer, and how recently.
+//! - [`features`]: an account's features computed once and kept between scorings.
 //! - [`dm`]: the parts of a first direct message that betray an automatic pitch.
 //! - [`stats`]: small numeric helpers the others share.
 //! - [`tokens`]: URL, host, mention and normal-form helpers for reading post text.
 
 pub mod churn;
 pub mod dm;
+pub mod features;
 pub mod keywords;
 pub mod relationship;
 pub mod stats;

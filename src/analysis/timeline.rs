@@ -315,9 +315,8 @@ impl TimelineStats {
             _ => 0.0,
         };
         let posts_per_day = (timed >= 2).then(|| (timed - 1) as f64 / span_days.max(1.0));
-        let posts_per_day_to_now =
-            oldest_at.map(|o| timed as f64 / (now.saturating_sub(o) as f64 / DAY).max(1.0));
-        let days_since_last_post = newest_at.map(|t| (now.saturating_sub(t)).max(0) as f64 / DAY);
+        let posts_per_day_to_now = to_now_rate(timed, oldest_at, now);
+        let days_since_last_post = days_since(newest_at, now);
 
         // Self-promotion, begging, conversation.
         // Only a site the profile names is "own" for self-promotion; the
@@ -390,6 +389,30 @@ impl TimelineStats {
             conversation: Share::new(conversation, n),
         })
     }
+}
+
+impl TimelineStats {
+    /// [`TimelineStats::days_since_last_post`] at `now`, from the stored times
+    /// (what scoring uses: kept statistics do not hold it).
+    pub fn days_since_last_post_at(&self, now: i64) -> Option<f64> {
+        days_since(self.newest_at, now)
+    }
+
+    /// [`TimelineStats::posts_per_day_to_now`] at `now`, from the stored
+    /// times (what scoring uses: kept statistics do not hold it).
+    pub fn posts_per_day_to_now_at(&self, now: i64) -> Option<f64> {
+        to_now_rate(self.timed, self.oldest_at, now)
+    }
+}
+
+/// Timed posts per day from the oldest until `now` (floored at one day).
+fn to_now_rate(timed: usize, oldest_at: Option<i64>, now: i64) -> Option<f64> {
+    oldest_at.map(|o| timed as f64 / (now.saturating_sub(o) as f64 / DAY).max(1.0))
+}
+
+/// Days from the newest post to `now` (0 when the newest is in the future).
+fn days_since(newest_at: Option<i64>, now: i64) -> Option<f64> {
+    newest_at.map(|t| (now.saturating_sub(t)).max(0) as f64 / DAY)
 }
 
 /// Posts with duplicate ids removed (first kept), newest first; posts without

@@ -10,6 +10,51 @@ use crate::message::{int, num, signed, text, uint, Arg, Message};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
+/// The posting apps of the account's own posts (not reposts).
+pub struct ClientCounts<'t> {
+    /// Own posts naming an app.
+    pub own: usize,
+    /// The apps matching a tool keyword with their post counts, most first
+    /// (names as the first post wrote them).
+    pub by_tool: Vec<(&'t str, usize)>,
+    /// Own posts from a tool.
+    pub tooled: usize,
+}
+
+/// Counts the apps of `tweets` against `tools` (lower-case keywords).
+pub fn client_counts<'t>(tweets: &'t [crate::model::Tweet], tools: &[String]) -> ClientCounts<'t> {
+    let own: Vec<&str> = tweets
+        .iter()
+        .filter(|t| t.kind != crate::model::TweetKind::Repost)
+        .filter_map(|t| t.client.as_deref())
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let is_tool = |c: &str| {
+        let c = c.to_lowercase();
+        tools
+            .iter()
+            .any(|k| !k.is_empty() && c.contains(k.as_str()))
+    };
+    let mut by_tool: Vec<(&str, usize)> = Vec::new();
+    for c in own.iter().copied().filter(|c| is_tool(c)) {
+        match by_tool
+            .iter_mut()
+            .find(|(name, _)| name.eq_ignore_ascii_case(c))
+        {
+            Some((_, n)) => *n += 1,
+            None => by_tool.push((c, 1)),
+        }
+    }
+    crate::sort::by_key(&mut by_tool, |(_, n)| std::cmp::Reverse(*n));
+    let tooled = by_tool.iter().map(|(_, n)| n).sum();
+    ClientCounts {
+        own: own.len(),
+        by_tool,
+        tooled,
+    }
+}
+
 /// Own posts that are nothing but a link.
 pub fn links(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let line = Line::new(
@@ -28,7 +73,7 @@ pub fn links(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         Ok(t) => t,
         Err(what) => return line.not_seen_with(|| what),
     };
-    let from = posts::source_phrase(subject.tweets);
+    let from = posts::source_phrase(subject);
     if t.authored == 0 {
         return line.seen_from(
             || Message::new("ev_links_seen_reposts", vec![uint(t.n as u64)]),
@@ -69,7 +114,7 @@ pub fn repeats(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         Ok(t) => t,
         Err(what) => return line.not_seen_with(|| what),
     };
-    let from = posts::source_phrase(subject.tweets);
+    let from = posts::source_phrase(subject);
     let d = &t.duplicates;
     if d.considered == 0 {
         return line.seen_from(
@@ -131,33 +176,50 @@ pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             )
         });
     }
+    // The words are only kept when explaining (no allocation on the fast
+    // path); `machine` says whether any sign was found.
+    let explain = subject.explain();
     let mut seen: Vec<(&'static str, f64)> = Vec::new();
     let mut signs: Vec<&'static str> = Vec::new();
+    let mut machine = false;
+    let mut sign = |id: &'static str, signs: &mut Vec<&'static str>| {
+        machine = true;
+        if explain {
+            signs.push(id);
+        }
+    };
     if let Some(cv) = t.intervals.cv {
-        seen.push(("ev_timing_seen_gaps", cv));
+        if explain {
+            seen.push(("ev_timing_seen_gaps", cv));
+        }
         if cv < s.automation_interval_cv_max {
-            signs.push("ev_timing_sign_gaps");
+            sign("ev_timing_sign_gaps", &mut signs);
         }
     }
     let even_from = usize::try_from(s.automation_clock_even_min_posts).unwrap_or(usize::MAX);
     for (clock, minute) in [(&t.minute_of_hour, true), (&t.second_of_minute, false)] {
         let Some(c) = clock else { continue };
-        seen.push((
-            if minute {
-                "ev_timing_seen_minute"
-            } else {
-                "ev_timing_seen_second"
-            },
-            c.dispersion,
-        ));
+        if explain {
+            seen.push((
+                if minute {
+                    "ev_timing_seen_minute"
+                } else {
+                    "ev_timing_seen_second"
+                },
+                c.dispersion,
+            ));
+        }
         if c.dispersion >= s.automation_clock_dispersion_min {
-            signs.push(if minute {
-                "ev_timing_sign_minutes"
-            } else {
-                "ev_timing_sign_seconds"
-            });
+            sign(
+                if minute {
+                    "ev_timing_sign_minutes"
+                } else {
+                    "ev_timing_sign_seconds"
+                },
+                &mut signs,
+            );
         } else if minute && c.n >= even_from && c.dispersion < s.automation_clock_even_dispersion {
-            signs.push("ev_timing_sign_even");
+            sign("ev_timing_sign_even", &mut signs);
         }
     }
     let seen = || {
@@ -171,8 +233,8 @@ pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             vec![Arg::Msg(parts), uint(t.timed as u64)],
         )
     };
-    let from = posts::source_phrase(subject.tweets);
-    if signs.is_empty() {
+    let from = posts::source_phrase(subject);
+    if !machine {
         line.seen_from(seen, from, 0, || Message::bare("ev_timing_why_person"))
     } else {
         line.seen_from(
@@ -227,7 +289,7 @@ pub fn rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             vec![num(per_day), uint(t.timed as u64), num(t.span_days)],
         )
     };
-    let from = posts::source_phrase(subject.tweets);
+    let from = posts::source_phrase(subject);
     let points = r.points(per_day);
     if points < 0 {
         line.seen_from(seen, from, points, || {
@@ -260,55 +322,43 @@ pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         },
         setting_weight(s.client_points),
     );
-    let own: Vec<&str> = subject
-        .tweets
-        .iter()
-        .filter(|t| t.kind != crate::model::TweetKind::Repost)
-        .filter_map(|t| t.client.as_deref())
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .collect();
+    // The fast path reads the counts kept with the account's features; the
+    // explained path also needs the tools' names.
+    let counts = match subject.prepared.filter(|p| !p.explain) {
+        Some(p) => ClientCounts {
+            own: p.features.clients.own,
+            by_tool: Vec::new(),
+            tooled: p.features.clients.tooled,
+        },
+        None => {
+            let tools: Vec<String> = s.client_keywords.iter().map(|k| k.to_lowercase()).collect();
+            client_counts(subject.tweets, &tools)
+        }
+    };
+    let own_len = counts.own;
     let min = posts::min_posts(s).min(5);
-    if own.len() < min {
+    if own_len < min {
         let mut e = line.not_seen_with(|| {
             Message::new(
                 "ev_fact_enough_apps",
-                vec![uint(own.len() as u64), uint(min as u64)],
+                vec![uint(own_len as u64), uint(min as u64)],
             )
         });
         e.weight = 0;
         return e;
     }
-    let tools: Vec<String> = s.client_keywords.iter().map(|k| k.to_lowercase()).collect();
-    let is_tool = |c: &str| {
-        let c = c.to_lowercase();
-        tools
-            .iter()
-            .any(|k| !k.is_empty() && c.contains(k.as_str()))
-    };
-    let mut by_tool: Vec<(&str, usize)> = Vec::new();
-    for c in own.iter().copied().filter(|c| is_tool(c)) {
-        match by_tool
-            .iter_mut()
-            .find(|(name, _)| name.eq_ignore_ascii_case(c))
-        {
-            Some((_, n)) => *n += 1,
-            None => by_tool.push((c, 1)),
-        }
-    }
-    crate::sort::by_key(&mut by_tool, |(_, n)| std::cmp::Reverse(*n));
-    let tooled: usize = by_tool.iter().map(|(_, n)| n).sum();
-    let share = tooled as f64 / own.len() as f64;
-    let names: Vec<&str> = by_tool.iter().take(3).map(|(c, _)| *c).collect();
+    let tooled = counts.tooled;
+    let share = tooled as f64 / own_len as f64;
+    let names: Vec<&str> = counts.by_tool.iter().take(3).map(|(c, _)| *c).collect();
     let seen = || {
         if tooled == 0 {
-            Message::new("ev_client_seen_none", vec![uint(own.len() as u64)])
+            Message::new("ev_client_seen_none", vec![uint(own_len as u64)])
         } else {
             Message::new(
                 "ev_client_seen",
                 vec![
                     uint(tooled as u64),
-                    uint(own.len() as u64),
+                    uint(own_len as u64),
                     Arg::List(names.iter().map(|n| text(*n)).collect()),
                 ],
             )
@@ -323,7 +373,7 @@ pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     } else {
         -((f64::from(max) * (share - from) / (full - from)).round() as i32).clamp(0, max)
     };
-    let from_where = posts::source_phrase(subject.tweets);
+    let from_where = posts::source_phrase(subject);
     if points < 0 {
         line.seen_from(seen, from_where, points, || {
             Message::new(

@@ -28,25 +28,33 @@ pub fn begging(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     } else {
         None
     };
-    let places: Vec<(&'static str, &str)> = [
+    // The places with text, in a fixed buffer (no allocation per account).
+    let mut buf: [(&'static str, &str); 2] = [("", ""); 2];
+    let mut n = 0;
+    for (place, text) in [
         ("ev_place_in_bio", a.bio.as_deref()),
         ("ev_place_in_name", name),
-    ]
-    .into_iter()
-    .filter_map(|(place, text)| text.map(|t| (place, t)))
-    .collect();
+    ] {
+        if let (Some(t), Some(slot)) = (text, buf.get_mut(n)) {
+            *slot = (place, t);
+            n += 1;
+        }
+    }
+    let places = buf.get(..n).unwrap_or_default();
     if places.is_empty() {
         return line.not_seen("ev_fact_bio_and_name");
     }
     let mut found_in = Vec::new();
-    for (place, text) in &places {
-        let found = prepared::find_keywords(subject, s, KeywordList::Begging, text);
+    let mut any = false;
+    for (place, text) in places {
+        let (found, any_here) = prepared::keywords_found(subject, s, KeywordList::Begging, text);
+        any |= any_here;
         if !found.is_empty() {
             found_in.push((found, *place));
         }
     }
-    let looked = || places_arg(&places);
-    if found_in.is_empty() {
+    let looked = || places_arg(places);
+    if !any {
         line.seen(
             a,
             || Message::new("ev_begging_seen_none", vec![looked()]),

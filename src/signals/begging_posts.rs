@@ -28,7 +28,7 @@ pub fn begging_posts(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         Ok(t) => t,
         Err(what) => return line.not_seen_with(|| what),
     };
-    let from = posts::source_phrase(subject.tweets);
+    let from = posts::source_phrase(subject);
     if t.begging.count == 0 {
         return line.seen_from(
             || Message::new("ev_begging_posts_seen_none", vec![uint(t.n as u64)]),

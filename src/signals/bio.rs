@@ -15,6 +15,24 @@ pub fn bio(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         || Message::bare("ev_bio_threshold"),
         setting_weight(s.bio_missing_points).max(setting_weight(s.bio_present_points)),
     );
+    if let Some(p) = subject.prepared.filter(|p| !p.explain) {
+        // The fast path: whether the bio is blank, kept with the features.
+        return match p.features.bio_blank {
+            None => line.not_seen("ev_fact_bio"),
+            Some(true) => line.seen(
+                a,
+                || Message::EMPTY,
+                -setting_points(s.bio_missing_points),
+                || Message::EMPTY,
+            ),
+            Some(false) => line.seen(
+                a,
+                || Message::EMPTY,
+                setting_points(s.bio_present_points),
+                || Message::EMPTY,
+            ),
+        };
+    }
     match a.bio.as_deref().map(str::trim) {
         None => line.not_seen("ev_fact_bio"),
         Some("") => line.seen(

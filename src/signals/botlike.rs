@@ -168,7 +168,12 @@ pub fn bare_profile(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     else {
         return line.not_seen("ev_fact_bio_location_following");
     };
-    let bare = bio.trim().is_empty() && location.trim().is_empty();
+    // Whether the bio is blank: kept with the features when scoring.
+    let blank_bio = subject
+        .prepared
+        .and_then(|p| p.features.bio_blank)
+        .unwrap_or_else(|| bio.trim().is_empty());
+    let bare = blank_bio && location.trim().is_empty();
     let seen = || {
         Message::new(
             if bare {

@@ -44,7 +44,11 @@ pub fn churn(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     if subject.history.is_empty() {
         return line.not_seen("ev_fact_earlier_counts");
     }
-    let c = ChurnStats::from_history(subject.history, subject.account);
+    // Kept with the account's features when scoring; else measured now.
+    let c = match subject.prepared.and_then(|p| p.features.churn.as_deref()) {
+        Some(c) => std::borrow::Cow::Borrowed(c),
+        None => std::borrow::Cow::Owned(ChurnStats::from_history(subject.history, subject.account)),
+    };
     if c.points < 2 {
         return line.not_seen("ev_fact_earlier_counts");
     }

@@ -38,7 +38,7 @@ pub fn conversation(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         Err(what) => return line.not_seen_with(|| what),
     };
     let seen = || replying(t.conversation);
-    let from = posts::source_phrase(subject.tweets);
+    let from = posts::source_phrase(subject);
     if t.conversation.ratio() >= s.conversation_min_share {
         line.seen_from(seen, from, setting_points(s.conversation_points), || {
             Message::bare("ev_conv_why_talks")
@@ -71,8 +71,8 @@ pub fn guru_silent(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let Some(bio) = a.bio.as_deref() else {
         return line.not_seen("ev_fact_bio");
     };
-    let found = prepared::find_keywords(subject, s, KeywordList::Guru, bio);
-    if found.is_empty() {
+    let (found, any) = prepared::keywords_found(subject, s, KeywordList::Guru, bio);
+    if !any {
         return line.seen(
             a,
             || Message::bare("ev_guru_silent_seen_none"),
@@ -93,7 +93,7 @@ pub fn guru_silent(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             ],
         )
     };
-    let from = posts::source_phrase(subject.tweets);
+    let from = posts::source_phrase(subject);
     if t.conversation.ratio() < s.conversation_min_share {
         line.seen_from(seen, from, -setting_points(s.guru_silent_points), || {
             Message::bare("ev_guru_silent_why_silent")

@@ -27,8 +27,8 @@ pub fn guru(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let Some(bio) = a.bio.as_deref() else {
         return line.not_seen("ev_fact_bio");
     };
-    let found = prepared::find_keywords(subject, s, KeywordList::Guru, bio);
-    if found.is_empty() {
+    let (found, any) = prepared::keywords_found(subject, s, KeywordList::Guru, bio);
+    if !any {
         line.seen(
             a,
             || Message::bare("ev_none_in_bio"),

@@ -44,28 +44,35 @@ pub fn interests(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         return line.not_seen("ev_fact_bio_and_posts");
     }
     let mut found: Vec<String> = Vec::new();
-    let mut add = |hits: Vec<&str>| {
+    let mut add = |hits: &mut dyn Iterator<Item = &str>| {
         for h in hits {
             if !found.iter().any(|f| f == h) {
                 found.push(h.to_string());
             }
         }
     };
-    if let Some(bio) = a.bio.as_deref() {
-        // The bio prepared once for every keyword list, when scoring.
-        match subject.prepared.and_then(|p| p.bio.as_ref()) {
-            Some(norm) => add(set.matches_in(norm)),
-            None => add(set.matches(bio)),
+    let posts_matching = match subject.prepared {
+        // The bio and posts matched once per account (its kept features).
+        Some(p) => {
+            add(&mut p.features.bio_hits(KeywordList::Interests));
+            add(&mut p.features.interests_in_posts.iter().map(String::as_str));
+            p.features.posts_with_interests
         }
-    }
-    let mut posts_matching = 0usize;
-    for t in subject.tweets {
-        let hits = set.matches_in(&NormalizedText::new(&t.text));
-        if !hits.is_empty() {
-            posts_matching += 1;
+        None => {
+            if let Some(bio) = a.bio.as_deref() {
+                add(&mut set.matches(bio).into_iter());
+            }
+            let mut posts_matching = 0usize;
+            for t in subject.tweets {
+                let hits = set.matches_in(&NormalizedText::new(&t.text));
+                if !hits.is_empty() {
+                    posts_matching += 1;
+                }
+                add(&mut hits.into_iter());
+            }
+            posts_matching
         }
-        add(hits);
-    }
+    };
     let looked = || {
         Arg::Msg(match (a.bio.is_some(), subject.tweets.len()) {
             (true, 0) => Message::bare("ev_interests_looked_bio"),
@@ -79,7 +86,7 @@ pub fn interests(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let from = if subject.tweets.is_empty() {
         source_id(a.source)
     } else {
-        posts::source_phrase(subject.tweets)
+        posts::source_phrase(subject)
     };
     if found.is_empty() {
         return line.seen_from(

@@ -248,6 +248,40 @@ fn or_list(items: &[&'static str]) -> Message {
     }
 }
 
+/// Where an account may say it is a bot: (place, text, split on case).
+fn self_bot_places(a: &crate::model::Account) -> [(&'static str, Option<&str>, bool); 3] {
+    [
+        ("ev_place_in_handle", Some(a.handle.as_str()), true),
+        ("ev_place_in_name", a.name.as_deref(), true),
+        ("ev_place_in_bio", a.bio.as_deref(), false),
+    ]
+}
+
+/// What [`self_declared_bot`] finds, as numbers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SelfBot {
+    /// A place says "bot" (one of `words`).
+    pub declared: bool,
+    /// Some place (handle, name, bio) had text to look at.
+    pub looked: bool,
+}
+
+/// Whether the handle, name or bio of `a` declares a bot, by `words`.
+pub fn self_bot(a: &crate::model::Account, words: &[String]) -> SelfBot {
+    let mut found = SelfBot::default();
+    for (_, said, split_case) in self_bot_places(a) {
+        let Some(said) = said.filter(|t| !t.trim().is_empty()) else {
+            continue;
+        };
+        found.looked = true;
+        if self_declared(said, split_case, words).is_some() {
+            found.declared = true;
+            return found;
+        }
+    }
+    found
+}
+
 pub fn self_declared_bot(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let a = subject.account;
     let line = Line::new(
@@ -257,11 +291,23 @@ pub fn self_declared_bot(subject: &Subject, s: &Settings, _now: i64) -> Evidence
         || Message::bare("ev_self_bot_threshold"),
         setting_weight(s.self_bot_points),
     );
-    let places = [
-        ("ev_place_in_handle", Some(a.handle.as_str()), true),
-        ("ev_place_in_name", a.name.as_deref(), true),
-        ("ev_place_in_bio", a.bio.as_deref(), false),
-    ];
+    if let Some(p) = subject.prepared.filter(|p| !p.explain) {
+        // The fast path: the finding kept with the account's features.
+        let found = p.features.self_bot;
+        return if found.declared {
+            line.seen(
+                a,
+                || Message::EMPTY,
+                -setting_points(s.self_bot_points),
+                || Message::EMPTY,
+            )
+        } else if !found.looked {
+            line.not_seen("ev_fact_handle_name_bio")
+        } else {
+            line.seen(a, || Message::EMPTY, 0, || Message::EMPTY)
+        };
+    }
+    let places = self_bot_places(a);
     let mut looked = Vec::new();
     for (place, said, split_case) in places {
         let Some(said) = said.filter(|t| !t.trim().is_empty()) else {

@@ -42,8 +42,9 @@ use crate::model::{Account, Interaction, Snapshot, Tweet};
 use crate::settings::Settings;
 use crate::verdict::Evidence;
 
+pub use automation::{client_counts, ClientCounts};
 pub use botlike::longest_digit_run;
-pub use labels::{self_declared, split_words};
+pub use labels::{self_bot, self_declared, split_words, SelfBot};
 pub use ratio::{ratio_penalty, ratio_reward};
 
 /// Everything known about one account when it is scored.
@@ -60,6 +61,9 @@ pub struct Subject<'a> {
     /// Keyword sets and recent-post statistics computed once for all signals
     /// (set by `score`); `None`: each signal computes what it needs.
     pub prepared: Option<&'a crate::prepared::Prepared<'a>>,
+    /// Where a remembered account keeps its features between scorings
+    /// (`memory::Entry`); `None`: computed at each scoring.
+    pub features: Option<&'a crate::analysis::features::FeatureCache>,
 }
 
 impl<'a> Subject<'a> {
@@ -71,6 +75,7 @@ impl<'a> Subject<'a> {
             history: &[],
             interactions: &[],
             prepared: None,
+            features: None,
         }
     }
 

@@ -8,7 +8,6 @@ use super::Subject;
 use crate::analysis::{Share, TimelineStats};
 use crate::evidence::source_id;
 use crate::message::{pct, uint, Arg, Message};
-use crate::model::{Source, Tweet};
 use crate::prepared;
 use crate::settings::Settings;
 
@@ -32,6 +31,9 @@ pub fn judged<'s>(
     let t = recent(subject, s, now)?;
     let min = min_posts(s);
     if t.n < min {
+        if !subject.explain() {
+            return Err(Message::EMPTY);
+        }
         return Err(Message::new(
             "ev_fact_enough_posts",
             vec![uint(t.n as u64), uint(min as u64)],
@@ -45,27 +47,10 @@ pub fn min_posts(s: &Settings) -> usize {
     usize::try_from(s.posts_min_count.max(1)).unwrap_or(1)
 }
 
-/// Where the posts came from, as the breakdown says it: the most common source
-/// among them (X's data when tied or empty).
-pub fn source_phrase(tweets: &[Tweet]) -> &'static str {
-    source_id(source_of(tweets))
-}
-
-/// The most common source among `tweets` (X's data when tied or empty).
-pub fn source_of(tweets: &[Tweet]) -> Source {
-    let all = [Source::Graphql, Source::Page, Source::File, Source::Memory];
-    let best = all
-        .iter()
-        .copied()
-        .max_by_key(|src| {
-            (
-                tweets.iter().filter(|t| t.source == *src).count(),
-                // Prefer earlier entries on ties.
-                std::cmp::Reverse(all.iter().position(|x| x == src)),
-            )
-        })
-        .unwrap_or_default();
-    best
+/// Where the subject's posts came from, as the breakdown says it: the most
+/// common source among them (X's data when tied or empty).
+pub fn source_phrase(subject: &Subject) -> &'static str {
+    source_id(prepared::posts_source(subject))
 }
 
 /// "7 of 20 recent posts": `what` is a message id taking the count and the total.

@@ -39,7 +39,7 @@ pub fn last_post(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         Ok(t) => t,
         Err(what) => return line.not_seen_with(|| what),
     };
-    let Some(days) = t.days_since_last_post else {
+    let Some(days) = t.days_since_last_post_at(now) else {
         return line.not_seen("ev_fact_post_time");
     };
     let seen = || {
@@ -49,7 +49,7 @@ pub fn last_post(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             Message::new("ev_last_post_seen", vec![Arg::Msg(days_m(days))])
         }
     };
-    let from = posts::source_phrase(subject.tweets);
+    let from = posts::source_phrase(subject);
     if days > s.recent_inactive_days as f64 {
         line.seen_from(
             seen,
@@ -93,7 +93,7 @@ pub fn recent_rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         Ok(t) => t,
         Err(what) => return line.not_seen_with(|| what),
     };
-    let Some(per_day) = t.posts_per_day_to_now else {
+    let Some(per_day) = t.posts_per_day_to_now_at(now) else {
         return line.not_seen("ev_fact_post_times");
     };
     let per_week = per_day * 7.0;
@@ -110,7 +110,7 @@ pub fn recent_rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             ],
         )
     };
-    let from = posts::source_phrase(subject.tweets);
+    let from = posts::source_phrase(subject);
     let points = r.points(per_week);
     if points < 0 {
         line.seen_from(seen, from, points, || {

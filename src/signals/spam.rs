@@ -26,15 +26,17 @@ pub fn spam_words(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let Some(bio) = a.bio.as_deref() else {
         return line.not_seen("ev_fact_bio");
     };
-    let mut found = prepared::find_keywords(subject, s, KeywordList::Spam, bio);
+    let (mut found, mut any) = prepared::keywords_found(subject, s, KeywordList::Spam, bio);
     if let Some(name) = a.name.as_deref() {
-        for word in prepared::find_keywords(subject, s, KeywordList::Spam, name) {
+        let (in_name, any_in_name) = prepared::keywords_found(subject, s, KeywordList::Spam, name);
+        any |= any_in_name;
+        for word in in_name {
             if !found.contains(&word) {
                 found.push(word);
             }
         }
     }
-    if found.is_empty() {
+    if !any {
         line.seen(
             a,
             || Message::bare("ev_spam_seen_none"),

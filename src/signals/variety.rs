@@ -45,7 +45,7 @@ pub fn mix(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             ],
         )
     };
-    let from = posts::source_phrase(subject.tweets);
+    let from = posts::source_phrase(subject);
     let enough = |share: Share| share.ratio() >= s.variety_mix_min_share;
     if above(t.repost, s.variety_repost_share) {
         line.seen_from(seen, from, -setting_points(s.variety_repost_points), || {
@@ -56,16 +56,16 @@ pub fn mix(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             Message::bare("ev_variety_why_mix")
         })
     } else {
-        let missing: Vec<&'static str> = [
-            (t.original, "ev_variety_kind_own"),
-            (sharing, "ev_variety_kind_shared"),
-            (t.reply, "ev_variety_kind_replies"),
-        ]
-        .into_iter()
-        .filter(|(share, _)| !enough(*share))
-        .map(|(_, what)| what)
-        .collect();
         line.seen_from(seen, from, 0, || {
+            let missing: Vec<&'static str> = [
+                (t.original, "ev_variety_kind_own"),
+                (sharing, "ev_variety_kind_shared"),
+                (t.reply, "ev_variety_kind_replies"),
+            ]
+            .into_iter()
+            .filter(|(share, _)| !enough(*share))
+            .map(|(_, what)| what)
+            .collect();
             let m = |id: &'static str| Arg::Msg(Message::bare(id));
             let few = match missing.as_slice() {
                 [a, b, c] => Message::new("ev_or_3", vec![m(a), m(b), m(c)]),
@@ -111,7 +111,7 @@ pub fn self_promotion(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             vec![share_words(t.self_promotion, "ev_share_original_posts")],
         )
     };
-    let from = posts::source_phrase(subject.tweets);
+    let from = posts::source_phrase(subject);
     if above(t.self_promotion, s.variety_self_promo_share) {
         line.seen_from(
             seen,

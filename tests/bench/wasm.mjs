@@ -3,8 +3,17 @@
 // - reading: `engine.ingest` (the exported function the worker calls) on
 //   X-sized Followers pages (20 users of 3-5 KB) of each user generation, and
 //   on one 8 MB payload (the most the page reader takes);
-// - scoring: `engine.scoreRemembered` on a saved memory of accounts with recent
-//   posts and count history (importMemory);
+// - scoring: `engine.scoreRememberedCompact` (the fast path) and
+//   `engine.scoreRemembered` (explained) on a saved memory of accounts with
+//   recent posts and count history (importMemory). Each account's features
+//   (post statistics, keyword hits) are computed once and kept with it until
+//   its profile, posts or the settings change: `features_wasm_us_per_account`
+//   times computing them for every account once (what the first scoring after
+//   an import or a settings change pays, `engine.prepareFeatures`), and
+//   `score_wasm_accounts_per_s` times scoring every account with its features
+//   kept (what each badge's verdict costs after its payload was ingested).
+//   `score_wasm_cold_accounts_per_s` is both at once: scoring right after a
+//   settings change;
 // - ingest with the compact verdicts the worker asks for (ingest(text, now, true)).
 // Medians over RUNS runs. Prints `<name> <value> <unit>` lines (with the goal,
 // tests/bench/goals.mjs) on stdout, details on stderr.
@@ -168,8 +177,29 @@ async function main() {
   engine.setCapacity(200000);
   const imported = engine.importMemory(saved);
   if (!imported.ok) throw new Error(`the saved memory did not load: ${imported.error}`);
-  // Scoring every remembered account: the numeric fast path (what a badge
-  // needs), then the explained verdicts (the breakdown's evidence as messages).
+  // Cold: after a settings change every account's features are rebuilt.
+  const cold = medianOf(() => {
+    engine.setSettings(null);
+    return engine.scoreRememberedCompact(NOW_MS);
+  });
+  note(`scored ${cold.value} remembered accounts right after a settings change (features rebuilt) in ${cold.ms.toFixed(1)} ms`);
+  figure('score_wasm_cold_accounts_per_s', cold.value / (cold.ms / 1e3), 'accounts/s');
+  // The features' cost alone: once more after a settings change, timed.
+  const featureTimes = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    engine.setSettings(null);
+    const start = performance.now();
+    const computed = engine.prepareFeatures();
+    featureTimes.push(performance.now() - start);
+    if (computed !== engine.accountCount()) throw new Error(`prepareFeatures computed ${computed} of ${engine.accountCount()}`);
+  }
+  note(`computed the features of ${engine.accountCount()} accounts in ${median(featureTimes).toFixed(1)} ms`);
+  figure('features_wasm_us_per_account', (median(featureTimes) * 1e3) / engine.accountCount(), 'us');
+  const again = engine.prepareFeatures();
+  if (again !== 0) throw new Error(`prepareFeatures computed ${again} accounts again: features are not kept`);
+  // Scoring every remembered account with its features kept: the numeric fast
+  // path (what a badge needs), then the explained verdicts (the breakdown's
+  // evidence as messages).
   const fast = medianOf(() => engine.scoreRememberedCompact(NOW_MS));
   if (fast.value !== engine.accountCount() || fast.value === 0) {
     throw new Error(`scoreRememberedCompact scored ${fast.value} of ${engine.accountCount()} accounts`);
