@@ -273,6 +273,33 @@ function queueSettingsWrite(write) {
 /** @param {unknown} value */
 const list = (value) => (Array.isArray(value) ? value : []);
 
+/** The core's IngestReport JSON text as an object (an empty report, with why, if it is not one). */
+function parseReport(/** @type {string} */ text) {
+  try {
+    const r = JSON.parse(text);
+    if (r && typeof r === 'object') return r;
+  } catch (err) {
+    return { accounts: 0, warnings: [`the core's report was unreadable: ${errorText(err)}`], verdicts: '' };
+  }
+  return { accounts: 0, warnings: ["the core's report was unreadable"], verdicts: '' };
+}
+
+/**
+ * `fb:verdicts` requests as the core reads them: one JSON text per line
+ * (JSON.stringify writes no raw line break). One that cannot be written
+ * (a cycle, a BigInt) goes as `null`, so its answer alone is null.
+ * @param {unknown[]} requests
+ */
+function requestLines(requests) {
+  return requests.map((r) => {
+    try {
+      return JSON.stringify(r) ?? 'null';
+    } catch (_) {
+      return 'null';
+    }
+  }).join('\n');
+}
+
 /**
  * One handler per worker message of the table (shared/messages.js), by type.
  * Each gets the message (already known to be allowed from its sender) and the engine.
@@ -281,20 +308,29 @@ const list = (value) => (Array.isArray(value) ? value : []);
 const HANDLERS = {
   [MESSAGES.PAYLOAD.type]: (message, e) => {
     if (typeof message.text !== 'string') return { ok: false, error: 'fb:payload needs a text string' };
-    const report = e.ingest(message.text, Date.now(), true);
+    // One JSON text out of the core (an IngestReport, no JS objects built there).
+    const report = parseReport(e.ingestJson(message.text, Date.now()));
     countPayload(report, message.url);
-    if (report && report.accounts > 0) scheduleMemorySave();
+    if (report.accounts > 0) scheduleMemorySave();
     // `verdicts`: the compact verdicts of the payload's accounts, one JSON text (decoded by content/cache.js).
-    const verdicts = report && typeof report.verdicts === 'string' ? report.verdicts : '';
-    return { ok: true, accounts: report ? report.accounts : 0, warnings: report ? report.warnings : [], viewer: report && report.viewer ? report.viewer : null, verdicts };
+    const verdicts = typeof report.verdicts === 'string' ? report.verdicts : '';
+    return { ok: true, accounts: Number(report.accounts) || 0, warnings: list(report.warnings), viewer: report.viewer || null, verdicts };
   },
   [MESSAGES.VERDICTS.type]: async (message, e) => {
     if (!Array.isArray(message.requests)) return { ok: false, error: 'fb:verdicts needs a requests array' };
     if (message.reloadSettings) await applyStoredSettings(e);
-    const verdicts = e.rememberAndScore(message.requests, Date.now());
+    if (message.full === true) {
+      // Every evidence line (the breakdown, the audit page's reasons).
+      const verdicts = e.rememberAndScore(message.requests, Date.now());
+      scheduleMemorySave();
+      return { ok: true, verdicts: list(verdicts) };
+    }
+    // What a badge needs: one JSON text in (a request per line), one out.
+    const verdicts = e.rememberAndScoreCompact(requestLines(message.requests), Date.now());
     scheduleMemorySave();
-    return { ok: true, verdicts: list(verdicts) };
+    return { ok: true, compact: true, verdicts };
   },
+  [MESSAGES.PING.type]: () => ({ ok: true }),
   [MESSAGES.INTERACTIONS.type]: (message, e) => {
     // What people did to the viewer (notifications page): [{ handle, kind, at? (unix s) }].
     if (!Array.isArray(message.interactions)) return { ok: false, error: 'fb:interactions needs an interactions array' };

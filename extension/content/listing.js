@@ -41,7 +41,8 @@ export function recordRow(handle, verdict, facts) {
     followsYou: f.followsYou === true,
     youFollow: f.youFollow === true,
     youFollowKnown: typeof f.youFollow === 'boolean',
-    reasons: negativeReasons(verdict),
+    // null: a compact verdict, without its evidence (the audit page asks for it).
+    reasons: Array.isArray(verdict.evidence) ? negativeReasons(verdict) : null,
     seenAt: Date.now(),
   });
 }
