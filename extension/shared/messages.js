@@ -135,6 +135,9 @@ export const MESSAGES = Object.freeze({
   SETTINGS_WRITE: spec('fb:settings-write', 'worker', PAGES, 'change settings (the ids changed), merged onto the stored ones in order by the worker'),
 });
 
+/** The name of the long-lived port to the worker (chrome.runtime.connect): `{ id, message }` in, `{ id, reply }` out, the same messages and checks as sendMessage. */
+export const PORT_NAME = 'followback';
+
 /** The one window message: page hook (MAIN world) -> content script. page/hook.js cannot import, so it spells these out; the message test checks they agree. */
 export const WINDOW_MESSAGE = Object.freeze({
   /** The property that marks Followback's window messages. */

@@ -110,6 +110,45 @@ export async function verdictPath(env, pages) {
         if (!again || !again.ok) throw new Error('fb:verdicts failed when asked again');
         out.again.push(us(t0, t1, requests.length));
       }
+      // The same over a long-lived port (no channel opened per message), when the worker takes one.
+      out.portPing = [];
+      out.portAgain = [];
+      const port = chrome.runtime.connect({ name: 'followback' });
+      const waiting = new Map();
+      let nextId = 0;
+      port.onMessage.addListener((m) => {
+        const done = m && waiting.get(m.id);
+        if (done) {
+          waiting.delete(m.id);
+          done(m.reply);
+        }
+      });
+      const viaPort = (message) => new Promise((resolve) => {
+        const id = (nextId += 1);
+        waiting.set(id, resolve);
+        port.postMessage({ id, message });
+        setTimeout(() => {
+          if (waiting.delete(id)) resolve(null);
+        }, 2000);
+      });
+      if (await viaPort({ type: 'fb:verdicts', requests: [] })) {
+        for (let i = 0; i < texts.length; i += 1) {
+          const requests = allRequests.slice(i * 20, i * 20 + 20);
+          await pause(16);
+          let t0 = performance.now();
+          await viaPort({ type: 'fb:ping' });
+          let t1 = performance.now();
+          out.portPing.push(us(t0, t1, 1));
+          await pause(16);
+          t0 = performance.now();
+          const again = await viaPort({ type: 'fb:verdicts', requests });
+          t1 = performance.now();
+          if (!again || !again.ok) throw new Error('fb:verdicts over the port failed');
+          out.portAgain.push(us(t0, t1, requests.length));
+        }
+      }
+      port.disconnect();
+
       out.batch = [];
       for (let i = 0; i < 3; i += 1) {
         await pause(100);
@@ -161,6 +200,9 @@ export function printVerdictPath(runs) {
   figure('verdict_path_600_rows_us', m((r) => r.batch), 'us');
   figure('messaging_round_trip_us', m((r) => r.ping), 'us');
   figure('messaging_round_trip_busy_us', m((r) => r.pingBusy), 'us');
+  figure('messaging_port_round_trip_us', m((r) => r.portPing), 'us');
+  figure('verdict_path_port_us', m((r) => r.portAgain), 'us');
+  figure('verdict_wasm_again_us', m((r) => r.wasm.again), 'us');
   figure('verdict_wasm_us', m((r) => r.wasm.verdicts), 'us');
   figure('verdict_reply_bytes_per_verdict', m((r) => r.bytes.compact), 'bytes');
   figure('verdict_request_bytes_per_row', m((r) => r.bytes.request), 'bytes');
