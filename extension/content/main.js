@@ -208,23 +208,67 @@ function completeOpen(b, generation) {
   );
 }
 
-/** One `fb:verdicts` message for `batch` (rows whose verdict is missing or out of date, with what the page shows); compact answers. */
+/** Rows already badged with a current verdict whose page facts are new wait this long, to go together in one message. */
+const FACTS_DELAY_MS = 200;
+/** ...or until this many wait. */
+const FACTS_BATCH_MAX = 100;
+/** lower-case handle -> the request waiting (see requestVerdicts), and the timer that sends them. */
+const waitingFacts = new Map();
+let factsTimer = 0;
+
+/**
+ * Asks the worker for the verdicts of `batch` (rows whose verdict is missing or
+ * out of date, with what the page shows). A row with no current verdict is
+ * asked for now (one message for all of them). A row whose badge is drawn
+ * already from a current verdict (a payload's) only has new facts to tell:
+ * those go together, at most every FACTS_DELAY_MS, so a scroll that brings a
+ * row a frame sends a message every few frames, not every frame; their badge
+ * is not waiting for it.
+ */
 function requestVerdicts(batch) {
   if (batch.length === 0 || contextGone()) return;
-  const generation = state.generation;
-  const seq = state.seq;
+  const now = [];
+  for (const b of batch) {
+    const entry = state.cache.get(b.k);
+    const current = entry && entry.verdict && entry.generation === state.generation;
+    const stamped = { ...b, generation: state.generation, seq: state.seq };
+    state.inflight.add(b.k);
+    if (current) waitingFacts.set(b.k, stamped);
+    else now.push(stamped);
+  }
+  sendVerdicts(now);
+  if (waitingFacts.size >= FACTS_BATCH_MAX) sendWaitingFacts();
+  else if (waitingFacts.size > 0 && !factsTimer) factsTimer = setTimeout(() => guard('verdicts failed', sendWaitingFacts), FACTS_DELAY_MS);
+}
+
+/** Sends the facts waiting (requestVerdicts), now. */
+function sendWaitingFacts() {
+  if (factsTimer) clearTimeout(factsTimer);
+  factsTimer = 0;
+  const batch = [...waitingFacts.values()];
+  waitingFacts.clear();
+  if (contextGone()) {
+    for (const b of batch) state.inflight.delete(b.k);
+    return;
+  }
+  sendVerdicts(batch);
+}
+
+/** One `fb:verdicts` message for `batch` (each stamped with the generation and seq it was asked at); compact answers. */
+function sendVerdicts(batch) {
+  if (batch.length === 0) return;
   const message = { type: MESSAGES.VERDICTS.type, requests: batch.map((b) => b.request) };
   if (state.reloadSettings) {
     message.reloadSettings = true;
     state.reloadSettings = false;
   }
-  for (const b of batch) state.inflight.add(b.k);
   ask(message).then((reply) =>
     guard('verdict reply failed', () => {
       const verdicts = answersOf(reply, batch.length);
       if (!reply || !reply.ok) debugOnce(`verdicts unavailable: ${reply && reply.error}`);
       const open = openKey();
       batch.forEach((b, i) => {
+        const { generation, seq } = b;
         state.inflight.delete(b.k);
         const old = state.cache.get(b.k);
         // Asked again since, or a payload's verdict came after this was asked (it stays; the row asks again).
