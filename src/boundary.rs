@@ -263,16 +263,7 @@ pub fn compact_verdicts_for_page(
         if !seen.insert(entry.account.key()) {
             continue;
         }
-        let subject = entry.subject();
-        let fast = score::score_compact(&subject, settings, matchers, now);
-        out.push(CompactVerdict {
-            id: subject.account.id.clone(),
-            handle: subject.account.handle.clone(),
-            score: fast.score,
-            level: fast.level,
-            confidence: fast.confidence.label,
-            confidence_value: fast.confidence.value,
-        });
+        out.push(compact_of_entry(entry, settings, matchers, now));
     }
     out
 }
@@ -284,6 +275,132 @@ pub fn compact_json(verdicts: &[CompactVerdict]) -> String {
         return String::new();
     }
     serde_json::to_string(verdicts).unwrap_or_default()
+}
+
+/// The requests of one `fb:verdicts` message as the service worker hands
+/// them over: one JSON text per line (`JSON.stringify` writes no raw line
+/// break), so one unreadable or too deeply nested request costs only its own
+/// answer. `None` where a line is not a readable request; an empty text is no
+/// request at all.
+pub fn verdict_request_lines(text: &str) -> impl Iterator<Item = Option<VerdictRequest>> + '_ {
+    text.split('\n')
+        .filter(move |_| !text.is_empty())
+        .map(|line| serde_json::from_str::<VerdictRequest>(line).ok())
+}
+
+/// True when what the page shows (`shown`, read by `read::dom::account_from_dom`)
+/// would change nothing `Memory::remember_page_account` keeps for `known`: no
+/// fact memory lacks, the same follow flags, and no new count snapshot. Such a
+/// sighting is skipped: no merge, no history, no record to save.
+pub fn shows_nothing_new(known: &crate::memory::Entry, shown: &Account) -> bool {
+    let mut merged = known.account.clone();
+    merged.fill_from(shown);
+    merged.follows_you = shown.follows_you.or(merged.follows_you);
+    merged.you_follow = shown.you_follow.or(merged.you_follow);
+    if merged != known.account {
+        return false;
+    }
+    let a = &known.account;
+    let counted = a.followers.is_some() || a.following.is_some() || a.tweets.is_some();
+    let snapshot_kept = known.history.last().is_some_and(|s| {
+        s.followers == a.followers && s.following == a.following && s.tweets == a.tweets
+    });
+    !counted || snapshot_kept
+}
+
+/// Remembers what the page shows of one account (`request.dom`) unless it
+/// shows nothing new, and says which account the request names: `(id,
+/// handle)`, each from the request or else from the page's facts. Returns
+/// whether memory changed.
+pub fn remember_shown(
+    memory: &mut Memory,
+    request: VerdictRequest,
+    now: i64,
+) -> (AccountKey, bool) {
+    let shown = request.dom.as_ref().map(crate::read::dom::account_from_dom);
+    let handle = request
+        .handle
+        .or_else(|| shown.as_ref().map(|a| a.handle.clone()));
+    let id = request
+        .id
+        .or_else(|| shown.as_ref().and_then(|a| a.id.clone()));
+    let mut changed = false;
+    if let Some(shown) = shown {
+        let known = memory.get(id.as_deref(), handle.as_deref());
+        if !known.is_some_and(|k| shows_nothing_new(k, &shown)) {
+            memory.remember_page_account(shown, id.as_deref(), handle.as_deref(), now);
+            changed = true;
+        }
+    }
+    ((id, handle), changed)
+}
+
+/// The compact verdict of the account memory holds under `key`, on the
+/// numeric fast path; `None` when memory does not know it.
+pub fn compact_verdict_of(
+    memory: &Memory,
+    key: &AccountKey,
+    settings: &Settings,
+    matchers: &Matchers,
+    now: i64,
+) -> Option<CompactVerdict> {
+    let entry = memory.get(key.0.as_deref(), key.1.as_deref())?;
+    Some(compact_of_entry(entry, settings, matchers, now))
+}
+
+/// One remembered account's compact verdict, on the numeric fast path.
+fn compact_of_entry(
+    entry: &crate::memory::Entry,
+    settings: &Settings,
+    matchers: &Matchers,
+    now: i64,
+) -> CompactVerdict {
+    let subject = entry.subject();
+    let fast = score::score_compact(&subject, settings, matchers, now);
+    CompactVerdict {
+        id: subject.account.id.clone(),
+        handle: subject.account.handle.clone(),
+        score: fast.score,
+        level: fast.level,
+        confidence: fast.confidence.label,
+        confidence_value: fast.confidence.value,
+    }
+}
+
+/// What `fb:verdicts` answers by default: for each request line (see
+/// [`verdict_request_lines`]), in order, the page's facts remembered (unless
+/// they add nothing) and the account's compact verdict, or `None` where
+/// nothing is known of it. Also whether memory changed (a save is due).
+pub fn remember_and_score_compact(
+    memory: &mut Memory,
+    lines: &str,
+    settings: &Settings,
+    matchers: &Matchers,
+    now: i64,
+) -> (Vec<Option<CompactVerdict>>, bool) {
+    let mut changed = false;
+    let answers = verdict_request_lines(lines)
+        .map(|request| {
+            let (key, remembered) = remember_shown(memory, request?, now);
+            changed |= remembered;
+            compact_verdict_of(memory, &key, settings, matchers, now)
+        })
+        .collect();
+    (answers, changed)
+}
+
+/// Answers in request order as the one JSON text that crosses to JavaScript:
+/// `[[id, handle, score, level, label, value] | null, ...]` (`[]` for none).
+pub fn compact_answers_json(answers: &[Option<CompactVerdict>]) -> String {
+    serde_json::to_string(answers).unwrap_or_else(|_| "[]".to_string())
+}
+
+/// An [`IngestReport`] as one JSON text (the `fb:payload` path: one string
+/// out, its `verdicts` a JSON text inside it as [`compact_json`] writes it).
+pub fn report_json(report: &IngestReport) -> String {
+    serde_json::to_string(report).unwrap_or_else(|e| {
+        serde_json::to_string(&IngestReport::unreadable(e.to_string())).unwrap_or_default()
+    })
 }
 
 /// What `Engine.importMemory` answers.

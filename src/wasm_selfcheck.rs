@@ -48,7 +48,7 @@ impl Engine {
             .clone()
             .or_else(|| page.as_ref().map(|a| a.handle.clone()));
         // Remembers the page's facts exactly as a verdict request does.
-        let _ = self.remember_and_score_one(request, now);
+        let _ = crate::boundary::remember_shown(&mut self.memory, request, now);
         let check = self
             .memory
             .get(id.as_deref(), handle.as_deref())

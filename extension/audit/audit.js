@@ -13,6 +13,7 @@ import { downloadText } from '../shared/download.js';
 import { MESSAGES } from '../shared/messages.js';
 import { LEVEL_IDS, levelWords, confidenceWords } from '../shared/levels.js';
 import { t, localize } from '../shared/i18n.js';
+import { negativeReasons } from '../shared/reasons.js';
 
 const POLL_MS = 1000;
 const LEVELS = LEVEL_IDS;
@@ -48,6 +49,39 @@ async function listStats() {
   } catch {
     return null; // the tab is gone or is not x.com
   }
+}
+
+/** lower-case handle -> { drawn, reasons }: the reasons of a row drawn as `drawn` (score, level, confidence), from its full verdict. */
+const reasonsOf = new Map();
+/** Full verdicts asked for in one message at most. */
+const REASONS_BATCH = 100;
+
+const drawnKey = (a) => `${a.score}|${a.computedLevel || a.level}|${a.confidence && a.confidence.value}`;
+const knownReasons = (a) => {
+  const got = reasonsOf.get(String(a.handle).toLowerCase());
+  return got && got.drawn === drawnKey(a) ? got.reasons : null;
+};
+
+/**
+ * The list with every row's reasons: a row the tab drew from a compact verdict
+ * carries none (null), so its evidence is asked for (`fb:verdicts` with
+ * `full: true`, in batches), once per verdict as drawn.
+ * @param {any} stats  a `fb:list-stats` answer, or null
+ */
+async function withReasons(stats) {
+  if (!stats) return stats;
+  const missing = stats.accounts.filter((a) => !Array.isArray(a.reasons) && knownReasons(a) === null);
+  for (let i = 0; i < missing.length; i += REASONS_BATCH) {
+    const part = missing.slice(i, i + REASONS_BATCH);
+    const requests = part.map((a) => (a.id ? { id: a.id, handle: a.handle } : { handle: a.handle }));
+    const r = await chrome.runtime.sendMessage({ type: MESSAGES.VERDICTS.type, requests, full: true }).catch(() => null);
+    if (!r || !r.ok || !Array.isArray(r.verdicts)) break;
+    part.forEach((a, j) => {
+      if (r.verdicts[j]) reasonsOf.set(String(a.handle).toLowerCase(), { drawn: drawnKey(a), reasons: negativeReasons(r.verdicts[j]) });
+    });
+  }
+  const accounts = stats.accounts.map((a) => (Array.isArray(a.reasons) ? a : { ...a, reasons: knownReasons(a) || [] }));
+  return { ...stats, accounts };
 }
 
 function setStatus(text) {
@@ -175,10 +209,26 @@ function render(stats) {
   document.body.dataset.total = String(summary.total);
 }
 
+/** The poll under way (one at a time: asking for reasons may take longer than POLL_MS), and whether another is due after it. */
+let polling = null;
+let pollAgain = false;
+
 async function poll() {
-  state.stats = await listStats();
-  render(state.stats);
-  document.body.dataset.polled = String(Number(document.body.dataset.polled || 0) + 1);
+  if (polling) {
+    pollAgain = true;
+    return polling;
+  }
+  polling = (async () => {
+    do {
+      pollAgain = false;
+      state.stats = await withReasons(await listStats());
+      render(state.stats);
+      document.body.dataset.polled = String(Number(document.body.dataset.polled || 0) + 1);
+    } while (pollAgain);
+  })().finally(() => {
+    polling = null;
+  });
+  return polling;
 }
 
 // ---- filter --------------------------------------------------------------
@@ -222,7 +272,7 @@ async function exportRecords(what, format) {
     const all = await remembered();
     let records;
     if (what === 'list') {
-      const stats = (await listStats()) || state.stats;
+      const stats = (await withReasons(await listStats())) || state.stats;
       records = listRecords(stats ? stats.accounts : [], all, state.overrides);
     } else {
       records = rememberedRecords(all, state.overrides);

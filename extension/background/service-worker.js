@@ -15,7 +15,7 @@
 
 import init, { Engine, __wbg_reset_state as resetWasm, repairSettings, validateSettings } from '../core/followback.js';
 import { engineKeeper } from './engine-keeper.js';
-import { MESSAGES, messageSpec, refusal, selfOf, senderRole, typesFor } from '../shared/messages.js';
+import { MESSAGES, PORT_NAME, messageSpec, refusal, selfOf, senderRole, typesFor } from '../shared/messages.js';
 import { STORAGE_KEYS } from '../shared/storage-keys.js';
 import {
   isQuotaError, loadRawSettings, mergeSettings, saveSettings, settingsChanged, settingsWriteProblem,
@@ -277,6 +277,33 @@ function queueSettingsWrite(write) {
 /** @param {unknown} value */
 const list = (value) => (Array.isArray(value) ? value : []);
 
+/** The core's IngestReport JSON text as an object (an empty report, with why, if it is not one). */
+function parseReport(/** @type {string} */ text) {
+  try {
+    const r = JSON.parse(text);
+    if (r && typeof r === 'object') return r;
+  } catch (err) {
+    return { accounts: 0, warnings: [`the core's report was unreadable: ${errorText(err)}`], verdicts: '' };
+  }
+  return { accounts: 0, warnings: ["the core's report was unreadable"], verdicts: '' };
+}
+
+/**
+ * `fb:verdicts` requests as the core reads them: one JSON text per line
+ * (JSON.stringify writes no raw line break). One that cannot be written
+ * (a cycle, a BigInt) goes as `null`, so its answer alone is null.
+ * @param {unknown[]} requests
+ */
+function requestLines(requests) {
+  return requests.map((r) => {
+    try {
+      return JSON.stringify(r) ?? 'null';
+    } catch (_) {
+      return 'null';
+    }
+  }).join('\n');
+}
+
 /**
  * One handler per worker message of the table (shared/messages.js), by type.
  * Each gets the message (already known to be allowed from its sender) and the engine.
@@ -285,20 +312,29 @@ const list = (value) => (Array.isArray(value) ? value : []);
 const HANDLERS = {
   [MESSAGES.PAYLOAD.type]: (message, e) => {
     if (typeof message.text !== 'string') return { ok: false, error: 'fb:payload needs a text string' };
-    const report = e.ingest(message.text, Date.now(), true);
+    // One JSON text out of the core (an IngestReport, no JS objects built there).
+    const report = parseReport(e.ingestJson(message.text, Date.now()));
     countPayload(report, message.url);
-    if (report && report.accounts > 0) scheduleMemorySave();
+    if (report.accounts > 0) scheduleMemorySave();
     // `verdicts`: the compact verdicts of the payload's accounts, one JSON text (decoded by content/cache.js).
-    const verdicts = report && typeof report.verdicts === 'string' ? report.verdicts : '';
-    return { ok: true, accounts: report ? report.accounts : 0, warnings: report ? report.warnings : [], viewer: report && report.viewer ? report.viewer : null, verdicts };
+    const verdicts = typeof report.verdicts === 'string' ? report.verdicts : '';
+    return { ok: true, accounts: Number(report.accounts) || 0, warnings: list(report.warnings), viewer: report.viewer || null, verdicts };
   },
   [MESSAGES.VERDICTS.type]: async (message, e) => {
     if (!Array.isArray(message.requests)) return { ok: false, error: 'fb:verdicts needs a requests array' };
     if (message.reloadSettings) await applyStoredSettings(e);
-    const verdicts = e.rememberAndScore(message.requests, Date.now());
+    if (message.full === true) {
+      // Every evidence line (the breakdown, the audit page's reasons).
+      const verdicts = e.rememberAndScore(message.requests, Date.now());
+      scheduleMemorySave();
+      return { ok: true, verdicts: list(verdicts) };
+    }
+    // What a badge needs: one JSON text in (a request per line), one out.
+    const verdicts = e.rememberAndScoreCompact(requestLines(message.requests), Date.now());
     scheduleMemorySave();
-    return { ok: true, verdicts: list(verdicts) };
+    return { ok: true, compact: true, verdicts };
   },
+  [MESSAGES.PING.type]: () => ({ ok: true }),
   [MESSAGES.INTERACTIONS.type]: (message, e) => {
     // What people did to the viewer (notifications page): [{ handle, kind, at? (unix s) }].
     if (!Array.isArray(message.interactions)) return { ok: false, error: 'fb:interactions needs an interactions array' };
@@ -365,21 +401,52 @@ const SELF = selfOf(chrome.runtime);
  */
 let settingsApplied = Promise.resolve();
 
-chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (!message || typeof message !== 'object') return false;
+/**
+ * The answer to one message from `sender`, or null when it is not one of ours
+ * for the worker (or comes from another extension): no answer at all then.
+ * Refused messages answer { ok: false, error }.
+ * @returns {Promise<object> | null}
+ */
+function dispatch(message, sender) {
+  if (!message || typeof message !== 'object') return null;
   const spec = messageSpec(message.type);
   const role = senderRole(sender, SELF);
   // Not a message of ours for the worker, or from another extension: no answer at all.
-  if (!spec || spec.to !== 'worker' || role === null) return false;
+  if (!spec || spec.to !== 'worker' || role === null) return null;
   const refused = refusal(spec.type, role, 'worker');
-  if (refused !== null) {
-    sendResponse({ ok: false, error: refused });
-    return false;
-  }
-  settingsApplied
+  if (refused !== null) return Promise.resolve({ ok: false, error: refused });
+  return settingsApplied
     .then(() => keeper.run((e) => HANDLERS[spec.type](message, e)))
-    .then(sendResponse, (err) => sendResponse({ ok: false, error: String((err && err.message) || err) }));
+    .catch((err) => ({ ok: false, error: String((err && err.message) || err) }));
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  const answer = dispatch(message, sender);
+  if (answer === null) return false;
+  answer.then(sendResponse);
   return true;
+});
+
+/**
+ * The same messages over a long-lived port (`chrome.runtime.connect({ name:
+ * PORT_NAME })`): `{ id, message }` in, `{ id, reply }` out, with the same
+ * privilege check (the port's sender). A round trip without opening a channel
+ * per message (tests/bench/verdict-path.mjs measures both).
+ */
+chrome.runtime.onConnect.addListener((port) => {
+  if (port.name !== PORT_NAME) return;
+  port.onMessage.addListener((envelope) => {
+    const id = envelope && typeof envelope === 'object' ? envelope.id : undefined;
+    const answer = dispatch(envelope && envelope.message, port.sender);
+    if (answer === null) return;
+    answer.then((reply) => {
+      try {
+        port.postMessage({ id, reply });
+      } catch (_) {
+        // The page went away: nobody to answer.
+      }
+    });
+  });
 });
 
 chrome.storage.onChanged.addListener((changes, area) => {

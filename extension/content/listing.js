@@ -43,8 +43,9 @@ export function recordRow(handle, verdict, facts) {
     followsYou: f.followsYou === true,
     youFollow: f.youFollow === true,
     youFollowKnown: typeof f.youFollow === 'boolean',
-    // The lines that took points away, rendered by listStats (negativeReasons).
-    lines: worstLines(verdict),
+    // The lines that took points away, rendered by listStats (negativeReasons);
+    // null for a compact verdict, without its evidence (the audit page asks for it).
+    lines: Array.isArray(verdict.evidence) ? worstLines(verdict) : null,
     seenAt: Date.now(),
   });
 }
@@ -61,6 +62,6 @@ function worstLines(verdict) {
 export function listStats(enabled) {
   const list = here();
   const accounts = [];
-  for (const { lines, ...a } of list.accounts.values()) accounts.push({ ...a, reasons: negativeReasons({ evidence: lines }) });
+  for (const { lines, ...a } of list.accounts.values()) accounts.push({ ...a, reasons: lines ? negativeReasons({ evidence: lines }) : null });
   return { ok: true, enabled, list: listOf(list.path), accounts };
 }

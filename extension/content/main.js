@@ -31,7 +31,7 @@ import { HOST_CLASS, createHost, renderBadge, verdictOf, sameLook, keepVerdict }
 import { toggleBreakdown, closeBreakdown, openHost, updateBreakdown, survivesBadgeRemoval } from './breakdown.js';
 import { debugOnce, guard } from './log.js';
 import { filterRow, clearAllFilters, loadFilter, setFilter, FILTER_KEY } from '../shared/filter.js';
-import { pruneCache, decodeCompact, storeCompact } from './cache.js';
+import { pruneCache, decodeCompact, decodeAnswers, storeCompact } from './cache.js';
 import { withOverride, loadOverrides, setOverrides, OVERRIDES_KEY } from '../shared/overrides.js';
 import { recordRow, listStats, listOf } from './listing.js';
 import { settingsChanged } from '../shared/settings-store.js';
@@ -117,7 +117,7 @@ function onActivate(host) {
       return;
     }
     const request = verdict.id ? { id: verdict.id, handle: verdict.handle } : { handle: verdict.handle };
-    ask({ type: MESSAGES.VERDICTS.type, requests: [request] }).then((reply) =>
+    ask({ type: MESSAGES.VERDICTS.type, requests: [request], full: true }).then((reply) =>
       guard('breakdown failed', () => {
         const full = reply && reply.ok && Array.isArray(reply.verdicts) ? reply.verdicts[0] : null;
         if (!host.isConnected) return;
@@ -220,26 +220,107 @@ function needsRequest(k, facts) {
   return !entry || entry.generation < state.generation || entry.factsKey !== JSON.stringify(facts);
 }
 
+/** The verdicts of an `fb:verdicts` reply, one per request (compact JSON text or, from an older worker, objects); null when it has none. */
+function answersOf(reply, count) {
+  if (!reply || !reply.ok) return null;
+  if (typeof reply.verdicts === 'string') return decodeAnswers(reply.verdicts, count);
+  return Array.isArray(reply.verdicts) ? reply.verdicts : null;
+}
+
+/** The lower-case handle whose breakdown is open, or null. */
+function openKey() {
+  const host = openHost();
+  return host && host.isConnected ? key(host.getAttribute('data-followback-handle') || '') : null;
+}
+
+/**
+ * The open breakdown's account got a compact verdict: its evidence is asked
+ * for (`full: true`) and replaces what it shows; until then it keeps the
+ * verdict it has (no empty breakdown in between).
+ */
+function completeOpen(b, generation) {
+  ask({ type: MESSAGES.VERDICTS.type, requests: [{ id: b.request.id, handle: b.request.handle }], full: true }).then((reply) =>
+    guard('verdict reply failed', () => {
+      const full = reply && reply.ok && Array.isArray(reply.verdicts) ? reply.verdicts[0] : null;
+      const old = state.cache.get(b.k);
+      if (!full || !old || old.generation > generation) return;
+      state.cache.set(b.k, { ...old, verdict: full });
+      for (const root of b.roots) if (root.isConnected) state.touched.add(root);
+      schedule();
+    }),
+  );
+}
+
+/** Rows already badged with a current verdict whose page facts are new wait this long, to go together in one message. */
+const FACTS_DELAY_MS = 200;
+/** ...or until this many wait. */
+const FACTS_BATCH_MAX = 100;
+/** lower-case handle -> the request waiting (see requestVerdicts), and the timer that sends them. */
+const waitingFacts = new Map();
+let factsTimer = 0;
+
+/**
+ * Asks the worker for the verdicts of `batch` (rows whose verdict is missing or
+ * out of date, with what the page shows). A row with no current verdict is
+ * asked for now (one message for all of them). A row whose badge is drawn
+ * already from a current verdict (a payload's) only has new facts to tell:
+ * those go together, at most every FACTS_DELAY_MS, so a scroll that brings a
+ * row a frame sends a message every few frames, not every frame; their badge
+ * is not waiting for it.
+ */
 function requestVerdicts(batch) {
   if (batch.length === 0 || contextGone()) return;
-  const generation = state.generation;
-  const seq = state.seq;
+  const now = [];
+  for (const b of batch) {
+    const entry = state.cache.get(b.k);
+    const current = entry && entry.verdict && entry.generation === state.generation;
+    const stamped = { ...b, generation: state.generation, seq: state.seq };
+    state.inflight.add(b.k);
+    if (current) waitingFacts.set(b.k, stamped);
+    else now.push(stamped);
+  }
+  sendVerdicts(now);
+  if (waitingFacts.size >= FACTS_BATCH_MAX) sendWaitingFacts();
+  else if (waitingFacts.size > 0 && !factsTimer) factsTimer = setTimeout(() => guard('verdicts failed', sendWaitingFacts), FACTS_DELAY_MS);
+}
+
+/** Sends the facts waiting (requestVerdicts), now. */
+function sendWaitingFacts() {
+  if (factsTimer) clearTimeout(factsTimer);
+  factsTimer = 0;
+  const batch = [...waitingFacts.values()];
+  waitingFacts.clear();
+  if (contextGone()) {
+    for (const b of batch) state.inflight.delete(b.k);
+    return;
+  }
+  sendVerdicts(batch);
+}
+
+/** One `fb:verdicts` message for `batch` (each stamped with the generation and seq it was asked at); compact answers. */
+function sendVerdicts(batch) {
+  if (batch.length === 0) return;
   const message = { type: MESSAGES.VERDICTS.type, requests: batch.map((b) => b.request) };
   if (state.reloadSettings) {
     message.reloadSettings = true;
     state.reloadSettings = false;
   }
-  for (const b of batch) state.inflight.add(b.k);
   ask(message).then((reply) =>
     guard('verdict reply failed', () => {
-      const verdicts = reply && reply.ok && Array.isArray(reply.verdicts) ? reply.verdicts : null;
+      const verdicts = answersOf(reply, batch.length);
       if (!reply || !reply.ok) debugOnce(`verdicts unavailable: ${reply && reply.error}`);
+      const open = openKey();
       batch.forEach((b, i) => {
+        const { generation, seq } = b;
         state.inflight.delete(b.k);
         const old = state.cache.get(b.k);
         // Asked again since, or a payload's verdict came after this was asked (it stays; the row asks again).
         if (old && (old.generation > generation || (old.seq || 0) > seq)) return;
-        const verdict = verdicts ? verdicts[i] || null : old ? old.verdict : null;
+        let verdict = verdicts ? verdicts[i] || null : old ? old.verdict : null;
+        if (verdict && verdict.compact && b.k === open && old && old.verdict && !old.verdict.compact) {
+          completeOpen(b, generation);
+          verdict = old.verdict;
+        }
         state.cache.set(b.k, { verdict, generation, factsKey: b.factsKey, seq: old ? old.seq || 0 : 0 });
         // Only the rows that showed these accounts are looked at again.
         for (const root of b.roots) if (root.isConnected) state.touched.add(root);

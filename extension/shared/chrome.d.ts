@@ -23,6 +23,18 @@ declare namespace chrome {
         listener: (message: any, sender: MessageSender, sendResponse: (response?: unknown) => void) => boolean | void,
       ): void;
     };
+    interface Port {
+      name: string;
+      sender?: MessageSender;
+      postMessage(message: unknown): void;
+      disconnect(): void;
+      onMessage: { addListener(listener: (message: any, port: Port) => void): void };
+      onDisconnect: { addListener(listener: (port: Port) => void): void };
+    }
+    function connect(info?: { name?: string }): Port;
+    const onConnect: {
+      addListener(listener: (port: Port) => void): void;
+    };
   }
   namespace storage {
     interface StorageChange {

@@ -35,8 +35,17 @@
  */
 
 /** @typedef {{ id?: string, handle?: string, dom?: DomFacts }} VerdictRequest */
-/** @typedef {{ type: 'fb:verdicts', requests: VerdictRequest[], reloadSettings?: boolean }} VerdictsRequest */
-/** @typedef {{ ok: true, verdicts: (Verdict | null)[] }} VerdictsReply */
+/**
+ * @typedef {{ type: 'fb:verdicts', requests: VerdictRequest[], full?: boolean, reloadSettings?: boolean }} VerdictsRequest
+ *   full: answer every evidence line (the breakdown, the audit page's reasons); otherwise compact verdicts
+ */
+/**
+ * @typedef {{ ok: true, compact: true, verdicts: string } | { ok: true, verdicts: (Verdict | null)[] }} VerdictsReply
+ *   compact (without `full`): one JSON text, in request order, `[[id | null, handle, score, level,
+ *   confidence label, confidence value] | null, ...]` (content/cache.js decodeAnswers); with `full`: Verdict objects
+ */
+/** @typedef {{ type: 'fb:ping' }} PingRequest */
+/** @typedef {{ ok: true }} PingReply */
 
 /** @typedef {{ handle: string, kind: string, at?: number }} InteractionItem  at: unix seconds */
 /** @typedef {{ type: 'fb:interactions', interactions: InteractionItem[] }} InteractionsRequest */
@@ -92,8 +101,10 @@ const BOTH = /** @type {const} */ (['content', 'pages']);
 export const MESSAGES = Object.freeze({
   /** A GraphQL response the page loaded: PayloadRequest -> PayloadReply. */
   PAYLOAD: spec('fb:payload', 'worker', BOTH, 'a response text x.com loaded, to read and remember'),
-  /** VerdictsRequest -> VerdictsReply (also remembers what the page showed of each account). */
-  VERDICTS: spec('fb:verdicts', 'worker', BOTH, 'verdicts for accounts shown, in request order'),
+  /** VerdictsRequest -> VerdictsReply (also remembers what the page showed of each account, when it is new). */
+  VERDICTS: spec('fb:verdicts', 'worker', BOTH, 'verdicts for accounts shown, in request order: compact (what a badge needs), or full with every evidence line'),
+  /** PingRequest -> PingReply: does nothing (the messaging floor the browser bench prints as `messaging_round_trip_us`). */
+  PING: spec('fb:ping', 'worker', BOTH, 'a no-op round trip to the service worker'),
   /** InteractionsRequest -> RecordedReply. */
   INTERACTIONS: spec('fb:interactions', 'worker', BOTH, 'what people did to the viewer (notifications page)'),
   /** TweetsRequest -> RecordedReply. */
@@ -123,6 +134,9 @@ export const MESSAGES = Object.freeze({
   /** SettingsWriteRequest -> SettingsWriteReply: the one writer of the stored settings (a queue, no lost updates). */
   SETTINGS_WRITE: spec('fb:settings-write', 'worker', PAGES, 'change settings (the ids changed), merged onto the stored ones in order by the worker'),
 });
+
+/** The name of the long-lived port to the worker (chrome.runtime.connect): `{ id, message }` in, `{ id, reply }` out, the same messages and checks as sendMessage. */
+export const PORT_NAME = 'followback';
 
 /** The one window message: page hook (MAIN world) -> content script. page/hook.js cannot import, so it spells these out; the message test checks they agree. */
 export const WINDOW_MESSAGE = Object.freeze({

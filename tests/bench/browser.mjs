@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { launch, openPage, X_CSP, CHROMIUM, FIXTURES, SEL } from '../e2e/support/harness.mjs';
 import { figure, median, percentile } from './goals.mjs';
+import { verdictPath, printVerdictPath } from './verdict-path.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** Accounts per GraphQL page, as X sends them. */
@@ -222,42 +223,6 @@ function xPages(dir) {
     .map((n) => readFileSync(path.join(dir, n), 'utf8'));
 }
 
-/**
- * The verdict path as the content script takes it, timed from an extension
- * page (chrome.runtime messaging to the service worker and back): for each
- * X-sized page, `fb:payload` (read, remember, compact verdicts of its 20
- * accounts) and then `fb:verdicts` for its 20 rows with the facts a row shows.
- * Returns per-verdict microseconds for both, one number per page.
- */
-async function verdictPath(env, pages) {
-  const ext = await env.context.newPage();
-  await ext.goto(`chrome-extension://${env.extensionId}/options/options.html`);
-  try {
-    return await ext.evaluate(async (texts) => {
-      const url = 'https://x.com/i/api/graphql/BenchQueryId/Followers?variables=%7B%7D';
-      const payload = [];
-      const verdicts = [];
-      for (const text of texts) {
-        const t0 = performance.now();
-        const reply = await chrome.runtime.sendMessage({ type: 'fb:payload', text, url });
-        const t1 = performance.now();
-        const compact = reply && reply.ok && reply.verdicts ? JSON.parse(reply.verdicts) : [];
-        if (compact.length === 0) throw new Error(`fb:payload answered no compact verdicts: ${JSON.stringify(reply).slice(0, 200)}`);
-        payload.push(((t1 - t0) * 1000) / compact.length);
-        const requests = compact.map(([id, handle]) => ({ id, handle, dom: { handle, id, name: handle, bio: '', followsYou: true, youFollow: false } }));
-        const t2 = performance.now();
-        const answer = await chrome.runtime.sendMessage({ type: 'fb:verdicts', requests });
-        const t3 = performance.now();
-        if (!answer || !answer.ok || answer.verdicts.filter(Boolean).length !== requests.length) throw new Error('fb:verdicts did not answer every row');
-        verdicts.push(((t3 - t2) * 1000) / requests.length);
-      }
-      return { payload, verdicts };
-    }, pages);
-  } finally {
-    await ext.close();
-  }
-}
-
 async function main() {
   const opts = options(process.argv.slice(2));
   const entries = userEntries(opts.pages, opts.rows);
@@ -333,8 +298,8 @@ async function main() {
   figure('content_ms_per_frame_p90', content.p90, 'ms');
   note(`content script: no time at all in ${(content.idle * 100).toFixed(0)}% of the frames`);
   note(`content script: ${(content.share * 100).toFixed(1)}% of the scroll's wall time on the main thread`);
-  figure('verdict_path_us', median(path_.verdicts), 'us');
-  figure('payload_path_us_per_account', median(path_.payload), 'us');
+  // The verdict path and where its time goes (tests/bench/verdict-path.mjs).
+  printVerdictPath([path_]);
 
   const base = await baseline(opts, entries);
   note(

@@ -184,12 +184,21 @@ test('the audit page counts the list by level exactly as the badges are drawn; p
   for (const r of reasons) assert.ok(r.count >= 1 && r.count <= ROWS, JSON.stringify(r));
   for (let i = 1; i < reasons.length; i += 1) assert.ok(reasons[i - 1].count >= reasons[i].count, 'most common first');
   // The same tally from every row's breakdown (each account's five worst negative lines).
-  const fromBreakdowns = await x.evaluate((cellSel) => {
+  // A badge drawn from a compact verdict opens its breakdown after one round trip (it asks for the evidence).
+  const fromBreakdowns = await x.evaluate(async (cellSel) => {
     const tally = {};
+    const opened = async (handle) => {
+      for (let i = 0; i < 200; i += 1) {
+        const pop = document.querySelector(`.followback-breakdown-host[data-followback-handle="${handle}"]`);
+        if (pop) return pop;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      throw new Error(`no breakdown opened for ${handle}`);
+    };
     for (const host of document.querySelectorAll(`${cellSel} .followback-badge-host`)) {
       const badge = host.shadowRoot.querySelector('[role="button"]');
       badge.click();
-      const pop = document.querySelector('.followback-breakdown-host');
+      const pop = await opened(host.getAttribute('data-followback-handle'));
       const lines = [...pop.shadowRoot.querySelectorAll('li.evidence')].map((li) => ({
         label: li.querySelector('.label').textContent,
         points: Number(li.querySelector('.points').textContent.replace('\u2212', '-')),

@@ -154,7 +154,7 @@ test('15,000 accounts with 20 posts each survive a restart whole', async () => {
   // What the worker makes of a sample of them (posts decide the automation signals).
   const sample = Array.from({ length: 150 }, (_, k) => ({ handle: handleOf('big_', k * 100) }));
   const verdicts = async () => {
-    const r = await send({ type: 'fb:verdicts', requests: sample });
+    const r = await send({ type: 'fb:verdicts', requests: sample, full: true });
     assert.equal(r.ok, true, JSON.stringify(r).slice(0, 300));
     return r.verdicts;
   };

@@ -55,7 +55,11 @@ test('a content script is refused every pages-only message; its own messages are
   }
   const own = await inContentScript(page, send({ type: MESSAGES.VERDICTS.type, requests: [{ handle: 'nobody_known_here' }] }));
   assert.equal(own.ok, true, JSON.stringify(own));
-  assert.deepEqual(own.verdicts, [null]);
+  // Compact by default: one JSON text, null where nothing is known.
+  assert.equal(typeof own.verdicts, 'string', JSON.stringify(own));
+  assert.deepEqual(JSON.parse(own.verdicts), [null]);
+  const full = await inContentScript(page, send({ type: MESSAGES.VERDICTS.type, requests: [{ handle: 'nobody_known_here' }], full: true }));
+  assert.deepEqual(full.verdicts, [null], JSON.stringify(full));
   await page.close();
 });
 
