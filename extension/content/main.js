@@ -16,7 +16,7 @@
 // each gets exactly one badge for the account it shows now, and the service
 // worker is asked (one message per batch) for verdicts that are missing or out
 // of date, sending what the page shows; rows that have a badge already send their
-// facts together, once per REFRESH_MS. A payload never makes every row ask
+// facts together, at most every FACTS_DELAY_MS (requestVerdicts). A payload never makes every row ask
 // again. Every callback is guarded: the page must never break because of this script.
 
 import { SEL } from './selectors.js';
@@ -71,9 +71,6 @@ const state = {
   themeAt: -Infinity,
   themeDue: false,
   themeTimer: 0,
-  /** lower-case handle -> batch item: rows that have a verdict and only send their facts, sent together (REFRESH_MS). */
-  refresh: new Map(),
-  refreshTimer: 0,
   /** The per-surface switches (`display.*` settings, shared/display.js). */
   display: defaultDisplay(),
   observer: null,
@@ -89,12 +86,6 @@ const schedule = perFrame(() => guard('scan failed', scan));
  * between is seen by a read this long after the last one.
  */
 const THEME_EVERY_MS = 500;
-/**
- * Rows whose badge is drawn already send their page facts in one message per
- * this many ms, not one per frame (off the paint path; rows without any
- * verdict are asked for at once).
- */
-const REFRESH_MS = 250;
 
 function invalidateAll() {
   state.generation += 1;
@@ -330,19 +321,6 @@ function sendVerdicts(batch) {
   );
 }
 
-/** Sends the facts of the rows that have a verdict already, in one message (the replies redraw only them). */
-function sendRefresh() {
-  state.refreshTimer = 0;
-  const batch = [];
-  for (const item of state.refresh.values()) {
-    const entry = state.cache.get(item.k);
-    // Still wanted: not under way, and not answered for these facts since.
-    if (state.inflight.has(item.k) || (entry && entry.generation === state.generation && entry.factsKey === item.factsKey)) continue;
-    batch.push(item);
-  }
-  state.refresh.clear();
-  if (state.enabled) requestVerdicts(batch);
-}
 
 /** The targets this frame looks at: every account shown, or the changed rows and cards plus the page-level ones. */
 function targetsNow() {
@@ -455,17 +433,10 @@ function scan(rowsOnly = false) {
     if (!needsRequest(w.k, w.facts)) continue;
     const request = { handle: w.facts.handle, dom: w.facts };
     if (w.facts.id) request.id = w.facts.id;
-    const item = { k: w.k, request, factsKey, roots: w.roots };
-    const entry = state.cache.get(w.k);
-    // A badge drawn already: its facts go with others' shortly; a row without one asks now.
-    if (entry && entry.verdict && entry.generation === state.generation) state.refresh.set(w.k, item);
-    else {
-      state.refresh.delete(w.k);
-      batch.push(item);
-    }
+    batch.push({ k: w.k, request, factsKey, roots: w.roots });
   }
+  // Rows without a current verdict are asked for now; the others' facts go together shortly.
   requestVerdicts(batch);
-  if (state.refresh.size && !state.refreshTimer) state.refreshTimer = setTimeout(() => guard('verdict request failed', sendRefresh), REFRESH_MS);
   pruneCache(state.cache, wanted.keys());
   if (rowsOnly) return;
   if (!contextGone()) guard('interactions failed', () => recordInteractions(document, ask, invalidateAll));
