@@ -263,7 +263,7 @@ pub fn compact_verdicts_for_page(
         if !seen.insert(entry.account.key()) {
             continue;
         }
-        out.push(compact_of_entry(entry, settings, matchers, now));
+        out.push(compact_of_entry(&entry, settings, matchers, now));
     }
     out
 }
@@ -327,7 +327,7 @@ pub fn remember_shown(
     let mut changed = false;
     if let Some(shown) = shown {
         let known = memory.get(id.as_deref(), handle.as_deref());
-        if !known.is_some_and(|k| shows_nothing_new(k, &shown)) {
+        if !known.is_some_and(|k| shows_nothing_new(&k, &shown)) {
             memory.remember_page_account(shown, id.as_deref(), handle.as_deref(), now);
             changed = true;
         }
@@ -345,7 +345,7 @@ pub fn compact_verdict_of(
     now: i64,
 ) -> Option<CompactVerdict> {
     let entry = memory.get(key.0.as_deref(), key.1.as_deref())?;
-    Some(compact_of_entry(entry, settings, matchers, now))
+    Some(compact_of_entry(&entry, settings, matchers, now))
 }
 
 /// One remembered account's compact verdict, on the numeric fast path.

@@ -191,8 +191,8 @@ fn compact_answers_equal_the_full_verdicts_in_request_order() {
                 "{name}: unknown and unreadable lines answer null"
             );
             // Both paths remembered the same.
-            let a: Vec<_> = compact_memory.entries().cloned().collect();
-            let b: Vec<_> = full_memory.entries().cloned().collect();
+            let a: Vec<_> = compact_memory.entries().map(|e| e.to_data()).collect();
+            let b: Vec<_> = full_memory.entries().map(|e| e.to_data()).collect();
             assert_eq!(a, b, "{name}");
         }
     }
@@ -212,13 +212,13 @@ fn facts_that_show_nothing_new_change_nothing_and_are_not_saved() {
         remember_and_score_compact(&mut memory, &lines, &settings, &matchers, NOW);
     assert!(changed_a && changed_b, "a new follow flag is remembered");
     let _ = memory.take_changes();
-    let before: Vec<_> = memory.entries().cloned().collect();
+    let before: Vec<_> = memory.entries().map(|e| e.to_data()).collect();
     // The same rows shown again, later: nothing new.
     let (again, changed) =
         remember_and_score_compact(&mut memory, &lines, &settings, &matchers, NOW + 60);
     assert!(!changed, "the same facts again are skipped");
     assert!(memory.take_changes().is_empty(), "no record to save");
-    let after: Vec<_> = memory.entries().cloned().collect();
+    let after: Vec<_> = memory.entries().map(|e| e.to_data()).collect();
     assert_eq!(before, after, "memory unchanged, last seen included");
     let score_at = |answers: &[Option<CompactVerdict>]| {
         answers
@@ -240,7 +240,7 @@ fn facts_that_show_nothing_new_change_nothing_and_are_not_saved() {
     let strip = |m: &Memory| {
         let mut v: Vec<_> = m
             .entries()
-            .cloned()
+            .map(|e| e.to_data())
             .map(|mut e| {
                 e.last_seen = 0;
                 e
@@ -257,7 +257,7 @@ fn new_facts_from_the_page_are_remembered() {
     let settings = Settings::default();
     let matchers = Matchers::new(&settings);
     let (mut memory, _) = ingest("followers_gen2.json");
-    let Some(entry) = memory.entries().next().cloned() else {
+    let Some(entry) = memory.entries().next().map(|e| e.to_data()) else {
         panic!("no account read");
     };
     let handle = entry.account.handle.clone();
