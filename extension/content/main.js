@@ -236,6 +236,8 @@ function completeOpen(b, generation) {
       const old = state.cache.get(b.k);
       if (!full || !old || old.generation > generation) return;
       state.cache.set(b.k, { ...old, verdict: full });
+      // No rows named (a payload's answer): every row showing it is looked at again.
+      if (!b.roots) return rescanAll();
       for (const root of b.roots) if (root.isConnected) state.touched.add(root);
       schedule();
     }),
@@ -553,8 +555,16 @@ function relayPayload(payload) {
         return;
       }
       // Only this payload's accounts change; rows showing them now are redrawn, nothing is asked again.
+      const open = openKey();
+      const before = open ? state.cache.get(open) : undefined;
       state.seq += 1;
-      storeCompact(state.cache, decodeCompact(reply.verdicts), state.generation, state.seq);
+      const keys = storeCompact(state.cache, decodeCompact(reply.verdicts), state.generation, state.seq);
+      // The open breakdown keeps the evidence it shows until its account's new full verdict comes.
+      const after = open ? state.cache.get(open) : undefined;
+      if (open && after && before && before.verdict && !before.verdict.compact && keys.includes(open)) {
+        state.cache.set(open, { ...after, verdict: before.verdict });
+        completeOpen({ k: open, request: { id: after.verdict.id || undefined, handle: after.verdict.handle }, roots: null }, state.generation);
+      }
       rescanAll();
     }),
   );

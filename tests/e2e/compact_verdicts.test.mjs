@@ -124,6 +124,32 @@ test('rows badged from their payload send their facts together, not a message a 
   await page.close();
 });
 
+test('an open breakdown keeps its evidence when a payload brings its account again', async () => {
+  const page = await openPage(env, 'https://x.com/viewer_me/followers?fixture=gen3_page1');
+  await page.waitForSelector('body[data-rendered]');
+  await waitForRowBadges(page);
+  await page.click(badgeSelector('ada_builds'));
+  await page.waitForSelector('.followback-breakdown-host[data-followback-handle="ada_builds"]');
+  const shown = await readBreakdown(page);
+  assert.ok(shown.lines.length > 0, 'the breakdown shows evidence');
+  // The same page of followers again (X reloads a list): compact verdicts for ada_builds among them.
+  await recordMessages(env);
+  const text = readFileSync(path.join(FIXTURES, 'graphql', 'followers_gen3_page1.json'), 'utf8');
+  await page.route(/\/i\/api\/graphql\/.*again=1/, (route) => route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: text }));
+  await page.evaluate(() => window.__fixture.xhrJson('/i/api/graphql/AgainQuery/Followers?variables=%7B%7D&again=1'));
+  for (let i = 0; i < 50 && (await recordedMessages(env, 'fb:payload')).length === 0; i += 1) await page.waitForTimeout(100);
+  assert.ok((await recordedMessages(env, 'fb:payload')).length > 0, 'the payload reached the worker');
+  // Through the reply and the redraw that follows it, the breakdown never loses its lines.
+  for (let i = 0; i < 10; i += 1) {
+    await page.waitForTimeout(100);
+    const now = await readBreakdown(page);
+    assert.ok(now, 'the breakdown is still open');
+    assert.equal(now.lines.length, shown.lines.length, `the breakdown still shows every line (${i * 100 + 100} ms after the payload)`);
+  }
+  assert.deepEqual(extensionConsoleProblems(page, env.extensionId), []);
+  await page.close();
+});
+
 test('fb:verdicts answers compact verdicts in request order, null where nothing is known or the request is unreadable', async () => {
   // The rows of the first test are remembered. (Last in this file: the worker's message recorder cannot hand this request back.) One request nested too deep to read (built in the page).
   const r = await ext.evaluate(() => {
