@@ -46,6 +46,18 @@ impl Line {
         weight: u32,
     ) -> Self {
         let explain = subject.explain();
+        let threshold = if explain { threshold() } else { Message::EMPTY };
+        Line::build(signal, label, threshold, weight, explain)
+    }
+
+    #[inline(never)]
+    fn build(
+        signal: &'static str,
+        label: &'static str,
+        threshold: Message,
+        weight: u32,
+        explain: bool,
+    ) -> Self {
         Line {
             signal,
             label: if explain {
@@ -53,7 +65,7 @@ impl Line {
             } else {
                 Message::EMPTY
             },
-            threshold: if explain { threshold() } else { Message::EMPTY },
+            threshold,
             weight,
             explain,
         }
