@@ -46,6 +46,18 @@ impl Line {
         weight: u32,
     ) -> Self {
         let explain = subject.explain();
+        let threshold = if explain { threshold() } else { Message::EMPTY };
+        Line::build(signal, label, threshold, weight, explain)
+    }
+
+    #[inline(never)]
+    fn build(
+        signal: &'static str,
+        label: &'static str,
+        threshold: Message,
+        weight: u32,
+        explain: bool,
+    ) -> Self {
         Line {
             signal,
             label: if explain {
@@ -53,7 +65,7 @@ impl Line {
             } else {
                 Message::EMPTY
             },
-            threshold: if explain { threshold() } else { Message::EMPTY },
+            threshold,
             weight,
             explain,
         }
@@ -75,7 +87,19 @@ impl Line {
 
     /// No data, with the missing fact as a message.
     pub fn not_seen_with(self, what: impl FnOnce() -> Message) -> Evidence {
-        let reason = self.words(|| Message::new("ev_not_seen", vec![Arg::Msg(what())]));
+        let what = self.words(what);
+        self.not_seen_done(what)
+    }
+
+    // The generic methods only call their closures; the rest is in these
+    // plain helpers, so one copy serves every call site (the wasm size).
+    #[inline(never)]
+    fn not_seen_done(self, what: Message) -> Evidence {
+        let reason = if self.explain {
+            Message::new("ev_not_seen", vec![Arg::Msg(what)])
+        } else {
+            Message::EMPTY
+        };
         self.evidence(None, 0, reason)
     }
 
@@ -93,18 +117,10 @@ impl Line {
         points: i32,
         reason: impl FnOnce() -> Message,
     ) -> Evidence {
-        let source = account.source;
-        let seen = self.words(|| {
-            Message::new(
-                "ev_seen_from",
-                vec![
-                    Arg::Msg(value()),
-                    Arg::Msg(Message::bare(source_id(source))),
-                ],
-            )
-        });
+        let from = source_id(account.source);
+        let value = self.words(value);
         let reason = self.words(reason);
-        self.evidence(Some(seen), points, reason)
+        self.seen_done(value, from, points, reason)
     }
 
     /// An observation from data that is not the profile (posts, interactions,
@@ -116,16 +132,31 @@ impl Line {
         points: i32,
         reason: impl FnOnce() -> Message,
     ) -> Evidence {
-        let seen = self.words(|| {
+        let value = self.words(value);
+        let reason = self.words(reason);
+        self.seen_done(value, from, points, reason)
+    }
+
+    #[inline(never)]
+    fn seen_done(
+        self,
+        value: Message,
+        from: &'static str,
+        points: i32,
+        reason: Message,
+    ) -> Evidence {
+        let seen = if self.explain {
             Message::new(
                 "ev_seen_from",
-                vec![Arg::Msg(value()), Arg::Msg(Message::bare(from))],
+                vec![Arg::Msg(value), Arg::Msg(Message::bare(from))],
             )
-        });
-        let reason = self.words(reason);
+        } else {
+            Message::EMPTY
+        };
         self.evidence(Some(seen), points, reason)
     }
 
+    #[inline(never)]
     fn evidence(self, seen: Option<Message>, points: i32, reason: Message) -> Evidence {
         Evidence {
             // The fast path keeps no line, so it needs no id either.
