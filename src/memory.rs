@@ -455,16 +455,21 @@ impl<'a> SavedEntry<'a> {
 
 /// The history an entry seen once has: one snapshot of its counts at `observed_at`.
 fn implied_history(a: &Account) -> Vec<Snapshot> {
+    implied_snapshot(a).into_iter().collect()
+}
+
+/// [`implied_history`] without allocating: its one snapshot, if any.
+fn implied_snapshot(a: &Account) -> Option<Snapshot> {
     match a.observed_at {
         Some(at) if a.followers.is_some() || a.following.is_some() || a.tweets.is_some() => {
-            vec![Snapshot {
+            Some(Snapshot {
                 at,
                 followers: a.followers,
                 following: a.following,
                 tweets: a.tweets,
-            }]
+            })
         }
-        _ => Vec::new(),
+        _ => None,
     }
 }
 
@@ -626,6 +631,36 @@ impl Memory {
     /// All entries, in no particular order.
     pub fn entries(&self) -> impl Iterator<Item = Entry<'_>> {
         self.slots.iter().flatten().map(Slot::view)
+    }
+
+    /// Calls `f` with the subject of every entry, in [`Memory::entries`]
+    /// order, as [`Entry::subject`] gives it (its kept features included),
+    /// but decoded into one reused [`Account`]: no new strings per account
+    /// once the first few have grown them (`tests/decode_into_props.rs`).
+    /// The walk for scoring every remembered account.
+    pub fn for_each_subject(&self, mut f: impl FnMut(&Subject<'_>)) {
+        let mut account = Account::default();
+        for slot in self.slots.iter().flatten() {
+            compact::decode_into(&slot.blob, &mut account);
+            let (tweets, history, interactions) = match slot.extra.as_deref() {
+                Some(x) => (
+                    x.tweets.as_slice(),
+                    x.history.as_deref(),
+                    x.interactions.as_slice(),
+                ),
+                None => (NO_TWEETS.as_slice(), None, NO_INTERACTIONS.as_slice()),
+            };
+            let implied = implied_snapshot(&account);
+            let history = history.unwrap_or_else(|| implied.as_slice());
+            f(&Subject {
+                account: &account,
+                tweets,
+                history,
+                interactions,
+                prepared: None,
+                features: Some(&slot.features),
+            });
+        }
     }
 
     /// The memory key of every entry.
