@@ -651,7 +651,7 @@ impl Memory {
                 None => (NO_TWEETS.as_slice(), None, NO_INTERACTIONS.as_slice()),
             };
             let implied = implied_snapshot(&account);
-            let history = history.unwrap_or_else(|| implied.as_slice());
+            let history = history.unwrap_or(implied.as_slice());
             f(&Subject {
                 account: &account,
                 tweets,
