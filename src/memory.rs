@@ -230,6 +230,29 @@ impl Slot {
         }
     }
 
+    /// [`Slot::view`]'s subject, its account decoded into `account`.
+    fn with_subject<R>(&self, account: &mut Account, f: impl FnOnce(&Subject<'_>) -> R) -> R {
+        compact::decode_into(&self.blob, account);
+        let (tweets, history, interactions) = match self.extra.as_deref() {
+            Some(x) => (
+                x.tweets.as_slice(),
+                x.history.as_deref(),
+                x.interactions.as_slice(),
+            ),
+            None => (NO_TWEETS.as_slice(), None, NO_INTERACTIONS.as_slice()),
+        };
+        let implied = implied_snapshot(account);
+        let history = history.unwrap_or(implied.as_slice());
+        f(&Subject {
+            account,
+            tweets,
+            history,
+            interactions,
+            prepared: None,
+            features: Some(&self.features),
+        })
+    }
+
     fn view(&self) -> Entry<'_> {
         let account = compact::decode(&self.blob);
         let (tweets, history, interactions) = match self.extra.as_deref() {
@@ -641,26 +664,22 @@ impl Memory {
     pub fn for_each_subject(&self, mut f: impl FnMut(&Subject<'_>)) {
         let mut account = Account::default();
         for slot in self.slots.iter().flatten() {
-            compact::decode_into(&slot.blob, &mut account);
-            let (tweets, history, interactions) = match slot.extra.as_deref() {
-                Some(x) => (
-                    x.tweets.as_slice(),
-                    x.history.as_deref(),
-                    x.interactions.as_slice(),
-                ),
-                None => (NO_TWEETS.as_slice(), None, NO_INTERACTIONS.as_slice()),
-            };
-            let implied = implied_snapshot(&account);
-            let history = history.unwrap_or(implied.as_slice());
-            f(&Subject {
-                account: &account,
-                tweets,
-                history,
-                interactions,
-                prepared: None,
-                features: Some(&slot.features),
-            });
+            slot.with_subject(&mut account, &mut f);
         }
+    }
+
+    /// Calls `f` with the subject of the entry `id` / `handle` names (as
+    /// [`Memory::get`] finds it), decoded into `scratch` (its strings'
+    /// capacity reused across calls); `None` when memory does not know it.
+    pub fn with_subject<R>(
+        &self,
+        id: Option<&str>,
+        handle: Option<&str>,
+        scratch: &mut Account,
+        f: impl FnOnce(&Subject<'_>) -> R,
+    ) -> Option<R> {
+        let slot = self.key_of(id, handle).and_then(|i| self.slot(i))?;
+        Some(slot.with_subject(scratch, f))
     }
 
     /// The memory key of every entry.

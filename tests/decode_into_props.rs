@@ -244,3 +244,35 @@ fn shrinking_and_vanishing_fields_are_refilled_not_kept() {
     assert_eq!(third_seen.verified, None);
     assert_eq!(third_seen.source, Source::File);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// `Memory::with_subject` over one scratch account, looked up in any
+    /// order (and by a handle memory does not know), equals `Memory::get`.
+    #[test]
+    fn with_subject_over_a_scratch_equals_get(
+        accounts in proptest::collection::vec(account(), 1..16),
+        order in proptest::collection::vec(0usize..17, 1..40),
+    ) {
+        let mut memory = Memory::new(100);
+        for a in &accounts {
+            memory.remember_account(a.clone(), NOW);
+        }
+        let settings = Settings::default();
+        let matchers = Matchers::new(&settings);
+        let mut scratch = Account::default();
+        for i in order {
+            let handle = accounts.get(i).map_or("nobody_known", |a| a.handle.as_str());
+            let reused = memory.with_subject(None, Some(handle), &mut scratch, |s| {
+                (s.account.clone(), s.history.to_vec(), score_compact(s, &settings, &matchers, NOW))
+            });
+            let fresh = memory.get(None, Some(handle)).map(|e| {
+                let s = e.subject();
+                (s.account.clone(), s.history.to_vec(), score_compact(&s, &settings, &matchers, NOW))
+            });
+            prop_assert_eq!(reused.is_some(), i < accounts.len());
+            prop_assert_eq!(reused, fresh);
+        }
+    }
+}
