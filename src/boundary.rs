@@ -256,14 +256,14 @@ pub fn compact_verdicts_for_page(
 ) -> Vec<CompactVerdict> {
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
+    // One account decoded into again and again: no new strings per key.
+    let mut scratch = Account::default();
     for (id, handle) in keys {
-        let Some(entry) = memory.get(id.as_deref(), handle.as_deref()) else {
-            continue;
-        };
-        if !seen.insert(entry.account.key()) {
-            continue;
-        }
-        out.push(compact_of_entry(&entry, settings, matchers, now));
+        let verdict = memory.with_subject(id.as_deref(), handle.as_deref(), &mut scratch, |s| {
+            seen.insert(s.account.key())
+                .then(|| compact_of_subject(s, settings, matchers, now))
+        });
+        out.extend(verdict.flatten());
     }
     out
 }
@@ -344,19 +344,39 @@ pub fn compact_verdict_of(
     matchers: &Matchers,
     now: i64,
 ) -> Option<CompactVerdict> {
-    let entry = memory.get(key.0.as_deref(), key.1.as_deref())?;
-    Some(compact_of_entry(&entry, settings, matchers, now))
+    compact_verdict_into(
+        memory,
+        key,
+        &mut Account::default(),
+        settings,
+        matchers,
+        now,
+    )
+}
+
+/// [`compact_verdict_of`], the account decoded into `scratch` (reused across
+/// calls: no new strings per account).
+fn compact_verdict_into(
+    memory: &Memory,
+    key: &AccountKey,
+    scratch: &mut Account,
+    settings: &Settings,
+    matchers: &Matchers,
+    now: i64,
+) -> Option<CompactVerdict> {
+    memory.with_subject(key.0.as_deref(), key.1.as_deref(), scratch, |s| {
+        compact_of_subject(s, settings, matchers, now)
+    })
 }
 
 /// One remembered account's compact verdict, on the numeric fast path.
-fn compact_of_entry(
-    entry: &crate::memory::Entry,
+fn compact_of_subject(
+    subject: &crate::signals::Subject,
     settings: &Settings,
     matchers: &Matchers,
     now: i64,
 ) -> CompactVerdict {
-    let subject = entry.subject();
-    let fast = score::score_compact(&subject, settings, matchers, now);
+    let fast = score::score_compact(subject, settings, matchers, now);
     CompactVerdict {
         id: subject.account.id.clone(),
         handle: subject.account.handle.clone(),
@@ -379,11 +399,12 @@ pub fn remember_and_score_compact(
     now: i64,
 ) -> (Vec<Option<CompactVerdict>>, bool) {
     let mut changed = false;
+    let mut scratch = Account::default();
     let answers = verdict_request_lines(lines)
         .map(|request| {
             let (key, remembered) = remember_shown(memory, request?, now);
             changed |= remembered;
-            compact_verdict_of(memory, &key, settings, matchers, now)
+            compact_verdict_into(memory, &key, &mut scratch, settings, matchers, now)
         })
         .collect();
     (answers, changed)

@@ -230,6 +230,29 @@ impl Slot {
         }
     }
 
+    /// [`Slot::view`]'s subject, its account decoded into `account`.
+    fn with_subject<R>(&self, account: &mut Account, f: impl FnOnce(&Subject<'_>) -> R) -> R {
+        compact::decode_into(&self.blob, account);
+        let (tweets, history, interactions) = match self.extra.as_deref() {
+            Some(x) => (
+                x.tweets.as_slice(),
+                x.history.as_deref(),
+                x.interactions.as_slice(),
+            ),
+            None => (NO_TWEETS.as_slice(), None, NO_INTERACTIONS.as_slice()),
+        };
+        let implied = implied_snapshot(account);
+        let history = history.unwrap_or(implied.as_slice());
+        f(&Subject {
+            account,
+            tweets,
+            history,
+            interactions,
+            prepared: None,
+            features: Some(&self.features),
+        })
+    }
+
     fn view(&self) -> Entry<'_> {
         let account = compact::decode(&self.blob);
         let (tweets, history, interactions) = match self.extra.as_deref() {
@@ -455,16 +478,21 @@ impl<'a> SavedEntry<'a> {
 
 /// The history an entry seen once has: one snapshot of its counts at `observed_at`.
 fn implied_history(a: &Account) -> Vec<Snapshot> {
+    implied_snapshot(a).into_iter().collect()
+}
+
+/// [`implied_history`] without allocating: its one snapshot, if any.
+fn implied_snapshot(a: &Account) -> Option<Snapshot> {
     match a.observed_at {
         Some(at) if a.followers.is_some() || a.following.is_some() || a.tweets.is_some() => {
-            vec![Snapshot {
+            Some(Snapshot {
                 at,
                 followers: a.followers,
                 following: a.following,
                 tweets: a.tweets,
-            }]
+            })
         }
-        _ => Vec::new(),
+        _ => None,
     }
 }
 
@@ -626,6 +654,32 @@ impl Memory {
     /// All entries, in no particular order.
     pub fn entries(&self) -> impl Iterator<Item = Entry<'_>> {
         self.slots.iter().flatten().map(Slot::view)
+    }
+
+    /// Calls `f` with the subject of every entry, in [`Memory::entries`]
+    /// order, as [`Entry::subject`] gives it (its kept features included),
+    /// but decoded into one reused [`Account`]: no new strings per account
+    /// once the first few have grown them (`tests/decode_into_props.rs`).
+    /// The walk for scoring every remembered account.
+    pub fn for_each_subject(&self, mut f: impl FnMut(&Subject<'_>)) {
+        let mut account = Account::default();
+        for slot in self.slots.iter().flatten() {
+            slot.with_subject(&mut account, &mut f);
+        }
+    }
+
+    /// Calls `f` with the subject of the entry `id` / `handle` names (as
+    /// [`Memory::get`] finds it), decoded into `scratch` (its strings'
+    /// capacity reused across calls); `None` when memory does not know it.
+    pub fn with_subject<R>(
+        &self,
+        id: Option<&str>,
+        handle: Option<&str>,
+        scratch: &mut Account,
+        f: impl FnOnce(&Subject<'_>) -> R,
+    ) -> Option<R> {
+        let slot = self.key_of(id, handle).and_then(|i| self.slot(i))?;
+        Some(slot.with_subject(scratch, f))
     }
 
     /// The memory key of every entry.

@@ -272,57 +272,87 @@ pub(super) fn handle(blob: &[u8]) -> &str {
 
 /// The account stored in `blob`.
 pub(super) fn decode(blob: &[u8]) -> Account {
+    let mut a = Account::default();
+    decode_into(blob, &mut a);
+    a
+}
+
+/// Sets `to` to `text`, reusing the capacity of the string `to` holds.
+fn refill(to: &mut Option<String>, text: Option<&str>) {
+    match (to.as_mut(), text) {
+        (Some(kept), Some(t)) => {
+            kept.clear();
+            kept.push_str(t);
+        }
+        (None, Some(t)) => *to = Some(t.to_string()),
+        (_, None) => *to = None,
+    }
+}
+
+/// Overwrites every field of `into` with the account stored in `blob`
+/// (equal to [`decode`]), keeping the capacity of the strings `into` already
+/// holds: a walk over many accounts decodes each into one reused [`Account`]
+/// instead of allocating a new one per account (`tests/decode_into_props.rs`).
+pub(super) fn decode_into(blob: &[u8], into: &mut Account) {
     let (header, id, handle, mut r) = head(blob);
     let bit = |at: u32| header >> at & 1 == 1;
-    let mut text = |i: u32| bit(TEXTS_AT + i).then(|| r.str().to_string());
-    let (name, bio, location, url) = (text(0), text(1), text(2), text(3));
-    let (verified_type, automated_by, parody_label, based_in) =
-        (text(4), text(5), text(6), text(7));
+    match id {
+        IdRef::None => into.id = None,
+        IdRef::Num(n) => {
+            use std::fmt::Write as _;
+            let kept = into.id.get_or_insert_with(String::new);
+            kept.clear();
+            // Writing into a String cannot fail.
+            let _ = write!(kept, "{n}");
+        }
+        IdRef::Text(t) => refill(&mut into.id, Some(t)),
+    }
+    into.handle.clear();
+    into.handle.push_str(handle);
+    for field in [
+        &mut into.name,
+        &mut into.bio,
+        &mut into.location,
+        &mut into.url,
+        &mut into.verified_type,
+        &mut into.automated_by,
+        &mut into.parody_label,
+        &mut into.based_in,
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(i, f)| (i as u32, f))
+    {
+        let (i, to) = field;
+        let text = bit(TEXTS_AT + i).then(|| r.str());
+        refill(to, text);
+    }
     let mut count = |i: u32| bit(COUNTS_AT + i).then(|| r.varint());
-    let (followers, following, tweets, likes) = (count(0), count(1), count(2), count(3));
-    let (listed, media, username_changes) = (count(4), count(5), count(6));
+    into.followers = count(0);
+    into.following = count(1);
+    into.tweets = count(2);
+    into.likes = count(3);
+    into.listed = count(4);
+    into.media = count(5);
+    into.username_changes = count(6);
     let mut time = |i: u32| bit(TIMES_AT + i).then(|| unzigzag(r.varint()));
-    let (created_at, observed_at) = (time(0), time(1));
+    into.created_at = time(0);
+    into.observed_at = time(1);
     let flag = |i: u32| match header >> (FLAGS_AT + 2 * i) & 3 {
         1 => Some(false),
         2 => Some(true),
         _ => None,
     };
-    Account {
-        id: match id {
-            IdRef::None => None,
-            IdRef::Num(n) => Some(n.to_string()),
-            IdRef::Text(t) => Some(t.to_string()),
-        },
-        handle: handle.to_string(),
-        name,
-        bio,
-        location,
-        url,
-        created_at,
-        followers,
-        following,
-        tweets,
-        likes,
-        listed,
-        media,
-        default_avatar: flag(0),
-        default_profile: flag(1),
-        verified: flag(2),
-        blue_verified: flag(3),
-        verified_type,
-        identity_verified: flag(4),
-        automated: flag(5),
-        automated_by,
-        parody_label,
-        username_changes,
-        based_in,
-        protected: flag(6),
-        follows_you: flag(7),
-        you_follow: flag(8),
-        observed_at,
-        source: source_of(header >> 2),
-    }
+    into.default_avatar = flag(0);
+    into.default_profile = flag(1);
+    into.verified = flag(2);
+    into.blue_verified = flag(3);
+    into.identity_verified = flag(4);
+    into.automated = flag(5);
+    into.protected = flag(6);
+    into.follows_you = flag(7);
+    into.you_follow = flag(8);
+    into.source = source_of(header >> 2);
 }
 
 /// An `accounts` record read by [`read_account_record`]: the facts and when

@@ -597,10 +597,10 @@ impl Engine {
     pub fn score_remembered_compact(&self, now_ms: f64) -> usize {
         let now = unix_seconds(now_ms);
         let mut scored = 0;
-        for entry in self.memory.entries() {
-            std::hint::black_box(self.score_compact(&entry.subject(), now));
+        self.memory.for_each_subject(|subject| {
+            std::hint::black_box(self.score_compact(subject, now));
             scored += 1;
-        }
+        });
         scored
     }
 }
