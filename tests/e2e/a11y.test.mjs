@@ -57,10 +57,11 @@ test('axe: injection works under x.com\'s CSP, where a script tag is refused', a
   assert.equal(await page.evaluate(() => window.__tagRan === true), false, `an inline script tag does not run under the CSP (${tag})`);
   await page.evaluate(AXE_SOURCE);
   assert.equal(await page.evaluate(() => typeof window.axe.run), 'function', 'axe loaded by evaluate');
-  // Control: axe sees into our shadow roots and reports what is wrong there.
+  // Control: axe sees into shadow roots built like our badges' and reports what is wrong there.
+  // (Not named like our hosts: the content script removes a badge host it did not draw.)
   await page.evaluate(() => {
     const host = document.createElement('span');
-    host.className = 'followback-badge-host';
+    host.className = 'axe-control-host';
     host.setAttribute('data-followback-handle', 'control');
     const root = host.attachShadow({ mode: 'open' });
     const bad = document.createElement('span');
@@ -72,7 +73,7 @@ test('axe: injection works under x.com\'s CSP, where a script tag is refused', a
     root.append(bad, button);
     document.body.append(host);
   });
-  const control = await axe(page, ['.followback-badge-host[data-followback-handle="control"]']);
+  const control = await axe(page, ['.axe-control-host[data-followback-handle="control"]']);
   assert.deepEqual(control.map((v) => v.id).sort(), ['aria-command-name', 'color-contrast'], JSON.stringify(control));
   await page.close();
 });
