@@ -4,8 +4,6 @@
 //! restoring records in key-range chunks, as memory-store.js hands them over,
 //! gives the same memory and the same next save as restoring them in one go.
 
-use std::collections::BTreeMap;
-
 use followback::memory::{Changes, Memory};
 use followback::model::{Account, Interaction, InteractionKind, Source, Tweet};
 use proptest::prelude::*;
@@ -136,40 +134,11 @@ fn record(a: &Account, last_seen: i64, variant: u8) -> String {
     }
 }
 
-/// Three object stores in key order, as IndexedDB keeps them.
-#[derive(Default, Debug, Clone)]
-struct Store {
-    accounts: BTreeMap<String, String>,
-    tweets: BTreeMap<String, String>,
-    interactions: BTreeMap<String, String>,
-}
+#[path = "common/store.rs"]
+mod store;
+use store::Store;
 
 impl Store {
-    fn apply(&mut self, c: &Changes) {
-        if c.clear {
-            *self = Store::default();
-        }
-        for k in &c.deleted {
-            self.accounts.remove(k);
-            self.tweets.remove(k);
-            self.interactions.remove(k);
-        }
-        for (k, v) in &c.accounts {
-            self.accounts.insert(k.clone(), v.clone());
-        }
-        for (map, list) in [
-            (&mut self.tweets, &c.tweets),
-            (&mut self.interactions, &c.interactions),
-        ] {
-            for (k, v) in list {
-                match v {
-                    Some(v) => map.insert(k.clone(), v.clone()),
-                    None => map.remove(k),
-                };
-            }
-        }
-    }
-
     fn text<'a>(entries: impl Iterator<Item = (&'a String, &'a String)>) -> String {
         entries
             .map(|(k, v)| line(k, v))

@@ -5,43 +5,14 @@
 
 use std::collections::BTreeMap;
 
-use followback::memory::{Changes, Memory, SAVED_TWEETS_PER_ACCOUNT};
+use followback::memory::{Memory, SAVED_TWEETS_PER_ACCOUNT};
 use followback::model::{Account, Interaction, InteractionKind, Source, Tweet};
 
-/// Three object stores, keyed by the memory key, as memory-store.js keeps them.
-#[derive(Default, Debug)]
-struct Store {
-    accounts: BTreeMap<String, String>,
-    tweets: BTreeMap<String, String>,
-    interactions: BTreeMap<String, String>,
-}
+#[path = "common/store.rs"]
+mod store;
+use store::Store;
 
 impl Store {
-    fn apply(&mut self, c: &Changes) {
-        if c.clear {
-            *self = Store::default();
-        }
-        for k in &c.deleted {
-            self.accounts.remove(k);
-            self.tweets.remove(k);
-            self.interactions.remove(k);
-        }
-        for (k, v) in &c.accounts {
-            self.accounts.insert(k.clone(), v.clone());
-        }
-        for (map, list) in [
-            (&mut self.tweets, &c.tweets),
-            (&mut self.interactions, &c.interactions),
-        ] {
-            for (k, v) in list {
-                match v {
-                    Some(v) => map.insert(k.clone(), v.clone()),
-                    None => map.remove(k),
-                };
-            }
-        }
-    }
-
     fn lines(map: &BTreeMap<String, String>) -> String {
         map.iter()
             .map(|(k, v)| format!("{}\t{v}\n", serde_json::to_string(k).unwrap_or_default()))
