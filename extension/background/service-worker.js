@@ -429,16 +429,28 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 /**
  * The same messages over a long-lived port (`chrome.runtime.connect({ name:
- * PORT_NAME })`): `{ id, message }` in, `{ id, reply }` out, with the same
- * privilege check (the port's sender). A round trip without opening a channel
- * per message (tests/bench/verdict-path.mjs measures both).
+ * PORT_NAME })`), the way the content script sends them (content/relay.js):
+ * `{ id, message }` in, `{ id, reply }` out, with the same privilege check (the
+ * port's sender, fixed when it connected). A port from a sender that may send
+ * nothing is closed at once. Unlike sendMessage, a port has no "no answer":
+ * a message that is not one of ours for the worker answers { ok: false, error },
+ * so the sender's request never waits for ever. A test may watch what comes in
+ * (tests/e2e/support/harness.mjs recordMessages) by setting
+ * `self.__followbackPortTap`; the extension never sets it.
  */
 chrome.runtime.onConnect.addListener((port) => {
   if (port.name !== PORT_NAME) return;
+  if (senderRole(port.sender, SELF) === null) {
+    port.disconnect();
+    return;
+  }
   port.onMessage.addListener((envelope) => {
-    const id = envelope && typeof envelope === 'object' ? envelope.id : undefined;
-    const answer = dispatch(envelope && envelope.message, port.sender);
-    if (answer === null) return;
+    if (!envelope || typeof envelope !== 'object' || typeof envelope.id !== 'number') return;
+    const { id, message } = envelope;
+    const tap = /** @type {any} */ (globalThis).__followbackPortTap;
+    if (typeof tap === 'function') tap(message, port.sender);
+    const answer = dispatch(message, port.sender)
+      ?? Promise.resolve({ ok: false, error: `unknown message type ${String(message && message.type)}` });
     answer.then((reply) => {
       try {
         port.postMessage({ id, reply });

@@ -32,6 +32,7 @@ declare namespace chrome {
       onDisconnect: { addListener(listener: (port: Port) => void): void };
     }
     function connect(info?: { name?: string }): Port;
+    const lastError: { message?: string } | undefined;
     const onConnect: {
       addListener(listener: (port: Port) => void): void;
     };

@@ -181,19 +181,25 @@ export async function waitForRowBadges(page) {
 
 /**
  * Starts recording, in the service worker, every message it receives (a
- * second listener beside the worker's own; it never answers). Read them with
+ * second listener beside the worker's own, and the worker's port tap for what
+ * comes over its port; it never answers). Read them with
  * `recordedMessages`. Recording ends when the worker stops.
  */
 export async function recordMessages(env) {
   await env.worker.evaluate(() => {
     if (self.__followbackRecorded) return;
     self.__followbackRecorded = [];
-    chrome.runtime.onMessage.addListener((message, sender) => {
+    const record = (message, sender) => {
       if (message && typeof message.type === 'string') {
         self.__followbackRecorded.push({ message: JSON.parse(JSON.stringify(message)), from: sender && sender.url ? sender.url : null });
       }
+    };
+    chrome.runtime.onMessage.addListener((message, sender) => {
+      record(message, sender);
       return false;
     });
+    // What comes over the worker's port (the content script's requests): the worker calls this tap.
+    self.__followbackPortTap = record;
   });
 }
 
