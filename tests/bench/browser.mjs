@@ -10,7 +10,10 @@
 // The content script's main-thread time per frame comes from a V8 CPU profile
 // of a normal scroll (samples whose stack is in the content script). The
 // verdict path (messages to the service worker and back, as the content script
-// sends them) is timed from an extension page. Medians over --runs runs.
+// sends them) is timed from the content script's own world on an x.com fixture
+// over the worker's port, with the sendMessage path from an extension page and
+// the browser's floor beside it (tests/bench/verdict-path.mjs). Medians over
+// --runs runs.
 // Prints `<name> <value> <unit>` lines (with the goal, tests/bench/goals.mjs)
 // on stdout, details on stderr.
 //
