@@ -11,7 +11,9 @@
 // more by sendMessage when doing it twice changes nothing (RESENDABLE), and is
 // answered { ok: false, error } otherwise: never lost silently, never applied
 // twice. When the port cannot be opened, or drops again and again without an
-// answer, requests go by sendMessage for a while. After an extension reload or
+// answer, requests go by sendMessage for a while. A port with nothing to wait
+// for is closed after PORT_IDLE_MS: Firefox keeps an event page loaded while
+// any port to it is open, and MV3 workers should stop when idle. After an extension reload or
 // removal (this script's context is gone) everything answers
 // { ok: false, error } at once and nothing more is sent.
 
@@ -42,6 +44,9 @@ const NOT_LISTENING = /Receiving end does not exist|Could not establish connecti
  */
 const RESENDABLE = new Set([MESSAGES.VERDICTS.type, MESSAGES.PAYLOAD.type, MESSAGES.PING.type, MESSAGES.TWEETS.type, MESSAGES.SELF_CHECK.type]);
 
+/** A port with no request waiting is closed after this long (ms); the next request opens another. */
+export const PORT_IDLE_MS = 15_000;
+
 /** Ports dropped in a row without one answer before requests go by sendMessage for PORT_REST_MS. */
 const PORT_MAX_SILENT_DROPS = 3;
 const PORT_REST_MS = 30_000;
@@ -59,6 +64,25 @@ let nextId = 0;
 let silentDrops = 0;
 /** Until when (Date.now() ms) requests go by sendMessage. */
 let portRestUntil = 0;
+/** Closes the port once nothing waits on it for PORT_IDLE_MS. */
+let idleTimer = /** @type {ReturnType<typeof setTimeout> | 0} */ (0);
+
+function closeWhenIdle() {
+  clearTimeout(idleTimer);
+  idleTimer = 0;
+  if (!port || pending.size > 0) return;
+  idleTimer = setTimeout(() => {
+    idleTimer = 0;
+    if (!port || pending.size > 0) return;
+    const p = port;
+    port = null;
+    try {
+      p.disconnect();
+    } catch (_) {
+      // already gone
+    }
+  }, PORT_IDLE_MS);
+}
 
 function alive() {
   try {
@@ -99,6 +123,8 @@ function post(/** @type {number} */ id, /** @type {any} */ message, /** @type {(
     if (!p) return false;
     try {
       pending.set(id, { message, resolve, port: p });
+      clearTimeout(idleTimer);
+      idleTimer = 0;
       p.postMessage({ id, message });
       return true;
     } catch (e) {
@@ -138,6 +164,7 @@ function openPort() {
     silentDrops = 0;
     pending.delete(id);
     waiting.resolve(envelope.reply || { ok: false, error: 'no reply' });
+    closeWhenIdle();
   });
   p.onDisconnect.addListener(() => {
     // Read, so the browser does not report it as unchecked.

@@ -2,7 +2,7 @@
 // (extension/content/relay.js): one port for many requests, answers matched by
 // id, and what happens when the port drops (worker stopped, extension gone,
 // nobody listening), against a fake chrome.runtime.
-import { test } from 'node:test';
+import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
 
 let fresh = 0;
@@ -157,6 +157,33 @@ test('connect throwing because the context is gone stops quietly too', async () 
   assert.deepEqual(await relay.ask({ type: 'fb:ping' }), { ok: false, error: 'extension context gone' });
   assert.equal(relay.contextGone(), true);
   assert.equal(fake.sent.length, 0);
+});
+
+test('a port with nothing waiting is closed after PORT_IDLE_MS; the next request opens a new one', async () => {
+  mock.timers.enable({ apis: ['setTimeout'] });
+  try {
+    const fake = fakeChrome();
+    const relay = await loadRelay();
+    const a = relay.ask({ type: 'fb:ping' });
+    const b = relay.ask({ type: 'fb:ping' });
+    fake.ports[0].reply(fake.ports[0].posted[0].id, { ok: true });
+    await a;
+    mock.timers.tick(relay.PORT_IDLE_MS + 1);
+    assert.equal(fake.ports[0].connected, true, 'kept open while a request waits');
+    fake.ports[0].reply(fake.ports[0].posted[1].id, { ok: true });
+    await b;
+    mock.timers.tick(relay.PORT_IDLE_MS - 1);
+    assert.equal(fake.ports[0].connected, true, 'not idle long enough yet');
+    mock.timers.tick(1);
+    assert.equal(fake.ports[0].connected, false, 'closed when idle');
+    const c = relay.ask({ type: 'fb:ping' });
+    assert.equal(fake.ports.length, 2, 'a new port for the next request');
+    fake.ports[1].reply(fake.ports[1].posted[0].id, { ok: true, port: 2 });
+    assert.deepEqual(await c, { ok: true, port: 2 });
+    assert.equal(fake.sent.length, 0);
+  } finally {
+    mock.timers.reset();
+  }
 });
 
 test.after(() => {
