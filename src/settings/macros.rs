@@ -102,8 +102,20 @@ macro_rules! settings_table {
             }
 
             fn value_at(&self, field: Field) -> serde_json::Value {
+                self.slot(field).to_value()
+            }
+
+            /// The field of a schema row, typed by kind.
+            fn slot(&self, field: Field) -> Slot<'_> {
                 match field {
-                    $( Field::$field => self.$field.to_value(), )*
+                    $( Field::$field => self.$field.slot(), )*
+                }
+            }
+
+            /// The field of a schema row, typed by kind, for writing.
+            fn slot_mut(&mut self, field: Field) -> SlotMut<'_> {
+                match field {
+                    $( Field::$field => self.$field.slot_mut(), )*
                 }
             }
 
@@ -117,13 +129,7 @@ macro_rules! settings_table {
                 spec: &SettingSpec,
             ) -> Option<Result<(), String>> {
                 let field = field_of(id)?;
-                Some(match field {
-                    $(
-                        Field::$field => <$ty as SettingValue>::parse(value, spec).map(|v| {
-                            self.$field = v;
-                        }),
-                    )*
-                })
+                Some(self.slot_mut(field).set(value, spec))
             }
         }
     };
