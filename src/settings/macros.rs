@@ -105,14 +105,18 @@ macro_rules! settings_table {
                 self.slot(field).to_value()
             }
 
-            /// The field of a schema row, typed by kind.
+            /// The field of a schema row, typed by kind. Not inlined: the
+            /// caller matches on four kinds, not on every setting again.
+            #[inline(never)]
             fn slot(&self, field: Field) -> Slot<'_> {
                 match field {
                     $( Field::$field => self.$field.slot(), )*
                 }
             }
 
-            /// The field of a schema row, typed by kind, for writing.
+            /// The field of a schema row, typed by kind, for writing (not
+            /// inlined, as [`Settings::slot`]).
+            #[inline(never)]
             fn slot_mut(&mut self, field: Field) -> SlotMut<'_> {
                 match field {
                     $( Field::$field => self.$field.slot_mut(), )*
