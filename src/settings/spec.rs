@@ -87,29 +87,36 @@ pub struct SpecRow {
     pub id: &'static str,
     pub group: &'static str,
     pub label: &'static str,
-    /// Empty in the wasm build (the pages read help from `_locales`).
+    /// Not in the wasm build (the pages read help from `_locales`).
+    #[cfg(not(target_arch = "wasm32"))]
     pub help: &'static str,
     pub kind: SettingKind,
     /// `[min, max, step]`, empty for bools and keyword lists.
     pub bounds: &'static [f64],
     pub unit: &'static str,
-    /// Empty in the wasm build (the options page reads `setting-sources.js`).
+    /// Not in the wasm build (the options page reads `setting-sources.js`).
+    #[cfg(not(target_arch = "wasm32"))]
     pub source: &'static str,
 }
 
 impl SpecRow {
-    /// The schema entry, with its default value.
+    /// The schema entry, with its default value (help and source empty in
+    /// the wasm build).
     pub fn spec(&self, default: Value) -> SettingSpec {
+        #[cfg(not(target_arch = "wasm32"))]
+        let (help, source) = (self.help, self.source);
+        #[cfg(target_arch = "wasm32")]
+        let (help, source) = ("", "");
         SettingSpec::new(
             self.id,
             self.group,
             self.label,
-            self.help,
+            help,
             self.kind,
             self.bounds,
             self.unit,
             default,
-            self.source,
+            source,
         )
     }
 }
