@@ -204,14 +204,65 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// The phrase message ids of `PHRASES`: `sum_down_<signal>` and
-/// `sum_up_<signal>`, for each non-empty phrase (the English is in the en
-/// locale file; the table above documents it and keeps the test honest).
-fn phrase_id(signal: &str, down: bool) -> Option<&'static str> {
-    crate::message::IDS
+/// The message ids of [`PHRASES`], row by row: `(signal id, id when it took
+/// points, id when it added points)`, empty where there is no phrase. A table
+/// of its own so the wasm keeps neither the English nor the list of every id
+/// (`message::IDS`); a test checks it against both.
+pub const PHRASE_IDS: &[(&str, &str, &str)] = &[
+    ("begging", "sum_down_begging", ""),
+    ("begging_posts", "sum_down_begging_posts", ""),
+    ("guru", "sum_down_guru", ""),
+    ("spam_words", "sum_down_spam_words", ""),
+    ("bio", "sum_down_bio", "sum_up_bio"),
+    ("avatar", "sum_down_avatar", "sum_up_avatar"),
+    ("ratio", "sum_down_ratio", "sum_up_ratio"),
+    ("following_cap", "sum_down_following_cap", ""),
+    ("follow_for_follow", "sum_down_follow_for_follow", ""),
+    ("activity", "sum_down_activity", ""),
+    ("posts", "sum_down_posts", "sum_up_posts"),
+    ("likes_per_post", "sum_down_likes_per_post", ""),
+    ("listed", "sum_down_listed", "sum_up_listed"),
+    ("likes", "sum_down_likes", "sum_up_likes"),
+    ("handle", "sum_down_handle", ""),
+    ("following_growth", "sum_down_following_growth", ""),
+    ("bare_profile", "sum_down_bare_profile", ""),
+    ("verified", "", "sum_up_verified"),
+    ("age", "sum_down_age", "sum_up_age"),
+    ("follows_you", "", "sum_up_follows_you"),
+    ("automation_links", "sum_down_automation_links", ""),
+    ("automation_repeats", "sum_down_automation_repeats", ""),
+    ("automation_timing", "sum_down_automation_timing", ""),
+    ("automation_rate", "sum_down_automation_rate", ""),
+    ("variety", "sum_down_variety", "sum_up_variety"),
+    ("self_promotion", "sum_down_self_promotion", ""),
+    (
+        "conversation",
+        "sum_down_conversation",
+        "sum_up_conversation",
+    ),
+    ("guru_silent", "sum_down_guru_silent", ""),
+    ("last_post", "sum_down_last_post", "sum_up_last_post"),
+    ("recent_rate", "sum_down_recent_rate", "sum_up_recent_rate"),
+    ("interests", "sum_down_interests", "sum_up_interests"),
+    ("interactions", "", "sum_up_interactions"),
+    ("churn", "sum_down_churn", ""),
+    ("automated", "sum_down_automated", ""),
+    ("self_declared_bot", "sum_down_self_declared_bot", ""),
+    ("parody", "sum_down_parody", ""),
+    ("identity", "", "sum_up_identity"),
+    ("username_changes", "sum_down_username_changes", ""),
+    ("posting_client", "sum_down_posting_client", ""),
+];
+
+/// The phrase message id of `signal` taking points (`down`) or adding them:
+/// `sum_down_<signal>` / `sum_up_<signal>` where [`PHRASES`] has a phrase
+/// (the English is in the en locale file).
+pub fn phrase_id(signal: &str, down: bool) -> Option<&'static str> {
+    PHRASE_IDS
         .iter()
-        .map(|(id, _)| *id)
-        .find(|id| id.strip_prefix(if down { "sum_down_" } else { "sum_up_" }) == Some(signal))
+        .find(|(s, _, _)| *s == signal)
+        .map(|(_, d, u)| if down { *d } else { *u })
+        .filter(|id| !id.is_empty())
 }
 
 /// The phrase for a line that moved the score, or its label.

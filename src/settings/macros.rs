@@ -2,24 +2,6 @@
 //! its defaults, the schema and id-based access, so that a field cannot exist
 //! without its schema entry (and the other way round).
 
-/// A setting's help or source text: kept in native builds (the CLI, the tests
-/// and `followback settings --locale-en`), left out of the wasm, whose pages
-/// read help from `_locales` and sources from `options/setting-sources.js`.
-#[cfg(not(target_arch = "wasm32"))]
-macro_rules! native_text {
-    ($text:literal) => {
-        $text
-    };
-}
-
-/// In the wasm the text is empty (see the native definition).
-#[cfg(target_arch = "wasm32")]
-macro_rules! native_text {
-    ($text:literal) => {
-        ""
-    };
-}
-
 /// Defines `Settings`, `Default`, `schema()` and `Settings::{value_of, set_from}`
 /// from one table of entries.
 macro_rules! settings_table {
@@ -72,11 +54,16 @@ macro_rules! settings_table {
                         id: $id,
                         group: $group,
                         label: $label,
-                        help: native_text!($help),
+                        // Help and source text stay out of the wasm, whose
+                        // pages read help from `_locales` and sources from
+                        // `options/setting-sources.js`.
+                        #[cfg(not(target_arch = "wasm32"))]
+                        help: $help,
                         kind: <$ty as SettingValue>::KIND,
                         bounds: &[$(($bound) as f64),*],
                         unit: $unit,
-                        source: native_text!($source),
+                        #[cfg(not(target_arch = "wasm32"))]
+                        source: $source,
                     },
                 ),
             )*
@@ -102,8 +89,24 @@ macro_rules! settings_table {
             }
 
             fn value_at(&self, field: Field) -> serde_json::Value {
+                self.slot(field).to_value()
+            }
+
+            /// The field of a schema row, typed by kind. Not inlined: the
+            /// caller matches on four kinds, not on every setting again.
+            #[inline(never)]
+            fn slot(&self, field: Field) -> Slot<'_> {
                 match field {
-                    $( Field::$field => self.$field.to_value(), )*
+                    $( Field::$field => self.$field.slot(), )*
+                }
+            }
+
+            /// The field of a schema row, typed by kind, for writing (not
+            /// inlined, as [`Settings::slot`]).
+            #[inline(never)]
+            fn slot_mut(&mut self, field: Field) -> SlotMut<'_> {
+                match field {
+                    $( Field::$field => self.$field.slot_mut(), )*
                 }
             }
 
@@ -117,13 +120,7 @@ macro_rules! settings_table {
                 spec: &SettingSpec,
             ) -> Option<Result<(), String>> {
                 let field = field_of(id)?;
-                Some(match field {
-                    $(
-                        Field::$field => <$ty as SettingValue>::parse(value, spec).map(|v| {
-                            self.$field = v;
-                        }),
-                    )*
-                })
+                Some(self.slot_mut(field).set(value, spec))
             }
         }
     };

@@ -87,29 +87,36 @@ pub struct SpecRow {
     pub id: &'static str,
     pub group: &'static str,
     pub label: &'static str,
-    /// Empty in the wasm build (the pages read help from `_locales`).
+    /// Not in the wasm build (the pages read help from `_locales`).
+    #[cfg(not(target_arch = "wasm32"))]
     pub help: &'static str,
     pub kind: SettingKind,
     /// `[min, max, step]`, empty for bools and keyword lists.
     pub bounds: &'static [f64],
     pub unit: &'static str,
-    /// Empty in the wasm build (the options page reads `setting-sources.js`).
+    /// Not in the wasm build (the options page reads `setting-sources.js`).
+    #[cfg(not(target_arch = "wasm32"))]
     pub source: &'static str,
 }
 
 impl SpecRow {
-    /// The schema entry, with its default value.
+    /// The schema entry, with its default value (help and source empty in
+    /// the wasm build).
     pub fn spec(&self, default: Value) -> SettingSpec {
+        #[cfg(not(target_arch = "wasm32"))]
+        let (help, source) = (self.help, self.source);
+        #[cfg(target_arch = "wasm32")]
+        let (help, source) = ("", "");
         SettingSpec::new(
             self.id,
             self.group,
             self.label,
-            self.help,
+            help,
             self.kind,
             self.bounds,
             self.unit,
             default,
-            self.source,
+            source,
         )
     }
 }
@@ -178,10 +185,62 @@ pub trait SettingValue: Sized {
     fn to_value(&self) -> Value;
     /// Reads a value and checks it against the spec; the error names the setting.
     fn parse(value: &Value, spec: &SettingSpec) -> Result<Self, String>;
+    /// The field, typed by kind, for reading.
+    fn slot(&self) -> Slot<'_>;
+    /// The field, typed by kind, for writing.
+    fn slot_mut(&mut self) -> SlotMut<'_>;
+}
+
+/// One setting's field by kind: code that reads any setting matches on the
+/// four kinds once instead of once per setting (the wasm size).
+pub enum Slot<'a> {
+    Number(&'a f64),
+    Integer(&'a i64),
+    Bool(&'a bool),
+    Keywords(&'a Vec<String>),
+}
+
+/// One setting's field by kind, for writing (see [`Slot`]).
+pub enum SlotMut<'a> {
+    Number(&'a mut f64),
+    Integer(&'a mut i64),
+    Bool(&'a mut bool),
+    Keywords(&'a mut Vec<String>),
+}
+
+impl Slot<'_> {
+    /// The field's JSON value.
+    pub fn to_value(&self) -> Value {
+        match self {
+            Slot::Number(v) => v.to_value(),
+            Slot::Integer(v) => v.to_value(),
+            Slot::Bool(v) => v.to_value(),
+            Slot::Keywords(v) => v.to_value(),
+        }
+    }
+}
+
+impl SlotMut<'_> {
+    /// Reads `value` into the field after checking it against `spec`; on
+    /// error the field keeps its value.
+    pub fn set(self, value: &Value, spec: &SettingSpec) -> Result<(), String> {
+        match self {
+            SlotMut::Number(f) => f64::parse(value, spec).map(|v| *f = v),
+            SlotMut::Integer(f) => i64::parse(value, spec).map(|v| *f = v),
+            SlotMut::Bool(f) => bool::parse(value, spec).map(|v| *f = v),
+            SlotMut::Keywords(f) => Vec::<String>::parse(value, spec).map(|v| *f = v),
+        }
+    }
 }
 
 impl SettingValue for f64 {
     const KIND: SettingKind = SettingKind::Number;
+    fn slot(&self) -> Slot<'_> {
+        Slot::Number(self)
+    }
+    fn slot_mut(&mut self) -> SlotMut<'_> {
+        SlotMut::Number(self)
+    }
     fn to_value(&self) -> Value {
         number_value(*self)
     }
@@ -200,6 +259,12 @@ impl SettingValue for f64 {
 
 impl SettingValue for i64 {
     const KIND: SettingKind = SettingKind::Integer;
+    fn slot(&self) -> Slot<'_> {
+        Slot::Integer(self)
+    }
+    fn slot_mut(&mut self) -> SlotMut<'_> {
+        SlotMut::Integer(self)
+    }
     fn to_value(&self) -> Value {
         Value::from(*self)
     }
@@ -224,6 +289,12 @@ impl SettingValue for i64 {
 
 impl SettingValue for bool {
     const KIND: SettingKind = SettingKind::Bool;
+    fn slot(&self) -> Slot<'_> {
+        Slot::Bool(self)
+    }
+    fn slot_mut(&mut self) -> SlotMut<'_> {
+        SlotMut::Bool(self)
+    }
     fn to_value(&self) -> Value {
         Value::Bool(*self)
     }
@@ -240,6 +311,12 @@ impl SettingValue for bool {
 
 impl SettingValue for Vec<String> {
     const KIND: SettingKind = SettingKind::Keywords;
+    fn slot(&self) -> Slot<'_> {
+        Slot::Keywords(self)
+    }
+    fn slot_mut(&mut self) -> SlotMut<'_> {
+        SlotMut::Keywords(self)
+    }
     fn to_value(&self) -> Value {
         Value::from(self.clone())
     }

@@ -9,7 +9,7 @@
 //! English of the options page; extension/_locales has them in every language
 //! (`followback settings --locale-en`, checked by tests/settings_locale.rs).
 
-use super::spec::{keywords, SettingSpec, SettingValue, SpecRow};
+use super::spec::{keywords, SettingSpec, SettingValue, Slot, SlotMut, SpecRow};
 
 const G_SCORE: &str = "Score and levels";
 const G_BEGGING: &str = "Follow-back begging";
