@@ -22,9 +22,11 @@ use std::collections::HashMap;
 
 #[path = "memory_records.rs"]
 mod records;
-pub use records::{Changes, LoadReport, DEFAULT_MAX_BYTES};
+pub use records::{Changes, LoadReport, Records, RecordsError, DEFAULT_MAX_BYTES};
 use records::{Tracker, ACCOUNT, ALL, INTERACTIONS, TWEETS};
 
+#[path = "memory_binary.rs"]
+mod binary;
 #[path = "memory_compact.rs"]
 mod compact;
 use compact::{IdRef, Index};
