@@ -334,6 +334,8 @@ struct Quick<'a> {
     handle: &'a str,
     observed_at: Option<i64>,
     last_seen: i64,
+    /// A count history written with it (binary records only).
+    history: Option<Vec<Snapshot>>,
 }
 
 impl<'a> Quick<'a> {
@@ -371,8 +373,8 @@ impl<'a> Quick<'a> {
     }
 }
 
-/// A binary `accounts` record: kept as it is when its blob is plain and it
-/// has no history of its own; read whole when its blob needs capping.
+/// A binary `accounts` record: its blob kept as it is when plain; read
+/// whole when it needs capping.
 fn read_binary_account(record: &[u8]) -> Read<'_> {
     let Some(rec) = binary::read_account(record) else {
         return Read::Bad;
@@ -380,13 +382,14 @@ fn read_binary_account(record: &[u8]) -> Read<'_> {
     let Some(head) = compact::check(rec.blob) else {
         return Read::Bad;
     };
-    if head.plain && rec.history.is_none() {
+    if head.plain {
         return Read::Quick(Quick {
             stored: Some(rec.blob),
             id: head.id,
             handle: head.handle,
             observed_at: head.observed_at,
             last_seen: rec.last_seen,
+            history: rec.history,
         });
     }
     Read::General(
@@ -415,6 +418,7 @@ fn read_json_account<'a>(record: &'a [u8], scratch: &mut Vec<u8>) -> Read<'a> {
             handle: p.handle,
             observed_at: p.times[1],
             last_seen: quick.last_seen,
+            history: None,
         });
     }
     match serde_json::from_str::<AccountRecordIn>(&String::from_utf8_lossy(record)) {
@@ -674,23 +678,65 @@ impl Memory {
             } else {
                 read_json_account(record, &mut scratch)
             };
-            let (account, history, last_seen) = match read {
-                Read::Bad => {
-                    report.skipped += 1;
-                    self.tracker.gone(&key);
-                    continue;
+            if matches!(read, Read::Bad) {
+                report.skipped += 1;
+                self.tracker.gone(&key);
+                continue;
+            }
+            // Posts or interactions that cannot be read are left out, counted,
+            // and deleted at the next save (written again without them).
+            let mut unreadable = |kind: u8| {
+                report.skipped += 1;
+                rewrite |= kind;
+            };
+            let mut tweets = match posts.map(read_tweets) {
+                None => Vec::new(),
+                Some(Some(t)) => t,
+                Some(None) => {
+                    unreadable(TWEETS);
+                    Vec::new()
                 }
-                // Most accounts: no posts or interactions, nothing to
-                // decode, put in as they are.
-                Read::Quick(quick) if posts.is_none() && acts.is_none() => {
+            };
+            let mut interactions = match acts.map(read_interactions) {
+                None => Vec::new(),
+                Some(Some(i)) => i,
+                Some(None) => {
+                    unreadable(INTERACTIONS);
+                    Vec::new()
+                }
+            };
+            let (account, history, last_seen) = match read {
+                Read::Bad => continue,
+                // Most accounts: their facts put in as they are, not decoded.
+                Read::Quick(mut quick) => {
                     let own_key = quick.own_key(&key);
                     let order = (
                         quick.observed_at.unwrap_or(quick.last_seen),
                         quick.last_seen,
                     );
+                    let written = quick.history.is_some();
+                    let mut history = quick.history.take().unwrap_or_default();
+                    if !tweets.is_empty() || !interactions.is_empty() || written {
+                        let id = match quick.id {
+                            IdRef::None => None,
+                            IdRef::Num(n) => Some(n.to_string()),
+                            IdRef::Text(t) => Some(t.to_string()),
+                        };
+                        let (t, h, i) = (&mut tweets, &mut history, &mut interactions);
+                        super::settle_lists(t, h, i, id.as_deref(), quick.handle);
+                    }
+                    tweets.shrink_to_fit();
+                    interactions.shrink_to_fit();
+                    history.shrink_to_fit();
+                    let extra = super::Extra {
+                        tweets,
+                        history: written.then_some(history),
+                        interactions,
+                        stored: [sizes[1], sizes[2]],
+                    };
                     let slot = Slot {
                         blob: Box::from(quick.blob(&scratch)),
-                        extra: None,
+                        extra: (!extra.is_empty()).then(|| Box::new(extra)),
                         account_bytes: sizes[0],
                         last_seen: quick.last_seen,
                         features: Default::default(),
@@ -699,33 +745,7 @@ impl Memory {
                     self.restore_slot(key, own_key, handle, order, slot, rewrite, &mut report);
                     continue;
                 }
-                Read::Quick(quick) => {
-                    let blob = quick.blob(&scratch);
-                    (compact::decode(blob), None, quick.last_seen)
-                }
                 Read::General(account, history, last_seen) => (*account, history, last_seen),
-            };
-            // Posts or interactions that cannot be read are left out, counted,
-            // and deleted at the next save (written again without them).
-            let mut unreadable = |kind: u8| {
-                report.skipped += 1;
-                rewrite |= kind;
-            };
-            let tweets = match posts.map(read_tweets) {
-                None => Vec::new(),
-                Some(Some(t)) => t,
-                Some(None) => {
-                    unreadable(TWEETS);
-                    Vec::new()
-                }
-            };
-            let interactions = match acts.map(read_interactions) {
-                None => Vec::new(),
-                Some(Some(i)) => i,
-                Some(None) => {
-                    unreadable(INTERACTIONS);
-                    Vec::new()
-                }
             };
             let has_history = history.is_some();
             let entry = EntryData {
