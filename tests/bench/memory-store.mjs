@@ -11,8 +11,10 @@
 // with the posts and interactions of the same key range, each batch built by
 // memory-store.js recordBatch itself (Engine.beginMemoryRestore /
 // loadMemoryChunk / finishMemoryRestore). IndexedDB's own reads (getAll and
-// its structured-clone copies of the values) are not included: node has
-// none. The heap figure is the growth of the wasm memory, which never
+// the buffers it allocates for the values it reads) are not included: node
+// has none; each batch's values are Uint8Array views of packed bytes. One
+// more run with a fresh buffer per record, as getAll would allocate them, is
+// printed (restore_100k_fresh_buffers_ms) to show what that adds. The heap figure is the growth of the wasm memory, which never
 // shrinks: the restore's peak, transient batches included.
 // With --pages DIR, also the heap per account of the realistic memory with
 // posts and history (DIR/memory_realistic.json, written by the bench example).
@@ -68,9 +70,26 @@ function user(i) {
 }
 
 /** A store as IndexedDB holds it: keys in order, values beside them. */
+/**
+ * A store as IndexedDB holds it: keys in order, and the records' bytes (kept
+ * packed here, so the bench's own heap is not 100,000 live buffers the
+ * worker would not have). `values(from, to)` gives one Uint8Array a record,
+ * as IndexedDB's getAll does for each batch: views of the packed bytes, or
+ * with `FRESH` set new buffers (what IndexedDB allocates when it reads them).
+ */
+let FRESH = false;
 function sorted(map) {
   const keys = [...map.keys()].sort();
-  return { keys, values: keys.map((k) => map.get(k)) };
+  const ends = new Uint32Array(keys.length + 1);
+  keys.forEach((k, j) => { ends[j + 1] = ends[j] + map.get(k).length; });
+  const bytes = new Uint8Array(ends[keys.length]);
+  keys.forEach((k, j) => bytes.set(map.get(k), ends[j]));
+  const values = (from, to) => {
+    const out = [];
+    for (let j = from; j < to; j += 1) out.push(FRESH ? bytes.slice(ends[j], ends[j + 1]) : bytes.subarray(ends[j], ends[j + 1]));
+    return out;
+  };
+  return { keys, bytes, values };
 }
 
 /** Index of the first key above `key` (keys sorted). */
@@ -98,14 +117,14 @@ function restoreInBatches(engine, stores, batch) {
   let i = 0;
   for (let a = 0; ; a += batch) {
     const keys = accounts.keys.slice(a, a + batch);
-    const values = accounts.values.slice(a, a + batch);
+    const values = accounts.values(a, Math.min(a + batch, accounts.keys.length));
     const last = keys.length < batch;
     const tEnd = last ? tweets.keys.length : above(tweets.keys, keys[keys.length - 1]);
     const iEnd = last ? interactions.keys.length : above(interactions.keys, keys[keys.length - 1]);
     const b = recordBatch([
       [keys, values],
-      [tweets.keys.slice(t, tEnd), tweets.values.slice(t, tEnd)],
-      [interactions.keys.slice(i, iEnd), interactions.values.slice(i, iEnd)],
+      [tweets.keys.slice(t, tEnd), tweets.values(t, tEnd)],
+      [interactions.keys.slice(i, iEnd), interactions.values(i, iEnd)],
     ], room);
     engine.loadMemoryChunk(b.keys, b.values, b.lengths);
     t = tEnd;
@@ -193,6 +212,8 @@ writer.free();
 
 const BATCH = RESTORE_BATCH;
 const sortedStores = stores.map(sorted);
+const sortedProfiles = profileStores.map(sorted);
+for (const m of [...stores, ...profileStores]) m.clear();
 
 /** A fresh wasm instance (a restarted worker) and its memory's size now. */
 async function freshInstance() {
@@ -221,11 +242,24 @@ for (let run = 0; run < RUNS; run += 1) {
   note(`run ${run + 1}: restored ${report.loaded} accounts in ${ms.toFixed(0)} ms (${cpuMs.toFixed(0)} ms of CPU) in batches of ${BATCH}; wasm heap grew ${((exports.memory.buffer.byteLength - heapBefore) / 1048576).toFixed(1)} MiB`);
 }
 
+// Once more with a fresh buffer per record (what IndexedDB's reads allocate).
+let freshMs = 0;
+{
+  await freshInstance();
+  FRESH = true;
+  const start = performance.now();
+  const engine = new Engine(null);
+  const report = restoreInBatches(engine, sortedStores, BATCH);
+  freshMs = performance.now() - start;
+  FRESH = false;
+  if (report.loaded !== N) throw new Error(`restored ${report.loaded} of ${N} (fresh buffers)`);
+  note(`with a fresh buffer per record: restored in ${freshMs.toFixed(0)} ms (one run)`);
+}
+
 // The heap of profile-only accounts (most of a followers list), restored the same way.
 let heapPerAccount = 0;
 {
   const heapBefore = await freshInstance();
-  const sortedProfiles = profileStores.map(sorted);
   const start = performance.now();
   const engine = new Engine(null);
   const report = restoreInBatches(engine, sortedProfiles, BATCH);
@@ -239,7 +273,7 @@ let heapPerAccount = 0;
 {
   const heapBefore = await freshInstance();
   const engine = new Engine(null);
-  const all = recordBatch(stores.map((m) => [[...m.keys()], [...m.values()]]));
+  const all = recordBatch(sortedStores.map((st) => [st.keys, st.values(0, st.keys.length)]));
   const report = engine.loadMemoryRecords(all.keys, all.values, all.lengths);
   const grew = exports.memory.buffer.byteLength - heapBefore;
   note(`in one go (loadMemoryRecords): ${report.loaded} accounts, wasm heap grew ${(grew / 1048576).toFixed(1)} MiB (${(grew / N).toFixed(0)} bytes per account; the records alone ${(all.values.length / N).toFixed(0)} bytes per account)`);
@@ -250,6 +284,7 @@ const per100k = (ms) => (N === 100000 ? ms : (ms * 100000) / N);
 note(`restore wall ms per run: ${wall.map((w) => w.toFixed(0)).join(', ')}; CPU: ${cpuTimes.map((c) => c.toFixed(0)).join(', ')}`);
 figure('restore_100k_ms', per100k(median(wall)), 'ms');
 figure('restore_100k_cpu_ms', per100k(median(cpuTimes)), 'ms');
+figure('restore_100k_fresh_buffers_ms', per100k(freshMs), 'ms');
 figure('memory_bytes_per_account', heapPerAccount, 'bytes');
 figure('memory_bytes_per_account_mix', heapPerAccountMix, 'bytes');
 figure('memory_store_bytes_per_account', profileBytes / N, 'bytes');
@@ -272,7 +307,7 @@ if (existsSync(realistic)) {
   const report = restoreInBatches(engine, records, BATCH);
   if (report.loaded !== count) throw new Error(`restored ${report.loaded} of ${count} (with posts)`);
   const grew = exports.memory.buffer.byteLength - heapBefore;
-  const posts = records[1].values.reduce((n, v) => n + v.length, 0);
+  const posts = records[1].bytes.length;
   note(`with posts: ${count} accounts (${records[1].keys.length} with posts, ${(posts / count).toFixed(0)} bytes of post records per account) restored; wasm heap grew ${(grew / 1048576).toFixed(1)} MiB`);
   figure('memory_bytes_per_account_with_posts', grew / count, 'bytes');
 } else {
