@@ -183,7 +183,7 @@ for (let start = 0; start < N; start += 2000) {
           authorHref: `/${handleOf(i)}`,
           datetime: new Date(NOW - (p + 1) * 3_600_000).toISOString(),
           text: `Post ${p} by ${handleOf(i)}: shipping a new release today, faster and with better errors.`,
-          links: p % 5 === 0 ? ['https://example.com/release-notes'] : [],
+          links: p % 5 === 0 ? [{ href: 'https://t.co/x1', text: 'example.com/release-notes', title: 'https://example.com/release-notes' }] : [],
           quote: false,
         });
       }
@@ -199,8 +199,14 @@ for (let start = 0; start < N; start += 2000) {
       again.push(u);
     }
   }
-  if (tweets.length > 0) writer.rememberTweets(tweets, NOW + N);
-  if (interactions.length > 0) writer.rememberInteractions(interactions, NOW + N);
+  if (tweets.length > 0) {
+    const r = writer.rememberTweets(tweets, NOW + N);
+    if (r.recorded !== tweets.length) throw new Error(`posts: ${JSON.stringify(r).slice(0, 300)}`);
+  }
+  if (interactions.length > 0) {
+    const r = writer.rememberInteractions(interactions, NOW + N);
+    if (r.recorded !== interactions.length) throw new Error(`interactions: ${JSON.stringify(r).slice(0, 300)}`);
+  }
   if (again.length > 0) writer.ingest(JSON.stringify(again), NOW + 86_400_000 + start);
   takeRecords(writer, stores);
 }
