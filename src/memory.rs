@@ -22,9 +22,11 @@ use std::collections::HashMap;
 
 #[path = "memory_records.rs"]
 mod records;
-pub use records::{Changes, LoadReport, DEFAULT_MAX_BYTES};
+pub use records::{Changes, LoadReport, Records, RecordsError, DEFAULT_MAX_BYTES};
 use records::{Tracker, ACCOUNT, ALL, INTERACTIONS, TWEETS};
 
+#[path = "memory_binary.rs"]
+mod binary;
 #[path = "memory_compact.rs"]
 mod compact;
 use compact::{IdRef, Index};
@@ -1252,29 +1254,48 @@ fn load_entry_parts(mut entry: EntryData, written: bool) -> Option<EntryData> {
     if entry.account.handle.is_empty() {
         return None;
     }
-    // A file may hold anything: the same caps as when remembering.
-    entry.tweets.iter_mut().for_each(bounds::tweet);
-    entry.interactions.iter_mut().for_each(bounds::interaction);
-    entry.interactions.retain(|i| !i.handle.is_empty());
-    // Oldest first, as remembering keeps them (a stable sort: saved memory is
-    // already in order), so the newest are the ones kept.
-    crate::sort::by_key(&mut entry.tweets, |t| t.created_at.unwrap_or(i64::MIN));
-    crate::sort::by_key(&mut entry.history, |h| h.at);
-    crate::sort::by_key(&mut entry.interactions, |i| i.at.unwrap_or(i64::MIN));
-    keep_newest(&mut entry.tweets, TWEETS_PER_ACCOUNT);
-    keep_newest(&mut entry.history, SNAPSHOTS_PER_ACCOUNT);
-    keep_newest(&mut entry.interactions, INTERACTIONS_PER_ACCOUNT);
+    let a = &entry.account;
+    settle_lists(
+        &mut entry.tweets,
+        &mut entry.history,
+        &mut entry.interactions,
+        a.id.as_deref(),
+        &a.handle,
+    );
     if !has_history {
         entry.history = implied_history(&entry.account);
     }
-    let a = &entry.account;
-    for t in &mut entry.tweets {
+    Some(entry)
+}
+
+/// A loaded entry's lists made safe and in order, for the account `id` /
+/// `handle` (capped as it is): the caps, oldest first and the newest kept,
+/// interactions with a handle, posts' authors filled in where left out.
+fn settle_lists(
+    tweets: &mut Vec<Tweet>,
+    history: &mut Vec<Snapshot>,
+    interactions: &mut Vec<Interaction>,
+    id: Option<&str>,
+    handle: &str,
+) {
+    // A file may hold anything: the same caps as when remembering.
+    tweets.iter_mut().for_each(bounds::tweet);
+    interactions.iter_mut().for_each(bounds::interaction);
+    interactions.retain(|i| !i.handle.is_empty());
+    // Oldest first, as remembering keeps them (a stable sort: saved memory is
+    // already in order), so the newest are the ones kept.
+    crate::sort::by_key(tweets, |t| t.created_at.unwrap_or(i64::MIN));
+    crate::sort::by_key(history, |h| h.at);
+    crate::sort::by_key(interactions, |i| i.at.unwrap_or(i64::MIN));
+    keep_newest(tweets, TWEETS_PER_ACCOUNT);
+    keep_newest(history, SNAPSHOTS_PER_ACCOUNT);
+    keep_newest(interactions, INTERACTIONS_PER_ACCOUNT);
+    for t in tweets {
         if t.author_id.is_none() && t.author_handle.is_none() {
-            t.author_id.clone_from(&a.id);
-            t.author_handle = Some(a.handle.clone());
+            t.author_id = id.map(str::to_string);
+            t.author_handle = Some(handle.to_string());
         }
     }
-    Some(entry)
 }
 
 #[cfg(test)]

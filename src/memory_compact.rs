@@ -135,7 +135,7 @@ impl<'a> Parts<'a> {
     }
 }
 
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+pub(super) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
         v >>= 7;
@@ -143,16 +143,16 @@ fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
-fn put_str(out: &mut Vec<u8>, s: &str) {
+pub(super) fn put_str(out: &mut Vec<u8>, s: &str) {
     put_varint(out, s.len() as u64);
     out.extend_from_slice(s.as_bytes());
 }
 
-fn zigzag(v: i64) -> u64 {
+pub(super) fn zigzag(v: i64) -> u64 {
     ((v << 1) ^ (v >> 63)) as u64
 }
 
-fn unzigzag(v: u64) -> i64 {
+pub(super) fn unzigzag(v: u64) -> i64 {
     ((v >> 1) as i64) ^ -((v & 1) as i64)
 }
 
@@ -353,6 +353,151 @@ pub(super) fn decode_into(blob: &[u8], into: &mut Account) {
     into.follows_you = flag(7);
     into.you_follow = flag(8);
     into.source = source_of(header >> 2);
+}
+
+/// A strict reader of bytes this module (or `memory_binary.rs`) wrote:
+/// every read is `None` on anything malformed (a varint past the end or over
+/// 64 bits, a string past the end or not UTF-8), so a damaged stored record
+/// is refused, never half read.
+pub(super) struct Strict<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Strict<'a> {
+    pub(super) fn new(bytes: &'a [u8]) -> Self {
+        Strict { bytes, at: 0 }
+    }
+
+    pub(super) fn byte(&mut self) -> Option<u8> {
+        let b = *self.bytes.get(self.at)?;
+        self.at += 1;
+        Some(b)
+    }
+
+    pub(super) fn varint(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        let mut shift = 0;
+        loop {
+            let b = self.byte()?;
+            let part = u64::from(b & 0x7f);
+            if shift == 63 && part > 1 {
+                return None;
+            }
+            v |= part << shift;
+            if b & 0x80 == 0 {
+                return Some(v);
+            }
+            shift += 7;
+            if shift > 63 {
+                return None;
+            }
+        }
+    }
+
+    /// A zig-zagged signed varint.
+    pub(super) fn int(&mut self) -> Option<i64> {
+        self.varint().map(unzigzag)
+    }
+
+    pub(super) fn str(&mut self) -> Option<&'a str> {
+        let len = usize::try_from(self.varint()?).ok()?;
+        let end = self.at.checked_add(len)?;
+        let text = self.bytes.get(self.at..end)?;
+        self.at = end;
+        std::str::from_utf8(text).ok()
+    }
+
+    /// What is left, consumed.
+    pub(super) fn rest(&mut self) -> &'a [u8] {
+        let rest = self.bytes.get(self.at..).unwrap_or_default();
+        self.at = self.bytes.len();
+        rest
+    }
+
+    /// True when every byte was read.
+    pub(super) fn done(&self) -> bool {
+        self.at == self.bytes.len()
+    }
+}
+
+/// What [`check`] found in a well-formed blob: what indexing needs, and
+/// whether the blob can be kept as it is (`plain`: every text within its
+/// cap, a handle that is not empty and has no `@`, an id in its usual form),
+/// else it is to be decoded and capped like any loaded account.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Checked<'a> {
+    pub(super) id: IdRef<'a>,
+    pub(super) handle: &'a str,
+    pub(super) observed_at: Option<i64>,
+    pub(super) plain: bool,
+}
+
+/// The caps of the eight optional texts, in [`Parts::texts`] order (bytes:
+/// a text of at most that many bytes is within its cap in characters).
+fn text_caps() -> [usize; 8] {
+    use crate::read::bounds::{
+        BIO_MAX_CHARS, LABEL_MAX_CHARS, LOCATION_MAX_CHARS, NAME_MAX_CHARS, URL_MAX_CHARS,
+    };
+    [
+        NAME_MAX_CHARS,
+        BIO_MAX_CHARS,
+        LOCATION_MAX_CHARS,
+        URL_MAX_CHARS,
+        LABEL_MAX_CHARS,
+        LABEL_MAX_CHARS,
+        LABEL_MAX_CHARS,
+        LABEL_MAX_CHARS,
+    ]
+}
+
+/// Reads a stored blob strictly (the form [`encode`] writes, read back from
+/// outside the heap): `None` when it is not one (a header with unknown bits,
+/// a read past the end, bytes left over, a text not UTF-8).
+pub(super) fn check(blob: &[u8]) -> Option<Checked<'_>> {
+    let mut r = Strict::new(blob);
+    let header = r.varint()?;
+    if header >> (FLAGS_AT + 18) != 0 || (0..9).any(|i| header >> (FLAGS_AT + 2 * i) & 3 == 3) {
+        return None;
+    }
+    let bit = |at: u32| header >> at & 1 == 1;
+    let mut plain = true;
+    let id = match header & 3 {
+        ID_NONE => IdRef::None,
+        ID_NUM => IdRef::Num(r.varint()?),
+        ID_TEXT => {
+            let t = r.str()?;
+            plain &= t.len() <= IDENT_MAX && canonical_number(t).is_none();
+            IdRef::Text(t)
+        }
+        _ => return None,
+    };
+    let handle = r.str()?;
+    plain &= !handle.is_empty() && !handle.starts_with('@') && handle.len() <= IDENT_MAX;
+    for (i, cap) in text_caps().iter().enumerate() {
+        if bit(TEXTS_AT + i as u32) {
+            plain &= r.str()?.len() <= *cap;
+        }
+    }
+    for i in 0..7 {
+        if bit(COUNTS_AT + i) {
+            r.varint()?;
+        }
+    }
+    if bit(TIMES_AT) {
+        r.int()?;
+    }
+    let observed_at = if bit(TIMES_AT + 1) {
+        Some(r.int()?)
+    } else {
+        None
+    };
+    r.done().then_some(Checked {
+        id,
+        handle,
+        observed_at,
+        plain,
+    })
 }
 
 /// An `accounts` record read by [`read_account_record`]: the facts and when

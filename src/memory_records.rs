@@ -8,16 +8,22 @@
 //! (`#id` / `@handle`): `accounts` (the facts, count history, last seen),
 //! `tweets` (the newest saved posts) and `interactions`. An account without
 //! posts or interactions has no record of those kinds.
+//!
+//! Records are written in the binary form (`memory_binary.rs`: the account's
+//! compact byte string itself, so a restore copies bytes instead of parsing
+//! JSON); the JSON strings an older version wrote are still read, and
+//! written again in the binary form at the next save.
 
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
 use super::{
-    compact, entry_key, implied_history, load_entry_parts, saved_tweets, Entry, EntryData, Memory,
+    binary, compact, entry_key, load_entry_parts, saved_tweets, Entry, EntryData, Memory,
     SavedTweet, Slot, MAX_RESERVE,
 };
 use crate::model::{Account, Interaction, Snapshot, Tweet};
+use compact::IdRef;
 
 /// Record kinds, as bits of a changed-kinds mask.
 pub(super) const ACCOUNT: u8 = 1;
@@ -134,12 +140,12 @@ impl Tracker {
 pub struct Changes {
     /// Empty every store first (after a clear or an import).
     pub clear: bool,
-    /// `[key, record]` for the `accounts` store.
-    pub accounts: Vec<(String, String)>,
+    /// `[key, record]` for the `accounts` store (binary records).
+    pub accounts: Vec<(String, Vec<u8>)>,
     /// `[key, record | null]` for the `tweets` store.
-    pub tweets: Vec<(String, Option<String>)>,
+    pub tweets: Vec<(String, Option<Vec<u8>>)>,
     /// `[key, record | null]` for the `interactions` store.
-    pub interactions: Vec<(String, Option<String>)>,
+    pub interactions: Vec<(String, Option<Vec<u8>>)>,
     /// Keys whose records go from every store.
     pub deleted: Vec<String>,
     /// Accounts forgotten (least recently seen) since the last save, by count or by bytes.
@@ -170,43 +176,128 @@ pub struct LoadReport {
     pub skipped: usize,
 }
 
-/// An `accounts` record: the facts, the count history when it says more than
-/// the counts, and when the account was last seen.
-#[derive(Serialize)]
-struct AccountRecord<'a> {
-    account: &'a Account,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    history: Option<&'a [Snapshot]>,
-    last_seen: i64,
-}
-
+/// An `accounts` record in the JSON form an older version wrote (still
+/// read): the facts, the count history when it said more than the counts,
+/// and when the account was last seen.
 #[derive(Deserialize)]
 struct AccountRecordIn {
-    account: Account,
+    account: crate::model::Account,
     #[serde(default)]
     history: Option<Vec<Snapshot>>,
     #[serde(default)]
     last_seen: i64,
 }
 
-fn account_record(entry: &Entry<'_>) -> String {
-    let implied = implied_history(&entry.account);
-    let record = AccountRecord {
-        account: &entry.account,
-        history: (implied.as_slice() != &*entry.history).then_some(&*entry.history),
-        last_seen: entry.last_seen,
-    };
-    serde_json::to_string(&record).unwrap_or_default()
+fn account_record(slot: &Slot) -> Vec<u8> {
+    let history = slot.extra.as_deref().and_then(|x| x.history.as_deref());
+    binary::account_record(slot.last_seen, history, &slot.blob)
 }
 
-fn tweets_record(entry: &Entry<'_>) -> Option<String> {
+fn tweets_record(entry: &Entry<'_>) -> Option<Vec<u8>> {
     let saved: Vec<SavedTweet<'_>> = saved_tweets(entry);
-    (!saved.is_empty()).then(|| serde_json::to_string(&saved).unwrap_or_default())
+    (!saved.is_empty()).then(|| binary::tweets_record(&saved))
 }
 
-fn interactions_record(entry: &Entry<'_>) -> Option<String> {
-    (!entry.interactions.is_empty())
-        .then(|| serde_json::to_string(&entry.interactions).unwrap_or_default())
+fn interactions_record(slot: &Slot) -> Option<Vec<u8>> {
+    slot.extra
+        .as_deref()
+        .filter(|x| !x.interactions.is_empty())
+        .map(|x| binary::interactions_record(&x.interactions))
+}
+
+/// One batch of stored records for [`Memory::restore_records`]: `(key,
+/// record)` per store, each record in the binary form or the older JSON text
+/// (as UTF-8 bytes).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Records<'a> {
+    /// `accounts` records, in key order.
+    pub accounts: Vec<(String, &'a [u8])>,
+    /// `tweets` records of the same key range.
+    pub tweets: Vec<(String, &'a [u8])>,
+    /// `interactions` records of the same key range.
+    pub interactions: Vec<(String, &'a [u8])>,
+}
+
+/// Why a batch of records could not be split ([`Records::split`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecordsError {
+    /// Not one length per key.
+    Lengths {
+        /// Keys in the batch.
+        keys: usize,
+        /// Lengths given.
+        lengths: usize,
+    },
+    /// The lengths do not add up to the bytes given.
+    Bytes {
+        /// What the lengths add up to.
+        expected: usize,
+        /// Bytes given.
+        given: usize,
+    },
+}
+
+impl std::fmt::Display for RecordsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RecordsError::Lengths { keys, lengths } => {
+                write!(
+                    f,
+                    "a batch of memory records has {keys} keys but {lengths} lengths"
+                )
+            }
+            RecordsError::Bytes { expected, given } => write!(
+                f,
+                "a batch of memory records should hold {expected} bytes but holds {given}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for RecordsError {}
+
+impl<'a> Records<'a> {
+    /// A batch as the worker hands it over: each store's keys, and every
+    /// record's bytes one after the other (accounts, then tweets, then
+    /// interactions, in key order) with each record's length.
+    pub fn split(
+        keys: [Vec<String>; 3],
+        values: &'a [u8],
+        lengths: &[u32],
+    ) -> Result<Records<'a>, RecordsError> {
+        let count: usize = keys.iter().map(Vec::len).sum();
+        if count != lengths.len() {
+            return Err(RecordsError::Lengths {
+                keys: count,
+                lengths: lengths.len(),
+            });
+        }
+        let expected: usize = lengths.iter().map(|l| *l as usize).sum();
+        if expected != values.len() {
+            return Err(RecordsError::Bytes {
+                expected,
+                given: values.len(),
+            });
+        }
+        let mut at = 0;
+        let mut lens = lengths.iter();
+        let mut take = |list: Vec<String>| -> Vec<(String, &'a [u8])> {
+            list.into_iter()
+                .map(|key| {
+                    let len = lens.next().map_or(0, |l| *l as usize);
+                    let record = values.get(at..at + len).unwrap_or_default();
+                    at += len;
+                    (key, record)
+                })
+                .collect()
+        };
+        let [accounts, tweets, interactions] = keys;
+        Ok(Records {
+            accounts: take(accounts),
+            tweets: take(tweets),
+            interactions: take(interactions),
+        })
+    }
 }
 
 /// `key\trecord` lines (the key as a JSON string) by key.
@@ -224,6 +315,133 @@ fn json_string(text: &str) -> Option<String> {
             Some(inner.to_string())
         }
         _ => serde_json::from_str::<String>(text).ok(),
+    }
+}
+
+/// An `accounts` record as read: bad, of the usual shape (kept compact), or
+/// read whole (the account, a written history, last seen).
+enum Read<'a> {
+    Bad,
+    Quick(Quick<'a>),
+    General(Box<Account>, Option<Vec<Snapshot>>, i64),
+}
+
+/// An account record of the usual shape: its blob as stored (binary) or
+/// just encoded into the caller's scratch (JSON), with what indexing needs.
+struct Quick<'a> {
+    stored: Option<&'a [u8]>,
+    id: IdRef<'a>,
+    handle: &'a str,
+    observed_at: Option<i64>,
+    last_seen: i64,
+    /// A count history written with it (binary records only).
+    history: Option<Vec<Snapshot>>,
+}
+
+impl<'a> Quick<'a> {
+    fn blob<'s>(&self, scratch: &'s [u8]) -> &'s [u8]
+    where
+        'a: 's,
+    {
+        self.stored.unwrap_or(scratch)
+    }
+
+    /// The memory key of the account; `None` when it is `stored`, the key it
+    /// was filed under (the usual case: no new string).
+    fn own_key(&self, stored: &str) -> Option<String> {
+        let handle = self.handle;
+        let filed_right = match self.id {
+            IdRef::Num(n) => {
+                stored.strip_prefix('#').and_then(compact::canonical_number) == Some(n)
+            }
+            IdRef::Text(t) if !t.is_empty() => stored.strip_prefix('#') == Some(t),
+            _ => stored.strip_prefix('@').is_some_and(|h| {
+                h.len() == handle.len()
+                    && h.bytes()
+                        .zip(handle.bytes())
+                        .all(|(a, b)| a == b.to_ascii_lowercase())
+            }),
+        };
+        if filed_right {
+            return None;
+        }
+        Some(match self.id {
+            IdRef::Num(n) => format!("#{n}"),
+            IdRef::Text(t) if !t.is_empty() => format!("#{t}"),
+            _ => format!("@{}", handle.to_ascii_lowercase()),
+        })
+    }
+}
+
+/// A binary `accounts` record: its blob kept as it is when plain; read
+/// whole when it needs capping.
+fn read_binary_account(record: &[u8]) -> Read<'_> {
+    let Some(rec) = binary::read_account(record) else {
+        return Read::Bad;
+    };
+    let Some(head) = compact::check(rec.blob) else {
+        return Read::Bad;
+    };
+    if head.plain {
+        return Read::Quick(Quick {
+            stored: Some(rec.blob),
+            id: head.id,
+            handle: head.handle,
+            observed_at: head.observed_at,
+            last_seen: rec.last_seen,
+            history: rec.history,
+        });
+    }
+    Read::General(
+        Box::new(compact::decode(rec.blob)),
+        rec.history,
+        rec.last_seen,
+    )
+}
+
+/// A JSON `accounts` record (an older version's): of the usual shape, read
+/// straight into the compact form in `scratch`; else through serde.
+fn read_json_account<'a>(record: &'a [u8], scratch: &mut Vec<u8>) -> Read<'a> {
+    if let Some(quick) = std::str::from_utf8(record)
+        .ok()
+        .and_then(compact::read_account_record)
+    {
+        let p = &quick.parts;
+        compact::encode_parts(p, scratch);
+        let id = match p.id {
+            None => IdRef::None,
+            Some(t) => compact::canonical_number(t).map_or(IdRef::Text(t), IdRef::Num),
+        };
+        return Read::Quick(Quick {
+            stored: None,
+            id,
+            handle: p.handle,
+            observed_at: p.times[1],
+            last_seen: quick.last_seen,
+            history: None,
+        });
+    }
+    match serde_json::from_str::<AccountRecordIn>(&String::from_utf8_lossy(record)) {
+        Ok(r) => Read::General(Box::new(r.account), r.history, r.last_seen),
+        Err(_) => Read::Bad,
+    }
+}
+
+/// A `tweets` record of either form.
+fn read_tweets(record: &[u8]) -> Option<Vec<Tweet>> {
+    if binary::is_binary(record) {
+        binary::read_tweets(record)
+    } else {
+        serde_json::from_str(&String::from_utf8_lossy(record)).ok()
+    }
+}
+
+/// An `interactions` record of either form.
+fn read_interactions(record: &[u8]) -> Option<Vec<Interaction>> {
+    if binary::is_binary(record) {
+        binary::read_interactions(record)
+    } else {
+        serde_json::from_str(&String::from_utf8_lossy(record)).ok()
     }
 }
 
@@ -265,23 +483,21 @@ impl Memory {
             let Some(slot) = self.slots.get_mut(i as usize).and_then(Option::as_mut) else {
                 continue;
             };
-            let entry = slot.view();
-            let account = (kinds & ACCOUNT != 0).then(|| account_record(&entry));
-            let tweets = (kinds & TWEETS != 0).then(|| tweets_record(&entry));
-            let interactions = (kinds & INTERACTIONS != 0).then(|| interactions_record(&entry));
-            drop(entry);
+            let account = (kinds & ACCOUNT != 0).then(|| account_record(slot));
+            let tweets = (kinds & TWEETS != 0).then(|| tweets_record(&slot.view()));
+            let interactions = (kinds & INTERACTIONS != 0).then(|| interactions_record(slot));
             let mut sizes = slot.sizes();
             if let Some(record) = account {
                 self.tracker.set_stored(&mut sizes, 0, record.len());
                 changes.accounts.push((key.clone(), record));
             }
             if let Some(record) = tweets {
-                let bytes = record.as_ref().map_or(0, String::len);
+                let bytes = record.as_ref().map_or(0, Vec::len);
                 self.tracker.set_stored(&mut sizes, 1, bytes);
                 changes.tweets.push((key.clone(), record));
             }
             if let Some(record) = interactions {
-                let bytes = record.as_ref().map_or(0, String::len);
+                let bytes = record.as_ref().map_or(0, Vec::len);
                 self.tracker.set_stored(&mut sizes, 2, bytes);
                 changes.interactions.push((key, record));
             }
@@ -363,6 +579,15 @@ impl Memory {
         (memory, report)
     }
 
+    /// Restores a memory from one batch of every stored record, in one go.
+    pub fn from_stored(capacity: usize, records: Records<'_>) -> (Memory, LoadReport) {
+        let mut memory = Memory::new(capacity);
+        memory.restore_begin(records.accounts.len());
+        memory.restore_records(records);
+        let report = memory.restore_finish();
+        (memory, report)
+    }
+
     /// Starts restoring from records in chunks: empties the memory (its cap
     /// kept, the byte cap back to the default) and makes room for `expected`
     /// accounts, so the heap holds them without growing twice.
@@ -375,101 +600,163 @@ impl Memory {
         self.restoring = Some(LoadReport::default());
     }
 
-    /// Restores one chunk of records, each kind as `key\trecord` lines (the
-    /// key a JSON string): some accounts records and the posts and
+    /// [`Memory::restore_records`] for records as `key\trecord` lines (the
+    /// key a JSON string; a line whose key is not one is skipped).
+    pub fn restore_chunk(&mut self, accounts: &str, tweets: &str, interactions: &str) {
+        fn list(text: &str) -> Vec<(Option<String>, &[u8])> {
+            lines(text).map(|(k, r)| (k, r.as_bytes())).collect()
+        }
+        self.restore_from(list(accounts), list(tweets), list(interactions));
+    }
+
+    /// Restores one batch of records: some accounts records and the posts and
     /// interactions records of the same keys (one whose account is not in the
-    /// chunk is skipped). Unreadable records are skipped (and deleted at the
-    /// next save). Chunks in key order restore what one chunk of everything
+    /// batch is skipped), each in the binary form or the older JSON text.
+    /// Unreadable records are skipped (and deleted at the next save); records
+    /// in the JSON form are written again, in the binary form, at the next
+    /// save. Batches in key order restore what one batch of everything
     /// would: of two accounts under one key or holding one handle, the one
     /// last observed with it wins (the first read on a tie), as
     /// [`Memory::from_json`].
-    pub fn restore_chunk(&mut self, accounts: &str, tweets: &str, interactions: &str) {
-        let mut report = self.restoring.take().unwrap_or_default();
-        let mut tweets_by: HashMap<String, &str> = HashMap::new();
-        let mut interactions_by: HashMap<String, &str> = HashMap::new();
-        for (key, record) in lines(tweets) {
-            match key {
-                Some(k) => drop(tweets_by.insert(k, record)),
-                None => report.skipped += 1,
-            }
+    pub fn restore_records(&mut self, records: Records<'_>) {
+        fn keyed(list: Vec<(String, &[u8])>) -> Vec<(Option<String>, &[u8])> {
+            list.into_iter().map(|(k, r)| (Some(k), r)).collect()
         }
-        for (key, record) in lines(interactions) {
-            match key {
-                Some(k) => drop(interactions_by.insert(k, record)),
-                None => report.skipped += 1,
+        let Records {
+            accounts,
+            tweets,
+            interactions,
+        } = records;
+        self.restore_from(keyed(accounts), keyed(tweets), keyed(interactions));
+    }
+
+    fn restore_from(
+        &mut self,
+        accounts: Vec<(Option<String>, &[u8])>,
+        tweets: Vec<(Option<String>, &[u8])>,
+        interactions: Vec<(Option<String>, &[u8])>,
+    ) {
+        let mut report = self.restoring.take().unwrap_or_default();
+        let mut tweets_by: HashMap<String, &[u8]> = HashMap::new();
+        let mut interactions_by: HashMap<String, &[u8]> = HashMap::new();
+        for (list, by) in [
+            (tweets, &mut tweets_by),
+            (interactions, &mut interactions_by),
+        ] {
+            for (key, record) in list {
+                match key {
+                    Some(k) => drop(by.insert(k, record)),
+                    None => report.skipped += 1,
+                }
             }
         }
         let mut scratch = Vec::with_capacity(512);
-        for (key, record) in lines(accounts) {
+        for (key, record) in accounts {
             let Some(key) = key else {
                 report.skipped += 1;
                 continue;
             };
             let posts = tweets_by.remove(&key);
             let acts = interactions_by.remove(&key);
-            // Most accounts: the record's usual shape, no posts or
-            // interactions, read straight into the compact form.
-            let quick = (posts.is_none() && acts.is_none())
-                .then(|| compact::read_account_record(record))
-                .flatten();
-            if let Some(quick) = quick {
-                let p = &quick.parts;
-                compact::encode_parts(p, &mut scratch);
-                let filed_right = match p.id.filter(|i| !i.is_empty()) {
-                    Some(id) => key.strip_prefix('#') == Some(id),
-                    None => key.strip_prefix('@').is_some_and(|h| {
-                        h.len() == p.handle.len()
-                            && h.bytes()
-                                .zip(p.handle.bytes())
-                                .all(|(a, b)| a == b.to_ascii_lowercase())
-                    }),
-                };
-                let own_key = if filed_right {
-                    key.clone()
-                } else {
-                    match p.id.filter(|i| !i.is_empty()) {
-                        Some(id) => format!("#{id}"),
-                        None => format!("@{}", p.handle.to_ascii_lowercase()),
-                    }
-                };
-                let last_seen = quick.last_seen;
-                let order = (p.times[1].unwrap_or(last_seen), last_seen);
-                let slot = Slot {
-                    blob: Box::from(scratch.as_slice()),
-                    extra: None,
-                    account_bytes: u32::try_from(record.len()).unwrap_or(u32::MAX),
-                    last_seen,
-                    features: Default::default(),
-                };
-                let handle = p.handle;
-                self.restore_slot(key, own_key, handle, order, slot, &mut report);
+            let len =
+                |s: Option<&[u8]>| s.map_or(0, |s| u32::try_from(s.len()).unwrap_or(u32::MAX));
+            let sizes = [len(Some(record)), len(posts), len(acts)];
+            // Records in the JSON form are written again in the binary one.
+            let json = |r: Option<&[u8]>| r.is_some_and(|r| !binary::is_binary(r));
+            let mut rewrite = 0;
+            for (r, kind) in [
+                (Some(record), ACCOUNT),
+                (posts, TWEETS),
+                (acts, INTERACTIONS),
+            ] {
+                if json(r) {
+                    rewrite |= kind;
+                }
+            }
+            let read = if binary::is_binary(record) {
+                read_binary_account(record)
+            } else {
+                read_json_account(record, &mut scratch)
+            };
+            if matches!(read, Read::Bad) {
+                report.skipped += 1;
+                self.tracker.gone(&key);
                 continue;
             }
-            let parsed = serde_json::from_str::<AccountRecordIn>(record)
-                .ok()
-                .and_then(|r| {
-                    let tweets: Vec<Tweet> = posts
-                        .and_then(|t| serde_json::from_str(t).ok())
-                        .unwrap_or_default();
-                    let interactions: Vec<Interaction> = acts
-                        .and_then(|i| serde_json::from_str(i).ok())
-                        .unwrap_or_default();
-                    let has_history = r.history.is_some();
-                    let entry = EntryData {
-                        account: r.account,
-                        tweets,
-                        history: r.history.unwrap_or_default(),
-                        interactions,
-                        last_seen: r.last_seen,
-                    };
-                    load_entry_parts(entry, has_history)
-                });
-            let len = |s: Option<&str>| s.map_or(0, |s| u32::try_from(s.len()).unwrap_or(u32::MAX));
-            match parsed {
-                Some(entry) => {
-                    let sizes = [len(Some(record)), len(posts), len(acts)];
-                    self.restore_one(key, entry, sizes, &mut report);
+            // Posts or interactions that cannot be read are left out, counted,
+            // and deleted at the next save (written again without them).
+            let mut unreadable = |kind: u8| {
+                report.skipped += 1;
+                rewrite |= kind;
+            };
+            let mut tweets = match posts.map(read_tweets) {
+                None => Vec::new(),
+                Some(Some(t)) => t,
+                Some(None) => {
+                    unreadable(TWEETS);
+                    Vec::new()
                 }
+            };
+            let mut interactions = match acts.map(read_interactions) {
+                None => Vec::new(),
+                Some(Some(i)) => i,
+                Some(None) => {
+                    unreadable(INTERACTIONS);
+                    Vec::new()
+                }
+            };
+            let (account, history, last_seen) = match read {
+                Read::Bad => continue,
+                // Most accounts: their facts put in as they are, not decoded.
+                Read::Quick(mut quick) => {
+                    let own_key = quick.own_key(&key);
+                    let order = (
+                        quick.observed_at.unwrap_or(quick.last_seen),
+                        quick.last_seen,
+                    );
+                    let written = quick.history.is_some();
+                    let mut history = quick.history.take().unwrap_or_default();
+                    if !tweets.is_empty() || !interactions.is_empty() || written {
+                        let id = match quick.id {
+                            IdRef::None => None,
+                            IdRef::Num(n) => Some(n.to_string()),
+                            IdRef::Text(t) => Some(t.to_string()),
+                        };
+                        let (t, h, i) = (&mut tweets, &mut history, &mut interactions);
+                        super::settle_lists(t, h, i, id.as_deref(), quick.handle);
+                    }
+                    tweets.shrink_to_fit();
+                    interactions.shrink_to_fit();
+                    history.shrink_to_fit();
+                    let extra = super::Extra {
+                        tweets,
+                        history: written.then_some(history),
+                        interactions,
+                        stored: [sizes[1], sizes[2]],
+                    };
+                    let slot = Slot {
+                        blob: Box::from(quick.blob(&scratch)),
+                        extra: (!extra.is_empty()).then(|| Box::new(extra)),
+                        account_bytes: sizes[0],
+                        last_seen: quick.last_seen,
+                        features: Default::default(),
+                    };
+                    let handle = quick.handle;
+                    self.restore_slot(key, own_key, handle, order, slot, rewrite, &mut report);
+                    continue;
+                }
+                Read::General(account, history, last_seen) => (*account, history, last_seen),
+            };
+            let has_history = history.is_some();
+            let entry = EntryData {
+                account,
+                tweets,
+                history: history.unwrap_or_default(),
+                interactions,
+                last_seen,
+            };
+            match load_entry_parts(entry, has_history) {
+                Some(entry) => self.restore_one(key, entry, sizes, rewrite, &mut report),
                 None => {
                     report.skipped += 1;
                     self.tracker.gone(&key);
@@ -498,6 +785,7 @@ impl Memory {
         stored_key: String,
         entry: EntryData,
         sizes: [u32; 3],
+        rewrite: u8,
         report: &mut LoadReport,
     ) {
         let key = entry_key(&entry.account);
@@ -507,23 +795,28 @@ impl Memory {
             entry.last_seen,
         );
         let slot = Slot::of(entry, sizes);
-        self.restore_slot(stored_key, key, &handle, order, slot, report);
+        let key = (key != stored_key).then_some(key);
+        self.restore_slot(stored_key, key, &handle, order, slot, rewrite, report);
     }
 
     /// [`Memory::restore_one`] for an entry in its compact form, with its
-    /// key, lower-case handle and `(observed with its handle, last seen)`.
+    /// key, handle and `(observed with its handle, last seen)`; the kinds
+    /// of its records to `rewrite` at the next save (read in the JSON form).
+    #[allow(clippy::too_many_arguments)]
     fn restore_slot(
         &mut self,
         stored_key: String,
-        key: String,
+        key: Option<String>,
         handle: &str,
         order: (i64, i64),
         mut slot: Slot,
+        rewrite: u8,
         report: &mut LoadReport,
     ) {
+        let key = key.as_deref().unwrap_or(&stored_key);
         let newer_than =
             |memory: &Memory, i: u32| memory.slot(i).is_some_and(|s| order > s.order());
-        if let Some(held) = self.find_key(&key) {
+        if let Some(held) = self.find_key(key) {
             if !newer_than(self, held) {
                 report.skipped += 1;
                 self.tracker.gone(&stored_key);
@@ -557,12 +850,15 @@ impl Memory {
         if stored_key == key {
             self.tracker.stored_bytes += slot.sizes().iter().map(|b| *b as usize).sum::<usize>();
             self.put(slot, hold);
+            if rewrite != 0 {
+                self.tracker.mark(key, rewrite, true);
+            }
         } else {
             // Stored under another key: written again under its own.
             self.tracker.gone(&stored_key);
             slot.set_sizes([0; 3]);
             self.put(slot, hold);
-            self.tracker.mark(&key, ALL, false);
+            self.tracker.mark(key, ALL, false);
         }
     }
 

@@ -452,26 +452,28 @@ impl Engine {
     }
 
     /// The memory records changed since the last call (IndexedDB saving,
-    /// shared/memory-store.js); afterwards they count as written.
+    /// shared/memory-store.js), each record a `Uint8Array` of its own (the
+    /// binary form); afterwards they count as written.
     #[wasm_bindgen(js_name = takeMemoryChanges, unchecked_return_type = "MemoryChanges")]
     pub fn take_memory_changes(&mut self) -> JsValue {
-        to_js(&self.memory.take_changes())
+        changes_to_js(self.memory.take_changes())
     }
 
-    /// Replaces memory with the stored records, each kind as `key\trecord`
-    /// lines (the key a JSON string); the cap is kept. Unreadable records are
+    /// Replaces memory with every stored record in one batch (as
+    /// `loadMemoryChunk` takes it); the cap is kept. Unreadable records are
     /// skipped (and deleted at the next save).
     #[wasm_bindgen(js_name = loadMemoryRecords, unchecked_return_type = "MemoryLoadReport")]
     pub fn load_memory_records(
         &mut self,
-        accounts: &str,
-        tweets: &str,
-        interactions: &str,
-    ) -> JsValue {
+        keys: &str,
+        values: &[u8],
+        lengths: &[u32],
+    ) -> Result<JsValue, JsError> {
+        let records = records_of(keys, values, lengths)?;
         let capacity = self.memory.capacity();
-        let (memory, report) = Memory::from_records(capacity, accounts, tweets, interactions);
+        let (memory, report) = Memory::from_stored(capacity, records);
         self.memory = memory;
-        to_js(&report)
+        Ok(to_js(&report))
     }
 
     /// Starts replacing memory with the stored records in chunks (the cap is
@@ -487,15 +489,21 @@ impl Engine {
         self.memory.restore_begin(expected);
     }
 
-    /// One batch of stored records, each kind as UTF-8 `key\trecord` lines
-    /// (the key a JSON string; bytes, as TextEncoder gives them, copy into
-    /// the heap faster than strings): some accounts and the posts and
-    /// interactions of the same keys, batches in key order.
+    /// One batch of stored records (batches in key order): `keys` the JSON
+    /// `[accounts, tweets, interactions]` lists of keys, `values` every
+    /// record's bytes one after the other in that order (binary records, or
+    /// the older JSON text as UTF-8), `lengths` each record's byte length.
+    /// Throws, changing nothing, when the three do not agree.
     #[wasm_bindgen(js_name = loadMemoryChunk)]
-    pub fn load_memory_chunk(&mut self, accounts: &[u8], tweets: &[u8], interactions: &[u8]) {
-        let text = String::from_utf8_lossy;
-        self.memory
-            .restore_chunk(&text(accounts), &text(tweets), &text(interactions));
+    pub fn load_memory_chunk(
+        &mut self,
+        keys: &str,
+        values: &[u8],
+        lengths: &[u32],
+    ) -> Result<(), JsError> {
+        let records = records_of(keys, values, lengths)?;
+        self.memory.restore_records(records);
+        Ok(())
     }
 
     /// Ends a chunked restore: what was restored and skipped.
@@ -526,14 +534,73 @@ impl Engine {
     }
 }
 
+/// A batch of stored records from its three parts (`loadMemoryChunk`).
+fn records_of<'a>(
+    keys: &str,
+    values: &'a [u8],
+    lengths: &[u32],
+) -> Result<crate::memory::Records<'a>, JsError> {
+    let keys: [Vec<String>; 3] = serde_json::from_str(keys)
+        .map_err(|e| JsError::new(&format!("the memory records' keys are not readable: {e}")))?;
+    crate::memory::Records::split(keys, values, lengths).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// A save as JS: every record a `Uint8Array` of its own (IndexedDB stores it
+/// as it is), `null` for a record to delete.
+fn changes_to_js(changes: crate::memory::Changes) -> JsValue {
+    #[derive(Serialize)]
+    struct Rest<'a> {
+        clear: bool,
+        deleted: &'a [String],
+        evicted: usize,
+        bytes: usize,
+        total: usize,
+    }
+    let out = to_js(&Rest {
+        clear: changes.clear,
+        deleted: &changes.deleted,
+        evicted: changes.evicted,
+        bytes: changes.bytes,
+        total: changes.total,
+    });
+    let pair = |key: &str, record: Option<&[u8]>| -> JsValue {
+        let value = record.map_or(JsValue::NULL, |r| js_sys::Uint8Array::from(r).into());
+        js_sys::Array::of2(&JsValue::from_str(key), &value).into()
+    };
+    let accounts: js_sys::Array = changes
+        .accounts
+        .iter()
+        .map(|(k, r)| pair(k, Some(r)))
+        .collect();
+    let tweets: js_sys::Array = changes
+        .tweets
+        .iter()
+        .map(|(k, r)| pair(k, r.as_deref()))
+        .collect();
+    let interactions: js_sys::Array = changes
+        .interactions
+        .iter()
+        .map(|(k, r)| pair(k, r.as_deref()))
+        .collect();
+    for (name, list) in [
+        ("accounts", accounts),
+        ("tweets", tweets),
+        ("interactions", interactions),
+    ] {
+        let _ = js_sys::Reflect::set(&out, &JsValue::from_str(name), &list);
+    }
+    out
+}
+
 #[wasm_bindgen(typescript_custom_section)]
 const MEMORY_RECORDS_TS: &'static str = r#"
-/** One save of the memory's records: `[key, record | null]` per store (null: delete). */
+/** One save of the memory's records: `[key, record | null]` per store (null:
+ * delete), each record a Uint8Array of its own. */
 export interface MemoryChanges {
   clear: boolean;
-  accounts: [string, string][];
-  tweets: [string, string | null][];
-  interactions: [string, string | null][];
+  accounts: [string, Uint8Array][];
+  tweets: [string, Uint8Array | null][];
+  interactions: [string, Uint8Array | null][];
   deleted: string[];
   evicted: number;
   bytes: number;

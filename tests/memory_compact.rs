@@ -4,7 +4,7 @@
 //! restoring records in key-range chunks, as memory-store.js hands them over,
 //! gives the same memory and the same next save as restoring them in one go.
 
-use followback::memory::{Changes, Memory};
+use followback::memory::{Changes, Memory, Records};
 use followback::model::{Account, Interaction, InteractionKind, Source, Tweet};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -139,20 +139,8 @@ mod store;
 use store::Store;
 
 impl Store {
-    fn text<'a>(entries: impl Iterator<Item = (&'a String, &'a String)>) -> String {
-        entries
-            .map(|(k, v)| line(k, v))
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
     fn one_go(&self, capacity: usize) -> (Memory, followback::memory::LoadReport) {
-        Memory::from_records(
-            capacity,
-            &Store::text(self.accounts.iter()),
-            &Store::text(self.tweets.iter()),
-            &Store::text(self.interactions.iter()),
-        )
+        Memory::from_stored(capacity, self.records())
     }
 
     /// As memory-store.js restoreRecords: `batch` accounts a chunk, with the
@@ -164,16 +152,23 @@ impl Store {
         let keys: Vec<&String> = self.accounts.keys().collect();
         let mut after: Option<&String> = None;
         let mut start = 0;
+        fn list<'a>(
+            entries: &mut dyn Iterator<Item = (&'a String, &'a Vec<u8>)>,
+        ) -> Vec<(String, &'a [u8])> {
+            entries.map(|(k, v)| (k.clone(), v.as_slice())).collect()
+        }
         loop {
             let chunk = &keys[start..(start + batch).min(keys.len())];
             let last = chunk.len() < batch;
             let upto = if last { None } else { chunk.last().copied() };
             let in_range =
                 |k: &&String| after.map_or(true, |a| *k > a) && upto.map_or(true, |u| *k <= u);
-            let accounts = Store::text(chunk.iter().map(|k| (*k, &self.accounts[*k])));
-            let tweets = Store::text(self.tweets.iter().filter(|(k, _)| in_range(k)));
-            let interactions = Store::text(self.interactions.iter().filter(|(k, _)| in_range(k)));
-            m.restore_chunk(&accounts, &tweets, &interactions);
+            let records = Records {
+                accounts: list(&mut chunk.iter().map(|k| (*k, &self.accounts[*k]))),
+                tweets: list(&mut self.tweets.iter().filter(|(k, _)| in_range(k))),
+                interactions: list(&mut self.interactions.iter().filter(|(k, _)| in_range(k))),
+            };
+            m.restore_records(records);
             if last {
                 break;
             }
@@ -259,10 +254,10 @@ proptest! {
             }
             a.observed_at = Some(*seen / 2);
             let key = if variant % 9 == 0 { format!("@misfiled{i}") } else { key_of(&a) };
-            store.accounts.insert(key.clone(), record(&a, *seen, *variant));
+            store.accounts.insert(key.clone(), record(&a, *seen, *variant).into_bytes());
             if extras & 1 != 0 {
                 let posts = vec![post(&a, 1), post(&a, 2)];
-                store.tweets.insert(key.clone(), serde_json::to_string(&posts).unwrap_or_default());
+                store.tweets.insert(key.clone(), serde_json::to_vec(&posts).unwrap_or_default());
             }
             if extras & 2 != 0 {
                 let acts = vec![Interaction {
@@ -272,12 +267,12 @@ proptest! {
                     source: Source::Page,
                     notification: None,
                 }];
-                store.interactions.insert(key, serde_json::to_string(&acts).unwrap_or_default());
+                store.interactions.insert(key, serde_json::to_vec(&acts).unwrap_or_default());
             }
         }
         for (key, value, kind) in junk {
             let map = match kind { 0 => &mut store.accounts, 1 => &mut store.tweets, _ => &mut store.interactions };
-            map.insert(key, value);
+            map.insert(key, value.into_bytes());
         }
         let (mut whole, whole_report) = store.one_go(capacity);
         let (mut chunked, chunked_report) = store.in_chunks(capacity, batch);

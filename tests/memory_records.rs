@@ -3,8 +3,6 @@
 //! count and by bytes is reported, and restoring from the records gives back
 //! what was remembered. A fake store applies each save as the worker does.
 
-use std::collections::BTreeMap;
-
 use followback::memory::{Memory, SAVED_TWEETS_PER_ACCOUNT};
 use followback::model::{Account, Interaction, InteractionKind, Source, Tweet};
 
@@ -13,19 +11,8 @@ mod store;
 use store::Store;
 
 impl Store {
-    fn lines(map: &BTreeMap<String, String>) -> String {
-        map.iter()
-            .map(|(k, v)| format!("{}\t{v}\n", serde_json::to_string(k).unwrap_or_default()))
-            .collect()
-    }
-
     fn restore(&self, capacity: usize) -> Memory {
-        let (m, report) = Memory::from_records(
-            capacity,
-            &Store::lines(&self.accounts),
-            &Store::lines(&self.tweets),
-            &Store::lines(&self.interactions),
-        );
+        let (m, report) = Memory::from_stored(capacity, self.records());
         assert_eq!(report.skipped, 0, "{report:?}");
         m
     }
@@ -34,7 +21,7 @@ impl Store {
         [&self.accounts, &self.tweets, &self.interactions]
             .iter()
             .flat_map(|m| m.values())
-            .map(String::len)
+            .map(Vec::len)
             .sum()
     }
 }

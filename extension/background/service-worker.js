@@ -76,10 +76,10 @@ async function restoreMemory(e) {
       // start), the records loaded instead.
       note(`the old saved memory could not be read: ${report ? report.error : 'no report'}`);
     }
-    // In batches: the heap never holds more than one batch's text.
+    // In batches: the heap never holds more than one batch's records.
     await restoreRecords(db, {
       begin: (n) => e.beginMemoryRestore(n),
-      chunk: (a, t, i) => e.loadMemoryChunk(a, t, i),
+      chunk: (keys, values, lengths) => e.loadMemoryChunk(keys, values, lengths),
     });
     const loaded = e.finishMemoryRestore();
     if (loaded && loaded.skipped > 0) note(`${loaded.skipped} unreadable memory records skipped`);

@@ -3,11 +3,15 @@
 // background script) and read by the options page's export when the worker
 // cannot send it. One object store per record kind (accounts, tweets,
 // interactions, as the core's Memory::take_changes hands them out), each
-// record a compact JSON string keyed by the memory key (`#id` / `@handle`),
-// plus `meta` (the cap in force, the last eviction, when the old saved string
-// was moved here). Effects only: what to write, and how records are read
-// back, is decided in Rust (src/memory_records.rs). Each save is one small
-// transaction, written as soon as accounts arrive.
+// record a Uint8Array in the core's binary form (src/memory_binary.rs: an
+// account record is its compact in-heap bytes) keyed by the memory key
+// (`#id` / `@handle`), plus `meta` (the cap in force, the last eviction, when
+// the old saved string was moved here). Records an older version wrote are
+// JSON strings: they are read the same way (the core tells the forms apart)
+// and written again in the binary form at the next save. Effects only: what
+// to write, and how records are read back, is decided in Rust
+// (src/memory_records.rs). Each save is one small transaction, written as
+// soon as accounts arrive.
 
 export const DB_NAME = 'followback-memory';
 const DB_VERSION = 1;
@@ -51,41 +55,94 @@ function result(req) {
   });
 }
 
+const utf8 = new TextEncoder();
+
 /**
- * One store's records as the core's `key\trecord` lines (the key a JSON
- * string); values that are not strings are left out.
- * @param {IDBValidKey[]} keys @param {unknown[]} values
+ * A stored record's bytes: a binary record as it is, an older JSON string as
+ * UTF-8; null for anything else (left out).
+ * @param {unknown} v @returns {Uint8Array | null}
  */
-function lines(keys, values) {
-  const out = [];
-  for (let i = 0; i < keys.length; i += 1) {
-    const v = values[i];
-    if (typeof v === 'string') out.push(`${JSON.stringify(String(keys[i]))}\t${v}`);
-  }
-  return out.join('\n');
+function recordBytes(v) {
+  if (v instanceof Uint8Array) return v;
+  if (v instanceof ArrayBuffer) return new Uint8Array(v);
+  if (typeof v === 'string') return utf8.encode(v);
+  return null;
 }
 
 /**
- * Every record, for Engine.loadMemoryRecords, read in one transaction.
+ * Reusable room for {@link recordBatch}: a restore builds every batch in the
+ * same two buffers instead of allocating new ones per batch.
+ * @returns {{ values: Uint8Array, lengths: Uint32Array }}
+ */
+export function batchRoom() {
+  return { values: new Uint8Array(0), lengths: new Uint32Array(0) };
+}
+
+/**
+ * A batch of records as Engine.loadMemoryChunk takes it, from each store's
+ * keys and values (accounts, tweets, interactions): the keys as one JSON
+ * text (`[[...], [...], [...]]`), every record's bytes one after the other
+ * in that order, and each record's length. Values that are neither bytes
+ * nor strings are left out. With `room` ({@link batchRoom}), the bytes and
+ * lengths are views of it, valid until the next batch built in it.
+ * @param {[IDBValidKey[], unknown[]][]} stores
+ * @param {{ values: Uint8Array, lengths: Uint32Array }} [room]
+ * @returns {{ keys: string, values: Uint8Array, lengths: Uint32Array, records: number }}
+ */
+export function recordBatch(stores, room) {
+  /** @type {string[][]} */
+  const keys = [];
+  /** @type {Uint8Array[]} */
+  const parts = [];
+  let total = 0;
+  for (const [storeKeys, values] of stores) {
+    /** @type {string[]} */
+    const kept = [];
+    for (let i = 0; i < storeKeys.length; i += 1) {
+      const bytes = recordBytes(values[i]);
+      if (bytes === null) continue;
+      kept.push(String(storeKeys[i]));
+      parts.push(bytes);
+      total += bytes.length;
+    }
+    keys.push(kept);
+  }
+  let values;
+  let lengths;
+  if (room) {
+    if (room.values.length < total) room.values = new Uint8Array(Math.max(total, 2 * room.values.length));
+    if (room.lengths.length < parts.length) room.lengths = new Uint32Array(Math.max(parts.length, 2 * room.lengths.length));
+    values = room.values.subarray(0, total);
+    lengths = room.lengths.subarray(0, parts.length);
+  } else {
+    values = new Uint8Array(total);
+    lengths = new Uint32Array(parts.length);
+  }
+  let at = 0;
+  for (let i = 0; i < parts.length; i += 1) {
+    const p = parts[i];
+    values.set(p, at);
+    lengths[i] = p.length;
+    at += p.length;
+  }
+  return { keys: JSON.stringify(keys), values, lengths, records: parts.length };
+}
+
+/**
+ * Every record as one batch, for Engine.loadMemoryRecords, read in one transaction.
  * @param {IDBDatabase} db
- * @returns {Promise<{ accounts: string, tweets: string, interactions: string, records: number }>}
+ * @returns {Promise<{ keys: string, values: Uint8Array, lengths: Uint32Array, records: number }>}
  */
 export async function readRecords(db) {
   const tx = db.transaction([...RECORD_STORES], 'readonly');
   const parts = await Promise.all(RECORD_STORES.map(async (name) => {
     const store = tx.objectStore(name);
-    const [keys, values] = await Promise.all([result(store.getAllKeys()), result(store.getAll())]);
-    return { text: lines(keys, values), count: keys.length };
+    return /** @type {[IDBValidKey[], unknown[]]} */ (await Promise.all([result(store.getAllKeys()), result(store.getAll())]));
   }));
-  return {
-    accounts: parts[0].text,
-    tweets: parts[1].text,
-    interactions: parts[2].text,
-    records: parts.reduce((n, p) => n + p.count, 0),
-  };
+  return recordBatch(parts);
 }
 
-/** Accounts handed to the engine per batch when restoring: a few MB of text at most. */
+/** Accounts handed to the engine per batch when restoring: a few MB at most. */
 export const RESTORE_BATCH = 1000;
 
 /**
@@ -93,17 +150,18 @@ export const RESTORE_BATCH = 1000;
  * loadMemoryChunk / finishMemoryRestore, read in one transaction: `begin`
  * gets the number of account records, then `chunk` (synchronous) gets up to
  * `batch` accounts records in key order with the posts and interactions
- * records of the same key range, each store's part as UTF-8 `key\trecord`
- * lines (bytes copy into the wasm heap faster than strings).
- * The text held at once is one batch's, whatever the number of accounts.
+ * records of the same key range, as one batch ({@link recordBatch}: the
+ * records' bytes copied into the wasm heap at once, no parsing of text; the
+ * bytes are views that `chunk` must not keep).
+ * The bytes held at once are one batch's, whatever the number of accounts.
  * Resolves with the number of records read.
  * @param {IDBDatabase} db
- * @param {{ begin: (accounts: number) => void, chunk: (accounts: Uint8Array, tweets: Uint8Array, interactions: Uint8Array) => void }} load
+ * @param {{ begin: (accounts: number) => void, chunk: (keys: string, values: Uint8Array, lengths: Uint32Array) => void }} load
  * @param {number} [batch]
  * @returns {Promise<number>}
  */
 export async function restoreRecords(db, load, batch = RESTORE_BATCH) {
-  const utf8 = new TextEncoder();
+  const room = batchRoom();
   const tx = db.transaction([...RECORD_STORES], 'readonly');
   const [accounts, tweets, interactions] = RECORD_STORES.map((name) => tx.objectStore(name));
   load.begin(await result(accounts.count()));
@@ -126,7 +184,8 @@ export async function restoreRecords(db, load, batch = RESTORE_BATCH) {
       result(tweets.getAllKeys(range)), result(tweets.getAll(range)),
       result(interactions.getAllKeys(range)), result(interactions.getAll(range)),
     ]);
-    load.chunk(utf8.encode(lines(keys, values)), utf8.encode(lines(tk, tv)), utf8.encode(lines(ik, iv)));
+    const b = recordBatch([[keys, values], [tk, tv], [ik, iv]], room);
+    load.chunk(b.keys, b.values, b.lengths);
     records += keys.length + tk.length + ik.length;
     if (last) return records;
     after = upTo;
@@ -138,7 +197,7 @@ export async function restoreRecords(db, load, batch = RESTORE_BATCH) {
  * emptied first when `clear`, then the deletes, then the records; `meta`
  * entries written with them. Resolves once the transaction committed.
  * @param {IDBDatabase} db
- * @param {{ clear?: boolean, accounts?: [string, string][], tweets?: [string, string | null][], interactions?: [string, string | null][], deleted?: string[] }} changes
+ * @param {{ clear?: boolean, accounts?: [string, Uint8Array | string][], tweets?: [string, Uint8Array | string | null][], interactions?: [string, Uint8Array | string | null][], deleted?: string[] }} changes
  * @param {Record<string, unknown>} [meta]
  * @returns {Promise<void>}
  */
@@ -154,7 +213,7 @@ export function writeChanges(db, changes, meta = {}) {
     const lists = [changes.accounts, changes.tweets, changes.interactions];
     lists.forEach((list, i) => {
       for (const [key, value] of list ?? []) {
-        if (typeof value === 'string') stores[i].put(value, key);
+        if (value instanceof Uint8Array || typeof value === 'string') stores[i].put(value, key);
         else stores[i].delete(key);
       }
     });
@@ -173,39 +232,29 @@ export function readMeta(db, key) {
 }
 
 /**
- * The stored memory in the export format (`{ version, capacity?, entries }`), read
- * straight from the records: what a restarted worker would load (tests, and
- * anything that wants the saved copy rather than the running one).
+ * The stored memory in the export format (the core's exportMemory: `{
+ * version, capacity, entries }`), read from the records by a core of its
+ * own: what a restarted worker would load (the options page's export when
+ * the worker cannot send it, tests).
  * @param {IDBFactory} [factory]
  * @returns {Promise<string>}
  */
 export async function savedMemoryText(factory = indexedDB) {
+  const core = await import('../core/followback.js');
+  await core.default();
   const db = await openMemoryDb(factory);
+  const engine = new core.Engine(null);
   try {
-    const tx = db.transaction([...RECORD_STORES, META], 'readonly');
-    const capacity = result(tx.objectStore(META).get('capacity'));
-    const [accounts, tweets, interactions] = await Promise.all(RECORD_STORES.map(async (name) => {
-      const store = tx.objectStore(name);
-      const [keys, values] = await Promise.all([result(store.getAllKeys()), result(store.getAll())]);
-      /** @type {Map<string, unknown>} */
-      const byKey = new Map();
-      keys.forEach((k, i) => {
-        try {
-          byKey.set(String(k), JSON.parse(String(values[i])));
-        } catch (_) {
-          // an unreadable record is not part of the saved memory
-        }
-      });
-      return byKey;
-    }));
-    const entries = [];
-    for (const [key, record] of accounts) {
-      if (!record || typeof record !== 'object') continue;
-      entries.push({ ...record, tweets: tweets.get(key) ?? [], interactions: interactions.get(key) ?? [] });
-    }
-    const cap = await capacity;
-    return JSON.stringify({ version: 1, ...(typeof cap === 'number' ? { capacity: cap } : {}), entries });
+    const cap = await readMeta(db, 'capacity');
+    if (typeof cap === 'number') engine.setCapacity(cap);
+    await restoreRecords(db, {
+      begin: (n) => engine.beginMemoryRestore(n),
+      chunk: (keys, values, lengths) => engine.loadMemoryChunk(keys, values, lengths),
+    });
+    engine.finishMemoryRestore();
+    return engine.exportMemory();
   } finally {
+    engine.free();
     db.close();
   }
 }

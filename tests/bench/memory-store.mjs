@@ -1,14 +1,21 @@
 // Memory store figures: how long a restarted worker takes to restore 100,000
 // remembered accounts from their IndexedDB records, and what each costs in
 // the store and in the wasm heap. Loads the wasm-bindgen output (dist/core)
-// in node; the records are built exactly as the worker writes them
-// (Engine.takeMemoryChanges) and handed back as memory-store.js
+// in node. The memory is a mix: every account as a Followers page sends it,
+// one in ten with 1-20 posts read from the page (as the
+// bench example's realistic memory has 0-20), one in ten seen again with
+// other counts (a count history), one in 33 with interactions. Its records
+// are built exactly as the worker writes them (Engine.takeMemoryChanges:
+// Uint8Arrays in the binary form) and handed back as memory-store.js
 // restoreRecords reads them: in key order, batches of RESTORE_BATCH accounts
-// with the posts and interactions of the same key range, each as `key\trecord`
-// lines (Engine.beginMemoryRestore / loadMemoryChunk / finishMemoryRestore).
-// IndexedDB's own reads are not included (node has none); building each
-// batch's text is. The heap figure is the growth of the wasm memory, which
-// never shrinks: the restore's peak, transient text included.
+// with the posts and interactions of the same key range, each batch built by
+// memory-store.js recordBatch itself (Engine.beginMemoryRestore /
+// loadMemoryChunk / finishMemoryRestore). IndexedDB's own reads (getAll and
+// the buffers it allocates for the values it reads) are not included: node
+// has none; each batch's values are Uint8Array views of packed bytes. One
+// more run with a fresh buffer per record, as getAll would allocate them, is
+// printed (restore_100k_fresh_buffers_ms) to show what that adds. The heap figure is the growth of the wasm memory, which never
+// shrinks: the restore's peak, transient batches included.
 // With --pages DIR, also the heap per account of the realistic memory with
 // posts and history (DIR/memory_realistic.json, written by the bench example).
 // Prints `<name> <value> <unit>` lines on stdout, details on stderr.
@@ -20,6 +27,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { figure, median } from './goals.mjs';
+import { RESTORE_BATCH, batchRoom, recordBatch } from '../../extension/shared/memory-store.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RUNS = 5;
@@ -61,20 +69,27 @@ function user(i) {
   };
 }
 
-/** `key\trecord` lines, as memory-store.js builds them (values that are not strings left out). */
-function lines(keys, values) {
-  const out = [];
-  for (let i = 0; i < keys.length; i += 1) {
-    const v = values[i];
-    if (typeof v === 'string') out.push(`${JSON.stringify(String(keys[i]))}\t${v}`);
-  }
-  return out.join('\n');
-}
-
 /** A store as IndexedDB holds it: keys in order, values beside them. */
+/**
+ * A store as IndexedDB holds it: keys in order, and the records' bytes (kept
+ * packed here, so the bench's own heap is not 100,000 live buffers the
+ * worker would not have). `values(from, to)` gives one Uint8Array a record,
+ * as IndexedDB's getAll does for each batch: views of the packed bytes, or
+ * with `FRESH` set new buffers (what IndexedDB allocates when it reads them).
+ */
+let FRESH = false;
 function sorted(map) {
   const keys = [...map.keys()].sort();
-  return { keys, values: keys.map((k) => map.get(k)) };
+  const ends = new Uint32Array(keys.length + 1);
+  keys.forEach((k, j) => { ends[j + 1] = ends[j] + map.get(k).length; });
+  const bytes = new Uint8Array(ends[keys.length]);
+  keys.forEach((k, j) => bytes.set(map.get(k), ends[j]));
+  const values = (from, to) => {
+    const out = [];
+    for (let j = from; j < to; j += 1) out.push(FRESH ? bytes.slice(ends[j], ends[j + 1]) : bytes.subarray(ends[j], ends[j + 1]));
+    return out;
+  };
+  return { keys, bytes, values };
 }
 
 /** Index of the first key above `key` (keys sorted). */
@@ -94,24 +109,24 @@ function above(keys, key) {
  * arrays: the account count, then batches of `batch` accounts with the
  * posts and interactions records of the same key range.
  */
-const utf8 = new TextEncoder();
-
 function restoreInBatches(engine, stores, batch) {
   const [accounts, tweets, interactions] = stores;
   engine.beginMemoryRestore(accounts.keys.length);
+  const room = batchRoom();
   let t = 0;
   let i = 0;
   for (let a = 0; ; a += batch) {
     const keys = accounts.keys.slice(a, a + batch);
-    const values = accounts.values.slice(a, a + batch);
+    const values = accounts.values(a, Math.min(a + batch, accounts.keys.length));
     const last = keys.length < batch;
     const tEnd = last ? tweets.keys.length : above(tweets.keys, keys[keys.length - 1]);
     const iEnd = last ? interactions.keys.length : above(interactions.keys, keys[keys.length - 1]);
-    engine.loadMemoryChunk(
-      utf8.encode(lines(keys, values)),
-      utf8.encode(lines(tweets.keys.slice(t, tEnd), tweets.values.slice(t, tEnd))),
-      utf8.encode(lines(interactions.keys.slice(i, iEnd), interactions.values.slice(i, iEnd))),
-    );
+    const b = recordBatch([
+      [keys, values],
+      [tweets.keys.slice(t, tEnd), tweets.values(t, tEnd)],
+      [interactions.keys.slice(i, iEnd), interactions.values(i, iEnd)],
+    ], room);
+    engine.loadMemoryChunk(b.keys, b.values, b.lengths);
     t = tEnd;
     i = iEnd;
     if (last) break;
@@ -124,7 +139,7 @@ function takeRecords(engine, stores = [new Map(), new Map(), new Map()]) {
   const c = engine.takeMemoryChanges();
   ['accounts', 'tweets', 'interactions'].forEach((kind, k) => {
     for (const [key, value] of c[kind]) {
-      if (typeof value === 'string') stores[k].set(key, value);
+      if (value !== null) stores[k].set(key, value);
       else stores[k].delete(key);
     }
   });
@@ -151,14 +166,60 @@ for (let start = 0; start < N; start += 2000) {
   written += r.accounts;
   takeRecords(writer, stores);
 }
-note(`remembered ${written} accounts in ${(performance.now() - t0).toFixed(0)} ms (ingest + takeMemoryChanges)`);
+// Profile facts only (what memory_bytes_per_account has always measured).
+const profileStores = stores.map((m) => new Map(m));
+const profileBytes = writer.memoryBytes();
+// The mix: posts, a count history and interactions for some of them.
+const handleOf = (i) => `jane_${String(i).padStart(6, '0')}`;
+for (let start = 0; start < N; start += 2000) {
+  const tweets = [];
+  const interactions = [];
+  const again = [];
+  for (let i = start; i < Math.min(N, start + 2000); i += 1) {
+    if (i % 10 === 0) {
+      for (let p = 0; p < 1 + ((i / 10) % 20); p += 1) {
+        tweets.push({
+          statusHref: `/${handleOf(i)}/status/${1_800_000_000_000_000_000n + BigInt(i * 20 + p)}`,
+          authorHref: `/${handleOf(i)}`,
+          datetime: new Date(NOW - (p + 1) * 3_600_000).toISOString(),
+          text: `Post ${p} by ${handleOf(i)}: shipping a new release today, faster and with better errors.`,
+          links: p % 5 === 0 ? [{ href: 'https://t.co/x1', text: 'example.com/release-notes', title: 'https://example.com/release-notes' }] : [],
+          quote: false,
+        });
+      }
+    }
+    if (i % 33 === 0) {
+      interactions.push({ handle: handleOf(i), kind: 'liked', at: NOW / 1000 - 86_400 });
+      interactions.push({ handle: handleOf(i), kind: 'followed', at: NOW / 1000 - 3_600 });
+    }
+    if (i % 10 === 5) {
+      const u = user(i);
+      u.legacy.followers_count += 17;
+      u.legacy.statuses_count += 3;
+      again.push(u);
+    }
+  }
+  if (tweets.length > 0) {
+    const r = writer.rememberTweets(tweets, NOW + N);
+    if (r.recorded !== tweets.length) throw new Error(`posts: ${JSON.stringify(r).slice(0, 300)}`);
+  }
+  if (interactions.length > 0) {
+    const r = writer.rememberInteractions(interactions, NOW + N);
+    if (r.recorded !== interactions.length) throw new Error(`interactions: ${JSON.stringify(r).slice(0, 300)}`);
+  }
+  if (again.length > 0) writer.ingest(JSON.stringify(again), NOW + 86_400_000 + start);
+  takeRecords(writer, stores);
+}
+note(`remembered ${written} accounts in ${(performance.now() - t0).toFixed(0)} ms (ingest, posts, interactions + takeMemoryChanges)`);
 const storedBytes = writer.memoryBytes();
 note(`${stores[0].size} account records, ${stores[1].size} post records, ${stores[2].size} interaction records; ${storedBytes} bytes`);
 if (stores[0].size !== N) throw new Error(`expected ${N} account records, got ${stores[0].size}`);
 writer.free();
 
-const BATCH = 1000; // memory-store.js RESTORE_BATCH
+const BATCH = RESTORE_BATCH;
 const sortedStores = stores.map(sorted);
+const sortedProfiles = profileStores.map(sorted);
+for (const m of [...stores, ...profileStores]) m.clear();
 
 /** A fresh wasm instance (a restarted worker) and its memory's size now. */
 async function freshInstance() {
@@ -170,7 +231,7 @@ async function freshInstance() {
 // Restore: a fresh wasm instance each run, batches built then loaded.
 const wall = [];
 const cpuTimes = [];
-let heapPerAccount = 0;
+let heapPerAccountMix = 0;
 for (let run = 0; run < RUNS; run += 1) {
   const heapBefore = await freshInstance();
   const start = performance.now();
@@ -183,19 +244,45 @@ for (let run = 0; run < RUNS; run += 1) {
   cpuTimes.push(cpuMs);
   if (report.loaded !== N || engine.accountCount() !== N) throw new Error(`restored ${report.loaded} of ${N}`);
   wall.push(ms);
-  heapPerAccount = (exports.memory.buffer.byteLength - heapBefore) / N;
+  heapPerAccountMix = (exports.memory.buffer.byteLength - heapBefore) / N;
   note(`run ${run + 1}: restored ${report.loaded} accounts in ${ms.toFixed(0)} ms (${cpuMs.toFixed(0)} ms of CPU) in batches of ${BATCH}; wasm heap grew ${((exports.memory.buffer.byteLength - heapBefore) / 1048576).toFixed(1)} MiB`);
+}
+
+// Once more with a fresh buffer per record (what IndexedDB's reads allocate).
+let freshMs = 0;
+{
+  await freshInstance();
+  FRESH = true;
+  const start = performance.now();
+  const engine = new Engine(null);
+  const report = restoreInBatches(engine, sortedStores, BATCH);
+  freshMs = performance.now() - start;
+  FRESH = false;
+  if (report.loaded !== N) throw new Error(`restored ${report.loaded} of ${N} (fresh buffers)`);
+  note(`with a fresh buffer per record: restored in ${freshMs.toFixed(0)} ms (one run)`);
+}
+
+// The heap of profile-only accounts (most of a followers list), restored the same way.
+let heapPerAccount = 0;
+{
+  const heapBefore = await freshInstance();
+  const start = performance.now();
+  const engine = new Engine(null);
+  const report = restoreInBatches(engine, sortedProfiles, BATCH);
+  const ms = performance.now() - start;
+  if (report.loaded !== N) throw new Error(`restored ${report.loaded} of ${N} (profiles only)`);
+  heapPerAccount = (exports.memory.buffer.byteLength - heapBefore) / N;
+  note(`profiles only: ${N} accounts restored in ${ms.toFixed(0)} ms (one run); wasm heap grew ${((heapPerAccount * N) / 1048576).toFixed(1)} MiB`);
 }
 
 // The split: the same records in one go (all text in the heap at once), for comparison.
 {
   const heapBefore = await freshInstance();
   const engine = new Engine(null);
-  const text = stores.map((m) => lines([...m.keys()], [...m.values()]));
-  const textBytes = text.reduce((n, t) => n + Buffer.byteLength(t), 0);
-  const report = engine.loadMemoryRecords(text[0], text[1], text[2]);
+  const all = recordBatch(sortedStores.map((st) => [st.keys, st.values(0, st.keys.length)]));
+  const report = engine.loadMemoryRecords(all.keys, all.values, all.lengths);
   const grew = exports.memory.buffer.byteLength - heapBefore;
-  note(`in one go (loadMemoryRecords): ${report.loaded} accounts, wasm heap grew ${(grew / 1048576).toFixed(1)} MiB (${(grew / N).toFixed(0)} bytes per account; the text alone ${(textBytes / N).toFixed(0)} bytes per account)`);
+  note(`in one go (loadMemoryRecords): ${report.loaded} accounts, wasm heap grew ${(grew / 1048576).toFixed(1)} MiB (${(grew / N).toFixed(0)} bytes per account; the records alone ${(all.values.length / N).toFixed(0)} bytes per account)`);
 }
 
 // Medians of the runs (the fastest run would flatter a shared machine's figure).
@@ -203,8 +290,11 @@ const per100k = (ms) => (N === 100000 ? ms : (ms * 100000) / N);
 note(`restore wall ms per run: ${wall.map((w) => w.toFixed(0)).join(', ')}; CPU: ${cpuTimes.map((c) => c.toFixed(0)).join(', ')}`);
 figure('restore_100k_ms', per100k(median(wall)), 'ms');
 figure('restore_100k_cpu_ms', per100k(median(cpuTimes)), 'ms');
+figure('restore_100k_fresh_buffers_ms', per100k(freshMs), 'ms');
 figure('memory_bytes_per_account', heapPerAccount, 'bytes');
-figure('memory_store_bytes_per_account', storedBytes / N, 'bytes');
+figure('memory_bytes_per_account_mix', heapPerAccountMix, 'bytes');
+figure('memory_store_bytes_per_account', profileBytes / N, 'bytes');
+figure('memory_store_bytes_per_account_mix', storedBytes / N, 'bytes');
 
 // The realistic memory with posts and history, restored the same way.
 const realistic = path.join(PAGES, 'memory_realistic.json');
@@ -223,7 +313,7 @@ if (existsSync(realistic)) {
   const report = restoreInBatches(engine, records, BATCH);
   if (report.loaded !== count) throw new Error(`restored ${report.loaded} of ${count} (with posts)`);
   const grew = exports.memory.buffer.byteLength - heapBefore;
-  const posts = records[1].values.reduce((n, v) => n + Buffer.byteLength(v), 0);
+  const posts = records[1].bytes.length;
   note(`with posts: ${count} accounts (${records[1].keys.length} with posts, ${(posts / count).toFixed(0)} bytes of post records per account) restored; wasm heap grew ${(grew / 1048576).toFixed(1)} MiB`);
   figure('memory_bytes_per_account_with_posts', grew / count, 'bytes');
 } else {

@@ -10,12 +10,25 @@ use followback::memory::Changes;
 /// Three object stores, keyed by the memory key, as memory-store.js keeps them.
 #[derive(Default, Debug, Clone)]
 pub struct Store {
-    pub accounts: BTreeMap<String, String>,
-    pub tweets: BTreeMap<String, String>,
-    pub interactions: BTreeMap<String, String>,
+    pub accounts: BTreeMap<String, Vec<u8>>,
+    pub tweets: BTreeMap<String, Vec<u8>>,
+    pub interactions: BTreeMap<String, Vec<u8>>,
 }
 
 impl Store {
+    /// Every record as one batch, in key order, as memory-store.js reads it.
+    #[allow(dead_code)]
+    pub fn records(&self) -> followback::memory::Records<'_> {
+        fn list(m: &BTreeMap<String, Vec<u8>>) -> Vec<(String, &[u8])> {
+            m.iter().map(|(k, v)| (k.clone(), v.as_slice())).collect()
+        }
+        followback::memory::Records {
+            accounts: list(&self.accounts),
+            tweets: list(&self.tweets),
+            interactions: list(&self.interactions),
+        }
+    }
+
     pub fn apply(&mut self, c: &Changes) {
         if c.clear {
             *self = Store::default();

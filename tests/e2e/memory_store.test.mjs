@@ -199,15 +199,15 @@ test('restoring the records in batches gives what restoring them in one go does,
     let chunks = 0;
     const records = await store.restoreRecords(db, {
       begin: (n) => inBatches.beginMemoryRestore(n),
-      chunk: (a, t, i) => {
+      chunk: (keys, values, lengths) => {
         chunks += 1;
-        inBatches.loadMemoryChunk(a, t, i);
+        inBatches.loadMemoryChunk(keys, values, lengths);
       },
     }, 300);
     const batchedReport = inBatches.finishMemoryRestore();
     const all = await store.readRecords(db);
     const oneGo = new core.Engine(null);
-    const oneGoReport = oneGo.loadMemoryRecords(all.accounts, all.tweets, all.interactions);
+    const oneGoReport = oneGo.loadMemoryRecords(all.keys, all.values, all.lengths);
     const result = {
       chunks,
       records,
@@ -231,6 +231,58 @@ test('restoring the records in batches gives what restoring them in one go does,
   assert.ok(r.same, 'the same memory');
   assert.deepEqual(r.deleted, ['#1', '#2'], 'the unreadable records go at the next save');
   assert.deepEqual(r.deleted, r.deletedOneGo);
+  await clearAll();
+});
+
+test('records an older version wrote as JSON strings restore the same, and are written again as bytes', async () => {
+  await clearAll();
+  await ingest('json_', 0, 300);
+  const liked = await send({ type: 'fb:interactions', interactions: [{ handle: handleOf('json_', 3), kind: 'liked', at: 1_700_000_000 }] });
+  assert.equal(liked.recorded, 1, JSON.stringify(liked));
+  const before = await workerMemory();
+  const sortedEntries = (m) => m.entries.map((e) => JSON.stringify(e)).sort();
+  // The worker's saves land, then it stops: nothing writes while the store is replaced.
+  await sleep(300);
+  await stopWorker();
+  // What an older version's store held: every record a JSON string, built
+  // from the memory file's entries ({account, history?, last_seen}, posts, interactions).
+  const kinds = await ext.evaluate(async (file) => {
+    const store = await import('/shared/memory-store.js');
+    const db = await store.openMemoryDb();
+    const changes = { clear: true, accounts: [], tweets: [], interactions: [] };
+    for (const e of JSON.parse(file).entries) {
+      const key = e.account.id ? `#${e.account.id}` : `@${e.account.handle.toLowerCase()}`;
+      const { tweets, interactions, ...record } = e;
+      changes.accounts.push([key, JSON.stringify(record)]);
+      if (tweets.length > 0) changes.tweets.push([key, JSON.stringify(tweets)]);
+      if (interactions.length > 0) changes.interactions.push([key, JSON.stringify(interactions)]);
+    }
+    await store.writeChanges(db, changes);
+    const tx = db.transaction(['accounts'], 'readonly');
+    const values = await new Promise((resolve) => { const r = tx.objectStore('accounts').getAll(); r.onsuccess = () => resolve(r.result); });
+    db.close();
+    return [...new Set(values.map((v) => typeof v))];
+  }, JSON.stringify(before));
+  assert.deepEqual(kinds, ['string'], 'the store holds JSON strings only');
+
+  const after = await workerMemory();
+  assert.equal(after.entries.length, 300);
+  assert.deepEqual(sortedEntries(after), sortedEntries(before), 'the same memory, the interaction included');
+  // The restarted worker's first save writes them again in the binary form.
+  const forms = await until('every record rewritten as bytes', async () => {
+    const r = await ext.evaluate(async () => {
+      const store = await import('/shared/memory-store.js');
+      const db = await store.openMemoryDb();
+      const read = (name) => new Promise((resolve) => { const q = db.transaction([name], 'readonly').objectStore(name).getAll(); q.onsuccess = () => resolve(q.result); });
+      const all = [...(await read('accounts')), ...(await read('interactions'))];
+      db.close();
+      return { count: all.length, kinds: [...new Set(all.map((v) => (v instanceof Uint8Array ? 'bytes' : typeof v)))] };
+    });
+    return r.kinds.length === 1 && r.kinds[0] === 'bytes' ? r : null;
+  });
+  assert.equal(forms.count, 301, '300 accounts and one interactions record');
+  await stopWorker();
+  assert.deepEqual(sortedEntries(await workerMemory()), sortedEntries(before), 'and they restore the same again');
   await clearAll();
 });
 

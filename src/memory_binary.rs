@@ -1,0 +1,346 @@
+//! The binary form of the memory's stored records (the worker's IndexedDB
+//! values, `Uint8Array`s): an account record is the in-heap compact byte
+//! string itself ([`super::compact`]) behind its last-seen time and any count
+//! history, so restoring one is a strict check and a copy, no parsing. Posts
+//! and interactions records are varint lists. Every record starts with
+//! [`VERSION`], a byte below 0x20 that JSON never starts with, so one batch
+//! can hold records of either form (the JSON strings written before are
+//! still read: `memory_records.rs`). Every read is strict: a damaged record
+//! is `None`, never half read.
+
+use super::compact::{put_str, put_varint, zigzag, Strict};
+use super::SavedTweet;
+use crate::model::{Interaction, InteractionKind, Snapshot, Source, Tweet, TweetKind};
+
+/// The version byte every binary record starts with.
+pub(super) const VERSION: u8 = 1;
+
+/// Most posts or interactions a record may say it holds (far above what is
+/// saved), so a damaged count cannot ask for a huge allocation.
+const MAX_ITEMS: u64 = 1000;
+
+/// True when `record` is in a binary form (its first byte a control
+/// character other than JSON's whitespace); else it is JSON text.
+pub(super) fn is_binary(record: &[u8]) -> bool {
+    record
+        .first()
+        .is_some_and(|b| *b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+}
+
+fn put_int(out: &mut Vec<u8>, v: i64) {
+    put_varint(out, zigzag(v));
+}
+
+/// An `accounts` record: [`VERSION`], last seen, the count history when it
+/// says more than the counts (0: none; else 1 + its length, then each
+/// snapshot), then the compact blob to the end.
+pub(super) fn account_record(last_seen: i64, history: Option<&[Snapshot]>, blob: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(blob.len() + 8);
+    out.push(VERSION);
+    put_int(&mut out, last_seen);
+    match history {
+        None => put_varint(&mut out, 0),
+        Some(h) => {
+            put_varint(&mut out, h.len() as u64 + 1);
+            for s in h {
+                let present = [s.followers, s.following, s.tweets];
+                let bits = present
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.is_some())
+                    .fold(0u8, |b, (i, _)| b | 1 << i);
+                out.push(bits);
+                put_int(&mut out, s.at);
+                for c in present.into_iter().flatten() {
+                    put_varint(&mut out, c);
+                }
+            }
+        }
+    }
+    out.extend_from_slice(blob);
+    out
+}
+
+/// An `accounts` record read back: the blob is borrowed, not yet checked
+/// ([`super::compact::check`]).
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct AccountIn<'a> {
+    pub(super) last_seen: i64,
+    pub(super) history: Option<Vec<Snapshot>>,
+    pub(super) blob: &'a [u8],
+}
+
+fn version(r: &mut Strict<'_>) -> Option<()> {
+    (r.byte()? == VERSION).then_some(())
+}
+
+/// Reads an `accounts` record written by [`account_record`].
+pub(super) fn read_account(record: &[u8]) -> Option<AccountIn<'_>> {
+    let mut r = Strict::new(record);
+    version(&mut r)?;
+    let last_seen = r.int()?;
+    let history = match r.varint()? {
+        0 => None,
+        n => {
+            let n = n - 1;
+            if n > MAX_ITEMS {
+                return None;
+            }
+            let mut h = Vec::with_capacity(n as usize);
+            for _ in 0..n {
+                let bits = r.byte()?;
+                if bits >= 8 {
+                    return None;
+                }
+                let at = r.int()?;
+                let mut count = |i: u8| -> Option<Option<u64>> {
+                    if bits >> i & 1 == 1 {
+                        Some(Some(r.varint()?))
+                    } else {
+                        Some(None)
+                    }
+                };
+                let followers = count(0)?;
+                let following = count(1)?;
+                let tweets = count(2)?;
+                h.push(Snapshot {
+                    at,
+                    followers,
+                    following,
+                    tweets,
+                });
+            }
+            Some(h)
+        }
+    };
+    let blob = r.rest();
+    (!blob.is_empty()).then_some(AccountIn {
+        last_seen,
+        history,
+        blob,
+    })
+}
+
+fn kind_bits(k: TweetKind) -> u64 {
+    match k {
+        TweetKind::Original => 0,
+        TweetKind::Reply => 1,
+        TweetKind::Repost => 2,
+        TweetKind::Quote => 3,
+    }
+}
+
+fn kind_of(bits: u64) -> TweetKind {
+    match bits & 3 {
+        1 => TweetKind::Reply,
+        2 => TweetKind::Repost,
+        3 => TweetKind::Quote,
+        _ => TweetKind::Original,
+    }
+}
+
+fn source_bits(s: Source) -> u64 {
+    match s {
+        Source::Graphql => 0,
+        Source::Page => 1,
+        Source::File => 2,
+        Source::Memory => 3,
+    }
+}
+
+fn source_of(bits: u64) -> Source {
+    match bits & 3 {
+        1 => Source::Page,
+        2 => Source::File,
+        3 => Source::Memory,
+        _ => Source::Graphql,
+    }
+}
+
+// A post's header (one varint): bits 0-5 which of id, author id, author
+// handle, created at, reply to and client are present, 6-7 its kind, 8-9
+// its source.
+const POST_KIND_AT: u32 = 6;
+const POST_SOURCE_AT: u32 = 8;
+const POST_BITS: u32 = 10;
+
+/// A `tweets` record: [`VERSION`], the number of posts, then each post as
+/// saved ([`SavedTweet`]: the author left out when it is the account).
+pub(super) fn tweets_record(saved: &[SavedTweet<'_>]) -> Vec<u8> {
+    let mut out = vec![VERSION];
+    put_varint(&mut out, saved.len() as u64);
+    for t in saved {
+        let present = [
+            t.id.is_some(),
+            t.author_id.is_some(),
+            t.author_handle.is_some(),
+            t.created_at.is_some(),
+            t.reply_to.is_some(),
+            t.client.is_some(),
+        ];
+        let mut header =
+            kind_bits(t.kind) << POST_KIND_AT | source_bits(t.source) << POST_SOURCE_AT;
+        for (i, p) in present.iter().enumerate() {
+            if *p {
+                header |= 1 << i;
+            }
+        }
+        put_varint(&mut out, header);
+        for s in [t.id, t.author_id, t.author_handle].into_iter().flatten() {
+            put_str(&mut out, s);
+        }
+        put_str(&mut out, t.text);
+        if let Some(at) = t.created_at {
+            put_int(&mut out, at);
+        }
+        for s in [t.reply_to, t.client].into_iter().flatten() {
+            put_str(&mut out, s);
+        }
+        put_varint(&mut out, t.urls.len() as u64);
+        for u in t.urls {
+            put_str(&mut out, u);
+        }
+    }
+    out
+}
+
+/// Reads a `tweets` record written by [`tweets_record`] (authors as saved:
+/// restoring fills the account in, as for the JSON form).
+pub(super) fn read_tweets(record: &[u8]) -> Option<Vec<Tweet>> {
+    let mut r = Strict::new(record);
+    version(&mut r)?;
+    let n = r.varint()?;
+    if n > MAX_ITEMS {
+        return None;
+    }
+    let mut out = Vec::with_capacity(n as usize);
+    for _ in 0..n {
+        let header = r.varint()?;
+        if header >> POST_BITS != 0 {
+            return None;
+        }
+        let has = |i: u32| header >> i & 1 == 1;
+        let text = |r: &mut Strict<'_>, i: u32| -> Option<Option<String>> {
+            if has(i) {
+                Some(Some(r.str()?.to_string()))
+            } else {
+                Some(None)
+            }
+        };
+        let id = text(&mut r, 0)?;
+        let author_id = text(&mut r, 1)?;
+        let author_handle = text(&mut r, 2)?;
+        let body = r.str()?.to_string();
+        let created_at = if has(3) { Some(r.int()?) } else { None };
+        let reply_to = text(&mut r, 4)?;
+        let client = text(&mut r, 5)?;
+        let links = r.varint()?;
+        if links > MAX_ITEMS {
+            return None;
+        }
+        let mut urls = Vec::with_capacity(links as usize);
+        for _ in 0..links {
+            urls.push(r.str()?.to_string());
+        }
+        out.push(Tweet {
+            id,
+            author_id,
+            author_handle,
+            text: body,
+            created_at,
+            kind: kind_of(header >> POST_KIND_AT),
+            reply_to,
+            urls,
+            client,
+            source: source_of(header >> POST_SOURCE_AT),
+        });
+    }
+    r.done().then_some(out)
+}
+
+fn interaction_bits(k: InteractionKind) -> u8 {
+    match k {
+        InteractionKind::Followed => 0,
+        InteractionKind::Liked => 1,
+        InteractionKind::Reposted => 2,
+        InteractionKind::Replied => 3,
+        InteractionKind::Mentioned => 4,
+        InteractionKind::Messaged => 5,
+    }
+}
+
+fn interaction_of(bits: u8) -> Option<InteractionKind> {
+    Some(match bits & 7 {
+        0 => InteractionKind::Followed,
+        1 => InteractionKind::Liked,
+        2 => InteractionKind::Reposted,
+        3 => InteractionKind::Replied,
+        4 => InteractionKind::Mentioned,
+        5 => InteractionKind::Messaged,
+        _ => return None,
+    })
+}
+
+// An interaction's header (one byte): bits 0-2 its kind, 3-4 its source,
+// 5 a time, 6 a notification id.
+const ACT_SOURCE_AT: u8 = 3;
+const ACT_AT: u8 = 5;
+const ACT_NOTIFICATION: u8 = 6;
+
+/// An `interactions` record: [`VERSION`], their number, then each.
+pub(super) fn interactions_record(list: &[Interaction]) -> Vec<u8> {
+    let mut out = vec![VERSION];
+    put_varint(&mut out, list.len() as u64);
+    for i in list {
+        let header = interaction_bits(i.kind)
+            | (source_bits(i.source) as u8) << ACT_SOURCE_AT
+            | u8::from(i.at.is_some()) << ACT_AT
+            | u8::from(i.notification.is_some()) << ACT_NOTIFICATION;
+        out.push(header);
+        put_str(&mut out, &i.handle);
+        if let Some(at) = i.at {
+            put_int(&mut out, at);
+        }
+        if let Some(n) = &i.notification {
+            put_str(&mut out, n);
+        }
+    }
+    out
+}
+
+/// Reads an `interactions` record written by [`interactions_record`].
+pub(super) fn read_interactions(record: &[u8]) -> Option<Vec<Interaction>> {
+    let mut r = Strict::new(record);
+    version(&mut r)?;
+    let n = r.varint()?;
+    if n > MAX_ITEMS {
+        return None;
+    }
+    let mut out = Vec::with_capacity(n as usize);
+    for _ in 0..n {
+        let header = r.byte()?;
+        if header >> (ACT_NOTIFICATION + 1) != 0 {
+            return None;
+        }
+        let kind = interaction_of(header)?;
+        let handle = r.str()?.to_string();
+        let at = if header >> ACT_AT & 1 == 1 {
+            Some(r.int()?)
+        } else {
+            None
+        };
+        let notification = if header >> ACT_NOTIFICATION & 1 == 1 {
+            Some(r.str()?.to_string())
+        } else {
+            None
+        };
+        out.push(Interaction {
+            handle,
+            kind,
+            at,
+            source: source_of(u64::from(header >> ACT_SOURCE_AT)),
+            notification,
+        });
+    }
+    r.done().then_some(out)
+}
