@@ -122,7 +122,7 @@ pub struct Repaired {
 
 /// One account the page shows, as the content script asks for its verdict.
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-#[serde(default)]
+#[serde(default, remote = "Self")] // serde impls: read::objects
 pub struct VerdictRequest {
     /// X's numeric id, when known.
     pub id: Option<String>,
@@ -445,6 +445,7 @@ pub struct ImportReport {
 /// An interaction as the content script sends it: `at` in unix seconds, absent
 /// when the page showed no time.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(remote = "Self")] // serde impls: read::objects
 pub struct InteractionRequest {
     /// The acting account's handle (with or without `@`).
     pub handle: String,
@@ -693,9 +694,23 @@ mod tests {
     use serde_json::json;
 
     #[test]
+    fn json_reasons_leave_out_the_place_in_the_text() {
+        let e =
+            serde_json::from_str::<InteractionRequest>(r#"{"handle":"ann"}"#).expect_err("no kind");
+        assert!(e.line() > 0 && e.to_string().contains(" at line "), "{e}");
+        assert_eq!(json_reason(&e), "missing field `kind`");
+        let e = serde_json::from_str::<InteractionRequest>("null").expect_err("null");
+        assert_eq!(
+            json_reason(&e),
+            "invalid type: null, expected an object",
+            "{e}"
+        );
+    }
+
+    #[test]
     fn interactions_report_what_was_recorded_skipped_and_why() {
         let mut memory = Memory::new(10);
-        let items = vec![
+        let items = [
             json!({ "handle": "@ann", "kind": "liked" }),
             json!({ "handle": "ann", "kind": "liked" }),
             json!({ "handle": "not valid!", "kind": "liked" }),

@@ -61,7 +61,7 @@ const MAX_RESERVE: usize = 1 << 20;
 /// Everything remembered about one account, owned: as loaded from a file,
 /// and while an observation is merged in.
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-#[serde(default)]
+#[serde(default, remote = "Self")] // serde impls: read::objects
 pub struct EntryData {
     /// The account's facts, merged from every observation (newest win).
     pub account: Account,
