@@ -78,8 +78,11 @@ impl Collector {
         }
     }
 
+    /// Always in the wasm: it reads only X's page (`read::read_page`; no export
+    /// reads a file, and the CLI is not exported), so the file shapes' code
+    /// (memory entries, CLI lines, DOM facts) is left out of it.
     fn page(&self) -> bool {
-        self.mode == Mode::Page
+        cfg!(target_arch = "wasm32") || self.mode == Mode::Page
     }
 
     fn source(&self, natural: Source) -> Source {
