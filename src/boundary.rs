@@ -31,15 +31,24 @@ fn unreadable_settings(e: impl std::fmt::Display) -> String {
     format!("Saved settings were unreadable ({e}); using defaults.")
 }
 
-/// Settings from a stored value that may be absent, corrupt or from an older
-/// version (the tolerant path): defaults and notices then.
-pub fn settings_from_value(
-    value: Option<Result<serde_json::Value, String>>,
-) -> (Settings, Vec<String>) {
+/// Why a JSON text (one small value from JavaScript) could not be read:
+/// serde's message without its place in the text.
+pub fn json_reason(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let place = format!(" at line {} column {}", e.line(), e.column());
+    match text.strip_suffix(&place) {
+        Some(reason) if e.line() > 0 => reason.to_string(),
+        _ => text,
+    }
+}
+
+/// Settings from a stored value (as JSON text) that may be absent, corrupt
+/// or from an older version (the tolerant path): defaults and notices then.
+pub fn settings_from_text(value: Option<Result<String, String>>) -> (Settings, Vec<String>) {
     let json = match value {
         None => return (Settings::default(), Vec::new()),
         Some(Err(e)) => return (Settings::default(), vec![unreadable_settings(e)]),
-        Some(Ok(v)) => v.to_string(),
+        Some(Ok(text)) => text,
     };
     match Settings::from_json(&json) {
         Ok(loaded) => (loaded.settings, loaded.notices),
@@ -113,7 +122,7 @@ pub struct Repaired {
 
 /// One account the page shows, as the content script asks for its verdict.
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-#[serde(default)]
+#[serde(default, remote = "Self")] // serde impls: read::objects
 pub struct VerdictRequest {
     /// X's numeric id, when known.
     pub id: Option<String>,
@@ -436,6 +445,7 @@ pub struct ImportReport {
 /// An interaction as the content script sends it: `at` in unix seconds, absent
 /// when the page showed no time.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(remote = "Self")] // serde impls: read::objects
 pub struct InteractionRequest {
     /// The acting account's handle (with or without `@`).
     pub handle: String,
@@ -480,18 +490,15 @@ impl RecordedReport {
 const MAX_TWEET_WARNINGS: usize = 5;
 
 /// Remembers interactions read from the notifications page (each item a JSON
-/// value that should be an [`InteractionRequest`]).
-pub fn remember_interactions(
-    memory: &mut Memory,
-    items: Vec<serde_json::Value>,
-    now: i64,
-) -> RecordedReport {
+/// text that should be an [`InteractionRequest`]).
+pub fn remember_interactions(memory: &mut Memory, items: Vec<String>, now: i64) -> RecordedReport {
     let mut report = RecordedReport::default();
     for item in items {
-        match serde_json::from_value::<InteractionRequest>(item) {
-            Err(e) => {
-                report.skip_because(format!("An interaction was not readable: {e}."), usize::MAX)
-            }
+        match serde_json::from_str::<InteractionRequest>(&item) {
+            Err(e) => report.skip_because(
+                format!("An interaction was not readable: {}.", json_reason(&e)),
+                usize::MAX,
+            ),
             Ok(r) => match memory.remember_page_interaction(&r.handle, r.kind, r.at, now) {
                 PageInteraction::NoValidHandle => report.skip_because(
                     "An interaction named no valid handle.".to_string(),
@@ -504,17 +511,13 @@ pub fn remember_interactions(
     report
 }
 
-/// Remembers posts read from tweet articles (each item a JSON value that
+/// Remembers posts read from tweet articles (each item a JSON text that
 /// should be a [`DomTweet`]); unreadable ones are skipped with a warning.
-pub fn remember_tweets(
-    memory: &mut Memory,
-    items: Vec<serde_json::Value>,
-    now: i64,
-) -> RecordedReport {
+pub fn remember_tweets(memory: &mut Memory, items: Vec<String>, now: i64) -> RecordedReport {
     let mut report = RecordedReport::default();
     for item in items {
-        let tweet = serde_json::from_value::<DomTweet>(item)
-            .map_err(|e| format!("A post was not readable: {e}."))
+        let tweet = serde_json::from_str::<DomTweet>(&item)
+            .map_err(|e| format!("A post was not readable: {}.", json_reason(&e)))
             .and_then(|facts| tweet_from_dom(&facts).map_err(|e| format!("{e}.")));
         match tweet {
             Ok(t) => report.count(memory.remember_page_tweet(t, now)),
@@ -691,15 +694,30 @@ mod tests {
     use serde_json::json;
 
     #[test]
+    fn json_reasons_leave_out_the_place_in_the_text() {
+        let e =
+            serde_json::from_str::<InteractionRequest>(r#"{"handle":"ann"}"#).expect_err("no kind");
+        assert!(e.line() > 0 && e.to_string().contains(" at line "), "{e}");
+        assert_eq!(json_reason(&e), "missing field `kind`");
+        let e = serde_json::from_str::<InteractionRequest>("null").expect_err("null");
+        assert_eq!(
+            json_reason(&e),
+            "invalid type: null, expected an object",
+            "{e}"
+        );
+    }
+
+    #[test]
     fn interactions_report_what_was_recorded_skipped_and_why() {
         let mut memory = Memory::new(10);
-        let items = vec![
+        let items = [
             json!({ "handle": "@ann", "kind": "liked" }),
             json!({ "handle": "ann", "kind": "liked" }),
             json!({ "handle": "not valid!", "kind": "liked" }),
             json!({ "handle": "bob", "kind": "waved" }),
             json!("junk"),
         ];
+        let items = items.iter().map(|v| v.to_string()).collect();
         let report = remember_interactions(&mut memory, items, 1_000_000);
         assert_eq!((report.recorded, report.skipped), (1, 4));
         assert_eq!(report.warnings.len(), 3, "{:?}", report.warnings);
@@ -710,10 +728,10 @@ mod tests {
     #[test]
     fn tweets_report_at_most_five_warnings_and_count_the_rest() {
         let mut memory = Memory::new(10);
-        let mut items: Vec<serde_json::Value> = (0..8)
-            .map(|_| json!({ "statusHref": "/nowhere" }))
+        let mut items: Vec<String> = (0..8)
+            .map(|_| json!({ "statusHref": "/nowhere" }).to_string())
             .collect();
-        items.push(json!({ "statusHref": "/dana/status/123", "text": "hello" }));
+        items.push(json!({ "statusHref": "/dana/status/123", "text": "hello" }).to_string());
         let report = remember_tweets(&mut memory, items, 1_000_000);
         assert_eq!((report.recorded, report.skipped), (1, 8));
         assert_eq!(report.warnings.len(), MAX_TWEET_WARNINGS);

@@ -63,7 +63,7 @@ const MAX_RESERVE: usize = 1 << 20;
 /// Everything remembered about one account, owned: as loaded from a file,
 /// and while an observation is merged in.
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-#[serde(default)]
+#[serde(default, remote = "Self")] // serde impls: read::objects
 pub struct EntryData {
     /// The account's facts, merged from every observation (newest win).
     pub account: Account,
@@ -1200,7 +1200,7 @@ impl Memory {
             #[serde(default)]
             capacity: Option<usize>,
             #[serde(default)]
-            entries: Vec<serde_json::Value>,
+            entries: Vec<Box<serde_json::value::RawValue>>,
         }
         let loose: Loose =
             serde_json::from_str(text).map_err(|e| MemoryError::NotJson(e.to_string()))?;
@@ -1208,7 +1208,11 @@ impl Memory {
             return Err(MemoryError::NewerVersion(loose.version));
         }
         let mut memory = Memory::new(loose.capacity.unwrap_or(DEFAULT_CAPACITY));
-        let mut loaded: Vec<EntryData> = loose.entries.into_iter().filter_map(load_entry).collect();
+        let mut loaded: Vec<EntryData> = loose
+            .entries
+            .iter()
+            .filter_map(|e| load_entry(e.get()))
+            .collect();
         // Newest first, whatever order the file has: the account last
         // observed with a handle keeps it (a post or interaction seen later
         // does not make an old holder newer). Ties go to an account with an
@@ -1234,11 +1238,20 @@ impl Memory {
     }
 }
 
-/// One saved entry, in the lean form or the older one (every field written,
-/// `null` for missing facts); `None` when it is not an entry.
-fn load_entry(value: serde_json::Value) -> Option<EntryData> {
-    let has_history = value.get("history").is_some();
-    let entry = serde_json::from_value::<EntryData>(value).ok()?;
+/// One saved entry (its JSON text), in the lean form or the older one (every
+/// field written, `null` for missing facts); `None` when it is not an entry.
+fn load_entry(text: &str) -> Option<EntryData> {
+    /// Whether the entry writes a `history` (null included).
+    #[derive(Deserialize)]
+    struct Written {
+        #[serde(default, deserialize_with = "written")]
+        history: bool,
+    }
+    fn written<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+        serde::de::IgnoredAny::deserialize(d).map(|_| true)
+    }
+    let entry = serde_json::from_str::<EntryData>(text).ok()?;
+    let has_history = serde_json::from_str::<Written>(text).is_ok_and(|w| w.history);
     load_entry_parts(entry, has_history)
 }
 

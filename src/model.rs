@@ -40,7 +40,7 @@ impl Source {
 
 /// One account as observed. Counts are what X reported at `observed_at`.
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-#[serde(default)]
+#[serde(default, remote = "Self")] // serde impls: read::objects
 pub struct Account {
     /// Numeric user id (`rest_id` / `id_str`), when known.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -205,7 +205,7 @@ pub enum TweetKind {
 
 /// One post by an account.
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-#[serde(default)]
+#[serde(default, remote = "Self")] // serde impls: read::objects
 pub struct Tweet {
     /// X's post id (`rest_id`), when known.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -259,6 +259,7 @@ pub enum InteractionKind {
 
 /// One interaction of an account with the viewer.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(remote = "Self")] // serde impls: read::objects
 pub struct Interaction {
     /// The acting account's handle, without `@`.
     pub handle: String,
@@ -279,7 +280,7 @@ pub struct Interaction {
 
 /// Counts of an account at one moment, kept across visits to see change.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[serde(default)]
+#[serde(default, remote = "Self")] // serde impls: read::objects
 pub struct Snapshot {
     /// Unix seconds.
     pub at: i64,

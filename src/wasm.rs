@@ -1,6 +1,7 @@
 //! wasm-bindgen exports for the service worker and extension pages: the only
 //! place that knows about JavaScript. Every function takes and returns plain
-//! JS values (via serde-wasm-bindgen) and never throws on bad data: it answers
+//! JS values (crossing as JSON text: `JSON.stringify` in, `JSON.parse` out,
+//! read by serde_json straight into the Rust types) and never throws on bad data: it answers
 //! with `{ ok: false, ... }`, warnings or notices instead. The shapes are in
 //! `boundary`, and their TypeScript declarations go into `followback.d.ts`.
 //!
@@ -35,43 +36,77 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
         .unwrap_or(JsValue::NULL)
 }
 
-/// A JS value as JSON, refusing nesting deeper than `read::depth::MAX_JS_DEPTH`
-/// (and cycles): serde-wasm-bindgen's own recursion would overflow the stack
-/// and trap the module. Every JS value is read through here, [`json_of`] or
-/// [`list_of`].
-fn json_from_js(value: JsValue) -> Result<serde_json::Value, String> {
-    read::depth::bounded_value(serde_wasm_bindgen::Deserializer::from(value))
-        .map_err(|e| e.to_string())
+/// A JS value as JSON text (`JSON.stringify`), once its arrays and objects
+/// are known to nest at most `read::depth::MAX_JS_DEPTH` deep and to hold at
+/// most `read::depth::MAX_JS_VALUES` values in all: a deeper (or cyclic) value
+/// is refused with a message before `JSON.stringify` could overflow the stack,
+/// and a small object graph sharing its children (an exponentially large tree)
+/// before its text is built. Every JS value is read through here, [`json_of`]
+/// or [`list_of`]; Rust then reads the text straight into its type.
+fn json_from_js(value: &JsValue) -> Result<String, String> {
+    read::depth::check_bounds(value)?;
+    match js_sys::JSON::stringify(value) {
+        // `undefined` (and a function) have no JSON text: null, as in an array.
+        Ok(text) => Ok(text.as_string().unwrap_or_else(|| "null".to_string())),
+        Err(e) => Err(js_error_text(&e)),
+    }
 }
 
-/// A JS value as JSON: `None` for null/undefined, `Err` (why) when it is not
-/// JSON-shaped or nested too deep.
-fn json_of(value: JsValue) -> Option<Result<serde_json::Value, String>> {
+/// The message of a thrown JS value.
+fn js_error_text(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "not JSON".to_string())
+}
+
+/// What `JSON.stringify` walks: an array's items, an object's own enumerable values.
+impl read::depth::Nested for JsValue {
+    fn is_compound(&self) -> bool {
+        self.is_object()
+    }
+
+    fn each_child(&self, each: &mut dyn FnMut(&Self) -> Result<(), String>) -> Result<(), String> {
+        let children = if js_sys::Array::is_array(self) {
+            js_sys::Array::from(self)
+        } else {
+            js_sys::Object::try_values(self.unchecked_ref()).map_err(|e| js_error_text(&e))?
+        };
+        children.iter().try_for_each(|child| each(&child))
+    }
+}
+
+/// A JS value as JSON text: `None` for null/undefined, `Err` (why) when it is
+/// not JSON-shaped or nested too deep.
+fn json_of(value: &JsValue) -> Option<Result<String, String>> {
     if value.is_null() || value.is_undefined() {
         return None;
     }
     Some(json_from_js(value))
 }
 
-/// A JS array as JSON values, item by item: an item too deep to read is
+/// A JS value as an untyped JSON value (settings documents, walked by the
+/// settings code), or why it cannot be read.
+fn value_from_js(value: &JsValue) -> Result<serde_json::Value, String> {
+    json_from_js(value)
+        .and_then(|text| serde_json::from_str(&text).map_err(|e| boundary::json_reason(&e)))
+}
+
+/// A JS array as JSON texts, item by item: an item too deep to read is
 /// `null` (so answers keep their order); not an array: empty.
-fn list_of(value: JsValue) -> Vec<serde_json::Value> {
-    if !js_sys::Array::is_array(&value) {
+fn list_of(value: &JsValue) -> Vec<String> {
+    if !js_sys::Array::is_array(value) {
         return Vec::new();
     }
-    js_sys::Array::from(&value)
+    js_sys::Array::from(value)
         .iter()
-        .map(|item| json_from_js(item).unwrap_or(serde_json::Value::Null))
+        .map(|item| json_from_js(&item).unwrap_or_else(|_| "null".to_string()))
         .collect()
 }
 
 /// Settings from a JS value that may be null, corrupt or from an older version.
-fn settings_from_js(value: JsValue) -> (Settings, Vec<String>) {
-    boundary::settings_from_value(json_of(value))
-}
-
-fn validate_js(value: JsValue) -> Validation {
-    Validation::of(json_from_js(value))
+fn settings_from_js(value: &JsValue) -> (Settings, Vec<String>) {
+    boundary::settings_from_text(json_of(value))
 }
 
 // ---- Settings (options page) -------------------------------------------------
@@ -93,7 +128,7 @@ pub fn default_settings() -> JsValue {
 /// Strict validation for the options page: `{ ok, errors: [{id, message}], settings }`.
 #[wasm_bindgen(js_name = validateSettings, unchecked_return_type = "Validation")]
 pub fn validate_settings(value: JsValue) -> JsValue {
-    to_js(&validate_js(value))
+    to_js(&Validation::of(value_from_js(&value)))
 }
 
 /// The settings the service worker uses for a stored value that may be null,
@@ -101,7 +136,7 @@ pub fn validate_settings(value: JsValue) -> JsValue {
 /// `{ settings: { version, values }, notices: [..] }`. Never throws.
 #[wasm_bindgen(js_name = repairSettings, unchecked_return_type = "Repaired")]
 pub fn repair_settings(value: JsValue) -> JsValue {
-    let (settings, notices) = settings_from_js(value);
+    let (settings, notices) = settings_from_js(&value);
     to_js(&Repaired { settings, notices })
 }
 
@@ -113,12 +148,13 @@ pub fn score_sample(
     #[wasm_bindgen(unchecked_param_type = "StoredSettings | null")] settings: JsValue,
     now_ms: f64,
 ) -> JsValue {
-    let Ok(account) = json_from_js(account)
-        .and_then(|v| serde_json::from_value::<Account>(v).map_err(|e| e.to_string()))
+    let Some(account) = json_from_js(&account)
+        .ok()
+        .and_then(|text| serde_json::from_str::<Account>(&text).ok())
     else {
         return JsValue::NULL;
     };
-    let (settings, _) = settings_from_js(settings);
+    let (settings, _) = settings_from_js(&settings);
     to_js(&score::score(
         &Subject::profile(&account),
         &settings,
@@ -146,8 +182,8 @@ struct ImportCheck {
 /// read tolerantly) without applying anything. Never throws.
 #[wasm_bindgen(js_name = checkSettingsImport)]
 pub fn check_settings_import(file: JsValue, current: JsValue) -> JsValue {
-    let (current, _) = settings_from_js(current);
-    let doc = json_from_js(file).unwrap_or(serde_json::Value::Null);
+    let (current, _) = settings_from_js(&current);
+    let doc = value_from_js(&file).unwrap_or(serde_json::Value::Null);
     let answer = match settings::check_import(&doc, &current) {
         Ok(plan) => ImportCheck {
             ok: true,
@@ -176,8 +212,8 @@ pub fn check_settings_import(file: JsValue, current: JsValue) -> JsValue {
 /// The settings export file: `{ format, version, values, overrides }`.
 #[wasm_bindgen(js_name = settingsExportFile)]
 pub fn settings_export_file(current: JsValue, overrides: JsValue) -> JsValue {
-    let (current, _) = settings_from_js(current);
-    let overrides = json_from_js(overrides).unwrap_or(serde_json::Value::Null);
+    let (current, _) = settings_from_js(&current);
+    let overrides = value_from_js(&overrides).unwrap_or(serde_json::Value::Null);
     to_js(&settings::export_document(&current, &overrides))
 }
 
@@ -212,7 +248,7 @@ impl Engine {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "StoredSettings | null")] settings: JsValue,
     ) -> Engine {
-        let (settings, notices) = settings_from_js(settings);
+        let (settings, notices) = settings_from_js(&settings);
         Engine {
             matchers: Matchers::new(&settings),
             settings,
@@ -234,8 +270,13 @@ impl Engine {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "StoredSettings | null")] value: JsValue,
     ) -> JsValue {
-        let validation = validate_js(value.clone());
-        let (settings, notices) = settings_from_js(value);
+        let text = json_of(&value);
+        let validation = Validation::of(match &text {
+            None => Ok(serde_json::Value::Null),
+            Some(Ok(text)) => serde_json::from_str(text).map_err(|e| boundary::json_reason(&e)),
+            Some(Err(e)) => Err(e.clone()),
+        });
+        let (settings, notices) = boundary::settings_from_text(text);
         self.matchers = Matchers::new(&settings);
         self.settings = settings;
         self.notices.clone_from(&notices);
@@ -307,10 +348,10 @@ impl Engine {
         now_ms: f64,
     ) -> JsValue {
         let now = unix_seconds(now_ms);
-        let verdicts: Vec<Option<Verdict>> = list_of(requests)
-            .into_iter()
+        let verdicts: Vec<Option<Verdict>> = list_of(&requests)
+            .iter()
             .map(|r| {
-                let request = serde_json::from_value::<VerdictRequest>(r).unwrap_or_default();
+                let request = serde_json::from_str::<VerdictRequest>(r).unwrap_or_default();
                 let (key, _) = boundary::remember_shown(&mut self.memory, request, now);
                 let entry = self.memory.get(key.0.as_deref(), key.1.as_deref())?;
                 Some(self.score(&entry.subject(), now))
@@ -354,7 +395,7 @@ impl Engine {
         now_ms: f64,
     ) -> JsValue {
         let report =
-            boundary::remember_interactions(&mut self.memory, list_of(list), unix_seconds(now_ms));
+            boundary::remember_interactions(&mut self.memory, list_of(&list), unix_seconds(now_ms));
         to_js(&report)
     }
 
@@ -370,7 +411,7 @@ impl Engine {
         now_ms: f64,
     ) -> JsValue {
         let report =
-            boundary::remember_tweets(&mut self.memory, list_of(list), unix_seconds(now_ms));
+            boundary::remember_tweets(&mut self.memory, list_of(&list), unix_seconds(now_ms));
         to_js(&report)
     }
 }

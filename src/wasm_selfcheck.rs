@@ -37,9 +37,9 @@ impl Engine {
             });
         }
         let now = unix_seconds(now_ms);
-        let request: VerdictRequest = super::json_from_js(request)
+        let request: VerdictRequest = super::json_from_js(&request)
             .ok()
-            .and_then(|v| serde_json::from_value(v).ok())
+            .and_then(|text| serde_json::from_str(&text).ok())
             .unwrap_or_default();
         let id = request.id.clone();
         let page = request.dom.as_ref().map(crate::read::dom::account_from_dom);

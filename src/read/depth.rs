@@ -1,15 +1,10 @@
-//! A JSON value from any serde deserializer with bounded nesting: the wasm
-//! entry points turn JavaScript values into JSON through it, so a deeply
-//! nested (or cyclic) object from a settings file or a page message is refused
-//! with a message instead of recursing until the stack overflows (a trap that
-//! leaves the wasm module unusable for the rest of the page's life). The
-//! number of values read is bounded too: a JavaScript object graph can share
-//! children, so a small object can stand for an exponentially large tree.
-
-use std::cell::Cell;
-
-use serde::de::{DeserializeSeed, Deserializer, Error, MapAccess, SeqAccess, Visitor};
-use serde_json::{Map, Number, Value};
+//! Bounds on a JavaScript value before it becomes JSON text: the wasm entry
+//! points check every JS value with [`check_bounds`] before `JSON.stringify`,
+//! so a deeply nested (or cyclic) object from a settings file or a page message
+//! is refused with a message instead of recursing until the stack overflows (a
+//! trap, or a `RangeError` with no word of what was wrong). The number of
+//! values is bounded too: a JavaScript object graph can share children, so a
+//! small object can stand for an exponentially large tree (and text).
 
 /// Deepest nesting of arrays and objects accepted from JavaScript (settings
 /// are 3 deep, verdict requests under 10).
@@ -18,144 +13,68 @@ pub const MAX_JS_DEPTH: usize = 64;
 /// 10,000-entry keyword list or a page of verdict requests is far below it).
 pub const MAX_JS_VALUES: usize = 1_000_000;
 
-/// Reads a JSON value from `deserializer`, refusing arrays and objects nested
-/// deeper than [`MAX_JS_DEPTH`] or holding more than [`MAX_JS_VALUES`] values.
-pub fn bounded_value<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
-    let budget = Cell::new(MAX_JS_VALUES);
-    Seed {
-        left: MAX_JS_DEPTH,
-        budget: &budget,
-    }
-    .deserialize(deserializer)
+/// A tree of values as [`check_bounds`] walks it: a JS value in wasm, a
+/// `serde_json::Value` in tests.
+pub trait Nested {
+    /// True for an array or an object (whose children count and nest).
+    fn is_compound(&self) -> bool;
+    /// Calls `each` on every child of an array or object, in order, stopping
+    /// at its first error (or at an error reading the children).
+    fn each_child(&self, each: &mut dyn FnMut(&Self) -> Result<(), String>) -> Result<(), String>;
 }
 
-/// One level of the value being read, with `left` more levels allowed below
-/// it and the values still allowed in all.
-#[derive(Clone, Copy)]
-struct Seed<'b> {
-    left: usize,
-    budget: &'b Cell<usize>,
+/// Refuses a value whose arrays and objects nest deeper than [`MAX_JS_DEPTH`]
+/// or that holds more than [`MAX_JS_VALUES`] values, with why.
+pub fn check_bounds<T: Nested>(value: &T) -> Result<(), String> {
+    let mut budget = MAX_JS_VALUES;
+    check(value, MAX_JS_DEPTH, &mut budget)
 }
 
-impl<'b> Seed<'b> {
-    fn deeper<E: Error>(self) -> Result<Seed<'b>, E> {
-        match self.left.checked_sub(1) {
-            Some(left) => Ok(Seed {
-                left,
-                budget: self.budget,
-            }),
-            None => Err(E::custom(format!(
-                "nested deeper than {MAX_JS_DEPTH} levels"
-            ))),
-        }
+/// [`check_bounds`] with `left` more levels allowed at `value` and `budget`
+/// values still allowed in all.
+fn check<T: Nested>(value: &T, left: usize, budget: &mut usize) -> Result<(), String> {
+    if !value.is_compound() {
+        return Ok(());
     }
-
-    /// Counts one value read.
-    fn spend<E: Error>(self) -> Result<(), E> {
-        match self.budget.get().checked_sub(1) {
-            Some(rest) => {
-                self.budget.set(rest);
-                Ok(())
-            }
-            None => Err(E::custom(format!("more than {MAX_JS_VALUES} values"))),
-        }
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for Seed<'_> {
-    type Value = Value;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Seed<'_> {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_bool<E: Error>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-
-    fn visit_i64<E: Error>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::Number(v.into()))
-    }
-
-    fn visit_u64<E: Error>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::Number(v.into()))
-    }
-
-    fn visit_f64<E: Error>(self, v: f64) -> Result<Value, E> {
-        // NaN and infinities have no JSON form: null, as JSON.stringify writes them.
-        Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
-    }
-
-    fn visit_str<E: Error>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_string()))
-    }
-
-    fn visit_string<E: Error>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-
-    fn visit_bytes<E: Error>(self, v: &[u8]) -> Result<Value, E> {
-        Ok(Value::Array(v.iter().map(|b| Value::from(*b)).collect()))
-    }
-
-    fn visit_none<E: Error>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_unit<E: Error>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        self.deserialize(deserializer)
-    }
-
-    fn visit_newtype_struct<D: Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Value, D::Error> {
-        self.deserialize(deserializer)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let inner = self.deeper()?;
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-        while let Some(item) = seq.next_element_seed(inner)? {
-            self.spend()?;
-            items.push(item);
-        }
-        Ok(Value::Array(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let inner = self.deeper()?;
-        let mut out = Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let value = map.next_value_seed(inner)?;
-            self.spend()?;
-            out.insert(key, value);
-        }
-        Ok(Value::Object(out))
-    }
+    let inner = left
+        .checked_sub(1)
+        .ok_or_else(|| format!("nested deeper than {MAX_JS_DEPTH} levels"))?;
+    value.each_child(&mut |child| {
+        *budget = budget
+            .checked_sub(1)
+            .ok_or_else(|| format!("more than {MAX_JS_VALUES} values"))?;
+        check(child, inner, budget)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
+
+    impl Nested for Value {
+        fn is_compound(&self) -> bool {
+            matches!(self, Value::Array(_) | Value::Object(_))
+        }
+        fn each_child(
+            &self,
+            each: &mut dyn FnMut(&Self) -> Result<(), String>,
+        ) -> Result<(), String> {
+            match self {
+                Value::Array(items) => items.iter().try_for_each(each),
+                Value::Object(map) => map.values().try_for_each(each),
+                _ => Ok(()),
+            }
+        }
+    }
 
     fn nested(depth: usize) -> String {
         format!("{}1{}", "[".repeat(depth), "]".repeat(depth))
     }
 
-    fn parse(text: &str) -> Result<Value, serde_json::Error> {
-        bounded_value(&mut serde_json::Deserializer::from_str(text))
+    fn parse(text: &str) -> Result<Value, String> {
+        let value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        check_bounds(&value).map(|()| value)
     }
 
     #[test]
@@ -169,10 +88,7 @@ mod tests {
     fn refuses_nesting_beyond_the_limit() {
         assert!(parse(&nested(MAX_JS_DEPTH)).is_ok());
         let e = parse(&nested(MAX_JS_DEPTH + 1)).expect_err("too deep");
-        assert!(
-            e.to_string().contains("nested deeper than 64 levels"),
-            "{e}"
-        );
+        assert!(e.contains("nested deeper than 64 levels"), "{e}");
         let objects = format!("{}1{}", r#"{"a":"#.repeat(100), "}".repeat(100));
         assert!(parse(&objects).is_err());
     }
@@ -181,19 +97,19 @@ mod tests {
     fn refuses_more_values_than_the_budget() {
         let wide = format!("[{}0]", "0,".repeat(MAX_JS_VALUES));
         let e = parse(&wide).expect_err("too many");
-        assert!(e.to_string().contains("more than 1000000 values"), "{e}");
+        assert!(e.contains("more than 1000000 values"), "{e}");
         let fits = format!("[{}0]", "0,".repeat(MAX_JS_VALUES - 1));
         assert!(parse(&fits).is_ok());
     }
 
     #[test]
-    fn refuses_deep_values_whatever_the_deserializer_allows() {
-        // A `Value` as deserializer has no recursion limit of its own.
+    fn refuses_deep_values_whatever_their_source_allows() {
+        // A `Value` built in memory has no recursion limit of its own.
         let mut deep = Value::from(1);
         for _ in 0..5_000 {
             deep = Value::Array(vec![deep]);
         }
-        assert!(bounded_value(&deep).is_err());
+        assert!(check_bounds(&deep).is_err());
         // Drop it iteratively so the test itself needs no deep stack.
         let mut v = deep;
         while let Value::Array(mut items) = v {

@@ -14,7 +14,7 @@ use crate::time::month_start;
 
 /// Facts lifted from the page for one account (all strings as shown).
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")] // serde impls: read::objects
 pub struct DomFacts {
     /// Screen name without `@`.
     pub handle: String,

@@ -17,7 +17,7 @@ use crate::time::parse_rfc3339;
 
 /// One link inside a post's text, as shown.
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")] // serde impls: read::objects
 pub struct DomLink {
     /// The `href` attribute (absolute or relative).
     pub href: String,
@@ -29,7 +29,7 @@ pub struct DomLink {
 
 /// What one tweet article shows (all strings as on the page).
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")] // serde impls: read::objects
 pub struct DomTweet {
     /// `href` of the status link around the post's time: `/<handle>/status/<id>`.
     pub status_href: String,

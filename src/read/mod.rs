@@ -14,6 +14,7 @@ pub mod dom_tweet;
 mod json;
 pub(crate) mod merge;
 mod notification;
+mod objects;
 mod surrogates;
 mod tweet;
 mod typed;

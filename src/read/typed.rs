@@ -703,66 +703,109 @@ macro_rules! small {
     };
 }
 
-#[derive(Deserialize)]
+/// The keys read from X's `legacy` user object: the scalar facts first (kept
+/// by index in [`Legacy::s`]), then the objects.
+#[derive(Deserialize, Clone, Copy)]
+#[serde(field_identifier, rename_all = "snake_case")]
+enum LegacyKey {
+    IdStr,
+    Id,
+    ScreenName,
+    Name,
+    CreatedAt,
+    Description,
+    Location,
+    Url,
+    ProfileImageUrlHttps,
+    ProfileImageUrl,
+    FollowersCount,
+    FriendsCount,
+    StatusesCount,
+    MediaCount,
+    FavouritesCount,
+    ListedCount,
+    DefaultProfile,
+    DefaultProfileImage,
+    Verified,
+    IsBlueVerified,
+    Protected,
+    FollowedBy,
+    Following,
+    VerifiedType,
+    ParodyCommentaryFanLabel,
+    Entities,
+    Status,
+    VerificationInfo,
+    AffiliatesHighlightedLabel,
+    #[serde(other)]
+    Other,
+}
+
+/// How many of [`LegacyKey`]'s keys are scalar facts.
+const LEGACY_SCALARS: usize = LegacyKey::Entities as usize;
+
+/// X's `legacy` user object, read by one loop (not a derive's arm per field:
+/// smaller code). A repeated key it reads is refused, as serde's derive does.
+#[derive(Default)]
 struct Legacy<'a> {
-    #[serde(default, borrow)]
-    id_str: F<'a>,
-    #[serde(default, borrow)]
-    id: F<'a>,
-    #[serde(default, borrow)]
-    screen_name: F<'a>,
-    #[serde(default, borrow)]
-    name: F<'a>,
-    #[serde(default, borrow)]
-    created_at: F<'a>,
-    #[serde(default, borrow)]
-    description: F<'a>,
-    #[serde(default, borrow)]
-    location: F<'a>,
-    #[serde(default, borrow)]
-    url: F<'a>,
-    #[serde(default, borrow)]
-    profile_image_url_https: F<'a>,
-    #[serde(default, borrow)]
-    profile_image_url: F<'a>,
-    #[serde(default, borrow)]
-    followers_count: F<'a>,
-    #[serde(default, borrow)]
-    friends_count: F<'a>,
-    #[serde(default, borrow)]
-    statuses_count: F<'a>,
-    #[serde(default, borrow)]
-    media_count: F<'a>,
-    #[serde(default, borrow)]
-    favourites_count: F<'a>,
-    #[serde(default, borrow)]
-    listed_count: F<'a>,
-    #[serde(default, borrow)]
-    default_profile: F<'a>,
-    #[serde(default, borrow)]
-    default_profile_image: F<'a>,
-    #[serde(default, borrow)]
-    verified: F<'a>,
-    #[serde(default, borrow)]
-    is_blue_verified: F<'a>,
-    #[serde(default, borrow)]
-    protected: F<'a>,
-    #[serde(default, borrow)]
-    followed_by: F<'a>,
-    #[serde(default, borrow)]
-    following: F<'a>,
-    #[serde(default, borrow)]
-    verified_type: F<'a>,
-    #[serde(default, borrow)]
-    parody_commentary_fan_label: F<'a>,
-    #[serde(default, borrow)]
+    /// The scalar facts, by [`LegacyKey`].
+    s: [F<'a>; LEGACY_SCALARS],
     entities: Option<M<Entities<'a>>>,
-    #[serde(default, borrow)]
     status: Option<Small<'a, STATUS>>,
-    #[serde(default, borrow)]
     verification_info: Option<Small<'a, VERIFICATION_INFO>>,
-    #[serde(default, borrow, deserialize_with = "present")]
+    /// Present, null included.
     affiliates_highlighted_label: Option<&'a RawValue>,
+}
+
+impl<'a> Legacy<'a> {
+    /// The scalar fact `key` ([`Scalar::Absent`] for a key that is not one).
+    fn f(&self, key: LegacyKey) -> &F<'a> {
+        self.s.get(key as usize).unwrap_or(&Scalar::Absent)
+    }
+}
+
+impl<'de> Deserialize<'de> for Legacy<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Legacy<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut l = Legacy::default();
+                let mut seen: u64 = 0;
+                while let Some(key) = map.next_key::<LegacyKey>()? {
+                    if !matches!(key, LegacyKey::Other) {
+                        let bit = 1u64 << (key as u32);
+                        if seen & bit != 0 {
+                            return Err(de::Error::custom("repeated key"));
+                        }
+                        seen |= bit;
+                    }
+                    match key {
+                        LegacyKey::Entities => l.entities = map.next_value()?,
+                        LegacyKey::Status => l.status = map.next_value()?,
+                        LegacyKey::VerificationInfo => l.verification_info = map.next_value()?,
+                        LegacyKey::AffiliatesHighlightedLabel => {
+                            l.affiliates_highlighted_label = Some(map.next_value()?)
+                        }
+                        LegacyKey::Other => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                        scalar => {
+                            let value = map.next_value()?;
+                            if let Some(slot) = l.s.get_mut(scalar as usize) {
+                                *slot = value;
+                            }
+                        }
+                    }
+                }
+                Ok(l)
+            }
+        }
+        d.deserialize_map(V)
+    }
 }
 
 #[derive(Deserialize)]
@@ -802,7 +845,7 @@ struct AboutProfile<'a> {
 struct UserResult<'a> {
     typename: F<'a>,
     rest_id: F<'a>,
-    legacy: Option<M<Legacy<'a>>>,
+    legacy: Option<Legacy<'a>>,
     core: Option<Small<'a, CORE>>,
     profile_bio: Option<M<ProfileBio<'a>>>,
     location: Option<Small<'a, LOCATION>>,
@@ -912,7 +955,7 @@ fn first_expanded<'s>(list: Option<&'s M<UrlList<'s>>>) -> Option<&'s Scalar<'s>
 
 impl<'a> UserResult<'a> {
     fn legacy(&self) -> Option<&Legacy<'a>> {
-        self.legacy.as_ref().map(|M(l)| l)
+        self.legacy.as_ref()
     }
 
     /// `user::is_graphql_user`.
@@ -920,7 +963,9 @@ impl<'a> UserResult<'a> {
         let l = self.legacy();
         (s_as_str(&self.typename) == Some("User")
             && Some(&self.rest_id).and_then(s_ident).is_some())
-            || l.map(|l| &l.screen_name).and_then(s_handle).is_some()
+            || l.map(|l| l.f(LegacyKey::ScreenName))
+                .and_then(s_handle)
+                .is_some()
             || small!(self.core, 0).and_then(s_handle).is_some()
     }
 
@@ -929,7 +974,10 @@ impl<'a> UserResult<'a> {
         let l = self.legacy();
         let legacy = |pick: for<'x> fn(&'x Legacy<'a>) -> &'x F<'a>| l.map(pick);
         let verified_type = first(
-            &[small!(self.verification, 1), legacy(|l| &l.verified_type)],
+            &[
+                small!(self.verification, 1),
+                legacy(|l| l.f(LegacyKey::VerifiedType)),
+            ],
             |s| s_str(s).and_then(user::check_kind_str),
         );
         let verified = if verified_type
@@ -939,17 +987,20 @@ impl<'a> UserResult<'a> {
             Some(true)
         } else {
             first(
-                &[small!(self.verification, 0), legacy(|l| &l.verified)],
+                &[
+                    small!(self.verification, 0),
+                    legacy(|l| l.f(LegacyKey::Verified)),
+                ],
                 s_flag,
             )
         };
         let (automated, automated_by) = self.automated()?;
         let avatar = first_str(&[
             small!(self.avatar, 0),
-            legacy(|l| &l.profile_image_url_https),
-            legacy(|l| &l.profile_image_url),
+            legacy(|l| l.f(LegacyKey::ProfileImageUrlHttps)),
+            legacy(|l| l.f(LegacyKey::ProfileImageUrl)),
         ]);
-        let flagged = first(&[legacy(|l| &l.default_profile_image)], s_flag);
+        let flagged = first(&[legacy(|l| l.f(LegacyKey::DefaultProfileImage))], s_flag);
         let from_url = avatar.map(user::is_default_avatar_url);
         let default_avatar = if flagged == Some(true) || from_url == Some(true) {
             Some(true)
@@ -963,7 +1014,7 @@ impl<'a> UserResult<'a> {
             .and_then(|M(b)| b.entities.as_ref());
         let bio = first_text_or_empty(&[
             field!(self.profile_bio, description),
-            legacy(|l| &l.description),
+            legacy(|l| l.f(LegacyKey::Description)),
         ])
         .map(|bio| {
             let mut pairs = Vec::new();
@@ -987,69 +1038,81 @@ impl<'a> UserResult<'a> {
             id: first(
                 &[
                     Some(&self.rest_id),
-                    legacy(|l| &l.id_str),
-                    legacy(|l| &l.id),
+                    legacy(|l| l.f(LegacyKey::IdStr)),
+                    legacy(|l| l.f(LegacyKey::Id)),
                 ],
                 s_ident,
             ),
             handle: first(
-                &[small!(self.core, 0), legacy(|l| &l.screen_name)],
+                &[small!(self.core, 0), legacy(|l| l.f(LegacyKey::ScreenName))],
                 s_handle,
             )
             .unwrap_or_default(),
-            name: first(&[small!(self.core, 1), legacy(|l| &l.name)], s_text),
+            name: first(
+                &[small!(self.core, 1), legacy(|l| l.f(LegacyKey::Name))],
+                s_text,
+            ),
             bio,
-            location: first_text_or_empty(&[small!(self.location, 0), legacy(|l| &l.location)]),
+            location: first_text_or_empty(&[
+                small!(self.location, 0),
+                legacy(|l| l.f(LegacyKey::Location)),
+            ]),
             url: first(
                 &[
                     first_expanded(url_list(bio_entities)),
                     first_expanded(url_list(legacy_entities)),
                     small!(self.website, 0),
-                    legacy(|l| &l.url),
+                    legacy(|l| l.f(LegacyKey::Url)),
                 ],
                 s_text,
             ),
             created_at: first(
-                &[small!(self.core, 2), legacy(|l| &l.created_at)],
+                &[small!(self.core, 2), legacy(|l| l.f(LegacyKey::CreatedAt))],
                 s_timestamp,
             ),
             followers: first(
                 &[
                     small!(self.relationship_counts, 0),
-                    legacy(|l| &l.followers_count),
+                    legacy(|l| l.f(LegacyKey::FollowersCount)),
                 ],
                 s_count,
             ),
             following: first(
                 &[
                     small!(self.relationship_counts, 1),
-                    legacy(|l| &l.friends_count),
+                    legacy(|l| l.f(LegacyKey::FriendsCount)),
                 ],
                 s_count,
             ),
             tweets: first(
-                &[small!(self.tweet_counts, 0), legacy(|l| &l.statuses_count)],
+                &[
+                    small!(self.tweet_counts, 0),
+                    legacy(|l| l.f(LegacyKey::StatusesCount)),
+                ],
                 s_count,
             ),
             likes: first(
                 &[
                     small!(self.action_counts, 0),
-                    legacy(|l| &l.favourites_count),
+                    legacy(|l| l.f(LegacyKey::FavouritesCount)),
                 ],
                 s_count,
             ),
-            listed: first(&[legacy(|l| &l.listed_count)], s_count),
+            listed: first(&[legacy(|l| l.f(LegacyKey::ListedCount))], s_count),
             media: first(
-                &[small!(self.tweet_counts, 1), legacy(|l| &l.media_count)],
+                &[
+                    small!(self.tweet_counts, 1),
+                    legacy(|l| l.f(LegacyKey::MediaCount)),
+                ],
                 s_count,
             ),
             default_avatar,
-            default_profile: first(&[legacy(|l| &l.default_profile)], s_flag),
+            default_profile: first(&[legacy(|l| l.f(LegacyKey::DefaultProfile))], s_flag),
             verified,
             blue_verified: first(
                 &[
                     Some(&self.is_blue_verified),
-                    legacy(|l| &l.is_blue_verified),
+                    legacy(|l| l.f(LegacyKey::IsBlueVerified)),
                 ],
                 s_flag,
             ),
@@ -1066,7 +1129,7 @@ impl<'a> UserResult<'a> {
             parody_label: first(
                 &[
                     Some(&self.parody_commentary_fan_label),
-                    legacy(|l| &l.parody_commentary_fan_label),
+                    legacy(|l| l.f(LegacyKey::ParodyCommentaryFanLabel)),
                 ],
                 |s| s_str(s).and_then(user::parody_kind_str),
             ),
@@ -1078,18 +1141,24 @@ impl<'a> UserResult<'a> {
                 s_count,
             ),
             based_in: first(&[field!(self.about_profile, account_based_in)], s_text),
-            protected: first(&[small!(self.privacy, 0), legacy(|l| &l.protected)], s_flag),
+            protected: first(
+                &[
+                    small!(self.privacy, 0),
+                    legacy(|l| l.f(LegacyKey::Protected)),
+                ],
+                s_flag,
+            ),
             follows_you: first(
                 &[
                     small!(self.relationship_perspectives, 0),
-                    legacy(|l| &l.followed_by),
+                    legacy(|l| l.f(LegacyKey::FollowedBy)),
                 ],
                 s_flag,
             ),
             you_follow: first(
                 &[
                     small!(self.relationship_perspectives, 1),
-                    legacy(|l| &l.following),
+                    legacy(|l| l.f(LegacyKey::Following)),
                 ],
                 s_flag,
             ),
@@ -1208,6 +1277,63 @@ mod tests {
             },
             Err(e) => panic!("{v}: {e}"),
         }
+    }
+
+    #[test]
+    fn legacy_reads_each_key_into_its_place_and_refuses_repeats() {
+        let text = r#"{"id_str":"12","screen_name":"ann","followers_count":3,"listed_count":null,
+            "parody_commentary_fan_label":"Parody","bogus":{"a":[1]},"bogus":2,
+            "entities":{"url":{"urls":[{"expanded_url":"https://a.example"}]}},
+            "status":{"created_at":"Mon Jan 10 02:06:34 +0000 2011"},"affiliates_highlighted_label":null}"#;
+        let l: Legacy = serde_json::from_str(text).expect("a legacy object");
+        assert_eq!(s_as_str(l.f(LegacyKey::IdStr)), Some("12"));
+        assert_eq!(s_as_str(l.f(LegacyKey::ScreenName)), Some("ann"));
+        assert_eq!(s_count(l.f(LegacyKey::FollowersCount)), Some(3));
+        assert_eq!(
+            l.f(LegacyKey::ListedCount),
+            &Scalar::Null,
+            "null is present"
+        );
+        assert_eq!(l.f(LegacyKey::FriendsCount), &Scalar::Absent);
+        assert_eq!(
+            s_as_str(l.f(LegacyKey::ParodyCommentaryFanLabel)),
+            Some("Parody")
+        );
+        assert_eq!(
+            l.f(LegacyKey::Entities),
+            &Scalar::Absent,
+            "not a scalar key"
+        );
+        let url = first_expanded(url_list(l.entities.as_ref())).and_then(s_as_str);
+        assert_eq!(url, Some("https://a.example"));
+        assert!(small!(l.status, 0).and_then(s_timestamp).is_some());
+        assert!(
+            l.affiliates_highlighted_label.is_some(),
+            "a present null counts"
+        );
+        // Every scalar key lands in its own place.
+        for (i, name) in ["id_str", "protected", "verified_type"].iter().enumerate() {
+            let text = format!(r#"{{"{name}":{i}}}"#);
+            let l: Legacy = serde_json::from_str(&text).expect(name);
+            let placed: Vec<usize> = (0..LEGACY_SCALARS)
+                .filter(|k| l.s.get(*k) != Some(&Scalar::Absent))
+                .collect();
+            assert_eq!(placed.len(), 1, "{name}");
+        }
+        for repeated in [
+            r#"{"id_str":"1","id_str":"2"}"#,
+            r#"{"entities":null,"entities":{}}"#,
+            r#"{"affiliates_highlighted_label":{},"affiliates_highlighted_label":{}}"#,
+        ] {
+            assert!(
+                serde_json::from_str::<Legacy>(repeated).is_err(),
+                "{repeated}"
+            );
+        }
+        assert!(
+            serde_json::from_str::<Legacy>(r#"["12"]"#).is_err(),
+            "an array is no object"
+        );
     }
 
     #[test]

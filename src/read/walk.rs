@@ -78,8 +78,11 @@ impl Collector {
         }
     }
 
+    /// Always in the wasm: it reads only X's page (`read::read_page`; no export
+    /// reads a file, and the CLI is not exported), so the file shapes' code
+    /// (memory entries, CLI lines, DOM facts) is left out of it.
     fn page(&self) -> bool {
-        self.mode == Mode::Page
+        cfg!(target_arch = "wasm32") || self.mode == Mode::Page
     }
 
     fn source(&self, natural: Source) -> Source {
@@ -245,7 +248,7 @@ fn visit_object(v: &Value, m: &Map<String, Value>, depth: usize, c: &mut Collect
     } else if let Some(Value::Object(account)) = m.get("account") {
         remembered_entry(m, account, c);
     } else if dom::is_dom_facts(m) {
-        if let Ok(facts) = serde_json::from_value::<dom::DomFacts>(v.clone()) {
+        if let Some(facts) = typed_from::<dom::DomFacts>(v) {
             let mut account = dom::account_from_dom(&facts);
             account.source = c.source(Source::Page);
             c.add_account(account);
@@ -332,6 +335,13 @@ fn read_notification(ic: &Value, depth: usize, c: &mut Collector) {
     }
 }
 
+/// `T` read from a part of a file the walker holds as a value, through its
+/// JSON text: the one serde reader `T` has (the records and requests read
+/// text), not a second one over `Value`, which the wasm would carry too.
+fn typed_from<T: serde::de::DeserializeOwned>(v: &Value) -> Option<T> {
+    serde_json::from_str(&v.to_string()).ok()
+}
+
 /// An entry of the extension's remembered memory: `{account, tweets, interactions}`.
 fn remembered_entry(m: &Map<String, Value>, account: &Map<String, Value>, c: &mut Collector) {
     if account.get("handle").and_then(handle).is_none() && account.get("id").is_none() {
@@ -344,7 +354,7 @@ fn remembered_entry(m: &Map<String, Value>, account: &Map<String, Value>, c: &mu
     c.add_account(a);
     if let Some(Value::Array(tweets)) = m.get("tweets") {
         for t in tweets {
-            if let Ok(mut tweet) = serde_json::from_value::<Tweet>(t.clone()) {
+            if let Some(mut tweet) = typed_from::<Tweet>(t) {
                 if tweet.author_id.is_none() && tweet.author_handle.is_none() {
                     tweet.author_id.clone_from(&author_id);
                     tweet.author_handle.clone_from(&author_handle);
@@ -356,7 +366,7 @@ fn remembered_entry(m: &Map<String, Value>, account: &Map<String, Value>, c: &mu
     }
     if let Some(Value::Array(items)) = m.get("interactions") {
         for i in items {
-            if let Ok(mut interaction) = serde_json::from_value::<Interaction>(i.clone()) {
+            if let Some(mut interaction) = typed_from::<Interaction>(i) {
                 interaction.source = c.source(interaction.source);
                 c.add_interaction(interaction);
             }
