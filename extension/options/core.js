@@ -4,7 +4,7 @@
 
 let mod = null;
 
-/** Turns what serde-wasm-bindgen returns (Maps for JSON objects) into plain objects/arrays. */
+/** Plain objects and arrays all the way down (the core answers through JSON.parse; a Map, should one ever come, becomes an object). */
 export function plain(value) {
   if (value instanceof Map) {
     const out = {};

@@ -588,7 +588,7 @@ settings_table! {
         label: "Accounts remembered",
         help: "How many accounts (facts, count history, interactions, recent posts) are kept across visits, saved as each arrives; the least recently seen are forgotten first (also when the saved memory passes 200 MB), with a notice here.",
         bounds: [1000, 500000, 1000], unit: "accounts", default: 100000,
-        source: "Followback's measurement: about 500 bytes stored per account seen only on profiles and lists in the browser's IndexedDB, about 3 KB more with 20 saved posts",
+        source: "Followback's measurement: about 160 bytes stored per account seen only on profiles and lists in the browser's IndexedDB, about 2 KB more with 20 saved posts",
     },
     // ---- Automation in recent posts (heuristic 3) ----
     posts_min_count: i64 {
