@@ -222,7 +222,21 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    /// One varint; the one-byte case (string lengths, small counts: most
+    /// reads) inline, the rest in [`Reader::varint_long`].
+    #[inline]
     fn varint(&mut self) -> u64 {
+        match self.bytes.get(self.at) {
+            Some(&b) if b & 0x80 == 0 => {
+                self.at += 1;
+                u64::from(b)
+            }
+            _ => self.varint_long(),
+        }
+    }
+
+    #[inline(never)]
+    fn varint_long(&mut self) -> u64 {
         let mut v = 0u64;
         let mut shift = 0;
         while let Some(&b) = self.bytes.get(self.at) {

@@ -207,19 +207,37 @@ pub fn keyword_set<'s>(
     }
 }
 
+/// Recent-post statistics, kept with the account's features or measured
+/// now: a pointer either way, so handing them from function to function
+/// moves 16 bytes, not the ~550 of the statistics themselves.
+#[derive(Debug)]
+pub enum Stats<'s> {
+    /// Kept with the features (prepared).
+    Kept(&'s TimelineStats),
+    /// Measured for this scoring alone.
+    Measured(Box<TimelineStats>),
+}
+
+impl std::ops::Deref for Stats<'_> {
+    type Target = TimelineStats;
+
+    fn deref(&self) -> &TimelineStats {
+        match self {
+            Stats::Kept(t) => t,
+            Stats::Measured(t) => t,
+        }
+    }
+}
+
 /// The recent-post statistics, prepared or computed now; `None` without
 /// posts. The time-to-now figures may be absent (prepared statistics do not
 /// keep them): signals use the `_at(now)` methods.
-pub fn timeline<'s>(
-    subject: &Subject<'s>,
-    s: &Settings,
-    now: i64,
-) -> Option<Cow<'s, TimelineStats>> {
+pub fn timeline<'s>(subject: &Subject<'s>, s: &Settings, now: i64) -> Option<Stats<'s>> {
     match subject.prepared {
-        Some(p) => p.features.timeline.as_deref().map(Cow::Borrowed),
+        Some(p) => p.features.timeline.as_deref().map(Stats::Kept),
         None => {
             TimelineStats::from_tweets(subject.tweets, subject.account, now, &s.begging_keywords)
-                .map(Cow::Owned)
+                .map(|t| Stats::Measured(Box::new(t)))
         }
     }
 }

@@ -66,6 +66,12 @@ impl Ramp {
         if !value.is_finite() {
             return if value > 0.0 { 1.0 } else { 0.0 };
         }
+        // Outside finite anchors no logarithm is needed (the log is
+        // monotone): the same 0.0 or 1.0 the clamp below gives, only faster
+        // (`tests/ramp_props.rs`; an infinite `to` can give −0.0 below).
+        if self.from < self.to && self.to.is_finite() && (value <= self.from || value >= self.to) {
+            return if value >= self.to { 1.0 } else { 0.0 };
+        }
         let (a, b) = (self.x(self.from), self.x(self.to));
         if b <= a {
             return if value >= self.to { 1.0 } else { 0.0 };

@@ -2,32 +2,22 @@
 //! per signal from the analysis layer), the "enough posts" gate and the words
 //! for shares and sources in the breakdown.
 
-use std::borrow::Cow;
-
 use super::Subject;
-use crate::analysis::{Share, TimelineStats};
+use crate::analysis::Share;
 use crate::evidence::source_id;
 use crate::message::{pct, uint, Arg, Message};
-use crate::prepared;
+use crate::prepared::{self, Stats};
 use crate::settings::Settings;
 
 /// The recent-post statistics (computed once per account when scoring), or
 /// what was not seen yet (for `Line::not_seen`).
-pub fn recent<'s>(
-    subject: &Subject<'s>,
-    s: &Settings,
-    now: i64,
-) -> Result<Cow<'s, TimelineStats>, Message> {
-    prepared::timeline(subject, s, now).ok_or(Message::bare("ev_fact_recent_posts"))
+pub fn recent<'s>(subject: &Subject<'s>, s: &Settings, now: i64) -> Result<Stats<'s>, Message> {
+    prepared::timeline(subject, s, now).ok_or_else(|| Message::bare("ev_fact_recent_posts"))
 }
 
 /// Like [`recent`], but only with at least `posts.min_count` posts: shares of
 /// a handful of posts say little.
-pub fn judged<'s>(
-    subject: &Subject<'s>,
-    s: &Settings,
-    now: i64,
-) -> Result<Cow<'s, TimelineStats>, Message> {
+pub fn judged<'s>(subject: &Subject<'s>, s: &Settings, now: i64) -> Result<Stats<'s>, Message> {
     let t = recent(subject, s, now)?;
     let min = min_posts(s);
     if t.n < min {
