@@ -8,9 +8,9 @@
 //! still read: `memory_records.rs`). Every read is strict: a damaged record
 //! is `None`, never half read.
 
-use super::compact::{put_str, put_varint, zigzag, Strict};
+use super::compact::{put_str, put_varint, source_bits, source_of, zigzag, Strict};
 use super::SavedTweet;
-use crate::model::{Interaction, InteractionKind, Snapshot, Source, Tweet, TweetKind};
+use crate::model::{Interaction, InteractionKind, Snapshot, Tweet, TweetKind};
 
 /// The version byte every binary record starts with.
 pub(super) const VERSION: u8 = 1;
@@ -139,24 +139,6 @@ fn kind_of(bits: u64) -> TweetKind {
     }
 }
 
-fn source_bits(s: Source) -> u64 {
-    match s {
-        Source::Graphql => 0,
-        Source::Page => 1,
-        Source::File => 2,
-        Source::Memory => 3,
-    }
-}
-
-fn source_of(bits: u64) -> Source {
-    match bits & 3 {
-        1 => Source::Page,
-        2 => Source::File,
-        3 => Source::Memory,
-        _ => Source::Graphql,
-    }
-}
-
 // A post's header (one varint): bits 0-5 which of id, author id, author
 // handle, created at, reply to and client are present, 6-7 its kind, 8-9
 // its source.
@@ -208,12 +190,8 @@ pub(super) fn tweets_record(saved: &[SavedTweet<'_>]) -> Vec<u8> {
 /// restoring fills the account in, as for the JSON form).
 pub(super) fn read_tweets(record: &[u8]) -> Option<Vec<Tweet>> {
     let mut r = Strict::new(record);
-    version(&mut r)?;
-    let n = r.varint()?;
-    if n > MAX_ITEMS {
-        return None;
-    }
-    let mut out = Vec::with_capacity(n as usize);
+    let n = item_count(&mut r)?;
+    let mut out = Vec::with_capacity(n);
     for _ in 0..n {
         let header = r.varint()?;
         if header >> POST_BITS != 0 {
@@ -308,15 +286,18 @@ pub(super) fn interactions_record(list: &[Interaction]) -> Vec<u8> {
     out
 }
 
+/// A list record's version and item count (at most [`MAX_ITEMS`]).
+fn item_count(r: &mut Strict<'_>) -> Option<usize> {
+    version(r)?;
+    let n = r.varint()?;
+    (n <= MAX_ITEMS).then_some(n as usize)
+}
+
 /// Reads an `interactions` record written by [`interactions_record`].
 pub(super) fn read_interactions(record: &[u8]) -> Option<Vec<Interaction>> {
     let mut r = Strict::new(record);
-    version(&mut r)?;
-    let n = r.varint()?;
-    if n > MAX_ITEMS {
-        return None;
-    }
-    let mut out = Vec::with_capacity(n as usize);
+    let n = item_count(&mut r)?;
+    let mut out = Vec::with_capacity(n);
     for _ in 0..n {
         let header = r.byte()?;
         if header >> (ACT_NOTIFICATION + 1) != 0 {

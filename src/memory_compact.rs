@@ -50,7 +50,8 @@ const ID_NONE: u64 = 0;
 const ID_NUM: u64 = 1;
 const ID_TEXT: u64 = 2;
 
-fn source_bits(s: Source) -> u64 {
+/// A source as two bits (accounts and saved posts alike).
+pub(super) fn source_bits(s: Source) -> u64 {
     match s {
         Source::Graphql => 0,
         Source::Page => 1,
@@ -59,7 +60,8 @@ fn source_bits(s: Source) -> u64 {
     }
 }
 
-fn source_of(bits: u64) -> Source {
+/// The source two bits name.
+pub(super) fn source_of(bits: u64) -> Source {
     match bits & 3 {
         1 => Source::Page,
         2 => Source::File,
