@@ -46,7 +46,7 @@ const note = (...a) => console.error(...a);
  * Runs in the extension page: writes both stores, then times the restores.
  * Returns per-form lists of milliseconds.
  */
-async function pageBench({ N, RUNS, GRACE_MS }) {
+async function pageBench({ N, RUNS, GRACE_MS, PACKED }) {
   const store = await import('/shared/memory-store.js');
   const core = await import('/core/followback.js');
   const wasmUrl = '/core/followback_bg.wasm';
@@ -59,9 +59,10 @@ async function pageBench({ N, RUNS, GRACE_MS }) {
   const open = (form) => store.openMemoryDb(/** @type {any} */ (renamed(NAMES[form])));
   const drop = (name) => new Promise((resolve, reject) => {
     const r = indexedDB.deleteDatabase(name);
-    r.onsuccess = () => resolve();
     r.onerror = () => reject(new Error(`${name} not deleted`));
-    r.onblocked = () => reject(new Error(`${name} blocked`));
+    // Blocked while a closed connection's last transaction ends: it goes on once it has.
+    const late = setTimeout(() => reject(new Error(`${name} still blocked after 20 s`)), 20_000);
+    r.onsuccess = () => { clearTimeout(late); resolve(); };
   });
   const log = [];
 
@@ -203,11 +204,10 @@ async function pageBench({ N, RUNS, GRACE_MS }) {
     return { ms: end - start, openMs: opened - start, wasmMs, records };
   };
 
-  /** restoreRecords's reads alone (the same ranges), then recordBatch over what they read. */
-  const readsOnly = async (form) => {
+  /** restoreRecords's reads (the same ranges, batches of `batch` accounts), kept as read. */
+  const readBatches = async (form, batch = store.RESTORE_BATCH) => {
     const d = await open(form);
     const result = (req) => new Promise((resolve, reject) => { req.onsuccess = () => resolve(req.result); req.onerror = () => reject(req.error); });
-    const batch = store.RESTORE_BATCH;
     const start = performance.now();
     const tx = d.transaction([...store.RECORD_STORES], 'readonly');
     const [accounts, tweets, interactions] = store.RECORD_STORES.map((name) => tx.objectStore(name));
@@ -231,13 +231,68 @@ async function pageBench({ N, RUNS, GRACE_MS }) {
       if (last) break;
       after = upTo;
     }
-    const read = performance.now();
+    const readMs = performance.now() - start;
+    d.close();
+    return { batches, readMs };
+  };
+
+  /** The reads alone, then recordBatch over what they read. */
+  const readsOnly = async (form) => {
+    const { batches, readMs } = await readBatches(form);
+    const built = performance.now();
     const room = store.batchRoom();
     let bytes = 0;
     for (const b of batches) bytes += store.recordBatch(b, room).values.length;
-    const built = performance.now();
+    return { readMs, batchMs: performance.now() - built, bytes };
+  };
+
+  // Not the product: one alternative store, to tell IndexedDB's cost per
+  // record from its cost per byte. The binary records packed, `size`
+  // accounts (with their posts and interactions) to one IndexedDB value:
+  // the batch loadMemoryChunk takes ({ keys, values, lengths }, as
+  // recordBatch builds it), keyed by its number. Its restore reads one
+  // value at a time, as restoreRecords reads one batch at a time.
+  const packedName = (size) => `followback-bench-idb-packed-${size}`;
+  const writePacked = async (size) => {
+    await drop(packedName(size));
+    const { batches } = await readBatches('binary', size);
+    const d = await store.openMemoryDb(/** @type {any} */ (renamed(packedName(size))));
+    const pages = batches.map((b, n) => {
+      const { keys, values, lengths } = store.recordBatch(b);
+      return [n, { keys, values, lengths }];
+    });
+    await new Promise((resolve, reject) => {
+      const tx = d.transaction(['accounts'], 'readwrite');
+      for (const [n, page] of pages) tx.objectStore('accounts').put(page, n);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
     d.close();
-    return { readMs: read - start, batchMs: built - read, bytes };
+    return pages.length;
+  };
+  const restorePacked = async (size) => {
+    core.__wbg_reset_state();
+    await core.default({ module_or_path: wasmUrl });
+    const engine = new core.Engine(null);
+    const result = (req) => new Promise((resolve, reject) => { req.onsuccess = () => resolve(req.result); req.onerror = () => reject(req.error); });
+    let wasmMs = 0;
+    const start = performance.now();
+    const d = await store.openMemoryDb(/** @type {any} */ (renamed(packedName(size))));
+    const pages = d.transaction(['accounts'], 'readonly').objectStore('accounts');
+    const n = await result(pages.count());
+    engine.beginMemoryRestore(N);
+    for (let k = 0; k < n; k += 1) {
+      const page = await result(pages.get(k));
+      const s = performance.now();
+      engine.loadMemoryChunk(page.keys, page.values, page.lengths);
+      wasmMs += performance.now() - s;
+    }
+    const report = engine.finishMemoryRestore();
+    const ms = performance.now() - start;
+    engine.free();
+    d.close();
+    if (report.loaded !== N) throw new Error(`packed ${size}: restored ${report.loaded} of ${N}`);
+    return { ms, wasmMs, pages: n };
   };
 
   const out = { log, binary: [], json: [], split: {} };
@@ -254,16 +309,28 @@ async function pageBench({ N, RUNS, GRACE_MS }) {
     out.split[form] = await readsOnly(form);
     log.push(`${form}: reads alone ${out.split[form].readMs.toFixed(0)} ms, recordBatch alone ${out.split[form].batchMs.toFixed(0)} ms (${(out.split[form].bytes / N).toFixed(0)} bytes an account with its posts)`);
   }
+  out.packed = {};
+  for (const size of PACKED) {
+    const pages = await writePacked(size);
+    out.packed[size] = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      await sleep(GRACE_MS);
+      const r = await restorePacked(size);
+      out.packed[size].push(r);
+      log.push(`run ${run + 1} packed ${size} accounts a value (not the product): ${pages} values restored in ${r.ms.toFixed(0)} ms (wasm ${r.wasmMs.toFixed(0)} ms)`);
+    }
+    await drop(packedName(size));
+  }
   for (const name of Object.values(NAMES)) await drop(name);
   return out;
 }
 
 /** Runs the bench in `env` (a launched Chromium with the extension) and prints its figures. */
-export async function idbRestore(env, { accounts = 100_000, runs = 3 } = {}) {
+export async function idbRestore(env, { accounts = 100_000, runs = 3, packed = [200, 1000] } = {}) {
   const ext = await env.context.newPage();
   await ext.goto(`chrome-extension://${env.extensionId}/options/options.html`);
   try {
-    const out = await ext.evaluate(pageBench, { N: accounts, RUNS: runs, GRACE_MS: 3000 });
+    const out = await ext.evaluate(pageBench, { N: accounts, RUNS: runs, GRACE_MS: 3000, PACKED: packed });
     for (const line of out.log) note(line);
     const per100k = (ms) => (accounts === 100_000 ? ms : (ms * 100_000) / accounts);
     const med = (form, f) => per100k(median(out[form].map(f)));
@@ -274,6 +341,10 @@ export async function idbRestore(env, { accounts = 100_000, runs = 3 } = {}) {
       figure(`restore_100k_idb${suffix}_wasm_ms`, med(form, (r) => r.wasmMs), 'ms');
       figure(`restore_100k_idb${suffix}_reads_ms`, per100k(out.split[form].readMs), 'ms');
       figure(`restore_100k_idb${suffix}_batch_ms`, per100k(out.split[form].batchMs), 'ms');
+    }
+    // Not the product's store: the alternative (binary records packed, SIZE accounts a value).
+    for (const size of Object.keys(out.packed)) {
+      figure(`restore_100k_idb_packed_${size}_alt_ms`, per100k(median(out.packed[size].map((r) => r.ms))), 'ms');
     }
   } finally {
     await ext.close();
