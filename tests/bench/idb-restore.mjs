@@ -27,7 +27,11 @@
 // restore (loadMemoryChunk and finish), and, in one more pass that reads the
 // same batches as restoreRecords does (the same getAllKeys/getAll ranges)
 // without building or loading them, IndexedDB's reads alone, then
-// memory-store.js recordBatch over those values alone. Differences from the
+// memory-store.js recordBatch over those values alone. Then, not the
+// product, one alternative store to tell IndexedDB's cost per record from its
+// cost per byte: the same binary records packed 200 or 1,000 accounts to one
+// IndexedDB value (a loadMemoryChunk batch as it is), restored one value at a
+// time (`restore_100k_idb_packed_<size>_alt_ms`). Differences from the
 // worker: the page's main thread, not the worker's thread (IndexedDB serves
 // both from the browser process the same way); the records were just written,
 // so the disk's cache is warm, as it is for a worker that stopped after 30 s
@@ -204,15 +208,18 @@ async function pageBench({ N, RUNS, GRACE_MS, PACKED }) {
     return { ms: end - start, openMs: opened - start, wasmMs, records };
   };
 
-  /** restoreRecords's reads (the same ranges, batches of `batch` accounts), kept as read. */
-  const readBatches = async (form, batch = store.RESTORE_BATCH) => {
+  /**
+   * restoreRecords's reads (the same ranges, batches of `batch` accounts),
+   * each batch handed to `each` as read (its time not counted in `readMs`).
+   */
+  const readBatches = async (form, each, batch = store.RESTORE_BATCH) => {
     const d = await open(form);
     const result = (req) => new Promise((resolve, reject) => { req.onsuccess = () => resolve(req.result); req.onerror = () => reject(req.error); });
     const start = performance.now();
     const tx = d.transaction([...store.RECORD_STORES], 'readonly');
     const [accounts, tweets, interactions] = store.RECORD_STORES.map((name) => tx.objectStore(name));
     await result(accounts.count());
-    const batches = [];
+    let eachMs = 0;
     let after;
     for (;;) {
       const from = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
@@ -227,23 +234,23 @@ async function pageBench({ N, RUNS, GRACE_MS, PACKED }) {
         result(tweets.getAllKeys(range)), result(tweets.getAll(range)),
         result(interactions.getAllKeys(range)), result(interactions.getAll(range)),
       ]);
-      batches.push([[keys, values], [tk, tv], [ik, iv]]);
+      const s = performance.now();
+      each([[keys, values], [tk, tv], [ik, iv]]);
+      eachMs += performance.now() - s;
       if (last) break;
       after = upTo;
     }
-    const readMs = performance.now() - start;
+    const readMs = performance.now() - start - eachMs;
     d.close();
-    return { batches, readMs };
+    return { readMs, eachMs };
   };
 
-  /** The reads alone, then recordBatch over what they read. */
+  /** The reads, and recordBatch over each batch as read (timed apart), nothing loaded. */
   const readsOnly = async (form) => {
-    const { batches, readMs } = await readBatches(form);
-    const built = performance.now();
     const room = store.batchRoom();
     let bytes = 0;
-    for (const b of batches) bytes += store.recordBatch(b, room).values.length;
-    return { readMs, batchMs: performance.now() - built, bytes };
+    const { readMs, eachMs } = await readBatches(form, (b) => { bytes += store.recordBatch(b, room).values.length; });
+    return { readMs, batchMs: eachMs, bytes };
   };
 
   // Not the product: one alternative store, to tell IndexedDB's cost per
@@ -255,12 +262,12 @@ async function pageBench({ N, RUNS, GRACE_MS, PACKED }) {
   const packedName = (size) => `followback-bench-idb-packed-${size}`;
   const writePacked = async (size) => {
     await drop(packedName(size));
-    const { batches } = await readBatches('binary', size);
-    const d = await store.openMemoryDb(/** @type {any} */ (renamed(packedName(size))));
-    const pages = batches.map((b, n) => {
+    const pages = [];
+    await readBatches('binary', (b) => {
       const { keys, values, lengths } = store.recordBatch(b);
-      return [n, { keys, values, lengths }];
-    });
+      pages.push([pages.length, { keys, values, lengths }]);
+    }, size);
+    const d = await store.openMemoryDb(/** @type {any} */ (renamed(packedName(size))));
     await new Promise((resolve, reject) => {
       const tx = d.transaction(['accounts'], 'readwrite');
       for (const [n, page] of pages) tx.objectStore('accounts').put(page, n);
