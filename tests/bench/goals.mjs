@@ -18,7 +18,6 @@ export const GOALS = Object.freeze({
   long_tasks_over_50ms: ['<=', 0],
   memory_bytes_per_account: ['<=', 250],
   restore_100k_ms: ['<=', 300],
-  restore_100k_idb_ms: ['<=', 300],
   wasm_gzip_bytes: ['<=', 200 * 1024],
 });
 

@@ -227,7 +227,7 @@ async function main() {
     note(`8 MB payload: ${Buffer.byteLength(big, 'utf8')} bytes, ${read.value.accounts} accounts read${read.value.warnings.length ? ` (${read.value.warnings.join(' ')})` : ''}`);
     figure('parse_wasm_8mb_ms', read.ms, 'ms');
   }
-  // memory_bytes_per_account and restore_100k_ms: tests/bench/memory-store.mjs (run by ./build.sh bench).
+  // memory_bytes_per_account: tests/bench/memory-store.mjs; restore_100k_ms: tests/bench/idb-restore.mjs (both run by ./build.sh bench).
 }
 
 main().catch((e) => {
