@@ -9,8 +9,9 @@
 // full); this worker is their only writer (`fb:settings-write`, one queue), and
 // it applies them after every storage change before it answers any message.
 // What the engine remembers is saved record by record to IndexedDB
-// (shared/memory-store.js) as soon as it changes, so it survives the
-// worker being stopped at any moment. The old chrome.storage.local "memory"
+// (shared/memory-store.js) right after the answer that changed it (within
+// 40 ms, once the worker is quiet), so it survives the worker being stopped
+// at almost any moment and no save ever delays an answer. The old chrome.storage.local "memory"
 // string is moved there once.
 
 import init, { Engine, __wbg_reset_state as resetWasm, repairSettings, validateSettings } from '../core/followback.js';
