@@ -9,8 +9,9 @@
 // full); this worker is their only writer (`fb:settings-write`, one queue), and
 // it applies them after every storage change before it answers any message.
 // What the engine remembers is saved record by record to IndexedDB
-// (shared/memory-store.js) as soon as it changes, so it survives the
-// worker being stopped at any moment. The old chrome.storage.local "memory"
+// (shared/memory-store.js) right after the answer that changed it (within
+// 40 ms, once the worker is quiet), so it survives the worker being stopped
+// at almost any moment and no save ever delays an answer. The old chrome.storage.local "memory"
 // string is moved there once.
 
 import init, { Engine, __wbg_reset_state as resetWasm, repairSettings, validateSettings } from '../core/followback.js';
@@ -119,25 +120,45 @@ let memoryWrites = Promise.resolve();
 let saveQueued = false;
 
 /**
- * Writes what changed in the memory (the core's takeMemoryChanges) in one
- * IndexedDB transaction, in order after earlier saves. An eviction (by count
- * or bytes) is noted in the diagnostics and kept in `meta` for the options
- * page. A failed save has every record written again by the next one; a full
- * store keeps fewer bytes.
- * @param {Engine} e
- * @returns {Promise<void>}
+ * Changes taken from the core and not yet handed to IndexedDB, oldest first
+ * (each `{ changes, meta }`, copies owned by JavaScript: an engine restart
+ * does not lose them). Written when the worker is quiet (`SAVE_QUIET_MS` with
+ * no message in hand), and at the latest `SAVE_AT_MOST_MS` after the oldest
+ * was taken, so a save (its records copied into IndexedDB on this thread)
+ * never runs between a message and its answer, and a message that follows an
+ * answer closely (a payload's rows) is answered first too.
+ * @type {{ changes: any, meta: Record<string, unknown> }[]}
  */
-function saveMemory(e) {
+const unsaved = [];
+/** Quiet time after the last answer before a save is written. */
+const SAVE_QUIET_MS = 8;
+/** The longest a taken change waits to be written (the worker may be stopped at any moment after). */
+const SAVE_AT_MOST_MS = 40;
+/** Messages being handled (dispatch to answer). */
+let inHand = 0;
+/** @type {ReturnType<typeof setTimeout> | null} */
+let quietTimer = null;
+/** @type {ReturnType<typeof setTimeout> | null} */
+let deadlineTimer = null;
+
+/**
+ * Takes what changed in the memory (the core's takeMemoryChanges) into
+ * `unsaved`, with its meta: an eviction (by count or bytes) is noted in the
+ * diagnostics and kept in `meta` for the options page. Returns whether
+ * anything was taken.
+ * @param {Engine} e
+ */
+function takeChanges(e) {
   let changes;
   try {
     changes = e.takeMemoryChanges();
   } catch (err) {
     note(`memory not saved: ${errorText(err)}`);
-    return memoryWrites;
+    return false;
   }
   const empty = !changes.clear && changes.accounts.length === 0 && changes.tweets.length === 0
     && changes.interactions.length === 0 && changes.deleted.length === 0;
-  if (empty) return memoryWrites;
+  if (empty) return false;
   /** @type {Record<string, unknown>} */
   const meta = { capacity: e.memoryCapacity() };
   if (changes.evicted > 0) {
@@ -146,31 +167,79 @@ function saveMemory(e) {
     meta.forgotten = forgotten;
     note(`memory is full: forgot the ${changes.evicted} least recently seen accounts (${changes.total} kept, at most ${forgotten.capacity})`);
   }
+  unsaved.push({ changes, meta });
+  return true;
+}
+
+/**
+ * Writes every taken change to IndexedDB, each batch in one transaction, in
+ * the order taken and after earlier saves. A failed save has every record
+ * written again by the next one; a full store keeps fewer bytes.
+ * @returns {Promise<void>}
+ */
+function writeUnsaved() {
+  if (quietTimer !== null) clearTimeout(quietTimer);
+  if (deadlineTimer !== null) clearTimeout(deadlineTimer);
+  quietTimer = null;
+  deadlineTimer = null;
+  const batches = unsaved.splice(0, unsaved.length);
+  if (batches.length === 0) return memoryWrites;
+  const e = engine;
   const write = memoryWrites.then(async () => {
-    try {
-      await writeChanges(await memoryDb(), changes, meta);
-    } catch (err) {
-      note(`memory not saved: ${errorText(err)}`);
-      if (engine !== e) return;
-      // A full disk or quota: keep fewer bytes. Either way, rewrite everything next time.
-      if (isQuotaError(err) || (err && /** @type {any} */ (err).name === 'QuotaExceededError')) {
-        e.setMemoryMaxBytes(Math.floor(changes.bytes * 0.8));
+    for (const { changes, meta } of batches) {
+      try {
+        await writeChanges(await memoryDb(), changes, meta);
+      } catch (err) {
+        note(`memory not saved: ${errorText(err)}`);
+        if (!e || engine !== e) continue;
+        // A full disk or quota: keep fewer bytes. Either way, rewrite everything next time.
+        if (isQuotaError(err) || (err && /** @type {any} */ (err).name === 'QuotaExceededError')) {
+          e.setMemoryMaxBytes(Math.floor(changes.bytes * 0.8));
+        }
+        e.rewriteMemory();
       }
-      e.rewriteMemory();
     }
   });
   memoryWrites = write;
   return write;
 }
 
-/** Saves the memory's changes right after the current message is handled (one save for all its changes). */
+/** Arms the write of `unsaved`: after a quiet spell, and at the latest SAVE_AT_MOST_MS after the oldest. */
+function armWrite() {
+  if (unsaved.length === 0) return;
+  if (deadlineTimer === null) deadlineTimer = setTimeout(writeUnsaved, SAVE_AT_MOST_MS);
+  if (quietTimer !== null) clearTimeout(quietTimer);
+  quietTimer = inHand > 0 ? null : setTimeout(writeUnsaved, SAVE_QUIET_MS);
+}
+
+/**
+ * Saves the memory's changes now (taken and written in order after earlier
+ * saves; what an awaiting caller needs, e.g. clearing the memory).
+ * @param {Engine} e
+ * @returns {Promise<void>}
+ */
+function saveMemory(e) {
+  takeChanges(e);
+  return writeUnsaved();
+}
+
+/** The memory changed: taken from the core once the current message is answered, written when the worker is quiet. */
 function scheduleMemorySave() {
-  if (saveQueued) return;
   saveQueued = true;
-  queueMicrotask(() => {
+  // Outside a message (a settings change): taken in a task of its own.
+  if (inHand === 0) setTimeout(afterAnswer, 0);
+}
+
+/**
+ * Called after each answer is handed to the browser: the changes of the
+ * message(s) answered so far are taken (one take for all), and their write armed.
+ */
+function afterAnswer() {
+  if (saveQueued && engine) {
     saveQueued = false;
-    if (engine) saveMemory(engine);
-  });
+    takeChanges(engine);
+  }
+  armWrite();
 }
 
 /** A ready engine: the module loaded, the stored settings applied, the saved memory restored. */
@@ -414,16 +483,36 @@ function dispatch(message, sender) {
   // Not a message of ours for the worker, or from another extension: no answer at all.
   if (!spec || spec.to !== 'worker' || role === null) return null;
   const refused = refusal(spec.type, role, 'worker');
+  inHand += 1; // until answer() hands the reply over
   if (refused !== null) return Promise.resolve({ ok: false, error: refused });
+  // A save waiting for quiet waits for this answer too (its deadline holds).
+  if (quietTimer !== null) {
+    clearTimeout(quietTimer);
+    quietTimer = null;
+  }
   return settingsApplied
     .then(() => keeper.run((e) => HANDLERS[spec.type](message, e)))
     .catch((err) => ({ ok: false, error: String((err && err.message) || err) }));
 }
 
+/**
+ * Hands `reply` to the browser (`post`), then takes the memory's changes
+ * and arms their save: a save never runs before an answer.
+ * @param {object} reply @param {(reply: object) => void} post
+ */
+function answer(reply, post) {
+  try {
+    post(reply);
+  } finally {
+    inHand = Math.max(0, inHand - 1);
+    afterAnswer();
+  }
+}
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  const answer = dispatch(message, sender);
-  if (answer === null) return false;
-  answer.then(sendResponse);
+  const reply = dispatch(message, sender);
+  if (reply === null) return false;
+  reply.then((r) => answer(r, sendResponse));
   return true;
 });
 
@@ -449,15 +538,22 @@ chrome.runtime.onConnect.addListener((port) => {
     const { id, message } = envelope;
     const tap = /** @type {any} */ (globalThis).__followbackPortTap;
     if (typeof tap === 'function') tap(message, port.sender);
-    const answer = dispatch(message, port.sender)
-      ?? Promise.resolve({ ok: false, error: `unknown message type ${String(message && message.type)}` });
-    answer.then((reply) => {
+    const handled = dispatch(message, port.sender);
+    if (handled === null) {
       try {
-        port.postMessage({ id, reply });
+        port.postMessage({ id, reply: { ok: false, error: `unknown message type ${String(message && message.type)}` } });
       } catch (_) {
         // The page went away: nobody to answer.
       }
-    });
+      return;
+    }
+    handled.then((reply) => answer(reply, (r) => {
+      try {
+        port.postMessage({ id, reply: r });
+      } catch (_) {
+        // The page went away: nobody to answer.
+      }
+    }));
   });
 });
 
