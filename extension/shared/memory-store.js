@@ -146,25 +146,21 @@ export async function readRecords(db) {
 export const RESTORE_BATCH = 1000;
 
 /**
- * The stored records in batches, for Engine.beginMemoryRestore /
- * loadMemoryChunk / finishMemoryRestore, read in one transaction: `begin`
- * gets the number of account records, then `chunk` (synchronous) gets up to
- * `batch` accounts records in key order with the posts and interactions
- * records of the same key range, as one batch ({@link recordBatch}: the
- * records' bytes copied into the wasm heap at once, no parsing of text; the
- * bytes are views that `chunk` must not keep).
- * The bytes held at once are one batch's, whatever the number of accounts.
- * Resolves with the number of records read.
+ * The stored records read in batches, in one transaction: `count` gets the
+ * number of account records, then `each` (synchronous) gets up to `batch`
+ * account records in key order with the posts and interactions records of
+ * the same key range, as three [keys, values] pairs (what
+ * {@link recordBatch} takes). Resolves with the number of records read.
  * @param {IDBDatabase} db
- * @param {{ begin: (accounts: number) => void, chunk: (keys: string, values: Uint8Array, lengths: Uint32Array) => void }} load
+ * @param {(accounts: number) => void} count
+ * @param {(parts: [IDBValidKey[], unknown[]][]) => void} each
  * @param {number} [batch]
  * @returns {Promise<number>}
  */
-export async function restoreRecords(db, load, batch = RESTORE_BATCH) {
-  const room = batchRoom();
+export async function eachRecordBatch(db, count, each, batch = RESTORE_BATCH) {
   const tx = db.transaction([...RECORD_STORES], 'readonly');
   const [accounts, tweets, interactions] = RECORD_STORES.map((name) => tx.objectStore(name));
-  load.begin(await result(accounts.count()));
+  count(await result(accounts.count()));
   let records = 0;
   /** @type {IDBValidKey | undefined} */
   let after;
@@ -184,12 +180,32 @@ export async function restoreRecords(db, load, batch = RESTORE_BATCH) {
       result(tweets.getAllKeys(range)), result(tweets.getAll(range)),
       result(interactions.getAllKeys(range)), result(interactions.getAll(range)),
     ]);
-    const b = recordBatch([[keys, values], [tk, tv], [ik, iv]], room);
-    load.chunk(b.keys, b.values, b.lengths);
+    each([[keys, values], [tk, tv], [ik, iv]]);
     records += keys.length + tk.length + ik.length;
     if (last) return records;
     after = upTo;
   }
+}
+
+/**
+ * The stored records in batches, for Engine.beginMemoryRestore /
+ * loadMemoryChunk / finishMemoryRestore ({@link eachRecordBatch}): `begin`
+ * gets the number of account records, then `chunk` (synchronous) each batch
+ * ({@link recordBatch}: the records' bytes copied into the wasm heap at once,
+ * no parsing of text; the bytes are views that `chunk` must not keep).
+ * The bytes held at once are one batch's, whatever the number of accounts.
+ * Resolves with the number of records read.
+ * @param {IDBDatabase} db
+ * @param {{ begin: (accounts: number) => void, chunk: (keys: string, values: Uint8Array, lengths: Uint32Array) => void }} load
+ * @param {number} [batch]
+ * @returns {Promise<number>}
+ */
+export function restoreRecords(db, load, batch = RESTORE_BATCH) {
+  const room = batchRoom();
+  return eachRecordBatch(db, (n) => load.begin(n), (parts) => {
+    const b = recordBatch(parts, room);
+    load.chunk(b.keys, b.values, b.lengths);
+  }, batch);
 }
 
 /**
