@@ -2,8 +2,8 @@
 // Chromium, IndexedDB's own reads included (tests/bench/memory-store.mjs
 // times the same restore in node, which has no IndexedDB). In an extension
 // page (options.html) with the built core (dist/core) loaded there, a
-// realistic mix (as memory-store.mjs builds it: every account as a Followers
-// page sends it, one in ten with 1-20 posts, one in ten seen again with other
+// realistic mix (tests/bench/memory-mix.mjs, as memory-store.mjs remembers
+// it: every account as a Followers page sends it, one in ten with 1-20 posts, one in ten seen again with other
 // counts, one in 33 with interactions) is remembered by an Engine and its
 // records written as the worker writes them (Engine.takeMemoryChanges into
 // memory-store.js writeChanges, one save per 2,000 accounts) into a database
@@ -44,14 +44,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../e2e/support/harness.mjs';
 import { figure, median } from './goals.mjs';
+import { mixUser, rememberMixExtras } from './memory-mix.mjs';
 
 const note = (...a) => console.error(...a);
 
 /**
  * Runs in the extension page: writes both stores, then times the restores.
+ * `user` and `rememberMixExtras` are memory-mix.mjs's, handed over as source.
  * Returns per-form lists of milliseconds.
  */
-async function pageBench({ N, RUNS, GRACE_MS, PACKED }) {
+async function pageBench({ N, RUNS, GRACE_MS, PACKED }, user, rememberMixExtras) {
   const store = await import('/shared/memory-store.js');
   const core = await import('/core/followback.js');
   const wasmUrl = '/core/followback_bg.wasm';
@@ -71,31 +73,6 @@ async function pageBench({ N, RUNS, GRACE_MS, PACKED }) {
   });
   const log = [];
 
-  /** A followers-list account as X's GraphQL sends it (as tests/bench/memory-store.mjs). */
-  const user = (i) => ({
-    __typename: 'User',
-    rest_id: String(1_500_000_000_000_000_000n + BigInt(i)),
-    legacy: {
-      id_str: String(1_500_000_000_000_000_000n + BigInt(i)),
-      screen_name: `jane_${String(i).padStart(6, '0')}`,
-      name: `Jane Doe ${i}`,
-      description: `${String(i).padStart(6, '0')} Writer & climber. Coffee, maps and bad puns. Opinions are my own.`,
-      location: 'Lisbon, Portugal',
-      followers_count: 812 + (i % 5000),
-      friends_count: 403,
-      statuses_count: 3120,
-      favourites_count: 5210,
-      listed_count: 4,
-      media_count: 120,
-      created_at: 'Mon May 05 05:05:00 +0000 2014',
-      default_profile_image: false,
-      default_profile: false,
-      verified: false,
-      protected: false,
-    },
-    is_blue_verified: false,
-  });
-  const handleOf = (i) => `jane_${String(i).padStart(6, '0')}`;
 
   for (const name of Object.values(NAMES)) await drop(name);
 
@@ -112,42 +89,7 @@ async function pageBench({ N, RUNS, GRACE_MS, PACKED }) {
     await save();
   }
   for (let start = 0; start < N; start += 2000) {
-    const tweets = [];
-    const interactions = [];
-    const again = [];
-    for (let i = start; i < Math.min(N, start + 2000); i += 1) {
-      if (i % 10 === 0) {
-        for (let p = 0; p < 1 + ((i / 10) % 20); p += 1) {
-          tweets.push({
-            statusHref: `/${handleOf(i)}/status/${1_800_000_000_000_000_000n + BigInt(i * 20 + p)}`,
-            authorHref: `/${handleOf(i)}`,
-            datetime: new Date(NOW - (p + 1) * 3_600_000).toISOString(),
-            text: `Post ${p} by ${handleOf(i)}: shipping a new release today, faster and with better errors.`,
-            links: p % 5 === 0 ? [{ href: 'https://t.co/x1', text: 'example.com/release-notes', title: 'https://example.com/release-notes' }] : [],
-            quote: false,
-          });
-        }
-      }
-      if (i % 33 === 0) {
-        interactions.push({ handle: handleOf(i), kind: 'liked', at: NOW / 1000 - 86_400 });
-        interactions.push({ handle: handleOf(i), kind: 'followed', at: NOW / 1000 - 3_600 });
-      }
-      if (i % 10 === 5) {
-        const u = user(i);
-        u.legacy.followers_count += 17;
-        u.legacy.statuses_count += 3;
-        again.push(u);
-      }
-    }
-    if (tweets.length > 0) {
-      const r = writer.rememberTweets(tweets, NOW + N);
-      if (r.recorded !== tweets.length) throw new Error(`posts: ${JSON.stringify(r).slice(0, 300)}`);
-    }
-    if (interactions.length > 0) {
-      const r = writer.rememberInteractions(interactions, NOW + N);
-      if (r.recorded !== interactions.length) throw new Error(`interactions: ${JSON.stringify(r).slice(0, 300)}`);
-    }
-    if (again.length > 0) writer.ingest(JSON.stringify(again), NOW + 86_400_000 + start);
+    rememberMixExtras(writer, user, { start, end: Math.min(N, start + 2000), now: NOW, n: N });
     await save();
   }
   if (writer.accountCount() !== N) throw new Error(`the writer remembers ${writer.accountCount()} of ${N}`);
@@ -210,37 +152,19 @@ async function pageBench({ N, RUNS, GRACE_MS, PACKED }) {
   };
 
   /**
-   * restoreRecords's reads (the same ranges, batches of `batch` accounts),
-   * each batch handed to `each` as read (its time not counted in `readMs`).
+   * restoreRecords's reads (memory-store.js eachRecordBatch: the same ranges,
+   * batches of `batch` accounts), each batch handed to `each` as read (its
+   * time not counted in `readMs`).
    */
   const readBatches = async (form, each, batch = store.RESTORE_BATCH) => {
     const d = await open(form);
-    const result = (req) => new Promise((resolve, reject) => { req.onsuccess = () => resolve(req.result); req.onerror = () => reject(req.error); });
     const start = performance.now();
-    const tx = d.transaction([...store.RECORD_STORES], 'readonly');
-    const [accounts, tweets, interactions] = store.RECORD_STORES.map((name) => tx.objectStore(name));
-    await result(accounts.count());
     let eachMs = 0;
-    let after;
-    for (;;) {
-      const from = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-      const [keys, values] = await Promise.all([result(accounts.getAllKeys(from, batch)), result(accounts.getAll(from, batch))]);
-      const last = keys.length < batch;
-      const upTo = last ? undefined : keys[keys.length - 1];
-      let range;
-      if (upTo === undefined) range = from;
-      else if (after === undefined) range = IDBKeyRange.upperBound(upTo);
-      else range = IDBKeyRange.bound(after, upTo, true, false);
-      const [tk, tv, ik, iv] = await Promise.all([
-        result(tweets.getAllKeys(range)), result(tweets.getAll(range)),
-        result(interactions.getAllKeys(range)), result(interactions.getAll(range)),
-      ]);
+    await store.eachRecordBatch(d, () => {}, (parts) => {
       const s = performance.now();
-      each([[keys, values], [tk, tv], [ik, iv]]);
+      each(parts);
       eachMs += performance.now() - s;
-      if (last) break;
-      after = upTo;
-    }
+    }, batch);
     const readMs = performance.now() - start - eachMs;
     d.close();
     return { readMs, eachMs };
@@ -338,7 +262,9 @@ export async function idbRestore(env, { accounts = 100_000, runs = 3, packed = [
   const ext = await env.context.newPage();
   await ext.goto(`chrome-extension://${env.extensionId}/options/options.html`);
   try {
-    const out = await ext.evaluate(pageBench, { N: accounts, RUNS: runs, GRACE_MS: 3000, PACKED: packed });
+    // The page cannot import memory-mix.mjs (not an extension file): its functions go as source.
+    const args = JSON.stringify({ N: accounts, RUNS: runs, GRACE_MS: 3000, PACKED: packed });
+    const out = await ext.evaluate(`(${pageBench})(${args}, ${mixUser}, ${rememberMixExtras})`);
     for (const line of out.log) note(line);
     const per100k = (ms) => (accounts === 100_000 ? ms : (ms * 100_000) / accounts);
     const med = (form, f) => per100k(median(out[form].map(f)));

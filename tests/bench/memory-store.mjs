@@ -29,6 +29,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { figure, median } from './goals.mjs';
+import { mixUser, rememberMixExtras } from './memory-mix.mjs';
 import { RESTORE_BATCH, batchRoom, recordBatch } from '../../extension/shared/memory-store.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -43,33 +44,6 @@ const CORE = path.resolve(opt('core', path.join(ROOT, 'dist/core')));
 const N = Number(opt('accounts', '100000'));
 const PAGES = opt('pages', path.join(ROOT, 'target/bench/pages'));
 const note = (...a) => console.error(...a);
-
-/** A followers-list account as X's GraphQL sends it (every profile fact, an 80-character bio). */
-function user(i) {
-  return {
-    __typename: 'User',
-    rest_id: String(1_500_000_000_000_000_000n + BigInt(i)),
-    legacy: {
-      id_str: String(1_500_000_000_000_000_000n + BigInt(i)),
-      screen_name: `jane_${String(i).padStart(6, '0')}`,
-      name: `Jane Doe ${i}`,
-      description: `${String(i).padStart(6, '0')} Writer & climber. Coffee, maps and bad puns. Opinions are my own.`,
-      location: 'Lisbon, Portugal',
-      followers_count: 812 + (i % 5000),
-      friends_count: 403,
-      statuses_count: 3120,
-      favourites_count: 5210,
-      listed_count: 4,
-      media_count: 120,
-      created_at: 'Mon May 05 05:05:00 +0000 2014',
-      default_profile_image: false,
-      default_profile: false,
-      verified: false,
-      protected: false,
-    },
-    is_blue_verified: false,
-  };
-}
 
 /** A store as IndexedDB holds it: keys in order, values beside them. */
 /**
@@ -163,7 +137,7 @@ let written = 0;
 const t0 = performance.now();
 for (let start = 0; start < N; start += 2000) {
   const users = [];
-  for (let i = start; i < Math.min(N, start + 2000); i += 1) users.push(user(i));
+  for (let i = start; i < Math.min(N, start + 2000); i += 1) users.push(mixUser(i));
   const r = writer.ingest(JSON.stringify(users), NOW + start);
   written += r.accounts;
   takeRecords(writer, stores);
@@ -172,44 +146,8 @@ for (let start = 0; start < N; start += 2000) {
 const profileStores = stores.map((m) => new Map(m));
 const profileBytes = writer.memoryBytes();
 // The mix: posts, a count history and interactions for some of them.
-const handleOf = (i) => `jane_${String(i).padStart(6, '0')}`;
 for (let start = 0; start < N; start += 2000) {
-  const tweets = [];
-  const interactions = [];
-  const again = [];
-  for (let i = start; i < Math.min(N, start + 2000); i += 1) {
-    if (i % 10 === 0) {
-      for (let p = 0; p < 1 + ((i / 10) % 20); p += 1) {
-        tweets.push({
-          statusHref: `/${handleOf(i)}/status/${1_800_000_000_000_000_000n + BigInt(i * 20 + p)}`,
-          authorHref: `/${handleOf(i)}`,
-          datetime: new Date(NOW - (p + 1) * 3_600_000).toISOString(),
-          text: `Post ${p} by ${handleOf(i)}: shipping a new release today, faster and with better errors.`,
-          links: p % 5 === 0 ? [{ href: 'https://t.co/x1', text: 'example.com/release-notes', title: 'https://example.com/release-notes' }] : [],
-          quote: false,
-        });
-      }
-    }
-    if (i % 33 === 0) {
-      interactions.push({ handle: handleOf(i), kind: 'liked', at: NOW / 1000 - 86_400 });
-      interactions.push({ handle: handleOf(i), kind: 'followed', at: NOW / 1000 - 3_600 });
-    }
-    if (i % 10 === 5) {
-      const u = user(i);
-      u.legacy.followers_count += 17;
-      u.legacy.statuses_count += 3;
-      again.push(u);
-    }
-  }
-  if (tweets.length > 0) {
-    const r = writer.rememberTweets(tweets, NOW + N);
-    if (r.recorded !== tweets.length) throw new Error(`posts: ${JSON.stringify(r).slice(0, 300)}`);
-  }
-  if (interactions.length > 0) {
-    const r = writer.rememberInteractions(interactions, NOW + N);
-    if (r.recorded !== interactions.length) throw new Error(`interactions: ${JSON.stringify(r).slice(0, 300)}`);
-  }
-  if (again.length > 0) writer.ingest(JSON.stringify(again), NOW + 86_400_000 + start);
+  rememberMixExtras(writer, mixUser, { start, end: Math.min(N, start + 2000), now: NOW, n: N });
   takeRecords(writer, stores);
 }
 note(`remembered ${written} accounts in ${(performance.now() - t0).toFixed(0)} ms (ingest, posts, interactions + takeMemoryChanges)`);
