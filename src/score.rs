@@ -153,14 +153,26 @@ fn tally(list: &[signals::Signal], subject: &Subject, settings: &Settings, now: 
 /// message are empty, with no capacity, so it owns no memory and forgetting
 /// it leaks nothing, while its drop glue would make five out-of-line calls
 /// per line (a tenth of the fast path). True when anything would be freed.
+///
+/// Both structs are destructured whole, so a field added to either does not
+/// compile until it is checked here too.
 #[inline]
 fn owns_memory(e: &Evidence) -> bool {
-    let holds = |m: &Message| m.args.capacity() != 0;
-    e.signal.capacity() != 0
-        || holds(&e.label)
-        || holds(&e.threshold)
-        || holds(&e.reason)
-        || e.seen.as_ref().is_some_and(holds)
+    let holds = |Message { id: _, args }: &Message| args.capacity() != 0;
+    let Evidence {
+        signal,
+        label,
+        seen,
+        threshold,
+        points: _,
+        weight: _,
+        reason,
+    } = e;
+    signal.capacity() != 0
+        || holds(label)
+        || holds(threshold)
+        || holds(reason)
+        || seen.as_ref().is_some_and(holds)
 }
 
 /// Builds the verdict from profile and behaviour evidence already evaluated.
