@@ -12,7 +12,8 @@ use crate::memory::{Memory, PageInteraction};
 use crate::model::{Account, InteractionKind, Observations, Viewer};
 use crate::prepared::Matchers;
 use crate::read::dom::DomFacts;
-use crate::read::dom_tweet::{tweet_from_dom, DomTweet};
+use crate::read::dom_tweet::tweet_from_dom;
+use crate::read::objects;
 use crate::score;
 use crate::settings::{self, FieldError, Settings};
 use crate::verdict::{ConfidenceLabel, Level, Verdict};
@@ -294,7 +295,7 @@ pub fn compact_json(verdicts: &[CompactVerdict]) -> String {
 pub fn verdict_request_lines(text: &str) -> impl Iterator<Item = Option<VerdictRequest>> + '_ {
     text.split('\n')
         .filter(move |_| !text.is_empty())
-        .map(|line| serde_json::from_str::<VerdictRequest>(line).ok())
+        .map(|line| objects::from_text(line, objects::verdict_request).ok())
 }
 
 /// True when what the page shows (`shown`, read by `read::dom::account_from_dom`)
@@ -494,9 +495,9 @@ const MAX_TWEET_WARNINGS: usize = 5;
 pub fn remember_interactions(memory: &mut Memory, items: Vec<String>, now: i64) -> RecordedReport {
     let mut report = RecordedReport::default();
     for item in items {
-        match serde_json::from_str::<InteractionRequest>(&item) {
+        match objects::from_text(&item, objects::interaction_request) {
             Err(e) => report.skip_because(
-                format!("An interaction was not readable: {}.", json_reason(&e)),
+                format!("An interaction was not readable: {}.", e.reason()),
                 usize::MAX,
             ),
             Ok(r) => match memory.remember_page_interaction(&r.handle, r.kind, r.at, now) {
@@ -516,8 +517,8 @@ pub fn remember_interactions(memory: &mut Memory, items: Vec<String>, now: i64) 
 pub fn remember_tweets(memory: &mut Memory, items: Vec<String>, now: i64) -> RecordedReport {
     let mut report = RecordedReport::default();
     for item in items {
-        let tweet = serde_json::from_str::<DomTweet>(&item)
-            .map_err(|e| format!("A post was not readable: {}.", json_reason(&e)))
+        let tweet = objects::from_text(&item, objects::dom_tweet)
+            .map_err(|e| format!("A post was not readable: {}.", e.reason()))
             .and_then(|facts| tweet_from_dom(&facts).map_err(|e| format!("{e}.")));
         match tweet {
             Ok(t) => report.count(memory.remember_page_tweet(t, now)),

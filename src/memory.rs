@@ -1193,26 +1193,15 @@ impl Memory {
 
     /// Loads saved JSON. Entries that do not parse are skipped, not fatal.
     pub fn from_json(text: &str) -> Result<Memory, MemoryError> {
-        #[derive(Deserialize)]
-        struct Loose {
-            #[serde(default)]
-            version: u32,
-            #[serde(default)]
-            capacity: Option<usize>,
-            #[serde(default)]
-            entries: Vec<Box<serde_json::value::RawValue>>,
+        let mut loaded: Vec<EntryData> = Vec::new();
+        let head = crate::read::objects::saved_memory(text, &mut |entry| {
+            loaded.extend(load_entry(entry));
+        })
+        .map_err(|e| MemoryError::NotJson(e.to_string()))?;
+        if head.version > FORMAT_VERSION {
+            return Err(MemoryError::NewerVersion(head.version));
         }
-        let loose: Loose =
-            serde_json::from_str(text).map_err(|e| MemoryError::NotJson(e.to_string()))?;
-        if loose.version > FORMAT_VERSION {
-            return Err(MemoryError::NewerVersion(loose.version));
-        }
-        let mut memory = Memory::new(loose.capacity.unwrap_or(DEFAULT_CAPACITY));
-        let mut loaded: Vec<EntryData> = loose
-            .entries
-            .iter()
-            .filter_map(|e| load_entry(e.get()))
-            .collect();
+        let mut memory = Memory::new(head.capacity.unwrap_or(DEFAULT_CAPACITY));
         // Newest first, whatever order the file has: the account last
         // observed with a handle keeps it (a post or interaction seen later
         // does not make an old holder newer). Ties go to an account with an
@@ -1238,20 +1227,11 @@ impl Memory {
     }
 }
 
-/// One saved entry (its JSON text), in the lean form or the older one (every
-/// field written, `null` for missing facts); `None` when it is not an entry.
+/// One saved entry (its JSON text), in the lean form or the older one (every field written,
+/// `null` for missing facts); `None` when it is not an entry.
 fn load_entry(text: &str) -> Option<EntryData> {
-    /// Whether the entry writes a `history` (null included).
-    #[derive(Deserialize)]
-    struct Written {
-        #[serde(default, deserialize_with = "written")]
-        history: bool,
-    }
-    fn written<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-        serde::de::IgnoredAny::deserialize(d).map(|_| true)
-    }
-    let entry = serde_json::from_str::<EntryData>(text).ok()?;
-    let has_history = serde_json::from_str::<Written>(text).is_ok_and(|w| w.history);
+    use crate::read::objects::{entry_data, from_text};
+    let (entry, has_history) = from_text(text, entry_data).ok()?;
     load_entry_parts(entry, has_history)
 }
 

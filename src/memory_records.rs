@@ -16,7 +16,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{
     binary, compact, entry_key, load_entry_parts, saved_tweets, Entry, EntryData, Memory,
@@ -176,18 +176,6 @@ pub struct LoadReport {
     pub skipped: usize,
 }
 
-/// An `accounts` record in the JSON form an older version wrote (still
-/// read): the facts, the count history when it said more than the counts,
-/// and when the account was last seen.
-#[derive(Deserialize)]
-struct AccountRecordIn {
-    account: crate::model::Account,
-    #[serde(default)]
-    history: Option<Vec<Snapshot>>,
-    #[serde(default)]
-    last_seen: i64,
-}
-
 fn account_record(slot: &Slot) -> Vec<u8> {
     let history = slot.extra.as_deref().and_then(|x| x.history.as_deref());
     binary::account_record(slot.last_seen, history, &slot.blob)
@@ -314,7 +302,10 @@ fn json_string(text: &str) -> Option<String> {
         Some(inner) if !inner.contains(['\\', '"']) && !inner.chars().any(char::is_control) => {
             Some(inner.to_string())
         }
-        _ => serde_json::from_str::<String>(text).ok(),
+        _ => match serde_json::from_str(text) {
+            Ok(serde_json::Value::String(s)) => Some(s),
+            _ => None,
+        },
     }
 }
 
@@ -421,8 +412,9 @@ fn read_json_account<'a>(record: &'a [u8], scratch: &mut Vec<u8>) -> Read<'a> {
             history: None,
         });
     }
-    match serde_json::from_str::<AccountRecordIn>(&String::from_utf8_lossy(record)) {
-        Ok(r) => Read::General(Box::new(r.account), r.history, r.last_seen),
+    let text = String::from_utf8_lossy(record);
+    match crate::read::objects::from_text(&text, crate::read::objects::account_record) {
+        Ok((account, history, last_seen)) => Read::General(Box::new(account), history, last_seen),
         Err(_) => Read::Bad,
     }
 }
@@ -432,7 +424,8 @@ fn read_tweets(record: &[u8]) -> Option<Vec<Tweet>> {
     if binary::is_binary(record) {
         binary::read_tweets(record)
     } else {
-        serde_json::from_str(&String::from_utf8_lossy(record)).ok()
+        let text = String::from_utf8_lossy(record);
+        crate::read::objects::from_text(&text, crate::read::objects::tweets).ok()
     }
 }
 
@@ -441,7 +434,8 @@ fn read_interactions(record: &[u8]) -> Option<Vec<Interaction>> {
     if binary::is_binary(record) {
         binary::read_interactions(record)
     } else {
-        serde_json::from_str(&String::from_utf8_lossy(record)).ok()
+        let text = String::from_utf8_lossy(record);
+        crate::read::objects::from_text(&text, crate::read::objects::interactions).ok()
     }
 }
 

@@ -16,7 +16,6 @@ use crate::boundary::{
     Validation, VerdictRequest,
 };
 use crate::memory::Memory;
-use crate::model::Account;
 use crate::prepared::Matchers;
 use crate::read;
 use crate::score;
@@ -150,7 +149,7 @@ pub fn score_sample(
 ) -> JsValue {
     let Some(account) = json_from_js(&account)
         .ok()
-        .and_then(|text| serde_json::from_str::<Account>(&text).ok())
+        .and_then(|text| read::objects::from_text(&text, read::objects::account).ok())
     else {
         return JsValue::NULL;
     };
@@ -351,7 +350,8 @@ impl Engine {
         let verdicts: Vec<Option<Verdict>> = list_of(&requests)
             .iter()
             .map(|r| {
-                let request = serde_json::from_str::<VerdictRequest>(r).unwrap_or_default();
+                let request =
+                    read::objects::from_text(r, read::objects::verdict_request).unwrap_or_default();
                 let (key, _) = boundary::remember_shown(&mut self.memory, request, now);
                 let entry = self.memory.get(key.0.as_deref(), key.1.as_deref())?;
                 Some(self.score(&entry.subject(), now))
@@ -581,7 +581,7 @@ fn records_of<'a>(
     values: &'a [u8],
     lengths: &[u32],
 ) -> Result<crate::memory::Records<'a>, JsError> {
-    let keys: [Vec<String>; 3] = serde_json::from_str(keys)
+    let keys = read::objects::from_text(keys, read::objects::three_string_lists)
         .map_err(|e| JsError::new(&format!("the memory records' keys are not readable: {e}")))?;
     crate::memory::Records::split(keys, values, lengths).map_err(|e| JsError::new(&e.to_string()))
 }

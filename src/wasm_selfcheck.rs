@@ -7,6 +7,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::{to_js, unix_seconds, Engine, VerdictRequest};
+use crate::read::objects::{from_text, verdict_request};
 use crate::score;
 use crate::selfcheck::{self, SelfCheck};
 use crate::settings::Settings;
@@ -39,7 +40,7 @@ impl Engine {
         let now = unix_seconds(now_ms);
         let request: VerdictRequest = super::json_from_js(&request)
             .ok()
-            .and_then(|text| serde_json::from_str(&text).ok())
+            .and_then(|text| from_text(&text, verdict_request).ok())
             .unwrap_or_default();
         let id = request.id.clone();
         let page = request.dom.as_ref().map(crate::read::dom::account_from_dom);

@@ -14,7 +14,7 @@ pub mod dom_tweet;
 mod json;
 pub(crate) mod merge;
 mod notification;
-mod objects;
+pub(crate) mod objects;
 mod surrogates;
 mod tweet;
 mod typed;

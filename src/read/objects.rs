@@ -1,13 +1,24 @@
-//! Records read from JSON objects only, with one serde reader each: the types
-//! named in [`objects_only!`] derive their serde code as inherent functions
-//! (`#[serde(remote = "Self")]`) and get trait impls here that read a JSON
-//! object and nothing else. serde's own `deserialize_struct` also reads a
-//! struct from an array, field by field in order: code in the wasm for every
-//! such type that no caller wants (our files, the records and the page's
-//! messages write objects). An array now reads as "invalid type: sequence,
-//! expected an object", as the typed page reader's objects already do.
+//! The records and requests the wasm reads from JSON, each with one
+//! hand-written reader over `serde_json::Value` (the tree the generic page
+//! walker builds anyway): [`account`], [`tweet`], [`interaction`],
+//! [`snapshot`], [`entry_data`], [`account_record`], [`verdict_request`],
+//! [`interaction_request`], [`dom_facts`], [`dom_tweet`], and [`from_text`] to
+//! read any of them from a JSON text. They accept and refuse what the derived
+//! serde readers accept and refuse (unknown fields ignored, absent fields
+//! defaulted as `#[serde(default)]` does, `null` only where a field is an
+//! `Option`, the same integer ranges, an object only where a record is
+//! expected), with messages in serde's words that name the field; the
+//! property tests in `objects_props.rs` hold them to the derives. One
+//! difference: a key repeated in one object reads as its last value (the
+//! tree keeps one), where the derive refuses a repeated known field.
 //!
-//! A type named here needs `#[serde(remote = "Self")]` beside its derives.
+//! The derives stay for the native tools and as the tests' oracle (no wasm
+//! path calls them, so the wasm carries none of their code). The types named
+//! in [`objects_only!`] derive their serde code as inherent functions
+//! (`#[serde(remote = "Self")]`) and get trait impls here that read a JSON
+//! object and nothing else, as the hand-written readers do: serde's own
+//! `deserialize_struct` also reads a struct from an array, field by field in
+//! order. A type named there needs `#[serde(remote = "Self")]` beside its derives.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -126,6 +137,738 @@ objects_only!(
     super::dom_tweet::DomLink,
     super::dom_tweet::DomTweet,
 );
+
+// ---------------------------------------------------------------- hand-written readers
+
+use serde_json::{Map, Value};
+
+use super::dom::DomFacts;
+use super::dom_tweet::{DomLink, DomTweet};
+use crate::boundary::{InteractionRequest, VerdictRequest};
+use crate::memory::EntryData;
+use crate::model::{Account, Interaction, InteractionKind, Snapshot, Source, Tweet, TweetKind};
+
+/// Why a JSON value is not the record wanted: what is wrong (in serde's
+/// words) and where, as a path of fields from the record (`dom.handle`,
+/// `tweets[2].urls[0]`; empty for the record itself).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShapeError {
+    at: String,
+    why: String,
+}
+
+impl ShapeError {
+    fn new(why: String) -> ShapeError {
+        ShapeError {
+            at: String::new(),
+            why,
+        }
+    }
+
+    /// The same error, one step further from the record's root: inside `field`
+    /// (an object key, or `[i]` for an array item).
+    fn within(mut self, field: &str) -> ShapeError {
+        if !self.at.is_empty() && !self.at.starts_with('[') {
+            self.at.insert(0, '.');
+        }
+        self.at.insert_str(0, field);
+        self
+    }
+}
+
+impl fmt::Display for ShapeError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.why)?;
+        if !self.at.is_empty() {
+            write!(f, " at `{}`", self.at)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ShapeError {}
+
+/// Why a JSON text did not read as a record: not JSON at all, or JSON of
+/// another shape.
+#[derive(Debug)]
+pub enum TextError {
+    /// serde_json's syntax error (with its line and column).
+    Json(serde_json::Error),
+    /// The JSON is not the record wanted.
+    Shape(ShapeError),
+}
+
+impl TextError {
+    /// What is wrong, without serde's place in the text (one small value from
+    /// JavaScript: the place says nothing); a shape error keeps its field.
+    pub fn reason(&self) -> String {
+        match self {
+            TextError::Json(e) => crate::boundary::json_reason(e),
+            TextError::Shape(e) => e.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for TextError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            TextError::Json(e) => e.fmt(f),
+            TextError::Shape(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for TextError {}
+
+/// A reader of one record type from a JSON value.
+pub type Reader<T> = fn(Value) -> Result<T, ShapeError>;
+
+type R<T> = Result<T, ShapeError>;
+
+/// `read` over a JSON text.
+pub fn from_text<T>(text: &str, read: Reader<T>) -> Result<T, TextError> {
+    let value = serde_json::from_str::<Value>(text).map_err(TextError::Json)?;
+    read(value).map_err(TextError::Shape)
+}
+
+/// What a value is, in serde's words ("invalid type: {this}, expected ...").
+fn unexpected(v: &Value) -> String {
+    match v {
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => format!("boolean `{b}`"),
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => format!("integer `{u}`"),
+            (_, Some(i)) => format!("integer `{i}`"),
+            _ => "floating point number".to_string(),
+        },
+        Value::String(s) => format!("string \"{s}\""),
+        Value::Array(_) => "sequence".to_string(),
+        Value::Object(_) => "map".to_string(),
+    }
+}
+
+fn invalid_type(v: &Value, expected: &str) -> ShapeError {
+    ShapeError::new(format!(
+        "invalid type: {}, expected {expected}",
+        unexpected(v)
+    ))
+}
+
+fn missing(field: &str) -> ShapeError {
+    ShapeError::new(format!("missing field `{field}`"))
+}
+
+/// A JSON object's entries; anything else is refused.
+fn object(v: Value) -> R<Map<String, Value>> {
+    match v {
+        Value::Object(m) => Ok(m),
+        v => Err(invalid_type(&v, "an object")),
+    }
+}
+
+fn string(v: Value) -> R<String> {
+    match v {
+        Value::String(s) => Ok(s),
+        v => Err(invalid_type(&v, "a string")),
+    }
+}
+
+fn boolean(v: Value) -> R<bool> {
+    v.as_bool().ok_or_else(|| invalid_type(&v, "a boolean"))
+}
+
+/// A whole number within `T` (as serde reads integers: no floats, no
+/// integers out of range), `name` the type as serde names it.
+fn whole<T: TryFrom<u64> + TryFrom<i64>>(v: Value, name: &str) -> R<T> {
+    let fitted = match &v {
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => Some(T::try_from(u).ok()),
+            (_, Some(i)) => Some(T::try_from(i).ok()),
+            _ => None,
+        },
+        _ => None,
+    };
+    match fitted {
+        Some(Some(n)) => Ok(n),
+        Some(None) => Err(ShapeError::new(format!(
+            "invalid value: {}, expected {name}",
+            unexpected(&v)
+        ))),
+        None => Err(invalid_type(&v, name)),
+    }
+}
+
+fn uint(v: Value) -> R<u64> {
+    whole(v, "u64")
+}
+
+fn int(v: Value) -> R<i64> {
+    whole(v, "i64")
+}
+
+fn float(v: Value) -> R<f64> {
+    v.as_f64().ok_or_else(|| invalid_type(&v, "f64"))
+}
+
+/// `null` as `None`, anything else read by `read`.
+fn opt<T>(v: Value, read: Reader<T>) -> R<Option<T>> {
+    match v {
+        Value::Null => Ok(None),
+        v => read(v).map(Some),
+    }
+}
+
+/// A JSON array, each item read by `read`; an error names the item's index.
+fn list<T>(v: Value, read: Reader<T>) -> R<Vec<T>> {
+    match v {
+        Value::Array(items) => items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| read(item).map_err(|e| e.within(&format!("[{i}]"))))
+            .collect(),
+        v => Err(invalid_type(&v, "a sequence")),
+    }
+}
+
+/// The index in `names` of a unit variant, written as serde_json writes one
+/// (`"name"`) or also reads one (`{"name": null}`).
+fn variant(v: Value, names: &'static [&'static str]) -> R<usize> {
+    let unknown = |name: &str| {
+        let expected: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+        ShapeError::new(format!(
+            "unknown variant `{name}`, expected one of {}",
+            expected.join(", ")
+        ))
+    };
+    let find = |name: &str| {
+        names
+            .iter()
+            .position(|n| *n == name)
+            .ok_or_else(|| unknown(name))
+    };
+    match v {
+        Value::String(name) => find(&name),
+        Value::Object(m) if m.len() == 1 => {
+            let Some((name, unit)) = m.into_iter().next() else {
+                return Err(ShapeError::new("expected a variant".to_string()));
+            };
+            let at = find(&name)?;
+            match unit {
+                Value::Null => Ok(at),
+                other => Err(invalid_type(&other, "unit").within(&name)),
+            }
+        }
+        v => Err(invalid_type(&v, "a variant name")),
+    }
+}
+
+const SOURCES: [Source; 4] = [Source::Graphql, Source::Page, Source::File, Source::Memory];
+const SOURCE_NAMES: &[&str] = &["graphql", "page", "file", "memory"];
+const TWEET_KINDS: [TweetKind; 4] = [
+    TweetKind::Original,
+    TweetKind::Reply,
+    TweetKind::Repost,
+    TweetKind::Quote,
+];
+const TWEET_KIND_NAMES: &[&str] = &["original", "reply", "repost", "quote"];
+const INTERACTION_KINDS: [InteractionKind; 6] = [
+    InteractionKind::Followed,
+    InteractionKind::Liked,
+    InteractionKind::Reposted,
+    InteractionKind::Replied,
+    InteractionKind::Mentioned,
+    InteractionKind::Messaged,
+];
+const INTERACTION_KIND_NAMES: &[&str] = &[
+    "followed",
+    "liked",
+    "reposted",
+    "replied",
+    "mentioned",
+    "messaged",
+];
+
+fn source(v: Value) -> R<Source> {
+    variant(v, SOURCE_NAMES).map(|i| SOURCES[i])
+}
+
+fn tweet_kind(v: Value) -> R<TweetKind> {
+    variant(v, TWEET_KIND_NAMES).map(|i| TWEET_KINDS[i])
+}
+
+fn interaction_kind(v: Value) -> R<InteractionKind> {
+    variant(v, INTERACTION_KIND_NAMES).map(|i| INTERACTION_KINDS[i])
+}
+
+/// Where one field's value goes, and so how it is read: what the derive
+/// reads for a field of that type (`Option`: also `null`, as `None`).
+enum Slot<'a> {
+    Text(&'a mut String),
+    /// A required string (`None` until read).
+    Required(&'a mut Option<String>),
+    OptText(&'a mut Option<String>),
+    Flag(&'a mut bool),
+    OptFlag(&'a mut Option<bool>),
+    OptCount(&'a mut Option<u64>),
+    Int(&'a mut i64),
+    OptInt(&'a mut Option<i64>),
+    OptFloat(&'a mut Option<f64>),
+    Source(&'a mut Source),
+    TweetKind(&'a mut TweetKind),
+    /// A required interaction kind (`None` until read).
+    Kind(&'a mut Option<InteractionKind>),
+    Texts(&'a mut Vec<String>),
+    Links(&'a mut Vec<DomLink>),
+}
+
+impl Slot<'_> {
+    fn set(self, v: Value) -> R<()> {
+        match self {
+            Slot::Text(s) => *s = string(v)?,
+            Slot::Required(s) => *s = Some(string(v)?),
+            Slot::OptText(s) => *s = opt(v, string)?,
+            Slot::Flag(b) => *b = boolean(v)?,
+            Slot::OptFlag(b) => *b = opt(v, boolean)?,
+            Slot::OptCount(n) => *n = opt(v, uint)?,
+            Slot::Int(n) => *n = int(v)?,
+            Slot::OptInt(n) => *n = opt(v, int)?,
+            Slot::OptFloat(n) => *n = opt(v, float)?,
+            Slot::Source(s) => *s = source(v)?,
+            Slot::TweetKind(k) => *k = tweet_kind(v)?,
+            Slot::Kind(k) => *k = Some(interaction_kind(v)?),
+            Slot::Texts(l) => *l = list(v, string)?,
+            Slot::Links(l) => *l = list(v, dom_link)?,
+        }
+        Ok(())
+    }
+}
+
+/// Reads an object into `record`, each known key into the place `slot`
+/// gives for it (unknown keys ignored); an error names the key.
+/// A record type's places, by key.
+type Places<T> = for<'a> fn(&'a mut T, &str) -> Option<Slot<'a>>;
+
+fn read_into<T>(v: Value, record: &mut T, slot: Places<T>) -> R<()> {
+    for (key, value) in object(v)? {
+        if let Some(place) = slot(record, &key) {
+            place.set(value).map_err(|e| e.within(&key))?;
+        }
+    }
+    Ok(())
+}
+
+/// An [`Account`] (every field optional, `handle` empty when absent).
+pub fn account(v: Value) -> R<Account> {
+    let mut a = Account::default();
+    read_into(v, &mut a, |a, key| {
+        Some(match key {
+            "id" => Slot::OptText(&mut a.id),
+            "handle" => Slot::Text(&mut a.handle),
+            "name" => Slot::OptText(&mut a.name),
+            "bio" => Slot::OptText(&mut a.bio),
+            "location" => Slot::OptText(&mut a.location),
+            "url" => Slot::OptText(&mut a.url),
+            "created_at" => Slot::OptInt(&mut a.created_at),
+            "followers" => Slot::OptCount(&mut a.followers),
+            "following" => Slot::OptCount(&mut a.following),
+            "tweets" => Slot::OptCount(&mut a.tweets),
+            "likes" => Slot::OptCount(&mut a.likes),
+            "listed" => Slot::OptCount(&mut a.listed),
+            "media" => Slot::OptCount(&mut a.media),
+            "default_avatar" => Slot::OptFlag(&mut a.default_avatar),
+            "default_profile" => Slot::OptFlag(&mut a.default_profile),
+            "verified" => Slot::OptFlag(&mut a.verified),
+            "blue_verified" => Slot::OptFlag(&mut a.blue_verified),
+            "verified_type" => Slot::OptText(&mut a.verified_type),
+            "identity_verified" => Slot::OptFlag(&mut a.identity_verified),
+            "automated" => Slot::OptFlag(&mut a.automated),
+            "automated_by" => Slot::OptText(&mut a.automated_by),
+            "parody_label" => Slot::OptText(&mut a.parody_label),
+            "username_changes" => Slot::OptCount(&mut a.username_changes),
+            "based_in" => Slot::OptText(&mut a.based_in),
+            "protected" => Slot::OptFlag(&mut a.protected),
+            "follows_you" => Slot::OptFlag(&mut a.follows_you),
+            "you_follow" => Slot::OptFlag(&mut a.you_follow),
+            "observed_at" => Slot::OptInt(&mut a.observed_at),
+            "source" => Slot::Source(&mut a.source),
+            _ => return None,
+        })
+    })?;
+    Ok(a)
+}
+
+/// A [`Tweet`] (every field optional).
+pub fn tweet(v: Value) -> R<Tweet> {
+    let mut t = Tweet::default();
+    read_into(v, &mut t, |t, key| {
+        Some(match key {
+            "id" => Slot::OptText(&mut t.id),
+            "author_id" => Slot::OptText(&mut t.author_id),
+            "author_handle" => Slot::OptText(&mut t.author_handle),
+            "text" => Slot::Text(&mut t.text),
+            "created_at" => Slot::OptInt(&mut t.created_at),
+            "kind" => Slot::TweetKind(&mut t.kind),
+            "reply_to" => Slot::OptText(&mut t.reply_to),
+            "urls" => Slot::Texts(&mut t.urls),
+            "client" => Slot::OptText(&mut t.client),
+            "source" => Slot::Source(&mut t.source),
+            _ => return None,
+        })
+    })?;
+    Ok(t)
+}
+
+/// What an [`Interaction`] or an [`InteractionRequest`] holds while read.
+#[derive(Default)]
+struct InteractionIn {
+    handle: Option<String>,
+    kind: Option<InteractionKind>,
+    at: Option<i64>,
+    at_float: Option<f64>,
+    source: Source,
+    notification: Option<String>,
+}
+
+impl InteractionIn {
+    /// The required `handle` and `kind`.
+    fn required(&mut self) -> R<(String, InteractionKind)> {
+        let handle = self.handle.take().ok_or_else(|| missing("handle"))?;
+        Ok((handle, self.kind.ok_or_else(|| missing("kind"))?))
+    }
+}
+
+/// An [`Interaction`]: `handle` and `kind` required.
+pub fn interaction(v: Value) -> R<Interaction> {
+    let mut i = InteractionIn::default();
+    read_into(v, &mut i, |i, key| {
+        Some(match key {
+            "handle" => Slot::Required(&mut i.handle),
+            "kind" => Slot::Kind(&mut i.kind),
+            "at" => Slot::OptInt(&mut i.at),
+            "source" => Slot::Source(&mut i.source),
+            "notification" => Slot::OptText(&mut i.notification),
+            _ => return None,
+        })
+    })?;
+    let (handle, kind) = i.required()?;
+    Ok(Interaction {
+        handle,
+        kind,
+        at: i.at,
+        source: i.source,
+        notification: i.notification,
+    })
+}
+
+/// An [`InteractionRequest`]: `handle` and `kind` required.
+pub fn interaction_request(v: Value) -> R<InteractionRequest> {
+    let mut i = InteractionIn::default();
+    read_into(v, &mut i, |i, key| {
+        Some(match key {
+            "handle" => Slot::Required(&mut i.handle),
+            "kind" => Slot::Kind(&mut i.kind),
+            "at" => Slot::OptFloat(&mut i.at_float),
+            _ => return None,
+        })
+    })?;
+    let (handle, kind) = i.required()?;
+    Ok(InteractionRequest {
+        handle,
+        kind,
+        at: i.at_float,
+    })
+}
+
+/// A [`Snapshot`] (every field optional, `at` 0 when absent).
+pub fn snapshot(v: Value) -> R<Snapshot> {
+    let mut s = Snapshot::default();
+    read_into(v, &mut s, |s, key| {
+        Some(match key {
+            "at" => Slot::Int(&mut s.at),
+            "followers" => Slot::OptCount(&mut s.followers),
+            "following" => Slot::OptCount(&mut s.following),
+            "tweets" => Slot::OptCount(&mut s.tweets),
+            _ => return None,
+        })
+    })?;
+    Ok(s)
+}
+
+/// Hands each entry of an object to `each` (unknown keys are for `each` to
+/// ignore); an error names the key it came from. For records with nested
+/// records (the [`Slot`] kinds cover the rest).
+fn fields(v: Value, each: &mut dyn FnMut(&str, Value) -> R<()>) -> R<()> {
+    for (key, value) in object(v)? {
+        each(&key, value).map_err(|e| e.within(&key))?;
+    }
+    Ok(())
+}
+
+/// An [`EntryData`] (every field optional), and whether it writes a
+/// `history` (`null` included): saved memory leaves out the one implied by
+/// the account's counts.
+pub fn entry_data(v: Value) -> R<(EntryData, bool)> {
+    let mut e = EntryData::default();
+    let mut has_history = false;
+    fields(v, &mut |key, v| {
+        match key {
+            "account" => e.account = account(v)?,
+            "tweets" => e.tweets = list(v, tweet)?,
+            "history" => {
+                has_history = true;
+                e.history = list(v, snapshot)?;
+            }
+            "interactions" => e.interactions = list(v, interaction)?,
+            "last_seen" => e.last_seen = int(v)?,
+            _ => {}
+        }
+        Ok(())
+    })?;
+    Ok((e, has_history))
+}
+
+/// An older version's JSON `accounts` record: `{account, history?, last_seen?}`
+/// (`account` required).
+pub fn account_record(v: Value) -> R<(Account, Option<Vec<Snapshot>>, i64)> {
+    let (mut a, mut history, mut last_seen) = (None, None, 0);
+    fields(v, &mut |key, v| {
+        match key {
+            "account" => a = Some(account(v)?),
+            "history" => history = opt(v, |v| list(v, snapshot))?,
+            "last_seen" => last_seen = int(v)?,
+            _ => {}
+        }
+        Ok(())
+    })?;
+    Ok((a.ok_or_else(|| missing("account"))?, history, last_seen))
+}
+
+/// A [`VerdictRequest`] (every field optional).
+pub fn verdict_request(v: Value) -> R<VerdictRequest> {
+    let mut r = VerdictRequest::default();
+    fields(v, &mut |key, v| {
+        match key {
+            "id" => r.id = opt(v, string)?,
+            "handle" => r.handle = opt(v, string)?,
+            "dom" => r.dom = opt(v, dom_facts)?,
+            _ => {}
+        }
+        Ok(())
+    })?;
+    Ok(r)
+}
+
+/// [`DomFacts`] (camelCase keys, every field optional).
+pub fn dom_facts(v: Value) -> R<DomFacts> {
+    let mut d = DomFacts::default();
+    read_into(v, &mut d, |d, key| {
+        Some(match key {
+            "handle" => Slot::Text(&mut d.handle),
+            "id" => Slot::OptText(&mut d.id),
+            "name" => Slot::OptText(&mut d.name),
+            "bio" => Slot::OptText(&mut d.bio),
+            "location" => Slot::OptText(&mut d.location),
+            "url" => Slot::OptText(&mut d.url),
+            "followersText" => Slot::OptText(&mut d.followers_text),
+            "followingText" => Slot::OptText(&mut d.following_text),
+            "joinedText" => Slot::OptText(&mut d.joined_text),
+            "followsYou" => Slot::OptFlag(&mut d.follows_you),
+            "youFollow" => Slot::OptFlag(&mut d.you_follow),
+            "defaultAvatar" => Slot::OptFlag(&mut d.default_avatar),
+            "verified" => Slot::OptFlag(&mut d.verified),
+            "blueVerified" => Slot::OptFlag(&mut d.blue_verified),
+            "verifiedType" => Slot::OptText(&mut d.verified_type),
+            "automated" => Slot::OptFlag(&mut d.automated),
+            "automatedBy" => Slot::OptText(&mut d.automated_by),
+            "parodyLabel" => Slot::OptText(&mut d.parody_label),
+            "avatarUrl" => Slot::OptText(&mut d.avatar_url),
+            _ => return None,
+        })
+    })?;
+    Ok(d)
+}
+
+/// A [`DomLink`] (camelCase keys, every field optional).
+pub fn dom_link(v: Value) -> R<DomLink> {
+    let mut l = DomLink::default();
+    read_into(v, &mut l, |l, key| {
+        Some(match key {
+            "href" => Slot::Text(&mut l.href),
+            "text" => Slot::OptText(&mut l.text),
+            "title" => Slot::OptText(&mut l.title),
+            _ => return None,
+        })
+    })?;
+    Ok(l)
+}
+
+/// A [`DomTweet`] (camelCase keys, every field optional).
+pub fn dom_tweet(v: Value) -> R<DomTweet> {
+    let mut t = DomTweet::default();
+    read_into(v, &mut t, |t, key| {
+        Some(match key {
+            "statusHref" => Slot::Text(&mut t.status_href),
+            "authorHref" => Slot::OptText(&mut t.author_href),
+            "datetime" => Slot::OptText(&mut t.datetime),
+            "text" => Slot::OptText(&mut t.text),
+            "links" => Slot::Links(&mut t.links),
+            "repostedBy" => Slot::OptText(&mut t.reposted_by),
+            "replyingTo" => Slot::OptText(&mut t.replying_to),
+            "quote" => Slot::Flag(&mut t.quote),
+            _ => return None,
+        })
+    })?;
+    Ok(t)
+}
+
+/// A list of [`Tweet`]s (an older version's `tweets` record).
+pub fn tweets(v: Value) -> R<Vec<Tweet>> {
+    list(v, tweet)
+}
+
+/// A list of [`Interaction`]s (an older version's `interactions` record).
+pub fn interactions(v: Value) -> R<Vec<Interaction>> {
+    list(v, interaction)
+}
+
+/// Exactly three lists of strings (the memory records' keys: accounts,
+/// posts, interactions; read by the wasm's `loadMemoryChunk`).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub fn three_string_lists(v: Value) -> R<[Vec<String>; 3]> {
+    match v {
+        Value::Array(items) if items.len() == 3 => {
+            let mut out: [Vec<String>; 3] = Default::default();
+            for (i, (slot, item)) in out.iter_mut().zip(items).enumerate() {
+                *slot = list(item, string).map_err(|e| e.within(&format!("[{i}]")))?;
+            }
+            Ok(out)
+        }
+        Value::Array(items) => Err(ShapeError::new(format!(
+            "invalid length {}, expected an array of length 3",
+            items.len()
+        ))),
+        v => Err(invalid_type(&v, "an array of length 3")),
+    }
+}
+
+/// What a saved memory file's top level holds besides its entries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SavedHead {
+    /// The format version it was written in (0 when absent).
+    pub version: u32,
+    /// The cap it was saved with, when written (`null`: none).
+    pub capacity: Option<usize>,
+}
+
+/// Reads a saved memory file, `{version?, capacity?, entries?: [...]}` (other
+/// keys ignored, `null` refused but for `capacity`), handing each item of
+/// `entries` to `each` as its JSON text (checked only as JSON syntax, as
+/// serde_json's `RawValue` checks it: an entry the record reader refuses,
+/// a lone surrogate in a string or a number out of range included, costs
+/// only itself): the file is never held as one tree. Errors are
+/// serde_json's, with their line and column; a known key written twice is
+/// refused, as the derive did.
+pub fn saved_memory(
+    text: &str,
+    each: &mut dyn FnMut(&str),
+) -> Result<SavedHead, serde_json::Error> {
+    use serde::de::{DeserializeSeed, Error as _, SeqAccess};
+
+    /// One level of the file: the top object, or the `entries` list.
+    enum Level<'f> {
+        Top(&'f mut dyn FnMut(&str)),
+        Entries(&'f mut dyn FnMut(&str)),
+    }
+
+    impl Level<'_> {
+        /// The error for a value of the wrong kind (`what`, in serde's words).
+        fn wrong<E: serde::de::Error>(&self, what: &str) -> E {
+            let expected = match self {
+                Level::Top(_) => "an object",
+                Level::Entries(_) => "a sequence",
+            };
+            E::custom(format_args!("invalid type: {what}, expected {expected}"))
+        }
+    }
+
+    impl<'de> DeserializeSeed<'de> for Level<'_> {
+        type Value = SavedHead;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<SavedHead, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Level<'_> {
+        type Value = SavedHead;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("saved memory")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SavedHead, A::Error> {
+            let Level::Top(each) = self else {
+                return Err(self.wrong("map"));
+            };
+            let mut head = SavedHead::default();
+            let mut seen = [false; 3];
+            while let Some(key) = map.next_key::<String>()? {
+                let Some(at) = ["version", "capacity", "entries"]
+                    .iter()
+                    .position(|k| *k == key)
+                else {
+                    map.next_value::<Value>()?;
+                    continue;
+                };
+                if std::mem::replace(&mut seen[at], true) {
+                    return Err(A::Error::custom(format_args!("duplicate field `{key}`")));
+                }
+                let shape = |e: ShapeError| A::Error::custom(e.within(&key));
+                match at {
+                    0 => head.version = whole(map.next_value()?, "u32").map_err(shape)?,
+                    1 => {
+                        head.capacity =
+                            opt(map.next_value()?, |v| whole(v, "usize")).map_err(shape)?
+                    }
+                    _ => {
+                        map.next_value_seed(Level::Entries(&mut *each))?;
+                    }
+                }
+            }
+            Ok(head)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<SavedHead, A::Error> {
+            let Level::Entries(each) = self else {
+                return Err(self.wrong("sequence"));
+            };
+            while let Some(item) = seq.next_element::<&'de serde_json::value::RawValue>()? {
+                each(item.get());
+            }
+            Ok(SavedHead::default())
+        }
+        // serde's defaults for these would format the value (floats too): not needed.
+        fn visit_unit<E: serde::de::Error>(self) -> Result<SavedHead, E> {
+            Err(self.wrong("null"))
+        }
+        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<SavedHead, E> {
+            Err(self.wrong("boolean"))
+        }
+        fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<SavedHead, E> {
+            Err(self.wrong("integer"))
+        }
+        fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<SavedHead, E> {
+            Err(self.wrong("integer"))
+        }
+        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<SavedHead, E> {
+            Err(self.wrong("floating point number"))
+        }
+        fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<SavedHead, E> {
+            Err(self.wrong("string"))
+        }
+    }
+
+    let mut de = serde_json::Deserializer::from_str(text);
+    let head = Level::Top(each).deserialize(&mut de)?;
+    de.end()?;
+    Ok(head)
+}
 
 #[cfg(test)]
 mod tests {

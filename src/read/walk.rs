@@ -248,7 +248,7 @@ fn visit_object(v: &Value, m: &Map<String, Value>, depth: usize, c: &mut Collect
     } else if let Some(Value::Object(account)) = m.get("account") {
         remembered_entry(m, account, c);
     } else if dom::is_dom_facts(m) {
-        if let Some(facts) = typed_from::<dom::DomFacts>(v) {
+        if let Some(facts) = typed_from(v, super::objects::dom_facts) {
             let mut account = dom::account_from_dom(&facts);
             account.source = c.source(Source::Page);
             c.add_account(account);
@@ -335,11 +335,10 @@ fn read_notification(ic: &Value, depth: usize, c: &mut Collector) {
     }
 }
 
-/// `T` read from a part of a file the walker holds as a value, through its
-/// JSON text: the one serde reader `T` has (the records and requests read
-/// text), not a second one over `Value`, which the wasm would carry too.
-fn typed_from<T: serde::de::DeserializeOwned>(v: &Value) -> Option<T> {
-    serde_json::from_str(&v.to_string()).ok()
+/// `T` read from a part of a file the walker holds as a value, by the one
+/// reader `T` has (`read::objects`, the same for records and requests).
+fn typed_from<T>(v: &Value, read: super::objects::Reader<T>) -> Option<T> {
+    read(v.clone()).ok()
 }
 
 /// An entry of the extension's remembered memory: `{account, tweets, interactions}`.
@@ -354,7 +353,7 @@ fn remembered_entry(m: &Map<String, Value>, account: &Map<String, Value>, c: &mu
     c.add_account(a);
     if let Some(Value::Array(tweets)) = m.get("tweets") {
         for t in tweets {
-            if let Some(mut tweet) = typed_from::<Tweet>(t) {
+            if let Some(mut tweet) = typed_from(t, super::objects::tweet) {
                 if tweet.author_id.is_none() && tweet.author_handle.is_none() {
                     tweet.author_id.clone_from(&author_id);
                     tweet.author_handle.clone_from(&author_handle);
@@ -366,7 +365,7 @@ fn remembered_entry(m: &Map<String, Value>, account: &Map<String, Value>, c: &mu
     }
     if let Some(Value::Array(items)) = m.get("interactions") {
         for i in items {
-            if let Some(mut interaction) = typed_from::<Interaction>(i) {
+            if let Some(mut interaction) = typed_from(i, super::objects::interaction) {
                 interaction.source = c.source(interaction.source);
                 c.add_interaction(interaction);
             }
