@@ -8,9 +8,11 @@
 //! defaulted as `#[serde(default)]` does, `null` only where a field is an
 //! `Option`, the same integer ranges, an object only where a record is
 //! expected), with messages in serde's words that name the field; the
-//! property tests in `objects_props.rs` hold them to the derives. One
-//! difference: a key repeated in one object reads as its last value (the
-//! tree keeps one), where the derive refuses a repeated known field.
+//! property tests in `objects_props.rs` hold them to the derives. Two
+//! differences: a key repeated in one object reads as its last value (the
+//! tree keeps one), where the derive refuses a repeated known field; and the
+//! old JSON account record and the memory file's top level, whose plain
+//! derives also read an array by position, are objects only like the rest.
 //!
 //! The derives stay for the native tools and as the tests' oracle (no wasm
 //! path calls them, so the wasm carries none of their code). The types named
@@ -871,6 +873,10 @@ pub fn saved_memory(
 }
 
 #[cfg(test)]
+#[path = "objects_props.rs"]
+mod props;
+
+#[cfg(test)]
 mod tests {
     use crate::boundary::VerdictRequest;
     use crate::model::{Account, Interaction, InteractionKind, Source};
@@ -906,5 +912,85 @@ mod tests {
         }
         let e = serde_json::from_str::<VerdictRequest>(r#"{"dom":["x"]}"#).expect_err("dom array");
         assert!(e.to_string().contains("expected an object"), "{e}");
+    }
+
+    #[test]
+    fn hand_written_readers_say_what_is_wrong_and_where() {
+        use super::{from_text, interaction_request, saved_memory, verdict_request};
+        let reason = |text: &str| {
+            from_text(text, interaction_request)
+                .map(|_| ())
+                .expect_err(text)
+                .reason()
+        };
+        assert_eq!(reason(r#"{"handle":"ann"}"#), "missing field `kind`");
+        assert_eq!(reason("null"), "invalid type: null, expected an object");
+        assert_eq!(
+            reason(r#"["ann","liked"]"#),
+            "invalid type: sequence, expected an object"
+        );
+        assert_eq!(
+            reason(r#"{"handle":"ann","kind":"waved"}"#),
+            "unknown variant `waved`, expected one of `followed`, `liked`, `reposted`, \
+             `replied`, `mentioned`, `messaged` at `kind`"
+        );
+        assert_eq!(
+            reason(r#"{"handle":"ann","kind":"liked","at":"soon"}"#),
+            "invalid type: string \"soon\", expected f64 at `at`"
+        );
+        // Syntax errors are serde_json's, without the place in the text.
+        assert_eq!(reason(r#"{"handle":"#), "EOF while parsing a value");
+        let e = from_text(r#"{"dom":{"handle":3}}"#, verdict_request).expect_err("number");
+        assert_eq!(
+            e.reason(),
+            "invalid type: integer `3`, expected a string at `dom.handle`"
+        );
+        let e = from_text(r#"{"handle":"a","followers":-1}"#, super::account).expect_err("-1");
+        assert_eq!(
+            e.to_string(),
+            "invalid value: integer `-1`, expected u64 at `followers`"
+        );
+        let e = from_text(r#"{"handle":"a","followers":1.5}"#, super::account).expect_err("1.5");
+        assert_eq!(
+            e.to_string(),
+            "invalid type: floating point number, expected u64 at `followers`"
+        );
+        let e = from_text(
+            r#"{"statusHref":"/a/status/1","links":[{"href":"x"},{"href":null}]}"#,
+            super::dom_tweet,
+        )
+        .expect_err("null href");
+        assert_eq!(
+            e.reason(),
+            "invalid type: null, expected a string at `links[1].href`"
+        );
+        // The memory file: serde_json's errors with their place; a field's own named.
+        let mut entries = 0;
+        let e = saved_memory(r#"{"version":"1","entries":[]}"#, &mut |_| entries += 1)
+            .expect_err("version text");
+        assert!(
+            e.to_string()
+                .starts_with("invalid type: string \"1\", expected u32 at `version`"),
+            "{e}"
+        );
+        let e = saved_memory(r#"{"entries":[{},{}],"entries":[]}"#, &mut |_| entries += 1)
+            .expect_err("twice");
+        assert!(
+            e.to_string().starts_with("duplicate field `entries`"),
+            "{e}"
+        );
+        let e = saved_memory("[1]", &mut |_| entries += 1).expect_err("array");
+        assert!(
+            e.to_string()
+                .starts_with("invalid type: sequence, expected an object"),
+            "{e}"
+        );
+        assert_eq!(entries, 2);
+        let head = saved_memory(
+            r#"{"x":[{"y":1}],"capacity":null,"entries":[1,{"a":"\ud800"}],"version":1}"#,
+            &mut |_| entries += 1,
+        )
+        .expect("a file");
+        assert_eq!((head.version, head.capacity, entries), (1, None, 4));
     }
 }
