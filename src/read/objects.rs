@@ -445,75 +445,126 @@ impl Slot<'_> {
     }
 }
 
-/// Reads an object into `record`, each known key into the place `slot`
-/// gives for it (unknown keys ignored); an error names the key.
-/// A record type's places, by key.
-type Places<T> = for<'a> fn(&'a mut T, &str) -> Option<Slot<'a>>;
+/// Reads an object into `record`, each of its `keys` into the place `slot`
+/// gives for that key's index (unknown keys ignored); an error names the key.
+/// A record type's places, by the index of their key.
+type Places<T> = for<'a> fn(&'a mut T, usize) -> Option<Slot<'a>>;
 
-fn read_into<T>(v: Value, record: &mut T, slot: Places<T>) -> R<()> {
+fn read_into<T>(v: Value, record: &mut T, keys: &[&str], slot: Places<T>) -> R<()> {
     for (key, value) in object(v)? {
-        if let Some(place) = slot(record, &key) {
+        let place = keys
+            .iter()
+            .position(|k| *k == key)
+            .and_then(|n| slot(record, n));
+        if let Some(place) = place {
             place.set(value).map_err(|e| e.within(&key))?;
         }
     }
     Ok(())
 }
 
+/// The keys [`account`] reads, in the order of its places.
+const ACCOUNT_KEYS: &[&str] = &[
+    "id",
+    "handle",
+    "name",
+    "bio",
+    "location",
+    "url",
+    "created_at",
+    "followers",
+    "following",
+    "tweets",
+    "likes",
+    "listed",
+    "media",
+    "default_avatar",
+    "default_profile",
+    "verified",
+    "blue_verified",
+    "verified_type",
+    "identity_verified",
+    "automated",
+    "automated_by",
+    "parody_label",
+    "username_changes",
+    "based_in",
+    "protected",
+    "follows_you",
+    "you_follow",
+    "observed_at",
+    "source",
+];
+
 /// An [`Account`] (every field optional, `handle` empty when absent).
 pub fn account(v: Value) -> R<Account> {
     let mut a = Account::default();
-    read_into(v, &mut a, |a, key| {
-        Some(match key {
-            "id" => Slot::OptText(&mut a.id),
-            "handle" => Slot::Text(&mut a.handle),
-            "name" => Slot::OptText(&mut a.name),
-            "bio" => Slot::OptText(&mut a.bio),
-            "location" => Slot::OptText(&mut a.location),
-            "url" => Slot::OptText(&mut a.url),
-            "created_at" => Slot::OptInt(&mut a.created_at),
-            "followers" => Slot::OptCount(&mut a.followers),
-            "following" => Slot::OptCount(&mut a.following),
-            "tweets" => Slot::OptCount(&mut a.tweets),
-            "likes" => Slot::OptCount(&mut a.likes),
-            "listed" => Slot::OptCount(&mut a.listed),
-            "media" => Slot::OptCount(&mut a.media),
-            "default_avatar" => Slot::OptFlag(&mut a.default_avatar),
-            "default_profile" => Slot::OptFlag(&mut a.default_profile),
-            "verified" => Slot::OptFlag(&mut a.verified),
-            "blue_verified" => Slot::OptFlag(&mut a.blue_verified),
-            "verified_type" => Slot::OptText(&mut a.verified_type),
-            "identity_verified" => Slot::OptFlag(&mut a.identity_verified),
-            "automated" => Slot::OptFlag(&mut a.automated),
-            "automated_by" => Slot::OptText(&mut a.automated_by),
-            "parody_label" => Slot::OptText(&mut a.parody_label),
-            "username_changes" => Slot::OptCount(&mut a.username_changes),
-            "based_in" => Slot::OptText(&mut a.based_in),
-            "protected" => Slot::OptFlag(&mut a.protected),
-            "follows_you" => Slot::OptFlag(&mut a.follows_you),
-            "you_follow" => Slot::OptFlag(&mut a.you_follow),
-            "observed_at" => Slot::OptInt(&mut a.observed_at),
-            "source" => Slot::Source(&mut a.source),
+    read_into(v, &mut a, ACCOUNT_KEYS, |a, n| {
+        Some(match n {
+            0 => Slot::OptText(&mut a.id),
+            1 => Slot::Text(&mut a.handle),
+            2 => Slot::OptText(&mut a.name),
+            3 => Slot::OptText(&mut a.bio),
+            4 => Slot::OptText(&mut a.location),
+            5 => Slot::OptText(&mut a.url),
+            6 => Slot::OptInt(&mut a.created_at),
+            7 => Slot::OptCount(&mut a.followers),
+            8 => Slot::OptCount(&mut a.following),
+            9 => Slot::OptCount(&mut a.tweets),
+            10 => Slot::OptCount(&mut a.likes),
+            11 => Slot::OptCount(&mut a.listed),
+            12 => Slot::OptCount(&mut a.media),
+            13 => Slot::OptFlag(&mut a.default_avatar),
+            14 => Slot::OptFlag(&mut a.default_profile),
+            15 => Slot::OptFlag(&mut a.verified),
+            16 => Slot::OptFlag(&mut a.blue_verified),
+            17 => Slot::OptText(&mut a.verified_type),
+            18 => Slot::OptFlag(&mut a.identity_verified),
+            19 => Slot::OptFlag(&mut a.automated),
+            20 => Slot::OptText(&mut a.automated_by),
+            21 => Slot::OptText(&mut a.parody_label),
+            22 => Slot::OptCount(&mut a.username_changes),
+            23 => Slot::OptText(&mut a.based_in),
+            24 => Slot::OptFlag(&mut a.protected),
+            25 => Slot::OptFlag(&mut a.follows_you),
+            26 => Slot::OptFlag(&mut a.you_follow),
+            27 => Slot::OptInt(&mut a.observed_at),
+            28 => Slot::Source(&mut a.source),
             _ => return None,
         })
     })?;
     Ok(a)
 }
 
+/// The keys [`tweet`] reads, in the order of its places.
+const TWEET_KEYS: &[&str] = &[
+    "id",
+    "author_id",
+    "author_handle",
+    "text",
+    "created_at",
+    "kind",
+    "reply_to",
+    "urls",
+    "client",
+    "source",
+];
+
 /// A [`Tweet`] (every field optional).
 pub fn tweet(v: Value) -> R<Tweet> {
     let mut t = Tweet::default();
-    read_into(v, &mut t, |t, key| {
-        Some(match key {
-            "id" => Slot::OptText(&mut t.id),
-            "author_id" => Slot::OptText(&mut t.author_id),
-            "author_handle" => Slot::OptText(&mut t.author_handle),
-            "text" => Slot::Text(&mut t.text),
-            "created_at" => Slot::OptInt(&mut t.created_at),
-            "kind" => Slot::TweetKind(&mut t.kind),
-            "reply_to" => Slot::OptText(&mut t.reply_to),
-            "urls" => Slot::Texts(&mut t.urls),
-            "client" => Slot::OptText(&mut t.client),
-            "source" => Slot::Source(&mut t.source),
+    read_into(v, &mut t, TWEET_KEYS, |t, n| {
+        Some(match n {
+            0 => Slot::OptText(&mut t.id),
+            1 => Slot::OptText(&mut t.author_id),
+            2 => Slot::OptText(&mut t.author_handle),
+            3 => Slot::Text(&mut t.text),
+            4 => Slot::OptInt(&mut t.created_at),
+            5 => Slot::TweetKind(&mut t.kind),
+            6 => Slot::OptText(&mut t.reply_to),
+            7 => Slot::Texts(&mut t.urls),
+            8 => Slot::OptText(&mut t.client),
+            9 => Slot::Source(&mut t.source),
             _ => return None,
         })
     })?;
@@ -539,16 +590,19 @@ impl InteractionIn {
     }
 }
 
+/// The keys [`interaction`] reads, in the order of its places.
+const INTERACTION_KEYS: &[&str] = &["handle", "kind", "at", "source", "notification"];
+
 /// An [`Interaction`]: `handle` and `kind` required.
 pub fn interaction(v: Value) -> R<Interaction> {
     let mut i = InteractionIn::default();
-    read_into(v, &mut i, |i, key| {
-        Some(match key {
-            "handle" => Slot::Required(&mut i.handle),
-            "kind" => Slot::Kind(&mut i.kind),
-            "at" => Slot::OptInt(&mut i.at),
-            "source" => Slot::Source(&mut i.source),
-            "notification" => Slot::OptText(&mut i.notification),
+    read_into(v, &mut i, INTERACTION_KEYS, |i, n| {
+        Some(match n {
+            0 => Slot::Required(&mut i.handle),
+            1 => Slot::Kind(&mut i.kind),
+            2 => Slot::OptInt(&mut i.at),
+            3 => Slot::Source(&mut i.source),
+            4 => Slot::OptText(&mut i.notification),
             _ => return None,
         })
     })?;
@@ -562,14 +616,17 @@ pub fn interaction(v: Value) -> R<Interaction> {
     })
 }
 
+/// The keys [`interaction_request`] reads, in the order of its places.
+const INTERACTION_REQUEST_KEYS: &[&str] = &["handle", "kind", "at"];
+
 /// An [`InteractionRequest`]: `handle` and `kind` required.
 pub fn interaction_request(v: Value) -> R<InteractionRequest> {
     let mut i = InteractionIn::default();
-    read_into(v, &mut i, |i, key| {
-        Some(match key {
-            "handle" => Slot::Required(&mut i.handle),
-            "kind" => Slot::Kind(&mut i.kind),
-            "at" => Slot::OptFloat(&mut i.at_float),
+    read_into(v, &mut i, INTERACTION_REQUEST_KEYS, |i, n| {
+        Some(match n {
+            0 => Slot::Required(&mut i.handle),
+            1 => Slot::Kind(&mut i.kind),
+            2 => Slot::OptFloat(&mut i.at_float),
             _ => return None,
         })
     })?;
@@ -581,15 +638,18 @@ pub fn interaction_request(v: Value) -> R<InteractionRequest> {
     })
 }
 
+/// The keys [`snapshot`] reads, in the order of its places.
+const SNAPSHOT_KEYS: &[&str] = &["at", "followers", "following", "tweets"];
+
 /// A [`Snapshot`] (every field optional, `at` 0 when absent).
 pub fn snapshot(v: Value) -> R<Snapshot> {
     let mut s = Snapshot::default();
-    read_into(v, &mut s, |s, key| {
-        Some(match key {
-            "at" => Slot::Int(&mut s.at),
-            "followers" => Slot::OptCount(&mut s.followers),
-            "following" => Slot::OptCount(&mut s.following),
-            "tweets" => Slot::OptCount(&mut s.tweets),
+    read_into(v, &mut s, SNAPSHOT_KEYS, |s, n| {
+        Some(match n {
+            0 => Slot::Int(&mut s.at),
+            1 => Slot::OptCount(&mut s.followers),
+            2 => Slot::OptCount(&mut s.following),
+            3 => Slot::OptCount(&mut s.tweets),
             _ => return None,
         })
     })?;
@@ -660,63 +720,101 @@ pub fn verdict_request(v: Value) -> R<VerdictRequest> {
     Ok(r)
 }
 
+/// The keys [`dom_facts`] reads, in the order of its places.
+const DOM_FACTS_KEYS: &[&str] = &[
+    "handle",
+    "id",
+    "name",
+    "bio",
+    "location",
+    "url",
+    "followersText",
+    "followingText",
+    "joinedText",
+    "followsYou",
+    "youFollow",
+    "defaultAvatar",
+    "verified",
+    "blueVerified",
+    "verifiedType",
+    "automated",
+    "automatedBy",
+    "parodyLabel",
+    "avatarUrl",
+];
+
 /// [`DomFacts`] (camelCase keys, every field optional).
 pub fn dom_facts(v: Value) -> R<DomFacts> {
     let mut d = DomFacts::default();
-    read_into(v, &mut d, |d, key| {
-        Some(match key {
-            "handle" => Slot::Text(&mut d.handle),
-            "id" => Slot::OptText(&mut d.id),
-            "name" => Slot::OptText(&mut d.name),
-            "bio" => Slot::OptText(&mut d.bio),
-            "location" => Slot::OptText(&mut d.location),
-            "url" => Slot::OptText(&mut d.url),
-            "followersText" => Slot::OptText(&mut d.followers_text),
-            "followingText" => Slot::OptText(&mut d.following_text),
-            "joinedText" => Slot::OptText(&mut d.joined_text),
-            "followsYou" => Slot::OptFlag(&mut d.follows_you),
-            "youFollow" => Slot::OptFlag(&mut d.you_follow),
-            "defaultAvatar" => Slot::OptFlag(&mut d.default_avatar),
-            "verified" => Slot::OptFlag(&mut d.verified),
-            "blueVerified" => Slot::OptFlag(&mut d.blue_verified),
-            "verifiedType" => Slot::OptText(&mut d.verified_type),
-            "automated" => Slot::OptFlag(&mut d.automated),
-            "automatedBy" => Slot::OptText(&mut d.automated_by),
-            "parodyLabel" => Slot::OptText(&mut d.parody_label),
-            "avatarUrl" => Slot::OptText(&mut d.avatar_url),
+    read_into(v, &mut d, DOM_FACTS_KEYS, |d, n| {
+        Some(match n {
+            0 => Slot::Text(&mut d.handle),
+            1 => Slot::OptText(&mut d.id),
+            2 => Slot::OptText(&mut d.name),
+            3 => Slot::OptText(&mut d.bio),
+            4 => Slot::OptText(&mut d.location),
+            5 => Slot::OptText(&mut d.url),
+            6 => Slot::OptText(&mut d.followers_text),
+            7 => Slot::OptText(&mut d.following_text),
+            8 => Slot::OptText(&mut d.joined_text),
+            9 => Slot::OptFlag(&mut d.follows_you),
+            10 => Slot::OptFlag(&mut d.you_follow),
+            11 => Slot::OptFlag(&mut d.default_avatar),
+            12 => Slot::OptFlag(&mut d.verified),
+            13 => Slot::OptFlag(&mut d.blue_verified),
+            14 => Slot::OptText(&mut d.verified_type),
+            15 => Slot::OptFlag(&mut d.automated),
+            16 => Slot::OptText(&mut d.automated_by),
+            17 => Slot::OptText(&mut d.parody_label),
+            18 => Slot::OptText(&mut d.avatar_url),
             _ => return None,
         })
     })?;
     Ok(d)
 }
 
+/// The keys [`dom_link`] reads, in the order of its places.
+const DOM_LINK_KEYS: &[&str] = &["href", "text", "title"];
+
 /// A [`DomLink`] (camelCase keys, every field optional).
 pub fn dom_link(v: Value) -> R<DomLink> {
     let mut l = DomLink::default();
-    read_into(v, &mut l, |l, key| {
-        Some(match key {
-            "href" => Slot::Text(&mut l.href),
-            "text" => Slot::OptText(&mut l.text),
-            "title" => Slot::OptText(&mut l.title),
+    read_into(v, &mut l, DOM_LINK_KEYS, |l, n| {
+        Some(match n {
+            0 => Slot::Text(&mut l.href),
+            1 => Slot::OptText(&mut l.text),
+            2 => Slot::OptText(&mut l.title),
             _ => return None,
         })
     })?;
     Ok(l)
 }
 
+/// The keys [`dom_tweet`] reads, in the order of its places.
+const DOM_TWEET_KEYS: &[&str] = &[
+    "statusHref",
+    "authorHref",
+    "datetime",
+    "text",
+    "links",
+    "repostedBy",
+    "replyingTo",
+    "quote",
+];
+
 /// A [`DomTweet`] (camelCase keys, every field optional).
 pub fn dom_tweet(v: Value) -> R<DomTweet> {
     let mut t = DomTweet::default();
-    read_into(v, &mut t, |t, key| {
-        Some(match key {
-            "statusHref" => Slot::Text(&mut t.status_href),
-            "authorHref" => Slot::OptText(&mut t.author_href),
-            "datetime" => Slot::OptText(&mut t.datetime),
-            "text" => Slot::OptText(&mut t.text),
-            "links" => Slot::Links(&mut t.links),
-            "repostedBy" => Slot::OptText(&mut t.reposted_by),
-            "replyingTo" => Slot::OptText(&mut t.replying_to),
-            "quote" => Slot::Flag(&mut t.quote),
+    read_into(v, &mut t, DOM_TWEET_KEYS, |t, n| {
+        Some(match n {
+            0 => Slot::Text(&mut t.status_href),
+            1 => Slot::OptText(&mut t.author_href),
+            2 => Slot::OptText(&mut t.datetime),
+            3 => Slot::OptText(&mut t.text),
+            4 => Slot::Links(&mut t.links),
+            5 => Slot::OptText(&mut t.reposted_by),
+            6 => Slot::OptText(&mut t.replying_to),
+            7 => Slot::Flag(&mut t.quote),
             _ => return None,
         })
     })?;

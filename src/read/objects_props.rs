@@ -597,6 +597,24 @@ fn the_tested_fields_are_the_derives_fields() {
     assert_eq!(names::<DomFacts>(), of(DOM_FACTS));
     assert_eq!(names::<DomLink>(), of(DOM_LINK));
     assert_eq!(names::<DomTweet>(), of(DOM_TWEET));
+    // And the readers' own key tables (each holds every field the derive reads).
+    let sorted = |keys: &[&'static str]| {
+        let mut keys = keys.to_vec();
+        keys.sort_unstable();
+        keys
+    };
+    for (derive, keys) in [
+        (names::<Account>(), ACCOUNT_KEYS),
+        (names::<Tweet>(), TWEET_KEYS),
+        (names::<Interaction>(), INTERACTION_KEYS),
+        (names::<Snapshot>(), SNAPSHOT_KEYS),
+        (names::<InteractionRequest>(), INTERACTION_REQUEST_KEYS),
+        (names::<DomFacts>(), DOM_FACTS_KEYS),
+        (names::<DomLink>(), DOM_LINK_KEYS),
+        (names::<DomTweet>(), DOM_TWEET_KEYS),
+    ] {
+        assert_eq!(sorted(&derive), sorted(keys));
+    }
 }
 
 /// Texts the generator does not write: escapes, surrogate pairs, lone
