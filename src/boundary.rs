@@ -724,6 +724,22 @@ mod tests {
         assert_eq!(report.warnings.len(), 3, "{:?}", report.warnings);
         assert!(report.warnings[0].contains("no valid handle"));
         assert!(report.warnings[1].starts_with("An interaction was not readable"));
+        // The reason names the field (the hand-written reader, read::objects).
+        assert!(
+            report.warnings[1].contains("unknown variant `waved`")
+                && report.warnings[1].ends_with(" in `kind`."),
+            "{:?}",
+            report.warnings
+        );
+        assert_eq!(
+            report.warnings[2],
+            "An interaction was not readable: invalid type: string \"junk\", expected an object."
+        );
+        let report = remember_tweets(&mut memory, vec![json!({ "statusHref": 5 }).to_string()], 1);
+        assert_eq!(
+            report.warnings,
+            ["A post was not readable: invalid type: integer `5`, expected a string in `statusHref`."]
+        );
     }
 
     #[test]

@@ -182,7 +182,7 @@ impl fmt::Display for ShapeError {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str(&self.why)?;
         if !self.at.is_empty() {
-            write!(f, " at `{}`", self.at)?;
+            write!(f, " in `{}`", self.at)?;
         }
         Ok(())
     }
@@ -1030,28 +1030,28 @@ mod tests {
         assert_eq!(
             reason(r#"{"handle":"ann","kind":"waved"}"#),
             "unknown variant `waved`, expected one of `followed`, `liked`, `reposted`, \
-             `replied`, `mentioned`, `messaged` at `kind`"
+             `replied`, `mentioned`, `messaged` in `kind`"
         );
         assert_eq!(
             reason(r#"{"handle":"ann","kind":"liked","at":"soon"}"#),
-            "invalid type: string \"soon\", expected f64 at `at`"
+            "invalid type: string \"soon\", expected f64 in `at`"
         );
         // Syntax errors are serde_json's, without the place in the text.
         assert_eq!(reason(r#"{"handle":"#), "EOF while parsing a value");
         let e = from_text(r#"{"dom":{"handle":3}}"#, verdict_request).expect_err("number");
         assert_eq!(
             e.reason(),
-            "invalid type: integer `3`, expected a string at `dom.handle`"
+            "invalid type: integer `3`, expected a string in `dom.handle`"
         );
         let e = from_text(r#"{"handle":"a","followers":-1}"#, super::account).expect_err("-1");
         assert_eq!(
             e.to_string(),
-            "invalid value: integer `-1`, expected u64 at `followers`"
+            "invalid value: integer `-1`, expected u64 in `followers`"
         );
         let e = from_text(r#"{"handle":"a","followers":1.5}"#, super::account).expect_err("1.5");
         assert_eq!(
             e.to_string(),
-            "invalid type: floating point number, expected u64 at `followers`"
+            "invalid type: floating point number, expected u64 in `followers`"
         );
         let e = from_text(
             r#"{"statusHref":"/a/status/1","links":[{"href":"x"},{"href":null}]}"#,
@@ -1060,7 +1060,7 @@ mod tests {
         .expect_err("null href");
         assert_eq!(
             e.reason(),
-            "invalid type: null, expected a string at `links[1].href`"
+            "invalid type: null, expected a string in `links[1].href`"
         );
         // The memory file: serde_json's errors with their place; a field's own named.
         let mut entries = 0;
@@ -1068,7 +1068,7 @@ mod tests {
             .expect_err("version text");
         assert!(
             e.to_string()
-                .starts_with("invalid type: string \"1\", expected u32 at `version`"),
+                .starts_with("invalid type: string \"1\", expected u32 in `version`"),
             "{e}"
         );
         let e = saved_memory(r#"{"entries":[{},{}],"entries":[]}"#, &mut |_| entries += 1)
