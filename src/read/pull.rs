@@ -471,6 +471,7 @@ fn number_value(text: &str) -> Res<Number> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use serde_json::{Map, Value};
 
     /// Any value by the pull reader, as a `serde_json::Value` (a repeated key
@@ -604,6 +605,314 @@ mod tests {
             assert_eq!(read(text), Err(Refused), "{text:?}");
             assert_eq!(skipped(text), Err(Refused), "{text:?}");
         }
+    }
+
+    /// SplitMix64: one proptest seed stands for one whole text.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        }
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n.max(1)
+        }
+        fn chance(&mut self, percent: u64) -> bool {
+            self.below(100) < percent
+        }
+    }
+
+    fn ws(rng: &mut Rng, out: &mut String) {
+        while rng.chance(15) {
+            out.push([' ', '\t', '\n', '\r'][rng.below(4) as usize]);
+        }
+    }
+
+    fn digits(rng: &mut Rng, out: &mut String, most: u64) {
+        for _ in 0..=rng.below(most) {
+            out.push(char::from(b'0' + rng.below(10) as u8));
+        }
+    }
+
+    /// A number JSON allows: small and huge integers, -0, fractions, exponents
+    /// (some beyond what `f64` holds, which serde_json refuses).
+    fn number(rng: &mut Rng, out: &mut String) {
+        if rng.chance(10) {
+            out.push_str(
+                [
+                    "-0",
+                    "0",
+                    "-0.0",
+                    "18446744073709551615",
+                    "18446744073709551616",
+                    "-9223372036854775808",
+                    "-9223372036854775809",
+                    "1e308",
+                    "1.8e308",
+                    "4.9e-324",
+                    "2.2250738585072014e-308",
+                    "0.1",
+                    "1E400",
+                    "-1e-400",
+                ][rng.below(14) as usize],
+            );
+            return;
+        }
+        if rng.chance(30) {
+            out.push('-');
+        }
+        if rng.chance(20) {
+            out.push('0');
+        } else {
+            out.push(char::from(b'1' + rng.below(9) as u8));
+            let most = if rng.chance(10) { 40 } else { 8 };
+            digits(rng, out, most);
+        }
+        if rng.chance(25) {
+            out.push('.');
+            digits(rng, out, 20);
+        }
+        if rng.chance(20) {
+            out.push(if rng.chance(50) { 'e' } else { 'E' });
+            match rng.below(3) {
+                0 => out.push('+'),
+                1 => out.push('-'),
+                _ => {}
+            }
+            digits(rng, out, 3);
+        }
+    }
+
+    const CHARS: &[char] = &[
+        'a',
+        'Z',
+        '0',
+        ' ',
+        '"',
+        '\\',
+        '/',
+        '\n',
+        '\t',
+        '\u{1}',
+        '\u{1f}',
+        '\u{7f}',
+        'é',
+        '\u{2028}',
+        '\u{fffd}',
+        '😀',
+        '𝄞',
+        '\u{10ffff}',
+        '{',
+        '}',
+        '[',
+        ']',
+        ':',
+        ',',
+    ];
+
+    /// A string with every kind of escape (surrogate pairs for astral
+    /// characters, both hex cases), and now and then a lone surrogate.
+    fn string(rng: &mut Rng, out: &mut String) {
+        out.push('"');
+        for _ in 0..rng.below(8) {
+            let c = CHARS[rng.below(CHARS.len() as u64) as usize];
+            let escape = rng.chance(40) || c < ' ' || c == '"' || c == '\\';
+            if !escape {
+                out.push(c);
+                continue;
+            }
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '/' if rng.chance(50) => out.push_str("\\/"),
+                '\n' if rng.chance(50) => out.push_str("\\n"),
+                '\t' if rng.chance(50) => out.push_str("\\t"),
+                _ => {
+                    let mut units = [0u16; 2];
+                    for u in c.encode_utf16(&mut units) {
+                        let hex = format!("\\u{:04x}", u);
+                        out.push_str(&if rng.chance(50) {
+                            hex.to_uppercase().replace("\\U", "\\u")
+                        } else {
+                            hex
+                        });
+                    }
+                }
+            }
+        }
+        if rng.chance(3) {
+            out.push_str(
+                ["\\ud83d", "\\ude00", "\\ud83d\\u0041", "\\ud83dx"][rng.below(4) as usize],
+            );
+        }
+        out.push('"');
+    }
+
+    /// A random JSON text (valid unless a lone surrogate or a number out of
+    /// `f64`'s range was chosen), nesting up to `depth`.
+    fn text(rng: &mut Rng, depth: u32, out: &mut String) {
+        ws(rng, out);
+        let compound = depth > 0 && rng.chance(if depth > 2 { 100 } else { 45 });
+        if compound && rng.chance(50) {
+            out.push('[');
+            ws(rng, out);
+            let n = if depth > 2 { 1 } else { rng.below(4) };
+            for i in 0..n {
+                if i > 0 {
+                    out.push(',');
+                }
+                text(rng, depth - 1, out);
+            }
+            out.push(']');
+        } else if compound {
+            out.push('{');
+            ws(rng, out);
+            let n = if depth > 2 { 1 } else { rng.below(4) };
+            for i in 0..n {
+                if i > 0 {
+                    out.push(',');
+                    ws(rng, out);
+                }
+                // Deep chains get plain keys, so their nesting decides.
+                if depth > 2 || rng.chance(20) {
+                    out.push_str(["\"a\"", "\"b\"", "\"\\u0061\""][rng.below(3) as usize]);
+                } else {
+                    string(rng, out);
+                }
+                ws(rng, out);
+                out.push(':');
+                text(rng, depth - 1, out);
+            }
+            out.push('}');
+        } else {
+            match rng.below(6) {
+                0 | 1 => number(rng, out),
+                2 | 3 => string(rng, out),
+                4 => out.push_str(["true", "false"][rng.below(2) as usize]),
+                _ => out.push_str("null"),
+            }
+        }
+        ws(rng, out);
+    }
+
+    /// Bytes a mutation inserts: JSON's punctuation, escapes, digits, letters
+    /// of its words, control characters, non-ASCII.
+    const INSERTS: &[&str] = &[
+        "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "u", "0", "1", "-", "+", ".", "e", "E",
+        "t", "n", "f", "l", " ", "\u{0}", "\u{1f}", "\n", "é", "x", "/",
+    ];
+
+    /// `text` with one random edit at a character boundary.
+    fn mutate(rng: &mut Rng, text: &str) -> String {
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let at = bounds[rng.below(bounds.len() as u64) as usize];
+        let next = bounds
+            .iter()
+            .copied()
+            .find(|b| *b > at)
+            .unwrap_or(text.len());
+        let (head, tail) = text.split_at(at);
+        let insert = INSERTS[rng.below(INSERTS.len() as u64) as usize];
+        let closers: Vec<usize> = text.match_indices(['}', ']']).map(|(i, _)| i).collect();
+        match rng.below(5) {
+            // A trailing comma.
+            4 if !closers.is_empty() => {
+                let (head, tail) = text.split_at(closers[rng.below(closers.len() as u64) as usize]);
+                format!("{head},{tail}")
+            }
+            0 | 4 => format!("{head}{insert}{tail}"),
+            1 => format!("{head}{}", &text[next..]),
+            2 => format!("{head}{insert}{}", &text[next..]),
+            _ => head.to_string(),
+        }
+    }
+
+    /// Both readers agree on `text`: both refuse it, or both read the same
+    /// value (numbers of the same kind), and skipping it gives its text.
+    fn agrees(text: &str) -> Result<bool, TestCaseError> {
+        let ours = read(text);
+        match serde(text) {
+            Some(expected) => {
+                prop_assert_eq!(ours.as_ref().ok(), Some(&expected), "read {:?}", text);
+                prop_assert_eq!(
+                    ours.map(|v| v.to_string()).ok(),
+                    Some(expected.to_string()),
+                    "same numbers {:?}",
+                    text
+                );
+                prop_assert_eq!(
+                    skipped(text),
+                    Ok(text.trim_matches([' ', '\t', '\n', '\r'])),
+                    "skip {:?}",
+                    text
+                );
+                Ok(true)
+            }
+            None => {
+                prop_assert_eq!(ours, Err(Refused), "read {:?}", text);
+                prop_assert_eq!(skipped(text), Err(Refused), "skip {:?}", text);
+                Ok(false)
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Random texts (escapes, surrogates, huge numbers, -0, exponents,
+        /// whitespace, repeated keys): read exactly as serde_json reads them.
+        #[test]
+        fn random_texts_read_as_serde_json_reads_them(seed in any::<u64>()) {
+            let mut rng = Rng(seed);
+            let mut t = String::new();
+            let depth = if rng.chance(3) { 120 + rng.below(15) as u32 } else { rng.below(6) as u32 };
+            text(&mut rng, depth, &mut t);
+            agrees(&t)?;
+        }
+
+        /// Random texts with one to three random edits: both refuse, or both
+        /// read the same.
+        #[test]
+        fn mutated_texts_are_refused_as_serde_json_refuses_them(seed in any::<u64>()) {
+            let mut rng = Rng(seed);
+            let mut t = String::new();
+            let depth = 1 + rng.below(5) as u32;
+            text(&mut rng, depth, &mut t);
+            for _ in 0..=rng.below(3) {
+                t = mutate(&mut rng, &t);
+            }
+            agrees(&t)?;
+        }
+    }
+
+    #[test]
+    fn the_generated_texts_are_mostly_valid_and_their_mutations_mostly_not() {
+        let (mut valid, mut mutated_valid) = (0, 0);
+        for seed in 0..1000u64 {
+            let mut rng = Rng(seed);
+            let mut t = String::new();
+            let depth = 1 + rng.below(5) as u32;
+            text(&mut rng, depth, &mut t);
+            valid += usize::from(serde(&t).is_some());
+            mutated_valid += usize::from(serde(&mutate(&mut rng, &t)).is_some());
+        }
+        assert!(valid > 700, "{valid} of 1000 generated texts are valid");
+        assert!(
+            mutated_valid < 500,
+            "{mutated_valid} of 1000 mutated texts are valid"
+        );
+        assert!(
+            mutated_valid > 20,
+            "{mutated_valid} of 1000 mutated texts are valid"
+        );
     }
 
     #[test]
