@@ -791,3 +791,23 @@ fn mutated_fixture_pages_often_stay_typed() {
         "no valid mutated page was left to the generic walker"
     );
 }
+
+/// A user under `message` or `__typename` (an object where X sends a
+/// string) is walked as the generic walker walks it (found by the mutations
+/// above: the typed skeleton used to skip such values).
+#[test]
+fn objects_under_message_and_typename_are_walked() {
+    for text in [
+        r#"{"message":{"__typename":"User","rest_id":"7","legacy":{"screen_name":"q"}}}"#,
+        r#"{"data":{"__typename":[{"__typename":"User","rest_id":"8","core":{"screen_name":"r"}}]}}"#,
+        r#"{"errors":[{"message":{"x":{"__typename":"User","rest_id":"9","core":{"screen_name":"s"}}}}]}"#,
+    ] {
+        let generic = read_page_generic(text);
+        assert_eq!(generic.as_ref().map(|o| o.accounts.len()), Ok(1), "{text}");
+        assert_eq!(read_page(text), generic, "{text}");
+        // (Such a user makes the typed skeleton hand the page to the generic walker.)
+        if let Some(typed) = read_page_typed(text) {
+            assert_eq!(typed, generic, "typed alone: {text}");
+        }
+    }
+}

@@ -295,6 +295,10 @@ impl<'a> Obj<'a> {
                     obj.instructions = opt_list(p, Instruction::read)?;
                     Node::Scalar
                 }
+                // Objects and arrays under these keys are walked as any other.
+                "__typename" | "message" if matches!(p.kind()?, Kind::Object | Kind::Array) => {
+                    Node::read(p)?
+                }
                 "__typename" => {
                     let t = scalar(p)?;
                     if s_as_str(&t).is_some_and(|t| SKELETON_REFUSED_TYPES.contains(&t)) {
@@ -1037,6 +1041,28 @@ impl<'a> AboutProfile<'a> {
     }
 }
 
+/// The kind of a user result's small object `key` (an index into
+/// [`SMALL_KEYS`] and [`UserResult::small`]).
+fn user_small(key: &str) -> Option<usize> {
+    Some(match key {
+        "core" => CORE,
+        "location" => LOCATION,
+        "website" => WEBSITE,
+        "avatar" => AVATAR,
+        "relationship_counts" => RELATIONSHIP_COUNTS,
+        "tweet_counts" => TWEET_COUNTS,
+        "action_counts" => ACTION_COUNTS,
+        "verification" => VERIFICATION,
+        "privacy" => PRIVACY,
+        "relationship_perspectives" => PERSPECTIVES,
+        "verification_info" => VERIFICATION_INFO,
+        _ => return None,
+    })
+}
+
+/// Small objects a user result holds: [`CORE`] to [`VERIFICATION_INFO`].
+const USER_SMALLS: usize = VERIFICATION_INFO + 1;
+
 /// A user result of any generation: its facts typed, its other children kept
 /// as text for the generic walker. A repeated key keeps its last value, as
 /// the generic reader's map does.
@@ -1045,18 +1071,10 @@ struct UserResult<'a> {
     typename: F<'a>,
     rest_id: F<'a>,
     legacy: Option<Legacy<'a>>,
-    core: Option<Small<'a>>,
+    /// The small objects, by kind ([`CORE`] to [`VERIFICATION_INFO`]): one
+    /// array, so one line of code reads (and drops) each.
+    small: [Option<Small<'a>>; USER_SMALLS],
     profile_bio: Option<ProfileBio<'a>>,
-    location: Option<Small<'a>>,
-    website: Option<Small<'a>>,
-    avatar: Option<Small<'a>>,
-    relationship_counts: Option<Small<'a>>,
-    tweet_counts: Option<Small<'a>>,
-    action_counts: Option<Small<'a>>,
-    verification: Option<Small<'a>>,
-    verification_info: Option<Small<'a>>,
-    privacy: Option<Small<'a>>,
-    relationship_perspectives: Option<Small<'a>>,
     about_profile: Option<AboutProfile<'a>>,
     is_blue_verified: F<'a>,
     parody_commentary_fan_label: F<'a>,
@@ -1075,24 +1093,18 @@ impl<'a> UserResult<'a> {
         let mut u = UserResult::default();
         let mut keys = p.object()?;
         while let Some(key) = keys.key(p)? {
+            if let Some(kind) = user_small(&key) {
+                let value = small(p, kind)?;
+                if let Some(slot) = u.small.get_mut(kind) {
+                    *slot = value;
+                }
+                continue;
+            }
             match key.as_ref() {
                 "__typename" => u.typename = scalar(p)?,
                 "rest_id" => u.rest_id = scalar(p)?,
                 "legacy" => u.legacy = opt(p, Legacy::read)?,
-                "core" => u.core = small(p, CORE)?,
                 "profile_bio" => u.profile_bio = opt(p, ProfileBio::read)?,
-                "location" => u.location = small(p, LOCATION)?,
-                "website" => u.website = small(p, WEBSITE)?,
-                "avatar" => u.avatar = small(p, AVATAR)?,
-                "relationship_counts" => u.relationship_counts = small(p, RELATIONSHIP_COUNTS)?,
-                "tweet_counts" => u.tweet_counts = small(p, TWEET_COUNTS)?,
-                "action_counts" => u.action_counts = small(p, ACTION_COUNTS)?,
-                "verification" => u.verification = small(p, VERIFICATION)?,
-                "verification_info" => u.verification_info = small(p, VERIFICATION_INFO)?,
-                "privacy" => u.privacy = small(p, PRIVACY)?,
-                "relationship_perspectives" => {
-                    u.relationship_perspectives = small(p, PERSPECTIVES)?
-                }
                 "about_profile" => u.about_profile = opt(p, AboutProfile::read)?,
                 "is_blue_verified" => u.is_blue_verified = scalar(p)?,
                 "parody_commentary_fan_label" => u.parody_commentary_fan_label = scalar(p)?,
@@ -1147,6 +1159,11 @@ impl<'a> UserResult<'a> {
         self.legacy.as_ref()
     }
 
+    /// The small object of `kind`, if read.
+    fn sm(&self, kind: usize) -> Option<&Small<'a>> {
+        self.small.get(kind).and_then(Option::as_ref)
+    }
+
     /// `user::is_graphql_user`.
     fn is_graphql_user(&self) -> bool {
         let l = self.legacy();
@@ -1155,7 +1172,7 @@ impl<'a> UserResult<'a> {
             || l.map(|l| l.f(LegacyKey::ScreenName))
                 .and_then(s_handle)
                 .is_some()
-            || small!(self.core, 0).and_then(s_handle).is_some()
+            || small!(self.sm(CORE), 0).and_then(s_handle).is_some()
     }
 
     /// `user::from_graphql`.
@@ -1164,7 +1181,7 @@ impl<'a> UserResult<'a> {
         let legacy = |pick: for<'x> fn(&'x Legacy<'a>) -> &'x F<'a>| l.map(pick);
         let verified_type = first(
             &[
-                small!(self.verification, 1),
+                small!(self.sm(VERIFICATION), 1),
                 legacy(|l| l.f(LegacyKey::VerifiedType)),
             ],
             |s| s_str(s).and_then(user::check_kind_str),
@@ -1177,7 +1194,7 @@ impl<'a> UserResult<'a> {
         } else {
             first(
                 &[
-                    small!(self.verification, 0),
+                    small!(self.sm(VERIFICATION), 0),
                     legacy(|l| l.f(LegacyKey::Verified)),
                 ],
                 s_flag,
@@ -1185,7 +1202,7 @@ impl<'a> UserResult<'a> {
         };
         let (automated, automated_by) = self.automated()?;
         let avatar = first_str(&[
-            small!(self.avatar, 0),
+            small!(self.sm(AVATAR), 0),
             legacy(|l| l.f(LegacyKey::ProfileImageUrlHttps)),
             legacy(|l| l.f(LegacyKey::ProfileImageUrl)),
         ]);
@@ -1226,56 +1243,62 @@ impl<'a> UserResult<'a> {
                 s_ident,
             ),
             handle: first(
-                &[small!(self.core, 0), legacy(|l| l.f(LegacyKey::ScreenName))],
+                &[
+                    small!(self.sm(CORE), 0),
+                    legacy(|l| l.f(LegacyKey::ScreenName)),
+                ],
                 s_handle,
             )
             .unwrap_or_default(),
             name: first(
-                &[small!(self.core, 1), legacy(|l| l.f(LegacyKey::Name))],
+                &[small!(self.sm(CORE), 1), legacy(|l| l.f(LegacyKey::Name))],
                 s_text,
             ),
             bio,
             location: first_text_or_empty(&[
-                small!(self.location, 0),
+                small!(self.sm(LOCATION), 0),
                 legacy(|l| l.f(LegacyKey::Location)),
             ]),
             url: first(
                 &[
                     first_expanded(url_list(bio_entities)),
                     first_expanded(url_list(legacy_entities)),
-                    small!(self.website, 0),
+                    small!(self.sm(WEBSITE), 0),
                     legacy(|l| l.f(LegacyKey::Url)),
                 ],
                 s_text,
             ),
             created_at: first(
-                &[small!(self.core, 2), legacy(|l| l.f(LegacyKey::CreatedAt))],
+                &[
+                    small!(self.sm(CORE), 2),
+                    legacy(|l| l.f(LegacyKey::CreatedAt)),
+                ],
                 s_timestamp,
             ),
             followers: first(
                 &[
-                    small!(self.relationship_counts, 0),
+                    small!(self.sm(RELATIONSHIP_COUNTS), 0),
                     legacy(|l| l.f(LegacyKey::FollowersCount)),
                 ],
                 s_count,
             ),
             following: first(
                 &[
-                    small!(self.relationship_counts, 1),
+                    small!(self.sm(RELATIONSHIP_COUNTS), 1),
                     legacy(|l| l.f(LegacyKey::FriendsCount)),
                 ],
                 s_count,
             ),
             tweets: first(
                 &[
-                    small!(self.tweet_counts, 0),
+                    small!(self.sm(TWEET_COUNTS), 0),
                     legacy(|l| l.f(LegacyKey::StatusesCount)),
                 ],
                 s_count,
             ),
             likes: first(
                 &[
-                    small!(self.action_counts, 0),
+                    small!(self.sm(ACTION_COUNTS), 0),
                     legacy(|l| l.f(LegacyKey::FavouritesCount)),
                 ],
                 s_count,
@@ -1283,7 +1306,7 @@ impl<'a> UserResult<'a> {
             listed: first(&[legacy(|l| l.f(LegacyKey::ListedCount))], s_count),
             media: first(
                 &[
-                    small!(self.tweet_counts, 1),
+                    small!(self.sm(TWEET_COUNTS), 1),
                     legacy(|l| l.f(LegacyKey::MediaCount)),
                 ],
                 s_count,
@@ -1301,7 +1324,7 @@ impl<'a> UserResult<'a> {
             verified_type,
             identity_verified: first(
                 &[
-                    small!(self.verification_info, 0),
+                    small!(self.sm(VERIFICATION_INFO), 0),
                     l.and_then(|l| small!(l.verification_info, 0)),
                 ],
                 s_flag,
@@ -1325,21 +1348,21 @@ impl<'a> UserResult<'a> {
             based_in: first(&[field!(self.about_profile, account_based_in)], s_text),
             protected: first(
                 &[
-                    small!(self.privacy, 0),
+                    small!(self.sm(PRIVACY), 0),
                     legacy(|l| l.f(LegacyKey::Protected)),
                 ],
                 s_flag,
             ),
             follows_you: first(
                 &[
-                    small!(self.relationship_perspectives, 0),
+                    small!(self.sm(PERSPECTIVES), 0),
                     legacy(|l| l.f(LegacyKey::FollowedBy)),
                 ],
                 s_flag,
             ),
             you_follow: first(
                 &[
-                    small!(self.relationship_perspectives, 1),
+                    small!(self.sm(PERSPECTIVES), 1),
                     legacy(|l| l.f(LegacyKey::Following)),
                 ],
                 s_flag,
