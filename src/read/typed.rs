@@ -132,6 +132,31 @@ fn once(seen: &mut u64, bit: usize) -> R<()> {
 /// A field's value, [`Scalar::Absent`] when absent.
 type F<'a> = Scalar<'a>;
 
+/// Reads an object whose known keys are `names`: `read(p, i)` reads the
+/// value of `names[i]`; other keys' values are skipped. A known key read
+/// twice is refused, as serde's derive refused a duplicate field. One loop
+/// for every such struct (small code).
+fn fields<'a>(
+    p: &mut Pull<'a>,
+    names: &[&str],
+    read: &mut dyn FnMut(&mut Pull<'a>, usize) -> R<()>,
+) -> R<()> {
+    let mut seen = 0u64;
+    let mut keys = p.object()?;
+    while let Some(key) = keys.key(p)? {
+        match names.iter().position(|n| *n == key) {
+            Some(i) => {
+                once(&mut seen, i)?;
+                read(p, i)?;
+            }
+            None => {
+                p.skip()?;
+            }
+        }
+    }
+    Ok(())
+}
+
 // Mirrors of the readers in `json.rs`, over [`Scalar`].
 
 fn s_str<'s>(s: &'s Scalar) -> Option<&'s str> {
@@ -374,9 +399,9 @@ fn apply_node(node: &Node, depth: usize, c: &mut Collector) -> Result<(), Fallba
 // Timelines
 // ---------------------------------------------------------------------------
 //
-// Each struct is read from an object only, by one loop over its keys: a known
-// key read twice is refused (as serde's derive refused a duplicate field),
-// an unknown key's value skipped (checked, not kept).
+// Each struct is read from an object only, by [`fields`]: a known key read
+// twice is refused (as serde's derive refused a duplicate field), an unknown
+// key's value skipped (checked, not kept).
 
 #[derive(Default)]
 struct Instruction<'a> {
@@ -390,35 +415,20 @@ struct Instruction<'a> {
 impl<'a> Instruction<'a> {
     fn read(p: &mut Pull<'a>) -> R<Self> {
         let mut ins = Instruction::default();
-        let mut seen = 0u64;
-        let mut keys = p.object()?;
-        while let Some(key) = keys.key(p)? {
-            match key.as_ref() {
-                "type" => {
-                    once(&mut seen, 0)?;
-                    ins.kind = scalar(p)?;
+        fields(
+            p,
+            &["type", "__typename", "entries", "entry", "moduleItems"],
+            &mut |p, i| {
+                match i {
+                    0 => ins.kind = scalar(p)?,
+                    1 => ins.typename = scalar(p)?,
+                    2 => ins.entries = opt_list(p, Entry::read)?,
+                    3 => ins.entry = opt(p, Entry::read)?,
+                    _ => ins.module_items = opt_list(p, ModuleItem::read)?,
                 }
-                "__typename" => {
-                    once(&mut seen, 1)?;
-                    ins.typename = scalar(p)?;
-                }
-                "entries" => {
-                    once(&mut seen, 2)?;
-                    ins.entries = opt_list(p, Entry::read)?;
-                }
-                "entry" => {
-                    once(&mut seen, 3)?;
-                    ins.entry = opt(p, Entry::read)?;
-                }
-                "moduleItems" => {
-                    once(&mut seen, 4)?;
-                    ins.module_items = opt_list(p, ModuleItem::read)?;
-                }
-                _ => {
-                    p.skip()?;
-                }
-            }
-        }
+                Ok(())
+            },
+        )?;
         Ok(ins)
     }
 }
@@ -432,23 +442,13 @@ struct Entry<'a> {
 impl<'a> Entry<'a> {
     fn read(p: &mut Pull<'a>) -> R<Self> {
         let mut e = Entry::default();
-        let mut seen = 0u64;
-        let mut keys = p.object()?;
-        while let Some(key) = keys.key(p)? {
-            match key.as_ref() {
-                "entryId" => {
-                    once(&mut seen, 0)?;
-                    e.entry_id = scalar(p)?;
-                }
-                "content" => {
-                    once(&mut seen, 1)?;
-                    e.content = opt(p, Content::read)?;
-                }
-                _ => {
-                    p.skip()?;
-                }
+        fields(p, &["entryId", "content"], &mut |p, i| {
+            match i {
+                0 => e.entry_id = scalar(p)?,
+                _ => e.content = opt(p, Content::read)?,
             }
-        }
+            Ok(())
+        })?;
         Ok(e)
     }
 }
@@ -465,35 +465,26 @@ struct Content<'a> {
 impl<'a> Content<'a> {
     fn read(p: &mut Pull<'a>) -> R<Self> {
         let mut c = Content::default();
-        let mut seen = 0u64;
-        let mut keys = p.object()?;
-        while let Some(key) = keys.key(p)? {
-            match key.as_ref() {
-                "entryType" => {
-                    once(&mut seen, 0)?;
-                    c.entry_type = scalar(p)?;
+        fields(
+            p,
+            &[
+                "entryType",
+                "__typename",
+                "itemType",
+                "itemContent",
+                "items",
+            ],
+            &mut |p, i| {
+                match i {
+                    0 => c.entry_type = scalar(p)?,
+                    1 => c.typename = scalar(p)?,
+                    2 => c.item_type = scalar(p)?,
+                    3 => c.item_content = present(p, ItemContent::read)?,
+                    _ => c.items = present(p, |p| list(p, ModuleItem::read))?,
                 }
-                "__typename" => {
-                    once(&mut seen, 1)?;
-                    c.typename = scalar(p)?;
-                }
-                "itemType" => {
-                    once(&mut seen, 2)?;
-                    c.item_type = scalar(p)?;
-                }
-                "itemContent" => {
-                    once(&mut seen, 3)?;
-                    c.item_content = present(p, ItemContent::read)?;
-                }
-                "items" => {
-                    once(&mut seen, 4)?;
-                    c.items = present(p, |p| list(p, ModuleItem::read))?;
-                }
-                _ => {
-                    p.skip()?;
-                }
-            }
-        }
+                Ok(())
+            },
+        )?;
         Ok(c)
     }
 }
@@ -507,23 +498,13 @@ struct ModuleItem<'a> {
 impl<'a> ModuleItem<'a> {
     fn read(p: &mut Pull<'a>) -> R<Self> {
         let mut m = ModuleItem::default();
-        let mut seen = 0u64;
-        let mut keys = p.object()?;
-        while let Some(key) = keys.key(p)? {
-            match key.as_ref() {
-                "entryId" => {
-                    once(&mut seen, 0)?;
-                    m.entry_id = scalar(p)?;
-                }
-                "item" => {
-                    once(&mut seen, 1)?;
-                    m.item = present(p, ModuleInner::read)?;
-                }
-                _ => {
-                    p.skip()?;
-                }
+        fields(p, &["entryId", "item"], &mut |p, i| {
+            match i {
+                0 => m.entry_id = scalar(p)?,
+                _ => m.item = present(p, ModuleInner::read)?,
             }
-        }
+            Ok(())
+        })?;
         Ok(m)
     }
 }
@@ -537,23 +518,14 @@ struct ModuleInner<'a> {
 impl<'a> ModuleInner<'a> {
     fn read(p: &mut Pull<'a>) -> R<Self> {
         let mut m = ModuleInner::default();
-        let mut seen = 0u64;
-        let mut keys = p.object()?;
-        while let Some(key) = keys.key(p)? {
-            match key.as_ref() {
-                "itemContent" => {
-                    once(&mut seen, 0)?;
-                    m.item_content = present(p, ItemContent::read)?;
-                }
-                "content" => {
-                    once(&mut seen, 1)?;
-                    m.content = present(p, ItemContent::read)?;
-                }
-                _ => {
-                    p.skip()?;
-                }
+        fields(p, &["itemContent", "content"], &mut |p, i| {
+            let value = present(p, ItemContent::read)?;
+            match i {
+                0 => m.item_content = value,
+                _ => m.content = value,
             }
-        }
+            Ok(())
+        })?;
         Ok(m)
     }
 }
@@ -573,35 +545,26 @@ struct ItemContent<'a> {
 impl<'a> ItemContent<'a> {
     fn read(p: &mut Pull<'a>) -> R<Self> {
         let mut ic = ItemContent::default();
-        let mut seen = 0u64;
-        let mut keys = p.object()?;
-        while let Some(key) = keys.key(p)? {
-            match key.as_ref() {
-                "itemType" => {
-                    once(&mut seen, 0)?;
-                    ic.item_type = scalar(p)?;
+        fields(
+            p,
+            &[
+                "itemType",
+                "__typename",
+                "entryType",
+                "user_results",
+                "tweet_results",
+            ],
+            &mut |p, i| {
+                match i {
+                    0 => ic.item_type = scalar(p)?,
+                    1 => ic.typename = scalar(p)?,
+                    2 => ic.entry_type = scalar(p)?,
+                    3 => ic.user_results = opt(p, user_results)?,
+                    _ => ic.tweet_results = opt(p, |p| p.skip().map_err(Fallback::from))?,
                 }
-                "__typename" => {
-                    once(&mut seen, 1)?;
-                    ic.typename = scalar(p)?;
-                }
-                "entryType" => {
-                    once(&mut seen, 2)?;
-                    ic.entry_type = scalar(p)?;
-                }
-                "user_results" => {
-                    once(&mut seen, 3)?;
-                    ic.user_results = opt(p, user_results)?;
-                }
-                "tweet_results" => {
-                    once(&mut seen, 4)?;
-                    ic.tweet_results = opt(p, |p| p.skip().map_err(Fallback::from))?;
-                }
-                _ => {
-                    p.skip()?;
-                }
-            }
-        }
+                Ok(())
+            },
+        )?;
         Ok(ic)
     }
 }
@@ -609,17 +572,10 @@ impl<'a> ItemContent<'a> {
 /// A `user_results` object: its `result` (absent: `None`, null: `Some(None)`).
 fn user_results<'a>(p: &mut Pull<'a>) -> R<Option<Option<UserResult<'a>>>> {
     let mut result = None;
-    let mut keys = p.object()?;
-    while let Some(key) = keys.key(p)? {
-        if key == "result" {
-            if result.is_some() {
-                return Err(Fallback);
-            }
-            result = present(p, UserResult::read)?;
-        } else {
-            p.skip()?;
-        }
-    }
+    fields(p, &["result"], &mut |p, _| {
+        result = present(p, UserResult::read)?;
+        Ok(())
+    })?;
     Ok(result)
 }
 
@@ -938,23 +894,14 @@ struct Entities<'a> {
 impl<'a> Entities<'a> {
     fn read(p: &mut Pull<'a>) -> R<Self> {
         let mut e = Entities::default();
-        let mut seen = 0u64;
-        let mut keys = p.object()?;
-        while let Some(key) = keys.key(p)? {
-            match key.as_ref() {
-                "url" => {
-                    once(&mut seen, 0)?;
-                    e.url = opt(p, UrlList::read)?;
-                }
-                "description" => {
-                    once(&mut seen, 1)?;
-                    e.description = opt(p, UrlList::read)?;
-                }
-                _ => {
-                    p.skip()?;
-                }
+        fields(p, &["url", "description"], &mut |p, i| {
+            let value = opt(p, UrlList::read)?;
+            match i {
+                0 => e.url = value,
+                _ => e.description = value,
             }
-        }
+            Ok(())
+        })?;
         Ok(e)
     }
 }
@@ -967,16 +914,10 @@ struct UrlList<'a> {
 impl<'a> UrlList<'a> {
     fn read(p: &mut Pull<'a>) -> R<Self> {
         let mut u = UrlList::default();
-        let mut seen = 0u64;
-        let mut keys = p.object()?;
-        while let Some(key) = keys.key(p)? {
-            if key == "urls" {
-                once(&mut seen, 0)?;
-                u.urls = opt_list(p, |p| Small::read(p, URL_ENTITY))?;
-            } else {
-                p.skip()?;
-            }
-        }
+        fields(p, &["urls"], &mut |p, _| {
+            u.urls = opt_list(p, |p| Small::read(p, URL_ENTITY))?;
+            Ok(())
+        })?;
         Ok(u)
     }
 }
@@ -990,23 +931,13 @@ struct ProfileBio<'a> {
 impl<'a> ProfileBio<'a> {
     fn read(p: &mut Pull<'a>) -> R<Self> {
         let mut b = ProfileBio::default();
-        let mut seen = 0u64;
-        let mut keys = p.object()?;
-        while let Some(key) = keys.key(p)? {
-            match key.as_ref() {
-                "description" => {
-                    once(&mut seen, 0)?;
-                    b.description = scalar(p)?;
-                }
-                "entities" => {
-                    once(&mut seen, 1)?;
-                    b.entities = opt(p, Entities::read)?;
-                }
-                _ => {
-                    p.skip()?;
-                }
+        fields(p, &["description", "entities"], &mut |p, i| {
+            match i {
+                0 => b.description = scalar(p)?,
+                _ => b.entities = opt(p, Entities::read)?,
             }
-        }
+            Ok(())
+        })?;
         Ok(b)
     }
 }
@@ -1020,23 +951,13 @@ struct AboutProfile<'a> {
 impl<'a> AboutProfile<'a> {
     fn read(p: &mut Pull<'a>) -> R<Self> {
         let mut a = AboutProfile::default();
-        let mut seen = 0u64;
-        let mut keys = p.object()?;
-        while let Some(key) = keys.key(p)? {
-            match key.as_ref() {
-                "username_changes" => {
-                    once(&mut seen, 0)?;
-                    a.username_changes = small(p, USERNAME_CHANGES)?;
-                }
-                "account_based_in" => {
-                    once(&mut seen, 1)?;
-                    a.account_based_in = scalar(p)?;
-                }
-                _ => {
-                    p.skip()?;
-                }
+        fields(p, &["username_changes", "account_based_in"], &mut |p, i| {
+            match i {
+                0 => a.username_changes = small(p, USERNAME_CHANGES)?,
+                _ => a.account_based_in = scalar(p)?,
             }
-        }
+            Ok(())
+        })?;
         Ok(a)
     }
 }
