@@ -916,6 +916,28 @@ mod tests {
     }
 
     #[test]
+    fn long_strings_are_scanned_exactly() {
+        // A quote, escape or control character at every place of the first
+        // few eight-byte words, after ASCII and non-ASCII text.
+        for filler in ["a", "é", "\u{7f}", "~", "😀"] {
+            for k in 0..20 {
+                for special in [
+                    "\"", "\\n", "\\u0041", "\u{1}", "\u{1f}", "\t", " ", "\\\"", "\\",
+                ] {
+                    let text = format!(
+                        "[\"{}{special}{}\",\"x\"]",
+                        filler.repeat(k),
+                        filler.repeat(9)
+                    );
+                    let expected = serde(&text);
+                    assert_eq!(read(&text).ok(), expected, "{text:?}");
+                    assert_eq!(skipped(&text).is_ok(), expected.is_some(), "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn nests_as_deep_as_serde_json_and_no_deeper() {
         for depth in [MAX_NESTING - 1, MAX_NESTING, MAX_NESTING + 1, 1000] {
             for (open, close) in [("[", "]"), (r#"{"a":"#, "}")] {
