@@ -576,3 +576,238 @@ fn edge_shapes_read_the_same() {
         "a repeated key keeps its last value"
     );
 }
+
+// ---------------------------------------------------------------------------
+// Mutated fixture pages
+// ---------------------------------------------------------------------------
+
+/// Where the JSON value starting at byte `at` ends (strings, brackets and
+/// escapes followed; the text is a fixture, so valid up to the edits so far).
+fn value_end(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let (mut i, mut level, mut in_string) = (at, 0usize, false);
+    while let Some(&b) = bytes.get(i) {
+        i += 1;
+        match (in_string, b) {
+            (true, b'\\') => i += 1,
+            (true, b'"') => {
+                in_string = false;
+                if level == 0 {
+                    return i;
+                }
+            }
+            (true, _) => {}
+            (false, b'"') => in_string = true,
+            (false, b'{' | b'[') => level += 1,
+            (false, b'}' | b']') => {
+                if level <= 1 {
+                    return if level == 0 { i - 1 } else { i };
+                }
+                level -= 1;
+            }
+            (false, b',' | b' ' | b'\n' | b'\r' | b'\t') if level == 0 => return i - 1,
+            _ => {}
+        }
+    }
+    i.min(text.len())
+}
+
+/// Values a mutation puts in place of another: every type, X's types and
+/// keys, numbers at the edges, escapes, lone surrogates.
+const REPLACEMENTS: &[&str] = &[
+    "null",
+    "true",
+    "1",
+    "-0",
+    "0.5",
+    "1e3",
+    "1e400",
+    "18446744073709551616",
+    "-7",
+    r#""""#,
+    r#""12""#,
+    r#""x\u0041""#,
+    r#""\ud83d\ude00""#,
+    r#""\ud800""#,
+    "{}",
+    "[]",
+    "[1,{}]",
+    r#"{"screen_name":"z"}"#,
+    r#"{"__typename":"User","rest_id":"7","legacy":{"screen_name":"q"}}"#,
+    r#""TimelineUser""#,
+    r#""TimelineTweet""#,
+    r#""UserUnavailable""#,
+    r#""TimelineAddEntries""#,
+    r#""cursor-bottom-1""#,
+    r#"{"instructions":[]}"#,
+];
+
+/// Keys a mutation renames another to.
+const KEYS: &[&str] = &[
+    "legacy",
+    "core",
+    "rest_id",
+    "__typename",
+    "instructions",
+    "result",
+    "entries",
+    "entry",
+    "itemContent",
+    "content",
+    "items",
+    "item",
+    "user_results",
+    "tweet_results",
+    "screen_name",
+    "type",
+    "entryId",
+    "moduleItems",
+    "errors",
+    "message",
+    "viewer",
+    "x",
+    "c\\u006fre",
+];
+
+/// `text` with one random edit: a value replaced, a key renamed, a member
+/// repeated or removed, a character escaped, or a byte inserted or removed.
+fn mutate_page(rng: &mut Rng, text: &str) -> String {
+    let colons: Vec<usize> = text.match_indices(':').map(|(i, _)| i).collect();
+    if colons.is_empty() {
+        return text.to_string();
+    }
+    let colon = colons[rng.below(colons.len() as u64) as usize];
+    let start = colon + 1 + (text.len() - colon - 1 - text[colon + 1..].trim_start().len());
+    let end = value_end(text, start).max(start);
+    // The key before the colon: `"...":`.
+    let key_start = text[..colon].rfind('"').and_then(|q| text[..q].rfind('"'));
+    match rng.below(7) {
+        0 | 1 => format!(
+            "{}{}{}",
+            &text[..start],
+            rng.pick(REPLACEMENTS),
+            &text[end..]
+        ),
+        2 => match key_start {
+            Some(k) => format!("{}\"{}\"{}", &text[..k], rng.pick(KEYS), &text[colon..]),
+            None => text.to_string(),
+        },
+        3 => match key_start {
+            // The member again, with another value, right after itself.
+            Some(k) => format!(
+                "{},{}:{}{}",
+                &text[..end],
+                &text[k..colon],
+                rng.pick(REPLACEMENTS),
+                &text[end..]
+            ),
+            None => text.to_string(),
+        },
+        4 => {
+            // A character of a string value escaped.
+            let value = &text[start..end];
+            match value.char_indices().nth(1 + rng.below(4) as usize) {
+                Some((i, c))
+                    if value.starts_with('"')
+                        && i + c.len_utf8() < value.len()
+                        && c != '\\'
+                        && c != '"' =>
+                {
+                    let mut units = [0u16; 2];
+                    let escaped: String = c
+                        .encode_utf16(&mut units)
+                        .iter()
+                        .map(|u| format!("\\u{u:04X}"))
+                        .collect();
+                    format!(
+                        "{}{escaped}{}",
+                        &text[..start + i],
+                        &text[start + i + c.len_utf8()..]
+                    )
+                }
+                _ => text.to_string(),
+            }
+        }
+        5 => format!(
+            "{}{}{}",
+            &text[..start],
+            rng.pick(&["", ",", "]", "}", "\"", "\\", "\u{1}", "0"]),
+            &text[start..]
+        ),
+        _ => format!("{}{}", &text[..start], &text[end.min(text.len())..]).replacen(",,", ",", 1),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// Fixture pages with one to four random edits (most keep the page
+    /// JSON): the same result both ways, and the typed reader alone, when it
+    /// reads the page, yields exactly what the generic walker yields.
+    #[test]
+    fn mutated_fixture_pages_read_the_same(seed in any::<u64>()) {
+        let files = fixture_files();
+        let mut rng = Rng(seed);
+        let (name, text) = &files[rng.below(files.len() as u64) as usize];
+        let mut text = text.clone();
+        for _ in 0..=rng.below(4) {
+            text = mutate_page(&mut rng, &text);
+        }
+        let generic = read_page_generic(&text);
+        prop_assert_eq!(read_page(&text), generic.clone(), "{} mutated: {}", name, text);
+        if let Some(typed) = read_page_typed(&text) {
+            prop_assert_eq!(typed, generic, "typed alone, {} mutated: {}", name, text);
+        }
+    }
+}
+
+/// The mutations exercise the typed path: many mutated pages stay JSON and
+/// typed, and some become pages only the generic walker reads.
+#[test]
+fn mutated_fixture_pages_often_stay_typed() {
+    let files: Vec<(String, String)> = fixture_files()
+        .into_iter()
+        .filter(|(_, t)| read_page_typed(t).is_some())
+        .collect();
+    let (mut typed, mut refused_json, mut all) = (0, 0, 0);
+    for seed in 0..300u64 {
+        let mut rng = Rng(seed);
+        let (_, text) = &files[rng.below(files.len() as u64) as usize];
+        let text = mutate_page(&mut rng, text);
+        all += 1;
+        if read_page_typed(&text).is_some() {
+            typed += 1;
+        } else if serde_json::from_str::<Value>(&text).is_ok() {
+            refused_json += 1;
+        }
+    }
+    eprintln!("{typed} of {all} mutated pages typed, {refused_json} valid JSON refused by it");
+    assert!(
+        typed * 3 >= all,
+        "only {typed} of {all} mutated pages stayed typed"
+    );
+    assert!(
+        refused_json > 0,
+        "no valid mutated page was left to the generic walker"
+    );
+}
+
+/// A user under `message` or `__typename` (an object where X sends a
+/// string) is walked as the generic walker walks it (found by the mutations
+/// above: the typed skeleton used to skip such values).
+#[test]
+fn objects_under_message_and_typename_are_walked() {
+    for text in [
+        r#"{"message":{"__typename":"User","rest_id":"7","legacy":{"screen_name":"q"}}}"#,
+        r#"{"data":{"__typename":[{"__typename":"User","rest_id":"8","core":{"screen_name":"r"}}]}}"#,
+        r#"{"errors":[{"message":{"x":{"__typename":"User","rest_id":"9","core":{"screen_name":"s"}}}}]}"#,
+    ] {
+        let generic = read_page_generic(text);
+        assert_eq!(generic.as_ref().map(|o| o.accounts.len()), Ok(1), "{text}");
+        assert_eq!(read_page(text), generic, "{text}");
+        // (Such a user makes the typed skeleton hand the page to the generic walker.)
+        if let Some(typed) = read_page_typed(text) {
+            assert_eq!(typed, generic, "typed alone: {text}");
+        }
+    }
+}

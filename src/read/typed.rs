@@ -1,26 +1,23 @@
 //! The typed streaming reader for page payloads: reads X's timelines of users
 //! (Followers, Following, list members, likers, ...) of every user generation
-//! straight from the bytes with serde (borrowed strings, unknown fields
-//! skipped) instead of building a `serde_json::Value` tree and walking it.
+//! straight from the bytes with the pull reader ([`super::pull`]: borrowed
+//! strings, unknown fields skipped, each struct read by a plain loop over its
+//! keys) instead of building a `serde_json::Value` tree and walking it.
 //!
 //! It yields exactly what the generic walker ([`super::walk`]) yields. A part
 //! it does not read itself (a post, an unknown child of a user) is handed to
 //! the generic walker on its own; a page it cannot read exactly (an unknown
 //! operation's shape, a user shape none of the generations match, a
 //! notification, a duplicate key, a value of an unexpected type, a lone
-//! surrogate) is refused with [`Fallback`], and the caller reads the whole
-//! page with the generic walker, which keeps every tolerance.
+//! surrogate, any text serde_json would refuse) is refused with [`Fallback`],
+//! and the caller reads the whole page with the generic walker, which keeps
+//! every tolerance and reports every error.
 
 use std::borrow::Cow;
-use std::fmt;
-use std::marker::PhantomData;
 
-use serde::de::value::MapAccessDeserializer;
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
-use serde_json::value::RawValue;
 use serde_json::{Number, Value};
 
+use super::pull::{Kind, Pull, Refused};
 use super::user;
 use super::walk::{self, Collector, Mode, MAX_DEPTH};
 use super::{errors_warning, MAX_ERROR_MESSAGES};
@@ -30,15 +27,24 @@ use crate::model::{Account, Source};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Fallback;
 
+impl From<Refused> for Fallback {
+    fn from(_: Refused) -> Self {
+        Fallback
+    }
+}
+
+/// A result of the typed reader.
+type R<T> = Result<T, Fallback>;
+
 /// Levels kept free below [`MAX_DEPTH`]: deeper typed parts go to the generic walker,
 /// which reports them exactly as before.
 const DEPTH_MARGIN: usize = 8;
 
 /// Reads a page payload (already size-checked, BOM removed), or refuses it.
 pub(crate) fn read_page(text: &str) -> Result<Collector, Fallback> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let root = Node::deserialize(&mut de).map_err(|_| Fallback)?;
-    de.end().map_err(|_| Fallback)?;
+    let mut p = Pull::new(text);
+    let root = Node::read(&mut p)?;
+    p.end()?;
     let Node::Obj(root) = root else {
         return Err(Fallback);
     };
@@ -64,109 +70,92 @@ pub(crate) enum Scalar<'a> {
     Compound,
 }
 
-struct ScalarVisitor<'a>(PhantomData<&'a ()>);
-
-impl<'de: 'a, 'a> Visitor<'de> for ScalarVisitor<'a> {
-    type Value = Scalar<'a>;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(Scalar::Bool(v))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Scalar::Num(v.into()))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Scalar::Num(v.into()))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(Number::from_f64(v).map_or(Scalar::Null, Scalar::Num))
-    }
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Scalar::Str(Cow::Borrowed(v)))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Scalar::Str(Cow::Owned(v.to_string())))
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Scalar::Str(Cow::Owned(v)))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Scalar::Null)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Scalar::Null)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Scalar::Compound)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Scalar::Compound)
-    }
-}
-
-impl<'de: 'a, 'a> Deserialize<'de> for Scalar<'a> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ScalarVisitor(PhantomData))
-    }
-}
-
-/// An object key, borrowed from the text unless it holds escapes.
-struct Key<'a>(Cow<'a, str>);
-
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a key")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(Key(Cow::Borrowed(v)))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Key(Cow::Owned(v.to_string())))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-                Ok(Key(Cow::Owned(v)))
-            }
+/// Any value as a [`Scalar`] (an object or array skipped, as [`Scalar::Compound`]).
+fn scalar<'a>(p: &mut Pull<'a>) -> R<Scalar<'a>> {
+    Ok(match p.kind()? {
+        Kind::Str => Scalar::Str(p.string()?),
+        Kind::Num => Scalar::Num(p.number()?),
+        Kind::Bool => Scalar::Bool(p.boolean()?),
+        Kind::Null => {
+            p.null()?;
+            Scalar::Null
         }
-        d.deserialize_str(V)
-    }
-}
-
-/// `T` read from a JSON object only (serde's derive would also read a struct
-/// from an array, where the generic reader finds no fields).
-#[derive(Debug)]
-struct M<T>(T);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for M<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V<T>(PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
-            type Value = M<T>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                T::deserialize(MapAccessDeserializer::new(map)).map(M)
-            }
+        Kind::Object | Kind::Array => {
+            p.skip()?;
+            Scalar::Compound
         }
-        d.deserialize_map(V(PhantomData))
-    }
+    })
 }
 
-/// A field that is present, null included (`Option<T>` alone reads null as absent).
-fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
-    T::deserialize(d).map(Some)
+/// An optional value: `null` is `None` (as serde's `Option`), anything else read by `read`.
+fn opt<'a, T>(p: &mut Pull<'a>, read: impl FnOnce(&mut Pull<'a>) -> R<T>) -> R<Option<T>> {
+    if p.null()? {
+        return Ok(None);
+    }
+    read(p).map(Some)
+}
+
+/// A field that is present, null included: `Some(None)` for `null`.
+fn present<'a, T>(
+    p: &mut Pull<'a>,
+    read: impl FnOnce(&mut Pull<'a>) -> R<T>,
+) -> R<Option<Option<T>>> {
+    opt(p, read).map(Some)
+}
+
+/// An array of `read` items (no `null`).
+fn list<'a, T>(p: &mut Pull<'a>, read: fn(&mut Pull<'a>) -> R<T>) -> R<Vec<T>> {
+    let mut items = Vec::new();
+    let mut arr = p.array()?;
+    while arr.item(p)? {
+        items.push(read(p)?);
+    }
+    Ok(items)
+}
+
+/// An optional array: `null` is `None`.
+fn opt_list<'a, T>(p: &mut Pull<'a>, read: fn(&mut Pull<'a>) -> R<T>) -> R<Option<Vec<T>>> {
+    opt(p, |p| list(p, read))
+}
+
+/// Marks key number `bit` as read: a repeated known key is refused, as
+/// serde's derive refuses a duplicate field.
+fn once(seen: &mut u64, bit: usize) -> R<()> {
+    let mask = 1u64 << bit;
+    if *seen & mask != 0 {
+        return Err(Fallback);
+    }
+    *seen |= mask;
+    Ok(())
 }
 
 /// A field's value, [`Scalar::Absent`] when absent.
 type F<'a> = Scalar<'a>;
+
+/// Reads an object whose known keys are `names`: `read(p, i)` reads the
+/// value of `names[i]`; other keys' values are skipped. A known key read
+/// twice is refused, as serde's derive refused a duplicate field. One loop
+/// for every such struct (small code).
+fn fields<'a>(
+    p: &mut Pull<'a>,
+    names: &[&str],
+    read: &mut dyn FnMut(&mut Pull<'a>, usize) -> R<()>,
+) -> R<()> {
+    let mut seen = 0u64;
+    let mut keys = p.object()?;
+    while let Some(key) = keys.key(p)? {
+        match names.iter().position(|n| *n == key) {
+            Some(i) => {
+                once(&mut seen, i)?;
+                read(p, i)?;
+            }
+            None => {
+                p.skip()?;
+            }
+        }
+    }
+    Ok(())
+}
 
 // Mirrors of the readers in `json.rs`, over [`Scalar`].
 
@@ -298,86 +287,59 @@ enum Node<'a> {
 struct Obj<'a> {
     children: Vec<(Cow<'a, str>, Node<'a>)>,
     message: Option<Scalar<'a>>,
-    instructions: Option<Vec<M<Instruction<'a>>>>,
+    instructions: Option<Vec<Instruction<'a>>>,
 }
 
-impl<'de> Deserialize<'de> for Node<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(NodeVisitor)
-    }
-}
-
-struct NodeVisitor;
-
-impl<'de> Visitor<'de> for NodeVisitor {
-    type Value = Node<'de>;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(Node::Scalar)
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(Node::Scalar)
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(Node::Scalar)
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(Node::Scalar)
-    }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(Node::Scalar)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Node::Scalar)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Node::Scalar)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Node>()? {
-            items.push(item);
+impl<'a> Node<'a> {
+    /// Any value of the skeleton (nesting bounded by the pull reader).
+    fn read(p: &mut Pull<'a>) -> R<Self> {
+        match p.kind()? {
+            Kind::Array => Ok(Node::Arr(list(p, Node::read)?)),
+            Kind::Object => Obj::read(p).map(Node::Obj),
+            _ => scalar(p).map(|_| Node::Scalar),
         }
-        Ok(Node::Arr(items))
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+}
+
+impl<'a> Obj<'a> {
+    fn read(p: &mut Pull<'a>) -> R<Self> {
         let mut obj = Obj {
             children: Vec::new(),
             message: None,
             instructions: None,
         };
-        let refuse = || de::Error::custom("not a skeleton object");
-        while let Some(Key(key)) = map.next_key::<Key>()? {
+        let mut keys = p.object()?;
+        while let Some(key) = keys.key(p)? {
             if SKELETON_REFUSED_KEYS.contains(&key.as_ref())
                 || obj.children.iter().any(|(k, _)| *k == key)
             {
-                return Err(refuse());
+                return Err(Fallback);
             }
-            match key.as_ref() {
+            let node = match key.as_ref() {
                 "instructions" => {
-                    obj.instructions = Some(map.next_value()?);
-                    obj.children.push((key, Node::Scalar));
+                    obj.instructions = opt_list(p, Instruction::read)?;
+                    Node::Scalar
+                }
+                // Objects and arrays under these keys are walked as any other.
+                "__typename" | "message" if matches!(p.kind()?, Kind::Object | Kind::Array) => {
+                    Node::read(p)?
                 }
                 "__typename" => {
-                    let t: Scalar = map.next_value()?;
+                    let t = scalar(p)?;
                     if s_as_str(&t).is_some_and(|t| SKELETON_REFUSED_TYPES.contains(&t)) {
-                        return Err(refuse());
+                        return Err(Fallback);
                     }
-                    obj.children.push((key, Node::Scalar));
+                    Node::Scalar
                 }
                 "message" => {
-                    obj.message = Some(map.next_value()?);
-                    obj.children.push((key, Node::Scalar));
+                    obj.message = Some(scalar(p)?);
+                    Node::Scalar
                 }
-                _ => {
-                    let node: Node = map.next_value()?;
-                    obj.children.push((key, node));
-                }
-            }
+                _ => Node::read(p)?,
+            };
+            obj.children.push((key, node));
         }
-        Ok(Node::Obj(obj))
+        Ok(obj)
     }
 }
 
@@ -436,77 +398,185 @@ fn apply_node(node: &Node, depth: usize, c: &mut Collector) -> Result<(), Fallba
 // ---------------------------------------------------------------------------
 // Timelines
 // ---------------------------------------------------------------------------
+//
+// Each struct is read from an object only, by [`fields`]: a known key read
+// twice is refused (as serde's derive refused a duplicate field), an unknown
+// key's value skipped (checked, not kept).
 
-#[derive(Deserialize)]
+#[derive(Default)]
 struct Instruction<'a> {
-    #[serde(rename = "type", default, borrow)]
     kind: F<'a>,
-    #[serde(rename = "__typename", default, borrow)]
     typename: F<'a>,
-    #[serde(default, borrow)]
-    entries: Option<Vec<M<Entry<'a>>>>,
-    #[serde(default, borrow)]
-    entry: Option<M<Entry<'a>>>,
-    #[serde(rename = "moduleItems", default, borrow)]
-    module_items: Option<Vec<M<ModuleItem<'a>>>>,
+    entries: Option<Vec<Entry<'a>>>,
+    entry: Option<Entry<'a>>,
+    module_items: Option<Vec<ModuleItem<'a>>>,
 }
 
-#[derive(Deserialize)]
+impl<'a> Instruction<'a> {
+    fn read(p: &mut Pull<'a>) -> R<Self> {
+        let mut ins = Instruction::default();
+        fields(
+            p,
+            &["type", "__typename", "entries", "entry", "moduleItems"],
+            &mut |p, i| {
+                match i {
+                    0 => ins.kind = scalar(p)?,
+                    1 => ins.typename = scalar(p)?,
+                    2 => ins.entries = opt_list(p, Entry::read)?,
+                    3 => ins.entry = opt(p, Entry::read)?,
+                    _ => ins.module_items = opt_list(p, ModuleItem::read)?,
+                }
+                Ok(())
+            },
+        )?;
+        Ok(ins)
+    }
+}
+
+#[derive(Default)]
 struct Entry<'a> {
-    #[serde(rename = "entryId", default, borrow)]
     entry_id: F<'a>,
-    #[serde(default, borrow)]
-    content: Option<M<Content<'a>>>,
+    content: Option<Content<'a>>,
 }
 
-#[derive(Deserialize)]
+impl<'a> Entry<'a> {
+    fn read(p: &mut Pull<'a>) -> R<Self> {
+        let mut e = Entry::default();
+        fields(p, &["entryId", "content"], &mut |p, i| {
+            match i {
+                0 => e.entry_id = scalar(p)?,
+                _ => e.content = opt(p, Content::read)?,
+            }
+            Ok(())
+        })?;
+        Ok(e)
+    }
+}
+
+#[derive(Default)]
 struct Content<'a> {
-    #[serde(rename = "entryType", default, borrow)]
     entry_type: F<'a>,
-    #[serde(rename = "__typename", default, borrow)]
     typename: F<'a>,
-    #[serde(rename = "itemType", default, borrow)]
     item_type: F<'a>,
-    #[serde(rename = "itemContent", default, borrow, deserialize_with = "present")]
-    item_content: Option<Option<M<ItemContent<'a>>>>,
-    #[serde(default, borrow, deserialize_with = "present")]
-    items: Option<Option<Vec<M<ModuleItem<'a>>>>>,
+    item_content: Option<Option<ItemContent<'a>>>,
+    items: Option<Option<Vec<ModuleItem<'a>>>>,
 }
 
-#[derive(Deserialize)]
+impl<'a> Content<'a> {
+    fn read(p: &mut Pull<'a>) -> R<Self> {
+        let mut c = Content::default();
+        fields(
+            p,
+            &[
+                "entryType",
+                "__typename",
+                "itemType",
+                "itemContent",
+                "items",
+            ],
+            &mut |p, i| {
+                match i {
+                    0 => c.entry_type = scalar(p)?,
+                    1 => c.typename = scalar(p)?,
+                    2 => c.item_type = scalar(p)?,
+                    3 => c.item_content = present(p, ItemContent::read)?,
+                    _ => c.items = present(p, |p| list(p, ModuleItem::read))?,
+                }
+                Ok(())
+            },
+        )?;
+        Ok(c)
+    }
+}
+
+#[derive(Default)]
 struct ModuleItem<'a> {
-    #[serde(rename = "entryId", default, borrow)]
     entry_id: F<'a>,
-    #[serde(default, borrow, deserialize_with = "present")]
-    item: Option<Option<M<ModuleInner<'a>>>>,
+    item: Option<Option<ModuleInner<'a>>>,
 }
 
-#[derive(Deserialize)]
+impl<'a> ModuleItem<'a> {
+    fn read(p: &mut Pull<'a>) -> R<Self> {
+        let mut m = ModuleItem::default();
+        fields(p, &["entryId", "item"], &mut |p, i| {
+            match i {
+                0 => m.entry_id = scalar(p)?,
+                _ => m.item = present(p, ModuleInner::read)?,
+            }
+            Ok(())
+        })?;
+        Ok(m)
+    }
+}
+
+#[derive(Default)]
 struct ModuleInner<'a> {
-    #[serde(rename = "itemContent", default, borrow, deserialize_with = "present")]
-    item_content: Option<Option<M<ItemContent<'a>>>>,
-    #[serde(default, borrow, deserialize_with = "present")]
-    content: Option<Option<M<ItemContent<'a>>>>,
+    item_content: Option<Option<ItemContent<'a>>>,
+    content: Option<Option<ItemContent<'a>>>,
 }
 
-#[derive(Deserialize)]
+impl<'a> ModuleInner<'a> {
+    fn read(p: &mut Pull<'a>) -> R<Self> {
+        let mut m = ModuleInner::default();
+        fields(p, &["itemContent", "content"], &mut |p, i| {
+            let value = present(p, ItemContent::read)?;
+            match i {
+                0 => m.item_content = value,
+                _ => m.content = value,
+            }
+            Ok(())
+        })?;
+        Ok(m)
+    }
+}
+
+#[derive(Default)]
 struct ItemContent<'a> {
-    #[serde(rename = "itemType", default, borrow)]
     item_type: F<'a>,
-    #[serde(rename = "__typename", default, borrow)]
     typename: F<'a>,
-    #[serde(rename = "entryType", default, borrow)]
     entry_type: F<'a>,
-    #[serde(default, borrow)]
-    user_results: Option<M<UserResults<'a>>>,
-    #[serde(default, borrow)]
-    tweet_results: Option<&'a RawValue>,
+    /// `user_results` (absent or null: `None`), then its `result` (absent:
+    /// `None`, null: `Some(None)`).
+    user_results: Option<Option<Option<UserResult<'a>>>>,
+    /// The text of `tweet_results` (not null), for the generic walker.
+    tweet_results: Option<&'a str>,
 }
 
-#[derive(Deserialize)]
-struct UserResults<'a> {
-    #[serde(default, borrow, deserialize_with = "present")]
-    result: Option<Option<UserResult<'a>>>,
+impl<'a> ItemContent<'a> {
+    fn read(p: &mut Pull<'a>) -> R<Self> {
+        let mut ic = ItemContent::default();
+        fields(
+            p,
+            &[
+                "itemType",
+                "__typename",
+                "entryType",
+                "user_results",
+                "tweet_results",
+            ],
+            &mut |p, i| {
+                match i {
+                    0 => ic.item_type = scalar(p)?,
+                    1 => ic.typename = scalar(p)?,
+                    2 => ic.entry_type = scalar(p)?,
+                    3 => ic.user_results = opt(p, user_results)?,
+                    _ => ic.tweet_results = opt(p, |p| p.skip().map_err(Fallback::from))?,
+                }
+                Ok(())
+            },
+        )?;
+        Ok(ic)
+    }
+}
+
+/// A `user_results` object: its `result` (absent: `None`, null: `Some(None)`).
+fn user_results<'a>(p: &mut Pull<'a>) -> R<Option<Option<UserResult<'a>>>> {
+    let mut result = None;
+    fields(p, &["result"], &mut |p, _| {
+        result = present(p, UserResult::read)?;
+        Ok(())
+    })?;
+    Ok(result)
 }
 
 const ADD_ENTRIES: &str = "TimelineAddEntries";
@@ -514,25 +584,21 @@ const PIN_ENTRY: &str = "TimelinePinEntry";
 const ADD_TO_MODULE: &str = "TimelineAddToModule";
 const CURSOR: &str = "TimelineTimelineCursor";
 
-fn timeline(
-    instructions: &[M<Instruction>],
-    depth: usize,
-    c: &mut Collector,
-) -> Result<(), Fallback> {
-    for M(ins) in instructions {
+fn timeline(instructions: &[Instruction], depth: usize, c: &mut Collector) -> Result<(), Fallback> {
+    for ins in instructions {
         match first_present_str(&[&ins.kind, &ins.typename]) {
             Some(ADD_ENTRIES) => {
-                for M(e) in ins.entries.iter().flatten() {
+                for e in ins.entries.iter().flatten() {
                     entry(e, depth + 1, c)?;
                 }
             }
             Some(PIN_ENTRY) => {
-                if let Some(M(e)) = &ins.entry {
+                if let Some(e) = &ins.entry {
                     entry(e, depth + 1, c)?;
                 }
             }
             Some(ADD_TO_MODULE) => {
-                for M(item) in ins.module_items.iter().flatten() {
+                for item in ins.module_items.iter().flatten() {
                     module_item(item, depth + 1, c)?;
                 }
             }
@@ -550,7 +616,7 @@ fn is_cursor(entry_id: Option<&str>, types: Option<[&Scalar; 3]>) -> bool {
 fn entry(e: &Entry, depth: usize, c: &mut Collector) -> Result<(), Fallback> {
     guard(depth)?;
     let entry_id = s_str(&e.entry_id);
-    let Some(M(content)) = &e.content else {
+    let Some(content) = &e.content else {
         return Ok(());
     };
     if is_cursor(
@@ -560,11 +626,11 @@ fn entry(e: &Entry, depth: usize, c: &mut Collector) -> Result<(), Fallback> {
         return Ok(());
     }
     match (&content.item_content, &content.items) {
-        (Some(Some(M(ic))), _) => item_content(ic, depth + 1, c),
+        (Some(Some(ic)), _) => item_content(ic, depth + 1, c),
         (Some(None), _) => Ok(()),
         (None, Some(Some(items))) => items
             .iter()
-            .try_for_each(|M(item)| module_item(item, depth + 1, c)),
+            .try_for_each(|item| module_item(item, depth + 1, c)),
         (None, _) => Err(Fallback),
     }
 }
@@ -573,18 +639,18 @@ fn module_item(item: &ModuleItem, depth: usize, c: &mut Collector) -> Result<(),
     guard(depth)?;
     let entry_id = s_str(&item.entry_id);
     let content = match &item.item {
-        Some(Some(M(inner))) => inner.item_content.as_ref().or(inner.content.as_ref()),
+        Some(Some(inner)) => inner.item_content.as_ref().or(inner.content.as_ref()),
         _ => None,
     };
     let types = match content {
-        Some(Some(M(ic))) => Some([&ic.entry_type, &ic.typename, &ic.item_type]),
+        Some(Some(ic)) => Some([&ic.entry_type, &ic.typename, &ic.item_type]),
         _ => None,
     };
     if is_cursor(entry_id, types) {
         return Ok(());
     }
     match (content, &item.item) {
-        (Some(Some(M(ic))), _) => item_content(ic, depth + 1, c),
+        (Some(Some(ic)), _) => item_content(ic, depth + 1, c),
         (Some(None), _) | (None, Some(None)) => Ok(()),
         // The item itself as content, or no item: walked whole by the generic walker.
         (None, _) => Err(Fallback),
@@ -598,15 +664,13 @@ fn item_content(ic: &ItemContent, depth: usize, c: &mut Collector) -> Result<(),
     }
     match first_present_str(&[&ic.item_type, &ic.typename]) {
         Some("TimelineUser") => match &ic.user_results {
-            Some(M(UserResults {
-                result: Some(Some(u)),
-            })) => walk_user(u, depth + 1, c),
-            Some(M(UserResults { result: Some(None) })) => Ok(()),
+            Some(Some(Some(u))) => walk_user(u, depth + 1, c),
+            Some(Some(None)) => Ok(()),
             _ => Err(Fallback),
         },
         Some("TimelineTweet") => {
             let raw = ic.tweet_results.ok_or(Fallback)?;
-            let results: Value = serde_json::from_str(raw.get()).map_err(|_| Fallback)?;
+            let results: Value = serde_json::from_str(raw).map_err(|_| Fallback)?;
             let result = results.get("result").ok_or(Fallback)?;
             walk::walk(result, depth + 1, c);
             Ok(())
@@ -653,47 +717,37 @@ const SMALL_KEYS: [&[&str]; 14] = [
     &["url", "expanded_url"],
 ];
 
-/// An object of up to three scalar facts (`SMALL_KEYS[K]`, in order), read
-/// from an object only by one visitor shared by every kind (small code).
-/// A repeated key is refused, as serde's derive does.
-struct Small<'a, const K: usize>([Scalar<'a>; 3]);
+/// An object of up to three scalar facts (`SMALL_KEYS[kind]`, in order),
+/// read from an object only by one loop shared by every kind (small code).
+/// A repeated key it reads is refused, as serde's derive did.
+struct Small<'a>([Scalar<'a>; 3]);
 
-impl<'de: 'a, 'a, const K: usize> Deserialize<'de> for Small<'a, K> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let keys = SMALL_KEYS.get(K).copied().unwrap_or_default();
-        d.deserialize_map(SmallVisitor(keys, PhantomData))
-            .map(Small)
-    }
-}
-
-struct SmallVisitor<'a>(&'static [&'static str], PhantomData<&'a ()>);
-
-impl<'de: 'a, 'a> Visitor<'de> for SmallVisitor<'a> {
-    type Value = [Scalar<'a>; 3];
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an object")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+impl<'a> Small<'a> {
+    fn read(p: &mut Pull<'a>, kind: usize) -> R<Self> {
+        let names = SMALL_KEYS.get(kind).copied().unwrap_or_default();
         let mut values: [Scalar<'a>; 3] = Default::default();
-        while let Some(Key(key)) = map.next_key::<Key>()? {
-            match self.0.iter().position(|k| *k == key) {
+        let mut keys = p.object()?;
+        while let Some(key) = keys.key(p)? {
+            match names.iter().position(|k| *k == key) {
                 Some(i) => {
-                    let slot = values.get_mut(i).ok_or_else(|| de::Error::custom("slot"))?;
+                    let slot = values.get_mut(i).ok_or(Fallback)?;
                     if !matches!(slot, Scalar::Absent) {
-                        return Err(de::Error::custom("repeated key"));
+                        return Err(Fallback);
                     }
-                    *slot = map.next_value()?;
-                    if matches!(slot, Scalar::Absent) {
-                        *slot = Scalar::Null;
-                    }
+                    *slot = scalar(p)?;
                 }
                 None => {
-                    map.next_value::<IgnoredAny>()?;
+                    p.skip()?;
                 }
             }
         }
-        Ok(values)
+        Ok(Small(values))
     }
+}
+
+/// An optional small object of `kind` (null: `None`).
+fn small<'a>(p: &mut Pull<'a>, kind: usize) -> R<Option<Small<'a>>> {
+    opt(p, |p| Small::read(p, kind))
 }
 
 /// Value `i` of an optional small object.
@@ -705,8 +759,7 @@ macro_rules! small {
 
 /// The keys read from X's `legacy` user object: the scalar facts first (kept
 /// by index in [`Legacy::s`]), then the objects.
-#[derive(Deserialize, Clone, Copy)]
-#[serde(field_identifier, rename_all = "snake_case")]
+#[derive(Clone, Copy)]
 enum LegacyKey {
     IdStr,
     Id,
@@ -737,24 +790,62 @@ enum LegacyKey {
     Status,
     VerificationInfo,
     AffiliatesHighlightedLabel,
-    #[serde(other)]
     Other,
+}
+
+impl LegacyKey {
+    /// The key X spells `name` (snake case), or [`LegacyKey::Other`].
+    fn of(name: &str) -> Self {
+        use LegacyKey::*;
+        match name {
+            "id_str" => IdStr,
+            "id" => Id,
+            "screen_name" => ScreenName,
+            "name" => Name,
+            "created_at" => CreatedAt,
+            "description" => Description,
+            "location" => Location,
+            "url" => Url,
+            "profile_image_url_https" => ProfileImageUrlHttps,
+            "profile_image_url" => ProfileImageUrl,
+            "followers_count" => FollowersCount,
+            "friends_count" => FriendsCount,
+            "statuses_count" => StatusesCount,
+            "media_count" => MediaCount,
+            "favourites_count" => FavouritesCount,
+            "listed_count" => ListedCount,
+            "default_profile" => DefaultProfile,
+            "default_profile_image" => DefaultProfileImage,
+            "verified" => Verified,
+            "is_blue_verified" => IsBlueVerified,
+            "protected" => Protected,
+            "followed_by" => FollowedBy,
+            "following" => Following,
+            "verified_type" => VerifiedType,
+            "parody_commentary_fan_label" => ParodyCommentaryFanLabel,
+            "entities" => Entities,
+            "status" => Status,
+            "verification_info" => VerificationInfo,
+            "affiliates_highlighted_label" => AffiliatesHighlightedLabel,
+            _ => Other,
+        }
+    }
 }
 
 /// How many of [`LegacyKey`]'s keys are scalar facts.
 const LEGACY_SCALARS: usize = LegacyKey::Entities as usize;
 
-/// X's `legacy` user object, read by one loop (not a derive's arm per field:
-/// smaller code). A repeated key it reads is refused, as serde's derive does.
+/// X's `legacy` user object, read by one loop. A repeated key it reads is
+/// refused, as serde's derive did.
 #[derive(Default)]
 struct Legacy<'a> {
     /// The scalar facts, by [`LegacyKey`].
     s: [F<'a>; LEGACY_SCALARS],
-    entities: Option<M<Entities<'a>>>,
-    status: Option<Small<'a, STATUS>>,
-    verification_info: Option<Small<'a, VERIFICATION_INFO>>,
-    /// Present, null included.
-    affiliates_highlighted_label: Option<&'a RawValue>,
+    entities: Option<Entities<'a>>,
+    status: Option<Small<'a>>,
+    verification_info: Option<Small<'a>>,
+    /// Its text when present, null included.
+    affiliates_highlighted_label: Option<&'a str>,
 }
 
 impl<'a> Legacy<'a> {
@@ -762,81 +853,136 @@ impl<'a> Legacy<'a> {
     fn f(&self, key: LegacyKey) -> &F<'a> {
         self.s.get(key as usize).unwrap_or(&Scalar::Absent)
     }
-}
 
-impl<'de> Deserialize<'de> for Legacy<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Legacy<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object")
+    fn read(p: &mut Pull<'a>) -> R<Self> {
+        let mut l = Legacy::default();
+        let mut seen = 0u64;
+        let mut keys = p.object()?;
+        while let Some(key) = keys.key(p)? {
+            let key = LegacyKey::of(&key);
+            if !matches!(key, LegacyKey::Other) {
+                once(&mut seen, key as usize)?;
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut l = Legacy::default();
-                let mut seen: u64 = 0;
-                while let Some(key) = map.next_key::<LegacyKey>()? {
-                    if !matches!(key, LegacyKey::Other) {
-                        let bit = 1u64 << (key as u32);
-                        if seen & bit != 0 {
-                            return Err(de::Error::custom("repeated key"));
-                        }
-                        seen |= bit;
-                    }
-                    match key {
-                        LegacyKey::Entities => l.entities = map.next_value()?,
-                        LegacyKey::Status => l.status = map.next_value()?,
-                        LegacyKey::VerificationInfo => l.verification_info = map.next_value()?,
-                        LegacyKey::AffiliatesHighlightedLabel => {
-                            l.affiliates_highlighted_label = Some(map.next_value()?)
-                        }
-                        LegacyKey::Other => {
-                            map.next_value::<IgnoredAny>()?;
-                        }
-                        scalar => {
-                            let value = map.next_value()?;
-                            if let Some(slot) = l.s.get_mut(scalar as usize) {
-                                *slot = value;
-                            }
-                        }
+            match key {
+                LegacyKey::Entities => l.entities = opt(p, Entities::read)?,
+                LegacyKey::Status => l.status = small(p, STATUS)?,
+                LegacyKey::VerificationInfo => l.verification_info = small(p, VERIFICATION_INFO)?,
+                LegacyKey::AffiliatesHighlightedLabel => {
+                    l.affiliates_highlighted_label = Some(p.skip()?);
+                }
+                LegacyKey::Other => {
+                    p.skip()?;
+                }
+                scalar_key => {
+                    let value = scalar(p)?;
+                    if let Some(slot) = l.s.get_mut(scalar_key as usize) {
+                        *slot = value;
                     }
                 }
-                Ok(l)
             }
         }
-        d.deserialize_map(V)
+        Ok(l)
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Default)]
 struct Entities<'a> {
-    #[serde(default, borrow)]
-    url: Option<M<UrlList<'a>>>,
-    #[serde(default, borrow)]
-    description: Option<M<UrlList<'a>>>,
+    url: Option<UrlList<'a>>,
+    description: Option<UrlList<'a>>,
 }
 
-#[derive(Deserialize)]
+impl<'a> Entities<'a> {
+    fn read(p: &mut Pull<'a>) -> R<Self> {
+        let mut e = Entities::default();
+        fields(p, &["url", "description"], &mut |p, i| {
+            let value = opt(p, UrlList::read)?;
+            match i {
+                0 => e.url = value,
+                _ => e.description = value,
+            }
+            Ok(())
+        })?;
+        Ok(e)
+    }
+}
+
+#[derive(Default)]
 struct UrlList<'a> {
-    #[serde(default, borrow)]
-    urls: Option<Vec<Small<'a, URL_ENTITY>>>,
+    urls: Option<Vec<Small<'a>>>,
 }
 
-#[derive(Deserialize)]
+impl<'a> UrlList<'a> {
+    fn read(p: &mut Pull<'a>) -> R<Self> {
+        let mut u = UrlList::default();
+        fields(p, &["urls"], &mut |p, _| {
+            u.urls = opt_list(p, |p| Small::read(p, URL_ENTITY))?;
+            Ok(())
+        })?;
+        Ok(u)
+    }
+}
+
+#[derive(Default)]
 struct ProfileBio<'a> {
-    #[serde(default, borrow)]
     description: F<'a>,
-    #[serde(default, borrow)]
-    entities: Option<M<Entities<'a>>>,
+    entities: Option<Entities<'a>>,
 }
 
-#[derive(Deserialize)]
+impl<'a> ProfileBio<'a> {
+    fn read(p: &mut Pull<'a>) -> R<Self> {
+        let mut b = ProfileBio::default();
+        fields(p, &["description", "entities"], &mut |p, i| {
+            match i {
+                0 => b.description = scalar(p)?,
+                _ => b.entities = opt(p, Entities::read)?,
+            }
+            Ok(())
+        })?;
+        Ok(b)
+    }
+}
+
+#[derive(Default)]
 struct AboutProfile<'a> {
-    #[serde(default, borrow)]
-    username_changes: Option<Small<'a, USERNAME_CHANGES>>,
-    #[serde(default, borrow)]
+    username_changes: Option<Small<'a>>,
     account_based_in: F<'a>,
 }
+
+impl<'a> AboutProfile<'a> {
+    fn read(p: &mut Pull<'a>) -> R<Self> {
+        let mut a = AboutProfile::default();
+        fields(p, &["username_changes", "account_based_in"], &mut |p, i| {
+            match i {
+                0 => a.username_changes = small(p, USERNAME_CHANGES)?,
+                _ => a.account_based_in = scalar(p)?,
+            }
+            Ok(())
+        })?;
+        Ok(a)
+    }
+}
+
+/// The kind of a user result's small object `key` (an index into
+/// [`SMALL_KEYS`] and [`UserResult::small`]).
+fn user_small(key: &str) -> Option<usize> {
+    Some(match key {
+        "core" => CORE,
+        "location" => LOCATION,
+        "website" => WEBSITE,
+        "avatar" => AVATAR,
+        "relationship_counts" => RELATIONSHIP_COUNTS,
+        "tweet_counts" => TWEET_COUNTS,
+        "action_counts" => ACTION_COUNTS,
+        "verification" => VERIFICATION,
+        "privacy" => PRIVACY,
+        "relationship_perspectives" => PERSPECTIVES,
+        "verification_info" => VERIFICATION_INFO,
+        _ => return None,
+    })
+}
+
+/// Small objects a user result holds: [`CORE`] to [`VERIFICATION_INFO`].
+const USER_SMALLS: usize = VERIFICATION_INFO + 1;
 
 /// A user result of any generation: its facts typed, its other children kept
 /// as text for the generic walker. A repeated key keeps its last value, as
@@ -846,109 +992,85 @@ struct UserResult<'a> {
     typename: F<'a>,
     rest_id: F<'a>,
     legacy: Option<Legacy<'a>>,
-    core: Option<Small<'a, CORE>>,
-    profile_bio: Option<M<ProfileBio<'a>>>,
-    location: Option<Small<'a, LOCATION>>,
-    website: Option<Small<'a, WEBSITE>>,
-    avatar: Option<Small<'a, AVATAR>>,
-    relationship_counts: Option<Small<'a, RELATIONSHIP_COUNTS>>,
-    tweet_counts: Option<Small<'a, TWEET_COUNTS>>,
-    action_counts: Option<Small<'a, ACTION_COUNTS>>,
-    verification: Option<Small<'a, VERIFICATION>>,
-    verification_info: Option<Small<'a, VERIFICATION_INFO>>,
-    privacy: Option<Small<'a, PRIVACY>>,
-    relationship_perspectives: Option<Small<'a, PERSPECTIVES>>,
-    about_profile: Option<M<AboutProfile<'a>>>,
+    /// The small objects, by kind ([`CORE`] to [`VERIFICATION_INFO`]): one
+    /// array, so one line of code reads (and drops) each.
+    small: [Option<Small<'a>>; USER_SMALLS],
+    profile_bio: Option<ProfileBio<'a>>,
+    about_profile: Option<AboutProfile<'a>>,
     is_blue_verified: F<'a>,
     parody_commentary_fan_label: F<'a>,
-    affiliates_highlighted_label: Option<&'a RawValue>,
+    /// Its text when present, null included.
+    affiliates_highlighted_label: Option<&'a str>,
     has_instructions: bool,
     /// Deepest nesting of the children that are not facts and hold nothing to read.
     inert_depth: usize,
     /// Children that are not facts (objects and arrays) that may hold
-    /// something to read: walked by the generic walker.
-    others: Vec<(Cow<'a, str>, &'a RawValue)>,
+    /// something to read, as text: walked by the generic walker.
+    others: Vec<(Cow<'a, str>, &'a str)>,
 }
 
-impl<'de> Deserialize<'de> for UserResult<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = UserResult<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a user result")
+impl<'a> UserResult<'a> {
+    fn read(p: &mut Pull<'a>) -> R<Self> {
+        let mut u = UserResult::default();
+        let mut keys = p.object()?;
+        while let Some(key) = keys.key(p)? {
+            if let Some(kind) = user_small(&key) {
+                let value = small(p, kind)?;
+                if let Some(slot) = u.small.get_mut(kind) {
+                    *slot = value;
+                }
+                continue;
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut u = UserResult::default();
-                while let Some(Key(key)) = map.next_key::<Key>()? {
-                    match key.as_ref() {
-                        "__typename" => u.typename = map.next_value()?,
-                        "rest_id" => u.rest_id = map.next_value()?,
-                        "legacy" => u.legacy = map.next_value()?,
-                        "core" => u.core = map.next_value()?,
-                        "profile_bio" => u.profile_bio = map.next_value()?,
-                        "location" => u.location = map.next_value()?,
-                        "website" => u.website = map.next_value()?,
-                        "avatar" => u.avatar = map.next_value()?,
-                        "relationship_counts" => u.relationship_counts = map.next_value()?,
-                        "tweet_counts" => u.tweet_counts = map.next_value()?,
-                        "action_counts" => u.action_counts = map.next_value()?,
-                        "verification" => u.verification = map.next_value()?,
-                        "verification_info" => u.verification_info = map.next_value()?,
-                        "privacy" => u.privacy = map.next_value()?,
-                        "relationship_perspectives" => {
-                            u.relationship_perspectives = map.next_value()?
-                        }
-                        "about_profile" => u.about_profile = map.next_value()?,
-                        "is_blue_verified" => u.is_blue_verified = map.next_value()?,
-                        "parody_commentary_fan_label" => {
-                            u.parody_commentary_fan_label = map.next_value()?
-                        }
-                        "affiliates_highlighted_label" => {
-                            u.affiliates_highlighted_label = Some(map.next_value()?)
-                        }
-                        k if user::is_fact_key(k) => {
-                            map.next_value::<IgnoredAny>()?;
-                        }
-                        k => {
-                            if k == "instructions" {
-                                u.has_instructions = true;
-                            }
-                            let raw: &'de RawValue = map.next_value()?;
-                            if !u.others.is_empty() {
-                                u.others.retain(|(other, _)| *other != key);
-                            }
-                            if raw.get().starts_with(['{', '[']) {
-                                match inert_depth(raw.get()) {
-                                    Some(d) => u.inert_depth = u.inert_depth.max(d),
-                                    None => u.others.push((key, raw)),
-                                }
-                            }
+            match key.as_ref() {
+                "__typename" => u.typename = scalar(p)?,
+                "rest_id" => u.rest_id = scalar(p)?,
+                "legacy" => u.legacy = opt(p, Legacy::read)?,
+                "profile_bio" => u.profile_bio = opt(p, ProfileBio::read)?,
+                "about_profile" => u.about_profile = opt(p, AboutProfile::read)?,
+                "is_blue_verified" => u.is_blue_verified = scalar(p)?,
+                "parody_commentary_fan_label" => u.parody_commentary_fan_label = scalar(p)?,
+                "affiliates_highlighted_label" => {
+                    u.affiliates_highlighted_label = Some(p.skip()?);
+                }
+                k if user::is_fact_key(k) => {
+                    p.skip()?;
+                }
+                k => {
+                    if k == "instructions" {
+                        u.has_instructions = true;
+                    }
+                    let raw = p.skip()?;
+                    if !u.others.is_empty() {
+                        u.others.retain(|(other, _)| *other != key);
+                    }
+                    if raw.starts_with(['{', '[']) {
+                        match inert_depth(raw) {
+                            Some(d) => u.inert_depth = u.inert_depth.max(d),
+                            None => u.others.push((key, raw)),
                         }
                     }
                 }
-                Ok(u)
             }
         }
-        d.deserialize_map(V)
+        Ok(u)
     }
 }
 
 /// A field of an optional typed object.
 macro_rules! field {
     ($obj:expr, $name:ident) => {
-        $obj.as_ref().map(|M(o)| &o.$name)
+        $obj.as_ref().map(|o| &o.$name)
     };
 }
 
 /// The `url` list of some entities.
-fn url_list<'s>(e: Option<&'s M<Entities<'s>>>) -> Option<&'s M<UrlList<'s>>> {
-    e.and_then(|M(e)| e.url.as_ref())
+fn url_list<'s>(e: Option<&'s Entities<'s>>) -> Option<&'s UrlList<'s>> {
+    e.and_then(|e| e.url.as_ref())
 }
 
 /// `urls[0].expanded_url` of an entities' list.
-fn first_expanded<'s>(list: Option<&'s M<UrlList<'s>>>) -> Option<&'s Scalar<'s>> {
-    list.and_then(|M(l)| l.urls.as_ref())
+fn first_expanded<'s>(list: Option<&'s UrlList<'s>>) -> Option<&'s Scalar<'s>> {
+    list.and_then(|l| l.urls.as_ref())
         .and_then(|urls| urls.first())
         .and_then(|u| u.0.get(1))
 }
@@ -956,6 +1078,11 @@ fn first_expanded<'s>(list: Option<&'s M<UrlList<'s>>>) -> Option<&'s Scalar<'s>
 impl<'a> UserResult<'a> {
     fn legacy(&self) -> Option<&Legacy<'a>> {
         self.legacy.as_ref()
+    }
+
+    /// The small object of `kind`, if read.
+    fn sm(&self, kind: usize) -> Option<&Small<'a>> {
+        self.small.get(kind).and_then(Option::as_ref)
     }
 
     /// `user::is_graphql_user`.
@@ -966,7 +1093,7 @@ impl<'a> UserResult<'a> {
             || l.map(|l| l.f(LegacyKey::ScreenName))
                 .and_then(s_handle)
                 .is_some()
-            || small!(self.core, 0).and_then(s_handle).is_some()
+            || small!(self.sm(CORE), 0).and_then(s_handle).is_some()
     }
 
     /// `user::from_graphql`.
@@ -975,7 +1102,7 @@ impl<'a> UserResult<'a> {
         let legacy = |pick: for<'x> fn(&'x Legacy<'a>) -> &'x F<'a>| l.map(pick);
         let verified_type = first(
             &[
-                small!(self.verification, 1),
+                small!(self.sm(VERIFICATION), 1),
                 legacy(|l| l.f(LegacyKey::VerifiedType)),
             ],
             |s| s_str(s).and_then(user::check_kind_str),
@@ -988,7 +1115,7 @@ impl<'a> UserResult<'a> {
         } else {
             first(
                 &[
-                    small!(self.verification, 0),
+                    small!(self.sm(VERIFICATION), 0),
                     legacy(|l| l.f(LegacyKey::Verified)),
                 ],
                 s_flag,
@@ -996,7 +1123,7 @@ impl<'a> UserResult<'a> {
         };
         let (automated, automated_by) = self.automated()?;
         let avatar = first_str(&[
-            small!(self.avatar, 0),
+            small!(self.sm(AVATAR), 0),
             legacy(|l| l.f(LegacyKey::ProfileImageUrlHttps)),
             legacy(|l| l.f(LegacyKey::ProfileImageUrl)),
         ]);
@@ -1008,10 +1135,7 @@ impl<'a> UserResult<'a> {
             flagged.or(from_url)
         };
         let legacy_entities = l.and_then(|l| l.entities.as_ref());
-        let bio_entities = self
-            .profile_bio
-            .as_ref()
-            .and_then(|M(b)| b.entities.as_ref());
+        let bio_entities = self.profile_bio.as_ref().and_then(|b| b.entities.as_ref());
         let bio = first_text_or_empty(&[
             field!(self.profile_bio, description),
             legacy(|l| l.f(LegacyKey::Description)),
@@ -1019,11 +1143,7 @@ impl<'a> UserResult<'a> {
         .map(|bio| {
             let mut pairs = Vec::new();
             for entities in [bio_entities, legacy_entities].into_iter().flatten() {
-                let urls = entities
-                    .0
-                    .description
-                    .as_ref()
-                    .and_then(|M(d)| d.urls.as_ref());
+                let urls = entities.description.as_ref().and_then(|d| d.urls.as_ref());
                 for item in urls.into_iter().flatten() {
                     let short = item.0.first().and_then(s_text);
                     let long = item.0.get(1).and_then(s_text);
@@ -1044,56 +1164,62 @@ impl<'a> UserResult<'a> {
                 s_ident,
             ),
             handle: first(
-                &[small!(self.core, 0), legacy(|l| l.f(LegacyKey::ScreenName))],
+                &[
+                    small!(self.sm(CORE), 0),
+                    legacy(|l| l.f(LegacyKey::ScreenName)),
+                ],
                 s_handle,
             )
             .unwrap_or_default(),
             name: first(
-                &[small!(self.core, 1), legacy(|l| l.f(LegacyKey::Name))],
+                &[small!(self.sm(CORE), 1), legacy(|l| l.f(LegacyKey::Name))],
                 s_text,
             ),
             bio,
             location: first_text_or_empty(&[
-                small!(self.location, 0),
+                small!(self.sm(LOCATION), 0),
                 legacy(|l| l.f(LegacyKey::Location)),
             ]),
             url: first(
                 &[
                     first_expanded(url_list(bio_entities)),
                     first_expanded(url_list(legacy_entities)),
-                    small!(self.website, 0),
+                    small!(self.sm(WEBSITE), 0),
                     legacy(|l| l.f(LegacyKey::Url)),
                 ],
                 s_text,
             ),
             created_at: first(
-                &[small!(self.core, 2), legacy(|l| l.f(LegacyKey::CreatedAt))],
+                &[
+                    small!(self.sm(CORE), 2),
+                    legacy(|l| l.f(LegacyKey::CreatedAt)),
+                ],
                 s_timestamp,
             ),
             followers: first(
                 &[
-                    small!(self.relationship_counts, 0),
+                    small!(self.sm(RELATIONSHIP_COUNTS), 0),
                     legacy(|l| l.f(LegacyKey::FollowersCount)),
                 ],
                 s_count,
             ),
             following: first(
                 &[
-                    small!(self.relationship_counts, 1),
+                    small!(self.sm(RELATIONSHIP_COUNTS), 1),
                     legacy(|l| l.f(LegacyKey::FriendsCount)),
                 ],
                 s_count,
             ),
             tweets: first(
                 &[
-                    small!(self.tweet_counts, 0),
+                    small!(self.sm(TWEET_COUNTS), 0),
                     legacy(|l| l.f(LegacyKey::StatusesCount)),
                 ],
                 s_count,
             ),
             likes: first(
                 &[
-                    small!(self.action_counts, 0),
+                    small!(self.sm(ACTION_COUNTS), 0),
                     legacy(|l| l.f(LegacyKey::FavouritesCount)),
                 ],
                 s_count,
@@ -1101,7 +1227,7 @@ impl<'a> UserResult<'a> {
             listed: first(&[legacy(|l| l.f(LegacyKey::ListedCount))], s_count),
             media: first(
                 &[
-                    small!(self.tweet_counts, 1),
+                    small!(self.sm(TWEET_COUNTS), 1),
                     legacy(|l| l.f(LegacyKey::MediaCount)),
                 ],
                 s_count,
@@ -1119,7 +1245,7 @@ impl<'a> UserResult<'a> {
             verified_type,
             identity_verified: first(
                 &[
-                    small!(self.verification_info, 0),
+                    small!(self.sm(VERIFICATION_INFO), 0),
                     l.and_then(|l| small!(l.verification_info, 0)),
                 ],
                 s_flag,
@@ -1137,27 +1263,27 @@ impl<'a> UserResult<'a> {
                 &[self
                     .about_profile
                     .as_ref()
-                    .and_then(|M(a)| small!(a.username_changes, 0))],
+                    .and_then(|a| small!(a.username_changes, 0))],
                 s_count,
             ),
             based_in: first(&[field!(self.about_profile, account_based_in)], s_text),
             protected: first(
                 &[
-                    small!(self.privacy, 0),
+                    small!(self.sm(PRIVACY), 0),
                     legacy(|l| l.f(LegacyKey::Protected)),
                 ],
                 s_flag,
             ),
             follows_you: first(
                 &[
-                    small!(self.relationship_perspectives, 0),
+                    small!(self.sm(PERSPECTIVES), 0),
                     legacy(|l| l.f(LegacyKey::FollowedBy)),
                 ],
                 s_flag,
             ),
             you_follow: first(
                 &[
-                    small!(self.relationship_perspectives, 1),
+                    small!(self.sm(PERSPECTIVES), 1),
                     legacy(|l| l.f(LegacyKey::Following)),
                 ],
                 s_flag,
@@ -1170,13 +1296,13 @@ impl<'a> UserResult<'a> {
     /// `user::automated`: the highlighted labels (rare) read by the generic code.
     fn automated(&self) -> Result<(Option<bool>, Option<String>), Fallback> {
         let says_nothing =
-            |raw: Option<&RawValue>| !raw.is_some_and(|r| !matches!(r.get().trim(), "{}" | "null"));
+            |raw: Option<&str>| !raw.is_some_and(|r| !matches!(r.trim(), "{}" | "null"));
         let top = self.affiliates_highlighted_label;
         let old = self.legacy().and_then(|l| l.affiliates_highlighted_label);
         if says_nothing(top) && says_nothing(old) {
             return Ok((None, None));
         }
-        let parse = |raw: &RawValue| serde_json::from_str::<Value>(raw.get()).map_err(|_| Fallback);
+        let parse = |raw: &str| serde_json::from_str::<Value>(raw).map_err(|_| Fallback);
         let mut v = serde_json::Map::new();
         if let Some(raw) = top {
             v.insert("affiliates_highlighted_label".into(), parse(raw)?);
@@ -1212,10 +1338,10 @@ fn walk_user(u: &UserResult, depth: usize, c: &mut Collector) -> Result<(), Fall
     if depth + 1 + u.inert_depth > MAX_DEPTH {
         return Err(Fallback);
     }
-    let mut others: Vec<&(Cow<str>, &RawValue)> = u.others.iter().collect();
+    let mut others: Vec<&(Cow<str>, &str)> = u.others.iter().collect();
     crate::sort::by(&mut others, |a, b| a.0.cmp(&b.0));
     for (_, raw) in others {
-        let v: Value = serde_json::from_str(raw.get()).map_err(|_| Fallback)?;
+        let v: Value = serde_json::from_str(raw).map_err(|_| Fallback)?;
         walk::walk(&v, depth + 1, c);
     }
     Ok(())
@@ -1265,8 +1391,16 @@ mod tests {
         inert_depth(raw).is_some_and(|d| depth + d <= MAX_DEPTH)
     }
 
-    fn scalar(v: &Value) -> Scalar<'static> {
-        match serde_json::from_str::<Scalar>(&v.to_string()) {
+    /// `text` read whole by `read`, as `serde_json::from_str` read it.
+    fn whole<'a, T>(text: &'a str, read: impl FnOnce(&mut Pull<'a>) -> R<T>) -> R<T> {
+        let mut p = Pull::new(text);
+        let v = read(&mut p)?;
+        p.end()?;
+        Ok(v)
+    }
+
+    fn scalar_of(v: &Value) -> Scalar<'static> {
+        match whole(&v.to_string(), scalar) {
             Ok(s) => match s {
                 Scalar::Str(c) => Scalar::Str(Cow::Owned(c.into_owned())),
                 Scalar::Null => Scalar::Null,
@@ -1275,7 +1409,7 @@ mod tests {
                 Scalar::Compound => Scalar::Compound,
                 Scalar::Absent => Scalar::Absent,
             },
-            Err(e) => panic!("{v}: {e}"),
+            Err(e) => panic!("{v}: {e:?}"),
         }
     }
 
@@ -1285,7 +1419,7 @@ mod tests {
             "parody_commentary_fan_label":"Parody","bogus":{"a":[1]},"bogus":2,
             "entities":{"url":{"urls":[{"expanded_url":"https://a.example"}]}},
             "status":{"created_at":"Mon Jan 10 02:06:34 +0000 2011"},"affiliates_highlighted_label":null}"#;
-        let l: Legacy = serde_json::from_str(text).expect("a legacy object");
+        let l = whole(text, Legacy::read).expect("a legacy object");
         assert_eq!(s_as_str(l.f(LegacyKey::IdStr)), Some("12"));
         assert_eq!(s_as_str(l.f(LegacyKey::ScreenName)), Some("ann"));
         assert_eq!(s_count(l.f(LegacyKey::FollowersCount)), Some(3));
@@ -1314,7 +1448,7 @@ mod tests {
         // Every scalar key lands in its own place.
         for (i, name) in ["id_str", "protected", "verified_type"].iter().enumerate() {
             let text = format!(r#"{{"{name}":{i}}}"#);
-            let l: Legacy = serde_json::from_str(&text).expect(name);
+            let l = whole(&text, Legacy::read).expect(name);
             let placed: Vec<usize> = (0..LEGACY_SCALARS)
                 .filter(|k| l.s.get(*k) != Some(&Scalar::Absent))
                 .collect();
@@ -1325,13 +1459,10 @@ mod tests {
             r#"{"entities":null,"entities":{}}"#,
             r#"{"affiliates_highlighted_label":{},"affiliates_highlighted_label":{}}"#,
         ] {
-            assert!(
-                serde_json::from_str::<Legacy>(repeated).is_err(),
-                "{repeated}"
-            );
+            assert!(whole(repeated, Legacy::read).is_err(), "{repeated}");
         }
         assert!(
-            serde_json::from_str::<Legacy>(r#"["12"]"#).is_err(),
+            whole(r#"["12"]"#, Legacy::read).is_err(),
             "an array is no object"
         );
     }
@@ -1366,7 +1497,7 @@ mod tests {
             json!({"a": 1}),
         ];
         for v in &values {
-            let s = scalar(v);
+            let s = scalar_of(v);
             assert_eq!(s_text(&s), json::text(v), "text {v}");
             assert_eq!(s_count(&s), json::count(v), "count {v}");
             assert_eq!(s_flag(&s), json::flag(v), "flag {v}");
@@ -1398,11 +1529,13 @@ mod tests {
 
     #[test]
     fn structs_are_read_from_objects_only() {
-        assert!(serde_json::from_str::<Small<CORE>>(r#"["a", "b", "c"]"#).is_err());
-        assert!(serde_json::from_str::<M<ProfileBio>>(r#"["a", "b"]"#).is_err());
-        assert!(serde_json::from_str::<Small<CORE>>(r#"{"name": 1, "name": 2}"#).is_err());
-        let core = serde_json::from_str::<Small<CORE>>(
+        let core = |p: &mut Pull<'static>| Small::read(p, CORE);
+        assert!(whole(r#"["a", "b", "c"]"#, core).is_err());
+        assert!(whole(r#"["a", "b"]"#, ProfileBio::read).is_err());
+        assert!(whole(r#"{"name": 1, "name": 2}"#, core).is_err());
+        let core = whole(
             r#"{"screen_name": "ann", "name": null, "other": {"x": [1]}}"#,
+            core,
         )
         .expect("an object");
         assert_eq!(core.0[0], Scalar::Str(Cow::Borrowed("ann")));
