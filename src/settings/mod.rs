@@ -109,7 +109,7 @@ impl Settings {
 
     /// [`Settings::to_value`] as JSON text.
     pub fn to_json(&self) -> String {
-        self.to_value().to_string()
+        crate::json_out::to_json(&self.to_value())
     }
 }
 
@@ -157,7 +157,7 @@ fn load_value(value: &Value) -> Loaded {
     for e in errors {
         let default = defaults
             .value_of(&e.id)
-            .map(|v| v.to_string())
+            .map(|v| crate::json_out::to_json(&v))
             .unwrap_or_default();
         notices.push(format!("{} Using the default ({default}).", e.message));
     }

@@ -72,6 +72,54 @@ pub fn number_value(v: f64) -> Value {
     }
 }
 
+impl SettingKind {
+    /// The kind's JSON name (snake_case, as serde writes it).
+    pub fn name(self) -> &'static str {
+        match self {
+            SettingKind::Number => "number",
+            SettingKind::Integer => "integer",
+            SettingKind::Bool => "bool",
+            SettingKind::Keywords => "keywords",
+        }
+    }
+}
+
+impl crate::json_out::WriteJson for SettingKind {
+    fn write_json(&self, out: &mut String) {
+        crate::json_out::string(out, self.name());
+    }
+}
+
+/// A bound as [`plain_number`] writes it (whole numbers as integers).
+fn write_plain_number(out: &mut String, value: Option<f64>) {
+    use crate::json_out::WriteJson;
+    match value {
+        Some(v) if v.fract() == 0.0 && v.abs() < 9.0e15 => crate::json_out::int(out, v as i64),
+        Some(v) => v.write_json(out),
+        None => out.push_str("null"),
+    }
+}
+
+/// The same text as the derive above, without serde's serializer (what the
+/// wasm writes; `tests/json_out_props.rs`).
+impl crate::json_out::WriteJson for SettingSpec {
+    fn write_json(&self, out: &mut String) {
+        let mut o = crate::json_out::Obj::new(out);
+        o.field("id", self.id)
+            .field("group", self.group)
+            .field("label", self.label)
+            .field("help", self.help)
+            .field("kind", &self.kind);
+        write_plain_number(o.key("min"), self.min);
+        write_plain_number(o.key("max"), self.max);
+        write_plain_number(o.key("step"), self.step);
+        o.field("unit", &self.unit)
+            .field("default", &self.default)
+            .field("source", self.source)
+            .end();
+    }
+}
+
 /// A number as people read it in a message: "5000", "0.3".
 pub fn show_number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 9.0e15 {
@@ -170,7 +218,7 @@ impl SettingSpec {
 
 /// A short, safe rendering of a rejected value for an error message.
 fn got(value: &Value) -> String {
-    let text = value.to_string();
+    let text = crate::json_out::to_json(value);
     let short: String = text.chars().take(40).collect();
     if short.len() < text.len() {
         format!("{short}…")
