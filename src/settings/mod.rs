@@ -206,7 +206,8 @@ fn values_of(doc: &Value, notices: &mut Vec<String>) -> Result<Map<String, Value
             Some(n) => Some(n),
             None => {
                 notices.push(format!(
-                    "The settings version {v} is not a whole number; reading them as version {VERSION}."
+                    "The settings version {} is not a whole number; reading them as version {VERSION}.",
+                    crate::json_out::to_json(v)
                 ));
                 Some(u64::from(VERSION))
             }
