@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::json_out::{self, Obj, WriteJson};
 use crate::memory::{Memory, PageInteraction};
 use crate::model::{Account, InteractionKind, Observations, Viewer};
 use crate::prepared::Matchers;
@@ -284,7 +285,7 @@ pub fn compact_json(verdicts: &[CompactVerdict]) -> String {
     if verdicts.is_empty() {
         return String::new();
     }
-    serde_json::to_string(verdicts).unwrap_or_default()
+    json_out::to_json(verdicts)
 }
 
 /// The requests of one `fb:verdicts` message as the service worker hands
@@ -423,15 +424,13 @@ pub fn remember_and_score_compact(
 /// Answers in request order as the one JSON text that crosses to JavaScript:
 /// `[[id, handle, score, level, label, value] | null, ...]` (`[]` for none).
 pub fn compact_answers_json(answers: &[Option<CompactVerdict>]) -> String {
-    serde_json::to_string(answers).unwrap_or_else(|_| "[]".to_string())
+    json_out::to_json(answers)
 }
 
 /// An [`IngestReport`] as one JSON text (the `fb:payload` path: one string
 /// out, its `verdicts` a JSON text inside it as [`compact_json`] writes it).
 pub fn report_json(report: &IngestReport) -> String {
-    serde_json::to_string(report).unwrap_or_else(|e| {
-        serde_json::to_string(&IngestReport::unreadable(e.to_string())).unwrap_or_default()
-    })
+    json_out::to_json(report)
 }
 
 /// What `Engine.importMemory` answers.
@@ -537,6 +536,101 @@ pub struct RememberedVerdict<'a> {
     pub account: &'a Account,
     /// Last time anything about the account was seen, unix seconds.
     pub seen_at: i64,
+}
+
+// JSON as the wasm writes it: the same text as the derives above
+// (`tests/json_out_props.rs`), without serde's serializer.
+
+impl WriteJson for Validation {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("ok", &self.ok)
+            .field("errors", &self.errors)
+            .field("settings", &self.settings)
+            .end();
+    }
+}
+
+impl WriteJson for SettingsReport {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("ok", &self.ok)
+            .field("errors", &self.errors)
+            .field("notices", &self.notices)
+            .end();
+    }
+}
+
+impl WriteJson for Repaired {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("settings", &self.settings)
+            .field("notices", &self.notices)
+            .end();
+    }
+}
+
+impl WriteJson for IngestReport {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("accounts", &self.accounts)
+            .field("tweets", &self.tweets)
+            .field("interactions", &self.interactions)
+            .field("unavailable", &self.unavailable)
+            .field("warnings", &self.warnings)
+            .some("viewer", &self.viewer)
+            .field("verdicts", &self.verdicts)
+            .end();
+    }
+}
+
+/// `[id | null, handle, score, level, confidence label, confidence value]`,
+/// as its `Serialize` writes it.
+impl WriteJson for CompactVerdict {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        self.id.write_json(out);
+        out.push(',');
+        self.handle.write_json(out);
+        out.push(',');
+        self.score.write_json(out);
+        out.push(',');
+        self.level.write_json(out);
+        out.push(',');
+        self.confidence.write_json(out);
+        out.push(',');
+        self.confidence_value.write_json(out);
+        out.push(']');
+    }
+}
+
+impl WriteJson for ImportReport {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("ok", &self.ok)
+            .field("error", &self.error)
+            .end();
+    }
+}
+
+impl WriteJson for RecordedReport {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("recorded", &self.recorded)
+            .field("skipped", &self.skipped)
+            .field("warnings", &self.warnings)
+            .end();
+    }
+}
+
+impl WriteJson for RememberedVerdict<'_> {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("verdict", &self.verdict)
+            .field("account", self.account)
+            .field("seen_at", &self.seen_at)
+            .end();
+    }
 }
 
 /// TypeScript declarations of the data the exports take and return, emitted
@@ -673,7 +767,8 @@ export interface RecordedReport { recorded: number; skipped: number; warnings: s
 /** The saved memory within a size, the most recently seen accounts first. */
 export interface Trimmed { json: string; kept: number; total: number; }
 export interface RememberedVerdict { verdict: Verdict; account: Account; seen_at: number; }
-/** One setting's schema entry. */
+/** One setting's schema entry. The wasm's label, help and source are empty:
+ * the pages read them from _locales and options/setting-sources.js. */
 export interface SettingSpec {
   id: string;
   group: string;

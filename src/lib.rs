@@ -16,6 +16,7 @@ pub mod boundary;
 pub mod cli;
 pub mod eval;
 pub mod evidence;
+pub mod json_out;
 pub mod memory;
 pub mod message;
 pub mod model;

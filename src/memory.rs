@@ -453,6 +453,54 @@ impl<'a> SavedTweet<'a> {
     }
 }
 
+// The saved form's JSON as the wasm writes it: the same text as the derives
+// above (`tests/json_out_props.rs`), without serde's serializer.
+
+impl crate::json_out::WriteJson for Saved<'_> {
+    fn write_json(&self, out: &mut String) {
+        crate::json_out::Obj::new(out)
+            .field("version", &self.version)
+            .field("capacity", &self.capacity)
+            .field("entries", &self.entries)
+            .end();
+    }
+}
+
+impl crate::json_out::WriteJson for SavedEntry<'_> {
+    fn write_json(&self, out: &mut String) {
+        crate::json_out::Obj::new(out)
+            .field("account", self.account)
+            .field("tweets", &self.tweets)
+            .some("history", &self.history)
+            .field("interactions", self.interactions)
+            .field("last_seen", &self.last_seen)
+            .end();
+    }
+}
+
+impl crate::json_out::WriteJson for SavedTweet<'_> {
+    fn write_json(&self, out: &mut String) {
+        let mut o = crate::json_out::Obj::new(out);
+        o.some("id", &self.id)
+            .some("author_id", &self.author_id)
+            .some("author_handle", &self.author_handle)
+            .field("text", self.text)
+            .some("created_at", &self.created_at);
+        if !is_original(&self.kind) {
+            o.field("kind", &self.kind);
+        }
+        o.some("reply_to", &self.reply_to);
+        if !self.urls.is_empty() {
+            o.field("urls", self.urls);
+        }
+        o.some("client", &self.client);
+        if !is_graphql(&self.source) {
+            o.field("source", &self.source);
+        }
+        o.end();
+    }
+}
+
 /// The tweets saved for an entry: the newest [`SAVED_TWEETS_PER_ACCOUNT`].
 fn saved_tweets<'a>(entry: &'a Entry<'_>) -> Vec<SavedTweet<'a>> {
     let skip = entry.tweets.len().saturating_sub(SAVED_TWEETS_PER_ACCOUNT);
@@ -1162,21 +1210,18 @@ impl Memory {
         let total = slots.len();
         // Written as serde_json would write `Saved`, one entry at a time, so
         // the budget is checked on exact bytes.
-        let head = serde_json::to_string(&Saved {
+        let head = crate::json_out::to_json(&Saved {
             version: FORMAT_VERSION,
             capacity: self.capacity,
             entries: Vec::new(),
-        })
-        .unwrap_or_else(|_| String::from("{\"entries\":[]}"));
+        });
         // `head` ends with `[]}`: entries go between the brackets.
         let (open, close) = head.split_at(head.len().saturating_sub(2));
         let mut json = String::from(open);
         let mut kept = 0;
         for slot in slots {
             let entry = slot.view();
-            let Ok(text) = serde_json::to_string(&SavedEntry::of(&entry)) else {
-                continue;
-            };
+            let text = crate::json_out::to_json(&SavedEntry::of(&entry));
             let comma = usize::from(kept > 0);
             if json.len() + comma + text.len() + close.len() > max_bytes {
                 break;
@@ -1189,6 +1234,23 @@ impl Memory {
         }
         json.push_str(close);
         Trimmed { json, kept, total }
+    }
+
+    /// [`Memory::to_json`] as serde's derives write it (native only, not in
+    /// the wasm): the oracle `tests/json_out_props.rs` holds the hand-written
+    /// text equal to.
+    #[doc(hidden)]
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn to_json_by_serde(&self) -> String {
+        let mut slots: Vec<&Slot> = self.slots.iter().flatten().collect();
+        crate::sort::by_key(&mut slots, |s| std::cmp::Reverse(s.last_seen));
+        let views: Vec<_> = slots.iter().map(|s| s.view()).collect();
+        serde_json::to_string(&Saved {
+            version: FORMAT_VERSION,
+            capacity: self.capacity,
+            entries: views.iter().map(SavedEntry::of).collect(),
+        })
+        .unwrap_or_default()
     }
 
     /// Loads saved JSON. Entries that do not parse are skipped, not fatal.

@@ -197,6 +197,36 @@ impl Serialize for Message {
     }
 }
 
+/// The same text as the `Serialize` impl above, without serde's serializer
+/// (what the wasm writes; `tests/json_out_props.rs`).
+impl crate::json_out::WriteJson for Arg {
+    fn write_json(&self, out: &mut String) {
+        use crate::json_out::{int, Obj};
+        match self {
+            Arg::Int(n) => int(out, *n),
+            Arg::Num(v, d) => Obj::new(out).field("n", v).field("d", d).end(),
+            Arg::Pct(v) => Obj::new(out).field("p", v).end(),
+            Arg::Signed(v) => Obj::new(out).field("s", v).end(),
+            Arg::Text(t) => Obj::new(out).field("t", t).end(),
+            Arg::List(items) => Obj::new(out).field("l", items).end(),
+            Arg::Msg(m) => m.write_json(out),
+        }
+    }
+}
+
+/// `["id", arg, ...]`, as the `Serialize` impl above writes it.
+impl crate::json_out::WriteJson for Message {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        crate::json_out::string(out, self.id);
+        for a in &self.args {
+            out.push(',');
+            a.write_json(out);
+        }
+        out.push(']');
+    }
+}
+
 /// Ids read back from JSON that are not in [`IDS`] become
 /// this id (saved verdicts from another version).
 pub const UNKNOWN_ID: &str = "msg_unknown";

@@ -12,6 +12,8 @@
 
 use serde::Serialize;
 
+use crate::json_out::{Obj, WriteJson};
+
 use crate::message::{uint, Arg, Message};
 use crate::model::Account;
 use crate::verdict::{ConfidenceLabel, Evidence, Level, Verdict};
@@ -625,4 +627,80 @@ fn needs_text(topic: Topic, missing: &[&str], any_seen: bool) -> Option<Message>
         Topic::AutoDms | Topic::Other => return None,
     };
     Some(Message::bare(id))
+}
+
+// JSON as the wasm writes it: the same text as the derives above
+// (`tests/json_out_props.rs`), without serde's serializer.
+
+impl Topic {
+    /// The topic's JSON name (snake_case, as serde writes it).
+    pub fn name(self) -> &'static str {
+        match self {
+            Topic::AskingForFollowBacks => "asking_for_follow_backs",
+            Topic::AutoDms => "auto_dms",
+            Topic::Automation => "automation",
+            Topic::Socialising => "socialising",
+            Topic::Variety => "variety",
+            Topic::BioAndPhoto => "bio_and_photo",
+            Topic::Relationships => "relationships",
+            Topic::FollowChurn => "follow_churn",
+            Topic::Activity => "activity",
+            Topic::Other => "other",
+        }
+    }
+}
+
+impl Status {
+    /// The status's JSON name (snake_case, as serde writes it).
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Change => "change",
+            Status::Fine => "fine",
+            Status::NeedsData => "needs_data",
+            Status::CannotCheck => "cannot_check",
+        }
+    }
+}
+
+impl WriteJson for Topic {
+    fn write_json(&self, out: &mut String) {
+        crate::json_out::string(out, self.name());
+    }
+}
+
+impl WriteJson for Status {
+    fn write_json(&self, out: &mut String) {
+        crate::json_out::string(out, self.name());
+    }
+}
+
+impl WriteJson for CheckLine {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("topic", &self.topic)
+            .field("title", &self.title)
+            .field("signal", &self.signal)
+            .field("status", &self.status)
+            .field("points", &self.points)
+            .field("fact", &self.fact)
+            .field("advice", &self.advice)
+            .field("text", &self.text)
+            .end();
+    }
+}
+
+impl WriteJson for SelfCheck {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("handle", &self.handle)
+            .field("score", &self.score)
+            .field("level", &self.level)
+            .field("level_label", self.level_label)
+            .field("confidence", &self.confidence)
+            .field("summary", &self.summary)
+            .field("lines", &self.lines)
+            .field("top", &self.top)
+            .field("changes", &self.changes)
+            .end();
+    }
 }

@@ -439,3 +439,19 @@ pub fn summarize(verdict: &Verdict) -> Summary {
         limit: limit_words(verdict),
     }
 }
+
+/// The same text as the derive above, without serde's serializer (what the
+/// wasm writes; `tests/json_out_props.rs`).
+impl crate::json_out::WriteJson for Summary {
+    fn write_json(&self, out: &mut String) {
+        crate::json_out::Obj::new(out)
+            .field("verdict", &self.verdict)
+            .field("why", &self.why)
+            .field("seen", &self.seen)
+            .field("against", &self.against)
+            .field("in_favour", &self.in_favour)
+            .field("not_seen", &self.not_seen)
+            .field("limit", &self.limit)
+            .end();
+    }
+}

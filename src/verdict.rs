@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::json_out::{string, Obj, WriteJson};
 use crate::message::Message;
 use crate::summary::{summarize, Summary};
 
@@ -172,5 +173,82 @@ impl Serialize for Verdict {
             summary: summarize(self),
         }
         .serialize(serializer)
+    }
+}
+
+// JSON as the wasm writes it: the same text as the derives above
+// (`tests/json_out_props.rs`), without serde's serializer.
+
+impl Level {
+    /// The level's JSON name (snake_case, as serde writes it).
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::FollowBack => "follow_back",
+            Level::Maybe => "maybe",
+            Level::Skip => "skip",
+            Level::NotEnoughData => "not_enough_data",
+        }
+    }
+}
+
+impl ConfidenceLabel {
+    /// The label's JSON name (snake_case, as serde writes it).
+    pub fn name(self) -> &'static str {
+        match self {
+            ConfidenceLabel::Low => "low",
+            ConfidenceLabel::Medium => "medium",
+            ConfidenceLabel::High => "high",
+        }
+    }
+}
+
+impl WriteJson for Level {
+    fn write_json(&self, out: &mut String) {
+        string(out, self.name());
+    }
+}
+
+impl WriteJson for ConfidenceLabel {
+    fn write_json(&self, out: &mut String) {
+        string(out, self.name());
+    }
+}
+
+impl WriteJson for Confidence {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("value", &self.value)
+            .field("label", &self.label)
+            .end();
+    }
+}
+
+impl WriteJson for Evidence {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("signal", &self.signal)
+            .field("label", &self.label)
+            .field("seen", &self.seen)
+            .field("threshold", &self.threshold)
+            .field("points", &self.points)
+            .field("weight", &self.weight)
+            .field("reason", &self.reason)
+            .end();
+    }
+}
+
+/// With its summary, as [`Verdict`]'s `Serialize` writes it.
+impl WriteJson for Verdict {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("handle", &self.handle)
+            .field("id", &self.id)
+            .field("score", &self.score)
+            .field("base", &self.base)
+            .field("level", &self.level)
+            .field("confidence", &self.confidence)
+            .field("evidence", &self.evidence)
+            .field("summary", &summarize(self))
+            .end();
     }
 }

@@ -8,13 +8,13 @@
 //! Grouped by concept: settings (free functions), then the `Engine`: its
 //! settings, reading X's data and scoring, page facts, memory, and audit.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::boundary::{
     self, unix_seconds, ImportReport, IngestReport, RememberedVerdict, Repaired, SettingsReport,
     Validation, VerdictRequest,
 };
+use crate::json_out::{Obj, WriteJson};
 use crate::memory::Memory;
 use crate::prepared::Matchers;
 use crate::read;
@@ -26,13 +26,10 @@ use crate::verdict::Verdict;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPESCRIPT: &'static str = boundary::TYPESCRIPT;
 
-/// A value as a plain JS value: JSON text parsed by the engine (smaller wasm
-/// than serde-wasm-bindgen's serializer, and one boundary crossing).
-fn to_js<T: Serialize>(value: &T) -> JsValue {
-    serde_json::to_string(value)
-        .ok()
-        .and_then(|text| js_sys::JSON::parse(&text).ok())
-        .unwrap_or(JsValue::NULL)
+/// A value as a plain JS value: its JSON text ([`crate::json_out`], the
+/// same text serde_json writes) parsed by the engine (one boundary crossing).
+fn to_js<T: WriteJson + ?Sized>(value: &T) -> JsValue {
+    js_sys::JSON::parse(&crate::json_out::to_json(value)).unwrap_or(JsValue::NULL)
 }
 
 /// A JS value as JSON text (`JSON.stringify`), once its arrays and objects
@@ -119,9 +116,7 @@ pub fn settings_schema() -> JsValue {
 /// The default settings as `{ version, values }`.
 #[wasm_bindgen(js_name = defaultSettings, unchecked_return_type = "StoredSettings")]
 pub fn default_settings() -> JsValue {
-    let json: serde_json::Value =
-        serde_json::from_str(&Settings::default().to_json()).unwrap_or(serde_json::Value::Null);
-    to_js(&json)
+    js_sys::JSON::parse(&Settings::default().to_json()).unwrap_or(JsValue::NULL)
 }
 
 /// Strict validation for the options page: `{ ok, errors: [{id, message}], settings }`.
@@ -165,7 +160,6 @@ pub fn score_sample(
 
 /// What `checkSettingsImport` answers: either a plan (`ok: true`) or why the
 /// file is refused (`ok: false`, `reason`, `message`, `errors`).
-#[derive(Serialize)]
 struct ImportCheck {
     ok: bool,
     reason: Option<&'static str>,
@@ -175,6 +169,21 @@ struct ImportCheck {
     changed: Vec<String>,
     legacy: bool,
     notices: Vec<String>,
+}
+
+impl WriteJson for ImportCheck {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("ok", &self.ok)
+            .field("reason", &self.reason)
+            .field("message", &self.message)
+            .field("errors", &self.errors)
+            .field("settings", &self.settings)
+            .field("changed", &self.changed)
+            .field("legacy", &self.legacy)
+            .field("notices", &self.notices)
+            .end();
+    }
 }
 
 /// Checks a parsed import file against the current settings (`{version, values}`,
@@ -589,21 +598,15 @@ fn records_of<'a>(
 /// A save as JS: every record a `Uint8Array` of its own (IndexedDB stores it
 /// as it is), `null` for a record to delete.
 fn changes_to_js(changes: crate::memory::Changes) -> JsValue {
-    #[derive(Serialize)]
-    struct Rest<'a> {
-        clear: bool,
-        deleted: &'a [String],
-        evicted: usize,
-        bytes: usize,
-        total: usize,
-    }
-    let out = to_js(&Rest {
-        clear: changes.clear,
-        deleted: &changes.deleted,
-        evicted: changes.evicted,
-        bytes: changes.bytes,
-        total: changes.total,
-    });
+    let mut rest = String::new();
+    Obj::new(&mut rest)
+        .field("clear", &changes.clear)
+        .field("deleted", &changes.deleted)
+        .field("evicted", &changes.evicted)
+        .field("bytes", &changes.bytes)
+        .field("total", &changes.total)
+        .end();
+    let out = js_sys::JSON::parse(&rest).unwrap_or(JsValue::NULL);
     let pair = |key: &str, record: Option<&[u8]>| -> JsValue {
         let value = record.map_or(JsValue::NULL, |r| js_sys::Uint8Array::from(r).into());
         js_sys::Array::of2(&JsValue::from_str(key), &value).into()

@@ -3,10 +3,10 @@
 //! remembered exactly like any other account (the same DOM merge as a verdict
 //! request); nothing more is kept about the viewer.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::{to_js, unix_seconds, Engine, VerdictRequest};
+use crate::json_out::{Obj, WriteJson};
 use crate::read::objects::{from_text, verdict_request};
 use crate::score;
 use crate::selfcheck::{self, SelfCheck};
@@ -14,12 +14,20 @@ use crate::settings::Settings;
 use crate::signals::Subject;
 
 /// What `selfCheck` answers.
-#[derive(Serialize)]
 struct SelfCheckReply {
     /// The `selfcheck.enabled` setting.
     enabled: bool,
     /// Null when switched off or when nothing is known about the account.
     check: Option<SelfCheck>,
+}
+
+impl WriteJson for SelfCheckReply {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("enabled", &self.enabled)
+            .field("check", &self.check)
+            .end();
+    }
 }
 
 #[wasm_bindgen]

@@ -109,7 +109,7 @@ impl Settings {
 
     /// [`Settings::to_value`] as JSON text.
     pub fn to_json(&self) -> String {
-        self.to_value().to_string()
+        crate::json_out::to_json(&self.to_value())
     }
 }
 
@@ -157,7 +157,7 @@ fn load_value(value: &Value) -> Loaded {
     for e in errors {
         let default = defaults
             .value_of(&e.id)
-            .map(|v| v.to_string())
+            .map(|v| crate::json_out::to_json(&v))
             .unwrap_or_default();
         notices.push(format!("{} Using the default ({default}).", e.message));
     }
@@ -206,7 +206,8 @@ fn values_of(doc: &Value, notices: &mut Vec<String>) -> Result<Map<String, Value
             Some(n) => Some(n),
             None => {
                 notices.push(format!(
-                    "The settings version {v} is not a whole number; reading them as version {VERSION}."
+                    "The settings version {} is not a whole number; reading them as version {VERSION}.",
+                    crate::json_out::to_json(v)
                 ));
                 Some(u64::from(VERSION))
             }
@@ -263,7 +264,7 @@ fn short_id(id: &str) -> String {
 /// Settings pairs whose lower value is not below the upper one.
 fn order_errors(settings: &Settings) -> Vec<FieldError> {
     let specs = schema();
-    let label = |id: &str| specs.iter().find(|s| s.id == id).map_or("", |s| s.label);
+    let label = |id: &str| specs.iter().find(|s| s.id == id).map_or("", |s| s.name());
     let mut out = Vec::new();
     for (lo, hi) in ORDERED_PAIRS {
         let (Some(lv), Some(hv)) = (

@@ -72,6 +72,54 @@ pub fn number_value(v: f64) -> Value {
     }
 }
 
+impl SettingKind {
+    /// The kind's JSON name (snake_case, as serde writes it).
+    pub fn name(self) -> &'static str {
+        match self {
+            SettingKind::Number => "number",
+            SettingKind::Integer => "integer",
+            SettingKind::Bool => "bool",
+            SettingKind::Keywords => "keywords",
+        }
+    }
+}
+
+impl crate::json_out::WriteJson for SettingKind {
+    fn write_json(&self, out: &mut String) {
+        crate::json_out::string(out, self.name());
+    }
+}
+
+/// A bound as [`plain_number`] writes it (whole numbers as integers).
+fn write_plain_number(out: &mut String, value: Option<f64>) {
+    use crate::json_out::WriteJson;
+    match value {
+        Some(v) if v.fract() == 0.0 && v.abs() < 9.0e15 => crate::json_out::int(out, v as i64),
+        Some(v) => v.write_json(out),
+        None => out.push_str("null"),
+    }
+}
+
+/// The same text as the derive above, without serde's serializer (what the
+/// wasm writes; `tests/json_out_props.rs`).
+impl crate::json_out::WriteJson for SettingSpec {
+    fn write_json(&self, out: &mut String) {
+        let mut o = crate::json_out::Obj::new(out);
+        o.field("id", self.id)
+            .field("group", self.group)
+            .field("label", self.label)
+            .field("help", self.help)
+            .field("kind", &self.kind);
+        write_plain_number(o.key("min"), self.min);
+        write_plain_number(o.key("max"), self.max);
+        write_plain_number(o.key("step"), self.step);
+        o.field("unit", &self.unit)
+            .field("default", &self.default)
+            .field("source", self.source)
+            .end();
+    }
+}
+
 /// A number as people read it in a message: "5000", "0.3".
 pub fn show_number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 9.0e15 {
@@ -86,6 +134,8 @@ pub fn show_number(v: f64) -> String {
 pub struct SpecRow {
     pub id: &'static str,
     pub group: &'static str,
+    /// Not in the wasm build (the pages read labels from `_locales`).
+    #[cfg(not(target_arch = "wasm32"))]
     pub label: &'static str,
     /// Not in the wasm build (the pages read help from `_locales`).
     #[cfg(not(target_arch = "wasm32"))]
@@ -100,17 +150,17 @@ pub struct SpecRow {
 }
 
 impl SpecRow {
-    /// The schema entry, with its default value (help and source empty in
-    /// the wasm build).
+    /// The schema entry, with its default value (label, help and source
+    /// empty in the wasm build).
     pub fn spec(&self, default: Value) -> SettingSpec {
         #[cfg(not(target_arch = "wasm32"))]
-        let (help, source) = (self.help, self.source);
+        let (label, help, source) = (self.label, self.help, self.source);
         #[cfg(target_arch = "wasm32")]
-        let (help, source) = ("", "");
+        let (label, help, source) = ("", "", "");
         SettingSpec::new(
             self.id,
             self.group,
-            self.label,
+            label,
             help,
             self.kind,
             self.bounds,
@@ -150,6 +200,16 @@ impl SettingSpec {
         }
     }
 
+    /// What messages call the setting: its label, or its id where there is
+    /// no label (the wasm build, whose pages name settings from `_locales`).
+    pub fn name(&self) -> &'static str {
+        if self.label.is_empty() {
+            self.id
+        } else {
+            self.label
+        }
+    }
+
     /// "from 0 to 100 points" (or "of at least 0" when there is no upper bound).
     pub fn range_words(&self) -> String {
         let unit = self.unit.map(|u| format!(" {u}")).unwrap_or_default();
@@ -170,7 +230,7 @@ impl SettingSpec {
 
 /// A short, safe rendering of a rejected value for an error message.
 fn got(value: &Value) -> String {
-    let text = value.to_string();
+    let text = crate::json_out::to_json(value);
     let short: String = text.chars().take(40).collect();
     if short.len() < text.len() {
         format!("{short}…")
@@ -249,7 +309,7 @@ impl SettingValue for f64 {
             Some(v) if v.is_finite() && spec.in_range(v) => Ok(v),
             _ => Err(format!(
                 "{} must be a number {}; got {}.",
-                spec.label,
+                spec.name(),
                 spec.range_words(),
                 got(value)
             )),
@@ -279,7 +339,7 @@ impl SettingValue for i64 {
             Some(v) if spec.in_range(v as f64) => Ok(v),
             _ => Err(format!(
                 "{} must be a whole number {}; got {}.",
-                spec.label,
+                spec.name(),
                 spec.range_words(),
                 got(value)
             )),
@@ -302,7 +362,7 @@ impl SettingValue for bool {
         value.as_bool().ok_or_else(|| {
             format!(
                 "{} must be on or off (true or false); got {}.",
-                spec.label,
+                spec.name(),
                 got(value)
             )
         })
@@ -324,7 +384,7 @@ impl SettingValue for Vec<String> {
         let Some(items) = value.as_array() else {
             return Err(format!(
                 "{} must be a list of words or phrases; got {}.",
-                spec.label,
+                spec.name(),
                 got(value)
             ));
         };
@@ -336,7 +396,7 @@ impl SettingValue for Vec<String> {
             let Some(text) = item.as_str() else {
                 return Err(format!(
                     "{}: every entry must be text; got {}.",
-                    spec.label,
+                    spec.name(),
                     got(item)
                 ));
             };
@@ -347,7 +407,7 @@ impl SettingValue for Vec<String> {
             if text.chars().count() > KEYWORD_MAX_CHARS {
                 return Err(format!(
                     "{}: entries can be at most {KEYWORD_MAX_CHARS} characters; \"{}…\" is longer.",
-                    spec.label,
+                    spec.name(),
                     text.chars().take(30).collect::<String>()
                 ));
             }
@@ -358,7 +418,7 @@ impl SettingValue for Vec<String> {
         if out.len() > KEYWORDS_MAX_COUNT {
             return Err(format!(
                 "{} can hold at most {KEYWORDS_MAX_COUNT} entries; it has {}.",
-                spec.label,
+                spec.name(),
                 out.len()
             ));
         }
