@@ -767,8 +767,7 @@ export interface RecordedReport { recorded: number; skipped: number; warnings: s
 /** The saved memory within a size, the most recently seen accounts first. */
 export interface Trimmed { json: string; kept: number; total: number; }
 export interface RememberedVerdict { verdict: Verdict; account: Account; seen_at: number; }
-/** One setting's schema entry. The wasm's label, help and source are empty:
- * the pages read them from _locales and options/setting-sources.js. */
+/** One setting's schema entry. */
 export interface SettingSpec {
   id: string;
   group: string;

@@ -53,11 +53,10 @@ macro_rules! settings_table {
                     SpecRow {
                         id: $id,
                         group: $group,
-                        // Labels, help and source text stay out of the wasm,
-                        // whose pages read labels and help from `_locales`
-                        // and sources from `options/setting-sources.js`.
-                        #[cfg(not(target_arch = "wasm32"))]
                         label: $label,
+                        // Help and source text stay out of the wasm, whose
+                        // pages read help from `_locales` and sources from
+                        // `options/setting-sources.js`.
                         #[cfg(not(target_arch = "wasm32"))]
                         help: $help,
                         kind: <$ty as SettingValue>::KIND,

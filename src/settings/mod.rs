@@ -264,7 +264,7 @@ fn short_id(id: &str) -> String {
 /// Settings pairs whose lower value is not below the upper one.
 fn order_errors(settings: &Settings) -> Vec<FieldError> {
     let specs = schema();
-    let label = |id: &str| specs.iter().find(|s| s.id == id).map_or("", |s| s.name());
+    let label = |id: &str| specs.iter().find(|s| s.id == id).map_or("", |s| s.label);
     let mut out = Vec::new();
     for (lo, hi) in ORDERED_PAIRS {
         let (Some(lv), Some(hv)) = (

@@ -134,8 +134,6 @@ pub fn show_number(v: f64) -> String {
 pub struct SpecRow {
     pub id: &'static str,
     pub group: &'static str,
-    /// Not in the wasm build (the pages read labels from `_locales`).
-    #[cfg(not(target_arch = "wasm32"))]
     pub label: &'static str,
     /// Not in the wasm build (the pages read help from `_locales`).
     #[cfg(not(target_arch = "wasm32"))]
@@ -150,17 +148,17 @@ pub struct SpecRow {
 }
 
 impl SpecRow {
-    /// The schema entry, with its default value (label, help and source
-    /// empty in the wasm build).
+    /// The schema entry, with its default value (help and source empty in
+    /// the wasm build).
     pub fn spec(&self, default: Value) -> SettingSpec {
         #[cfg(not(target_arch = "wasm32"))]
-        let (label, help, source) = (self.label, self.help, self.source);
+        let (help, source) = (self.help, self.source);
         #[cfg(target_arch = "wasm32")]
-        let (label, help, source) = ("", "", "");
+        let (help, source) = ("", "");
         SettingSpec::new(
             self.id,
             self.group,
-            label,
+            self.label,
             help,
             self.kind,
             self.bounds,
@@ -197,16 +195,6 @@ impl SettingSpec {
             unit: if unit.is_empty() { None } else { Some(unit) },
             default,
             source,
-        }
-    }
-
-    /// What messages call the setting: its label, or its id where there is
-    /// no label (the wasm build, whose pages name settings from `_locales`).
-    pub fn name(&self) -> &'static str {
-        if self.label.is_empty() {
-            self.id
-        } else {
-            self.label
         }
     }
 
@@ -309,7 +297,7 @@ impl SettingValue for f64 {
             Some(v) if v.is_finite() && spec.in_range(v) => Ok(v),
             _ => Err(format!(
                 "{} must be a number {}; got {}.",
-                spec.name(),
+                spec.label,
                 spec.range_words(),
                 got(value)
             )),
@@ -339,7 +327,7 @@ impl SettingValue for i64 {
             Some(v) if spec.in_range(v as f64) => Ok(v),
             _ => Err(format!(
                 "{} must be a whole number {}; got {}.",
-                spec.name(),
+                spec.label,
                 spec.range_words(),
                 got(value)
             )),
@@ -362,7 +350,7 @@ impl SettingValue for bool {
         value.as_bool().ok_or_else(|| {
             format!(
                 "{} must be on or off (true or false); got {}.",
-                spec.name(),
+                spec.label,
                 got(value)
             )
         })
@@ -384,7 +372,7 @@ impl SettingValue for Vec<String> {
         let Some(items) = value.as_array() else {
             return Err(format!(
                 "{} must be a list of words or phrases; got {}.",
-                spec.name(),
+                spec.label,
                 got(value)
             ));
         };
@@ -396,7 +384,7 @@ impl SettingValue for Vec<String> {
             let Some(text) = item.as_str() else {
                 return Err(format!(
                     "{}: every entry must be text; got {}.",
-                    spec.name(),
+                    spec.label,
                     got(item)
                 ));
             };
@@ -407,7 +395,7 @@ impl SettingValue for Vec<String> {
             if text.chars().count() > KEYWORD_MAX_CHARS {
                 return Err(format!(
                     "{}: entries can be at most {KEYWORD_MAX_CHARS} characters; \"{}…\" is longer.",
-                    spec.name(),
+                    spec.label,
                     text.chars().take(30).collect::<String>()
                 ));
             }
@@ -418,7 +406,7 @@ impl SettingValue for Vec<String> {
         if out.len() > KEYWORDS_MAX_COUNT {
             return Err(format!(
                 "{} can hold at most {KEYWORDS_MAX_COUNT} entries; it has {}.",
-                spec.name(),
+                spec.label,
                 out.len()
             ));
         }

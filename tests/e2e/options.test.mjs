@@ -15,8 +15,6 @@ import { SETTING_SOURCES } from '../../extension/options/setting-sources.js';
 /** English help per setting id: the wasm's schema carries none (it stays out of the wasm), the page shows _locales'. */
 const EN = JSON.parse(readFileSync(path.join(ROOT, 'extension', '_locales', 'en', 'messages.json'), 'utf8'));
 const englishHelp = (id) => EN[`set_${id.replace(/\./g, '_')}_help`]?.message;
-/** The English label (the wasm's schema carries none: the page reads labels from _locales). */
-const englishLabel = (id) => EN[`set_${id.replace(/\./g, '_')}_label`]?.message;
 
 let env;
 /** The schema and defaults, read from the wasm core directly (not through the page's code). */
@@ -127,9 +125,7 @@ test('every setting in the schema has a labelled input of its kind, sectioned by
   for (const [i, f] of fields.entries()) {
     const s = schema[i];
     assert.equal(f.group, s.group);
-    assert.equal(s.label, '', `${s.id}: the wasm's schema carries no label`);
-    assert.ok(englishLabel(s.id), `${s.id} has an English label in _locales`);
-    assert.equal(f.label, englishLabel(s.id), `${s.id} is labelled`);
+    assert.equal(f.label, s.label, `${s.id} is labelled`);
     assert.ok(f.hasReset, `${s.id} has its own reset`);
     const help = englishHelp(s.id);
     assert.ok(help, `${s.id} has English help in _locales`);

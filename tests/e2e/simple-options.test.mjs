@@ -22,11 +22,7 @@ const field = settingField;
 before(async () => {
   env = await launch();
   ({ schema } = await coreSettings(env));
-  schema = schema.map((s) => ({
-    ...s,
-    label: EN[`set_${s.id.replace(/\./g, '_')}_label`]?.message ?? '',
-    help: EN[`set_${s.id.replace(/\./g, '_')}_help`]?.message ?? '',
-  }));
+  schema = schema.map((s) => ({ ...s, help: EN[`set_${s.id.replace(/\./g, '_')}_help`]?.message ?? '' }));
 });
 
 after(async () => {
