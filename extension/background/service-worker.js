@@ -11,7 +11,9 @@
 // What the engine remembers is saved record by record to IndexedDB
 // (shared/memory-store.js) right after the answer that changed it (within
 // 40 ms, once the worker is quiet), so it survives the worker being stopped
-// at almost any moment and no save ever delays an answer. The old chrome.storage.local "memory"
+// at almost any moment and no save ever delays an answer; from time to time
+// (when the core says so) a save is a compaction instead, the whole memory
+// in packed pages, written the same way in one transaction. The old chrome.storage.local "memory"
 // string is moved there once.
 
 import init, { Engine, __wbg_reset_state as resetWasm, repairSettings, validateSettings } from '../core/followback.js';
@@ -22,7 +24,7 @@ import {
   isQuotaError, loadRawSettings, mergeSettings, saveSettings, settingsChanged, settingsWriteProblem,
 } from '../shared/settings-store.js';
 import { applyOverrideChanges } from '../shared/overrides.js';
-import { openMemoryDb, readMeta, restoreRecords, writeChanges } from '../shared/memory-store.js';
+import { engineLoad, openMemoryDb, readMeta, restoreRecords, writeChanges } from '../shared/memory-store.js';
 
 /** The old saved memory (one JSON string in chrome.storage.local), moved to IndexedDB once. */
 const MEMORY_KEY = STORAGE_KEYS.memory;
@@ -77,11 +79,9 @@ async function restoreMemory(e) {
       // start), the records loaded instead.
       note(`the old saved memory could not be read: ${report ? report.error : 'no report'}`);
     }
-    // In batches: the heap never holds more than one batch's records.
-    await restoreRecords(db, {
-      begin: (n) => e.beginMemoryRestore(n),
-      chunk: (keys, values, lengths) => e.loadMemoryChunk(keys, values, lengths),
-    });
+    // Pages, tombstones, then loose records in batches: the heap never holds
+    // more than one page's or one batch's records besides the memory.
+    await restoreRecords(db, engineLoad(e));
     const loaded = e.finishMemoryRestore();
     if (loaded && loaded.skipped > 0) note(`${loaded.skipped} unreadable memory records skipped`);
   } catch (err) {
@@ -91,10 +91,19 @@ async function restoreMemory(e) {
 
 // Diagnostics since this worker started (popup "Diagnostics", `fb:debug-stats`).
 const MAX_WARNINGS = 20;
-const stats = { payloads: 0, accounts: 0, unknownShape: 0, unreadable: 0, memoryTrimmed: 0, warnings: [] };
+const stats = { payloads: 0, accounts: 0, unknownShape: 0, unreadable: 0, memoryTrimmed: 0, memoryCompactions: 0, warnings: [] };
 
-function note(warning) {
-  stats.warnings.push({ at: Date.now(), text: String(warning).slice(0, 300) });
+/**
+ * Adds a warning line; with `kind`, it replaces the last line of that kind
+ * (a recurring event, e.g. a compaction, keeps one line, not a flood).
+ * @param {unknown} warning @param {string} [kind]
+ */
+function note(warning, kind) {
+  if (kind !== undefined) {
+    const at = stats.warnings.findIndex((w) => /** @type {any} */ (w).kind === kind);
+    if (at >= 0) stats.warnings.splice(at, 1);
+  }
+  stats.warnings.push({ at: Date.now(), text: String(warning).slice(0, 300), ...(kind === undefined ? {} : { kind }) });
   if (stats.warnings.length > MAX_WARNINGS) stats.warnings.splice(0, stats.warnings.length - MAX_WARNINGS);
 }
 
@@ -156,8 +165,8 @@ function takeChanges(e) {
     note(`memory not saved: ${errorText(err)}`);
     return false;
   }
-  const empty = !changes.clear && changes.accounts.length === 0 && changes.tweets.length === 0
-    && changes.interactions.length === 0 && changes.deleted.length === 0;
+  const empty = !changes.clear && !Array.isArray(changes.pages) && changes.accounts.length === 0
+    && changes.tweets.length === 0 && changes.interactions.length === 0 && changes.deleted.length === 0;
   if (empty) return false;
   /** @type {Record<string, unknown>} */
   const meta = { capacity: e.memoryCapacity() };
@@ -173,8 +182,10 @@ function takeChanges(e) {
 
 /**
  * Writes every taken change to IndexedDB, each batch in one transaction, in
- * the order taken and after earlier saves. A failed save has every record
- * written again by the next one; a full store keeps fewer bytes.
+ * the order taken and after earlier saves. A failed save (a compaction
+ * included: its transaction aborts, the old store stays as it was) has the
+ * next save compact again; a full store keeps fewer bytes. A compaction that
+ * committed is counted and noted in one diagnostics line.
  * @returns {Promise<void>}
  */
 function writeUnsaved() {
@@ -187,10 +198,15 @@ function writeUnsaved() {
   const e = engine;
   const write = memoryWrites.then(async () => {
     for (const { changes, meta } of batches) {
+      const pages = Array.isArray(changes.pages) ? changes.pages.length : null;
       try {
         await writeChanges(await memoryDb(), changes, meta);
+        if (pages !== null && !(pages === 0 && changes.total === 0)) {
+          stats.memoryCompactions += 1;
+          note(`memory compacted: ${changes.total} accounts in ${pages} pages (${stats.memoryCompactions} since start)`, 'compaction');
+        }
       } catch (err) {
-        note(`memory not saved: ${errorText(err)}`);
+        note(pages === null ? `memory not saved: ${errorText(err)}` : `memory not compacted (the saved copy kept as it was): ${errorText(err)}`);
         if (!e || engine !== e) continue;
         // A full disk or quota: keep fewer bytes. Either way, rewrite everything next time.
         if (isQuotaError(err) || (err && /** @type {any} */ (err).name === 'QuotaExceededError')) {

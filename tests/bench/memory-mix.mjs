@@ -77,3 +77,38 @@ export function rememberMixExtras(writer, user, { start, end, now, n }) {
   }
   if (again.length > 0) writer.ingest(JSON.stringify(again), now + 86_400_000 + start);
 }
+
+/**
+ * Sees accounts of the mix again with other counts (`user(i)`, spread over
+ * the memory of `n` by a stride, so in the mix's proportions of posts and
+ * interactions), `per` accounts a save, each save the writer's
+ * takeMemoryChanges handed to `save` (awaited), until the core's loose
+ * records (Engine.memoryLooseRecords) are one under its limit
+ * (memoryLooseLimit): the store as it is just before the save that compacts
+ * it, the worst a restore can find. Throws when a save compacts before that.
+ * Resolves with the saves made.
+ */
+export async function changeUntilLooseLimit(writer, user, save, { n, now, per }) {
+  const stride = 7919; // a prime: distinct accounts for the first n steps
+  let k = 0;
+  let saves = 0;
+  for (;;) {
+    const room = writer.memoryLooseLimit() - writer.memoryLooseRecords() - 1;
+    if (room <= 0) return saves;
+    const users = [];
+    for (let j = 0; j < Math.min(per, room); j += 1, k += 1) {
+      const u = user((k * stride) % n);
+      u.legacy.followers_count += 1000;
+      users.push(u);
+    }
+    const loose = writer.memoryLooseRecords();
+    if (k > n) throw new Error(`every account changed and still under the loose limit (${writer.memoryLooseLimit()})`);
+    writer.ingest(JSON.stringify(users), now + 2 * 86_400_000 + k);
+    const changes = writer.takeMemoryChanges();
+    if (Array.isArray(changes.pages)) {
+      throw new Error(`compacted at ${loose} loose records (+${users.length} accounts), before the limit ${writer.memoryLooseLimit()}`);
+    }
+    await save(changes);
+    saves += 1;
+  }
+}
