@@ -81,9 +81,14 @@ async function restoreMemory(e) {
     }
     // Pages, tombstones, then loose records in batches: the heap never holds
     // more than one page's or one batch's records besides the memory.
-    await restoreRecords(db, engineLoad(e));
+    const load = engineLoad(e);
+    let pages = 0;
+    const records = await restoreRecords(db, { ...load, page: (bytes) => { pages += 1; load.page(bytes); } });
     const loaded = e.finishMemoryRestore();
     if (loaded && loaded.skipped > 0) note(`${loaded.skipped} unreadable memory records skipped`);
+    // Loose records and no pages: a version 1 store (or one written since a
+    // clear). The first save compacts it: the migration.
+    if (pages === 0 && records > 0) e.rewriteMemory();
   } catch (err) {
     note(`memory could not be restored: ${errorText(err)}`);
   }
