@@ -22,8 +22,11 @@ use std::collections::HashMap;
 
 #[path = "memory_records.rs"]
 mod records;
-pub use records::{Changes, LoadReport, Records, RecordsError, DEFAULT_MAX_BYTES};
-use records::{Tracker, ACCOUNT, ALL, INTERACTIONS, TWEETS};
+pub use records::{
+    loose_limit, read_page, Changes, ForgetError, LoadReport, Records, RecordsError,
+    DEFAULT_MAX_BYTES, PAGE_ACCOUNTS,
+};
+use records::{Tracker, ACCOUNT, ALL, INTERACTIONS, PAGED, TWEETS};
 
 #[path = "memory_binary.rs"]
 mod binary;
@@ -170,7 +173,9 @@ struct Slot {
     /// Posts, interactions, a history its counts do not imply, and the sizes
     /// of its stored post and interaction records; `None` when there are none.
     extra: Option<Box<Extra>>,
-    /// Bytes of its stored account record (0: not written yet).
+    /// Bytes of its stored account record (0: not written yet), and in the
+    /// top bit ([`PAGED`]) whether the store holds it in a page only (no
+    /// loose records of its own): one bit, no side table.
     account_bytes: u32,
     /// Last time (unix seconds) anything about this account was seen.
     last_seen: i64,
@@ -290,7 +295,7 @@ impl Slot {
 
     fn sizes(&self) -> [u32; 3] {
         let [t, i] = self.extra.as_ref().map_or([0, 0], |x| x.stored);
-        [self.account_bytes, t, i]
+        [self.account_bytes & !PAGED, t, i]
     }
 
     /// The memory key: `#id` when it has an id, else `@` and its lower-case handle.
@@ -684,11 +689,6 @@ impl Memory {
         Some(slot.with_subject(scratch, f))
     }
 
-    /// The memory key of every entry.
-    fn keys(&self) -> impl Iterator<Item = String> + '_ {
-        self.slots.iter().flatten().map(Slot::key)
-    }
-
     fn slot(&self, i: u32) -> Option<&Slot> {
         self.slots.get(i as usize).and_then(Option::as_ref)
     }
@@ -817,7 +817,7 @@ impl Memory {
         self.free.push(i);
         self.count -= 1;
         self.tracker.gone(&key);
-        self.tracker.detach(&key, slot.sizes());
+        self.tracker.detach(&key, slot.sizes(), slot.paged());
         Some((key, slot))
     }
 
@@ -853,7 +853,8 @@ impl Memory {
     fn extra_mut(&mut self, i: u32) -> Option<(String, bool, &mut Slot)> {
         let slot = self.slots.get_mut(i as usize)?.as_mut()?;
         let key = slot.key();
-        let stored = slot.account_bytes > 0;
+        // Written as loose records (a paged entry's first change writes it whole).
+        let stored = slot.sizes()[0] > 0 && !slot.paged();
         slot.extra.get_or_insert_with(Box::default);
         Some((key, stored, slot))
     }
@@ -1047,7 +1048,7 @@ impl Memory {
         self.by_id.clear();
         self.by_text = HashMap::new();
         self.by_handle.clear();
-        self.tracker.replace_all(std::iter::empty());
+        self.tracker.replace_all();
     }
 
     /// Adds an entry that holds its handle from now on. An id-less entry that
@@ -1079,9 +1080,13 @@ impl Memory {
                 kinds = ALL;
             }
         }
-        let sizes = self.tracker.reattach(&key);
-        self.tracker.mark(&key, kinds, sizes.is_some());
-        self.put(Slot::of(entry, sizes.unwrap_or_default()), true);
+        // Its key's records as stored: loose ones are changed kind by kind,
+        // a paged entry is written whole (its loose records replace the page's).
+        let (sizes, paged) = self.tracker.reattach(&key).unwrap_or_default();
+        self.tracker.mark(&key, kinds, sizes != [0; 3] && !paged);
+        let mut slot = Slot::of(entry, sizes);
+        slot.set_paged(paged);
+        self.put(slot, true);
     }
 
     /// Adds a loaded entry, newest first: an entry already loaded under the
@@ -1232,8 +1237,7 @@ impl Memory {
         }
         memory.evict_to(memory.capacity);
         // Loaded whole: the records are all to be written, into an emptied store.
-        let keys: Vec<String> = memory.keys().collect();
-        memory.tracker.replace_all(keys.into_iter());
+        memory.tracker.replace_all();
         Ok(memory)
     }
 }
