@@ -22,10 +22,12 @@
 //   compact_100k_commit_ms     the same, until the transaction committed
 //   restore_100k_compacted_ms  the restore right after a compaction (pages only)
 //   restore_100k_ms            the goal figure: the WORST store the product can
-//                              be in, loose records one under the core's limit
-//                              (accounts seen again with other counts, saved
-//                              `--save` at a time, until Engine.memoryLooseRecords
-//                              is memoryLooseLimit - 1: the next save compacts)
+//                              be in, loose records up to the core's limit (a
+//                              worker restarted on the compacted store sees
+//                              accounts again with other counts, saved `--save`
+//                              at a time, until Engine.memoryLooseRecords is
+//                              memoryLooseLimit: any change more and the next
+//                              save compacts; memory-mix.mjs changeUntilLooseLimit)
 //   restore_100k_worst_loose_values  the loose values (records + tombstones) that store holds
 //   restore_100k_idb_wasm_ms   of the worst restore: the wasm's share (the
 //                              Engine's restore calls and finishMemoryRestore)
@@ -98,7 +100,7 @@ async function pageBench({ N, RUNS, GRACE_MS, SAVE }, user, rememberMixExtras, c
 
   // The store as the worker writes it: a save per SAVE accounts, compactions when the core says.
   let t0 = performance.now();
-  const writer = new core.Engine(null);
+  let writer = new core.Engine(null);
   writer.setCapacity(N);
   let db = await open(BINARY);
   let saves = 0;
@@ -185,16 +187,27 @@ async function pageBench({ N, RUNS, GRACE_MS, SAVE }, user, rememberMixExtras, c
   }
   await describe('the store right after a compaction');
   db.close();
+  const exported = JSON.parse(writer.exportMemory());
+  writer.free();
   out.compacted = await restores('compacted', BINARY);
 
-  // The worst store: loose records up to one under the core's limit.
+  // The worst store: loose records up to the core's limit, written by a
+  // worker restarted on the compacted store (each restore above reset the wasm).
+  core.__wbg_reset_state();
+  await core.default({ module_or_path: wasmUrl });
+  writer = new core.Engine(null);
+  writer.setCapacity(N);
   db = await open(BINARY);
+  await store.restoreRecords(db, store.engineLoad(writer));
+  writer.finishMemoryRestore();
+  if (writer.accountCount() !== N) throw new Error(`the restarted writer remembers ${writer.accountCount()} of ${N}`);
   t0 = performance.now();
   const changed = await changeUntilLooseLimit(writer, user, (c) => store.writeChanges(db, c), { n: N, now: NOW, per: SAVE });
   log.push(`${changed} saves of accounts seen again in ${(performance.now() - t0).toFixed(0)} ms`);
   const worst = await describe('the worst store (the next save compacts)');
   out.worstValues = worst.accounts + worst.tweets + worst.interactions + worst.gone;
   db.close();
+  writer.free();
   out.worst = await restores('worst', BINARY);
 
   // The reads alone: what restoreRecords reads (eachStored), nothing loaded; recordBatch timed apart.
@@ -225,8 +238,6 @@ async function pageBench({ N, RUNS, GRACE_MS, SAVE }, user, rememberMixExtras, c
   }
 
   // A version 1 database as the previous version wrote it (JSON strings), written afresh for each run.
-  const exported = JSON.parse(writer.exportMemory());
-  writer.free();
   const writeV1 = async (name) => {
     const d = await new Promise((resolve, reject) => {
       const r = indexedDB.open(name, 1);
