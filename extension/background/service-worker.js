@@ -39,14 +39,19 @@ async function readSettings() {
 
 /** @type {Promise<IDBDatabase> | null} */
 let memoryDbOpening = null;
-/** The memory database (opened once; a failed open is retried next time). */
+/** The memory database (opened once; a failed open, or one closed since, is opened again next time). */
 function memoryDb() {
   if (!memoryDbOpening) {
     const p = openMemoryDb();
     memoryDbOpening = p;
-    p.catch(() => {
+    const forget = () => {
       if (memoryDbOpening === p) memoryDbOpening = null;
-    });
+    };
+    // Closed for another context's upgrade (or by the browser): opened again next time.
+    p.then((db) => {
+      db.addEventListener('versionchange', forget);
+      db.addEventListener('close', forget);
+    }, forget);
   }
   return memoryDbOpening;
 }
@@ -211,7 +216,8 @@ function writeUnsaved() {
           note(`memory compacted: ${changes.total} accounts in ${pages} pages (${stats.memoryCompactions} since start)`, 'compaction');
         }
       } catch (err) {
-        note(pages === null ? `memory not saved: ${errorText(err)}` : `memory not compacted (the saved copy kept as it was): ${errorText(err)}`);
+        const why = errorText(err).replace(/^memory not saved: /, '');
+        note(pages === null ? `memory not saved: ${why}` : `memory not compacted (the saved copy kept as it was): ${why}`);
         if (!e || engine !== e) continue;
         // A full disk or quota: keep fewer bytes. Either way, rewrite everything next time.
         if (isQuotaError(err) || (err && /** @type {any} */ (err).name === 'QuotaExceededError')) {
@@ -453,6 +459,8 @@ const HANDLERS = {
     accounts: e.accountCount(),
     capacity: e.memoryCapacity(),
     bytes: e.memoryBytes(),
+    loose: e.memoryLooseRecords(),
+    looseLimit: e.memoryLooseLimit(),
     forgotten: await memoryDb().then((db) => readMeta(db, 'forgotten')).catch(() => null) ?? null,
   }),
   [MESSAGES.MEMORY_JSON.type]: (_message, e) => ({ ok: true, json: e.exportMemory() }),

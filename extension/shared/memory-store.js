@@ -40,8 +40,15 @@ const MEMORY_STORES = /** @type {const} */ ([...RECORD_STORES, PAGES, GONE]);
 /** About how many accounts the core packs into one page (only sizes the heap before a restore). */
 export const PAGE_ACCOUNTS = 1000;
 
-/** @param {IDBRequest | IDBTransaction} r @param {string} what */
-const failure = (r, what) => new Error(`${what}: ${String(/** @type {any} */ (r).error?.message ?? /** @type {any} */ (r).error ?? 'failed')}`);
+/**
+ * An Error saying `what` failed and why (the DOMException's message, or its
+ * name when the message is empty, e.g. a QuotaExceededError).
+ * @param {IDBRequest | IDBTransaction} r @param {string} what
+ */
+const failure = (r, what) => {
+  const error = /** @type {any} */ (r).error;
+  return new Error(`${what}: ${String(error?.message || error?.name || error || 'failed')}`);
+};
 
 /**
  * Opens (creating on first use) the memory database; a version 1 database
@@ -52,6 +59,7 @@ const failure = (r, what) => new Error(`${what}: ${String(/** @type {any} */ (r)
 export function openMemoryDb(factory = indexedDB) {
   return new Promise((resolve, reject) => {
     const req = factory.open(DB_NAME, DB_VERSION);
+    let refused = false;
     req.onupgradeneeded = () => {
       const db = req.result;
       for (const name of [...MEMORY_STORES, META]) {
@@ -60,12 +68,20 @@ export function openMemoryDb(factory = indexedDB) {
     };
     req.onsuccess = () => {
       const db = req.result;
+      // Opened after all once unblocked: nobody holds it, so it must not block others.
+      if (refused) {
+        db.close();
+        return;
+      }
       // Another context upgrading the database: let it, and reopen next time.
       db.onversionchange = () => db.close();
       resolve(db);
     };
     req.onerror = () => reject(failure(req, 'the memory database could not be opened'));
-    req.onblocked = () => reject(new Error('the memory database is blocked by another page'));
+    req.onblocked = () => {
+      refused = true;
+      reject(new Error('the memory database is blocked by another page'));
+    };
   });
 }
 
@@ -328,7 +344,8 @@ export function writeChanges(db, changes, meta = {}) {
   return new Promise((resolve, reject) => {
     const tx = db.transaction([...MEMORY_STORES, META], 'readwrite');
     tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(failure(tx, 'memory not saved'));
+    // A request's error comes first (the transaction aborts after it), then the abort's own (a quota at commit).
+    tx.onerror = (ev) => reject(failure(/** @type {IDBRequest} */ (ev.target) ?? tx, 'memory not saved'));
     tx.onabort = () => reject(failure(tx, 'memory not saved'));
     try {
       putChanges(tx, changes, meta);

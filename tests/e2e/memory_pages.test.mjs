@@ -3,8 +3,10 @@
 // IndexedDB itself: a store holding all three restores the memory the worker
 // had; a version 1 database (loose records only, as the previous version
 // wrote them) upgrades, restores the same and is compacted at the first save;
-// a compaction that fails (a quota too small for it; a value IndexedDB
-// refuses) leaves the old store as it was; the options page's export, when
+// a compaction that fails (a value IndexedDB refuses: the transaction
+// aborts after the stores were cleared) leaves the old store as it was (a
+// quota cannot be provoked here: Chromium's Storage.overrideQuotaForOrigin
+// does not apply to an extension's origin); the options page's export, when
 // the worker cannot send it, reads the same memory from pages and loose records.
 
 import { test, before, after } from 'node:test';
@@ -248,19 +250,26 @@ test('a version 1 database (loose records only) upgrades, restores the same, and
       const r = db.transaction(['accounts'], 'readonly').objectStore('accounts').getAll();
       r.onsuccess = () => resolve([...new Set(r.result.map((v) => (v instanceof Uint8Array ? 'bytes' : typeof v)))]);
     });
+    const version = db.version;
     db.close();
     const entries = JSON.parse(engine.exportMemory()).entries.map((e) => JSON.stringify(e)).sort();
     engine.free();
-    return { entries, kinds };
+    return { entries, kinds, version };
   }, {
     users: Array.from({ length: 300 }, (_, i) => user('v1_', i)),
     likes: [5, 50, 150].map((i) => ({ handle: handleOf('v1_', i), kind: 'liked', at: 1_700_000_000 })),
   });
   assert.deepEqual(expected.kinds, ['bytes'], 'binary records, as the previous version wrote them');
+  assert.equal(expected.version, 1);
   assert.equal(expected.entries.length, 300);
 
   // The next message starts a worker: it upgrades the database, restores, and its first save compacts.
-  assert.deepEqual(await workerEntries(), expected.entries, 'the same memory');
+  // A worker woken meanwhile restored what was there before: the next one restores the version 1 store.
+  // (Whichever of them opened it first upgraded it: memory-store.js openMemoryDb.)
+  await stopWorker();
+  const restored = await workerEntries();
+  const warnings = (await send({ type: 'fb:debug-stats' })).warnings.map((w) => w.text);
+  assert.deepEqual(restored, expected.entries, `the same memory (${JSON.stringify(warnings)})`);
   const counts = await until('compacted', async () => {
     const c = await storeCounts();
     return c.pages > 0 && c.accounts === 0 ? c : null;
@@ -294,45 +303,6 @@ test('a compaction IndexedDB refuses to store leaves the old store as it was', a
   assert.match(String(failed), /^memory not saved: /, 'the save fails with a clear message');
   assert.deepEqual(await storeCounts(), countsBefore, 'nothing of it committed');
   assert.deepEqual(await savedEntries(), before, 'the old store restores the same memory');
-  await clearAll();
-});
-
-test('a compaction past the quota fails whole: the old store restores, and a later save compacts again', async () => {
-  await pagedThenLoose('qf_');
-  await stopWorker();
-  const before = await savedEntries();
-  const countsBefore = await storeCounts();
-  // The extension's origin gets a quota just above what it uses: the next
-  // compaction (the whole memory written again) cannot fit.
-  const cdpPage = await env.context.newPage();
-  const cdp = await env.context.newCDPSession(cdpPage);
-  const origin = `chrome-extension://${env.extensionId}`;
-  const usage = await ext.evaluate(async () => (await navigator.storage.estimate()).usage);
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 64 * 1024 });
-  try {
-    // Enough new accounts in one payload to pass the loose limit: the save compacts.
-    await ingest('qf_', 50_000, 52_000);
-    const stats = await until('the compaction refused', async () => {
-      const s = await send({ type: 'fb:debug-stats' });
-      return s.warnings.some((w) => /memory not (compacted|saved)/.test(w.text)) ? s : null;
-    });
-    assert.ok(stats.warnings.some((w) => /memory not compacted \(the saved copy kept as it was\): .*quota/i.test(w.text)), JSON.stringify(stats.warnings));
-    await stopWorker();
-    assert.deepEqual(await storeCounts(), countsBefore, 'the old store as it was');
-    assert.deepEqual(await savedEntries(), before, 'and it restores the same memory');
-    assert.deepEqual(await workerEntries(), before, 'a restarted worker loads it');
-  } finally {
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
-    await cdp.detach();
-    await cdpPage.close();
-  }
-  // With room again, the next save compacts (it also holds what the refused one had).
-  await ingest('qf_', 60_000, 62_000);
-  await until('compacted with room', async () => {
-    const c = await storeCounts();
-    return c.pages > 0 && c.accounts === 0 ? c : null;
-  });
-  assert.deepEqual(await savedEntries(), await workerEntries());
   await clearAll();
 });
 
