@@ -106,6 +106,8 @@ pub(super) struct Tracker {
     /// Loose values (records and tombstones) in the store since the last
     /// pages, as counted at each save (and read at the restore).
     loose: usize,
+    /// A limit set in place of [`loose_limit`] ([`Memory::set_loose_limit`]).
+    limit: Option<usize>,
     max_bytes: usize,
 }
 
@@ -120,6 +122,7 @@ impl Default for Tracker {
             cleared: false,
             damaged: false,
             loose: 0,
+            limit: None,
             max_bytes: DEFAULT_MAX_BYTES,
         }
     }
@@ -174,6 +177,7 @@ impl Tracker {
         *self = Tracker {
             cleared: true,
             max_bytes: self.max_bytes,
+            limit: self.limit,
             evicted: self.evicted,
             ..Tracker::default()
         };
@@ -793,7 +797,16 @@ impl Memory {
     /// The loose values at which the next save compacts, for this memory's
     /// size now ([`loose_limit`]).
     pub fn loose_limit(&self) -> usize {
-        loose_limit(self.count)
+        self.tracker
+            .limit
+            .unwrap_or_else(|| loose_limit(self.count))
+    }
+
+    /// Sets the loose values past which a save compacts in place of
+    /// [`loose_limit`] (`None`: the policy again), until the next restore:
+    /// for tests that need compactions of a small memory, and diagnostics.
+    pub fn set_loose_limit(&mut self, limit: Option<usize>) {
+        self.tracker.limit = limit;
     }
 
     /// Bytes of every record written so far (what the store holds after the
