@@ -625,6 +625,15 @@ fn a_page_in_the_documented_form_reads_and_keys_out_of_order_do_not() {
             skipped: 1
         }
     );
+    let c = partial.take_changes();
+    let rewritten: Vec<_> = c
+        .pages
+        .iter()
+        .flatten()
+        .filter_map(|p| read_page(p))
+        .collect();
+    assert_eq!(rewritten.len(), 1, "the page is written again...");
+    assert_eq!(rewritten[0].accounts.len(), 1, "...without the bad record");
 }
 
 #[test]
