@@ -1079,7 +1079,7 @@ impl Memory {
             Read::Bad => return,
             // Most accounts: their facts put in as they are, not decoded.
             Read::Quick(mut quick) => {
-                let own_key = quick.own_key(&key);
+                let own_key = quick.own_key(key);
                 let order = (
                     quick.observed_at.unwrap_or(quick.last_seen),
                     quick.last_seen,
@@ -1105,7 +1105,7 @@ impl Memory {
                     stored: [sizes[1], sizes[2]],
                 };
                 let slot = Slot {
-                    blob: Box::from(quick.blob(&scratch)),
+                    blob: Box::from(quick.blob(scratch)),
                     extra: (!extra.is_empty()).then(|| Box::new(extra)),
                     account_bytes: sizes[0],
                     last_seen: quick.last_seen,
@@ -1197,7 +1197,7 @@ impl Memory {
                 self.unrestore(held, report);
             } else {
                 report.skipped += 1;
-                self.tracker.gone(&stored_key);
+                self.tracker.gone(stored_key);
                 return;
             }
         }
@@ -1220,7 +1220,7 @@ impl Memory {
         if !hold && key.starts_with('@') {
             // An id-less entry whose handle a newer entry holds: unreachable.
             report.skipped += 1;
-            self.tracker.gone(&stored_key);
+            self.tracker.gone(stored_key);
             return;
         }
         report.loaded += 1;
@@ -1233,7 +1233,7 @@ impl Memory {
             }
         } else {
             // Stored under another key: written again under its own.
-            self.tracker.gone(&stored_key);
+            self.tracker.gone(stored_key);
             slot.set_sizes([0; 3]);
             slot.set_paged(false);
             self.put(slot, hold);
