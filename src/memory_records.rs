@@ -106,6 +106,8 @@ pub(super) struct Tracker {
     /// Loose values (records and tombstones) in the store since the last
     /// pages, as counted at each save (and read at the restore).
     loose: usize,
+    /// A limit set in place of [`loose_limit`] ([`Memory::set_loose_limit`]).
+    limit: Option<usize>,
     max_bytes: usize,
 }
 
@@ -120,6 +122,7 @@ impl Default for Tracker {
             cleared: false,
             damaged: false,
             loose: 0,
+            limit: None,
             max_bytes: DEFAULT_MAX_BYTES,
         }
     }
@@ -174,6 +177,7 @@ impl Tracker {
         *self = Tracker {
             cleared: true,
             max_bytes: self.max_bytes,
+            limit: self.limit,
             evicted: self.evicted,
             ..Tracker::default()
         };
@@ -793,7 +797,16 @@ impl Memory {
     /// The loose values at which the next save compacts, for this memory's
     /// size now ([`loose_limit`]).
     pub fn loose_limit(&self) -> usize {
-        loose_limit(self.count)
+        self.tracker
+            .limit
+            .unwrap_or_else(|| loose_limit(self.count))
+    }
+
+    /// Sets the loose values past which a save compacts in place of
+    /// [`loose_limit`] (`None`: the policy again), until the next restore:
+    /// for tests that need compactions of a small memory, and diagnostics.
+    pub fn set_loose_limit(&mut self, limit: Option<usize>) {
+        self.tracker.limit = limit;
     }
 
     /// Bytes of every record written so far (what the store holds after the
@@ -874,7 +887,8 @@ impl Memory {
     /// (which replace its entries under the same key). A damaged page (another
     /// version, cut short, garbage) is skipped whole, counted as one in the
     /// report's `skipped`, and the next save compacts (writing the memory
-    /// again without it). False when it was skipped.
+    /// again without it); so does a sound page with a record that cannot be
+    /// read (that record skipped and counted alone). False when it was skipped.
     pub fn restore_page(&mut self, page: &[u8]) -> bool {
         let Some(entries) = binary::read_page(page) else {
             if let Some(report) = self.restoring.as_mut() {
@@ -883,16 +897,27 @@ impl Memory {
             self.tracker.damaged = true;
             return false;
         };
-        let records = page_records(&entries);
-        fn keyed(list: Vec<(String, &[u8])>) -> Vec<(Option<String>, &[u8])> {
-            list.into_iter().map(|(k, r)| (Some(k), r)).collect()
+        // Each entry with its own records: no batch to group by key.
+        let mut report = self.restoring.take().unwrap_or_default();
+        let skipped = report.skipped;
+        let mut scratch = Vec::with_capacity(512);
+        for e in entries {
+            self.restore_entry(
+                e.key,
+                e.account,
+                e.tweets,
+                e.interactions,
+                true,
+                &mut report,
+                &mut scratch,
+            );
         }
-        let Records {
-            accounts,
-            tweets,
-            interactions,
-        } = records;
-        self.restore_from(keyed(accounts), keyed(tweets), keyed(interactions), true);
+        // A record in it could not be read (or lost a tie): the next save
+        // compacts, so the page is written again without it.
+        if report.skipped > skipped {
+            self.tracker.damaged = true;
+        }
+        self.restoring = Some(report);
         true
     }
 
@@ -981,112 +1006,7 @@ impl Memory {
             };
             let posts = tweets_by.remove(&key);
             let acts = interactions_by.remove(&key);
-            let len =
-                |s: Option<&[u8]>| s.map_or(0, |s| u32::try_from(s.len()).unwrap_or(u32::MAX));
-            let sizes = [len(Some(record)), len(posts), len(acts)];
-            // Records in the JSON form are written again in the binary one.
-            let json = |r: Option<&[u8]>| r.is_some_and(|r| !binary::is_binary(r));
-            let mut rewrite = 0;
-            for (r, kind) in [
-                (Some(record), ACCOUNT),
-                (posts, TWEETS),
-                (acts, INTERACTIONS),
-            ] {
-                if json(r) {
-                    rewrite |= kind;
-                }
-            }
-            let read = if binary::is_binary(record) {
-                read_binary_account(record)
-            } else {
-                read_json_account(record, &mut scratch)
-            };
-            if matches!(read, Read::Bad) {
-                report.skipped += 1;
-                self.tracker.gone(&key);
-                continue;
-            }
-            // Posts or interactions that cannot be read are left out, counted,
-            // and deleted at the next save (written again without them).
-            let mut unreadable = |kind: u8| {
-                report.skipped += 1;
-                rewrite |= kind;
-            };
-            let mut tweets = match posts.map(read_tweets) {
-                None => Vec::new(),
-                Some(Some(t)) => t,
-                Some(None) => {
-                    unreadable(TWEETS);
-                    Vec::new()
-                }
-            };
-            let mut interactions = match acts.map(read_interactions) {
-                None => Vec::new(),
-                Some(Some(i)) => i,
-                Some(None) => {
-                    unreadable(INTERACTIONS);
-                    Vec::new()
-                }
-            };
-            let (account, history, last_seen) = match read {
-                Read::Bad => continue,
-                // Most accounts: their facts put in as they are, not decoded.
-                Read::Quick(mut quick) => {
-                    let own_key = quick.own_key(&key);
-                    let order = (
-                        quick.observed_at.unwrap_or(quick.last_seen),
-                        quick.last_seen,
-                    );
-                    let written = quick.history.is_some();
-                    let mut history = quick.history.take().unwrap_or_default();
-                    if !tweets.is_empty() || !interactions.is_empty() || written {
-                        let id = match quick.id {
-                            IdRef::None => None,
-                            IdRef::Num(n) => Some(n.to_string()),
-                            IdRef::Text(t) => Some(t.to_string()),
-                        };
-                        let (t, h, i) = (&mut tweets, &mut history, &mut interactions);
-                        super::settle_lists(t, h, i, id.as_deref(), quick.handle);
-                    }
-                    tweets.shrink_to_fit();
-                    interactions.shrink_to_fit();
-                    history.shrink_to_fit();
-                    let extra = super::Extra {
-                        tweets,
-                        history: written.then_some(history),
-                        interactions,
-                        stored: [sizes[1], sizes[2]],
-                    };
-                    let slot = Slot {
-                        blob: Box::from(quick.blob(&scratch)),
-                        extra: (!extra.is_empty()).then(|| Box::new(extra)),
-                        account_bytes: sizes[0],
-                        last_seen: quick.last_seen,
-                        features: Default::default(),
-                    };
-                    let handle = quick.handle;
-                    let mut slot = slot;
-                    slot.set_paged(paged);
-                    self.restore_slot(key, own_key, handle, order, slot, rewrite, &mut report);
-                    continue;
-                }
-                Read::General(account, history, last_seen) => (*account, history, last_seen),
-            };
-            let has_history = history.is_some();
-            let entry = EntryData {
-                account,
-                tweets,
-                history: history.unwrap_or_default(),
-                interactions,
-                last_seen,
-            };
-            match load_entry_parts(entry, has_history) {
-                Some(entry) => self.restore_one(key, entry, sizes, rewrite, paged, &mut report),
-                None => {
-                    report.skipped += 1;
-                    self.tracker.gone(&key);
-                }
-            }
+            self.restore_entry(&key, record, posts, acts, paged, &mut report, &mut scratch);
         }
         // Posts and interactions whose account record is missing.
         for key in tweets_by.into_keys().chain(interactions_by.into_keys()) {
@@ -1094,6 +1014,126 @@ impl Memory {
             self.tracker.gone(&key);
         }
         self.restoring = Some(report);
+    }
+
+    /// Restores one entry from its records (`posts`, `acts`: its tweets and
+    /// interactions records, if stored), from a page (`paged`) or loose.
+    #[allow(clippy::too_many_arguments)]
+    fn restore_entry(
+        &mut self,
+        key: &str,
+        record: &[u8],
+        posts: Option<&[u8]>,
+        acts: Option<&[u8]>,
+        paged: bool,
+        report: &mut LoadReport,
+        scratch: &mut Vec<u8>,
+    ) {
+        let len = |s: Option<&[u8]>| s.map_or(0, |s| u32::try_from(s.len()).unwrap_or(u32::MAX));
+        let sizes = [len(Some(record)), len(posts), len(acts)];
+        // Records in the JSON form are written again in the binary one.
+        let json = |r: Option<&[u8]>| r.is_some_and(|r| !binary::is_binary(r));
+        let mut rewrite = 0;
+        for (r, kind) in [
+            (Some(record), ACCOUNT),
+            (posts, TWEETS),
+            (acts, INTERACTIONS),
+        ] {
+            if json(r) {
+                rewrite |= kind;
+            }
+        }
+        let read = if binary::is_binary(record) {
+            read_binary_account(record)
+        } else {
+            read_json_account(record, scratch)
+        };
+        if matches!(read, Read::Bad) {
+            report.skipped += 1;
+            self.tracker.gone(key);
+            return;
+        }
+        // Posts or interactions that cannot be read are left out, counted,
+        // and deleted at the next save (written again without them).
+        let mut unreadable = |kind: u8| {
+            report.skipped += 1;
+            rewrite |= kind;
+        };
+        let mut tweets = match posts.map(read_tweets) {
+            None => Vec::new(),
+            Some(Some(t)) => t,
+            Some(None) => {
+                unreadable(TWEETS);
+                Vec::new()
+            }
+        };
+        let mut interactions = match acts.map(read_interactions) {
+            None => Vec::new(),
+            Some(Some(i)) => i,
+            Some(None) => {
+                unreadable(INTERACTIONS);
+                Vec::new()
+            }
+        };
+        let (account, history, last_seen) = match read {
+            Read::Bad => return,
+            // Most accounts: their facts put in as they are, not decoded.
+            Read::Quick(mut quick) => {
+                let own_key = quick.own_key(key);
+                let order = (
+                    quick.observed_at.unwrap_or(quick.last_seen),
+                    quick.last_seen,
+                );
+                let written = quick.history.is_some();
+                let mut history = quick.history.take().unwrap_or_default();
+                if !tweets.is_empty() || !interactions.is_empty() || written {
+                    let id = match quick.id {
+                        IdRef::None => None,
+                        IdRef::Num(n) => Some(n.to_string()),
+                        IdRef::Text(t) => Some(t.to_string()),
+                    };
+                    let (t, h, i) = (&mut tweets, &mut history, &mut interactions);
+                    super::settle_lists(t, h, i, id.as_deref(), quick.handle);
+                }
+                tweets.shrink_to_fit();
+                interactions.shrink_to_fit();
+                history.shrink_to_fit();
+                let extra = super::Extra {
+                    tweets,
+                    history: written.then_some(history),
+                    interactions,
+                    stored: [sizes[1], sizes[2]],
+                };
+                let slot = Slot {
+                    blob: Box::from(quick.blob(scratch)),
+                    extra: (!extra.is_empty()).then(|| Box::new(extra)),
+                    account_bytes: sizes[0],
+                    last_seen: quick.last_seen,
+                    features: Default::default(),
+                };
+                let handle = quick.handle;
+                let mut slot = slot;
+                slot.set_paged(paged);
+                self.restore_slot(key, own_key, handle, order, slot, rewrite, report);
+                return;
+            }
+            Read::General(account, history, last_seen) => (*account, history, last_seen),
+        };
+        let has_history = history.is_some();
+        let entry = EntryData {
+            account,
+            tweets,
+            history: history.unwrap_or_default(),
+            interactions,
+            last_seen,
+        };
+        match load_entry_parts(entry, has_history) {
+            Some(entry) => self.restore_one(key, entry, sizes, rewrite, paged, report),
+            None => {
+                report.skipped += 1;
+                self.tracker.gone(key);
+            }
+        }
     }
 
     /// Ends a restore: evicts beyond the cap, and tells what was read.
@@ -1107,7 +1147,7 @@ impl Memory {
     /// read before under the same key or holding the same handle is newer.
     fn restore_one(
         &mut self,
-        stored_key: String,
+        stored_key: &str,
         entry: EntryData,
         sizes: [u32; 3],
         rewrite: u8,
@@ -1134,7 +1174,7 @@ impl Memory {
     #[allow(clippy::too_many_arguments)]
     fn restore_slot(
         &mut self,
-        stored_key: String,
+        stored_key: &str,
         key: Option<String>,
         handle: &str,
         order: (i64, i64),
@@ -1142,7 +1182,7 @@ impl Memory {
         rewrite: u8,
         report: &mut LoadReport,
     ) {
-        let key = key.as_deref().unwrap_or(&stored_key);
+        let key = key.as_deref().unwrap_or(stored_key);
         let newer_than =
             |memory: &Memory, i: u32| memory.slot(i).is_some_and(|s| order > s.order());
         let paged = slot.paged();
@@ -1157,7 +1197,7 @@ impl Memory {
                 self.unrestore(held, report);
             } else {
                 report.skipped += 1;
-                self.tracker.gone(&stored_key);
+                self.tracker.gone(stored_key);
                 return;
             }
         }
@@ -1180,7 +1220,7 @@ impl Memory {
         if !hold && key.starts_with('@') {
             // An id-less entry whose handle a newer entry holds: unreachable.
             report.skipped += 1;
-            self.tracker.gone(&stored_key);
+            self.tracker.gone(stored_key);
             return;
         }
         report.loaded += 1;
@@ -1193,7 +1233,7 @@ impl Memory {
             }
         } else {
             // Stored under another key: written again under its own.
-            self.tracker.gone(&stored_key);
+            self.tracker.gone(stored_key);
             slot.set_sizes([0; 3]);
             slot.set_paged(false);
             self.put(slot, hold);
