@@ -59,6 +59,14 @@ function memoryDb() {
 const errorText = (/** @type {unknown} */ err) => String((err && /** @type {any} */ (err).message) || err);
 
 /**
+ * Engines whose restore failed (the store could not be read whole): a
+ * compaction from them would replace the saved memory with what they hold,
+ * so theirs are not written (their loose saves are: they only add to it).
+ * @type {WeakSet<Engine>}
+ */
+const unreadStore = new WeakSet();
+
+/**
  * Loads the saved memory into `e`: the records in IndexedDB, or, on the
  * first start with the store, the old chrome.storage.local string (imported,
  * written to IndexedDB, and removed only once that committed).
@@ -95,6 +103,7 @@ async function restoreMemory(e) {
     // clear). The first save compacts it: the migration.
     if (pages === 0 && records > 0) e.rewriteMemory();
   } catch (err) {
+    unreadStore.add(e);
     note(`memory could not be restored: ${errorText(err)}`);
   }
 }
@@ -209,6 +218,10 @@ function writeUnsaved() {
   const write = memoryWrites.then(async () => {
     for (const { changes, meta } of batches) {
       const pages = Array.isArray(changes.pages) ? changes.pages.length : null;
+      if (pages !== null && e && unreadStore.has(e)) {
+        note('memory not compacted: the saved copy could not be read at start, so it is kept as it is (the next start reads it again)', 'unread');
+        continue;
+      }
       try {
         await writeChanges(await memoryDb(), changes, meta);
         if (pages !== null && !(pages === 0 && changes.total === 0)) {
@@ -465,6 +478,7 @@ const HANDLERS = {
   }),
   [MESSAGES.MEMORY_JSON.type]: (_message, e) => ({ ok: true, json: e.exportMemory() }),
   [MESSAGES.MEMORY_CLEAR.type]: async (_message, e) => {
+    unreadStore.delete(e); // forgetting everything is what was asked: the saved copy goes too
     e.clearMemory();
     await saveMemory(e);
     await memoryDb().then((db) => writeChanges(db, {}, { forgotten: null }));

@@ -205,13 +205,16 @@ test('a restart restores the same memory from pages, loose records and tombstone
   await clearAll();
 });
 
-test('a version 1 database (loose records only) upgrades, restores the same, and is compacted at the first save', async () => {
-  await clearAll();
-  await stopWorker();
-  // The previous version's store: DB version 1, the four stores, every record
-  // loose as its writer saved them (binary account, posts, interactions records),
-  // taken here from a core of the page's own in saves of 20 accounts.
-  const expected = await ext.evaluate(async ({ users, likes }) => {
+/**
+ * The previous version's store, written from the extension page while the
+ * worker is stopped: DB version 1, the four stores, every record loose as its
+ * writer saved them (binary account, posts, interactions records), taken from
+ * a core of the page's own in saves of 20 accounts (`n` accounts of `prefix`,
+ * three with an interaction). Resolves with the memory's entries (sorted
+ * JSON texts), the record kinds and the version written.
+ */
+function writeVersion1Store(prefix, n, { keepOpen = false } = {}) {
+  return ext.evaluate(async ({ users, likes, keepOpen }) => {
     const core = await import('/core/followback.js');
     await core.default();
     await new Promise((resolve, reject) => {
@@ -228,7 +231,7 @@ test('a version 1 database (loose records only) upgrades, restores the same, and
     const engine = new core.Engine(null);
     const now = Date.now();
     const write = (c) => new Promise((resolve, reject) => {
-      if (Array.isArray(c.pages) && c.pages.length > 0) throw new Error('the core compacted 300 accounts: no loose records to write');
+      if (Array.isArray(c.pages) && c.pages.length > 0) throw new Error('the core compacted: no loose records to write');
       const tx = db.transaction(['accounts', 'tweets', 'interactions', 'meta'], 'readwrite');
       ['accounts', 'tweets', 'interactions'].forEach((kind) => {
         for (const [key, value] of c[kind]) {
@@ -251,14 +254,24 @@ test('a version 1 database (loose records only) upgrades, restores the same, and
       r.onsuccess = () => resolve([...new Set(r.result.map((v) => (v instanceof Uint8Array ? 'bytes' : typeof v)))]);
     });
     const version = db.version;
-    db.close();
+    // Held open (as an older page of the previous version would): nobody can upgrade it meanwhile.
+    if (keepOpen) /** @type {any} */ (globalThis).__v1db = db;
+    else db.close();
     const entries = JSON.parse(engine.exportMemory()).entries.map((e) => JSON.stringify(e)).sort();
     engine.free();
     return { entries, kinds, version };
   }, {
-    users: Array.from({ length: 300 }, (_, i) => user('v1_', i)),
-    likes: [5, 50, 150].map((i) => ({ handle: handleOf('v1_', i), kind: 'liked', at: 1_700_000_000 })),
+    users: Array.from({ length: n }, (_, i) => user(prefix, i)),
+    likes: [5, 50, 150].map((i) => ({ handle: handleOf(prefix, i), kind: 'liked', at: 1_700_000_000 })),
+    keepOpen,
   });
+}
+
+test('a version 1 database (loose records only) upgrades, restores the same, and is compacted at the first save', async () => {
+  await clearAll();
+  await stopWorker();
+  // The previous version's store, as its writer saved it.
+  const expected = await writeVersion1Store('v1_', 300);
   assert.deepEqual(expected.kinds, ['bytes'], 'binary records, as the previous version wrote them');
   assert.equal(expected.version, 1);
   assert.equal(expected.entries.length, 300);
@@ -279,6 +292,33 @@ test('a version 1 database (loose records only) upgrades, restores the same, and
   assert.deepEqual(await savedEntries(), expected.entries, 'the pages hold it all');
   await stopWorker();
   assert.deepEqual(await workerEntries(), expected.entries, 'and restore it after a restart');
+  await clearAll();
+});
+
+test('a worker that could not read the store at start never replaces it with a compaction', async () => {
+  await clearAll();
+  await stopWorker();
+  // The version 1 store held open by the page: the starting worker's upgrade is blocked, its restore fails.
+  const old = await writeVersion1Store('ro_', 300, { keepOpen: true });
+  assert.equal(old.version, 1);
+  const stats = await until('the restore refused', async () => {
+    const s = await send({ type: 'fb:debug-stats' });
+    return s.warnings.some((w) => /memory could not be restored: .*blocked/.test(w.text)) ? s : null;
+  });
+  assert.equal(stats.remembered, 0, 'the worker started with nothing');
+  await ext.evaluate(() => /** @type {any} */ (globalThis).__v1db.close());
+  // Past the loose limit (4,000 values): the core compacts, and the worker keeps that off the store.
+  await ingest('rn_', 0, 4200);
+  const after = await until('the compaction kept off', async () => {
+    const s = await send({ type: 'fb:debug-stats' });
+    return s.warnings.some((w) => /^memory not compacted: the saved copy could not be read at start/.test(w.text)) ? s : null;
+  });
+  assert.ok(!after.warnings.some((w) => /^memory compacted/.test(w.text)), JSON.stringify(after.warnings));
+  await settled();
+  await stopWorker();
+  const restored = new Set(await workerEntries());
+  const missing = old.entries.filter((e) => !restored.has(e));
+  assert.deepEqual(missing, [], 'every account of the store the worker could not read is still there');
   await clearAll();
 });
 
