@@ -226,7 +226,29 @@ fn save(m: &mut Memory, idb: &mut Idb, limit: usize) {
         );
     } else {
         assert_eq!(m.loose_records(), 0, "a compaction starts the count again");
+        assert_eq!(
+            c.bytes,
+            page_record_bytes(&c),
+            "bytes are the pages' records"
+        );
+        assert_eq!(c.total, m.len());
     }
+}
+
+/// The bytes of every record a compaction's pages hold.
+fn page_record_bytes(c: &Changes) -> usize {
+    c.pages
+        .iter()
+        .flatten()
+        .filter_map(|p| read_page(p))
+        .map(|r| {
+            [r.accounts, r.tweets, r.interactions]
+                .iter()
+                .flatten()
+                .map(|(_, v)| v.len())
+                .sum::<usize>()
+        })
+        .sum()
 }
 
 /// A restore of `idb` equals `live` (its export), reads nothing damaged,
@@ -390,6 +412,7 @@ fn a_compaction_writes_pages_of_a_thousand_in_key_order() {
     );
     assert_eq!(read.iter().map(|r| r.tweets.len()).sum::<usize>(), 782);
     assert_eq!(c.total, 2_345);
+    assert_eq!(c.bytes, page_record_bytes(&c));
     assert_eq!(m.loose_records(), 0);
     assert!(m.take_changes().is_empty(), "nothing more to write");
 }
