@@ -834,7 +834,9 @@ impl Memory {
         if account.handle.is_empty() && existing.is_none() {
             return;
         }
-        let mut entry = existing.and_then(|i| self.remove(i)).unwrap_or_default();
+        let held = existing.and_then(|i| self.remove(i));
+        let held_key = held.as_ref().map(|e| entry_key(&e.account));
+        let mut entry = held.unwrap_or_default();
         let mut merged = account;
         merged.fill_from(&entry.account);
         if merged.observed_at.is_none() {
@@ -844,7 +846,10 @@ impl Memory {
         entry.account = merged;
         entry.last_seen = now;
         entry.record_snapshot(at);
-        self.insert(entry);
+        // The same entry under the same key: its posts and interactions
+        // records stand as stored.
+        let continued = held_key.is_some_and(|k| k == entry_key(&entry.account));
+        self.insert(entry, continued);
         self.evict_if_full();
     }
 
@@ -1054,10 +1059,14 @@ impl Memory {
     /// Adds an entry that holds its handle from now on. An id-less entry that
     /// held the handle is folded into it; an entry with another id keeps its
     /// own history (and its last-seen handle) but no longer answers to it.
-    fn insert(&mut self, mut entry: EntryData) {
+    /// `continued`: the entry is the one held before under the same key with
+    /// new facts (its posts and interactions as stored); else any records
+    /// still stored under its key (an entry evicted or moved since the last
+    /// save) are all written over.
+    fn insert(&mut self, mut entry: EntryData, continued: bool) {
         let key = entry_key(&entry.account);
         let handle = entry.account.key();
-        let mut kinds = ACCOUNT;
+        let mut kinds = if continued { ACCOUNT } else { ALL };
         if !handle.is_empty() {
             if let Some(previous) = self.holder(&handle) {
                 let previous_key = self.slot(previous).map(Slot::key);

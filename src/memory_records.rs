@@ -597,6 +597,21 @@ impl Slot {
     }
 }
 
+/// The sizes of a slot's records as a page holds them (account, tweets,
+/// interactions; 0: none).
+fn page_sizes(slot: &Slot) -> [u32; 3] {
+    let len = |r: Option<&Vec<u8>>| {
+        r.map_or(0, |r| {
+            u32::try_from(r.len()).unwrap_or(u32::MAX).min(PAGED - 1)
+        })
+    };
+    [
+        len(Some(&account_record(slot))),
+        len(slot_tweets_record(slot).as_ref()),
+        len(interactions_record(slot).as_ref()),
+    ]
+}
+
 /// A slot's `tweets` record, without decoding its account when it has no posts.
 fn slot_tweets_record(slot: &Slot) -> Option<Vec<u8>> {
     let has_posts = slot.extra.as_deref().is_some_and(|x| !x.tweets.is_empty());
@@ -617,31 +632,11 @@ impl Memory {
     /// [`Memory::rewrite_all`] or a damaged page, and when this save's loose
     /// values would take the store's past [`Memory::loose_limit`].
     pub fn take_changes(&mut self) -> Changes {
-        let limit = self.loose_limit();
-        let mut evicted = 0;
-        let compact = self.tracker.cleared || self.tracker.damaged || {
-            // About what this save adds (exact for entries written as kept):
-            // a save clearly past the limit is not built as loose records first.
-            let dirty: usize = self
-                .tracker
-                .dirty
-                .keys()
-                .filter_map(|k| self.find_key(k).and_then(|i| self.slot(i)))
-                .map(|s| s.values_when_written().saturating_sub(s.loose_values()))
-                .sum();
-            self.tracker.loose + dirty + self.tracker.gone.len() > limit
-        };
-        if !compact {
-            let (changes, added) = self.take_loose_changes();
-            if self.tracker.loose + added <= self.loose_limit() {
-                self.tracker.loose += added;
-                return changes;
-            }
-            // Evictions by bytes took it past: the records just built are
-            // written in the pages instead.
-            evicted = changes.evicted;
+        let mut changes = self.take_changes_unpaged();
+        if changes.pages.is_some() {
+            changes.pages = Some(self.pages().collect());
         }
-        self.compact(evicted)
+        changes
     }
 
     /// [`Memory::take_changes`] as loose records, and the loose values it adds.
@@ -706,18 +701,36 @@ impl Memory {
         (changes, added)
     }
 
-    /// A compaction: every entry in pages (keys ascending), into an emptied
-    /// store; the least recently seen evicted first while they would exceed
-    /// the byte cap. `evicted`: accounts evicted earlier in this save.
+    /// A compaction: every entry to be written in pages, into an emptied
+    /// store; the least recently seen evicted first while their records
+    /// would exceed the byte cap. `evicted`: accounts evicted earlier in this
+    /// save. The pages themselves are written by [`Memory::pages`] (here
+    /// `pages` is an empty list for them), so they need not all be in the
+    /// heap at once.
     fn compact(&mut self, evicted: usize) -> Changes {
-        let tracker = &mut self.tracker;
-        tracker.dirty.clear();
-        tracker.cleared = false;
-        tracker.damaged = false;
-        let mut pages = self.write_pages();
+        let dirty = std::mem::take(&mut self.tracker.dirty);
+        // After a clear, an import or a rewrite, what changed is not known.
+        let measure_all = std::mem::take(&mut self.tracker.cleared);
+        self.tracker.damaged = false;
+        // Every entry's records as the pages will hold them: measured anew
+        // where they changed or were never written, else as stored.
+        let changed: Vec<u32> = dirty.keys().filter_map(|k| self.find_key(k)).collect();
+        for i in changed {
+            if let Some(slot) = self.slots.get_mut(i as usize).and_then(Option::as_mut) {
+                slot.set_sizes(page_sizes(slot));
+            }
+        }
+        let mut stored = 0;
+        for slot in self.slots.iter_mut().flatten() {
+            if measure_all || slot.sizes()[0] == 0 {
+                slot.set_sizes(page_sizes(slot));
+            }
+            slot.set_paged(true);
+            stored += total(slot.sizes());
+        }
+        self.tracker.stored_bytes = stored;
         if self.tracker.stored_bytes > self.tracker.max_bytes {
             self.evict_bytes_to(self.tracker.max_bytes - self.tracker.max_bytes / 10);
-            pages = self.write_pages();
         }
         let tracker = &mut self.tracker;
         tracker.gone.clear();
@@ -725,7 +738,7 @@ impl Memory {
         tracker.loose = 0;
         Changes {
             clear: true,
-            pages: Some(pages),
+            pages: Some(Vec::new()),
             evicted: evicted + std::mem::take(&mut tracker.evicted),
             bytes: tracker.stored_bytes,
             total: self.count,
@@ -733,9 +746,42 @@ impl Memory {
         }
     }
 
-    /// Every entry in pages of [`PAGE_ACCOUNTS`], in key order; each slot
-    /// then paged, with its records' sizes.
-    fn write_pages(&mut self) -> Vec<Vec<u8>> {
+    /// [`Memory::take_changes`] with a compaction's pages left to
+    /// [`Memory::pages`] (`pages` is then an empty list): the worker's
+    /// binding copies them out one at a time, so a compaction of a large
+    /// memory does not hold every page in the heap at once.
+    pub fn take_changes_unpaged(&mut self) -> Changes {
+        let limit = self.loose_limit();
+        let mut evicted = 0;
+        let compact = self.tracker.cleared || self.tracker.damaged || {
+            // About what this save adds (exact for entries written as kept):
+            // a save clearly past the limit is not built as loose records first.
+            let dirty: usize = self
+                .tracker
+                .dirty
+                .keys()
+                .filter_map(|k| self.find_key(k).and_then(|i| self.slot(i)))
+                .map(|s| s.values_when_written().saturating_sub(s.loose_values()))
+                .sum();
+            self.tracker.loose + dirty + self.tracker.gone.len() > limit
+        };
+        if !compact {
+            let (changes, added) = self.take_loose_changes();
+            if self.tracker.loose + added <= self.loose_limit() {
+                self.tracker.loose += added;
+                return changes;
+            }
+            // Evictions by bytes took it past: the records just built are
+            // written in the pages instead.
+            evicted = changes.evicted;
+        }
+        self.compact(evicted)
+    }
+
+    /// The whole memory as pages of [`PAGE_ACCOUNTS`] entries, keys
+    /// ascending within and across pages, written one at a time as the
+    /// iterator is driven (after a compaction: [`Memory::take_changes_unpaged`]).
+    pub fn pages(&self) -> impl Iterator<Item = Vec<u8>> + '_ {
         let mut keyed: Vec<(String, u32)> = self
             .slots
             .iter()
@@ -743,12 +789,16 @@ impl Memory {
             .filter_map(|(i, s)| s.as_ref().map(|s| (s.key(), i as u32)))
             .collect();
         crate::sort::values(&mut keyed);
-        let mut stored = 0;
-        let mut pages = Vec::with_capacity(keyed.len().div_ceil(PAGE_ACCOUNTS));
-        for chunk in keyed.chunks(PAGE_ACCOUNTS) {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let chunk = keyed.get(at..(at + PAGE_ACCOUNTS).min(keyed.len()))?;
+            if chunk.is_empty() {
+                return None;
+            }
+            at += chunk.len();
             let mut page = binary::page_start(chunk.len(), chunk.len() * 256);
             for (key, i) in chunk {
-                let Some(slot) = self.slots.get_mut(*i as usize).and_then(Option::as_mut) else {
+                let Some(slot) = self.slot(*i) else {
                     continue;
                 };
                 let account = account_record(slot);
@@ -761,24 +811,9 @@ impl Memory {
                     tweets.as_deref(),
                     interactions.as_deref(),
                 );
-                let len = |r: Option<&Vec<u8>>| {
-                    r.map_or(0, |r| {
-                        u32::try_from(r.len()).unwrap_or(u32::MAX).min(PAGED - 1)
-                    })
-                };
-                let sizes = [
-                    len(Some(&account)),
-                    len(tweets.as_ref()),
-                    len(interactions.as_ref()),
-                ];
-                stored += total(sizes);
-                slot.set_sizes(sizes);
-                slot.set_paged(true);
             }
-            pages.push(page);
-        }
-        self.tracker.stored_bytes = stored;
-        pages
+            Some(page)
+        })
     }
 
     /// Hands out every record again at the next save, into an emptied store
@@ -1206,9 +1241,17 @@ impl Memory {
             match self.holder(handle) {
                 None => hold = true,
                 Some(other) if newer_than(self, other) => {
-                    // The older holder loses the handle: without an id, it is unreachable.
-                    if self.slot(other).is_some_and(|s| s.key().starts_with('@')) {
-                        self.unrestore(other, report);
+                    // The older holder loses the handle: without an id, it is
+                    // unreachable. From a page, to a loose record, it is stale
+                    // (the live memory folded it in, or its own loose record,
+                    // newer, follows): replaced, not skipped.
+                    let other_slot = self.slot(other);
+                    if other_slot.is_some_and(|s| s.key().starts_with('@')) {
+                        if !paged && other_slot.is_some_and(Slot::paged) {
+                            self.replace_paged(other, report);
+                        } else {
+                            self.unrestore(other, report);
+                        }
                     } else {
                         self.release_handle(handle, other);
                     }

@@ -498,7 +498,8 @@ impl Engine {
     /// array the save is a compaction (see `MemoryChanges`).
     #[wasm_bindgen(js_name = takeMemoryChanges, unchecked_return_type = "MemoryChanges")]
     pub fn take_memory_changes(&mut self) -> JsValue {
-        changes_to_js(self.memory.take_changes())
+        let changes = self.memory.take_changes_unpaged();
+        changes_to_js(changes, &self.memory)
     }
 
     /// Replaces memory with every stored record in one batch (as
@@ -622,8 +623,9 @@ fn records_of<'a>(
 }
 
 /// A save as JS: every record a `Uint8Array` of its own (IndexedDB stores it
-/// as it is), `null` for a record to delete.
-fn changes_to_js(changes: crate::memory::Changes) -> JsValue {
+/// as it is), `null` for a record to delete; a compaction's pages written
+/// from `memory` one at a time, each copied out before the next is made.
+fn changes_to_js(changes: crate::memory::Changes, memory: &Memory) -> JsValue {
     #[derive(Serialize)]
     struct Rest<'a> {
         clear: bool,
@@ -641,8 +643,8 @@ fn changes_to_js(changes: crate::memory::Changes) -> JsValue {
     });
     let pages: JsValue = match &changes.pages {
         None => JsValue::NULL,
-        Some(pages) => pages
-            .iter()
+        Some(_) => memory
+            .pages()
             .map(|p| JsValue::from(js_sys::Uint8Array::from(p.as_slice())))
             .collect::<js_sys::Array>()
             .into(),

@@ -226,7 +226,29 @@ fn save(m: &mut Memory, idb: &mut Idb, limit: usize) {
         );
     } else {
         assert_eq!(m.loose_records(), 0, "a compaction starts the count again");
+        assert_eq!(
+            c.bytes,
+            page_record_bytes(&c),
+            "bytes are the pages' records"
+        );
+        assert_eq!(c.total, m.len());
     }
+}
+
+/// The bytes of every record a compaction's pages hold.
+fn page_record_bytes(c: &Changes) -> usize {
+    c.pages
+        .iter()
+        .flatten()
+        .filter_map(|p| read_page(p))
+        .map(|r| {
+            [r.accounts, r.tweets, r.interactions]
+                .iter()
+                .flatten()
+                .map(|(_, v)| v.len())
+                .sum::<usize>()
+        })
+        .sum()
 }
 
 /// A restore of `idb` equals `live` (its export), reads nothing damaged,
@@ -390,6 +412,7 @@ fn a_compaction_writes_pages_of_a_thousand_in_key_order() {
     );
     assert_eq!(read.iter().map(|r| r.tweets.len()).sum::<usize>(), 782);
     assert_eq!(c.total, 2_345);
+    assert_eq!(c.bytes, page_record_bytes(&c));
     assert_eq!(m.loose_records(), 0);
     assert!(m.take_changes().is_empty(), "nothing more to write");
 }
@@ -757,4 +780,82 @@ fn bad_tombstone_text_is_refused_and_changes_nothing() {
             skipped: 0
         }
     );
+}
+
+/// A small real page (three entries, one with a post and an interaction).
+fn small_page() -> Vec<u8> {
+    let mut m = Memory::new(10);
+    for (i, h) in ["ann", "bob", "cat"].iter().enumerate() {
+        let id = format!("{}", i + 1);
+        m.remember_account(
+            Account {
+                id: Some(id.clone()),
+                followers: Some(i as u64),
+                ..Account::with_handle(*h, Source::Graphql)
+            },
+            5,
+        );
+        if i == 1 {
+            m.remember_tweet(
+                Tweet {
+                    id: Some("77".into()),
+                    author_id: Some(id),
+                    text: "hello".into(),
+                    created_at: Some(4),
+                    ..Tweet::default()
+                },
+                6,
+            );
+            m.remember_interaction(
+                Interaction {
+                    handle: (*h).into(),
+                    kind: InteractionKind::Replied,
+                    at: Some(6),
+                    source: Source::Graphql,
+                    notification: Some("n1".into()),
+                },
+                6,
+            );
+        }
+    }
+    m.rewrite_all();
+    let c = m.take_changes();
+    c.pages
+        .and_then(|p| p.into_iter().next())
+        .unwrap_or_default()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// Any bytes, and a real page with bytes changed: read whole or skipped
+    /// whole (one count), never a panic; what loads is at most what it holds.
+    #[test]
+    fn any_page_bytes_are_read_or_skipped_whole(
+        noise in proptest::collection::vec(any::<u8>(), 0..64),
+        flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..4),
+        raw in any::<bool>(),
+    ) {
+        let mut page = if raw { noise.clone() } else { small_page() };
+        if !raw {
+            for (at, byte) in &flips {
+                let i = at.index(page.len());
+                page[i] = *byte;
+            }
+            page.extend_from_slice(&noise[..noise.len().min(2)]);
+        }
+        let mut m = Memory::new(10);
+        m.restore_begin(3);
+        let read = m.restore_page(&page);
+        let report = m.restore_finish();
+        prop_assert_eq!(read, read_page(&page).is_some());
+        if read {
+            let entries = read_page(&page).map_or(0, |r| r.accounts.len());
+            prop_assert!(report.loaded <= entries);
+            prop_assert_eq!(report.loaded, m.len());
+        } else {
+            prop_assert_eq!(report, LoadReport { loaded: 0, skipped: 1 });
+            prop_assert!(m.take_changes().pages.is_some(), "a damaged page compacts");
+        }
+    }
 }

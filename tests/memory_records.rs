@@ -348,3 +348,28 @@ fn keys_with_quotes_or_control_characters_restore() {
     assert_eq!(back.len(), 2);
     assert!(back.get(None, Some("we\"ird\tone")).is_some());
 }
+
+#[test]
+fn an_entry_evicted_and_seen_again_before_a_save_gets_no_old_records_back() {
+    let mut m = Memory::new(2);
+    let mut store = Store::default();
+    m.remember_account(acct("ann", Some("1"), 5), 1);
+    m.remember_tweet(post(1, "1"), 1);
+    m.remember_interaction(like("ann", 1), 1);
+    store.apply(&m.take_changes());
+    assert_eq!((store.tweets.len(), store.interactions.len()), (1, 1));
+    // Evicted (the least recently seen), then seen again as a new entry.
+    m.remember_account(acct("bob", Some("2"), 5), 2);
+    m.remember_account(acct("cat", Some("3"), 5), 3);
+    assert!(m.get(Some("1"), None).is_none(), "evicted");
+    m.remember_account(acct("ann", Some("1"), 6), 4);
+    let ann = m.get(Some("1"), None).expect("back");
+    assert!(ann.tweets.is_empty() && ann.interactions.is_empty());
+    store.apply(&m.take_changes());
+    assert!(
+        store.tweets.is_empty() && store.interactions.is_empty(),
+        "{store:?}"
+    );
+    let back = store.restore(2);
+    assert_eq!(back.get(Some("1"), None), m.get(Some("1"), None));
+}
