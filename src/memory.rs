@@ -22,8 +22,11 @@ use std::collections::HashMap;
 
 #[path = "memory_records.rs"]
 mod records;
-pub use records::{Changes, LoadReport, Records, RecordsError, DEFAULT_MAX_BYTES};
-use records::{Tracker, ACCOUNT, ALL, INTERACTIONS, TWEETS};
+pub use records::{
+    loose_limit, read_page, Changes, ForgetError, LoadReport, Records, RecordsError,
+    DEFAULT_MAX_BYTES, PAGE_ACCOUNTS,
+};
+use records::{Tracker, ACCOUNT, ALL, INTERACTIONS, PAGED, TWEETS};
 
 #[path = "memory_binary.rs"]
 mod binary;
@@ -170,7 +173,9 @@ struct Slot {
     /// Posts, interactions, a history its counts do not imply, and the sizes
     /// of its stored post and interaction records; `None` when there are none.
     extra: Option<Box<Extra>>,
-    /// Bytes of its stored account record (0: not written yet).
+    /// Bytes of its stored account record (0: not written yet), and in the
+    /// top bit ([`PAGED`]) whether the store holds it in a page only (no
+    /// loose records of its own): one bit, no side table.
     account_bytes: u32,
     /// Last time (unix seconds) anything about this account was seen.
     last_seen: i64,
@@ -290,7 +295,7 @@ impl Slot {
 
     fn sizes(&self) -> [u32; 3] {
         let [t, i] = self.extra.as_ref().map_or([0, 0], |x| x.stored);
-        [self.account_bytes, t, i]
+        [self.account_bytes & !PAGED, t, i]
     }
 
     /// The memory key: `#id` when it has an id, else `@` and its lower-case handle.
@@ -732,11 +737,6 @@ impl Memory {
         Some(slot.with_subject(scratch, f))
     }
 
-    /// The memory key of every entry.
-    fn keys(&self) -> impl Iterator<Item = String> + '_ {
-        self.slots.iter().flatten().map(Slot::key)
-    }
-
     fn slot(&self, i: u32) -> Option<&Slot> {
         self.slots.get(i as usize).and_then(Option::as_ref)
     }
@@ -865,7 +865,7 @@ impl Memory {
         self.free.push(i);
         self.count -= 1;
         self.tracker.gone(&key);
-        self.tracker.detach(&key, slot.sizes());
+        self.tracker.detach(&key, slot.sizes(), slot.paged());
         Some((key, slot))
     }
 
@@ -882,7 +882,9 @@ impl Memory {
         if account.handle.is_empty() && existing.is_none() {
             return;
         }
-        let mut entry = existing.and_then(|i| self.remove(i)).unwrap_or_default();
+        let held = existing.and_then(|i| self.remove(i));
+        let held_key = held.as_ref().map(|e| entry_key(&e.account));
+        let mut entry = held.unwrap_or_default();
         let mut merged = account;
         merged.fill_from(&entry.account);
         if merged.observed_at.is_none() {
@@ -892,7 +894,10 @@ impl Memory {
         entry.account = merged;
         entry.last_seen = now;
         entry.record_snapshot(at);
-        self.insert(entry);
+        // The same entry under the same key: its posts and interactions
+        // records stand as stored.
+        let continued = held_key.is_some_and(|k| k == entry_key(&entry.account));
+        self.insert(entry, continued);
         self.evict_if_full();
     }
 
@@ -901,7 +906,8 @@ impl Memory {
     fn extra_mut(&mut self, i: u32) -> Option<(String, bool, &mut Slot)> {
         let slot = self.slots.get_mut(i as usize)?.as_mut()?;
         let key = slot.key();
-        let stored = slot.account_bytes > 0;
+        // Written as loose records (a paged entry's first change writes it whole).
+        let stored = slot.sizes()[0] > 0 && !slot.paged();
         slot.extra.get_or_insert_with(Box::default);
         Some((key, stored, slot))
     }
@@ -1095,16 +1101,20 @@ impl Memory {
         self.by_id.clear();
         self.by_text = HashMap::new();
         self.by_handle.clear();
-        self.tracker.replace_all(std::iter::empty());
+        self.tracker.replace_all();
     }
 
     /// Adds an entry that holds its handle from now on. An id-less entry that
     /// held the handle is folded into it; an entry with another id keeps its
     /// own history (and its last-seen handle) but no longer answers to it.
-    fn insert(&mut self, mut entry: EntryData) {
+    /// `continued`: the entry is the one held before under the same key with
+    /// new facts (its posts and interactions as stored); else any records
+    /// still stored under its key (an entry evicted or moved since the last
+    /// save) are all written over.
+    fn insert(&mut self, mut entry: EntryData, continued: bool) {
         let key = entry_key(&entry.account);
         let handle = entry.account.key();
-        let mut kinds = ACCOUNT;
+        let mut kinds = if continued { ACCOUNT } else { ALL };
         if !handle.is_empty() {
             if let Some(previous) = self.holder(&handle) {
                 let previous_key = self.slot(previous).map(Slot::key);
@@ -1127,9 +1137,13 @@ impl Memory {
                 kinds = ALL;
             }
         }
-        let sizes = self.tracker.reattach(&key);
-        self.tracker.mark(&key, kinds, sizes.is_some());
-        self.put(Slot::of(entry, sizes.unwrap_or_default()), true);
+        // Its key's records as stored: loose ones are changed kind by kind,
+        // a paged entry is written whole (its loose records replace the page's).
+        let (sizes, paged) = self.tracker.reattach(&key).unwrap_or_default();
+        self.tracker.mark(&key, kinds, sizes != [0; 3] && !paged);
+        let mut slot = Slot::of(entry, sizes);
+        slot.set_paged(paged);
+        self.put(slot, true);
     }
 
     /// Adds a loaded entry, newest first: an entry already loaded under the
@@ -1283,8 +1297,7 @@ impl Memory {
         }
         memory.evict_to(memory.capacity);
         // Loaded whole: the records are all to be written, into an emptied store.
-        let keys: Vec<String> = memory.keys().collect();
-        memory.tracker.replace_all(keys.into_iter());
+        memory.tracker.replace_all();
         Ok(memory)
     }
 }

@@ -325,3 +325,91 @@ pub(super) fn read_interactions(record: &[u8]) -> Option<Vec<Interaction>> {
     }
     r.done().then_some(out)
 }
+
+/// The version byte every page starts with: distinct from [`VERSION`], so a
+/// page is never taken for a record, nor a record for a page.
+pub(super) const PAGE_VERSION: u8 = 2;
+
+/// Most entries a page may say it holds (far above what is written), so a
+/// damaged count cannot ask for a huge allocation.
+const MAX_PAGE_ENTRIES: u64 = 1 << 20;
+
+/// One entry of a page as read back: its key and its records in the forms
+/// above (borrowed, not yet read: the record readers check them).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct PageEntryIn<'a> {
+    pub(super) key: &'a str,
+    pub(super) account: &'a [u8],
+    pub(super) tweets: Option<&'a [u8]>,
+    pub(super) interactions: Option<&'a [u8]>,
+}
+
+/// A page (the `pages` store's value, many entries packed in one value):
+/// [`PAGE_VERSION`], the number of entries, then each entry in ascending key
+/// order: its key, its account record, its tweets record and its
+/// interactions record, each length-prefixed (length 0: none; a record is
+/// never empty). Start one with [`page_start`], add entries with [`page_entry`].
+pub(super) fn page_start(entries: usize, capacity: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(capacity);
+    out.push(PAGE_VERSION);
+    put_varint(&mut out, entries as u64);
+    out
+}
+
+/// Adds one entry to a page begun by [`page_start`].
+pub(super) fn page_entry(
+    out: &mut Vec<u8>,
+    key: &str,
+    account: &[u8],
+    tweets: Option<&[u8]>,
+    interactions: Option<&[u8]>,
+) {
+    put_str(out, key);
+    for record in [Some(account), tweets, interactions] {
+        let record = record.unwrap_or_default();
+        put_varint(out, record.len() as u64);
+        out.extend_from_slice(record);
+    }
+}
+
+/// Reads a page written by [`page_start`] / [`page_entry`]: `None` when it is
+/// damaged anywhere (another version, cut short, trailing bytes, an empty
+/// account record, keys out of order), never half read.
+pub(super) fn read_page(page: &[u8]) -> Option<Vec<PageEntryIn<'_>>> {
+    let mut r = Strict::new(page);
+    if r.byte()? != PAGE_VERSION {
+        return None;
+    }
+    let n = r.varint()?;
+    if n > MAX_PAGE_ENTRIES {
+        return None;
+    }
+    // Each entry takes at least 5 bytes: do not trust a count the bytes cannot hold.
+    let mut out = Vec::with_capacity((n as usize).min(page.len() / 5));
+    let mut previous: Option<&str> = None;
+    for _ in 0..n {
+        let key = r.str()?;
+        if previous.is_some_and(|p| p >= key) {
+            return None;
+        }
+        previous = Some(key);
+        let account = r.bytes()?;
+        if account.is_empty() {
+            return None;
+        }
+        let tweets = optional(r.bytes()?);
+        let interactions = optional(r.bytes()?);
+        out.push(PageEntryIn {
+            key,
+            account,
+            tweets,
+            interactions,
+        });
+    }
+    r.done().then_some(out)
+}
+
+/// A page's optional record: `None` for length 0.
+fn optional(record: &[u8]) -> Option<&[u8]> {
+    (!record.is_empty()).then_some(record)
+}

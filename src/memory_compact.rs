@@ -424,6 +424,15 @@ impl<'a> Strict<'a> {
         std::str::from_utf8(text).ok()
     }
 
+    /// A length-prefixed byte string (as [`put_str`] writes one, any bytes).
+    pub(super) fn bytes(&mut self) -> Option<&'a [u8]> {
+        let len = usize::try_from(self.varint()?).ok()?;
+        let end = self.at.checked_add(len)?;
+        let bytes = self.bytes.get(self.at..end)?;
+        self.at = end;
+        Some(bytes)
+    }
+
     /// What is left, consumed.
     pub(super) fn rest(&mut self) -> &'a [u8] {
         let rest = self.bytes.get(self.at..).unwrap_or_default();

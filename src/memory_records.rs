@@ -13,6 +13,19 @@
 //! compact byte string itself, so a restore copies bytes instead of parsing
 //! JSON); the JSON strings an older version wrote are still read, and
 //! written again in the binary form at the next save.
+//!
+//! Pages: most of the memory is stored packed, [`PAGE_ACCOUNTS`] entries to
+//! a value (`pages` store, [`Changes::pages`]), as reading a value costs
+//! IndexedDB the same whatever its size. A save writes the entries changed
+//! since as loose records (the three kinds above; the first change to an
+//! entry read from a page writes all its kinds, so an entry's loose records
+//! always replace its page copy whole) and the keys taken out as tombstones
+//! (`gone`). When the loose records and tombstones pass [`loose_limit`] (or
+//! after a clear, an import, [`Memory::rewrite_all`], a damaged page), the
+//! save is a compaction: the whole memory in pages into an emptied store.
+//! A restore reads the pages ([`Memory::restore_page`]), then the tombstones
+//! ([`Memory::restore_forget`]), then the loose records
+//! ([`Memory::restore_records`]).
 
 use std::collections::{HashMap, HashSet};
 
@@ -31,6 +44,42 @@ pub(super) const TWEETS: u8 = 2;
 pub(super) const INTERACTIONS: u8 = 4;
 pub(super) const ALL: u8 = ACCOUNT | TWEETS | INTERACTIONS;
 
+/// The top bit of a slot's `account_bytes`: the entry is stored in a page
+/// only (no loose records of its own).
+pub(super) const PAGED: u32 = 1 << 31;
+
+/// Entries per page (the last page of a compaction holds the rest).
+pub const PAGE_ACCOUNTS: usize = 1_000;
+
+/// The restore cost model behind [`loose_limit`] (Chromium, IndexedDB's
+/// reads and the core, measured on this project's 2-core machine): about
+/// 2.5 ms per page of [`PAGE_ACCOUNTS`] entries, about 17 µs per loose value
+/// (a loose record or a tombstone).
+const PAGE_RESTORE_US: usize = 2_500;
+const LOOSE_RESTORE_US: usize = 17;
+/// What a restore may take at worst: 270 ms, a tenth under the 300 ms goal.
+const RESTORE_BUDGET_US: usize = 270_000;
+/// The limit never goes below this (a memory of more than ~104,000 entries,
+/// whose pages alone take the budget, still compacts only every 1,000 loose
+/// values), nor above [`MAX_LOOSE`] (a small memory's restore stays short and
+/// its loose stores small; compacting a small memory is cheap).
+const MIN_LOOSE: usize = 1_000;
+const MAX_LOOSE: usize = 4_000;
+
+/// The compaction policy: how many loose values (loose records written since
+/// the last pages, and tombstones) a memory of `accounts` entries may have in
+/// its store; a save that would pass it is a compaction instead. It spends on
+/// loose values what the pages leave of the restore budget:
+/// `(270 ms - ceil(accounts / 1,000) x 2.5 ms) / 17 µs`, within
+/// 1,000..=4,000. So 4,000 at 1,000 or 10,000 entries, 1,176 at 100,000
+/// (worst restore about 100 x 2.5 + 1,176 x 0.017 = 270 ms), 1,000 from
+/// about 104,000 up.
+pub fn loose_limit(accounts: usize) -> usize {
+    let pages = accounts.div_ceil(PAGE_ACCOUNTS);
+    let left = RESTORE_BUDGET_US.saturating_sub(pages.saturating_mul(PAGE_RESTORE_US));
+    (left / LOOSE_RESTORE_US).clamp(MIN_LOOSE, MAX_LOOSE)
+}
+
 /// Default cap on the stored bytes of all records: 100,000 accounts at about
 /// 2 KB each (a profile ~0.4 KB, 20 saved posts ~3 KB for the few with posts).
 pub const DEFAULT_MAX_BYTES: usize = 200 * 1024 * 1024;
@@ -44,13 +93,21 @@ pub(super) struct Tracker {
     dirty: HashMap<String, u8>,
     /// Keys taken out (evicted, moved to an id, folded into another entry).
     gone: HashSet<String>,
-    /// Stored sizes (account, tweets, interactions) of entries taken out.
-    detached: HashMap<String, [u32; 3]>,
+    /// Stored sizes (account, tweets, interactions) of entries taken out,
+    /// and whether they were paged.
+    detached: HashMap<String, ([u32; 3], bool)>,
     stored_bytes: usize,
     /// Accounts evicted since the last save.
     evicted: usize,
     /// The store must be emptied before this save's records are written.
     cleared: bool,
+    /// A page could not be read at the restore: the next save compacts.
+    damaged: bool,
+    /// Loose values (records and tombstones) in the store since the last
+    /// pages, as counted at each save (and read at the restore).
+    loose: usize,
+    /// A limit set in place of [`loose_limit`] ([`Memory::set_loose_limit`]).
+    limit: Option<usize>,
     max_bytes: usize,
 }
 
@@ -63,6 +120,9 @@ impl Default for Tracker {
             stored_bytes: 0,
             evicted: 0,
             cleared: false,
+            damaged: false,
+            loose: 0,
+            limit: None,
             max_bytes: DEFAULT_MAX_BYTES,
         }
     }
@@ -89,16 +149,21 @@ impl Tracker {
         self.gone.insert(key.to_string());
     }
 
-    /// Keeps the stored sizes of an entry taken out.
-    pub(super) fn detach(&mut self, key: &str, sizes: [u32; 3]) {
+    /// The entry under `key` is back before the save (its records stay).
+    fn ungone(&mut self, key: &str) {
+        self.gone.remove(key);
+    }
+
+    /// Keeps the stored sizes of an entry taken out, and whether it was paged.
+    pub(super) fn detach(&mut self, key: &str, sizes: [u32; 3], paged: bool) {
         if sizes != [0; 3] {
-            self.detached.insert(key.to_string(), sizes);
+            self.detached.insert(key.to_string(), (sizes, paged));
         }
     }
 
-    /// The stored sizes of the entry that was under `key`, for the entry now
-    /// put there; `None` when nothing under it was written.
-    pub(super) fn reattach(&mut self, key: &str) -> Option<[u32; 3]> {
+    /// The stored sizes of the entry that was under `key` and whether it was
+    /// paged, for the entry now put there; `None` when nothing under it was written.
+    pub(super) fn reattach(&mut self, key: &str) -> Option<([u32; 3], bool)> {
         self.detached.remove(key)
     }
 
@@ -106,28 +171,27 @@ impl Tracker {
         self.evicted += count;
     }
 
-    /// Everything is to be written again, into an emptied store.
-    pub(super) fn replace_all(&mut self, keys: impl Iterator<Item = String>) {
+    /// Everything is to be written again, into an emptied store (the next
+    /// save is a compaction).
+    pub(super) fn replace_all(&mut self) {
         *self = Tracker {
             cleared: true,
             max_bytes: self.max_bytes,
+            limit: self.limit,
             evicted: self.evicted,
             ..Tracker::default()
         };
-        for key in keys {
-            self.dirty.insert(key, ALL);
-        }
     }
 
     /// `sizes[kind]` becomes `bytes`.
     fn set_stored(&mut self, sizes: &mut [u32; 3], kind: usize, bytes: usize) {
-        let new = u32::try_from(bytes).unwrap_or(u32::MAX);
+        let new = u32::try_from(bytes).unwrap_or(u32::MAX).min(PAGED - 1);
         self.stored_bytes = self.stored_bytes.saturating_sub(sizes[kind] as usize) + new as usize;
         sizes[kind] = new;
     }
 
     fn forget_stored(&mut self, key: &str) {
-        if let Some(sizes) = self.detached.remove(key) {
+        if let Some((sizes, _)) = self.detached.remove(key) {
             self.stored_bytes = self.stored_bytes.saturating_sub(total(sizes));
         }
     }
@@ -135,22 +199,29 @@ impl Tracker {
 
 /// One save: the records to write (`None`: delete that record) and the keys
 /// whose records all go. Written in one transaction, in this order: clear (when
-/// set), deletes, then puts.
+/// set), deletes, then puts. A compaction (`pages` set) is the whole memory
+/// in pages, `clear` set, and no records or deletes.
 #[derive(Serialize, Clone, Debug, Default, PartialEq)]
 pub struct Changes {
-    /// Empty every store first (after a clear or an import).
+    /// Empty every store first (after a clear or an import; with `pages`).
     pub clear: bool,
+    /// A compaction: the whole memory, page `i` under key `i` ([`PAGE_ACCOUNTS`]
+    /// entries each, keys ascending within and across pages); `None` otherwise.
+    pub pages: Option<Vec<Vec<u8>>>,
     /// `[key, record]` for the `accounts` store (binary records).
     pub accounts: Vec<(String, Vec<u8>)>,
     /// `[key, record | null]` for the `tweets` store.
     pub tweets: Vec<(String, Option<Vec<u8>>)>,
     /// `[key, record | null]` for the `interactions` store.
     pub interactions: Vec<(String, Option<Vec<u8>>)>,
-    /// Keys whose records go from every store.
+    /// Keys whose records go from every store (kept as tombstones until the next pages).
     pub deleted: Vec<String>,
     /// Accounts forgotten (least recently seen) since the last save, by count or by bytes.
     pub evicted: usize,
-    /// Bytes of every stored record once this save is written.
+    /// Bytes of every stored record once this save is written: each
+    /// entry's current records once, loose or in a page (a page's framing,
+    /// a few bytes an entry, and its copies superseded by loose records are
+    /// not counted).
     pub bytes: usize,
     /// Accounts remembered.
     pub total: usize,
@@ -160,6 +231,7 @@ impl Changes {
     /// True when there is nothing to write.
     pub fn is_empty(&self) -> bool {
         !self.clear
+            && self.pages.is_none()
             && self.accounts.is_empty()
             && self.tweets.is_empty()
             && self.interactions.is_empty()
@@ -174,6 +246,46 @@ pub struct LoadReport {
     pub loaded: usize,
     /// Records that could not be read (they are deleted at the next save).
     pub skipped: usize,
+}
+
+/// Why [`Memory::restore_forget_json`] refused its keys.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ForgetError(String);
+
+impl std::fmt::Display for ForgetError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the memory's forgotten keys are not a JSON list of strings ({}); nothing was forgotten",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for ForgetError {}
+
+/// A page's entries as one batch of records (keys in order).
+fn page_records<'a>(entries: &[binary::PageEntryIn<'a>]) -> Records<'a> {
+    let mut records = Records {
+        accounts: Vec::with_capacity(entries.len()),
+        ..Records::default()
+    };
+    for e in entries {
+        records.accounts.push((e.key.to_string(), e.account));
+        if let Some(t) = e.tweets {
+            records.tweets.push((e.key.to_string(), t));
+        }
+        if let Some(i) = e.interactions {
+            records.interactions.push((e.key.to_string(), i));
+        }
+    }
+    records
+}
+
+/// The records a page holds, as one batch (for a store that keeps them
+/// apart, and diagnostics); `None` when the page is damaged.
+pub fn read_page(page: &[u8]) -> Option<Records<'_>> {
+    binary::read_page(page).map(|entries| page_records(&entries))
 }
 
 fn account_record(slot: &Slot) -> Vec<u8> {
@@ -440,9 +552,9 @@ fn read_interactions(record: &[u8]) -> Option<Vec<Interaction>> {
 }
 
 impl Slot {
-    /// Sets the sizes of its stored records.
+    /// Sets the sizes of its stored records (its paged bit kept).
     fn set_sizes(&mut self, sizes: [u32; 3]) {
-        self.account_bytes = sizes[0];
+        self.account_bytes = (sizes[0] & !PAGED) | (self.account_bytes & PAGED);
         let [_, t, i] = sizes;
         if t != 0 || i != 0 || self.extra.is_some() {
             self.extra.get_or_insert_with(Box::default).stored = [t, i];
@@ -451,24 +563,80 @@ impl Slot {
             self.extra = None;
         }
     }
+
+    /// True when the store holds it in a page only (no loose records).
+    pub(super) fn paged(&self) -> bool {
+        self.account_bytes & PAGED != 0
+    }
+
+    pub(super) fn set_paged(&mut self, paged: bool) {
+        self.account_bytes = (self.account_bytes & !PAGED) | if paged { PAGED } else { 0 };
+    }
+
+    /// Loose values the store holds of it: none when paged, else one per
+    /// record written.
+    fn loose_values(&self) -> usize {
+        if self.paged() {
+            return 0;
+        }
+        self.sizes().iter().filter(|b| **b > 0).count()
+    }
+
+    /// Values a whole write of it holds: its account, and its posts and
+    /// interactions when it has any.
+    fn values_when_written(&self) -> usize {
+        let x = self.extra.as_deref();
+        1 + usize::from(x.is_some_and(|x| !x.tweets.is_empty()))
+            + usize::from(x.is_some_and(|x| !x.interactions.is_empty()))
+    }
+}
+
+/// The sizes of a slot's records as a page holds them (account, tweets,
+/// interactions; 0: none).
+fn page_sizes(slot: &Slot) -> [u32; 3] {
+    let len = |r: Option<&Vec<u8>>| {
+        r.map_or(0, |r| {
+            u32::try_from(r.len()).unwrap_or(u32::MAX).min(PAGED - 1)
+        })
+    };
+    [
+        len(Some(&account_record(slot))),
+        len(slot_tweets_record(slot).as_ref()),
+        len(interactions_record(slot).as_ref()),
+    ]
+}
+
+/// A slot's `tweets` record, without decoding its account when it has no posts.
+fn slot_tweets_record(slot: &Slot) -> Option<Vec<u8>> {
+    let has_posts = slot.extra.as_deref().is_some_and(|x| !x.tweets.is_empty());
+    if has_posts {
+        tweets_record(&slot.view())
+    } else {
+        None
+    }
 }
 
 impl Memory {
     /// The records changed since the last call, and the keys to delete; after
     /// this, the memory counts them as written. Evicts the least recently seen
     /// accounts while the stored records would exceed the byte cap.
+    ///
+    /// A compaction instead ([`Changes::pages`]: the whole memory in pages,
+    /// into an emptied store) after a clear, an import,
+    /// [`Memory::rewrite_all`] or a damaged page, and when this save's loose
+    /// values would take the store's past [`Memory::loose_limit`].
     pub fn take_changes(&mut self) -> Changes {
-        let mut changes = Changes {
-            clear: std::mem::take(&mut self.tracker.cleared),
-            ..Changes::default()
-        };
-        if changes.clear {
-            self.tracker.detached.clear();
-            self.tracker.stored_bytes = 0;
-            for slot in self.slots.iter_mut().flatten() {
-                slot.set_sizes([0; 3]);
-            }
+        let mut changes = self.take_changes_unpaged();
+        if changes.pages.is_some() {
+            changes.pages = Some(self.pages().collect());
         }
+        changes
+    }
+
+    /// [`Memory::take_changes`] as loose records, and the loose values it adds.
+    fn take_loose_changes(&mut self) -> (Changes, usize) {
+        let mut changes = Changes::default();
+        let mut added = 0;
         let dirty = std::mem::take(&mut self.tracker.dirty);
         for (key, kinds) in dirty {
             let Some(i) = self.find_key(&key) else {
@@ -477,8 +645,11 @@ impl Memory {
             let Some(slot) = self.slots.get_mut(i as usize).and_then(Option::as_mut) else {
                 continue;
             };
+            // A paged entry's first change writes it whole.
+            let kinds = if slot.paged() { ALL } else { kinds };
+            let before = slot.loose_values();
             let account = (kinds & ACCOUNT != 0).then(|| account_record(slot));
-            let tweets = (kinds & TWEETS != 0).then(|| tweets_record(&slot.view()));
+            let tweets = (kinds & TWEETS != 0).then(|| slot_tweets_record(slot));
             let interactions = (kinds & INTERACTIONS != 0).then(|| interactions_record(slot));
             let mut sizes = slot.sizes();
             if let Some(record) = account {
@@ -496,6 +667,8 @@ impl Memory {
                 changes.interactions.push((key, record));
             }
             slot.set_sizes(sizes);
+            slot.set_paged(false);
+            added += slot.loose_values().saturating_sub(before);
         }
         if self.tracker.stored_bytes > self.tracker.max_bytes {
             self.evict_bytes_to(self.tracker.max_bytes - self.tracker.max_bytes / 10);
@@ -506,9 +679,7 @@ impl Memory {
                 continue;
             }
             self.tracker.forget_stored(&key);
-            if !changes.clear {
-                changes.deleted.push(key);
-            }
+            changes.deleted.push(key);
         }
         if !changes.deleted.is_empty() {
             let deleted: HashSet<&String> = changes.deleted.iter().collect();
@@ -516,18 +687,155 @@ impl Memory {
             changes.tweets.retain(|(k, _)| !deleted.contains(k));
             changes.interactions.retain(|(k, _)| !deleted.contains(k));
         }
+        added += changes.deleted.len();
         crate::sort::values(&mut changes.deleted);
         changes.evicted = std::mem::take(&mut self.tracker.evicted);
         changes.bytes = self.tracker.stored_bytes;
         changes.total = self.count;
-        changes
+        (changes, added)
+    }
+
+    /// A compaction: every entry to be written in pages, into an emptied
+    /// store; the least recently seen evicted first while their records
+    /// would exceed the byte cap. `evicted`: accounts evicted earlier in this
+    /// save. The pages themselves are written by [`Memory::pages`] (here
+    /// `pages` is an empty list for them), so they need not all be in the
+    /// heap at once.
+    fn compact(&mut self, evicted: usize) -> Changes {
+        let dirty = std::mem::take(&mut self.tracker.dirty);
+        // After a clear, an import or a rewrite, what changed is not known.
+        let measure_all = std::mem::take(&mut self.tracker.cleared);
+        self.tracker.damaged = false;
+        // Every entry's records as the pages will hold them: measured anew
+        // where they changed or were never written, else as stored.
+        let changed: Vec<u32> = dirty.keys().filter_map(|k| self.find_key(k)).collect();
+        for i in changed {
+            if let Some(slot) = self.slots.get_mut(i as usize).and_then(Option::as_mut) {
+                slot.set_sizes(page_sizes(slot));
+            }
+        }
+        let mut stored = 0;
+        for slot in self.slots.iter_mut().flatten() {
+            if measure_all || slot.sizes()[0] == 0 {
+                slot.set_sizes(page_sizes(slot));
+            }
+            slot.set_paged(true);
+            stored += total(slot.sizes());
+        }
+        self.tracker.stored_bytes = stored;
+        if self.tracker.stored_bytes > self.tracker.max_bytes {
+            self.evict_bytes_to(self.tracker.max_bytes - self.tracker.max_bytes / 10);
+        }
+        let tracker = &mut self.tracker;
+        tracker.gone.clear();
+        tracker.detached.clear();
+        tracker.loose = 0;
+        Changes {
+            clear: true,
+            pages: Some(Vec::new()),
+            evicted: evicted + std::mem::take(&mut tracker.evicted),
+            bytes: tracker.stored_bytes,
+            total: self.count,
+            ..Changes::default()
+        }
+    }
+
+    /// [`Memory::take_changes`] with a compaction's pages left to
+    /// [`Memory::pages`] (`pages` is then an empty list): the worker's
+    /// binding copies them out one at a time, so a compaction of a large
+    /// memory does not hold every page in the heap at once.
+    pub fn take_changes_unpaged(&mut self) -> Changes {
+        let limit = self.loose_limit();
+        let mut evicted = 0;
+        let compact = self.tracker.cleared || self.tracker.damaged || {
+            // About what this save adds (exact for entries written as kept):
+            // a save clearly past the limit is not built as loose records first.
+            let dirty: usize = self
+                .tracker
+                .dirty
+                .keys()
+                .filter_map(|k| self.find_key(k).and_then(|i| self.slot(i)))
+                .map(|s| s.values_when_written().saturating_sub(s.loose_values()))
+                .sum();
+            self.tracker.loose + dirty + self.tracker.gone.len() > limit
+        };
+        if !compact {
+            let (changes, added) = self.take_loose_changes();
+            if self.tracker.loose + added <= self.loose_limit() {
+                self.tracker.loose += added;
+                return changes;
+            }
+            // Evictions by bytes took it past: the records just built are
+            // written in the pages instead.
+            evicted = changes.evicted;
+        }
+        self.compact(evicted)
+    }
+
+    /// The whole memory as pages of [`PAGE_ACCOUNTS`] entries, keys
+    /// ascending within and across pages, written one at a time as the
+    /// iterator is driven (after a compaction: [`Memory::take_changes_unpaged`]).
+    pub fn pages(&self) -> impl Iterator<Item = Vec<u8>> + '_ {
+        let mut keyed: Vec<(String, u32)> = self
+            .slots
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.as_ref().map(|s| (s.key(), i as u32)))
+            .collect();
+        crate::sort::values(&mut keyed);
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let chunk = keyed.get(at..(at + PAGE_ACCOUNTS).min(keyed.len()))?;
+            if chunk.is_empty() {
+                return None;
+            }
+            at += chunk.len();
+            let mut page = binary::page_start(chunk.len(), chunk.len() * 256);
+            for (key, i) in chunk {
+                let Some(slot) = self.slot(*i) else {
+                    continue;
+                };
+                let account = account_record(slot);
+                let tweets = slot_tweets_record(slot);
+                let interactions = interactions_record(slot);
+                binary::page_entry(
+                    &mut page,
+                    key,
+                    &account,
+                    tweets.as_deref(),
+                    interactions.as_deref(),
+                );
+            }
+            Some(page)
+        })
     }
 
     /// Hands out every record again at the next save, into an emptied store
-    /// (after a save that failed: what the store holds is then unknown).
+    /// (after a save that failed: what the store holds is then unknown): a
+    /// compaction.
     pub fn rewrite_all(&mut self) {
-        let keys: Vec<String> = self.keys().collect();
-        self.tracker.replace_all(keys.into_iter());
+        self.tracker.replace_all();
+    }
+
+    /// Loose values (loose records and tombstones) the store holds since its
+    /// last pages, as counted at each save and read back at a restore.
+    pub fn loose_records(&self) -> usize {
+        self.tracker.loose
+    }
+
+    /// The loose values at which the next save compacts, for this memory's
+    /// size now ([`loose_limit`]).
+    pub fn loose_limit(&self) -> usize {
+        self.tracker
+            .limit
+            .unwrap_or_else(|| loose_limit(self.count))
+    }
+
+    /// Sets the loose values past which a save compacts in place of
+    /// [`loose_limit`] (`None`: the policy again), until the next restore:
+    /// for tests that need compactions of a small memory, and diagnostics.
+    pub fn set_loose_limit(&mut self, limit: Option<usize>) {
+        self.tracker.limit = limit;
     }
 
     /// Bytes of every record written so far (what the store holds after the
@@ -600,7 +908,75 @@ impl Memory {
         fn list(text: &str) -> Vec<(Option<String>, &[u8])> {
             lines(text).map(|(k, r)| (k, r.as_bytes())).collect()
         }
-        self.restore_from(list(accounts), list(tweets), list(interactions));
+        self.restore_from(list(accounts), list(tweets), list(interactions), false);
+    }
+
+    /// Restores one page (`pages` store) as [`Memory::restore_records`]
+    /// restores its records: before the tombstones and the loose records
+    /// (which replace its entries under the same key). A damaged page (another
+    /// version, cut short, garbage) is skipped whole, counted as one in the
+    /// report's `skipped`, and the next save compacts (writing the memory
+    /// again without it); so does a sound page with a record that cannot be
+    /// read (that record skipped and counted alone). False when it was skipped.
+    pub fn restore_page(&mut self, page: &[u8]) -> bool {
+        let Some(entries) = binary::read_page(page) else {
+            if let Some(report) = self.restoring.as_mut() {
+                report.skipped += 1;
+            }
+            self.tracker.damaged = true;
+            return false;
+        };
+        // Each entry with its own records: no batch to group by key.
+        let mut report = self.restoring.take().unwrap_or_default();
+        let skipped = report.skipped;
+        let mut scratch = Vec::with_capacity(512);
+        for e in entries {
+            self.restore_entry(
+                e.key,
+                e.account,
+                e.tweets,
+                e.interactions,
+                true,
+                &mut report,
+                &mut scratch,
+            );
+        }
+        // A record in it could not be read (or lost a tie): the next save
+        // compacts, so the page is written again without it.
+        if report.skipped > skipped {
+            self.tracker.damaged = true;
+        }
+        self.restoring = Some(report);
+        true
+    }
+
+    /// Takes out, during a restore, the entries under `keys` (the store's
+    /// tombstones, read after the pages and before the loose records). The
+    /// tombstones stay in the store until the next pages, so they count as
+    /// loose values.
+    pub fn restore_forget(&mut self, keys: &[String]) {
+        let mut report = self.restoring.take().unwrap_or_default();
+        for key in keys {
+            if let Some(i) = self.find_key(key) {
+                if let Some((taken, _)) = self.take(i) {
+                    report.loaded = report.loaded.saturating_sub(1);
+                    self.tracker.forget_stored(&taken);
+                    // Its tombstone is stored already.
+                    self.tracker.ungone(&taken);
+                }
+            }
+        }
+        self.tracker.loose += keys.len();
+        self.restoring = Some(report);
+    }
+
+    /// [`Memory::restore_forget`] for the keys as one JSON array of strings;
+    /// text that is not one is refused, changing nothing.
+    pub fn restore_forget_json(&mut self, keys: &str) -> Result<usize, ForgetError> {
+        let keys: Vec<String> =
+            serde_json::from_str(keys).map_err(|e| ForgetError(e.to_string()))?;
+        self.restore_forget(&keys);
+        Ok(keys.len())
     }
 
     /// Restores one batch of records: some accounts records and the posts and
@@ -621,16 +997,23 @@ impl Memory {
             tweets,
             interactions,
         } = records;
-        self.restore_from(keyed(accounts), keyed(tweets), keyed(interactions));
+        self.restore_from(keyed(accounts), keyed(tweets), keyed(interactions), false);
     }
 
+    /// Restores a batch of records, from a page (`paged`) or loose.
     fn restore_from(
         &mut self,
         accounts: Vec<(Option<String>, &[u8])>,
         tweets: Vec<(Option<String>, &[u8])>,
         interactions: Vec<(Option<String>, &[u8])>,
+        paged: bool,
     ) {
         let mut report = self.restoring.take().unwrap_or_default();
+        if !paged {
+            // Every loose value read counts until the next pages (so a restart
+            // does not reset the compaction clock).
+            self.tracker.loose += accounts.len() + tweets.len() + interactions.len();
+        }
         let mut tweets_by: HashMap<String, &[u8]> = HashMap::new();
         let mut interactions_by: HashMap<String, &[u8]> = HashMap::new();
         for (list, by) in [
@@ -652,110 +1035,7 @@ impl Memory {
             };
             let posts = tweets_by.remove(&key);
             let acts = interactions_by.remove(&key);
-            let len =
-                |s: Option<&[u8]>| s.map_or(0, |s| u32::try_from(s.len()).unwrap_or(u32::MAX));
-            let sizes = [len(Some(record)), len(posts), len(acts)];
-            // Records in the JSON form are written again in the binary one.
-            let json = |r: Option<&[u8]>| r.is_some_and(|r| !binary::is_binary(r));
-            let mut rewrite = 0;
-            for (r, kind) in [
-                (Some(record), ACCOUNT),
-                (posts, TWEETS),
-                (acts, INTERACTIONS),
-            ] {
-                if json(r) {
-                    rewrite |= kind;
-                }
-            }
-            let read = if binary::is_binary(record) {
-                read_binary_account(record)
-            } else {
-                read_json_account(record, &mut scratch)
-            };
-            if matches!(read, Read::Bad) {
-                report.skipped += 1;
-                self.tracker.gone(&key);
-                continue;
-            }
-            // Posts or interactions that cannot be read are left out, counted,
-            // and deleted at the next save (written again without them).
-            let mut unreadable = |kind: u8| {
-                report.skipped += 1;
-                rewrite |= kind;
-            };
-            let mut tweets = match posts.map(read_tweets) {
-                None => Vec::new(),
-                Some(Some(t)) => t,
-                Some(None) => {
-                    unreadable(TWEETS);
-                    Vec::new()
-                }
-            };
-            let mut interactions = match acts.map(read_interactions) {
-                None => Vec::new(),
-                Some(Some(i)) => i,
-                Some(None) => {
-                    unreadable(INTERACTIONS);
-                    Vec::new()
-                }
-            };
-            let (account, history, last_seen) = match read {
-                Read::Bad => continue,
-                // Most accounts: their facts put in as they are, not decoded.
-                Read::Quick(mut quick) => {
-                    let own_key = quick.own_key(&key);
-                    let order = (
-                        quick.observed_at.unwrap_or(quick.last_seen),
-                        quick.last_seen,
-                    );
-                    let written = quick.history.is_some();
-                    let mut history = quick.history.take().unwrap_or_default();
-                    if !tweets.is_empty() || !interactions.is_empty() || written {
-                        let id = match quick.id {
-                            IdRef::None => None,
-                            IdRef::Num(n) => Some(n.to_string()),
-                            IdRef::Text(t) => Some(t.to_string()),
-                        };
-                        let (t, h, i) = (&mut tweets, &mut history, &mut interactions);
-                        super::settle_lists(t, h, i, id.as_deref(), quick.handle);
-                    }
-                    tweets.shrink_to_fit();
-                    interactions.shrink_to_fit();
-                    history.shrink_to_fit();
-                    let extra = super::Extra {
-                        tweets,
-                        history: written.then_some(history),
-                        interactions,
-                        stored: [sizes[1], sizes[2]],
-                    };
-                    let slot = Slot {
-                        blob: Box::from(quick.blob(&scratch)),
-                        extra: (!extra.is_empty()).then(|| Box::new(extra)),
-                        account_bytes: sizes[0],
-                        last_seen: quick.last_seen,
-                        features: Default::default(),
-                    };
-                    let handle = quick.handle;
-                    self.restore_slot(key, own_key, handle, order, slot, rewrite, &mut report);
-                    continue;
-                }
-                Read::General(account, history, last_seen) => (*account, history, last_seen),
-            };
-            let has_history = history.is_some();
-            let entry = EntryData {
-                account,
-                tweets,
-                history: history.unwrap_or_default(),
-                interactions,
-                last_seen,
-            };
-            match load_entry_parts(entry, has_history) {
-                Some(entry) => self.restore_one(key, entry, sizes, rewrite, &mut report),
-                None => {
-                    report.skipped += 1;
-                    self.tracker.gone(&key);
-                }
-            }
+            self.restore_entry(&key, record, posts, acts, paged, &mut report, &mut scratch);
         }
         // Posts and interactions whose account record is missing.
         for key in tweets_by.into_keys().chain(interactions_by.into_keys()) {
@@ -763,6 +1043,126 @@ impl Memory {
             self.tracker.gone(&key);
         }
         self.restoring = Some(report);
+    }
+
+    /// Restores one entry from its records (`posts`, `acts`: its tweets and
+    /// interactions records, if stored), from a page (`paged`) or loose.
+    #[allow(clippy::too_many_arguments)]
+    fn restore_entry(
+        &mut self,
+        key: &str,
+        record: &[u8],
+        posts: Option<&[u8]>,
+        acts: Option<&[u8]>,
+        paged: bool,
+        report: &mut LoadReport,
+        scratch: &mut Vec<u8>,
+    ) {
+        let len = |s: Option<&[u8]>| s.map_or(0, |s| u32::try_from(s.len()).unwrap_or(u32::MAX));
+        let sizes = [len(Some(record)), len(posts), len(acts)];
+        // Records in the JSON form are written again in the binary one.
+        let json = |r: Option<&[u8]>| r.is_some_and(|r| !binary::is_binary(r));
+        let mut rewrite = 0;
+        for (r, kind) in [
+            (Some(record), ACCOUNT),
+            (posts, TWEETS),
+            (acts, INTERACTIONS),
+        ] {
+            if json(r) {
+                rewrite |= kind;
+            }
+        }
+        let read = if binary::is_binary(record) {
+            read_binary_account(record)
+        } else {
+            read_json_account(record, scratch)
+        };
+        if matches!(read, Read::Bad) {
+            report.skipped += 1;
+            self.tracker.gone(key);
+            return;
+        }
+        // Posts or interactions that cannot be read are left out, counted,
+        // and deleted at the next save (written again without them).
+        let mut unreadable = |kind: u8| {
+            report.skipped += 1;
+            rewrite |= kind;
+        };
+        let mut tweets = match posts.map(read_tweets) {
+            None => Vec::new(),
+            Some(Some(t)) => t,
+            Some(None) => {
+                unreadable(TWEETS);
+                Vec::new()
+            }
+        };
+        let mut interactions = match acts.map(read_interactions) {
+            None => Vec::new(),
+            Some(Some(i)) => i,
+            Some(None) => {
+                unreadable(INTERACTIONS);
+                Vec::new()
+            }
+        };
+        let (account, history, last_seen) = match read {
+            Read::Bad => return,
+            // Most accounts: their facts put in as they are, not decoded.
+            Read::Quick(mut quick) => {
+                let own_key = quick.own_key(key);
+                let order = (
+                    quick.observed_at.unwrap_or(quick.last_seen),
+                    quick.last_seen,
+                );
+                let written = quick.history.is_some();
+                let mut history = quick.history.take().unwrap_or_default();
+                if !tweets.is_empty() || !interactions.is_empty() || written {
+                    let id = match quick.id {
+                        IdRef::None => None,
+                        IdRef::Num(n) => Some(n.to_string()),
+                        IdRef::Text(t) => Some(t.to_string()),
+                    };
+                    let (t, h, i) = (&mut tweets, &mut history, &mut interactions);
+                    super::settle_lists(t, h, i, id.as_deref(), quick.handle);
+                }
+                tweets.shrink_to_fit();
+                interactions.shrink_to_fit();
+                history.shrink_to_fit();
+                let extra = super::Extra {
+                    tweets,
+                    history: written.then_some(history),
+                    interactions,
+                    stored: [sizes[1], sizes[2]],
+                };
+                let slot = Slot {
+                    blob: Box::from(quick.blob(scratch)),
+                    extra: (!extra.is_empty()).then(|| Box::new(extra)),
+                    account_bytes: sizes[0],
+                    last_seen: quick.last_seen,
+                    features: Default::default(),
+                };
+                let handle = quick.handle;
+                let mut slot = slot;
+                slot.set_paged(paged);
+                self.restore_slot(key, own_key, handle, order, slot, rewrite, report);
+                return;
+            }
+            Read::General(account, history, last_seen) => (*account, history, last_seen),
+        };
+        let has_history = history.is_some();
+        let entry = EntryData {
+            account,
+            tweets,
+            history: history.unwrap_or_default(),
+            interactions,
+            last_seen,
+        };
+        match load_entry_parts(entry, has_history) {
+            Some(entry) => self.restore_one(key, entry, sizes, rewrite, paged, report),
+            None => {
+                report.skipped += 1;
+                self.tracker.gone(key);
+            }
+        }
     }
 
     /// Ends a restore: evicts beyond the cap, and tells what was read.
@@ -776,10 +1176,11 @@ impl Memory {
     /// read before under the same key or holding the same handle is newer.
     fn restore_one(
         &mut self,
-        stored_key: String,
+        stored_key: &str,
         entry: EntryData,
         sizes: [u32; 3],
         rewrite: u8,
+        paged: bool,
         report: &mut LoadReport,
     ) {
         let key = entry_key(&entry.account);
@@ -788,7 +1189,8 @@ impl Memory {
             entry.account.observed_at.unwrap_or(entry.last_seen),
             entry.last_seen,
         );
-        let slot = Slot::of(entry, sizes);
+        let mut slot = Slot::of(entry, sizes);
+        slot.set_paged(paged);
         let key = (key != stored_key).then_some(key);
         self.restore_slot(stored_key, key, &handle, order, slot, rewrite, report);
     }
@@ -796,10 +1198,12 @@ impl Memory {
     /// [`Memory::restore_one`] for an entry in its compact form, with its
     /// key, handle and `(observed with its handle, last seen)`; the kinds
     /// of its records to `rewrite` at the next save (read in the JSON form).
+    /// Its loose records replace an entry read from a page under the same
+    /// key, whatever their order (a loose record is newer by construction).
     #[allow(clippy::too_many_arguments)]
     fn restore_slot(
         &mut self,
-        stored_key: String,
+        stored_key: &str,
         key: Option<String>,
         handle: &str,
         order: (i64, i64),
@@ -807,25 +1211,41 @@ impl Memory {
         rewrite: u8,
         report: &mut LoadReport,
     ) {
-        let key = key.as_deref().unwrap_or(&stored_key);
+        let key = key.as_deref().unwrap_or(stored_key);
         let newer_than =
             |memory: &Memory, i: u32| memory.slot(i).is_some_and(|s| order > s.order());
+        let paged = slot.paged();
         if let Some(held) = self.find_key(key) {
-            if !newer_than(self, held) {
+            let held_paged = self.slot(held).is_some_and(Slot::paged);
+            if held_paged && !paged {
+                self.replace_paged(held, report);
+            } else if paged && !held_paged {
+                // A page read after the loose records: they are newer.
+                return;
+            } else if newer_than(self, held) {
+                self.unrestore(held, report);
+            } else {
                 report.skipped += 1;
-                self.tracker.gone(&stored_key);
+                self.tracker.gone(stored_key);
                 return;
             }
-            self.unrestore(held, report);
         }
         let mut hold = false;
         if !handle.is_empty() {
             match self.holder(handle) {
                 None => hold = true,
                 Some(other) if newer_than(self, other) => {
-                    // The older holder loses the handle: without an id, it is unreachable.
-                    if self.slot(other).is_some_and(|s| s.key().starts_with('@')) {
-                        self.unrestore(other, report);
+                    // The older holder loses the handle: without an id, it is
+                    // unreachable. From a page, to a loose record, it is stale
+                    // (the live memory folded it in, or its own loose record,
+                    // newer, follows): replaced, not skipped.
+                    let other_slot = self.slot(other);
+                    if other_slot.is_some_and(|s| s.key().starts_with('@')) {
+                        if !paged && other_slot.is_some_and(Slot::paged) {
+                            self.replace_paged(other, report);
+                        } else {
+                            self.unrestore(other, report);
+                        }
                     } else {
                         self.release_handle(handle, other);
                     }
@@ -837,7 +1257,7 @@ impl Memory {
         if !hold && key.starts_with('@') {
             // An id-less entry whose handle a newer entry holds: unreachable.
             report.skipped += 1;
-            self.tracker.gone(&stored_key);
+            self.tracker.gone(stored_key);
             return;
         }
         report.loaded += 1;
@@ -845,14 +1265,26 @@ impl Memory {
             self.tracker.stored_bytes += slot.sizes().iter().map(|b| *b as usize).sum::<usize>();
             self.put(slot, hold);
             if rewrite != 0 {
-                self.tracker.mark(key, rewrite, true);
+                // A paged entry is written whole.
+                self.tracker.mark(key, rewrite, !paged);
             }
         } else {
             // Stored under another key: written again under its own.
-            self.tracker.gone(&stored_key);
+            self.tracker.gone(stored_key);
             slot.set_sizes([0; 3]);
+            slot.set_paged(false);
             self.put(slot, hold);
             self.tracker.mark(key, ALL, false);
+        }
+    }
+
+    /// Takes out an entry read from a page whose loose records are being
+    /// read: not skipped, replaced (its page copy no longer counted).
+    fn replace_paged(&mut self, i: u32, report: &mut LoadReport) {
+        if let Some((key, _)) = self.take(i) {
+            report.loaded = report.loaded.saturating_sub(1);
+            self.tracker.forget_stored(&key);
+            self.tracker.ungone(&key);
         }
     }
 

@@ -503,10 +503,12 @@ impl Engine {
 
     /// The memory records changed since the last call (IndexedDB saving,
     /// shared/memory-store.js), each record a `Uint8Array` of its own (the
-    /// binary form); afterwards they count as written.
+    /// binary form); afterwards they count as written. When `pages` is an
+    /// array the save is a compaction (see `MemoryChanges`).
     #[wasm_bindgen(js_name = takeMemoryChanges, unchecked_return_type = "MemoryChanges")]
     pub fn take_memory_changes(&mut self) -> JsValue {
-        changes_to_js(self.memory.take_changes())
+        let changes = self.memory.take_changes_unpaged();
+        changes_to_js(changes, &self.memory)
     }
 
     /// Replaces memory with every stored record in one batch (as
@@ -562,8 +564,42 @@ impl Engine {
         to_js(&self.memory.restore_finish())
     }
 
+    /// One page of the `pages` store (between `beginMemoryRestore` and
+    /// `finishMemoryRestore`, before `forgetMemoryKeys` and the loose
+    /// records): its entries load as `loadMemoryChunk` would load their
+    /// records. A damaged page is skipped, counted in `skipped`, and the next
+    /// save compacts. False when it was skipped.
+    #[wasm_bindgen(js_name = loadMemoryPage)]
+    pub fn load_memory_page(&mut self, bytes: &[u8]) -> bool {
+        self.memory.restore_page(bytes)
+    }
+
+    /// During a restore, after the pages: takes out the entries under the
+    /// `gone` store's keys (`keysJson` a JSON array of strings). Throws,
+    /// changing nothing, when the text is not one.
+    #[wasm_bindgen(js_name = forgetMemoryKeys)]
+    pub fn forget_memory_keys(&mut self, keys_json: &str) -> Result<(), JsError> {
+        self.memory
+            .restore_forget_json(keys_json)
+            .map(|_| ())
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Loose values (loose records and tombstones) the store holds since its
+    /// last pages, as the core counts them.
+    #[wasm_bindgen(js_name = memoryLooseRecords)]
+    pub fn memory_loose_records(&self) -> f64 {
+        self.memory.loose_records() as f64
+    }
+
+    /// The loose values past which the next save compacts, for the memory in force.
+    #[wasm_bindgen(js_name = memoryLooseLimit)]
+    pub fn memory_loose_limit(&self) -> f64 {
+        self.memory.loose_limit() as f64
+    }
+
     /// Every record again at the next `takeMemoryChanges`, into an emptied
-    /// store (after a failed save).
+    /// store (after a failed save): that save is a compaction.
     #[wasm_bindgen(js_name = rewriteMemory)]
     pub fn rewrite_memory(&mut self) {
         self.memory.rewrite_all();
@@ -596,8 +632,9 @@ fn records_of<'a>(
 }
 
 /// A save as JS: every record a `Uint8Array` of its own (IndexedDB stores it
-/// as it is), `null` for a record to delete.
-fn changes_to_js(changes: crate::memory::Changes) -> JsValue {
+/// as it is), `null` for a record to delete; a compaction's pages written
+/// from `memory` one at a time, each copied out before the next is made.
+fn changes_to_js(changes: crate::memory::Changes, memory: &Memory) -> JsValue {
     let mut rest = String::new();
     Obj::new(&mut rest)
         .field("clear", &changes.clear)
@@ -607,6 +644,15 @@ fn changes_to_js(changes: crate::memory::Changes) -> JsValue {
         .field("total", &changes.total)
         .end();
     let out = js_sys::JSON::parse(&rest).unwrap_or(JsValue::NULL);
+    let pages: JsValue = match &changes.pages {
+        None => JsValue::NULL,
+        Some(_) => memory
+            .pages()
+            .map(|p| JsValue::from(js_sys::Uint8Array::from(p.as_slice())))
+            .collect::<js_sys::Array>()
+            .into(),
+    };
+    let _ = js_sys::Reflect::set(&out, &JsValue::from_str("pages"), &pages);
     let pair = |key: &str, record: Option<&[u8]>| -> JsValue {
         let value = record.map_or(JsValue::NULL, |r| js_sys::Uint8Array::from(r).into());
         js_sys::Array::of2(&JsValue::from_str(key), &value).into()
@@ -639,9 +685,18 @@ fn changes_to_js(changes: crate::memory::Changes) -> JsValue {
 #[wasm_bindgen(typescript_custom_section)]
 const MEMORY_RECORDS_TS: &'static str = r#"
 /** One save of the memory's records: `[key, record | null]` per store (null:
- * delete), each record a Uint8Array of its own. */
+ * delete), each record a Uint8Array of its own.
+ *
+ * When `pages` is an array the save is a COMPACTION: `clear` is true, the
+ * record lists and `deleted` are empty, and the store is emptied (accounts,
+ * tweets, interactions, pages, gone) and page `i` put under key `i` (each an
+ * opaque Uint8Array of about 1,000 entries, keys ascending). A caller that
+ * ignores `pages` loses the memory at such a save. Otherwise `pages` is null
+ * and every key in `deleted` is also kept as a tombstone (`gone`) until the
+ * next compaction, and a key put is no longer one. */
 export interface MemoryChanges {
   clear: boolean;
+  pages: Uint8Array[] | null;
   accounts: [string, Uint8Array][];
   tweets: [string, Uint8Array | null][];
   interactions: [string, Uint8Array | null][];

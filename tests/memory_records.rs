@@ -3,7 +3,7 @@
 //! count and by bytes is reported, and restoring from the records gives back
 //! what was remembered. A fake store applies each save as the worker does.
 
-use followback::memory::{Memory, SAVED_TWEETS_PER_ACCOUNT};
+use followback::memory::{read_page, Memory, SAVED_TWEETS_PER_ACCOUNT};
 use followback::model::{Account, Interaction, InteractionKind, Source, Tweet};
 
 #[path = "common/store.rs"]
@@ -54,6 +54,17 @@ fn like(handle: &str, at: i64) -> Interaction {
         source: Source::Page,
         notification: None,
     }
+}
+
+/// The accounts and posts records a compaction's pages hold.
+fn in_pages(c: &followback::memory::Changes) -> (usize, usize) {
+    let pages = c.pages.as_deref().unwrap_or_default();
+    let read: Vec<_> = pages.iter().filter_map(|p| read_page(p)).collect();
+    assert_eq!(read.len(), pages.len(), "every page reads");
+    (
+        read.iter().map(|r| r.accounts.len()).sum(),
+        read.iter().map(|r| r.tweets.len()).sum(),
+    )
 }
 
 #[test]
@@ -233,7 +244,9 @@ fn clear_and_import_replace_the_whole_store() {
     let mut imported = Memory::from_json(&other.to_json()).expect("loads");
     let c = imported.take_changes();
     assert!(c.clear, "an import replaces what was stored");
-    assert_eq!(c.accounts.len(), 2);
+    // In pages since the store holds them (a compaction).
+    assert!(c.accounts.is_empty());
+    assert_eq!(in_pages(&c), (2, 0));
     store.apply(&c);
     assert_eq!(store.restore(10).len(), 2);
 }
@@ -315,8 +328,9 @@ fn after_a_failed_save_everything_is_written_again() {
     m.rewrite_all();
     let c = m.take_changes();
     assert!(c.clear);
-    assert_eq!(c.accounts.len(), 2);
-    assert_eq!(c.tweets.iter().filter(|(_, v)| v.is_some()).count(), 1);
+    // In pages since the store holds them (a compaction).
+    assert!(c.accounts.is_empty() && c.tweets.is_empty());
+    assert_eq!(in_pages(&c), (2, 1));
     let mut store = Store::default();
     store.apply(&c);
     assert_eq!(store.restore(10).len(), 2);
@@ -333,4 +347,29 @@ fn keys_with_quotes_or_control_characters_restore() {
     let back = store.restore(10);
     assert_eq!(back.len(), 2);
     assert!(back.get(None, Some("we\"ird\tone")).is_some());
+}
+
+#[test]
+fn an_entry_evicted_and_seen_again_before_a_save_gets_no_old_records_back() {
+    let mut m = Memory::new(2);
+    let mut store = Store::default();
+    m.remember_account(acct("ann", Some("1"), 5), 1);
+    m.remember_tweet(post(1, "1"), 1);
+    m.remember_interaction(like("ann", 1), 1);
+    store.apply(&m.take_changes());
+    assert_eq!((store.tweets.len(), store.interactions.len()), (1, 1));
+    // Evicted (the least recently seen), then seen again as a new entry.
+    m.remember_account(acct("bob", Some("2"), 5), 2);
+    m.remember_account(acct("cat", Some("3"), 5), 3);
+    assert!(m.get(Some("1"), None).is_none(), "evicted");
+    m.remember_account(acct("ann", Some("1"), 6), 4);
+    let ann = m.get(Some("1"), None).expect("back");
+    assert!(ann.tweets.is_empty() && ann.interactions.is_empty());
+    store.apply(&m.take_changes());
+    assert!(
+        store.tweets.is_empty() && store.interactions.is_empty(),
+        "{store:?}"
+    );
+    let back = store.restore(2);
+    assert_eq!(back.get(Some("1"), None), m.get(Some("1"), None));
 }

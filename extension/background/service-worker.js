@@ -11,7 +11,9 @@
 // What the engine remembers is saved record by record to IndexedDB
 // (shared/memory-store.js) right after the answer that changed it (within
 // 40 ms, once the worker is quiet), so it survives the worker being stopped
-// at almost any moment and no save ever delays an answer. The old chrome.storage.local "memory"
+// at almost any moment and no save ever delays an answer; from time to time
+// (when the core says so) a save is a compaction instead, the whole memory
+// in packed pages, written the same way in one transaction. The old chrome.storage.local "memory"
 // string is moved there once.
 
 import init, { Engine, __wbg_reset_state as resetWasm, repairSettings, validateSettings } from '../core/followback.js';
@@ -22,7 +24,7 @@ import {
   isQuotaError, loadRawSettings, mergeSettings, saveSettings, settingsChanged, settingsWriteProblem,
 } from '../shared/settings-store.js';
 import { applyOverrideChanges } from '../shared/overrides.js';
-import { openMemoryDb, readMeta, restoreRecords, writeChanges } from '../shared/memory-store.js';
+import { engineLoad, openMemoryDb, readMeta, restoreRecords, writeChanges } from '../shared/memory-store.js';
 
 /** The old saved memory (one JSON string in chrome.storage.local), moved to IndexedDB once. */
 const MEMORY_KEY = STORAGE_KEYS.memory;
@@ -37,19 +39,32 @@ async function readSettings() {
 
 /** @type {Promise<IDBDatabase> | null} */
 let memoryDbOpening = null;
-/** The memory database (opened once; a failed open is retried next time). */
+/** The memory database (opened once; a failed open, or one closed since, is opened again next time). */
 function memoryDb() {
   if (!memoryDbOpening) {
     const p = openMemoryDb();
     memoryDbOpening = p;
-    p.catch(() => {
+    const forget = () => {
       if (memoryDbOpening === p) memoryDbOpening = null;
-    });
+    };
+    // Closed for another context's upgrade (or by the browser): opened again next time.
+    p.then((db) => {
+      db.addEventListener('versionchange', forget);
+      db.addEventListener('close', forget);
+    }, forget);
   }
   return memoryDbOpening;
 }
 
 const errorText = (/** @type {unknown} */ err) => String((err && /** @type {any} */ (err).message) || err);
+
+/**
+ * Engines whose restore failed (the store could not be read whole): a
+ * compaction from them would replace the saved memory with what they hold,
+ * so theirs are not written (their loose saves are: they only add to it).
+ * @type {WeakSet<Engine>}
+ */
+const unreadStore = new WeakSet();
 
 /**
  * Loads the saved memory into `e`: the records in IndexedDB, or, on the
@@ -77,24 +92,37 @@ async function restoreMemory(e) {
       // start), the records loaded instead.
       note(`the old saved memory could not be read: ${report ? report.error : 'no report'}`);
     }
-    // In batches: the heap never holds more than one batch's records.
-    await restoreRecords(db, {
-      begin: (n) => e.beginMemoryRestore(n),
-      chunk: (keys, values, lengths) => e.loadMemoryChunk(keys, values, lengths),
-    });
+    // Pages, tombstones, then loose records in batches: the heap never holds
+    // more than one page's or one batch's records besides the memory.
+    const load = engineLoad(e);
+    let pages = 0;
+    const records = await restoreRecords(db, { ...load, page: (bytes) => { pages += 1; load.page(bytes); } });
     const loaded = e.finishMemoryRestore();
     if (loaded && loaded.skipped > 0) note(`${loaded.skipped} unreadable memory records skipped`);
+    // Loose records and no pages: a version 1 store (or one written since a
+    // clear). The first save compacts it: the migration.
+    if (pages === 0 && records > 0) e.rewriteMemory();
   } catch (err) {
+    unreadStore.add(e);
     note(`memory could not be restored: ${errorText(err)}`);
   }
 }
 
 // Diagnostics since this worker started (popup "Diagnostics", `fb:debug-stats`).
 const MAX_WARNINGS = 20;
-const stats = { payloads: 0, accounts: 0, unknownShape: 0, unreadable: 0, memoryTrimmed: 0, warnings: [] };
+const stats = { payloads: 0, accounts: 0, unknownShape: 0, unreadable: 0, memoryTrimmed: 0, memoryCompactions: 0, warnings: [] };
 
-function note(warning) {
-  stats.warnings.push({ at: Date.now(), text: String(warning).slice(0, 300) });
+/**
+ * Adds a warning line; with `kind`, it replaces the last line of that kind
+ * (a recurring event, e.g. a compaction, keeps one line, not a flood).
+ * @param {unknown} warning @param {string} [kind]
+ */
+function note(warning, kind) {
+  if (kind !== undefined) {
+    const at = stats.warnings.findIndex((w) => /** @type {any} */ (w).kind === kind);
+    if (at >= 0) stats.warnings.splice(at, 1);
+  }
+  stats.warnings.push({ at: Date.now(), text: String(warning).slice(0, 300), ...(kind === undefined ? {} : { kind }) });
   if (stats.warnings.length > MAX_WARNINGS) stats.warnings.splice(0, stats.warnings.length - MAX_WARNINGS);
 }
 
@@ -156,8 +184,8 @@ function takeChanges(e) {
     note(`memory not saved: ${errorText(err)}`);
     return false;
   }
-  const empty = !changes.clear && changes.accounts.length === 0 && changes.tweets.length === 0
-    && changes.interactions.length === 0 && changes.deleted.length === 0;
+  const empty = !changes.clear && !Array.isArray(changes.pages) && changes.accounts.length === 0
+    && changes.tweets.length === 0 && changes.interactions.length === 0 && changes.deleted.length === 0;
   if (empty) return false;
   /** @type {Record<string, unknown>} */
   const meta = { capacity: e.memoryCapacity() };
@@ -173,8 +201,10 @@ function takeChanges(e) {
 
 /**
  * Writes every taken change to IndexedDB, each batch in one transaction, in
- * the order taken and after earlier saves. A failed save has every record
- * written again by the next one; a full store keeps fewer bytes.
+ * the order taken and after earlier saves. A failed save (a compaction
+ * included: its transaction aborts, the old store stays as it was) has the
+ * next save compact again; a full store keeps fewer bytes. A compaction that
+ * committed is counted and noted in one diagnostics line.
  * @returns {Promise<void>}
  */
 function writeUnsaved() {
@@ -187,10 +217,20 @@ function writeUnsaved() {
   const e = engine;
   const write = memoryWrites.then(async () => {
     for (const { changes, meta } of batches) {
+      const pages = Array.isArray(changes.pages) ? changes.pages.length : null;
+      if (pages !== null && e && unreadStore.has(e)) {
+        note('memory not compacted: the saved copy could not be read at start, so it is kept as it is (the next start reads it again)', 'unread');
+        continue;
+      }
       try {
         await writeChanges(await memoryDb(), changes, meta);
+        if (pages !== null && !(pages === 0 && changes.total === 0)) {
+          stats.memoryCompactions += 1;
+          note(`memory compacted: ${changes.total} accounts in ${pages} pages (${stats.memoryCompactions} since start)`, 'compaction');
+        }
       } catch (err) {
-        note(`memory not saved: ${errorText(err)}`);
+        const why = errorText(err).replace(/^memory not saved: /, '');
+        note(pages === null ? `memory not saved: ${why}` : `memory not compacted (the saved copy kept as it was): ${why}`);
         if (!e || engine !== e) continue;
         // A full disk or quota: keep fewer bytes. Either way, rewrite everything next time.
         if (isQuotaError(err) || (err && /** @type {any} */ (err).name === 'QuotaExceededError')) {
@@ -432,10 +472,13 @@ const HANDLERS = {
     accounts: e.accountCount(),
     capacity: e.memoryCapacity(),
     bytes: e.memoryBytes(),
+    loose: e.memoryLooseRecords(),
+    looseLimit: e.memoryLooseLimit(),
     forgotten: await memoryDb().then((db) => readMeta(db, 'forgotten')).catch(() => null) ?? null,
   }),
   [MESSAGES.MEMORY_JSON.type]: (_message, e) => ({ ok: true, json: e.exportMemory() }),
   [MESSAGES.MEMORY_CLEAR.type]: async (_message, e) => {
+    unreadStore.delete(e); // forgetting everything is what was asked: the saved copy goes too
     e.clearMemory();
     await saveMemory(e);
     await memoryDb().then((db) => writeChanges(db, {}, { forgotten: null }));

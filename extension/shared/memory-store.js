@@ -1,51 +1,92 @@
 // @ts-check
 // The memory's IndexedDB store, written by the service worker (Firefox: the
 // background script) and read by the options page's export when the worker
-// cannot send it. One object store per record kind (accounts, tweets,
-// interactions, as the core's Memory::take_changes hands them out), each
-// record a Uint8Array in the core's binary form (src/memory_binary.rs: an
-// account record is its compact in-heap bytes) keyed by the memory key
-// (`#id` / `@handle`), plus `meta` (the cap in force, the last eviction, when
-// the old saved string was moved here). Records an older version wrote are
-// JSON strings: they are read the same way (the core tells the forms apart)
-// and written again in the binary form at the next save. Effects only: what
-// to write, and how records are read back, is decided in Rust
-// (src/memory_records.rs). Each save is one small transaction, written as
-// soon as accounts arrive.
+// cannot send it. Effects only: what to write, when to compact and how records
+// are read back is decided in Rust (src/memory_records.rs, src/memory_binary.rs).
+//
+// Three parts, because IndexedDB costs about 15-20 µs per VALUE read whatever
+// its size, so 100,000 accounts stored one value each (plus their posts and
+// interactions) take seconds to read back, while the same bytes in a hundred
+// values take a few milliseconds:
+// - `pages`: the whole memory as the core packed it at the last compaction,
+//   each value (a Uint8Array, opaque here) about 1,000 accounts with their
+//   posts and interactions, keyed 0..n-1, keys ascending across pages;
+// - loose records (`accounts`, `tweets`, `interactions`, keyed by the memory
+//   key `#id` / `@handle`): what changed since the pages, one value per record
+//   kind as the core's MemoryChanges hands them out (a record replaces the
+//   paged entry of its key; JSON strings an older version wrote are read the
+//   same way and compacted at the next save);
+// - `gone`: tombstones (memory key -> 1) for the paged entries taken out since.
+// A save writes loose records and tombstones (small, as soon as accounts
+// arrive); when the core decides (loose records past its limit, a rewrite, a
+// clear) it hands out pages instead and the save replaces all five stores in
+// one transaction (a compaction: it commits whole or leaves the old store as
+// it was). A restore reads pages, then tombstones, then loose records, in one
+// transaction, holding one page or one batch of records at a time.
+// `meta` keeps the cap in force, the last eviction, when the old saved string
+// was moved here. Version 1 databases (loose records only) upgrade in place.
 
 export const DB_NAME = 'followback-memory';
-const DB_VERSION = 1;
-/** The record stores, in the order of the core's MemoryChanges lists. */
+const DB_VERSION = 2;
+/** The loose record stores, in the order of the core's MemoryChanges lists. */
 export const RECORD_STORES = /** @type {const} */ (['accounts', 'tweets', 'interactions']);
+/** The packed pages (key: page number, value: the core's page bytes). */
+export const PAGES = 'pages';
+/** Tombstones: memory keys taken out since the pages were written (value 1). */
+export const GONE = 'gone';
 const META = 'meta';
-
-/** @param {IDBRequest | IDBTransaction} r @param {string} what */
-const failure = (r, what) => new Error(`${what}: ${String(/** @type {any} */ (r).error?.message ?? /** @type {any} */ (r).error ?? 'failed')}`);
+/** Every store a save or a restore touches. */
+const MEMORY_STORES = /** @type {const} */ ([...RECORD_STORES, PAGES, GONE]);
+/** About how many accounts the core packs into one page (only sizes the heap before a restore). */
+export const PAGE_ACCOUNTS = 1000;
 
 /**
- * Opens (creating on first use) the memory database.
+ * An Error saying `what` failed and why (the DOMException's message, or its
+ * name when the message is empty, e.g. a QuotaExceededError).
+ * @param {IDBRequest | IDBTransaction} r @param {string} what
+ */
+const failure = (r, what) => {
+  const error = /** @type {any} */ (r).error;
+  return new Error(`${what}: ${String(error?.message || error?.name || error || 'failed')}`);
+};
+
+/**
+ * Opens (creating on first use) the memory database; a version 1 database
+ * gets the `pages` and `gone` stores, its records kept as they are.
  * @param {IDBFactory} [factory]
  * @returns {Promise<IDBDatabase>}
  */
 export function openMemoryDb(factory = indexedDB) {
   return new Promise((resolve, reject) => {
     const req = factory.open(DB_NAME, DB_VERSION);
+    let refused = false;
     req.onupgradeneeded = () => {
       const db = req.result;
-      for (const name of [...RECORD_STORES, META]) {
+      for (const name of [...MEMORY_STORES, META]) {
         if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
       }
     };
     req.onsuccess = () => {
       const db = req.result;
+      // Opened after all once unblocked: nobody holds it, so it must not block others.
+      if (refused) {
+        db.close();
+        return;
+      }
       // Another context upgrading the database: let it, and reopen next time.
       db.onversionchange = () => db.close();
       resolve(db);
     };
     req.onerror = () => reject(failure(req, 'the memory database could not be opened'));
-    req.onblocked = () => reject(new Error('the memory database is blocked by another page'));
+    req.onblocked = () => {
+      refused = true;
+      reject(new Error('the memory database is blocked by another page'));
+    };
   });
 }
+
+/** @param {unknown} err */
+const errorText = (err) => String(/** @type {any} */ (err)?.message ?? err);
 
 /** @template T @param {IDBRequest<T>} req @returns {Promise<T>} */
 function result(req) {
@@ -129,7 +170,8 @@ export function recordBatch(stores, room) {
 }
 
 /**
- * Every record as one batch, for Engine.loadMemoryRecords, read in one transaction.
+ * Every loose record as one batch, for Engine.loadMemoryRecords, read in one
+ * transaction (pages and tombstones left out: a version 1 store's whole memory).
  * @param {IDBDatabase} db
  * @returns {Promise<{ keys: string, values: Uint8Array, lengths: Uint32Array, records: number }>}
  */
@@ -142,23 +184,24 @@ export async function readRecords(db) {
   return recordBatch(parts);
 }
 
-/** Accounts handed to the engine per batch when restoring: a few MB at most. */
+/** Accounts handed to the engine per batch when restoring loose records: a few MB at most. */
 export const RESTORE_BATCH = 1000;
 
 /**
- * The stored records read in batches, in one transaction: `count` gets the
- * number of account records, then `each` (synchronous) gets up to `batch`
- * account records in key order with the posts and interactions records of
- * the same key range, as three [keys, values] pairs (what
- * {@link recordBatch} takes). Resolves with the number of records read.
- * @param {IDBDatabase} db
+ * The loose records read in batches: `count` gets the number of account
+ * records, then `each` (synchronous) gets up to `batch` account records in
+ * key order with the posts and interactions records of the same key range,
+ * as three [keys, values] pairs (what {@link recordBatch} takes). Reads in
+ * `source`'s transaction when it is one (it must cover the record stores),
+ * else in one of its own. Resolves with the number of records read.
+ * @param {IDBDatabase | IDBTransaction} source
  * @param {(accounts: number) => void} count
  * @param {(parts: [IDBValidKey[], unknown[]][]) => void} each
  * @param {number} [batch]
  * @returns {Promise<number>}
  */
-export async function eachRecordBatch(db, count, each, batch = RESTORE_BATCH) {
-  const tx = db.transaction([...RECORD_STORES], 'readonly');
+export async function eachRecordBatch(source, count, each, batch = RESTORE_BATCH) {
+  const tx = 'objectStore' in source ? source : source.transaction([...RECORD_STORES], 'readonly');
   const [accounts, tweets, interactions] = RECORD_STORES.map((name) => tx.objectStore(name));
   count(await result(accounts.count()));
   let records = 0;
@@ -188,54 +231,167 @@ export async function eachRecordBatch(db, count, each, batch = RESTORE_BATCH) {
 }
 
 /**
- * The stored records in batches, for Engine.beginMemoryRestore /
- * loadMemoryChunk / finishMemoryRestore ({@link eachRecordBatch}): `begin`
- * gets the number of account records, then `chunk` (synchronous) each batch
- * ({@link recordBatch}: the records' bytes copied into the wasm heap at once,
- * no parsing of text; the bytes are views that `chunk` must not keep).
- * The bytes held at once are one batch's, whatever the number of accounts.
- * Resolves with the number of records read.
- * @param {IDBDatabase} db
- * @param {{ begin: (accounts: number) => void, chunk: (keys: string, values: Uint8Array, lengths: Uint32Array) => void }} load
- * @param {number} [batch]
- * @returns {Promise<number>}
+ * A stored page's bytes; anything else (not written by this code) as no
+ * bytes at all, which the core counts as a damaged page (skipped, and the
+ * next save compacts without it).
+ * @param {unknown} v @returns {Uint8Array}
  */
-export function restoreRecords(db, load, batch = RESTORE_BATCH) {
-  const room = batchRoom();
-  return eachRecordBatch(db, (n) => load.begin(n), (parts) => {
-    const b = recordBatch(parts, room);
-    load.chunk(b.keys, b.values, b.lengths);
-  }, batch);
+function pageBytes(v) {
+  if (v instanceof Uint8Array) return v;
+  if (v instanceof ArrayBuffer) return new Uint8Array(v);
+  return new Uint8Array(0);
 }
 
 /**
- * Writes one save (the core's MemoryChanges) in one transaction: the stores
- * emptied first when `clear`, then the deletes, then the records; `meta`
- * entries written with them. Resolves once the transaction committed.
+ * Everything stored, read in one transaction in the order a restore needs
+ * it: `begin` gets an estimate of the accounts (pages × PAGE_ACCOUNTS + loose
+ * account records: it only sizes the heap), `page` each page's bytes in key
+ * order (the next page is already being read meanwhile: at most two pages
+ * held), `gone` the tombstones' keys (once, only when there are any), `batch`
+ * the loose records in batches ({@link eachRecordBatch}, the one walk over
+ * them). All synchronous. Resolves with what was read.
  * @param {IDBDatabase} db
- * @param {{ clear?: boolean, accounts?: [string, Uint8Array | string][], tweets?: [string, Uint8Array | string | null][], interactions?: [string, Uint8Array | string | null][], deleted?: string[] }} changes
+ * @param {{ begin: (accounts: number) => void, page: (bytes: Uint8Array) => void, gone: (keys: string[]) => void, batch: (parts: [IDBValidKey[], unknown[]][]) => void }} visit
+ * @param {number} [batch]
+ * @returns {Promise<{ pages: number, gone: number, records: number }>}
+ */
+export async function eachStored(db, visit, batch = RESTORE_BATCH) {
+  const tx = db.transaction([...MEMORY_STORES], 'readonly');
+  const pages = tx.objectStore(PAGES);
+  const [pageKeys, looseAccounts] = await Promise.all([result(pages.getAllKeys()), result(tx.objectStore(RECORD_STORES[0]).count())]);
+  visit.begin(pageKeys.length * PAGE_ACCOUNTS + looseAccounts);
+  let next = pageKeys.length > 0 ? result(pages.get(pageKeys[0])) : null;
+  for (let k = 0; next !== null; k += 1) {
+    const value = await next;
+    next = k + 1 < pageKeys.length ? result(pages.get(pageKeys[k + 1])) : null;
+    visit.page(pageBytes(value));
+  }
+  const goneKeys = await result(tx.objectStore(GONE).getAllKeys());
+  if (goneKeys.length > 0) visit.gone(goneKeys.map(String));
+  const records = await eachRecordBatch(tx, () => {}, visit.batch, batch);
+  return { pages: pageKeys.length, gone: goneKeys.length, records };
+}
+
+/**
+ * What a restore hands the core ({@link restoreRecords}): `begin` the
+ * accounts to make room for, `page` each page's bytes, `forget` the
+ * tombstones' keys as one JSON array text, `chunk` each batch of loose
+ * records (keys JSON, bytes, lengths: views the callee must not keep).
+ * @typedef {{ begin: (accounts: number) => void, page: (bytes: Uint8Array) => void, forget: (keysJson: string) => void, chunk: (keys: string, values: Uint8Array, lengths: Uint32Array) => void }} MemoryLoad
+ */
+
+/**
+ * The {@link MemoryLoad} that restores into `engine` (Engine.beginMemoryRestore,
+ * loadMemoryPage, forgetMemoryKeys, loadMemoryChunk; the caller ends with
+ * finishMemoryRestore).
+ * @param {import('../core/followback.js').Engine} engine
+ * @returns {MemoryLoad}
+ */
+export function engineLoad(engine) {
+  return {
+    begin: (n) => engine.beginMemoryRestore(n),
+    page: (bytes) => engine.loadMemoryPage(bytes),
+    forget: (keysJson) => engine.forgetMemoryKeys(keysJson),
+    chunk: (keys, values, lengths) => engine.loadMemoryChunk(keys, values, lengths),
+  };
+}
+
+/**
+ * The store handed to `load` in one transaction ({@link eachStored}): the
+ * pages, then the tombstones, then the loose records in batches
+ * ({@link recordBatch}: the records' bytes copied into the wasm heap at once,
+ * no parsing of text). The bytes held at once are one page's or one batch's,
+ * whatever the number of accounts. Resolves with the number of loose records
+ * read.
+ * @param {IDBDatabase} db
+ * @param {MemoryLoad} load
+ * @param {number} [batch]
+ * @returns {Promise<number>}
+ */
+export async function restoreRecords(db, load, batch = RESTORE_BATCH) {
+  const room = batchRoom();
+  const read = await eachStored(db, {
+    begin: load.begin,
+    page: load.page,
+    gone: (keys) => load.forget(JSON.stringify(keys)),
+    batch: (parts) => {
+      const b = recordBatch(parts, room);
+      load.chunk(b.keys, b.values, b.lengths);
+    },
+  }, batch);
+  return read.records;
+}
+
+/**
+ * The core's MemoryChanges (src/wasm.rs): `pages` an array for a compaction.
+ * @typedef {{ clear?: boolean, pages?: Uint8Array[] | null, accounts?: [string, Uint8Array | string][], tweets?: [string, Uint8Array | string | null][], interactions?: [string, Uint8Array | string | null][], deleted?: string[] }} StoreChanges
+ */
+
+/**
+ * Writes one save (the core's MemoryChanges) in one transaction, with `meta`
+ * entries; resolves once it committed (rejects, nothing written, when it
+ * aborted). A compaction (`pages` an array) empties the five stores and
+ * writes the pages under 0..n-1; so does `clear` (then the records rewrite
+ * the memory loose). Otherwise the deletes (each key's records deleted and a
+ * tombstone put, since a page may hold it), then the records, each live key's
+ * tombstone taken out.
+ * @param {IDBDatabase} db
+ * @param {StoreChanges} changes
  * @param {Record<string, unknown>} [meta]
  * @returns {Promise<void>}
  */
 export function writeChanges(db, changes, meta = {}) {
   return new Promise((resolve, reject) => {
-    const tx = db.transaction([...RECORD_STORES, META], 'readwrite');
+    const tx = db.transaction([...MEMORY_STORES, META], 'readwrite');
     tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(failure(tx, 'memory not saved'));
+    // A request's error comes first (the transaction aborts after it), then the abort's own (a quota at commit).
+    tx.onerror = (ev) => reject(failure(/** @type {IDBRequest} */ (ev.target) ?? tx, 'memory not saved'));
     tx.onabort = () => reject(failure(tx, 'memory not saved'));
-    const stores = RECORD_STORES.map((name) => tx.objectStore(name));
-    if (changes.clear) for (const s of stores) s.clear();
-    for (const key of changes.deleted ?? []) for (const s of stores) s.delete(key);
-    const lists = [changes.accounts, changes.tweets, changes.interactions];
-    lists.forEach((list, i) => {
-      for (const [key, value] of list ?? []) {
-        if (value instanceof Uint8Array || typeof value === 'string') stores[i].put(value, key);
-        else stores[i].delete(key);
+    try {
+      putChanges(tx, changes, meta);
+    } catch (err) {
+      // A value IndexedDB refuses (put throws): nothing of this save may commit.
+      try {
+        tx.abort();
+      } catch (_) {
+        // Already finished or aborted.
       }
-    });
-    const metaStore = tx.objectStore(META);
-    for (const [key, value] of Object.entries(meta)) metaStore.put(value, key);
+      reject(new Error(`memory not saved: ${errorText(err)}`));
+    }
   });
+}
+
+/**
+ * The requests of one save ({@link writeChanges}) in `tx`.
+ * @param {IDBTransaction} tx @param {StoreChanges} changes @param {Record<string, unknown>} meta
+ */
+function putChanges(tx, changes, meta) {
+  const stores = RECORD_STORES.map((name) => tx.objectStore(name));
+  const pages = tx.objectStore(PAGES);
+  const gone = tx.objectStore(GONE);
+  const compaction = Array.isArray(changes.pages);
+  const emptied = compaction || changes.clear === true;
+  if (emptied) for (const s of [...stores, pages, gone]) s.clear();
+  if (compaction) /** @type {Uint8Array[]} */ (changes.pages).forEach((page, i) => pages.put(page, i));
+  for (const key of changes.deleted ?? []) {
+    for (const s of stores) s.delete(key);
+    // Just emptied: no page can hold it.
+    if (!emptied) gone.put(1, key);
+  }
+  /** @type {Set<string>} */
+  const live = new Set();
+  const lists = [changes.accounts, changes.tweets, changes.interactions];
+  lists.forEach((list, i) => {
+    for (const [key, value] of list ?? []) {
+      if (value instanceof Uint8Array || typeof value === 'string') {
+        stores[i].put(value, key);
+        live.add(key);
+      } else stores[i].delete(key);
+    }
+  });
+  if (!emptied) for (const key of live) gone.delete(key);
+  const metaStore = tx.objectStore(META);
+  for (const [key, value] of Object.entries(meta)) metaStore.put(value, key);
 }
 
 /**
@@ -249,9 +405,10 @@ export function readMeta(db, key) {
 
 /**
  * The stored memory in the export format (the core's exportMemory: `{
- * version, capacity, entries }`), read from the records by a core of its
- * own: what a restarted worker would load (the options page's export when
- * the worker cannot send it, tests).
+ * version, capacity, entries }`), read from the store by a core of its own
+ * (pages, tombstones and loose records, {@link restoreRecords}): what a
+ * restarted worker would load (the options page's export when the worker
+ * cannot send it, tests).
  * @param {IDBFactory} [factory]
  * @returns {Promise<string>}
  */
@@ -263,10 +420,7 @@ export async function savedMemoryText(factory = indexedDB) {
   try {
     const cap = await readMeta(db, 'capacity');
     if (typeof cap === 'number') engine.setCapacity(cap);
-    await restoreRecords(db, {
-      begin: (n) => engine.beginMemoryRestore(n),
-      chunk: (keys, values, lengths) => engine.loadMemoryChunk(keys, values, lengths),
-    });
+    await restoreRecords(db, engineLoad(engine));
     engine.finishMemoryRestore();
     return engine.exportMemory();
   } finally {

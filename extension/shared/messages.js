@@ -57,7 +57,7 @@
 /** @typedef {{ ok: true, records: RememberedVerdict[] }} RememberedVerdictsReply */
 
 /** @typedef {{ type: 'fb:memory-stats' }} MemoryStatsRequest */
-/** @typedef {{ ok: true, accounts: number, capacity: number, bytes: number, forgotten: { count: number, at: number, kept: number, capacity: number } | null }} MemoryStatsReply  bytes: the stored records; forgotten: the last eviction */
+/** @typedef {{ ok: true, accounts: number, capacity: number, bytes: number, loose: number, looseLimit: number, forgotten: { count: number, at: number, kept: number, capacity: number } | null }} MemoryStatsReply  bytes: the stored records; loose: the store's loose values since its pages (the next save compacts past looseLimit); forgotten: the last eviction */
 /** @typedef {{ type: 'fb:memory-json' }} MemoryJsonRequest */
 /** @typedef {{ ok: true, json: string }} MemoryJsonReply  the saved memory file, as text */
 /** @typedef {{ type: 'fb:memory-clear' }} MemoryClearRequest */

@@ -1,69 +1,90 @@
 // A restarted worker's restore of 100,000 remembered accounts in real
 // Chromium, IndexedDB's own reads included (tests/bench/memory-store.mjs
-// times the same restore in node, which has no IndexedDB). In an extension
-// page (options.html) with the built core (dist/core) loaded there, a
-// realistic mix (tests/bench/memory-mix.mjs, as memory-store.mjs remembers
-// it: every account as a Followers page sends it, one in ten with 1-20 posts, one in ten seen again with other
-// counts, one in 33 with interactions) is remembered by an Engine and its
-// records written as the worker writes them (Engine.takeMemoryChanges into
-// memory-store.js writeChanges, one save per 2,000 accounts) into a database
-// of the bench's own (openMemoryDb through a factory that renames it, so the
-// worker's own store is untouched). The same memory is written once more into
-// a second database in the old form (every record a JSON string, as an older
-// version wrote it: the account record `{account, history?, last_seen}`,
-// posts and interactions as lists; tests/e2e/memory_store.test.mjs builds
-// such a store the same way). Then, for each form, three restores as the
-// worker does one at start (service-worker.js): a fresh wasm instance, the
-// database opened, memory-store.js restoreRecords into
-// Engine.beginMemoryRestore / loadMemoryChunk / finishMemoryRestore, timed
-// from the open to the finish; the database closed and left alone for a few
-// seconds in between, so Chromium closes its backing store as it does when
-// a worker has stopped. Medians of the three:
+// times the restore in node, which has no IndexedDB), and what the store's
+// compactions cost. In an extension page (options.html) with the built core
+// (dist/core) loaded there, a realistic mix (tests/bench/memory-mix.mjs, as
+// memory-store.mjs remembers it: every account as a Followers page sends it,
+// one in ten with 1-20 posts, one in ten seen again with other counts, one
+// in 33 with interactions) is remembered by an Engine and written AS THE
+// WORKER WRITES IT into a database of the bench's own (memory-store.js
+// openMemoryDb through a factory that renames it, so the worker's store is
+// untouched): saves of `--save` accounts (20, a Followers page: the worker
+// writes each answer's changes), each Engine.takeMemoryChanges handed to
+// memory-store.js writeChanges, compacting whenever the core decides to
+// (pages instead of loose records), the posts and interactions of each page
+// of accounts remembered right after it. Then:
 //
-//   restore_100k_ms           the binary form (what the worker writes now): the
-//                             goal figure, since a user's restore includes the reads
-//   restore_100k_old_json_ms  the old JSON-string form (the same code reads it)
+//   compact_100k_ms            one compaction of the 100k (Engine.rewriteMemory,
+//                              as after a failed save, makes the next save one):
+//                              the thread's busy time for takeMemoryChanges +
+//                              writeChanges until it returns (what a worker's
+//                              messages wait behind); median of the runs
+//   compact_100k_commit_ms     the same, until the transaction committed
+//   restore_100k_compacted_ms  the restore right after a compaction (pages only)
+//   restore_100k_ms            the goal figure: the WORST store the product can
+//                              be in, loose records up to the core's limit (a
+//                              worker restarted on the compacted store sees
+//                              accounts again with other counts, saved `--save`
+//                              at a time, until Engine.memoryLooseRecords is
+//                              memoryLooseLimit: any change more and the next
+//                              save compacts; memory-mix.mjs changeUntilLooseLimit)
+//   restore_100k_worst_loose_values  the loose values (records + tombstones) that store holds
+//   restore_100k_idb_wasm_ms   of the worst restore: the wasm's share (the
+//                              Engine's restore calls and finishMemoryRestore)
+//   restore_100k_idb_reads_ms  of the worst store: IndexedDB's reads alone, in
+//                              a pass that reads exactly what restoreRecords reads
+//                              (memory-store.js eachStored, the one walk) and
+//                              hands nothing to the core
+//   restore_100k_idb_batch_ms  of that pass: recordBatch over the loose batches alone
+//   restore_100k_old_json_ms   a version 1 database as the previous version
+//                              wrote it (DB version 1, no pages, every record a
+//                              JSON string: the account record `{account,
+//                              history?, last_seen}`, posts and interactions as
+//                              lists, as tests/e2e/memory_store.test.mjs builds
+//                              it), one per run (all written before the first
+//                              restore), so that each restore also upgrades it to
+//                              version 2
+//   restore_100k_idb_json_wasm_ms  the wasm's share of that restore
 //
-// and, per form, where the time goes: the wasm's share measured inside the
-// restore (loadMemoryChunk and finish), and, in one more pass that reads the
-// same batches as restoreRecords does (the same getAllKeys/getAll ranges)
-// without building or loading them, IndexedDB's reads alone, then
-// memory-store.js recordBatch over those values alone. Then, not the
-// product, one alternative store to tell IndexedDB's cost per record from its
-// cost per byte: the same binary records packed 200 or 1,000 accounts to one
-// IndexedDB value (a loadMemoryChunk batch as it is), restored one value at a
-// time (`restore_100k_idb_packed_<size>_alt_ms`). Differences from the
-// worker: the page's main thread, not the worker's thread (IndexedDB serves
-// both from the browser process the same way); the records were just written,
-// so the disk's cache is warm, as it is for a worker that stopped after 30 s
-// idle. Prints `<name> <value> <unit>` lines on stdout, details on stderr.
+// Each restore is as the worker does one at start (service-worker.js): a
+// fresh wasm instance, the database opened, memory-store.js restoreRecords
+// into the Engine (memory-store.js engineLoad), finishMemoryRestore; timed
+// from the open to the finish, median of `--runs`; the database closed and
+// left alone for a few seconds before each, so Chromium closes its backing
+// store as it does when a worker has stopped; each checked to give back all
+// the accounts, none skipped. Differences from the worker: the page's main
+// thread, not the worker's thread (IndexedDB serves both from the browser
+// process the same way); the records were just written, so the disk's cache
+// is warm, as it is for a worker that stopped after 30 s idle. Prints
+// `<name> <value> <unit>` lines on stdout, details on stderr.
 //
-//   cd tests && node bench/idb-restore.mjs [--accounts 100000] [--runs 3]
+//   cd tests && node bench/idb-restore.mjs [--accounts 100000] [--runs 3] [--save 20]
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../e2e/support/harness.mjs';
 import { figure, median } from './goals.mjs';
-import { mixUser, rememberMixExtras } from './memory-mix.mjs';
+import { changeUntilLooseLimit, mixUser, rememberMixExtras } from './memory-mix.mjs';
 
 const note = (...a) => console.error(...a);
 
 /**
- * Runs in the extension page: writes both stores, then times the restores.
- * `user` and `rememberMixExtras` are memory-mix.mjs's, handed over as source.
- * Returns per-form lists of milliseconds.
+ * Runs in the extension page: writes the store as the worker does, then
+ * times compactions and restores. `user`, `rememberMixExtras` and
+ * `changeUntilLooseLimit` are memory-mix.mjs's, handed over as source.
  */
-async function pageBench({ N, RUNS, GRACE_MS, PACKED }, user, rememberMixExtras) {
+async function pageBench({ N, RUNS, GRACE_MS, SAVE }, user, rememberMixExtras, changeUntilLooseLimit) {
   const store = await import('/shared/memory-store.js');
   const core = await import('/core/followback.js');
   const wasmUrl = '/core/followback_bg.wasm';
   await core.default({ module_or_path: wasmUrl });
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   const NOW = Date.UTC(2026, 10, 21, 10, 0, 0);
-  const NAMES = { binary: 'followback-bench-idb-binary', json: 'followback-bench-idb-json' };
+  const BINARY = 'followback-bench-idb-binary';
+  const jsonName = (run) => `followback-bench-idb-json-${run}`;
   /** indexedDB under another name: memory-store.js's openMemoryDb, on the bench's own database. */
   const renamed = (name) => ({ open: (_name, version) => indexedDB.open(name, version) });
-  const open = (form) => store.openMemoryDb(/** @type {any} */ (renamed(NAMES[form])));
+  const open = (name) => store.openMemoryDb(/** @type {any} */ (renamed(name)));
   const drop = (name) => new Promise((resolve, reject) => {
     const r = indexedDB.deleteDatabase(name);
     r.onerror = () => reject(new Error(`${name} not deleted`));
@@ -71,215 +92,220 @@ async function pageBench({ N, RUNS, GRACE_MS, PACKED }, user, rememberMixExtras)
     const late = setTimeout(() => reject(new Error(`${name} still blocked after 20 s`)), 20_000);
     r.onsuccess = () => { clearTimeout(late); resolve(); };
   });
+  const request = (req) => new Promise((resolve, reject) => { req.onsuccess = () => resolve(req.result); req.onerror = () => reject(req.error); });
   const log = [];
+  const out = { log };
 
+  await drop(BINARY);
+  for (let run = 0; run < RUNS; run += 1) await drop(jsonName(run));
 
-  for (const name of Object.values(NAMES)) await drop(name);
-
-  // The binary form: the writer's records as the worker saves them.
+  // The store as the worker writes it: a save per SAVE accounts, compactions when the core says.
   let t0 = performance.now();
-  const writer = new core.Engine(null);
+  let writer = new core.Engine(null);
   writer.setCapacity(N);
-  const db = await open('binary');
-  const save = () => store.writeChanges(db, writer.takeMemoryChanges());
-  for (let start = 0; start < N; start += 2000) {
+  let db = await open(BINARY);
+  let saves = 0;
+  let compactions = 0;
+  const save = async (changes) => {
+    if (Array.isArray(changes.pages)) compactions += 1;
+    saves += 1;
+    await store.writeChanges(db, changes);
+  };
+  for (let start = 0; start < N; start += SAVE) {
+    const end = Math.min(N, start + SAVE);
     const users = [];
-    for (let i = start; i < Math.min(N, start + 2000); i += 1) users.push(user(i));
+    for (let i = start; i < end; i += 1) users.push(user(i));
     writer.ingest(JSON.stringify(users), NOW + start);
-    await save();
-  }
-  for (let start = 0; start < N; start += 2000) {
-    rememberMixExtras(writer, user, { start, end: Math.min(N, start + 2000), now: NOW, n: N });
-    await save();
+    await save(writer.takeMemoryChanges());
+    rememberMixExtras(writer, user, { start, end, now: NOW, n: N });
+    await save(writer.takeMemoryChanges());
   }
   if (writer.accountCount() !== N) throw new Error(`the writer remembers ${writer.accountCount()} of ${N}`);
-  const count = async (d, name) => {
-    const r = d.transaction([name], 'readonly').objectStore(name).count();
-    return new Promise((resolve) => { r.onsuccess = () => resolve(r.result); });
+  const counts = async (d) => {
+    const tx = d.transaction([...store.RECORD_STORES, store.PAGES, store.GONE], 'readonly');
+    const names = [...store.RECORD_STORES, store.PAGES, store.GONE];
+    const n = await Promise.all(names.map((s) => request(tx.objectStore(s).count())));
+    return Object.fromEntries(names.map((s, i) => [s, n[i]]));
   };
-  const counts = async (d) => Promise.all(store.RECORD_STORES.map((s) => count(d, s)));
-  const binaryCounts = await counts(db);
-  db.close();
-  log.push(`binary form: ${binaryCounts.join(' / ')} account / post / interaction records written in ${(performance.now() - t0).toFixed(0)} ms`);
-
-  // The old form: the same memory, every record a JSON string.
-  t0 = performance.now();
-  const exported = JSON.parse(writer.exportMemory());
-  writer.free();
-  const jdb = await open('json');
-  let sample = null;
-  for (let at = 0; at < exported.entries.length; at += 2000) {
-    const changes = { accounts: [], tweets: [], interactions: [] };
-    for (const e of exported.entries.slice(at, at + 2000)) {
-      const key = e.account.id ? `#${e.account.id}` : `@${e.account.handle.toLowerCase()}`;
-      const { tweets, interactions, ...record } = e;
-      changes.accounts.push([key, JSON.stringify(record)]);
-      if (tweets && tweets.length > 0) changes.tweets.push([key, JSON.stringify(tweets)]);
-      if (interactions && interactions.length > 0) changes.interactions.push([key, JSON.stringify(interactions)]);
-    }
-    sample ??= changes.accounts[0][1];
-    await store.writeChanges(jdb, changes);
-  }
-  const jsonCounts = await counts(jdb);
-  jdb.close();
-  log.push(`JSON form: ${jsonCounts.join(' / ')} records written in ${(performance.now() - t0).toFixed(0)} ms; an account record: ${sample.slice(0, 160)}...`);
-  if (jsonCounts.join() !== binaryCounts.join()) throw new Error(`the two stores differ: ${binaryCounts} against ${jsonCounts}`);
+  const describe = async (what) => {
+    const c = await counts(db);
+    log.push(`${what}: ${JSON.stringify(c)}; the core counts ${writer.memoryLooseRecords()} loose of its limit ${writer.memoryLooseLimit()}`);
+    return c;
+  };
+  log.push(`written as the worker writes: ${N} accounts in ${saves} saves of up to ${SAVE} accounts, ${compactions} of them compactions, in ${(performance.now() - t0).toFixed(0)} ms`);
+  await describe('the store after them');
 
   /** A restarted worker's restore: fresh wasm, the database opened, restoreRecords, finish. */
-  const restore = async (form) => {
+  const restore = async (name) => {
     core.__wbg_reset_state();
     await core.default({ module_or_path: wasmUrl });
     const engine = new core.Engine(null);
     let wasmMs = 0;
+    const load = store.engineLoad(engine);
+    /** @type {any} */
+    const timed = {};
+    for (const [k, f] of Object.entries(load)) {
+      timed[k] = (...a) => { const s = performance.now(); f(...a); wasmMs += performance.now() - s; };
+    }
     const start = performance.now();
-    const d = await open(form);
+    const d = await open(name);
     const opened = performance.now();
-    const records = await store.restoreRecords(d, {
-      begin: (n) => { const s = performance.now(); engine.beginMemoryRestore(n); wasmMs += performance.now() - s; },
-      chunk: (keys, values, lengths) => { const s = performance.now(); engine.loadMemoryChunk(keys, values, lengths); wasmMs += performance.now() - s; },
-    });
+    const records = await store.restoreRecords(d, timed);
     const f = performance.now();
     const report = engine.finishMemoryRestore();
     const end = performance.now();
     wasmMs += end - f;
-    const loaded = report.loaded;
-    const skipped = report.skipped;
     const accounts = engine.accountCount();
     engine.free();
     d.close();
-    if (loaded !== N || accounts !== N || skipped > 0) throw new Error(`${form}: restored ${loaded} (${skipped} skipped, ${accounts} in memory) of ${N}`);
+    if (accounts !== N || report.skipped > 0) throw new Error(`${name}: restored ${accounts} accounts (${JSON.stringify(report)}) of ${N}`);
     return { ms: end - start, openMs: opened - start, wasmMs, records };
   };
-
-  /**
-   * restoreRecords's reads (memory-store.js eachRecordBatch: the same ranges,
-   * batches of `batch` accounts), each batch handed to `each` as read (its
-   * time not counted in `readMs`).
-   */
-  const readBatches = async (form, each, batch = store.RESTORE_BATCH) => {
-    const d = await open(form);
-    const start = performance.now();
-    let eachMs = 0;
-    await store.eachRecordBatch(d, () => {}, (parts) => {
-      const s = performance.now();
-      each(parts);
-      eachMs += performance.now() - s;
-    }, batch);
-    const readMs = performance.now() - start - eachMs;
-    d.close();
-    return { readMs, eachMs };
-  };
-
-  /** The reads, and recordBatch over each batch as read (timed apart), nothing loaded. */
-  const readsOnly = async (form) => {
-    const room = store.batchRoom();
-    let bytes = 0;
-    const { readMs, eachMs } = await readBatches(form, (b) => { bytes += store.recordBatch(b, room).values.length; });
-    return { readMs, batchMs: eachMs, bytes };
-  };
-
-  // Not the product: one alternative store, to tell IndexedDB's cost per
-  // record from its cost per byte. The binary records packed, `size`
-  // accounts (with their posts and interactions) to one IndexedDB value:
-  // the batch loadMemoryChunk takes ({ keys, values, lengths }, as
-  // recordBatch builds it), keyed by its number. Its restore reads one
-  // value at a time, as restoreRecords reads one batch at a time.
-  const packedName = (size) => `followback-bench-idb-packed-${size}`;
-  const writePacked = async (size) => {
-    await drop(packedName(size));
-    const pages = [];
-    await readBatches('binary', (b) => {
-      const { keys, values, lengths } = store.recordBatch(b);
-      pages.push([pages.length, { keys, values, lengths }]);
-    }, size);
-    const d = await store.openMemoryDb(/** @type {any} */ (renamed(packedName(size))));
-    await new Promise((resolve, reject) => {
-      const tx = d.transaction(['accounts'], 'readwrite');
-      for (const [n, page] of pages) tx.objectStore('accounts').put(page, n);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    d.close();
-    return pages.length;
-  };
-  const restorePacked = async (size) => {
-    core.__wbg_reset_state();
-    await core.default({ module_or_path: wasmUrl });
-    const engine = new core.Engine(null);
-    const result = (req) => new Promise((resolve, reject) => { req.onsuccess = () => resolve(req.result); req.onerror = () => reject(req.error); });
-    let wasmMs = 0;
-    const start = performance.now();
-    const d = await store.openMemoryDb(/** @type {any} */ (renamed(packedName(size))));
-    const pages = d.transaction(['accounts'], 'readonly').objectStore('accounts');
-    const n = await result(pages.count());
-    engine.beginMemoryRestore(N);
-    for (let k = 0; k < n; k += 1) {
-      const page = await result(pages.get(k));
-      const s = performance.now();
-      engine.loadMemoryChunk(page.keys, page.values, page.lengths);
-      wasmMs += performance.now() - s;
-    }
-    const report = engine.finishMemoryRestore();
-    const ms = performance.now() - start;
-    engine.free();
-    d.close();
-    if (report.loaded !== N) throw new Error(`packed ${size}: restored ${report.loaded} of ${N}`);
-    return { ms, wasmMs, pages: n };
-  };
-
-  const out = { log, binary: [], json: [], split: {} };
-  for (let run = 0; run < RUNS; run += 1) {
-    for (const form of ['binary', 'json']) {
-      await sleep(GRACE_MS); // nothing open: Chromium closes the backing store, as after a worker's stop
-      const r = await restore(form);
-      out[form].push(r);
-      log.push(`run ${run + 1} ${form}: ${r.records} records restored in ${r.ms.toFixed(0)} ms (open ${r.openMs.toFixed(0)} ms, wasm ${r.wasmMs.toFixed(0)} ms)`);
-    }
-  }
-  for (const form of ['binary', 'json']) {
-    await sleep(GRACE_MS);
-    out.split[form] = await readsOnly(form);
-    log.push(`${form}: reads alone ${out.split[form].readMs.toFixed(0)} ms, recordBatch alone ${out.split[form].batchMs.toFixed(0)} ms (${(out.split[form].bytes / N).toFixed(0)} bytes an account with its posts)`);
-  }
-  out.packed = {};
-  for (const size of PACKED) {
-    const pages = await writePacked(size);
-    out.packed[size] = [];
+  const restores = async (label, name) => {
+    const runs = [];
     for (let run = 0; run < RUNS; run += 1) {
-      await sleep(GRACE_MS);
-      const r = await restorePacked(size);
-      out.packed[size].push(r);
-      log.push(`run ${run + 1} packed ${size} accounts a value (not the product): ${pages} values restored in ${r.ms.toFixed(0)} ms (wasm ${r.wasmMs.toFixed(0)} ms)`);
+      await sleep(GRACE_MS); // nothing open: Chromium closes the backing store, as after a worker's stop
+      const r = await restore(name);
+      runs.push(r);
+      log.push(`run ${run + 1} ${label}: restored in ${r.ms.toFixed(0)} ms (open ${r.openMs.toFixed(0)} ms, wasm ${r.wasmMs.toFixed(0)} ms, ${r.records} loose records)`);
     }
-    await drop(packedName(size));
+    return runs;
+  };
+
+  // Compactions of the whole memory, then the restore right after one.
+  out.compact = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    writer.rewriteMemory();
+    const s = performance.now();
+    const changes = writer.takeMemoryChanges();
+    const written = store.writeChanges(db, changes);
+    const busy = performance.now() - s;
+    await written;
+    const commit = performance.now() - s;
+    if (!Array.isArray(changes.pages)) throw new Error('rewriteMemory did not make the next save a compaction');
+    out.compact.push({ busy, commit, pages: changes.pages.length });
+    log.push(`compaction ${run + 1}: ${changes.pages.length} pages, busy ${busy.toFixed(0)} ms, committed after ${commit.toFixed(0)} ms`);
   }
-  for (const name of Object.values(NAMES)) await drop(name);
+  await describe('the store right after a compaction');
+  db.close();
+  const exported = JSON.parse(writer.exportMemory());
+  writer.free();
+  out.compacted = await restores('compacted', BINARY);
+
+  // The worst store: loose records up to the core's limit, written by a
+  // worker restarted on the compacted store (each restore above reset the wasm).
+  core.__wbg_reset_state();
+  await core.default({ module_or_path: wasmUrl });
+  writer = new core.Engine(null);
+  writer.setCapacity(N);
+  db = await open(BINARY);
+  await store.restoreRecords(db, store.engineLoad(writer));
+  writer.finishMemoryRestore();
+  if (writer.accountCount() !== N) throw new Error(`the restarted writer remembers ${writer.accountCount()} of ${N}`);
+  t0 = performance.now();
+  const changed = await changeUntilLooseLimit(writer, user, (c) => store.writeChanges(db, c), { n: N, now: NOW, per: SAVE });
+  log.push(`${changed} saves of accounts seen again in ${(performance.now() - t0).toFixed(0)} ms`);
+  const worst = await describe('the worst store (the next save compacts)');
+  out.worstValues = worst.accounts + worst.tweets + worst.interactions + worst.gone;
+  db.close();
+  writer.free();
+  out.worst = await restores('worst', BINARY);
+
+  // The reads alone: what restoreRecords reads (eachStored), nothing loaded; recordBatch timed apart.
+  await sleep(GRACE_MS);
+  {
+    const d = await open(BINARY);
+    const room = store.batchRoom();
+    let visitMs = 0;
+    let batchMs = 0;
+    let bytes = 0;
+    const start = performance.now();
+    await store.eachStored(d, {
+      begin: () => {},
+      page: (b) => { bytes += b.length; },
+      gone: () => {},
+      batch: (parts) => {
+        const s = performance.now();
+        bytes += store.recordBatch(parts, room).values.length;
+        const e = performance.now() - s;
+        batchMs += e;
+        visitMs += e;
+      },
+    });
+    out.readsMs = performance.now() - start - visitMs;
+    out.batchMs = batchMs;
+    d.close();
+    log.push(`worst store: reads alone ${out.readsMs.toFixed(0)} ms, recordBatch alone ${batchMs.toFixed(0)} ms (${(bytes / N).toFixed(0)} bytes an account with its posts)`);
+  }
+
+  // A version 1 database as the previous version wrote it (JSON strings), written afresh for each run.
+  const writeV1 = async (name) => {
+    const d = await new Promise((resolve, reject) => {
+      const r = indexedDB.open(name, 1);
+      r.onupgradeneeded = () => { for (const s of ['accounts', 'tweets', 'interactions', 'meta']) r.result.createObjectStore(s); };
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    let sample = null;
+    for (let at = 0; at < exported.entries.length; at += 2000) {
+      const tx = d.transaction(['accounts', 'tweets', 'interactions'], 'readwrite');
+      for (const e of exported.entries.slice(at, at + 2000)) {
+        const key = e.account.id ? `#${e.account.id}` : `@${e.account.handle.toLowerCase()}`;
+        const { tweets, interactions, ...record } = e;
+        const text = JSON.stringify(record);
+        sample ??= text;
+        tx.objectStore('accounts').put(text, key);
+        if (tweets && tweets.length > 0) tx.objectStore('tweets').put(JSON.stringify(tweets), key);
+        if (interactions && interactions.length > 0) tx.objectStore('interactions').put(JSON.stringify(interactions), key);
+      }
+      await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
+    }
+    d.close();
+    return sample;
+  };
+  out.json = [];
+  // All written first (as the binary store, each restored seconds or more after its last write).
+  for (let run = 0; run < RUNS; run += 1) {
+    t0 = performance.now();
+    const sample = await writeV1(jsonName(run));
+    if (run === 0) log.push(`version 1 store written in ${(performance.now() - t0).toFixed(0)} ms (once per run, each restore upgrades its own); an account record: ${sample.slice(0, 160)}...`);
+  }
+  for (let run = 0; run < RUNS; run += 1) {
+    await sleep(GRACE_MS);
+    const r = await restore(jsonName(run));
+    const d = await open(jsonName(run));
+    const upgraded = [store.PAGES, store.GONE].every((s) => d.objectStoreNames.contains(s)) && d.version === 2;
+    d.close();
+    if (!upgraded) throw new Error('the version 1 store was not upgraded');
+    out.json.push(r);
+    log.push(`run ${run + 1} version 1 JSON: upgraded and restored in ${r.ms.toFixed(0)} ms (open ${r.openMs.toFixed(0)} ms, wasm ${r.wasmMs.toFixed(0)} ms, ${r.records} records)`);
+  }
+  for (let run = 0; run < RUNS; run += 1) await drop(jsonName(run));
+  await drop(BINARY);
   return out;
 }
 
 /** Runs the bench in `env` (a launched Chromium with the extension) and prints its figures. */
-export async function idbRestore(env, { accounts = 100_000, runs = 3, packed = [200, 1000] } = {}) {
+export async function idbRestore(env, { accounts = 100_000, runs = 3, save = 20 } = {}) {
   const ext = await env.context.newPage();
   await ext.goto(`chrome-extension://${env.extensionId}/options/options.html`);
   try {
     // The page cannot import memory-mix.mjs (not an extension file): its functions go as source.
-    const args = JSON.stringify({ N: accounts, RUNS: runs, GRACE_MS: 3000, PACKED: packed });
-    const out = await ext.evaluate(`(${pageBench})(${args}, ${mixUser}, ${rememberMixExtras})`);
+    const args = JSON.stringify({ N: accounts, RUNS: runs, GRACE_MS: 3000, SAVE: save });
+    const out = await ext.evaluate(`(${pageBench})(${args}, ${mixUser}, ${rememberMixExtras}, ${changeUntilLooseLimit})`);
     for (const line of out.log) note(line);
     const per100k = (ms) => (accounts === 100_000 ? ms : (ms * 100_000) / accounts);
-    const med = (form, f) => per100k(median(out[form].map(f)));
-    figure('restore_100k_ms', med('binary', (r) => r.ms), 'ms');
-    figure('restore_100k_old_json_ms', med('json', (r) => r.ms), 'ms');
-    for (const form of ['binary', 'json']) {
-      const suffix = form === 'binary' ? '' : '_json';
-      figure(`restore_100k_idb${suffix}_wasm_ms`, med(form, (r) => r.wasmMs), 'ms');
-      figure(`restore_100k_idb${suffix}_reads_ms`, per100k(out.split[form].readMs), 'ms');
-      figure(`restore_100k_idb${suffix}_batch_ms`, per100k(out.split[form].batchMs), 'ms');
-    }
-    // Not the product's store: the alternative (binary records packed, SIZE accounts a value).
-    for (const size of Object.keys(out.packed)) {
-      figure(`restore_100k_idb_packed_${size}_alt_ms`, per100k(median(out.packed[size].map((r) => r.ms))), 'ms');
-    }
+    const med = (list, f) => per100k(median(list.map(f)));
+    figure('restore_100k_ms', med(out.worst, (r) => r.ms), 'ms');
+    figure('restore_100k_worst_loose_values', out.worstValues, 'values');
+    figure('restore_100k_compacted_ms', med(out.compacted, (r) => r.ms), 'ms');
+    figure('compact_100k_ms', med(out.compact, (r) => r.busy), 'ms');
+    figure('compact_100k_commit_ms', med(out.compact, (r) => r.commit), 'ms');
+    figure('restore_100k_idb_wasm_ms', med(out.worst, (r) => r.wasmMs), 'ms');
+    figure('restore_100k_idb_reads_ms', per100k(out.readsMs), 'ms');
+    figure('restore_100k_idb_batch_ms', per100k(out.batchMs), 'ms');
+    figure('restore_100k_old_json_ms', med(out.json, (r) => r.ms), 'ms');
+    figure('restore_100k_idb_json_wasm_ms', med(out.json, (r) => r.wasmMs), 'ms');
   } finally {
     await ext.close();
   }
@@ -296,12 +322,12 @@ export async function idbRestoreFresh(opts = {}) {
 }
 
 async function main() {
-  const opts = { accounts: 100_000, runs: 3 };
+  const opts = { accounts: 100_000, runs: 3, save: 20 };
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
     if (!(key in opts) || argv[i + 1] === undefined || !(Number(argv[i + 1]) > 0)) {
-      throw new Error(`unknown or incomplete option ${argv[i]} (use --accounts N --runs N)`);
+      throw new Error(`unknown or incomplete option ${argv[i]} (use --accounts N --runs N --save N)`);
     }
     opts[key] = Number(argv[i + 1]);
   }

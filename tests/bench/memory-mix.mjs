@@ -77,3 +77,44 @@ export function rememberMixExtras(writer, user, { start, end, now, n }) {
   }
   if (again.length > 0) writer.ingest(JSON.stringify(again), now + 86_400_000 + start);
 }
+
+/**
+ * Sees accounts of the mix again with other counts (`user(i)`, spread over
+ * the memory of `n` by a stride, so in the mix's proportions of posts and
+ * interactions), up to `per` accounts a save, each save the writer's
+ * takeMemoryChanges handed to `save` (awaited), until the core's loose
+ * values (Engine.memoryLooseRecords: loose records and tombstones) reach its
+ * limit (memoryLooseLimit): the store as it is just before the save that
+ * compacts it, the worst a restore can find. A paged account's first change
+ * writes up to three records (account, posts, interactions), so a save takes
+ * at most a third of the room left, and the last few are accounts with one
+ * record. Throws when a save compacts before that. Resolves with the saves made.
+ */
+export async function changeUntilLooseLimit(writer, user, save, { n, now, per }) {
+  const stride = 7919; // a prime: distinct accounts for the first n steps
+  const plain = (i) => i % 10 !== 0 && i % 33 !== 0; // no posts, no interactions: one record
+  let k = 0;
+  let saves = 0;
+  for (;;) {
+    const loose = writer.memoryLooseRecords();
+    const room = writer.memoryLooseLimit() - loose;
+    if (room <= 0) return saves;
+    const users = [];
+    if (room >= 3) {
+      for (let j = 0; j < Math.min(per, Math.floor(room / 3)); j += 1, k += 1) users.push(user((k * stride) % n));
+    } else {
+      while (!plain((k * stride) % n)) k += 1;
+      users.push(user((k * stride) % n));
+      k += 1;
+    }
+    if (k > n) throw new Error(`every account changed and still under the loose limit (${writer.memoryLooseLimit()})`);
+    for (const u of users) u.legacy.followers_count += 1000;
+    writer.ingest(JSON.stringify(users), now + 2 * 86_400_000 + k);
+    const changes = writer.takeMemoryChanges();
+    if (Array.isArray(changes.pages)) {
+      throw new Error(`compacted at ${loose} loose values (+${users.length} accounts), before the limit ${writer.memoryLooseLimit()}`);
+    }
+    await save(changes);
+    saves += 1;
+  }
+}

@@ -1,23 +1,29 @@
 // Memory store figures: how long a restarted worker takes to restore 100,000
-// remembered accounts from their IndexedDB records without IndexedDB's own
+// remembered accounts from their IndexedDB store without IndexedDB's own
 // reads (restore_100k_node_ms; the goal figure restore_100k_ms, reads
 // included, comes from tests/bench/idb-restore.mjs in Chromium), and what
 // each account costs in the store and in the wasm heap. Loads the wasm-bindgen output (dist/core)
 // in node. The memory is a mix: every account as a Followers page sends it,
 // one in ten with 1-20 posts read from the page (as the
 // bench example's realistic memory has 0-20), one in ten seen again with
-// other counts (a count history), one in 33 with interactions. Its records
-// are built exactly as the worker writes them (Engine.takeMemoryChanges:
-// Uint8Arrays in the binary form) and handed back as memory-store.js
-// restoreRecords reads them: in key order, batches of RESTORE_BATCH accounts
-// with the posts and interactions of the same key range, each batch built by
-// memory-store.js recordBatch itself (Engine.beginMemoryRestore /
-// loadMemoryChunk / finishMemoryRestore). IndexedDB's own reads (getAll and
+// other counts (a count history), one in 33 with interactions. Its store is
+// built exactly as the worker writes it (Engine.takeMemoryChanges: packed
+// pages at a compaction, else loose Uint8Array records and tombstones),
+// brought to the same worst state as the Chromium bench's restore_100k_ms
+// (compacted, then accounts seen again until the loose records are one under
+// the core's limit: memory-mix.mjs changeUntilLooseLimit), and handed back
+// as memory-store.js restoreRecords reads it: the pages
+// (Engine.loadMemoryPage), the tombstones (forgetMemoryKeys), then the loose
+// records in key order, batches of RESTORE_BATCH accounts with the posts and
+// interactions of the same key range, each batch built by memory-store.js
+// recordBatch itself (loadMemoryChunk), between beginMemoryRestore and
+// finishMemoryRestore. IndexedDB's own reads (getAll and
 // the buffers it allocates for the values it reads) are not included: node
 // has none; each batch's values are Uint8Array views of packed bytes. One
-// more run with a fresh buffer per record, as getAll would allocate them, is
+// more run with a fresh buffer per record and page, as IndexedDB would allocate them, is
 // printed (restore_100k_node_fresh_buffers_ms) to show what that adds. The heap figure is the growth of the wasm memory, which never
-// shrinks: the restore's peak, transient batches included.
+// shrinks: the restore's peak, transient batches included; the profile-only
+// figure (memory_bytes_per_account) is of a compacted store (pages only).
 // With --pages DIR, also the heap per account of the realistic memory with
 // posts and history (DIR/memory_realistic.json, written by the bench example).
 // Prints `<name> <value> <unit>` lines on stdout, details on stderr.
@@ -29,8 +35,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { figure, median } from './goals.mjs';
-import { mixUser, rememberMixExtras } from './memory-mix.mjs';
-import { RESTORE_BATCH, batchRoom, recordBatch } from '../../extension/shared/memory-store.js';
+import { changeUntilLooseLimit, mixUser, rememberMixExtras } from './memory-mix.mjs';
+import { PAGE_ACCOUNTS, RESTORE_BATCH, batchRoom, recordBatch } from '../../extension/shared/memory-store.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RUNS = 5;
@@ -45,7 +51,6 @@ const N = Number(opt('accounts', '100000'));
 const PAGES = opt('pages', path.join(ROOT, 'target/bench/pages'));
 const note = (...a) => console.error(...a);
 
-/** A store as IndexedDB holds it: keys in order, values beside them. */
 /**
  * A store as IndexedDB holds it: keys in order, and the records' bytes (kept
  * packed here, so the bench's own heap is not 100,000 live buffers the
@@ -85,9 +90,11 @@ function above(keys, key) {
  * arrays: the account count, then batches of `batch` accounts with the
  * posts and interactions records of the same key range.
  */
-function restoreInBatches(engine, stores, batch) {
-  const [accounts, tweets, interactions] = stores;
-  engine.beginMemoryRestore(accounts.keys.length);
+function restoreInBatches(engine, { pages, gone, loose }, batch) {
+  const [accounts, tweets, interactions] = loose;
+  engine.beginMemoryRestore(pages.length * PAGE_ACCOUNTS + accounts.keys.length);
+  for (const page of pages) engine.loadMemoryPage(FRESH ? page.slice() : page);
+  if (gone.length > 0) engine.forgetMemoryKeys(JSON.stringify(gone));
   const room = batchRoom();
   let t = 0;
   let i = 0;
@@ -110,18 +117,41 @@ function restoreInBatches(engine, stores, batch) {
   return engine.finishMemoryRestore();
 }
 
-/** The records the worker would have written for `engine`'s memory, one Map per store. */
-function takeRecords(engine, stores = [new Map(), new Map(), new Map()]) {
-  const c = engine.takeMemoryChanges();
+/** An empty store as memory-store.js keeps it: pages, tombstones, loose records (one Map per kind). */
+const emptyStore = () => ({ pages: [], gone: new Set(), loose: [new Map(), new Map(), new Map()] });
+
+/** One save (the core's MemoryChanges) applied to `store` as memory-store.js writeChanges writes it. */
+function applyChanges(c, store) {
+  const emptied = Array.isArray(c.pages) || c.clear;
+  if (emptied) {
+    store.pages = [];
+    store.gone.clear();
+    for (const m of store.loose) m.clear();
+  }
+  if (Array.isArray(c.pages)) store.pages = c.pages.slice();
+  for (const key of c.deleted) {
+    for (const m of store.loose) m.delete(key);
+    if (!emptied) store.gone.add(key);
+  }
   ['accounts', 'tweets', 'interactions'].forEach((kind, k) => {
     for (const [key, value] of c[kind]) {
-      if (value !== null) stores[k].set(key, value);
-      else stores[k].delete(key);
+      if (value !== null) {
+        store.loose[k].set(key, value);
+        store.gone.delete(key);
+      } else store.loose[k].delete(key);
     }
   });
-  for (const key of c.deleted) for (const st of stores) st.delete(key);
-  return stores;
+  return store;
 }
+
+/** The store the worker would have written for `engine`'s changes since the last take, applied to `store`. */
+const takeRecords = (engine, store = emptyStore()) => applyChanges(engine.takeMemoryChanges(), store);
+
+/** A store frozen for restores: pages as they are, tombstones as a list, loose records sorted. */
+const frozen = (store) => ({ pages: store.pages.slice(), gone: [...store.gone], loose: store.loose.map(sorted) });
+
+/** Every value the store holds: pages, tombstones, loose records. */
+const valuesIn = (store) => store.pages.length + store.gone.size + store.loose.reduce((n, m) => n + m.size, 0);
 
 const core = await import(pathToFileURL(path.join(CORE, 'followback.js')).href);
 const wasmBytes = readFileSync(path.join(CORE, 'followback_bg.wasm'));
@@ -132,7 +162,7 @@ const NOW = Date.UTC(2026, 10, 21, 10, 0, 0);
 // Remember N accounts as X's pages would send them, and keep the records the worker would write.
 const writer = new Engine(null);
 writer.setCapacity(N);
-const stores = [new Map(), new Map(), new Map()];
+const stores = emptyStore();
 let written = 0;
 const t0 = performance.now();
 for (let start = 0; start < N; start += 2000) {
@@ -142,8 +172,10 @@ for (let start = 0; start < N; start += 2000) {
   written += r.accounts;
   takeRecords(writer, stores);
 }
-// Profile facts only (what memory_bytes_per_account has always measured).
-const profileStores = stores.map((m) => new Map(m));
+// Profile facts only (what memory_bytes_per_account has always measured), compacted.
+writer.rewriteMemory();
+takeRecords(writer, stores);
+const profileStores = frozen(stores);
 const profileBytes = writer.memoryBytes();
 // The mix: posts, a count history and interactions for some of them.
 for (let start = 0; start < N; start += 2000) {
@@ -151,15 +183,18 @@ for (let start = 0; start < N; start += 2000) {
   takeRecords(writer, stores);
 }
 note(`remembered ${written} accounts in ${(performance.now() - t0).toFixed(0)} ms (ingest, posts, interactions + takeMemoryChanges)`);
+// The worst store a restore meets (as idb-restore.mjs's restore_100k_ms): compacted, then loose records up to one under the limit.
+writer.rewriteMemory();
+takeRecords(writer, stores);
+await changeUntilLooseLimit(writer, mixUser, (c) => applyChanges(c, stores), { n: N, now: NOW, per: 20 });
 const storedBytes = writer.memoryBytes();
-note(`${stores[0].size} account records, ${stores[1].size} post records, ${stores[2].size} interaction records; ${storedBytes} bytes`);
-if (stores[0].size !== N) throw new Error(`expected ${N} account records, got ${stores[0].size}`);
+note(`worst store: ${stores.pages.length} pages, ${stores.gone.size} tombstones, ${stores.loose[0].size} account records, ${stores.loose[1].size} post records, ${stores.loose[2].size} interaction records (${valuesIn(stores)} values; the core counts ${writer.memoryLooseRecords()} loose of its limit ${writer.memoryLooseLimit()}); ${storedBytes} bytes`);
+if (writer.accountCount() !== N) throw new Error(`expected ${N} accounts, the writer has ${writer.accountCount()}`);
 writer.free();
 
 const BATCH = RESTORE_BATCH;
-const sortedStores = stores.map(sorted);
-const sortedProfiles = profileStores.map(sorted);
-for (const m of [...stores, ...profileStores]) m.clear();
+const sortedStores = frozen(stores);
+const sortedProfiles = profileStores;
 
 /** A fresh wasm instance (a restarted worker) and its memory's size now. */
 async function freshInstance() {
@@ -215,16 +250,6 @@ let heapPerAccount = 0;
   note(`profiles only: ${N} accounts restored in ${ms.toFixed(0)} ms (one run); wasm heap grew ${((heapPerAccount * N) / 1048576).toFixed(1)} MiB`);
 }
 
-// The split: the same records in one go (all text in the heap at once), for comparison.
-{
-  const heapBefore = await freshInstance();
-  const engine = new Engine(null);
-  const all = recordBatch(sortedStores.map((st) => [st.keys, st.values(0, st.keys.length)]));
-  const report = engine.loadMemoryRecords(all.keys, all.values, all.lengths);
-  const grew = exports.memory.buffer.byteLength - heapBefore;
-  note(`in one go (loadMemoryRecords): ${report.loaded} accounts, wasm heap grew ${(grew / 1048576).toFixed(1)} MiB (${(grew / N).toFixed(0)} bytes per account; the records alone ${(all.values.length / N).toFixed(0)} bytes per account)`);
-}
-
 // Medians of the runs (the fastest run would flatter a shared machine's figure).
 const per100k = (ms) => (N === 100000 ? ms : (ms * 100000) / N);
 note(`restore wall ms per run: ${wall.map((w) => w.toFixed(0)).join(', ')}; CPU: ${cpuTimes.map((c) => c.toFixed(0)).join(', ')}`);
@@ -245,7 +270,8 @@ if (existsSync(realistic)) {
   const imported = source.importMemory(readFileSync(realistic, 'utf8'));
   if (!imported.ok) throw new Error(`memory_realistic.json: ${imported.error}`);
   const count = source.accountCount();
-  const records = takeRecords(source).map(sorted);
+  source.rewriteMemory();
+  const records = frozen(takeRecords(source));
   source.free();
   const heapBefore = await freshInstance();
   const engine = new Engine(null);
@@ -253,8 +279,8 @@ if (existsSync(realistic)) {
   const report = restoreInBatches(engine, records, BATCH);
   if (report.loaded !== count) throw new Error(`restored ${report.loaded} of ${count} (with posts)`);
   const grew = exports.memory.buffer.byteLength - heapBefore;
-  const posts = records[1].bytes.length;
-  note(`with posts: ${count} accounts (${records[1].keys.length} with posts, ${(posts / count).toFixed(0)} bytes of post records per account) restored; wasm heap grew ${(grew / 1048576).toFixed(1)} MiB`);
+  const stored = records.pages.reduce((n, p) => n + p.length, 0) + records.loose.reduce((n, st) => n + st.bytes.length, 0);
+  note(`with posts: ${count} accounts (${records.pages.length} pages, ${(stored / count).toFixed(0)} stored bytes per account) restored; wasm heap grew ${(grew / 1048576).toFixed(1)} MiB`);
   figure('memory_bytes_per_account_with_posts', grew / count, 'bytes');
 } else {
   note(`${realistic} not found (cargo run --release --example bench -- --write-pages ${PAGES}): no memory_bytes_per_account_with_posts`);

@@ -1,6 +1,7 @@
 //! A fake of the worker's three IndexedDB object stores (accounts, tweets,
 //! interactions), keyed by the memory key in key order, applying each save
-//! (`memory::Changes`) as memory-store.js does. Shared by the memory record
+//! (`memory::Changes`) as memory-store.js does (a compaction's pages
+//! unpacked into the three stores). Shared by the memory record
 //! tests (memory_records, memory_compact).
 
 use std::collections::BTreeMap;
@@ -32,6 +33,20 @@ impl Store {
     pub fn apply(&mut self, c: &Changes) {
         if c.clear {
             *self = Store::default();
+        }
+        // A compaction's pages, kept here unpacked: their records restore as
+        // the pages do (tests/memory_pages.rs models the pages store itself).
+        for page in c.pages.iter().flatten() {
+            let records = followback::memory::read_page(page).expect("a page the core wrote");
+            for (map, list) in [
+                (&mut self.accounts, records.accounts),
+                (&mut self.tweets, records.tweets),
+                (&mut self.interactions, records.interactions),
+            ] {
+                for (k, v) in list {
+                    map.insert(k, v.to_vec());
+                }
+            }
         }
         for k in &c.deleted {
             self.accounts.remove(k);

@@ -3,6 +3,7 @@
 // 15,000 accounts with 20 posts each come back whole after a restart (read
 // back in batches, which restore what one go does); the old
 // chrome.storage.local "memory" string is moved into the store and removed;
+// records an older version wrote as JSON strings are compacted into pages;
 // at the memory.capacity cap the least recently seen are forgotten, with a
 // notice in the popup's Diagnostics and the options page's memory section.
 
@@ -234,7 +235,7 @@ test('restoring the records in batches gives what restoring them in one go does,
   await clearAll();
 });
 
-test('records an older version wrote as JSON strings restore the same, and are written again as bytes', async () => {
+test('records an older version wrote as JSON strings restore the same, and are compacted into pages of bytes', async () => {
   await clearAll();
   await ingest('json_', 0, 300);
   const liked = await send({ type: 'fb:interactions', interactions: [{ handle: handleOf('json_', 3), kind: 'liked', at: 1_700_000_000 }] });
@@ -268,19 +269,20 @@ test('records an older version wrote as JSON strings restore the same, and are w
   const after = await workerMemory();
   assert.equal(after.entries.length, 300);
   assert.deepEqual(sortedEntries(after), sortedEntries(before), 'the same memory, the interaction included');
-  // The restarted worker's first save writes them again in the binary form.
-  const forms = await until('every record rewritten as bytes', async () => {
+  // The restarted worker's first save compacts them: the binary form, in pages, no JSON string left.
+  const forms = await until('every record rewritten in pages', async () => {
     const r = await ext.evaluate(async () => {
       const store = await import('/shared/memory-store.js');
       const db = await store.openMemoryDb();
       const read = (name) => new Promise((resolve) => { const q = db.transaction([name], 'readonly').objectStore(name).getAll(); q.onsuccess = () => resolve(q.result); });
-      const all = [...(await read('accounts')), ...(await read('interactions'))];
+      const loose = [...(await read('accounts')), ...(await read('tweets')), ...(await read('interactions'))];
+      const pages = await read(store.PAGES);
       db.close();
-      return { count: all.length, kinds: [...new Set(all.map((v) => (v instanceof Uint8Array ? 'bytes' : typeof v)))] };
+      return { loose: loose.length, pages: pages.length, kinds: [...new Set(pages.map((v) => (v instanceof Uint8Array ? 'bytes' : typeof v)))] };
     });
-    return r.kinds.length === 1 && r.kinds[0] === 'bytes' ? r : null;
+    return r.loose === 0 && r.pages > 0 ? r : null;
   });
-  assert.equal(forms.count, 301, '300 accounts and one interactions record');
+  assert.deepEqual(forms, { loose: 0, pages: 1, kinds: ['bytes'] }, '300 accounts (with the interaction) in one page of bytes');
   await stopWorker();
   assert.deepEqual(sortedEntries(await workerMemory()), sortedEntries(before), 'and they restore the same again');
   await clearAll();
