@@ -12,7 +12,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, extensionPage, sleep, until } from './support/harness.mjs';
+import { launch, extensionPage, sleep, until, stopWorker } from './support/harness.mjs';
 
 let env;
 /** An extension page: messages and storage from the extension's own origin. */
@@ -27,24 +27,6 @@ after(async () => {
 });
 
 const send = (message) => ext.evaluate((m) => chrome.runtime.sendMessage(m), message);
-
-/** Stops the extension's service worker; resolves once CDP reports it stopped. */
-async function stopWorker() {
-  const page = await env.context.newPage();
-  const cdp = await env.context.newCDPSession(page);
-  let isStopped = false;
-  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-    if (e.versions.some((v) => v.scriptURL.includes(env.extensionId) && v.runningStatus === 'stopped')) isStopped = true;
-  });
-  await cdp.send('ServiceWorker.enable');
-  for (let attempt = 0; attempt < 3 && !isStopped; attempt += 1) {
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    for (let i = 0; i < 50 && !isStopped; i += 1) await sleep(20);
-  }
-  await cdp.detach();
-  await page.close();
-  if (!isStopped) throw new Error('the service worker did not report stopped after three requests');
-}
 
 /** A generation-1 GraphQL user result (the shape fb:payload reads); `bump` changes its counts. */
 function user(prefix, i, bump = 0) {
@@ -198,7 +180,7 @@ test('a restart restores the same memory from pages, loose records and tombstone
   for (const e of before) assert.ok(!gone.has(`#${JSON.parse(e).account.id}`), 'a forgotten account is not remembered');
   assert.ok(before.some((e) => JSON.parse(e).account.followers === 100 + 3 + 7 && JSON.parse(e).interactions.length === 1), 'the paged account seen again, with its interaction');
   assert.deepEqual(await savedEntries(), before, 'the saved copy (pages, tombstones, loose records) is the memory');
-  await stopWorker();
+  await stopWorker(env);
   assert.equal((await send({ type: 'fb:debug-stats' })).payloads, 0, 'a restarted worker');
   assert.deepEqual(await workerEntries(), before, 'the restarted worker remembers the same');
   await ext.evaluate(() => chrome.storage.sync.remove('settings'));
@@ -269,7 +251,7 @@ function writeVersion1Store(prefix, n, { keepOpen = false } = {}) {
 
 test('a version 1 database (loose records only) upgrades, restores the same, and is compacted at the first save', async () => {
   await clearAll();
-  await stopWorker();
+  await stopWorker(env);
   // The previous version's store, as its writer saved it.
   const expected = await writeVersion1Store('v1_', 300);
   assert.deepEqual(expected.kinds, ['bytes'], 'binary records, as the previous version wrote them');
@@ -279,7 +261,7 @@ test('a version 1 database (loose records only) upgrades, restores the same, and
   // The next message starts a worker: it upgrades the database, restores, and its first save compacts.
   // A worker woken meanwhile restored what was there before: the next one restores the version 1 store.
   // (Whichever of them opened it first upgraded it: memory-store.js openMemoryDb.)
-  await stopWorker();
+  await stopWorker(env);
   const restored = await workerEntries();
   const warnings = (await send({ type: 'fb:debug-stats' })).warnings.map((w) => w.text);
   assert.deepEqual(restored, expected.entries, `the same memory (${JSON.stringify(warnings)})`);
@@ -290,14 +272,14 @@ test('a version 1 database (loose records only) upgrades, restores the same, and
   assert.equal(counts.version, 2);
   assert.deepEqual([counts.tweets, counts.interactions, counts.gone], [0, 0, 0], JSON.stringify(counts));
   assert.deepEqual(await savedEntries(), expected.entries, 'the pages hold it all');
-  await stopWorker();
+  await stopWorker(env);
   assert.deepEqual(await workerEntries(), expected.entries, 'and restore it after a restart');
   await clearAll();
 });
 
 test('a worker that could not read the store at start never replaces it with a compaction', async () => {
   await clearAll();
-  await stopWorker();
+  await stopWorker(env);
   // The version 1 store held open by the page: the starting worker's upgrade is blocked, its restore fails.
   const old = await writeVersion1Store('ro_', 300, { keepOpen: true });
   assert.equal(old.version, 1);
@@ -315,7 +297,7 @@ test('a worker that could not read the store at start never replaces it with a c
   });
   assert.ok(!after.warnings.some((w) => /^memory compacted/.test(w.text)), JSON.stringify(after.warnings));
   await settled();
-  await stopWorker();
+  await stopWorker(env);
   const restored = new Set(await workerEntries());
   const missing = old.entries.filter((e) => !restored.has(e));
   assert.deepEqual(missing, [], 'every account of the store the worker could not read is still there');

@@ -9,7 +9,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, extensionPage, extensionConsoleProblems, sleep, until } from './support/harness.mjs';
+import { launch, openPage, extensionPage, extensionConsoleProblems, sleep, until, stopWorker } from './support/harness.mjs';
 
 let env;
 /** An extension page: messages and storage from the extension's own origin. */
@@ -24,24 +24,6 @@ after(async () => {
 });
 
 const send = (message) => ext.evaluate((m) => chrome.runtime.sendMessage(m), message);
-
-/** Stops the extension's service worker; resolves once CDP reports it stopped. */
-async function stopWorker() {
-  const page = await env.context.newPage();
-  const cdp = await env.context.newCDPSession(page);
-  let isStopped = false;
-  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-    if (e.versions.some((v) => v.scriptURL.includes(env.extensionId) && v.runningStatus === 'stopped')) isStopped = true;
-  });
-  await cdp.send('ServiceWorker.enable');
-  for (let attempt = 0; attempt < 3 && !isStopped; attempt += 1) {
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    for (let i = 0; i < 50 && !isStopped; i += 1) await sleep(20);
-  }
-  await cdp.detach();
-  await page.close();
-  if (!isStopped) throw new Error('the service worker did not report stopped after three requests');
-}
 
 /** Distinct ids for each handle prefix (an id names one account, whatever its handle). */
 const idBase = (prefix) => 7_000_000_000 + [...prefix].reduce((n, c) => n * 31 + c.charCodeAt(0), 0) % 1000 * 1_000_000;
@@ -100,7 +82,7 @@ test('killing the worker 100 ms after new accounts arrive loses none of them', a
   const liked = await send({ type: 'fb:interactions', interactions: [{ handle: handleOf('kill_', 7), kind: 'liked', at: 1_700_000_000 }] });
   assert.equal(liked.recorded, 1, JSON.stringify(liked));
   await sleep(100);
-  await stopWorker();
+  await stopWorker(env);
 
   // The next message starts a fresh worker, which restores from IndexedDB.
   const stats = await send({ type: 'fb:debug-stats' });
@@ -174,7 +156,7 @@ test('15,000 accounts with 20 posts each survive a restart whole', async () => {
   assert.equal(statsBefore.accounts, N);
 
   await sleep(100);
-  await stopWorker();
+  await stopWorker(env);
   assert.deepEqual(await statsOf(), statsBefore, 'the restarted worker holds every record');
   assert.equal((await send({ type: 'fb:debug-stats' })).payloads, 0, 'a restarted worker');
   assert.deepEqual(await verdicts(), verdictsBefore, 'and judges them the same, posts included');
@@ -244,7 +226,7 @@ test('records an older version wrote as JSON strings restore the same, and are c
   const sortedEntries = (m) => m.entries.map((e) => JSON.stringify(e)).sort();
   // The worker's saves land, then it stops: nothing writes while the store is replaced.
   await sleep(300);
-  await stopWorker();
+  await stopWorker(env);
   // What an older version's store held: every record a JSON string, built
   // from the memory file's entries ({account, history?, last_seen}, posts, interactions).
   const kinds = await ext.evaluate(async (file) => {
@@ -283,7 +265,7 @@ test('records an older version wrote as JSON strings restore the same, and are c
     return r.loose === 0 && r.pages > 0 ? r : null;
   });
   assert.deepEqual(forms, { loose: 0, pages: 1, kinds: ['bytes'] }, '300 accounts (with the interaction) in one page of bytes');
-  await stopWorker();
+  await stopWorker(env);
   assert.deepEqual(sortedEntries(await workerMemory()), sortedEntries(before), 'and they restore the same again');
   await clearAll();
 });
@@ -307,10 +289,10 @@ test('the old chrome.storage.local memory string moves into IndexedDB whole, the
       last_seen: 1_700_000_000 + i,
     });
   }
-  await stopWorker();
+  await stopWorker(env);
   await ext.evaluate((memory) => chrome.storage.local.set({ memory }), JSON.stringify({ version: 1, capacity: 15000, entries }));
   // The options page may wake the worker on that storage change; either start migrates.
-  await stopWorker();
+  await stopWorker(env);
 
   const m = await workerMemory();
   assert.equal(m.entries.length, 3000, 'every account imported');
@@ -329,7 +311,7 @@ test('the old chrome.storage.local memory string moves into IndexedDB whole, the
   assert.ok(stats.warnings.some((w) => /moved to IndexedDB: 3000 accounts/.test(w.text)), JSON.stringify(stats.warnings));
 
   // And it stays moved: a restart loads the records, nothing imported again.
-  await stopWorker();
+  await stopWorker(env);
   assert.deepEqual(handlesIn(await workerMemory()), handlesIn(m));
   assert.ok(!(await send({ type: 'fb:debug-stats' })).warnings.some((w) => /moved to IndexedDB/.test(w.text)));
 });

@@ -6,7 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, readBadges, readBreakdown, extensionConsoleProblems, SEL, extensionPage } from './support/harness.mjs';
+import { launch, openPage, readBadges, readBreakdown, extensionConsoleProblems, SEL, extensionPage, stopWorker } from './support/harness.mjs';
 
 let env;
 /** An extension page: reads chrome.storage and sends messages whatever the worker's state. */
@@ -52,23 +52,6 @@ function kindsOf(memory, handle) {
  * resolves once CDP reports it stopped. Asks again if the report does not
  * come, and fails with a message instead of waiting forever.
  */
-async function stopWorker() {
-  const page = await env.context.newPage();
-  const cdp = await env.context.newCDPSession(page);
-  let isStopped = false;
-  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-    if (e.versions.some((v) => v.scriptURL.includes(env.extensionId) && v.runningStatus === 'stopped')) isStopped = true;
-  });
-  await cdp.send('ServiceWorker.enable');
-  for (let attempt = 0; attempt < 3 && !isStopped; attempt += 1) {
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    for (let i = 0; i < 50 && !isStopped; i += 1) await new Promise((r) => setTimeout(r, 100));
-  }
-  await cdp.detach();
-  await page.close();
-  if (!isStopped) throw new Error('the service worker did not report stopped after three requests');
-}
-
 const ACTORS = ['dana_follows', 'carol_example', 'erin_likes', 'finn_likes', 'gus_reposts', 'kim_posts'];
 const AUTHORS = ['hana_replies', 'ivan_mentions'];
 const s = (iso) => Math.floor(Date.parse(iso) / 1000);
@@ -174,7 +157,7 @@ test('memory survives the service worker being stopped', async () => {
   const before = await until('a saved memory', savedMemory);
   assert.deepEqual(kindsOf(before, 'dana_follows'), ['followed']);
 
-  await stopWorker(); // the engine and everything it held in memory is gone
+  await stopWorker(env); // the engine and everything it held in memory is gone
 
   // A fresh worker starts for the next page and must restore what was saved.
   const profile = await openPage(env, 'https://x.com/carol_example');
@@ -206,7 +189,7 @@ test('a small memory.capacity setting evicts the least recently seen accounts', 
     const handle = `old_${String(i).padStart(4, '0')}`;
     entries.push({ account: { handle }, tweets: [], history: [], interactions: [], last_seen: 1_700_000_000 + i });
   }
-  await stopWorker();
+  await stopWorker(env);
   await ext.evaluate(async (memory) => {
     await chrome.storage.local.set({ memory });
     await chrome.storage.sync.set({ settings: { values: { 'memory.capacity': 1000 } } });
@@ -214,7 +197,7 @@ test('a small memory.capacity setting evicts the least recently seen accounts', 
   // The options page (ext) asks the worker for memory stats when storage
   // changes, which may wake it with the old memory before the write above
   // lands; stop it again so the next start restores what was written.
-  await stopWorker();
+  await stopWorker(env);
   const woke = await ext.evaluate(() => chrome.runtime.sendMessage({ type: 'fb:verdicts', requests: [] }));
   assert.equal(woke.ok, true, JSON.stringify(woke));
 

@@ -7,7 +7,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, readBadges, rowHandles, waitForRowBadges, readBreakdown, extensionConsoleProblems, extensionPage, sleep } from './support/harness.mjs';
+import { launch, openPage, readBadges, rowHandles, waitForRowBadges, readBreakdown, extensionConsoleProblems, extensionPage, sleep, stopWorker } from './support/harness.mjs';
 import { contentWorld } from './support/content-world.mjs';
 
 let env;
@@ -29,24 +29,6 @@ async function runningWorker() {
   await send({ type: 'fb:ping' });
   const workers = env.context.serviceWorkers().filter((w) => w.url().includes(env.extensionId));
   return workers[workers.length - 1];
-}
-
-/** Stops the extension's service worker (as the browser does when idle); resolves once CDP reports it stopped. */
-async function stopWorker() {
-  const page = await env.context.newPage();
-  const cdp = await env.context.newCDPSession(page);
-  let isStopped = false;
-  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-    if (e.versions.some((v) => v.scriptURL.includes(env.extensionId) && v.runningStatus === 'stopped')) isStopped = true;
-  });
-  await cdp.send('ServiceWorker.enable');
-  for (let attempt = 0; attempt < 3 && !isStopped; attempt += 1) {
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    for (let i = 0; i < 50 && !isStopped; i += 1) await sleep(100);
-  }
-  await cdp.detach();
-  await page.close();
-  if (!isStopped) throw new Error('the service worker did not report stopped after three requests');
 }
 
 /** Counts, in the running worker, the requests from x.com by path: { port: {type: n}, sendMessage: {type: n} }. */
@@ -98,13 +80,13 @@ test('the worker stopped with a verdict request in flight, then mid-scroll: ever
   await page.waitForSelector('body[data-rendered]');
   await sleep(500);
   assert.equal(await page.locator('.followback-badge-host').count(), 0, 'no badge yet: the worker holds the request');
-  await stopWorker();
+  await stopWorker(env);
   await waitForRowBadges(page);
   const first = await rowHandles(page);
   assert.ok(first.length >= 3, `rows: ${first}`);
 
   // Stopped again while idle (MV3 stops idle workers; the port drops), then X adds rows.
-  await stopWorker();
+  await stopWorker(env);
   const added = await page.evaluate(() => {
     const av = 'https://pbs.twimg.com/profile_images/1/avatar_normal.jpg';
     const users = [

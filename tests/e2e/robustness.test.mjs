@@ -12,9 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import {
-  launch, openPage, readBadges, rowHandles, waitForRowBadges, readBreakdown, extensionConsoleProblems, DIST, FIXTURES, SEL, extensionPage, sleep, until,
-} from './support/harness.mjs';
+import { launch, openPage, readBadges, rowHandles, waitForRowBadges, readBreakdown, extensionConsoleProblems, DIST, FIXTURES, SEL, extensionPage, sleep, until, stopWorker } from './support/harness.mjs';
 
 let env;
 /** An extension page: storage and messages from the extension's own origin. */
@@ -41,24 +39,6 @@ async function savedMemory() {
   return m.entries.length ? m : null;
 }
 const savedHandles = (m) => new Set((m ? m.entries : []).map((e) => String(e.account.handle).toLowerCase()));
-
-/** Stops the extension's service worker (as the browser does when idle); resolves once CDP reports it stopped. */
-async function stopWorker() {
-  const page = await env.context.newPage();
-  const cdp = await env.context.newCDPSession(page);
-  let isStopped = false;
-  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-    if (e.versions.some((v) => v.scriptURL.includes(env.extensionId) && v.runningStatus === 'stopped')) isStopped = true;
-  });
-  await cdp.send('ServiceWorker.enable');
-  for (let attempt = 0; attempt < 3 && !isStopped; attempt += 1) {
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    for (let i = 0; i < 50 && !isStopped; i += 1) await sleep(100);
-  }
-  await cdp.detach();
-  await page.close();
-  if (!isStopped) throw new Error('the service worker did not report stopped after three requests');
-}
 
 /** The running service worker of the extension (woken by a message first). */
 async function runningWorker() {
@@ -188,7 +168,7 @@ test('the service worker stopped mid-scroll: badges resume for new rows, earlier
     window.__earlyHosts = [...document.querySelectorAll('.followback-badge-host')].map((h) => [h, h.getAttribute('data-followback-score')]);
   });
 
-  await stopWorker();
+  await stopWorker(env);
 
   // X loads the next page and adds its rows below (the payload, then the rows).
   const next = await page.evaluate(async () => {
@@ -392,7 +372,7 @@ test('payloads of an unknown shape or cut off are ignored, counted, and shown in
 
 test('privacy: a whole session sends nothing of its own', async () => {
   // The worker started before the recorder was attached: restart it under the recorder.
-  await stopWorker();
+  await stopWorker(env);
   // The worker cannot send anything at all: the extension CSP's connect-src allows only its own files.
   const worker = await runningWorker();
   const probeUrl = 'https://x.com/__fixture/xpage.js?probe=worker';

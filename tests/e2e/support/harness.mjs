@@ -102,6 +102,28 @@ export async function extensionPage(env) {
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Stops the extension's service worker (CDP's stopAllWorkers, up to three
+ * times); resolves once CDP reports it stopped, throws if it never does.
+ * @param {{ context: any, extensionId: string }} env
+ */
+export async function stopWorker(env) {
+  const page = await env.context.newPage();
+  const cdp = await env.context.newCDPSession(page);
+  let isStopped = false;
+  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+    if (e.versions.some((v) => v.scriptURL.includes(env.extensionId) && v.runningStatus === 'stopped')) isStopped = true;
+  });
+  await cdp.send('ServiceWorker.enable');
+  for (let attempt = 0; attempt < 3 && !isStopped; attempt += 1) {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    for (let i = 0; i < 250 && !isStopped; i += 1) await sleep(20);
+  }
+  await cdp.detach();
+  await page.close();
+  if (!isStopped) throw new Error('the service worker did not report stopped after three requests');
+}
+
 /** Calls `read()` every 100 ms until it returns something truthy (that value); fails with `what` after `tries`. */
 export async function until(what, read, tries = 300) {
   for (let i = 0; i < tries; i += 1) {
