@@ -313,7 +313,7 @@ mod english {
     pub fn templates() -> &'static HashMap<String, String> {
         static T: OnceLock<HashMap<String, String>> = OnceLock::new();
         T.get_or_init(|| {
-            let v: serde_json::Value = serde_json::from_str(EN_MESSAGES).unwrap_or_default();
+            let v: serde_json::Value = crate::read::value_from_str(EN_MESSAGES).unwrap_or_default();
             v.as_object()
                 .map(|o| {
                     o.iter()
