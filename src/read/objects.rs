@@ -884,7 +884,7 @@ pub fn saved_memory(text: &str, each: &mut dyn FnMut(&str)) -> Result<SavedHead,
     }
 
     /// "invalid type: ..., expected `expected`" for the value that comes next.
-    fn wrong(p: &mut Pull, expected: &str) -> Fault {
+    fn wrong(p: &mut Pull<'_, true>, expected: &str) -> Fault {
         let what = match p.kind() {
             Ok(Kind::Object) => "map",
             Ok(Kind::Array) => "sequence",
@@ -901,7 +901,7 @@ pub fn saved_memory(text: &str, each: &mut dyn FnMut(&str)) -> Result<SavedHead,
         Fault::Said(p.said(&format!("invalid type: {what}, expected {expected}")))
     }
 
-    fn read(p: &mut Pull, each: &mut dyn FnMut(&str)) -> Result<SavedHead, Fault> {
+    fn read(p: &mut Pull<'_, true>, each: &mut dyn FnMut(&str)) -> Result<SavedHead, Fault> {
         if p.kind()? != Kind::Object {
             return Err(wrong(p, "an object"));
         }
@@ -919,7 +919,9 @@ pub fn saved_memory(text: &str, each: &mut dyn FnMut(&str)) -> Result<SavedHead,
             if std::mem::replace(&mut seen[at], true) {
                 return Err(Fault::Said(p.said(&format!("duplicate field `{key}`"))));
             }
-            let shape = |p: &Pull, e: ShapeError| Fault::Said(p.said(&e.within(&key).to_string()));
+            let shape = |p: &Pull<'_, true>, e: ShapeError| {
+                Fault::Said(p.said(&e.within(&key).to_string()))
+            };
             match at {
                 0 => {
                     let v = p.value()?;
@@ -943,7 +945,7 @@ pub fn saved_memory(text: &str, each: &mut dyn FnMut(&str)) -> Result<SavedHead,
         Ok(head)
     }
 
-    let mut p = Pull::new(text);
+    let mut p = Pull::<true>::new(text);
     let read = read(&mut p, each).and_then(|head| Ok(p.end().map(|()| head)?));
     match read {
         Ok(head) => Ok(head),

@@ -9,9 +9,11 @@
 //! escapes, lone surrogates, numbers JSON does not allow or `f64` cannot
 //! hold, nesting deeper than serde_json's recursion limit), everywhere, in
 //! skipped values too: a text it reads is one the generic walker reads. A
-//! refusal is [`Refused`] (no payload, for the typed reader's speed); the
-//! reader keeps why and where, and [`Pull::error`] says it as serde_json
-//! does ("EOF while parsing an object at line 1 column 9").
+//! refusal is [`Refused`] (no payload, for the typed reader's speed); a
+//! `Pull<true>` also keeps why and where, and [`Pull::error`] says it as
+//! serde_json does ("EOF while parsing an object at line 1 column 9"). The
+//! typed reader's `Pull` (`Pull<false>`) keeps nothing: keeping it costs the
+//! reading loops ~10% of their speed.
 //!
 //! [`value_from_str`] builds a `serde_json::Value` on it: every JSON text the
 //! wasm reads as a tree goes through it (serde_json's own deserializer is
@@ -167,23 +169,35 @@ fn itoa(mut n: usize) -> String {
 /// The whole of `text` as a `serde_json::Value`, as `serde_json::from_str`
 /// reads it (a repeated key keeps its last value), or why it does not read.
 pub fn value_from_str(text: &str) -> Result<Value, JsonError> {
-    let mut p = Pull::new(text);
+    let mut p = Pull::<true>::new(text);
     match build(&mut p).and_then(|v| p.end().map(|()| v)) {
         Ok(v) => Ok(v),
         Err(Refused) => Err(p.error()),
     }
 }
 
+impl Pull<'_, true> {
+    /// The value that comes next, as a `serde_json::Value`.
+    pub(crate) fn value(&mut self) -> Res<Value> {
+        build(self)
+    }
+}
+
 /// Inside an object or array, running out of text is "EOF while parsing" it.
-fn eof_in(p: &mut Pull, why: Why) -> Refused {
-    if p.why == Why::EofWhileParsingValue && p.at >= p.text.len() {
+fn eof_in(p: &mut Pull<'_, true>, why: Why) -> Refused {
+    let after_comma = p
+        .text
+        .trim_end_matches([' ', '\t', '\n', '\r'])
+        .ends_with(',');
+    let object_member = why == Why::EofWhileParsingObject && after_comma;
+    if p.why == Why::EofWhileParsingValue && p.at >= p.text.len() && !object_member {
         p.why = why;
     }
     Refused
 }
 
 /// Any value by the pull reader, as a `serde_json::Value`.
-fn build(p: &mut Pull) -> Res<Value> {
+fn build(p: &mut Pull<'_, true>) -> Res<Value> {
     Ok(match p.kind()? {
         Kind::Object => {
             let mut map = Map::new();
@@ -230,7 +244,7 @@ pub(crate) enum Kind {
 }
 
 /// A reader at a position in a JSON text.
-pub(crate) struct Pull<'a> {
+pub(crate) struct Pull<'a, const WHY: bool = false> {
     text: &'a str,
     pos: usize,
     depth: usize,
@@ -249,7 +263,10 @@ pub(crate) struct Seq {
 impl Seq {
     /// The next key of an object (the reader then stands at its value, which
     /// the caller must read or skip), or `None` after its closing brace.
-    pub(crate) fn key<'a>(&mut self, p: &mut Pull<'a>) -> Res<Option<Cow<'a, str>>> {
+    pub(crate) fn key<'a, const W: bool>(
+        &mut self,
+        p: &mut Pull<'a, W>,
+    ) -> Res<Option<Cow<'a, str>>> {
         let b = p.peek()?;
         if b == b'}' && self.first {
             return p.close().map(|()| None);
@@ -261,12 +278,9 @@ impl Seq {
                 _ => return p.fail(Why::ExpectedObjectCommaOrEnd),
             }
         }
-        let after_comma = !self.first;
         self.first = false;
-        match p.peek()? {
-            b'"' => {}
-            b'}' if after_comma => return p.fail(Why::TrailingComma),
-            _ => return p.fail(Why::KeyMustBeAString),
+        if p.peek()? != b'"' {
+            return p.fail_key();
         }
         let key = p.string()?;
         if p.peek()? != b':' {
@@ -278,7 +292,7 @@ impl Seq {
 
     /// True when the array has another item (the reader then stands at it,
     /// and the caller must read or skip it), false after its closing bracket.
-    pub(crate) fn item(&mut self, p: &mut Pull) -> Res<bool> {
+    pub(crate) fn item<const W: bool>(&mut self, p: &mut Pull<'_, W>) -> Res<bool> {
         let b = p.peek()?;
         if b == b']' {
             return p.close().map(|()| false);
@@ -294,7 +308,7 @@ impl Seq {
     }
 }
 
-impl<'a> Pull<'a> {
+impl<'a, const WHY: bool> Pull<'a, WHY> {
     /// A reader at the start of `text`.
     pub(crate) fn new(text: &'a str) -> Self {
         Pull {
@@ -326,16 +340,20 @@ impl<'a> Pull<'a> {
         self.fail(Why::EofWhileParsingValue)
     }
 
-    /// A refusal for `why`, at the current position.
+    /// A refusal for `why`, at the current position (kept by a `Pull<true>`).
+    #[inline(always)]
     fn fail<T>(&mut self, why: Why) -> Res<T> {
         let at = self.pos;
         self.fail_at(why, at)
     }
 
     /// A refusal for `why`, at byte `at` (kept for [`Pull::error`]).
+    #[inline(always)]
     fn fail_at<T>(&mut self, why: Why, at: usize) -> Res<T> {
-        self.why = why;
-        self.at = at;
+        if WHY {
+            self.why = why;
+            self.at = at;
+        }
         Err(Refused)
     }
 
@@ -348,11 +366,6 @@ impl<'a> Pull<'a> {
             out.push_str(part);
         }
         out
-    }
-
-    /// The value that comes next, as a `serde_json::Value`.
-    pub(crate) fn value(&mut self) -> Res<Value> {
-        build(self)
     }
 
     /// Skips the value that comes next and returns its text, checking only
@@ -382,7 +395,7 @@ impl<'a> Pull<'a> {
                     } else {
                         open.push(b == b'{');
                         if b == b'{' {
-                            self.member_key()?;
+                            self.member_key_raw()?;
                         }
                         continue;
                     }
@@ -408,7 +421,7 @@ impl<'a> Pull<'a> {
                     b',' => {
                         self.pos += 1;
                         if object {
-                            self.member_key()?;
+                            self.member_key_raw()?;
                         }
                         break;
                     }
@@ -474,19 +487,7 @@ impl<'a> Pull<'a> {
             b'-' | b'0'..=b'9' => Kind::Num,
             b't' | b'f' => Kind::Bool,
             b'n' => Kind::Null,
-            b @ (b']' | b'}') => {
-                let before = self.text.get(..self.pos).unwrap_or_default();
-                let comma = before
-                    .trim_end_matches([' ', '\t', '\n', '\r'])
-                    .ends_with(',');
-                let why = if comma && b == b']' {
-                    Why::TrailingComma
-                } else {
-                    Why::ExpectedSomeValue
-                };
-                return self.fail(why);
-            }
-            _ => return self.fail(Why::ExpectedSomeValue),
+            _ => return self.fail_value(),
         })
     }
 
@@ -543,18 +544,40 @@ impl<'a> Pull<'a> {
     fn word(&mut self, word: &str) -> Res<()> {
         let end = self.pos + word.len();
         if self.bytes().get(self.pos..end) != Some(word.as_bytes()) {
-            let why = if end > self.text.len()
-                && word.as_bytes().starts_with(&self.bytes()[self.pos..])
-            {
-                Why::EofWhileParsingValue
-            } else {
-                Why::ExpectedSomeIdent
-            };
-            let at = self.text.len().min(end);
-            return self.fail_at(why, at);
+            return self.fail_word(word);
         }
         self.pos = end;
         Ok(())
+    }
+
+    /// No value starts here: "expected value", or "trailing comma" for `[1,]`.
+    #[inline(always)]
+    fn fail_value<T>(&mut self) -> Res<T> {
+        if !WHY {
+            return Err(Refused);
+        }
+        let why = after_comma(self.text, self.pos, b']', Why::ExpectedSomeValue);
+        self.fail(why)
+    }
+
+    /// `word` (`true`, `false`, `null`) does not come next: cut short, or another word.
+    #[inline(always)]
+    fn fail_word<T>(&mut self, word: &str) -> Res<T> {
+        if !WHY {
+            return Err(Refused);
+        }
+        let (why, at) = word_why(self.text, self.pos, word);
+        self.fail_at(why, at)
+    }
+
+    /// A leading surrogate not followed by `\\u`.
+    #[inline(always)]
+    fn fail_lone<T>(&mut self) -> Res<T> {
+        if !WHY {
+            return Err(Refused);
+        }
+        let (why, at) = lone_why(self.text, self.pos);
+        self.fail_at(why, at)
     }
 
     /// The number that must come next, as serde_json reads it (`u64` when a
@@ -717,13 +740,7 @@ impl<'a> Pull<'a> {
             }
             0xD800..=0xDBFF => {
                 if self.bytes().get(self.pos..self.pos + 2) != Some(b"\\u") {
-                    let rest = self.bytes().get(self.pos..).unwrap_or_default();
-                    let why = if rest.is_empty() || rest == b"\\" {
-                        Why::EofWhileParsingString
-                    } else {
-                        Why::UnexpectedEndOfHexEscape
-                    };
-                    return self.fail_at(why, self.text.len().min(self.pos + 1));
+                    return self.fail_lone();
                 }
                 let low = self.hex_at(self.pos + 2)?;
                 if !(0xDC00..=0xDFFF).contains(&low) {
@@ -850,28 +867,82 @@ impl<'a> Pull<'a> {
 
     /// A member's key and colon (the key checked, not kept).
     fn member_key(&mut self) -> Res<()> {
-        match self.peek()? {
-            b'"' => {}
-            b'}' if self
-                .text
-                .get(..self.pos)
-                .is_some_and(|t| t.trim_end_matches([' ', '\t', '\n', '\r']).ends_with(',')) =>
-            {
-                return self.fail(Why::TrailingComma)
-            }
-            _ => return self.fail(Why::KeyMustBeAString),
+        if self.peek()? != b'"' {
+            return self.fail_key();
         }
-        if self.raw {
-            self.skip_string_raw()?;
-        } else {
-            self.skip_string()?;
-        }
+        self.skip_string()?;
         if self.peek()? != b':' {
             return self.fail(Why::ExpectedColon);
         }
         self.pos += 1;
         Ok(())
     }
+
+    /// [`Pull::member_key`] for [`Pull::skip_raw`] (the key's escapes checked for form only).
+    fn member_key_raw(&mut self) -> Res<()> {
+        if self.peek()? != b'"' {
+            return self.fail_key();
+        }
+        self.skip_string_raw()?;
+        if self.peek()? != b':' {
+            return self.fail(Why::ExpectedColon);
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// No key where one must come: "trailing comma" for `{"a":1,}`, else
+    /// "key must be a string".
+    #[inline(always)]
+    fn fail_key<T>(&mut self) -> Res<T> {
+        if !WHY {
+            return Err(Refused);
+        }
+        let why = after_comma(self.text, self.pos, b'}', Why::KeyMustBeAString);
+        self.fail(why)
+    }
+}
+
+/// "trailing comma" when `close` stands at `pos` after a comma, else `other`.
+#[cold]
+#[inline(never)]
+fn after_comma(text: &str, pos: usize, close: u8, other: Why) -> Why {
+    let before = text.get(..pos).unwrap_or_default();
+    let comma = before
+        .trim_end_matches([' ', '\t', '\n', '\r'])
+        .ends_with(',');
+    if comma && text.as_bytes().get(pos) == Some(&close) {
+        Why::TrailingComma
+    } else {
+        other
+    }
+}
+
+/// Why `word` does not stand at `pos`, and where serde_json says so.
+#[cold]
+#[inline(never)]
+fn word_why(text: &str, pos: usize, word: &str) -> (Why, usize) {
+    let end = pos + word.len();
+    let rest = text.as_bytes().get(pos..).unwrap_or_default();
+    let why = if end > text.len() && word.as_bytes().starts_with(rest) {
+        Why::EofWhileParsingValue
+    } else {
+        Why::ExpectedSomeIdent
+    };
+    (why, text.len().min(end))
+}
+
+/// Why a leading surrogate's escape ending before `pos` has no `\\u` after it.
+#[cold]
+#[inline(never)]
+fn lone_why(text: &str, pos: usize) -> (Why, usize) {
+    let rest = text.as_bytes().get(pos..).unwrap_or_default();
+    let why = if rest.is_empty() || rest == b"\\" {
+        Why::EofWhileParsingString
+    } else {
+        Why::UnexpectedEndOfHexEscape
+    };
+    (why, text.len().min(pos + 1))
 }
 
 /// A number that stops short at byte `i`: the text ran out, or a wrong byte.
@@ -903,7 +974,7 @@ mod tests {
 
     /// The whole text skipped: its raw text when it is one valid value.
     pub(crate) fn skipped(text: &str) -> Res<&str> {
-        let mut p = Pull::new(text);
+        let mut p = Pull::<false>::new(text);
         let raw = p.skip()?;
         p.end().map(|()| raw)
     }
@@ -937,7 +1008,7 @@ mod tests {
             assert_eq!(read(text), Ok(expected.clone()), "{text}");
             assert_eq!(skipped(text), Ok(text.trim()), "{text}");
             if let Value::Number(n) = &expected {
-                let ours = Pull::new(text.trim()).number().expect("a number");
+                let ours = Pull::<false>::new(text.trim()).number().expect("a number");
                 assert_eq!(
                     ours.to_string(),
                     n.to_string(),
@@ -1294,7 +1365,7 @@ mod tests {
                 t = mutate(&mut rng, &t);
             }
             let theirs = serde_json::from_str::<&serde_json::value::RawValue>(&t).map(|r| r.get());
-            let mut p = Pull::new(&t);
+            let mut p = Pull::<true>::new(&t);
             let ours = p.skip_raw().and_then(|raw| p.end().map(|()| raw));
             prop_assert_eq!(ours.ok(), theirs.ok(), "raw {:?}", t);
             if let (Err(a), Err(b)) = (value_from_str(&t), serde_json::from_str::<Value>(&t)) {
