@@ -330,7 +330,7 @@ mod english {
         if !v.is_finite() {
             return "?".to_string();
         }
-        let s = format!("{:.*}", usize::from(d), v.abs());
+        let s = crate::json_out::fixed(v.abs(), usize::from(d));
         let (whole, frac) = match s.split_once('.') {
             Some((w, f)) => (w.to_string(), Some(f.to_string())),
             None => (s.clone(), None),
