@@ -89,7 +89,7 @@ impl Validation {
             Ok(s) => Validation {
                 ok: true,
                 errors: Vec::new(),
-                settings: serde_json::from_str(&s.to_json()).ok(),
+                settings: crate::read::value_from_str(&s.to_json()).ok(),
             },
             Err(errors) => Validation {
                 ok: false,

@@ -8,8 +8,15 @@
 //! round-trip form by the same printer serde_json uses (`zmij`), NaN and the
 //! infinities as `null`. The derives stay on the types for the native tools,
 //! and the property tests (`tests/json_out_props.rs`) hold the two equal.
+//!
+//! Also the float printers for messages and evidence ([`fixed`], [`shortest`]),
+//! exactly `format!("{:.*}", d, v)` and `format!("{v}")` but without
+//! `core::fmt`'s float code (`tests/decimal_props.rs`).
 
+mod decimal;
 mod model;
+
+pub use decimal::{fixed, shortest};
 
 /// A value that writes itself as JSON text.
 pub trait WriteJson {

@@ -414,7 +414,7 @@ fn json_string(text: &str) -> Option<String> {
         Some(inner) if !inner.contains(['\\', '"']) && !inner.chars().any(char::is_control) => {
             Some(inner.to_string())
         }
-        _ => match serde_json::from_str(text) {
+        _ => match crate::read::value_from_str(text) {
             Ok(serde_json::Value::String(s)) => Some(s),
             _ => None,
         },

@@ -313,7 +313,7 @@ mod english {
     pub fn templates() -> &'static HashMap<String, String> {
         static T: OnceLock<HashMap<String, String>> = OnceLock::new();
         T.get_or_init(|| {
-            let v: serde_json::Value = serde_json::from_str(EN_MESSAGES).unwrap_or_default();
+            let v: serde_json::Value = crate::read::value_from_str(EN_MESSAGES).unwrap_or_default();
             v.as_object()
                 .map(|o| {
                     o.iter()
@@ -330,7 +330,7 @@ mod english {
         if !v.is_finite() {
             return "?".to_string();
         }
-        let s = format!("{:.*}", usize::from(d), v.abs());
+        let s = crate::json_out::fixed(v.abs(), usize::from(d));
         let (whole, frac) = match s.split_once('.') {
             Some((w, f)) => (w.to_string(), Some(f.to_string())),
             None => (s.clone(), None),

@@ -85,7 +85,7 @@ fn json_of(value: &JsValue) -> Option<Result<String, String>> {
 /// settings code), or why it cannot be read.
 fn value_from_js(value: &JsValue) -> Result<serde_json::Value, String> {
     json_from_js(value)
-        .and_then(|text| serde_json::from_str(&text).map_err(|e| boundary::json_reason(&e)))
+        .and_then(|text| crate::read::value_from_str(&text).map_err(|e| e.reason().to_string()))
 }
 
 /// A JS array as JSON texts, item by item: an item too deep to read is
@@ -281,7 +281,7 @@ impl Engine {
         let text = json_of(&value);
         let validation = Validation::of(match &text {
             None => Ok(serde_json::Value::Null),
-            Some(Ok(text)) => serde_json::from_str(text).map_err(|e| boundary::json_reason(&e)),
+            Some(Ok(text)) => crate::read::value_from_str(text).map_err(|e| e.reason().to_string()),
             Some(Err(e)) => Err(e.clone()),
         });
         let (settings, notices) = boundary::settings_from_text(text);

@@ -6,6 +6,7 @@
 //! hashtags exact, longest match wins where matches overlap), prepared once per
 //! settings in [`prepared`](crate::prepared).
 
+use crate::json_out::fixed;
 use crate::message::{num, text, uint, Arg, Message};
 
 /// `12345` -> `"12,345"`.
@@ -30,11 +31,11 @@ pub fn number(v: f64) -> String {
         return count_i(v.round());
     }
     if v.abs() >= 10.0 {
-        format!("{v:.0}")
+        fixed(v, 0)
     } else if v.abs() >= 1.0 {
-        format!("{v:.1}")
+        fixed(v, 1)
     } else {
-        format!("{v:.2}")
+        fixed(v, 2)
     }
 }
 

@@ -23,6 +23,7 @@ mod user;
 mod viewer;
 mod walk;
 
+pub use pull::{value_from_str, JsonError, Why};
 pub use walk::{Mode, MAX_DEPTH};
 
 use serde_json::Value;

@@ -195,7 +195,7 @@ impl std::error::Error for ShapeError {}
 #[derive(Debug)]
 pub enum TextError {
     /// serde_json's syntax error (with its line and column).
-    Json(serde_json::Error),
+    Json(super::pull::JsonError),
     /// The JSON is not the record wanted.
     Shape(ShapeError),
 }
@@ -205,7 +205,7 @@ impl TextError {
     /// JavaScript: the place says nothing); a shape error keeps its field.
     pub fn reason(&self) -> String {
         match self {
-            TextError::Json(e) => crate::boundary::json_reason(e),
+            TextError::Json(e) => e.reason().to_string(),
             TextError::Shape(e) => e.to_string(),
         }
     }
@@ -229,7 +229,7 @@ type R<T> = Result<T, ShapeError>;
 
 /// `read` over a JSON text.
 pub fn from_text<T>(text: &str, read: Reader<T>) -> Result<T, TextError> {
-    let value = serde_json::from_str::<Value>(text).map_err(TextError::Json)?;
+    let value = super::pull::value_from_str(text).map_err(TextError::Json)?;
     read(value).map_err(TextError::Shape)
 }
 
@@ -865,109 +865,93 @@ pub struct SavedHead {
 /// `entries` to `each` as its JSON text (checked only as JSON syntax, as
 /// serde_json's `RawValue` checks it: an entry the record reader refuses,
 /// a lone surrogate in a string or a number out of range included, costs
-/// only itself): the file is never held as one tree. Errors are
-/// serde_json's, with their line and column; a known key written twice is
-/// refused, as the derive did.
-pub fn saved_memory(
-    text: &str,
-    each: &mut dyn FnMut(&str),
-) -> Result<SavedHead, serde_json::Error> {
-    use serde::de::{DeserializeSeed, Error as _, SeqAccess};
+/// only itself): the file is never held as one tree (read by the pull
+/// reader, [`super::pull`]). Errors say what serde_json said, with the line
+/// and column; a known key written twice is refused, as the derive did.
+pub fn saved_memory(text: &str, each: &mut dyn FnMut(&str)) -> Result<SavedHead, String> {
+    use super::pull::{Kind, Pull, Refused};
 
-    /// One level of the file: the top object, or the `entries` list.
-    enum Level<'f> {
-        Top(&'f mut dyn FnMut(&str)),
-        Entries(&'f mut dyn FnMut(&str)),
+    /// A syntax error (the reader says which), or the file's own.
+    enum Fault {
+        Syntax,
+        Said(String),
     }
 
-    impl Level<'_> {
-        /// The error for a value of the wrong kind (`what`, in serde's words).
-        fn wrong<E: serde::de::Error>(&self, what: &str) -> E {
-            let expected = match self {
-                Level::Top(_) => "an object",
-                Level::Entries(_) => "a sequence",
+    impl From<Refused> for Fault {
+        fn from(_: Refused) -> Self {
+            Fault::Syntax
+        }
+    }
+
+    /// "invalid type: ..., expected `expected`" for the value that comes next.
+    fn wrong(p: &mut Pull<'_, true>, expected: &str) -> Fault {
+        let what = match p.kind() {
+            Ok(Kind::Object) => "map",
+            Ok(Kind::Array) => "sequence",
+            Ok(Kind::Str) => "string",
+            Ok(Kind::Num) => match p.number() {
+                Ok(n) if n.is_f64() => "floating point number",
+                Ok(_) => "integer",
+                Err(Refused) => return Fault::Syntax,
+            },
+            Ok(Kind::Bool) => "boolean",
+            Ok(Kind::Null) => "null",
+            Err(Refused) => return Fault::Syntax,
+        };
+        Fault::Said(p.said(&format!("invalid type: {what}, expected {expected}")))
+    }
+
+    fn read(p: &mut Pull<'_, true>, each: &mut dyn FnMut(&str)) -> Result<SavedHead, Fault> {
+        if p.kind()? != Kind::Object {
+            return Err(wrong(p, "an object"));
+        }
+        let mut head = SavedHead::default();
+        let mut seen = [false; 3];
+        let mut obj = p.object()?;
+        while let Some(key) = obj.key(p)? {
+            let Some(at) = ["version", "capacity", "entries"]
+                .iter()
+                .position(|k| *k == key)
+            else {
+                p.skip()?;
+                continue;
             };
-            E::custom(format_args!("invalid type: {what}, expected {expected}"))
-        }
-    }
-
-    impl<'de> DeserializeSeed<'de> for Level<'_> {
-        type Value = SavedHead;
-        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<SavedHead, D::Error> {
-            d.deserialize_any(self)
-        }
-    }
-
-    impl<'de> Visitor<'de> for Level<'_> {
-        type Value = SavedHead;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("saved memory")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SavedHead, A::Error> {
-            let Level::Top(each) = self else {
-                return Err(self.wrong("map"));
+            if std::mem::replace(&mut seen[at], true) {
+                return Err(Fault::Said(p.said(&format!("duplicate field `{key}`"))));
+            }
+            let shape = |p: &Pull<'_, true>, e: ShapeError| {
+                Fault::Said(p.said(&e.within(&key).to_string()))
             };
-            let mut head = SavedHead::default();
-            let mut seen = [false; 3];
-            while let Some(key) = map.next_key::<String>()? {
-                let Some(at) = ["version", "capacity", "entries"]
-                    .iter()
-                    .position(|k| *k == key)
-                else {
-                    map.next_value::<Value>()?;
-                    continue;
-                };
-                if std::mem::replace(&mut seen[at], true) {
-                    return Err(A::Error::custom(format_args!("duplicate field `{key}`")));
+            match at {
+                0 => {
+                    let v = p.value()?;
+                    head.version = whole(v, "u32").map_err(|e| shape(p, e))?;
                 }
-                let shape = |e: ShapeError| A::Error::custom(e.within(&key));
-                match at {
-                    0 => head.version = whole(map.next_value()?, "u32").map_err(shape)?,
-                    1 => {
-                        head.capacity =
-                            opt(map.next_value()?, |v| whole(v, "usize")).map_err(shape)?
+                1 => {
+                    let v = p.value()?;
+                    head.capacity = opt(v, |v| whole(v, "usize")).map_err(|e| shape(p, e))?;
+                }
+                _ => {
+                    if p.kind()? != Kind::Array {
+                        return Err(wrong(p, "a sequence"));
                     }
-                    _ => {
-                        map.next_value_seed(Level::Entries(&mut *each))?;
+                    let mut items = p.array()?;
+                    while items.item(p)? {
+                        each(p.skip_raw()?);
                     }
                 }
             }
-            Ok(head)
         }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<SavedHead, A::Error> {
-            let Level::Entries(each) = self else {
-                return Err(self.wrong("sequence"));
-            };
-            while let Some(item) = seq.next_element::<&'de serde_json::value::RawValue>()? {
-                each(item.get());
-            }
-            Ok(SavedHead::default())
-        }
-        // serde's defaults for these would format the value (floats too): not needed.
-        fn visit_unit<E: serde::de::Error>(self) -> Result<SavedHead, E> {
-            Err(self.wrong("null"))
-        }
-        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<SavedHead, E> {
-            Err(self.wrong("boolean"))
-        }
-        fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<SavedHead, E> {
-            Err(self.wrong("integer"))
-        }
-        fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<SavedHead, E> {
-            Err(self.wrong("integer"))
-        }
-        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<SavedHead, E> {
-            Err(self.wrong("floating point number"))
-        }
-        fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<SavedHead, E> {
-            Err(self.wrong("string"))
-        }
+        Ok(head)
     }
 
-    let mut de = serde_json::Deserializer::from_str(text);
-    let head = Level::Top(each).deserialize(&mut de)?;
-    de.end()?;
-    Ok(head)
+    let mut p = Pull::<true>::new(text);
+    let read = read(&mut p, each).and_then(|head| Ok(p.end().map(|()| head)?));
+    match read {
+        Ok(head) => Ok(head),
+        Err(Fault::Syntax) => Err(p.error().to_string()),
+        Err(Fault::Said(message)) => Err(message),
+    }
 }
 
 #[cfg(test)]

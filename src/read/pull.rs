@@ -9,12 +9,20 @@
 //! escapes, lone surrogates, numbers JSON does not allow or `f64` cannot
 //! hold, nesting deeper than serde_json's recursion limit), everywhere, in
 //! skipped values too: a text it reads is one the generic walker reads. A
-//! refusal is [`Refused`], with no message: the caller then reads the text
-//! with serde_json, which says what is wrong and where.
+//! refusal is [`Refused`] (no payload, for the typed reader's speed); a
+//! `Pull<true>` also keeps why and where, and [`Pull::error`] says it as
+//! serde_json does ("EOF while parsing an object at line 1 column 9"). The
+//! typed reader's `Pull` (`Pull<false>`) keeps nothing: keeping it costs the
+//! reading loops ~10% of their speed.
+//!
+//! [`value_from_str`] builds a `serde_json::Value` on it: every JSON text the
+//! wasm reads as a tree goes through it (serde_json's own deserializer is
+//! not in the wasm). [`Pull::skip_raw`] checks a part as serde_json's
+//! `RawValue` does, for the memory file's entries.
 
 use std::borrow::Cow;
 
-use serde_json::Number;
+use serde_json::{Map, Number, Value};
 
 /// The text is not JSON as serde_json reads it (or nests deeper than it reads).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +34,203 @@ pub(crate) type Res<T> = Result<T, Refused>;
 /// Deepest nesting of arrays and objects serde_json reads (its recursion
 /// limit of 128 counts down on each level and refuses the one reaching 0).
 pub(crate) const MAX_NESTING: usize = 127;
+
+/// Why a text was refused, named as serde_json names it (the text of each
+/// is [`Why::message`]).
+#[allow(missing_docs)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    EofWhileParsingList,
+    EofWhileParsingObject,
+    EofWhileParsingString,
+    EofWhileParsingValue,
+    ExpectedColon,
+    ExpectedListCommaOrEnd,
+    ExpectedObjectCommaOrEnd,
+    ExpectedSomeIdent,
+    ExpectedSomeValue,
+    InvalidEscape,
+    InvalidNumber,
+    NumberOutOfRange,
+    InvalidUnicodeCodePoint,
+    ControlCharacterWhileParsingString,
+    KeyMustBeAString,
+    LoneLeadingSurrogateInHexEscape,
+    TrailingComma,
+    TrailingCharacters,
+    UnexpectedEndOfHexEscape,
+    RecursionLimitExceeded,
+}
+
+impl Why {
+    /// The message serde_json gives for this refusal.
+    pub fn message(self) -> &'static str {
+        match self {
+            Why::EofWhileParsingList => "EOF while parsing a list",
+            Why::EofWhileParsingObject => "EOF while parsing an object",
+            Why::EofWhileParsingString => "EOF while parsing a string",
+            Why::EofWhileParsingValue => "EOF while parsing a value",
+            Why::ExpectedColon => "expected `:`",
+            Why::ExpectedListCommaOrEnd => "expected `,` or `]`",
+            Why::ExpectedObjectCommaOrEnd => "expected `,` or `}`",
+            Why::ExpectedSomeIdent => "expected ident",
+            Why::ExpectedSomeValue => "expected value",
+            Why::InvalidEscape => "invalid escape",
+            Why::InvalidNumber => "invalid number",
+            Why::NumberOutOfRange => "number out of range",
+            Why::InvalidUnicodeCodePoint => "invalid unicode code point",
+            Why::ControlCharacterWhileParsingString => {
+                "control character (\\u0000-\\u001F) found while parsing a string"
+            }
+            Why::KeyMustBeAString => "key must be a string",
+            Why::LoneLeadingSurrogateInHexEscape => "lone leading surrogate in hex escape",
+            Why::TrailingComma => "trailing comma",
+            Why::TrailingCharacters => "trailing characters",
+            Why::UnexpectedEndOfHexEscape => "unexpected end of hex escape",
+            Why::RecursionLimitExceeded => "recursion limit exceeded",
+        }
+    }
+}
+
+/// A JSON text that does not read: why, and where (1-based line; column as
+/// serde_json counts it, the bytes of the line up to and including the
+/// offending one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonError {
+    why: Why,
+    line: usize,
+    column: usize,
+}
+
+impl JsonError {
+    fn at(why: Why, text: &str, at: usize) -> Self {
+        let (line, column) = place(text, text.len().min(at + 1));
+        JsonError { why, line, column }
+    }
+
+    /// Why the text was refused.
+    pub fn why(&self) -> Why {
+        self.why
+    }
+
+    /// What is wrong, without the place (serde_json's message).
+    pub fn reason(&self) -> &'static str {
+        self.why.message()
+    }
+
+    /// The line of the refusal (1-based).
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The column of the refusal.
+    pub fn column(&self) -> usize {
+        self.column
+    }
+}
+
+impl std::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.reason())?;
+        f.write_str(" at line ")?;
+        f.write_str(itoa(self.line).as_str())?;
+        f.write_str(" column ")?;
+        f.write_str(itoa(self.column).as_str())
+    }
+}
+
+impl std::error::Error for JsonError {}
+
+/// Line (1-based) and column of the first `end` bytes of `text`, as serde_json counts them.
+fn place(text: &str, end: usize) -> (usize, usize) {
+    let upto = text.as_bytes().get(..end).unwrap_or_default();
+    let start_of_line = upto.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+    let line = 1 + upto
+        .iter()
+        .take(start_of_line)
+        .filter(|b| **b == b'\n')
+        .count();
+    (line, upto.len() - start_of_line)
+}
+
+/// A count in decimal (no core::fmt integer machinery needed).
+fn itoa(mut n: usize) -> String {
+    let mut digits = Vec::new();
+    loop {
+        digits.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.iter().rev().map(|d| char::from(*d)).collect()
+}
+
+/// The whole of `text` as a `serde_json::Value`, as `serde_json::from_str`
+/// reads it (a repeated key keeps its last value), or why it does not read.
+pub fn value_from_str(text: &str) -> Result<Value, JsonError> {
+    let mut p = Pull::<true>::new(text);
+    match build(&mut p).and_then(|v| p.end().map(|()| v)) {
+        Ok(v) => Ok(v),
+        Err(Refused) => Err(p.error()),
+    }
+}
+
+impl Pull<'_, true> {
+    /// The value that comes next, as a `serde_json::Value`.
+    pub(crate) fn value(&mut self) -> Res<Value> {
+        build(self)
+    }
+}
+
+/// Inside an object or array, running out of text is "EOF while parsing" it.
+fn eof_in(p: &mut Pull<'_, true>, why: Why) -> Refused {
+    let after_comma = p
+        .text
+        .trim_end_matches([' ', '\t', '\n', '\r'])
+        .ends_with(',');
+    let object_member = why == Why::EofWhileParsingObject && after_comma;
+    if p.why == Why::EofWhileParsingValue && p.at >= p.text.len() && !object_member {
+        p.why = why;
+    }
+    Refused
+}
+
+/// Any value by the pull reader, as a `serde_json::Value`.
+fn build(p: &mut Pull<'_, true>) -> Res<Value> {
+    Ok(match p.kind()? {
+        Kind::Object => {
+            let mut map = Map::new();
+            let mut obj = p.object()?;
+            while let Some(key) = obj
+                .key(p)
+                .map_err(|_| eof_in(p, Why::EofWhileParsingObject))?
+            {
+                let v = build(p)?;
+                map.insert(key.into_owned(), v);
+            }
+            Value::Object(map)
+        }
+        Kind::Array => {
+            let mut items = Vec::new();
+            let mut arr = p.array()?;
+            while arr
+                .item(p)
+                .map_err(|_| eof_in(p, Why::EofWhileParsingList))?
+            {
+                items.push(build(p)?);
+            }
+            Value::Array(items)
+        }
+        Kind::Str => Value::String(p.string()?.into_owned()),
+        Kind::Num => Value::Number(p.number()?),
+        Kind::Bool => Value::Bool(p.boolean()?),
+        Kind::Null => {
+            p.word("null")?;
+            Value::Null
+        }
+    })
+}
 
 /// What the next value is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,10 +244,15 @@ pub(crate) enum Kind {
 }
 
 /// A reader at a position in a JSON text.
-pub(crate) struct Pull<'a> {
+pub(crate) struct Pull<'a, const WHY: bool = false> {
     text: &'a str,
     pos: usize,
     depth: usize,
+    /// Why the last refusal happened, and at which byte.
+    why: Why,
+    at: usize,
+    /// Numbers checked for grammar only (see [`Pull::skip_raw`]).
+    raw: bool,
 }
 
 /// One open object or array: [`Seq::key`] / [`Seq::item`] step through it.
@@ -53,7 +263,10 @@ pub(crate) struct Seq {
 impl Seq {
     /// The next key of an object (the reader then stands at its value, which
     /// the caller must read or skip), or `None` after its closing brace.
-    pub(crate) fn key<'a>(&mut self, p: &mut Pull<'a>) -> Res<Option<Cow<'a, str>>> {
+    pub(crate) fn key<'a, const W: bool>(
+        &mut self,
+        p: &mut Pull<'a, W>,
+    ) -> Res<Option<Cow<'a, str>>> {
         let b = p.peek()?;
         if b == b'}' && self.first {
             return p.close().map(|()| None);
@@ -62,16 +275,16 @@ impl Seq {
             match b {
                 b'}' => return p.close().map(|()| None),
                 b',' => p.pos += 1,
-                _ => return Err(Refused),
+                _ => return p.fail(Why::ExpectedObjectCommaOrEnd),
             }
         }
         self.first = false;
         if p.peek()? != b'"' {
-            return Err(Refused);
+            return p.fail_key();
         }
         let key = p.string()?;
         if p.peek()? != b':' {
-            return Err(Refused);
+            return p.fail(Why::ExpectedColon);
         }
         p.pos += 1;
         Ok(Some(key))
@@ -79,14 +292,14 @@ impl Seq {
 
     /// True when the array has another item (the reader then stands at it,
     /// and the caller must read or skip it), false after its closing bracket.
-    pub(crate) fn item(&mut self, p: &mut Pull) -> Res<bool> {
+    pub(crate) fn item<const W: bool>(&mut self, p: &mut Pull<'_, W>) -> Res<bool> {
         let b = p.peek()?;
         if b == b']' {
             return p.close().map(|()| false);
         }
         if !self.first {
             if b != b',' {
-                return Err(Refused);
+                return p.fail(Why::ExpectedListCommaOrEnd);
             }
             p.pos += 1;
         }
@@ -95,13 +308,16 @@ impl Seq {
     }
 }
 
-impl<'a> Pull<'a> {
+impl<'a, const WHY: bool> Pull<'a, WHY> {
     /// A reader at the start of `text`.
     pub(crate) fn new(text: &'a str) -> Self {
         Pull {
             text,
             pos: 0,
             depth: 0,
+            why: Why::EofWhileParsingValue,
+            at: 0,
+            raw: false,
         }
     }
 
@@ -121,14 +337,144 @@ impl<'a> Pull<'a> {
             }
             self.pos += 1;
         }
+        self.fail(Why::EofWhileParsingValue)
+    }
+
+    /// A refusal for `why`, at the current position (kept by a `Pull<true>`).
+    #[inline(always)]
+    fn fail<T>(&mut self, why: Why) -> Res<T> {
+        let at = self.pos;
+        self.fail_at(why, at)
+    }
+
+    /// A refusal for `why`, at byte `at` (kept for [`Pull::error`]).
+    #[inline(always)]
+    fn fail_at<T>(&mut self, why: Why, at: usize) -> Res<T> {
+        if WHY {
+            self.why = why;
+            self.at = at;
+        }
         Err(Refused)
+    }
+
+    /// `message` with the reader's place in the text, as serde_json places
+    /// a reader's own error ("... at line L column C").
+    pub(crate) fn said(&self, message: &str) -> String {
+        let (line, column) = place(self.text, self.pos);
+        let mut out = String::from(message);
+        for part in [" at line ", &itoa(line), " column ", &itoa(column)] {
+            out.push_str(part);
+        }
+        out
+    }
+
+    /// Skips the value that comes next and returns its text, checking only
+    /// its syntax as serde_json's `RawValue` does: any `\\uXXXX` escape and
+    /// any number JSON's grammar allows pass (a lone surrogate, `1e400`),
+    /// and nesting has no limit. For a part that may be refused on its own.
+    pub(crate) fn skip_raw(&mut self) -> Res<&'a str> {
+        self.raw = true;
+        let raw = self.skip_raw_value();
+        self.raw = false;
+        raw
+    }
+
+    /// [`Pull::skip_raw`], with `raw` set.
+    fn skip_raw_value(&mut self) -> Res<&'a str> {
+        self.peek()?;
+        let start = self.pos;
+        // One entry a level: true for an object.
+        let mut open: Vec<bool> = Vec::new();
+        loop {
+            match self.peek()? {
+                b @ (b'{' | b'[') => {
+                    self.pos += 1;
+                    let close = if b == b'{' { b'}' } else { b']' };
+                    if self.peek()? == close {
+                        self.pos += 1;
+                    } else {
+                        open.push(b == b'{');
+                        if b == b'{' {
+                            self.member_key_raw()?;
+                        }
+                        continue;
+                    }
+                }
+                b'"' => self.skip_string_raw()?,
+                b'-' | b'0'..=b'9' => {
+                    self.number_text()?;
+                }
+                b't' | b'f' => {
+                    self.boolean()?;
+                }
+                b'n' => self.word("null")?,
+                _ => return self.kind().and_then(|_| self.fail(Why::ExpectedSomeValue)),
+            }
+            loop {
+                let Some(&object) = open.last() else {
+                    return match self.text.get(start..self.pos) {
+                        Some(raw) => Ok(raw),
+                        None => self.fail(Why::InvalidUnicodeCodePoint),
+                    };
+                };
+                match self.peek()? {
+                    b',' => {
+                        self.pos += 1;
+                        if object {
+                            self.member_key_raw()?;
+                        }
+                        break;
+                    }
+                    b'}' if object => {
+                        self.pos += 1;
+                        open.pop();
+                    }
+                    b']' if !object => {
+                        self.pos += 1;
+                        open.pop();
+                    }
+                    _ if object => return self.fail(Why::ExpectedObjectCommaOrEnd),
+                    _ => return self.fail(Why::ExpectedListCommaOrEnd),
+                }
+            }
+        }
+    }
+
+    /// Skips a string checking its escapes' form only (any four hex digits after `\\u`).
+    fn skip_string_raw(&mut self) -> Res<()> {
+        self.pos += 1;
+        loop {
+            match self.byte() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                Some(b'\\') => match self.bytes().get(self.pos + 1).copied() {
+                    Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => self.pos += 2,
+                    Some(b'u') => {
+                        self.hex_at(self.pos + 2)?;
+                        self.pos += 6;
+                    }
+                    Some(_) => return self.fail_at(Why::InvalidEscape, self.pos + 1),
+                    None => return self.fail_at(Why::EofWhileParsingString, self.pos + 1),
+                },
+                Some(b) if b >= 0x20 => self.pos += 1,
+                Some(_) => return self.fail(Why::ControlCharacterWhileParsingString),
+                None => return self.fail(Why::EofWhileParsingString),
+            }
+        }
+    }
+
+    /// Why the last refusal happened and where, as serde_json says it.
+    pub(crate) fn error(&self) -> JsonError {
+        JsonError::at(self.why, self.text, self.at)
     }
 
     /// Only whitespace is left.
     pub(crate) fn end(&mut self) -> Res<()> {
         match self.peek() {
             Err(Refused) => Ok(()),
-            Ok(_) => Err(Refused),
+            Ok(_) => self.fail(Why::TrailingCharacters),
         }
     }
 
@@ -141,14 +487,14 @@ impl<'a> Pull<'a> {
             b'-' | b'0'..=b'9' => Kind::Num,
             b't' | b'f' => Kind::Bool,
             b'n' => Kind::Null,
-            _ => return Err(Refused),
+            _ => return self.fail_value(),
         })
     }
 
     /// One level deeper, past the opening byte.
     fn open(&mut self) -> Res<()> {
         if self.depth >= MAX_NESTING {
-            return Err(Refused);
+            return self.fail(Why::RecursionLimitExceeded);
         }
         self.depth += 1;
         self.pos += 1;
@@ -157,7 +503,10 @@ impl<'a> Pull<'a> {
 
     /// One level up, past the closing byte.
     fn close(&mut self) -> Res<()> {
-        self.depth = self.depth.checked_sub(1).ok_or(Refused)?;
+        let Some(depth) = self.depth.checked_sub(1) else {
+            return self.fail(Why::ExpectedSomeValue);
+        };
+        self.depth = depth;
         self.pos += 1;
         Ok(())
     }
@@ -165,7 +514,7 @@ impl<'a> Pull<'a> {
     /// Opens the object that must come next.
     pub(crate) fn object(&mut self) -> Res<Seq> {
         if self.peek()? != b'{' {
-            return Err(Refused);
+            return self.fail(Why::ExpectedSomeValue);
         }
         self.open().map(|()| Seq { first: true })
     }
@@ -173,7 +522,7 @@ impl<'a> Pull<'a> {
     /// Opens the array that must come next.
     pub(crate) fn array(&mut self) -> Res<Seq> {
         if self.peek()? != b'[' {
-            return Err(Refused);
+            return self.fail(Why::ExpectedSomeValue);
         }
         self.open().map(|()| Seq { first: true })
     }
@@ -195,17 +544,50 @@ impl<'a> Pull<'a> {
     fn word(&mut self, word: &str) -> Res<()> {
         let end = self.pos + word.len();
         if self.bytes().get(self.pos..end) != Some(word.as_bytes()) {
-            return Err(Refused);
+            return self.fail_word(word);
         }
         self.pos = end;
         Ok(())
+    }
+
+    /// No value starts here: "expected value", or "trailing comma" for `[1,]`.
+    #[inline(always)]
+    fn fail_value<T>(&mut self) -> Res<T> {
+        if !WHY {
+            return Err(Refused);
+        }
+        let why = after_comma(self.text, self.pos, b']', Why::ExpectedSomeValue);
+        self.fail(why)
+    }
+
+    /// `word` (`true`, `false`, `null`) does not come next: cut short, or another word.
+    #[inline(always)]
+    fn fail_word<T>(&mut self, word: &str) -> Res<T> {
+        if !WHY {
+            return Err(Refused);
+        }
+        let (why, at) = word_why(self.text, self.pos, word);
+        self.fail_at(why, at)
+    }
+
+    /// A leading surrogate not followed by `\\u`.
+    #[inline(always)]
+    fn fail_lone<T>(&mut self) -> Res<T> {
+        if !WHY {
+            return Err(Refused);
+        }
+        let (why, at) = lone_why(self.text, self.pos);
+        self.fail_at(why, at)
     }
 
     /// The number that must come next, as serde_json reads it (`u64` when a
     /// non-negative integer fits, else `i64`, else `f64`; `-0` is `f64`).
     pub(crate) fn number(&mut self) -> Res<Number> {
         let text = self.number_text()?;
-        number_value(text)
+        match number_value(text) {
+            Ok(n) => Ok(n),
+            Err(Refused) => self.fail_at(Why::NumberOutOfRange, self.pos - 1),
+        }
     }
 
     /// The text of the number that must come next, checked against JSON's
@@ -226,16 +608,17 @@ impl<'a> Pull<'a> {
             i += 1;
         }
         match at(i) {
+            b'0' if at(i + 1).is_ascii_digit() => return self.fail_at(Why::InvalidNumber, i + 1),
             b'0' => i += 1,
             b'1'..=b'9' => i = digits(i + 1),
-            _ => return Err(Refused),
+            _ => return self.fail_at(number_why(bytes, i), i),
         }
         let mut plain = true;
         if at(i) == b'.' {
             plain = false;
             let end = digits(i + 1);
             if end == i + 1 {
-                return Err(Refused);
+                return self.fail_at(number_why(bytes, end), end);
             }
             i = end;
         }
@@ -247,18 +630,23 @@ impl<'a> Pull<'a> {
             }
             let end = digits(i);
             if end == i {
-                return Err(Refused);
+                return self.fail_at(number_why(bytes, end), end);
             }
             i = end;
         }
         // serde_json refuses a digit after a leading zero (`01`) as a bad
         // number; any other byte is the next token's business.
-        let text = self.text.get(start..i).ok_or(Refused)?;
+        let Some(text) = self.text.get(start..i) else {
+            return self.fail_at(Why::InvalidNumber, i);
+        };
         self.pos = i;
-        if !plain || text.len() > 19 || text.starts_with('-') {
+        if !self.raw
+            && (!plain || text.len() > 19 || text.starts_with('-'))
+            && number_value(text).is_err()
+        {
             // Floats, long and negative integers: serde_json's own reading
             // (it refuses what `f64` cannot hold).
-            number_value(text)?;
+            return self.fail_at(Why::NumberOutOfRange, i - 1);
         }
         Ok(text)
     }
@@ -266,7 +654,7 @@ impl<'a> Pull<'a> {
     /// The string that must come next, unescaped: borrowed when it holds no escape.
     pub(crate) fn string(&mut self) -> Res<Cow<'a, str>> {
         if self.peek()? != b'"' {
-            return Err(Refused);
+            return self.fail(Why::ExpectedSomeValue);
         }
         let start = self.pos + 1;
         let bytes = self.bytes();
@@ -275,14 +663,21 @@ impl<'a> Pull<'a> {
             match bytes.get(i).copied() {
                 Some(b'"') => {
                     self.pos = i + 1;
-                    return self.text.get(start..i).map(Cow::Borrowed).ok_or(Refused);
+                    if let Some(s) = self.text.get(start..i) {
+                        return Ok(Cow::Borrowed(s));
+                    }
+                    return self.fail(Why::InvalidUnicodeCodePoint);
                 }
                 Some(b'\\') => break,
                 Some(b) if b >= 0x20 => i += 1,
-                _ => return Err(Refused),
+                Some(_) => return self.fail_at(Why::ControlCharacterWhileParsingString, i),
+                None => return self.fail_at(Why::EofWhileParsingString, i),
             }
         }
-        let mut out = String::from(self.text.get(start..i).ok_or(Refused)?);
+        let Some(run) = self.text.get(start..i) else {
+            return self.fail_at(Why::InvalidUnicodeCodePoint, i);
+        };
+        let mut out = String::from(run);
         self.pos = i;
         self.escaped(&mut out)?;
         Ok(Cow::Owned(out))
@@ -299,14 +694,18 @@ impl<'a> Pull<'a> {
                 }
                 self.pos += 1;
             }
-            out.push_str(self.text.get(run..self.pos).ok_or(Refused)?);
+            let Some(plain) = self.text.get(run..self.pos) else {
+                return self.fail(Why::InvalidUnicodeCodePoint);
+            };
+            out.push_str(plain);
             match self.byte() {
                 Some(b'"') => {
                     self.pos += 1;
                     return Ok(());
                 }
                 Some(b'\\') => {}
-                _ => return Err(Refused),
+                Some(_) => return self.fail(Why::ControlCharacterWhileParsingString),
+                None => return self.fail(Why::EofWhileParsingString),
             }
             let c = match bytes.get(self.pos + 1).copied() {
                 Some(b'"') => '"',
@@ -322,7 +721,8 @@ impl<'a> Pull<'a> {
                     out.push(c);
                     continue;
                 }
-                _ => return Err(Refused),
+                Some(_) => return self.fail_at(Why::InvalidEscape, self.pos + 1),
+                None => return self.fail_at(Why::EofWhileParsingString, self.pos + 1),
             };
             self.pos += 2;
             out.push(c);
@@ -335,30 +735,43 @@ impl<'a> Pull<'a> {
         let unit = self.hex_at(self.pos + 2)?;
         self.pos += 6;
         let code = match unit {
-            0xDC00..=0xDFFF => return Err(Refused),
+            0xDC00..=0xDFFF => {
+                return self.fail_at(Why::LoneLeadingSurrogateInHexEscape, self.pos - 1)
+            }
             0xD800..=0xDBFF => {
                 if self.bytes().get(self.pos..self.pos + 2) != Some(b"\\u") {
-                    return Err(Refused);
+                    return self.fail_lone();
                 }
                 let low = self.hex_at(self.pos + 2)?;
                 if !(0xDC00..=0xDFFF).contains(&low) {
-                    return Err(Refused);
+                    return self.fail_at(Why::LoneLeadingSurrogateInHexEscape, self.pos + 5);
                 }
                 self.pos += 6;
                 0x1_0000 + ((u32::from(unit) - 0xD800) << 10) + (u32::from(low) - 0xDC00)
             }
             _ => u32::from(unit),
         };
-        char::from_u32(code).ok_or(Refused)
+        match char::from_u32(code) {
+            Some(c) => Ok(c),
+            None => self.fail(Why::InvalidUnicodeCodePoint),
+        }
     }
 
     /// The four hex digits at `at`.
-    fn hex_at(&self, at: usize) -> Res<u16> {
-        let hex = self.bytes().get(at..at + 4).ok_or(Refused)?;
-        hex.iter().try_fold(0u16, |n, b| {
-            let d = (*b as char).to_digit(16).ok_or(Refused)?;
-            Ok((n << 4) | d as u16)
-        })
+    fn hex_at(&mut self, at: usize) -> Res<u16> {
+        if at + 4 > self.text.len() {
+            let end = self.text.len();
+            return self.fail_at(Why::EofWhileParsingString, end);
+        }
+        let mut n = 0u16;
+        for i in at..at + 4 {
+            match self.bytes().get(i).map(|b| (*b as char).to_digit(16)) {
+                Some(Some(d)) => n = (n << 4) | d as u16,
+                Some(None) => return self.fail_at(Why::InvalidEscape, i + 1),
+                None => return self.fail_at(Why::EofWhileParsingString, i),
+            }
+        }
+        Ok(n)
     }
 
     /// Skips a string, checking it as [`Pull::string`] does, without copying.
@@ -376,10 +789,12 @@ impl<'a> Pull<'a> {
                     Some(b'u') => {
                         self.unicode_escape()?;
                     }
-                    _ => return Err(Refused),
+                    Some(_) => return self.fail_at(Why::InvalidEscape, self.pos + 1),
+                    None => return self.fail_at(Why::EofWhileParsingString, self.pos + 1),
                 },
                 Some(b) if b >= 0x20 => self.pos += 1,
-                _ => return Err(Refused),
+                Some(_) => return self.fail(Why::ControlCharacterWhileParsingString),
+                None => return self.fail(Why::EofWhileParsingString),
             }
         }
     }
@@ -422,12 +837,15 @@ impl<'a> Pull<'a> {
                     self.boolean()?;
                 }
                 b'n' => self.word("null")?,
-                _ => return Err(Refused),
+                _ => return self.kind().and_then(|_| self.fail(Why::ExpectedSomeValue)),
             }
             // After a value: close the levels it ends, or go on to the next one.
             loop {
                 if self.depth == base {
-                    return self.text.get(start..self.pos).ok_or(Refused);
+                    return match self.text.get(start..self.pos) {
+                        Some(raw) => Ok(raw),
+                        None => self.fail(Why::InvalidUnicodeCodePoint),
+                    };
                 }
                 let object = objects & (1u128 << (self.depth - base - 1)) != 0;
                 match self.peek()? {
@@ -440,7 +858,8 @@ impl<'a> Pull<'a> {
                     }
                     b'}' if object => self.close()?,
                     b']' if !object => self.close()?,
-                    _ => return Err(Refused),
+                    _ if object => return self.fail(Why::ExpectedObjectCommaOrEnd),
+                    _ => return self.fail(Why::ExpectedListCommaOrEnd),
                 }
             }
         }
@@ -449,14 +868,89 @@ impl<'a> Pull<'a> {
     /// A member's key and colon (the key checked, not kept).
     fn member_key(&mut self) -> Res<()> {
         if self.peek()? != b'"' {
-            return Err(Refused);
+            return self.fail_key();
         }
         self.skip_string()?;
         if self.peek()? != b':' {
-            return Err(Refused);
+            return self.fail(Why::ExpectedColon);
         }
         self.pos += 1;
         Ok(())
+    }
+
+    /// [`Pull::member_key`] for [`Pull::skip_raw`] (the key's escapes checked for form only).
+    fn member_key_raw(&mut self) -> Res<()> {
+        if self.peek()? != b'"' {
+            return self.fail_key();
+        }
+        self.skip_string_raw()?;
+        if self.peek()? != b':' {
+            return self.fail(Why::ExpectedColon);
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// No key where one must come: "trailing comma" for `{"a":1,}`, else
+    /// "key must be a string".
+    #[inline(always)]
+    fn fail_key<T>(&mut self) -> Res<T> {
+        if !WHY {
+            return Err(Refused);
+        }
+        let why = after_comma(self.text, self.pos, b'}', Why::KeyMustBeAString);
+        self.fail(why)
+    }
+}
+
+/// "trailing comma" when `close` stands at `pos` after a comma, else `other`.
+#[cold]
+#[inline(never)]
+fn after_comma(text: &str, pos: usize, close: u8, other: Why) -> Why {
+    let before = text.get(..pos).unwrap_or_default();
+    let comma = before
+        .trim_end_matches([' ', '\t', '\n', '\r'])
+        .ends_with(',');
+    if comma && text.as_bytes().get(pos) == Some(&close) {
+        Why::TrailingComma
+    } else {
+        other
+    }
+}
+
+/// Why `word` does not stand at `pos`, and where serde_json says so.
+#[cold]
+#[inline(never)]
+fn word_why(text: &str, pos: usize, word: &str) -> (Why, usize) {
+    let end = pos + word.len();
+    let rest = text.as_bytes().get(pos..).unwrap_or_default();
+    let why = if end > text.len() && word.as_bytes().starts_with(rest) {
+        Why::EofWhileParsingValue
+    } else {
+        Why::ExpectedSomeIdent
+    };
+    (why, text.len().min(end))
+}
+
+/// Why a leading surrogate's escape ending before `pos` has no `\\u` after it.
+#[cold]
+#[inline(never)]
+fn lone_why(text: &str, pos: usize) -> (Why, usize) {
+    let rest = text.as_bytes().get(pos..).unwrap_or_default();
+    let why = if rest.is_empty() || rest == b"\\" {
+        Why::EofWhileParsingString
+    } else {
+        Why::UnexpectedEndOfHexEscape
+    };
+    (why, text.len().min(pos + 1))
+}
+
+/// A number that stops short at byte `i`: the text ran out, or a wrong byte.
+fn number_why(bytes: &[u8], i: usize) -> Why {
+    if i >= bytes.len() {
+        Why::EofWhileParsingValue
+    } else {
+        Why::InvalidNumber
     }
 }
 
@@ -472,49 +966,15 @@ fn number_value(text: &str) -> Res<Number> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-    use serde_json::{Map, Value};
-
-    /// Any value by the pull reader, as a `serde_json::Value` (a repeated key
-    /// keeps its last value, as serde_json's map does).
-    fn value(p: &mut Pull) -> Res<Value> {
-        Ok(match p.kind()? {
-            Kind::Object => {
-                let mut map = Map::new();
-                let mut obj = p.object()?;
-                while let Some(key) = obj.key(p)? {
-                    let v = value(p)?;
-                    map.insert(key.into_owned(), v);
-                }
-                Value::Object(map)
-            }
-            Kind::Array => {
-                let mut items = Vec::new();
-                let mut arr = p.array()?;
-                while arr.item(p)? {
-                    items.push(value(p)?);
-                }
-                Value::Array(items)
-            }
-            Kind::Str => Value::String(p.string()?.into_owned()),
-            Kind::Num => Value::Number(p.number()?),
-            Kind::Bool => Value::Bool(p.boolean()?),
-            Kind::Null => {
-                p.word("null")?;
-                Value::Null
-            }
-        })
-    }
 
     /// The whole text read as one value by the pull reader.
     pub(crate) fn read(text: &str) -> Res<Value> {
-        let mut p = Pull::new(text);
-        let v = value(&mut p)?;
-        p.end().map(|()| v)
+        value_from_str(text).map_err(|_| Refused)
     }
 
     /// The whole text skipped: its raw text when it is one valid value.
     pub(crate) fn skipped(text: &str) -> Res<&str> {
-        let mut p = Pull::new(text);
+        let mut p = Pull::<false>::new(text);
         let raw = p.skip()?;
         p.end().map(|()| raw)
     }
@@ -548,7 +1008,7 @@ mod tests {
             assert_eq!(read(text), Ok(expected.clone()), "{text}");
             assert_eq!(skipped(text), Ok(text.trim()), "{text}");
             if let Value::Number(n) = &expected {
-                let ours = Pull::new(text.trim()).number().expect("a number");
+                let ours = Pull::<false>::new(text.trim()).number().expect("a number");
                 assert_eq!(
                     ours.to_string(),
                     n.to_string(),
@@ -891,6 +1351,29 @@ mod tests {
             }
             agrees(&t)?;
         }
+
+        /// `skip_raw` passes and returns what serde_json's `RawValue` does
+        /// (lone surrogates, numbers `f64` cannot hold, any depth), and the
+        /// builder says what serde_json says on the texts both refuse.
+        #[test]
+        fn raw_skips_as_serde_json_raw_values_and_errors_say_the_same(seed in any::<u64>()) {
+            let mut rng = Rng(seed);
+            let mut t = String::new();
+            let depth = if rng.chance(3) { 120 + rng.below(15) as u32 } else { rng.below(6) as u32 };
+            text(&mut rng, depth, &mut t);
+            for _ in 0..rng.below(3) {
+                t = mutate(&mut rng, &t);
+            }
+            let theirs = serde_json::from_str::<&serde_json::value::RawValue>(&t).map(|r| r.get());
+            let mut p = Pull::<true>::new(&t);
+            let ours = p.skip_raw().and_then(|raw| p.end().map(|()| raw));
+            prop_assert_eq!(ours.ok(), theirs.ok(), "raw {:?}", t);
+            if let (Err(a), Err(b)) = (value_from_str(&t), serde_json::from_str::<Value>(&t)) {
+                let b = b.to_string();
+                let b = b.split(" at line ").next().unwrap_or_default();
+                prop_assert_eq!(a.reason(), b, "{:?}", t);
+            }
+        }
     }
 
     #[test]
@@ -948,5 +1431,70 @@ mod tests {
                 assert_eq!(skipped(&text).is_ok(), ok, "{depth} {open} skipped");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod message_tests {
+    use super::*;
+
+    /// The builder says what serde_json says, where it says it, on texts
+    /// with one thing wrong (the messages callers show).
+    #[test]
+    fn refusals_say_what_serde_json_says() {
+        let mut wrong = Vec::new();
+        for text in [
+            "",
+            " ",
+            "{",
+            "[",
+            "[1,",
+            "{\"a\":1",
+            "{\"a\"",
+            "[1,]",
+            "[,1]",
+            r#"{"a":1,}"#,
+            r#"{,"a":1}"#,
+            r#"{"a" 1}"#,
+            r#"{"a":}"#,
+            r#"{1:2}"#,
+            "[1 2]",
+            "{\"a\":1 \"b\":2}",
+            "-",
+            "1e400",
+            "-1e400",
+            "[1.5e999]",
+            "NaN",
+            "tru",
+            "truex",
+            "[1]]",
+            "{} {}",
+            "\n\n  {} x",
+            "\"a\tb\"",
+            "\"a\u{1}b\"",
+            r#""\x""#,
+            r#""\u12G4""#,
+            r#""\ud800""#,
+            r#""\ude00""#,
+            r#""\ud800\u0041""#,
+            r#""\ud800\n""#,
+            r#""\ud800\ud800""#,
+            "\"abc",
+            "[\"abc]",
+            "\"ab\\",
+        ] {
+            let theirs = serde_json::from_str::<Value>(text).expect_err(text);
+            let ours = value_from_str(text).expect_err(text);
+            if ours.to_string() != theirs.to_string() {
+                wrong.push(format!("{text:?}: {ours} / serde_json: {theirs}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+        let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
+        let theirs = serde_json::from_str::<Value>(&deep).expect_err("deep");
+        assert_eq!(
+            value_from_str(&deep).expect_err("deep").to_string(),
+            theirs.to_string()
+        );
     }
 }

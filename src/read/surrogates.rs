@@ -1,18 +1,20 @@
 //! Parsing JSON the way the browser's `JSON.parse` does with lone surrogates:
 //! X text can hold an escaped half of a UTF-16 pair (an emoji cut short in a
-//! bio), which serde_json rejects. On that error only, such escapes become
+//! bio), which serde_json (and our pull reader, [`super::pull`]) rejects. On that error only, such escapes become
 //! `\ufffd` (the replacement character) and the text is parsed again.
 
 use std::borrow::Cow;
 
 use serde_json::Value;
 
+use super::pull::{value_from_str, JsonError, Why};
+
 /// Parses `text`; when serde_json rejects it for a lone surrogate escape, parses
 /// it again with every lone surrogate escape replaced by `\ufffd`.
-pub(crate) fn parse(text: &str) -> Result<Value, serde_json::Error> {
-    match serde_json::from_str::<Value>(text) {
+pub(crate) fn parse(text: &str) -> Result<Value, JsonError> {
+    match value_from_str(text) {
         Err(e) if is_lone_surrogate(&e) => match replace_lone_surrogates(text) {
-            Cow::Owned(fixed) => serde_json::from_str(&fixed),
+            Cow::Owned(fixed) => value_from_str(&fixed),
             Cow::Borrowed(_) => Err(e),
         },
         other => other,
@@ -20,13 +22,11 @@ pub(crate) fn parse(text: &str) -> Result<Value, serde_json::Error> {
 }
 
 /// True for serde_json's errors about an unpaired `\uD800`-`\uDFFF` escape.
-fn is_lone_surrogate(e: &serde_json::Error) -> bool {
-    if !e.is_syntax() {
-        return false;
-    }
-    let message = e.to_string();
-    message.starts_with("lone leading surrogate in hex escape")
-        || message.starts_with("unexpected end of hex escape")
+fn is_lone_surrogate(e: &JsonError) -> bool {
+    matches!(
+        e.why(),
+        Why::LoneLeadingSurrogateInHexEscape | Why::UnexpectedEndOfHexEscape
+    )
 }
 
 /// The text with every escaped lone surrogate replaced by `\ufffd`; escaped

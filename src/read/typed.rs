@@ -670,7 +670,7 @@ fn item_content(ic: &ItemContent, depth: usize, c: &mut Collector) -> Result<(),
         },
         Some("TimelineTweet") => {
             let raw = ic.tweet_results.ok_or(Fallback)?;
-            let results: Value = serde_json::from_str(raw).map_err(|_| Fallback)?;
+            let results: Value = super::pull::value_from_str(raw).map_err(|_| Fallback)?;
             let result = results.get("result").ok_or(Fallback)?;
             walk::walk(result, depth + 1, c);
             Ok(())
@@ -1302,7 +1302,7 @@ impl<'a> UserResult<'a> {
         if says_nothing(top) && says_nothing(old) {
             return Ok((None, None));
         }
-        let parse = |raw: &str| serde_json::from_str::<Value>(raw).map_err(|_| Fallback);
+        let parse = |raw: &str| super::pull::value_from_str(raw).map_err(|_| Fallback);
         let mut v = serde_json::Map::new();
         if let Some(raw) = top {
             v.insert("affiliates_highlighted_label".into(), parse(raw)?);
@@ -1341,7 +1341,7 @@ fn walk_user(u: &UserResult, depth: usize, c: &mut Collector) -> Result<(), Fall
     let mut others: Vec<&(Cow<str>, &str)> = u.others.iter().collect();
     crate::sort::by(&mut others, |a, b| a.0.cmp(&b.0));
     for (_, raw) in others {
-        let v: Value = serde_json::from_str(raw).map_err(|_| Fallback)?;
+        let v: Value = super::pull::value_from_str(raw).map_err(|_| Fallback)?;
         walk::walk(&v, depth + 1, c);
     }
     Ok(())

@@ -72,7 +72,7 @@ impl Settings {
     /// are dropped, older versions are migrated; each with a notice.
     /// (Never returns `Err` today; see [`Settings::from_json_strict`] for a reader that does.)
     pub fn from_json(text: &str) -> Result<Loaded, SettingsError> {
-        let value: Value = match serde_json::from_str(text) {
+        let value: Value = match crate::read::value_from_str(text) {
             Ok(v) => v,
             Err(e) => {
                 return Ok(Loaded {
@@ -89,7 +89,7 @@ impl Settings {
     /// Reads settings strictly: any refused value is an error (for imports and the CLI).
     pub fn from_json_strict(text: &str) -> Result<Settings, SettingsError> {
         let value: Value =
-            serde_json::from_str(text).map_err(|e| SettingsError::NotJson(e.to_string()))?;
+            crate::read::value_from_str(text).map_err(|e| SettingsError::NotJson(e.to_string()))?;
         validate(&value).map_err(SettingsError::Invalid)
     }
 

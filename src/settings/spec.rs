@@ -125,7 +125,7 @@ pub fn show_number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 9.0e15 {
         format!("{}", v as i64)
     } else {
-        format!("{v}")
+        crate::json_out::shortest(v)
     }
 }
 
