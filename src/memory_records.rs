@@ -973,8 +973,8 @@ impl Memory {
     /// [`Memory::restore_forget`] for the keys as one JSON array of strings;
     /// text that is not one is refused, changing nothing.
     pub fn restore_forget_json(&mut self, keys: &str) -> Result<usize, ForgetError> {
-        let keys: Vec<String> =
-            serde_json::from_str(keys).map_err(|e| ForgetError(e.to_string()))?;
+        let keys = crate::read::objects::from_text(keys, crate::read::objects::string_list)
+            .map_err(|e| ForgetError(e.to_string()))?;
         self.restore_forget(&keys);
         Ok(keys.len())
     }

@@ -831,6 +831,11 @@ pub fn interactions(v: Value) -> R<Vec<Interaction>> {
     list(v, interaction)
 }
 
+/// A list of strings (the memory keys a restore forgets: `forgetMemoryKeys`).
+pub fn string_list(v: Value) -> R<Vec<String>> {
+    list(v, string)
+}
+
 /// Exactly three lists of strings (the memory records' keys: accounts,
 /// posts, interactions; read by the wasm's `loadMemoryChunk`).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
