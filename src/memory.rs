@@ -803,10 +803,6 @@ impl Memory {
                 u32::try_from(self.slots.len() - 1).unwrap_or(u32::MAX)
             }
         };
-        let number = match compact::id(&slot.blob) {
-            IdRef::Num(n) => Some(n),
-            _ => None,
-        };
         if let Some(place) = self.slots.get_mut(i as usize) {
             *place = Some(slot);
         }
@@ -814,6 +810,11 @@ impl Memory {
         let slots = &self.slots;
         let Some(Some(slot)) = slots.get(i as usize) else {
             return i;
+        };
+        let (id, handle) = compact::id_and_handle(&slot.blob);
+        let number = match id {
+            IdRef::Num(n) => Some(n),
+            _ => None,
         };
         match number {
             Some(n) => {
@@ -828,7 +829,6 @@ impl Memory {
                 self.by_text.insert(slot.key().into_boxed_str(), i);
             }
         }
-        let handle = compact::handle(&slot.blob);
         if hold && !handle.is_empty() {
             self.by_handle.insert(
                 compact::hash_folded(handle.as_bytes()),

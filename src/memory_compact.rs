@@ -9,6 +9,7 @@
 //! so they hold no key copies; the rare colliding keys go to an overflow map.
 
 use std::borrow::Borrow;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::Hash;
 
@@ -276,9 +277,21 @@ fn head(blob: &[u8]) -> (u64, IdRef<'_>, &str, Reader<'_>) {
     (header, id, handle, r)
 }
 
-/// The id stored in `blob`.
+/// The id stored in `blob` (its handle not read: a numeric id is found
+/// without checking any text).
 pub(super) fn id(blob: &[u8]) -> IdRef<'_> {
-    head(blob).1
+    let mut r = Reader { bytes: blob, at: 0 };
+    match r.varint() & 3 {
+        ID_NUM => IdRef::Num(r.varint()),
+        ID_TEXT => IdRef::Text(r.str()),
+        _ => IdRef::None,
+    }
+}
+
+/// The id and the handle stored in `blob`, read once.
+pub(super) fn id_and_handle(blob: &[u8]) -> (IdRef<'_>, &str) {
+    let (_, id, handle, _) = head(blob);
+    (id, handle)
 }
 
 /// The handle stored in `blob`, as X spells it.
@@ -935,10 +948,14 @@ impl<K: Eq + Hash> Index<K> {
                 Some(_) => self.overflow.insert(key, slot),
             };
         }
-        match self.primary.get(&h).copied() {
-            None => self.primary.insert(h, slot),
-            Some(other) if holds(other) => self.primary.insert(h, slot),
-            Some(_) => self.overflow.insert(key(), slot),
+        // One probe of the table (not a look-up, then an insert).
+        match self.primary.entry(h) {
+            Entry::Vacant(place) => {
+                place.insert(slot);
+                None
+            }
+            Entry::Occupied(mut place) if holds(*place.get()) => Some(place.insert(slot)),
+            Entry::Occupied(_) => self.overflow.insert(key(), slot),
         }
     }
 

@@ -929,7 +929,8 @@ impl Memory {
         // Each entry with its own records: no batch to group by key.
         let mut report = self.restoring.take().unwrap_or_default();
         let skipped = report.skipped;
-        let mut scratch = Vec::with_capacity(512);
+        // Used by JSON records only (a page holds binary ones): no allocation.
+        let mut scratch = Vec::new();
         for e in entries {
             self.restore_entry(
                 e.key,
@@ -1215,7 +1216,13 @@ impl Memory {
         let newer_than =
             |memory: &Memory, i: u32| memory.slot(i).is_some_and(|s| order > s.order());
         let paged = slot.paged();
-        if let Some(held) = self.find_key(key) {
+        // `key` is the slot's own: a numeric id is looked up as the number
+        // it is (not parsed from the key text again).
+        let held = match compact::id(&slot.blob) {
+            IdRef::Num(n) => self.find_number(n),
+            _ => self.find_key(key),
+        };
+        if let Some(held) = held {
             let held_paged = self.slot(held).is_some_and(Slot::paged);
             if held_paged && !paged {
                 self.replace_paged(held, report);
