@@ -33,17 +33,6 @@ fn unreadable_settings(e: impl std::fmt::Display) -> String {
     format!("Saved settings were unreadable ({e}); using defaults.")
 }
 
-/// Why a JSON text (one small value from JavaScript) could not be read:
-/// serde's message without its place in the text.
-pub fn json_reason(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    let place = format!(" at line {} column {}", e.line(), e.column());
-    match text.strip_suffix(&place) {
-        Some(reason) if e.line() > 0 => reason.to_string(),
-        _ => text,
-    }
-}
-
 /// Settings from a stored value (as JSON text) that may be absent, corrupt
 /// or from an older version (the tolerant path): defaults and notices then.
 pub fn settings_from_text(value: Option<Result<String, String>>) -> (Settings, Vec<String>) {
@@ -787,20 +776,6 @@ export interface SettingSpec {
 mod tests {
     use super::*;
     use serde_json::json;
-
-    #[test]
-    fn json_reasons_leave_out_the_place_in_the_text() {
-        let e =
-            serde_json::from_str::<InteractionRequest>(r#"{"handle":"ann"}"#).expect_err("no kind");
-        assert!(e.line() > 0 && e.to_string().contains(" at line "), "{e}");
-        assert_eq!(json_reason(&e), "missing field `kind`");
-        let e = serde_json::from_str::<InteractionRequest>("null").expect_err("null");
-        assert_eq!(
-            json_reason(&e),
-            "invalid type: null, expected an object",
-            "{e}"
-        );
-    }
 
     #[test]
     fn interactions_report_what_was_recorded_skipped_and_why() {
