@@ -116,20 +116,26 @@ fn scaled_le(v: f64, d: usize) -> Vec<u8> {
     kept
 }
 
+/// The start of `v`'s text as core::fmt writes it: its sign ("-" or ""),
+/// or, for NaN and the infinities, the whole text ("NaN", "inf", "-inf").
+fn sign_or_special(v: f64) -> Result<String, String> {
+    if v.is_nan() {
+        return Err("NaN".to_string());
+    }
+    let sign = if v.is_sign_negative() { "-" } else { "" };
+    if v.is_infinite() {
+        return Err([sign, "inf"].concat());
+    }
+    Ok(sign.to_string())
+}
+
 /// `v` with exactly `d` decimals: the same text as `format!("{:.*}", d, v)`
 /// ("NaN", "inf", "-0.00", ...).
 pub fn fixed(v: f64, d: usize) -> String {
-    if v.is_nan() {
-        return "NaN".to_string();
-    }
-    let mut out = String::new();
-    if v.is_sign_negative() {
-        out.push('-');
-    }
-    if v.is_infinite() {
-        out.push_str("inf");
-        return out;
-    }
+    let mut out = match sign_or_special(v) {
+        Ok(sign) => sign,
+        Err(done) => return done,
+    };
     let mut digits = scaled_le(v, d);
     while digits.len() > d + 1 && digits.last() == Some(&0) {
         digits.pop();
@@ -149,17 +155,10 @@ pub fn fixed(v: f64, d: usize) -> String {
 /// `v` in its shortest round-trip form, never with an exponent: the same
 /// text as `format!("{v}")` ("0.3", "1", "100000000000000000000", "NaN").
 pub fn shortest(v: f64) -> String {
-    if v.is_nan() {
-        return "NaN".to_string();
-    }
-    let mut out = String::new();
-    if v.is_sign_negative() {
-        out.push('-');
-    }
-    if v.is_infinite() {
-        out.push_str("inf");
-        return out;
-    }
+    let mut out = match sign_or_special(v) {
+        Ok(sign) => sign,
+        Err(done) => return done,
+    };
     let mut buffer = zmij::Buffer::new();
     let written = buffer.format_finite(v.abs());
     let (mant, exp) = match written.split_once(['e', 'E']) {
