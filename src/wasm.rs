@@ -26,10 +26,87 @@ use crate::verdict::Verdict;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPESCRIPT: &'static str = boundary::TYPESCRIPT;
 
+/// The few JavaScript built-ins the exports call, declared here rather than
+/// taken from js-sys: every import js-sys declares leaves its description
+/// (and closure shims) in the wasm, used or not.
+mod js {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        /// A JS array.
+        #[wasm_bindgen(js_name = Array)]
+        pub type Array;
+        /// `new Array()`.
+        #[wasm_bindgen(constructor, js_class = Array)]
+        pub fn new() -> Array;
+        /// `Array.from(value)`.
+        #[wasm_bindgen(static_method_of = Array, js_class = Array)]
+        pub fn from(value: &JsValue) -> Array;
+        /// `Array.isArray(value)`.
+        #[wasm_bindgen(static_method_of = Array, js_class = Array, js_name = isArray)]
+        pub fn is_array(value: &JsValue) -> bool;
+        /// `Array.of(a, b)`.
+        #[wasm_bindgen(static_method_of = Array, js_class = Array, js_name = of)]
+        pub fn of2(a: &JsValue, b: &JsValue) -> Array;
+        /// `array.length`.
+        #[wasm_bindgen(method, getter)]
+        pub fn length(this: &Array) -> u32;
+        /// `array[index]`.
+        #[wasm_bindgen(method, indexing_getter)]
+        pub fn get(this: &Array, index: u32) -> JsValue;
+        /// `array.push(value)`.
+        #[wasm_bindgen(method)]
+        pub fn push(this: &Array, value: &JsValue) -> u32;
+
+        /// A JS `Error`.
+        pub type Error;
+        /// `error.message`.
+        #[wasm_bindgen(method, getter)]
+        pub fn message(this: &Error) -> JsValue;
+
+        /// A JS `Uint8Array`.
+        pub type Uint8Array;
+        /// `new Uint8Array(bytes)`: a copy of the bytes.
+        #[wasm_bindgen(constructor)]
+        pub fn new(bytes: &[u8]) -> Uint8Array;
+
+        /// `JSON.parse(text)`.
+        #[wasm_bindgen(catch, js_namespace = JSON)]
+        pub fn parse(text: &str) -> Result<JsValue, JsValue>;
+        /// `JSON.stringify(value)`: a string, or undefined.
+        #[wasm_bindgen(catch, js_namespace = JSON)]
+        pub fn stringify(value: &JsValue) -> Result<JsValue, JsValue>;
+        /// `Object.values(value)`.
+        #[wasm_bindgen(catch, js_namespace = Object, js_name = values)]
+        pub fn object_values(value: &JsValue) -> Result<Array, JsValue>;
+        /// `Reflect.set(target, key, value)`.
+        #[wasm_bindgen(catch, js_namespace = Reflect, js_name = set)]
+        pub fn reflect_set(target: &JsValue, key: &str, value: &JsValue) -> Result<bool, JsValue>;
+    }
+
+    impl Array {
+        /// The items, one at a time.
+        pub fn items(&self) -> impl Iterator<Item = JsValue> + '_ {
+            (0..self.length()).map(|i| self.get(i))
+        }
+    }
+
+    impl FromIterator<JsValue> for Array {
+        fn from_iter<I: IntoIterator<Item = JsValue>>(items: I) -> Self {
+            let out = Array::new();
+            for item in items {
+                out.push(&item);
+            }
+            out
+        }
+    }
+}
+
 /// A value as a plain JS value: its JSON text ([`crate::json_out`], the
 /// same text serde_json writes) parsed by the engine (one boundary crossing).
 fn to_js<T: WriteJson + ?Sized>(value: &T) -> JsValue {
-    js_sys::JSON::parse(&crate::json_out::to_json(value)).unwrap_or(JsValue::NULL)
+    js::parse(&crate::json_out::to_json(value)).unwrap_or(JsValue::NULL)
 }
 
 /// A JS value as JSON text (`JSON.stringify`), once its arrays and objects
@@ -41,7 +118,7 @@ fn to_js<T: WriteJson + ?Sized>(value: &T) -> JsValue {
 /// or [`list_of`]; Rust then reads the text straight into its type.
 fn json_from_js(value: &JsValue) -> Result<String, String> {
     read::depth::check_bounds(value)?;
-    match js_sys::JSON::stringify(value) {
+    match js::stringify(value) {
         // `undefined` (and a function) have no JSON text: null, as in an array.
         Ok(text) => Ok(text.as_string().unwrap_or_else(|| "null".to_string())),
         Err(e) => Err(js_error_text(&e)),
@@ -50,8 +127,8 @@ fn json_from_js(value: &JsValue) -> Result<String, String> {
 
 /// The message of a thrown JS value.
 fn js_error_text(e: &JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
+    e.dyn_ref::<js::Error>()
+        .and_then(|e| e.message().as_string())
         .or_else(|| e.as_string())
         .unwrap_or_else(|| "not JSON".to_string())
 }
@@ -63,12 +140,13 @@ impl read::depth::Nested for JsValue {
     }
 
     fn each_child(&self, each: &mut dyn FnMut(&Self) -> Result<(), String>) -> Result<(), String> {
-        let children = if js_sys::Array::is_array(self) {
-            js_sys::Array::from(self)
+        let children = if js::Array::is_array(self) {
+            js::Array::from(self)
         } else {
-            js_sys::Object::try_values(self.unchecked_ref()).map_err(|e| js_error_text(&e))?
+            js::object_values(self).map_err(|e| js_error_text(&e))?
         };
-        children.iter().try_for_each(|child| each(&child))
+        let result = children.items().try_for_each(|child| each(&child));
+        result
     }
 }
 
@@ -91,11 +169,11 @@ fn value_from_js(value: &JsValue) -> Result<serde_json::Value, String> {
 /// A JS array as JSON texts, item by item: an item too deep to read is
 /// `null` (so answers keep their order); not an array: empty.
 fn list_of(value: &JsValue) -> Vec<String> {
-    if !js_sys::Array::is_array(value) {
+    if !js::Array::is_array(value) {
         return Vec::new();
     }
-    js_sys::Array::from(value)
-        .iter()
+    js::Array::from(value)
+        .items()
         .map(|item| json_from_js(&item).unwrap_or_else(|_| "null".to_string()))
         .collect()
 }
@@ -116,7 +194,7 @@ pub fn settings_schema() -> JsValue {
 /// The default settings as `{ version, values }`.
 #[wasm_bindgen(js_name = defaultSettings, unchecked_return_type = "StoredSettings")]
 pub fn default_settings() -> JsValue {
-    js_sys::JSON::parse(&Settings::default().to_json()).unwrap_or(JsValue::NULL)
+    js::parse(&Settings::default().to_json()).unwrap_or(JsValue::NULL)
 }
 
 /// Strict validation for the options page: `{ ok, errors: [{id, message}], settings }`.
@@ -643,31 +721,31 @@ fn changes_to_js(changes: crate::memory::Changes, memory: &Memory) -> JsValue {
         .field("bytes", &changes.bytes)
         .field("total", &changes.total)
         .end();
-    let out = js_sys::JSON::parse(&rest).unwrap_or(JsValue::NULL);
+    let out = js::parse(&rest).unwrap_or(JsValue::NULL);
     let pages: JsValue = match &changes.pages {
         None => JsValue::NULL,
         Some(_) => memory
             .pages()
-            .map(|p| JsValue::from(js_sys::Uint8Array::from(p.as_slice())))
-            .collect::<js_sys::Array>()
+            .map(|p| JsValue::from(js::Uint8Array::new(p.as_slice())))
+            .collect::<js::Array>()
             .into(),
     };
-    let _ = js_sys::Reflect::set(&out, &JsValue::from_str("pages"), &pages);
+    let _ = js::reflect_set(&out, "pages", &pages);
     let pair = |key: &str, record: Option<&[u8]>| -> JsValue {
-        let value = record.map_or(JsValue::NULL, |r| js_sys::Uint8Array::from(r).into());
-        js_sys::Array::of2(&JsValue::from_str(key), &value).into()
+        let value = record.map_or(JsValue::NULL, |r| js::Uint8Array::new(r).into());
+        js::Array::of2(&JsValue::from_str(key), &value).into()
     };
-    let accounts: js_sys::Array = changes
+    let accounts: js::Array = changes
         .accounts
         .iter()
         .map(|(k, r)| pair(k, Some(r)))
         .collect();
-    let tweets: js_sys::Array = changes
+    let tweets: js::Array = changes
         .tweets
         .iter()
         .map(|(k, r)| pair(k, r.as_deref()))
         .collect();
-    let interactions: js_sys::Array = changes
+    let interactions: js::Array = changes
         .interactions
         .iter()
         .map(|(k, r)| pair(k, r.as_deref()))
@@ -677,7 +755,7 @@ fn changes_to_js(changes: crate::memory::Changes, memory: &Memory) -> JsValue {
         ("tweets", tweets),
         ("interactions", interactions),
     ] {
-        let _ = js_sys::Reflect::set(&out, &JsValue::from_str(name), &list);
+        let _ = js::reflect_set(&out, name, &list);
     }
     out
 }
