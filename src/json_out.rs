@@ -227,7 +227,7 @@ impl<T: WriteJson> WriteJson for [T] {
 
 impl<T: WriteJson> WriteJson for Vec<T> {
     fn write_json(&self, out: &mut String) {
-        array(out, self);
+        array(out, self.as_slice());
     }
 }
 

@@ -322,12 +322,25 @@ fn opt<T>(v: Value, read: Reader<T>) -> R<Option<T>> {
 
 /// A JSON array, each item read by `read`; an error names the item's index.
 fn list<T>(v: Value, read: Reader<T>) -> R<Vec<T>> {
+    let mut out = Vec::new();
+    items(v, &mut |item| {
+        out.push(read(item)?);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Hands each item of a JSON array to `each`, up to the first refusal (which
+/// names the item's index); anything else is refused. One loop for every
+/// [`list`] (small code).
+fn items(v: Value, each: &mut dyn FnMut(Value) -> R<()>) -> R<()> {
     match v {
-        Value::Array(items) => items
-            .into_iter()
-            .enumerate()
-            .map(|(i, item)| read(item).map_err(|e| e.within(&format!("[{i}]"))))
-            .collect(),
+        Value::Array(items) => {
+            for (i, item) in items.into_iter().enumerate() {
+                each(item).map_err(|e| e.within(&format!("[{i}]")))?;
+            }
+            Ok(())
+        }
         v => Err(invalid_type(&v, "a sequence")),
     }
 }
@@ -451,13 +464,19 @@ impl Slot<'_> {
 type Places<T> = for<'a> fn(&'a mut T, usize) -> Option<Slot<'a>>;
 
 fn read_into<T>(v: Value, record: &mut T, keys: &[&str], slot: Places<T>) -> R<()> {
+    known_entries(v, keys, &mut |n, value| match slot(record, n) {
+        Some(place) => place.set(value),
+        None => Ok(()),
+    })
+}
+
+/// Hands each entry of an object whose key is one of `keys` to `each`, by
+/// the key's index (other keys ignored); an error names the key. One loop
+/// for every [`read_into`] (small code).
+fn known_entries(v: Value, keys: &[&str], each: &mut dyn FnMut(usize, Value) -> R<()>) -> R<()> {
     for (key, value) in object(v)? {
-        let place = keys
-            .iter()
-            .position(|k| *k == key)
-            .and_then(|n| slot(record, n));
-        if let Some(place) = place {
-            place.set(value).map_err(|e| e.within(&key))?;
+        if let Some(n) = keys.iter().position(|k| *k == key) {
+            each(n, value).map_err(|e| e.within(&key))?;
         }
     }
     Ok(())
