@@ -274,22 +274,52 @@ pub fn parse_count(s: &str) -> Option<u64> {
         return None;
     }
     let int: String = int_groups.concat();
+    scaled_count(&int, frac, mult)
+}
+
+/// `int.frac` (decimal digits) times `mult` (a power of ten), its fraction
+/// dropped, as a count: `None` when it does not fit a `u64`, when the digits
+/// are more than 30, when their product with `mult` would not fit 128 bits
+/// (as computed in `u128` before), or when a plain count (`mult` 1) has a
+/// fraction ("1,5" alone is not a count). Digit shifting, no 128-bit
+/// arithmetic: the wasm then needs no `u128` division or parsing.
+fn scaled_count(int: &str, frac: &str, mult: u64) -> Option<u64> {
     if int.len() + frac.len() > 30 {
         return None;
     }
-    let int: u128 = int.parse().ok()?;
-    let scale = 10u128.checked_pow(u32::try_from(frac.len()).ok()?)?;
-    let frac_value: u128 = if frac.is_empty() {
-        0
-    } else {
-        frac.parse().ok()?
-    };
-    let mantissa = int.checked_mul(scale)?.checked_add(frac_value)?;
-    let total = mantissa.checked_mul(u128::from(mult))?;
-    if mult == 1 && total % scale != 0 {
-        return None; // "1,5" alone is not a count
+    let mut shift = 0;
+    let mut rest = mult;
+    while rest > 1 && rest % 10 == 0 {
+        rest /= 10;
+        shift += 1;
     }
-    u64::try_from(total / scale).ok()
+    if rest != 1 {
+        return None;
+    }
+    // The mantissa's digits (`int` then `frac`) without leading zeros, against
+    // the largest mantissa whose product with 10^shift fits in 128 bits
+    // (digit strings of one length compare as their numbers).
+    const U128_MAX: &str = "340282366920938463463374607431768211455";
+    let all = [int, frac].concat();
+    let significant = all.trim_start_matches('0');
+    let limit = U128_MAX.get(..U128_MAX.len().checked_sub(shift)?)?;
+    if significant.len() > limit.len() || (significant.len() == limit.len() && significant > limit)
+    {
+        return None;
+    }
+    if shift == 0 && frac.bytes().any(|b| b != b'0') {
+        return None;
+    }
+    // floor(int.frac * 10^shift): int, then the first `shift` digits of frac
+    // (zeros where it has fewer).
+    let kept = frac.bytes().chain(std::iter::repeat(b'0')).take(shift);
+    let mut n: u64 = 0;
+    for b in int.bytes().chain(kept) {
+        n = n
+            .checked_mul(10)?
+            .checked_add(u64::from(b.wrapping_sub(b'0')))?;
+    }
+    Some(n)
 }
 
 /// Index of the group separator that is the decimal mark, if any; `None`
@@ -542,6 +572,83 @@ pub fn parse_joined(s: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The count arithmetic as it was, in `u128`: the oracle of [`scaled_count`].
+    fn scaled_count_u128(int: &str, frac: &str, mult: u64) -> Option<u64> {
+        if int.len() + frac.len() > 30 {
+            return None;
+        }
+        let int: u128 = int.parse().ok()?;
+        let scale = 10u128.checked_pow(u32::try_from(frac.len()).ok()?)?;
+        let frac_value: u128 = if frac.is_empty() {
+            0
+        } else {
+            frac.parse().ok()?
+        };
+        let mantissa = int.checked_mul(scale)?.checked_add(frac_value)?;
+        let total = mantissa.checked_mul(u128::from(mult))?;
+        if mult == 1 && total % scale != 0 {
+            return None;
+        }
+        u64::try_from(total / scale).ok()
+    }
+
+    #[test]
+    fn every_multiplier_is_a_power_of_ten() {
+        let mults = MULTIPLIER_WORDS.iter().map(|(_, m)| *m);
+        for m in mults.chain(MULTIPLIER_CHARS.iter().map(|(_, m)| *m)) {
+            assert_eq!(
+                m.to_string().trim_start_matches('1').trim_matches('0'),
+                "",
+                "{m}"
+            );
+        }
+    }
+
+    #[test]
+    fn scaled_counts_agree_with_the_u128_arithmetic() {
+        let mut rng = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |n: u64| {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng % n
+        };
+        let mults = [1, 1_000, 10_000, 1_000_000, 100_000_000, 1_000_000_000];
+        let edges = [
+            "340282366920938463463374607431",
+            "340282366920938463463374607432",
+        ];
+        let mut checked = 0;
+        for case in 0..200_000 {
+            let digits = |n: u64, next: &mut dyn FnMut(u64) -> u64| -> String {
+                (0..n)
+                    .map(|_| match next(4) {
+                        0 => '0',
+                        1 => '9',
+                        _ => char::from(b'0' + next(10) as u8),
+                    })
+                    .collect()
+            };
+            let (int, frac) = if case % 50 == 0 {
+                let edge = edges[(case / 50) % 2];
+                let cut = 1 + next(29) as usize;
+                (edge[..cut].to_string(), edge[cut..].to_string())
+            } else {
+                let int_len = 1 + next(31);
+                let frac_len = next(32 - int_len.min(31));
+                (digits(int_len, &mut next), digits(frac_len, &mut next))
+            };
+            let mult = mults[next(mults.len() as u64) as usize];
+            assert_eq!(
+                scaled_count(&int, &frac, mult),
+                scaled_count_u128(&int, &frac, mult),
+                "{int}.{frac} x {mult}"
+            );
+            checked += usize::from(scaled_count(&int, &frac, mult).is_some());
+        }
+        assert!(checked > 10_000, "only {checked} cases gave a count");
+    }
 
     #[test]
     fn counts_basic() {
