@@ -35,8 +35,35 @@ pub enum Mode {
     Page,
 }
 
-/// Identity of an interaction within one payload (lower-case handle).
-type InteractionKey = (InteractionKind, String, Option<String>, Option<i64>);
+/// Identity of an interaction within one payload: its kind, lower-case
+/// handle, notification id and time as one text, each part after its length
+/// (so two different identities never give one text). A set of texts shares
+/// the hash table code of [`Collector`]'s post ids.
+fn interaction_key(
+    kind: InteractionKind,
+    handle: &str,
+    notification: Option<&str>,
+    at: Option<i64>,
+) -> String {
+    let mut key = String::with_capacity(handle.len() + 24);
+    key.push(char::from(b'0' + kind as u8));
+    crate::json_out::uint(&mut key, handle.len() as u64);
+    key.push(':');
+    key.extend(handle.chars().map(|c| c.to_ascii_lowercase()));
+    match notification {
+        Some(id) => {
+            crate::json_out::uint(&mut key, id.len() as u64);
+            key.push(':');
+            key.push_str(id);
+        }
+        None => key.push('-'),
+    }
+    match at {
+        Some(at) => crate::json_out::int(&mut key, at),
+        None => key.push('-'),
+    }
+    key
+}
 
 /// Accumulates what the walk finds, merging the same account seen twice.
 #[derive(Default)]
@@ -44,7 +71,7 @@ pub(crate) struct Collector {
     pub observations: Observations,
     index: AccountIndex,
     tweet_ids: HashSet<String>,
-    interaction_keys: HashSet<InteractionKey>,
+    interaction_keys: HashSet<String>,
     too_deep: bool,
     nameless: usize,
     mode: Mode,
@@ -148,10 +175,10 @@ impl Collector {
             self.over_interactions += 1;
             return;
         }
-        let key = (
+        let key = interaction_key(
             interaction.kind,
-            interaction.handle.to_ascii_lowercase(),
-            interaction.notification.clone(),
+            &interaction.handle,
+            interaction.notification.as_deref(),
             interaction
                 .at
                 .filter(|_| interaction.notification.is_none()),
@@ -486,4 +513,43 @@ fn item_content(ic: &Value, depth: usize, c: &mut Collector) {
         _ => None,
     };
     walk(result.unwrap_or(ic), depth + 1, c);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two interactions have one key exactly when their kind, ASCII-lower-case
+    /// handle, notification id and time are the same (as the tuple key did).
+    #[test]
+    fn interaction_keys_are_equal_only_for_the_same_identity() {
+        let kinds = [InteractionKind::Followed, InteractionKind::Messaged];
+        let handles = ["a", "A", "a1", "1", "a1:", "1:a", "", "é", "É", "-"];
+        let ids = [
+            None,
+            Some(""),
+            Some("1"),
+            Some("a"),
+            Some("A"),
+            Some("1:a"),
+            Some("-"),
+        ];
+        let ats = [None, Some(-1), Some(0), Some(1), Some(11), Some(-11)];
+        let mut all = Vec::new();
+        for kind in kinds {
+            for handle in handles {
+                for id in ids {
+                    for at in ats {
+                        let tuple = (kind, handle.to_ascii_lowercase(), id, at);
+                        all.push((tuple, interaction_key(kind, handle, id, at)));
+                    }
+                }
+            }
+        }
+        for (a, key_a) in &all {
+            for (b, key_b) in &all {
+                assert_eq!(a == b, key_a == key_b, "{a:?} {b:?}: {key_a:?} {key_b:?}");
+            }
+        }
+    }
 }
