@@ -49,7 +49,11 @@ fn interaction_key(
     key.push(char::from(b'0' + kind as u8));
     crate::json_out::uint(&mut key, handle.len() as u64);
     key.push(':');
-    key.extend(handle.chars().map(|c| c.to_ascii_lowercase()));
+    let start = key.len();
+    key.push_str(handle);
+    if let Some(added) = key.get_mut(start..) {
+        added.make_ascii_lowercase();
+    }
     match notification {
         Some(id) => {
             crate::json_out::uint(&mut key, id.len() as u64);
