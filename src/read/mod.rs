@@ -218,7 +218,8 @@ fn read_text(text: &str, source: Option<Source>) -> Result<Observations, ReadErr
 
 /// A count with thousands separators: `1234567` as `1,234,567`.
 fn thousands(n: usize) -> String {
-    let digits = n.to_string();
+    let mut digits = String::new();
+    crate::json_out::uint(&mut digits, n as u64);
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, d) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -267,4 +268,33 @@ fn finish(c: Collector) -> Result<Observations, ReadError> {
         return Err(ReadError::NothingFound);
     }
     Ok(obs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_grouped_by_commas() {
+        for (n, text) in [
+            (0, "0"),
+            (7, "7"),
+            (999, "999"),
+            (1_000, "1,000"),
+            (12_345, "12,345"),
+            (1_234_567, "1,234,567"),
+            (8_388_608, "8,388,608"),
+        ] {
+            assert_eq!(thousands(n), text);
+        }
+        let message = ReadError::TooLarge {
+            bytes: 9_000_001,
+            max: 8_388_608,
+        }
+        .to_string();
+        assert_eq!(
+            message,
+            "the response is 9,000,001 bytes, over the 8,388,608 a response may have; nothing was read"
+        );
+    }
 }
