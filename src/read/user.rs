@@ -299,13 +299,21 @@ pub(crate) fn parody_kind_str(kind: &str) -> Option<String> {
 
 /// A handle as it may follow `@` in a label's text: letters, digits, `_`, at most 15.
 pub(crate) fn handle_after_at(s: &str) -> Option<String> {
-    s.split('@').skip(1).find_map(|rest| {
-        let h: String = rest
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-            .collect();
-        (!h.is_empty() && h.len() <= 15).then_some(h)
-    })
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(at) = bytes.get(from..)?.iter().position(|b| *b == b'@') {
+        let start = from + at + 1;
+        let len = bytes
+            .get(start..)?
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+            .count();
+        if (1..=15).contains(&len) {
+            return s.get(start..start + len).map(str::to_string);
+        }
+        from = start;
+    }
+    None
 }
 
 /// Whether X labels the account as automated, and its operator when named.
@@ -556,6 +564,42 @@ mod tests {
         );
         assert_eq!(handle_after_at("Automatizado por @ nadie"), None);
         assert_eq!(handle_after_at("no operator"), None);
+    }
+
+    /// `handle_after_at` as it was (split at `@`, chars taken while valid).
+    fn handle_after_at_before(s: &str) -> Option<String> {
+        s.split('@').skip(1).find_map(|rest| {
+            let h: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            (!h.is_empty() && h.len() <= 15).then_some(h)
+        })
+    }
+
+    #[test]
+    fn handles_after_at_are_found_as_before() {
+        const PARTS: &[&str] = &["@", "a", "Z9", "_", " ", ".", "é", "日", "abcdefgh", "@@"];
+        let mut rng = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |n: u64| {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng % n
+        };
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let s: String = (0..next(12))
+                .map(|_| PARTS[next(PARTS.len() as u64) as usize])
+                .collect();
+            assert_eq!(handle_after_at(&s), handle_after_at_before(&s), "{s:?}");
+            found += usize::from(handle_after_at(&s).is_some());
+        }
+        assert!(found > 1_000, "only {found} texts held a handle");
+        assert_eq!(
+            handle_after_at("@abcdefghabcdefgh @op").as_deref(),
+            Some("op")
+        );
     }
 
     #[test]
