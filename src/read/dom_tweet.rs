@@ -131,18 +131,19 @@ fn is_external(href: &str) -> bool {
 
 /// A URL with a scheme from a shown link text: "example.com/a…" -> "https://example.com/a".
 fn url_from_shown(shown: &str) -> Option<String> {
-    let s = shown
-        .trim()
-        .trim_end_matches('…')
-        .trim_end_matches("...")
-        .trim();
+    let mut s = shown.trim().trim_end_matches('…');
+    // `trim_end_matches("...")`, without a string searcher's code.
+    while let Some(rest) = s.strip_suffix("...") {
+        s = rest;
+    }
+    let s = s.trim();
     if s.is_empty() || s.chars().any(char::is_whitespace) {
         return None;
     }
     let url = if s.starts_with("http://") || s.starts_with("https://") {
         s.to_string()
     } else {
-        format!("https://{s}")
+        ["https://", s].concat()
     };
     host_of(&url).is_some().then_some(url)
 }
@@ -319,6 +320,22 @@ mod tests {
         assert_eq!(t.kind, TweetKind::Original);
         assert_eq!(t.text, "");
         assert_eq!(t.created_at, None);
+    }
+
+    #[test]
+    fn shown_urls_lose_their_ellipses() {
+        for (shown, url) in [
+            ("example.com/a…", Some("https://example.com/a")),
+            ("example.com/a...", Some("https://example.com/a")),
+            ("example.com/a....", Some("https://example.com/a.")),
+            ("example.com/a......", Some("https://example.com/a")),
+            (" http://example.com/b… ", Some("http://example.com/b")),
+            ("example.com/a…...", Some("https://example.com/a…")),
+            ("...", None),
+            ("two words", None),
+        ] {
+            assert_eq!(url_from_shown(shown).as_deref(), url, "{shown:?}");
+        }
     }
 
     #[test]

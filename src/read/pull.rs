@@ -185,10 +185,7 @@ impl Pull<'_, true> {
 
 /// Inside an object or array, running out of text is "EOF while parsing" it.
 fn eof_in(p: &mut Pull<'_, true>, why: Why) -> Refused {
-    let after_comma = p
-        .text
-        .trim_end_matches([' ', '\t', '\n', '\r'])
-        .ends_with(',');
+    let after_comma = ends_with_comma(p.text.as_bytes());
     let object_member = why == Why::EofWhileParsingObject && after_comma;
     if p.why == Why::EofWhileParsingValue && p.at >= p.text.len() && !object_member {
         p.why = why;
@@ -903,14 +900,20 @@ impl<'a, const WHY: bool> Pull<'a, WHY> {
     }
 }
 
+/// Whether the last byte of `bytes` that is not JSON whitespace is a comma.
+fn ends_with_comma(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .rev()
+        .find(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        == Some(&b',')
+}
+
 /// "trailing comma" when `close` stands at `pos` after a comma, else `other`.
 #[cold]
 #[inline(never)]
 fn after_comma(text: &str, pos: usize, close: u8, other: Why) -> Why {
-    let before = text.get(..pos).unwrap_or_default();
-    let comma = before
-        .trim_end_matches([' ', '\t', '\n', '\r'])
-        .ends_with(',');
+    let comma = ends_with_comma(text.as_bytes().get(..pos).unwrap_or_default());
     if comma && text.as_bytes().get(pos) == Some(&close) {
         Why::TrailingComma
     } else {
