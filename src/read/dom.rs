@@ -92,7 +92,10 @@ pub fn account_from_dom(facts: &DomFacts) -> Account {
     let verified_type = facts.verified_type.as_deref().and_then(check_kind_str);
     // "@operator" or "Automated by @operator", bidi marks and all: the handle alone.
     let automated_by = facts.automated_by.as_deref().and_then(|s| {
-        let plain: String = s.chars().filter(|c| !is_invisible(*c)).collect();
+        let mut plain = String::with_capacity(s.len());
+        for c in s.chars().filter(|c| !is_invisible(*c)) {
+            plain.push(c);
+        }
         let plain = plain.trim();
         handle_after_at(plain).or_else(|| {
             (!plain.is_empty() && plain.len() <= 15)
@@ -182,6 +185,15 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
+/// The characters of `s` without the invisible marks (one loop for both readers).
+fn visible_chars(s: &str) -> Vec<char> {
+    let mut chars = Vec::with_capacity(s.len());
+    for c in s.chars().filter(|c| !is_invisible(*c)) {
+        chars.push(c);
+    }
+    chars
+}
+
 /// Spaces used as thousands separators (French uses U+202F or U+00A0).
 fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}')
@@ -238,7 +250,7 @@ fn multiplier(rest: &[char]) -> u64 {
 /// "1,2 mi", "1.2B", "1.2万", "3.4천". Trailing words are ignored;
 /// anything without a readable number gives `None`.
 pub fn parse_count(s: &str) -> Option<u64> {
-    let chars: Vec<char> = s.chars().filter(|c| !is_invisible(*c)).collect();
+    let chars = visible_chars(s);
     let start = chars.iter().position(char::is_ascii_digit)?;
     // Text before the number must not itself contain digits-like garbage such as "-".
     if chars.get(..start)?.iter().any(|c| *c == '-' || *c == '−') {
@@ -545,7 +557,7 @@ fn digit_runs(chars: &[char]) -> Vec<(String, Option<char>)> {
 /// março de 2011", "2011年3月からXを利用しています") into unix seconds of the
 /// first day of that month, UTC.
 pub fn parse_joined(s: &str) -> Option<i64> {
-    let chars: Vec<char> = s.chars().filter(|c| !is_invisible(*c)).collect();
+    let chars = visible_chars(s);
     let runs = digit_runs(&chars);
     let year_of = |run: &str| -> Option<i64> {
         let y: i64 = run.parse().ok()?;
