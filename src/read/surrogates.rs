@@ -77,8 +77,12 @@ fn escaped_unit(bytes: &[u8], at: usize) -> Option<u16> {
     if escape.get(..2)? != b"\\u" {
         return None;
     }
-    let hex = std::str::from_utf8(escape.get(2..)?).ok()?;
-    u16::from_str_radix(hex, 16).ok()
+    // Four hex digits (`u16::from_str_radix` would also take a `+` first:
+    // never a surrogate, and the scan then skips the same bytes).
+    escape.get(2..)?.iter().try_fold(0u16, |n, b| {
+        let digit = char::from(*b).to_digit(16)?;
+        Some(n << 4 | digit as u16)
+    })
 }
 
 fn is_high(unit: u16) -> bool {
