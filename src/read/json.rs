@@ -1,7 +1,7 @@
 //! Small tolerant accessors over `serde_json::Value`: paths, and values that
 //! count as missing when absent, empty or of the wrong type.
 
-use serde_json::{Map, Value};
+use serde_json::{Map, Number, Value};
 
 /// A path into a JSON value: object keys, or decimal indexes into arrays.
 pub(crate) type Path = &'static [&'static str];
@@ -52,15 +52,44 @@ pub(crate) fn str_of(v: &Value) -> Option<&str> {
     }
 }
 
+/// A JSON value's scalar part as the fact readers see it: shared by the
+/// generic walker (over `Value`) and the typed reader (over its own scalars),
+/// so each reader below exists once in the wasm.
+#[derive(Clone, Copy)]
+pub(crate) enum Leaf<'s> {
+    Num(&'s Number),
+    Str(&'s str),
+    Bool(bool),
+    /// Null, an array or an object.
+    Other,
+}
+
+impl<'s> Leaf<'s> {
+    /// The scalar part of `v`.
+    pub(crate) fn of(v: &'s Value) -> Self {
+        match v {
+            Value::Number(n) => Leaf::Num(n),
+            Value::String(s) => Leaf::Str(s),
+            Value::Bool(b) => Leaf::Bool(*b),
+            _ => Leaf::Other,
+        }
+    }
+}
+
 /// A non-negative whole count: a JSON integer, an integral float, or digits in a string.
 pub(crate) fn count(v: &Value) -> Option<u64> {
+    leaf_count(Leaf::of(v))
+}
+
+/// [`count`] of a scalar.
+pub(crate) fn leaf_count(v: Leaf) -> Option<u64> {
     match v {
-        Value::Number(n) => n.as_u64().or_else(|| {
+        Leaf::Num(n) => n.as_u64().or_else(|| {
             n.as_f64()
                 .filter(|f| f.is_finite() && *f >= 0.0 && f.fract() == 0.0 && *f < 9.0e15)
                 .map(|f| f as u64)
         }),
-        Value::String(s) => {
+        Leaf::Str(s) => {
             let s = s.trim();
             if !s.is_empty() && s.len() <= 19 && s.bytes().all(|b| b.is_ascii_digit()) {
                 s.parse().ok()
@@ -74,19 +103,29 @@ pub(crate) fn count(v: &Value) -> Option<u64> {
 
 /// A boolean, also when written as the string `"true"` / `"false"`.
 pub(crate) fn flag(v: &Value) -> Option<bool> {
+    leaf_flag(Leaf::of(v))
+}
+
+/// [`flag`] of a scalar.
+pub(crate) fn leaf_flag(v: Leaf) -> Option<bool> {
     match v {
-        Value::Bool(b) => Some(*b),
-        Value::String(s) if s.eq_ignore_ascii_case("true") => Some(true),
-        Value::String(s) if s.eq_ignore_ascii_case("false") => Some(false),
+        Leaf::Bool(b) => Some(b),
+        Leaf::Str(s) if s.eq_ignore_ascii_case("true") => Some(true),
+        Leaf::Str(s) if s.eq_ignore_ascii_case("false") => Some(false),
         _ => None,
     }
 }
 
 /// A numeric id, written as digits in a string or as a JSON integer.
 pub(crate) fn ident(v: &Value) -> Option<String> {
+    leaf_ident(Leaf::of(v))
+}
+
+/// [`ident`] of a scalar.
+pub(crate) fn leaf_ident(v: Leaf) -> Option<String> {
     match v {
-        Value::Number(n) => n.as_u64().map(|n| n.to_string()),
-        Value::String(s) => {
+        Leaf::Num(n) => n.as_u64().map(|n| n.to_string()),
+        Leaf::Str(s) => {
             let s = s.trim();
             (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.to_string())
         }
@@ -96,16 +135,26 @@ pub(crate) fn ident(v: &Value) -> Option<String> {
 
 /// A timestamp: X's `created_at`, RFC 3339, a bare date or unix seconds.
 pub(crate) fn timestamp(v: &Value) -> Option<i64> {
+    leaf_timestamp(Leaf::of(v))
+}
+
+/// [`timestamp`] of a scalar.
+pub(crate) fn leaf_timestamp(v: Leaf) -> Option<i64> {
     match v {
-        Value::Number(n) => n.as_i64(),
-        Value::String(s) => crate::time::parse_timestamp(s),
+        Leaf::Num(n) => n.as_i64(),
+        Leaf::Str(s) => crate::time::parse_timestamp(s),
         _ => None,
     }
 }
 
 /// A handle without `@` and surrounding space; empty means missing.
 pub(crate) fn handle(v: &Value) -> Option<String> {
-    let s = str_of(v)?.trim();
+    handle_of(str_of(v)?)
+}
+
+/// [`handle`] of a non-empty string.
+pub(crate) fn handle_of(s: &str) -> Option<String> {
+    let s = s.trim();
     let s = s.strip_prefix('@').unwrap_or(s).trim();
     (!s.is_empty()).then(|| s.to_string())
 }

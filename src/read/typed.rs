@@ -17,6 +17,7 @@ use std::borrow::Cow;
 
 use serde_json::{Number, Value};
 
+use super::json;
 use super::pull::{Kind, Pull, Refused};
 use super::user;
 use super::walk::{self, Collector, Mode, MAX_DEPTH};
@@ -171,56 +172,35 @@ fn s_text(s: &Scalar) -> Option<String> {
 }
 
 fn s_count(s: &Scalar) -> Option<u64> {
-    match s {
-        Scalar::Num(n) => n.as_u64().or_else(|| {
-            n.as_f64()
-                .filter(|f| f.is_finite() && *f >= 0.0 && f.fract() == 0.0 && *f < 9.0e15)
-                .map(|f| f as u64)
-        }),
-        Scalar::Str(v) => {
-            let v = v.trim();
-            if !v.is_empty() && v.len() <= 19 && v.bytes().all(|b| b.is_ascii_digit()) {
-                v.parse().ok()
-            } else {
-                None
-            }
-        }
-        _ => None,
-    }
+    json::leaf_count(s.leaf())
 }
 
 fn s_flag(s: &Scalar) -> Option<bool> {
-    match s {
-        Scalar::Bool(b) => Some(*b),
-        Scalar::Str(v) if v.eq_ignore_ascii_case("true") => Some(true),
-        Scalar::Str(v) if v.eq_ignore_ascii_case("false") => Some(false),
-        _ => None,
-    }
+    json::leaf_flag(s.leaf())
 }
 
 fn s_ident(s: &Scalar) -> Option<String> {
-    match s {
-        Scalar::Num(n) => n.as_u64().map(|n| n.to_string()),
-        Scalar::Str(v) => {
-            let v = v.trim();
-            (!v.is_empty() && v.bytes().all(|b| b.is_ascii_digit())).then(|| v.to_string())
-        }
-        _ => None,
-    }
+    json::leaf_ident(s.leaf())
 }
 
 fn s_timestamp(s: &Scalar) -> Option<i64> {
-    match s {
-        Scalar::Num(n) => n.as_i64(),
-        Scalar::Str(v) => crate::time::parse_timestamp(v),
-        _ => None,
-    }
+    json::leaf_timestamp(s.leaf())
 }
 
 fn s_handle(s: &Scalar) -> Option<String> {
-    let v = s_str(s)?.trim();
-    let v = v.strip_prefix('@').unwrap_or(v).trim();
-    (!v.is_empty()).then(|| v.to_string())
+    json::handle_of(s_str(s)?)
+}
+
+impl Scalar<'_> {
+    /// Its scalar part, as the generic walker's readers take it.
+    fn leaf(&self) -> json::Leaf<'_> {
+        match self {
+            Scalar::Num(n) => json::Leaf::Num(n),
+            Scalar::Str(s) => json::Leaf::Str(s),
+            Scalar::Bool(b) => json::Leaf::Bool(*b),
+            _ => json::Leaf::Other,
+        }
+    }
 }
 
 /// `Value::as_str`: any string, empty included.
