@@ -175,19 +175,18 @@ pub type AccountKey = (Option<String>, Option<String>);
 /// posts and the accounts in its interactions, before the observations are
 /// handed to memory.
 pub fn touched_accounts(observations: &Observations) -> Vec<AccountKey> {
-    let accounts = observations
-        .accounts
-        .iter()
-        .map(|a| (a.id.clone(), Some(a.handle.clone())));
-    let authors = observations
-        .tweets
-        .iter()
-        .map(|t| (t.author_id.clone(), t.author_handle.clone()));
-    let actors = observations
-        .interactions
-        .iter()
-        .map(|i| (None, Some(i.handle.clone())));
-    accounts.chain(authors).chain(actors).collect()
+    let o = observations;
+    let mut keys = Vec::with_capacity(o.accounts.len() + o.tweets.len() + o.interactions.len());
+    for a in &o.accounts {
+        keys.push((a.id.clone(), Some(a.handle.clone())));
+    }
+    for t in &o.tweets {
+        keys.push((t.author_id.clone(), t.author_handle.clone()));
+    }
+    for i in &o.interactions {
+        keys.push((None, Some(i.handle.clone())));
+    }
+    keys
 }
 
 /// One account's verdict without its lines: what a badge draws. No sentences,
@@ -400,13 +399,14 @@ pub fn remember_and_score_compact(
 ) -> (Vec<Option<CompactVerdict>>, bool) {
     let mut changed = false;
     let mut scratch = Account::default();
-    let answers = verdict_request_lines(lines)
-        .map(|request| {
-            let (key, remembered) = remember_shown(memory, request?, now);
+    let mut answers = Vec::new();
+    for request in verdict_request_lines(lines) {
+        answers.push(request.and_then(|request| {
+            let (key, remembered) = remember_shown(memory, request, now);
             changed |= remembered;
             compact_verdict_into(memory, &key, &mut scratch, settings, matchers, now)
-        })
-        .collect();
+        }));
+    }
     (answers, changed)
 }
 

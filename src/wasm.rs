@@ -172,10 +172,11 @@ fn list_of(value: &JsValue) -> Vec<String> {
     if !js::Array::is_array(value) {
         return Vec::new();
     }
-    js::Array::from(value)
-        .items()
-        .map(|item| json_from_js(&item).unwrap_or_else(|_| "null".to_string()))
-        .collect()
+    let mut texts = Vec::new();
+    for item in js::Array::from(value).items() {
+        texts.push(json_from_js(&item).unwrap_or_else(|_| "null".to_string()));
+    }
+    texts
 }
 
 /// Settings from a JS value that may be null, corrupt or from an older version.
@@ -434,16 +435,14 @@ impl Engine {
         now_ms: f64,
     ) -> JsValue {
         let now = unix_seconds(now_ms);
-        let verdicts: Vec<Option<Verdict>> = list_of(&requests)
-            .iter()
-            .map(|r| {
-                let request =
-                    read::objects::from_text(r, read::objects::verdict_request).unwrap_or_default();
-                let (key, _) = boundary::remember_shown(&mut self.memory, request, now);
-                let entry = self.memory.get(key.0.as_deref(), key.1.as_deref())?;
-                Some(self.score(&entry.subject(), now))
-            })
-            .collect();
+        let mut verdicts: Vec<Option<Verdict>> = Vec::new();
+        for r in list_of(&requests) {
+            let request =
+                read::objects::from_text(&r, read::objects::verdict_request).unwrap_or_default();
+            let (key, _) = boundary::remember_shown(&mut self.memory, request, now);
+            let entry = self.memory.get(key.0.as_deref(), key.1.as_deref());
+            verdicts.push(entry.map(|entry| self.score(&entry.subject(), now)));
+        }
         to_js(&verdicts)
     }
 
@@ -795,14 +794,14 @@ impl Engine {
     pub fn export_verdicts(&self, now_ms: f64) -> JsValue {
         let now = unix_seconds(now_ms);
         let entries: Vec<_> = self.memory.entries().collect();
-        let out: Vec<RememberedVerdict<'_>> = entries
-            .iter()
-            .map(|entry| RememberedVerdict {
+        let mut out: Vec<RememberedVerdict<'_>> = Vec::with_capacity(entries.len());
+        for entry in &entries {
+            out.push(RememberedVerdict {
                 verdict: self.score(&entry.subject(), now),
                 account: &entry.account,
                 seen_at: entry.last_seen,
-            })
-            .collect();
+            });
+        }
         to_js(&out)
     }
 
