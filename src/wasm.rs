@@ -91,16 +91,6 @@ mod js {
             (0..self.length()).map(|i| self.get(i))
         }
     }
-
-    impl FromIterator<JsValue> for Array {
-        fn from_iter<I: IntoIterator<Item = JsValue>>(items: I) -> Self {
-            let out = Array::new();
-            for item in items {
-                out.push(&item);
-            }
-            out
-        }
-    }
 }
 
 /// A value as a plain JS value: its JSON text ([`crate::json_out`], the
@@ -723,32 +713,31 @@ fn changes_to_js(changes: crate::memory::Changes, memory: &Memory) -> JsValue {
     let out = js::parse(&rest).unwrap_or(JsValue::NULL);
     let pages: JsValue = match &changes.pages {
         None => JsValue::NULL,
-        Some(_) => memory
-            .pages()
-            .map(|p| JsValue::from(js::Uint8Array::new(p.as_slice())))
-            .collect::<js::Array>()
-            .into(),
+        Some(_) => {
+            let pages = js::Array::new();
+            for page in memory.pages() {
+                pages.push(&js::Uint8Array::new(page.as_slice()));
+            }
+            pages.into()
+        }
     };
     let _ = js::reflect_set(&out, "pages", &pages);
-    let pair = |key: &str, record: Option<&[u8]>| -> JsValue {
+    let pair = |list: &js::Array, key: &str, record: Option<&[u8]>| {
         let value = record.map_or(JsValue::NULL, |r| js::Uint8Array::new(r).into());
-        js::Array::of2(&JsValue::from_str(key), &value).into()
+        list.push(&js::Array::of2(&JsValue::from_str(key), &value));
     };
-    let accounts: js::Array = changes
-        .accounts
-        .iter()
-        .map(|(k, r)| pair(k, Some(r)))
-        .collect();
-    let tweets: js::Array = changes
-        .tweets
-        .iter()
-        .map(|(k, r)| pair(k, r.as_deref()))
-        .collect();
-    let interactions: js::Array = changes
-        .interactions
-        .iter()
-        .map(|(k, r)| pair(k, r.as_deref()))
-        .collect();
+    let accounts = js::Array::new();
+    for (k, r) in &changes.accounts {
+        pair(&accounts, k, Some(r));
+    }
+    let tweets = js::Array::new();
+    for (k, r) in &changes.tweets {
+        pair(&tweets, k, r.as_deref());
+    }
+    let interactions = js::Array::new();
+    for (k, r) in &changes.interactions {
+        pair(&interactions, k, r.as_deref());
+    }
     for (name, list) in [
         ("accounts", accounts),
         ("tweets", tweets),
