@@ -209,10 +209,16 @@ fn separator_kind(c: char) -> Option<char> {
     }
 }
 
+/// `chars` from its first character that is not a space.
+fn after_spaces(chars: &[char]) -> &[char] {
+    let spaces = chars.iter().take_while(|c| is_space(**c)).count();
+    chars.get(spaces..).unwrap_or_default()
+}
+
 /// Reads the multiplier after a number: a CJK character, a known word
 /// (Spanish `mil M` = billion), or nothing (trailing words like "Followers").
 fn multiplier(rest: &[char]) -> u64 {
-    let rest: Vec<char> = rest.iter().copied().skip_while(|c| is_space(*c)).collect();
+    let rest = after_spaces(rest);
     if let Some(first) = rest.first() {
         if let Some((_, m)) = MULTIPLIER_CHARS.iter().find(|(c, _)| c == first) {
             return *m;
@@ -223,21 +229,20 @@ fn multiplier(rest: &[char]) -> u64 {
             .iter()
             .take_while(|c| c.is_alphabetic() || **c == '.')
             .count();
-        let w: String = chars.iter().take(n).collect::<String>().to_lowercase();
+        let mut w = String::new();
+        for c in chars.iter().take(n) {
+            w.push(*c);
+        }
+        let w = w.to_lowercase();
         (w.trim_end_matches('.').to_string(), n)
     };
-    let (w, n) = word(&rest);
+    let (w, n) = word(rest);
     let Some((_, m)) = MULTIPLIER_WORDS.iter().find(|(k, _)| *k == w) else {
         return 1;
     };
     if w == "mil" {
-        let after: Vec<char> = rest
-            .iter()
-            .copied()
-            .skip(n)
-            .skip_while(|c| is_space(*c))
-            .collect();
-        let (next, _) = word(&after);
+        let after = after_spaces(rest.get(n..).unwrap_or_default());
+        let (next, _) = word(after);
         if next == "m" || next == "mill" {
             return 1_000_000_000;
         }
@@ -540,7 +545,10 @@ fn digit_runs(chars: &[char]) -> Vec<(String, Option<char>)> {
     while i < chars.len() {
         if chars.get(i).is_some_and(char::is_ascii_digit) {
             let rest = chars.get(i..).unwrap_or(&[]);
-            let run: String = rest.iter().take_while(|c| c.is_ascii_digit()).collect();
+            let mut run = String::new();
+            for c in rest.iter().take_while(|c| c.is_ascii_digit()) {
+                run.push(*c);
+            }
             i += run.len();
             let rest = chars.get(i..).unwrap_or(&[]);
             let after = rest.iter().copied().find(|c| !is_space(*c));
