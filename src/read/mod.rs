@@ -235,14 +235,12 @@ fn read_document(value: &Value, c: &mut Collector) {
     if let Some(Value::Array(errors)) = value.get("errors") {
         if !errors.is_empty() {
             c.reported_errors = true;
-            let messages: Vec<&str> = errors
+            let mut messages = errors
                 .iter()
-                .filter_map(|e| e.get("message").and_then(Value::as_str))
-                .take(MAX_ERROR_MESSAGES)
-                .collect();
+                .map(|e| e.get("message").and_then(Value::as_str));
             c.observations
                 .warnings
-                .push(errors_warning(errors.len(), &messages));
+                .push(errors_warning(errors.len(), &mut messages));
         }
     }
     if c.observations.viewer.is_none() {
@@ -252,12 +250,17 @@ fn read_document(value: &Value, c: &mut Collector) {
 }
 
 /// The warning for X's `errors`: how many, and the first messages.
-pub(crate) fn errors_warning(count: usize, messages: &[&str]) -> String {
-    let detail = if messages.is_empty() {
-        String::new()
-    } else {
-        format!(": {}", messages.join("; "))
-    };
+/// `messages` yields each error's message where it has one; the first
+/// [`MAX_ERROR_MESSAGES`] are quoted (one loop for both readers).
+pub(crate) fn errors_warning(
+    count: usize,
+    messages: &mut dyn Iterator<Item = Option<&str>>,
+) -> String {
+    let mut detail = String::new();
+    for message in messages.flatten().take(MAX_ERROR_MESSAGES) {
+        detail.push_str(if detail.is_empty() { ": " } else { "; " });
+        detail.push_str(message);
+    }
     format!("X reported {count} error(s) in this response{detail}.")
 }
 
@@ -273,6 +276,24 @@ fn finish(c: Collector) -> Result<Observations, ReadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn x_errors_are_counted_and_the_first_three_messages_quoted() {
+        let page = r#"{"errors":[{"message":"a"},{"code":1},{"message":"b"},{"message":"c"},{"message":"d"}],"data":{}}"#;
+        let typed = read_page_typed(page).expect("the typed reader reads it");
+        for obs in [read_page_generic(page), typed] {
+            let obs = obs.expect("errors alone still read");
+            assert_eq!(
+                obs.warnings,
+                vec!["X reported 5 error(s) in this response: a; b; c.".to_string()]
+            );
+        }
+        let none = read_page(r#"{"errors":[{"code":1}],"data":{}}"#).expect("read");
+        assert_eq!(
+            none.warnings,
+            vec!["X reported 1 error(s) in this response.".to_string()]
+        );
+    }
 
     #[test]
     fn thousands_are_grouped_by_commas() {

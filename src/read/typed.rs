@@ -17,11 +17,11 @@ use std::borrow::Cow;
 
 use serde_json::{Number, Value};
 
+use super::errors_warning;
 use super::json;
 use super::pull::{Kind, Pull, Refused};
 use super::user;
 use super::walk::{self, Collector, Mode, MAX_DEPTH};
-use super::{errors_warning, MAX_ERROR_MESSAGES};
 use crate::model::{Account, Source};
 
 /// The page is not one the typed reader reads exactly: read it with the generic walker.
@@ -336,17 +336,13 @@ fn apply_root(root: &Obj, c: &mut Collector) -> Result<(), Fallback> {
     if let Some((_, Node::Arr(errors))) = root.children.iter().find(|(k, _)| k == "errors") {
         if !errors.is_empty() {
             c.reported_errors = true;
-            let messages: Vec<&str> = errors
-                .iter()
-                .filter_map(|e| match e {
-                    Node::Obj(o) => o.message.as_ref().and_then(s_as_str),
-                    _ => None,
-                })
-                .take(MAX_ERROR_MESSAGES)
-                .collect();
+            let mut messages = errors.iter().map(|e| match e {
+                Node::Obj(o) => o.message.as_ref().and_then(s_as_str),
+                _ => None,
+            });
             c.observations
                 .warnings
-                .push(errors_warning(errors.len(), &messages));
+                .push(errors_warning(errors.len(), &mut messages));
         }
     }
     apply_obj(root, 0, c)
