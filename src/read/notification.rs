@@ -82,10 +82,11 @@ pub(crate) fn from_users(ic: &Value) -> Vec<&Value> {
     let mut out = Vec::new();
     for path in p.from_users {
         if let Some(Value::Array(refs)) = at(ic, path) {
-            out.extend(
-                refs.iter()
-                    .filter_map(|r| p.from_user.iter().find_map(|u| at(r, u))),
-            );
+            for r in refs {
+                if let Some(user) = p.from_user.iter().find_map(|u| at(r, u)) {
+                    out.push(user);
+                }
+            }
         }
     }
     out
@@ -93,11 +94,13 @@ pub(crate) fn from_users(ic: &Value) -> Vec<&Value> {
 
 /// The objects acted on (walked for the posts they hold).
 pub(crate) fn targets(ic: &Value) -> Vec<&Value> {
-    NOTIFICATION_PATHS
-        .targets
-        .iter()
-        .filter_map(|p| at(ic, p))
-        .collect()
+    let mut out = Vec::new();
+    for path in NOTIFICATION_PATHS.targets {
+        if let Some(target) = at(ic, path) {
+            out.push(target);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

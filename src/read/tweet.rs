@@ -91,12 +91,20 @@ pub(crate) fn nested_users(v: &Value) -> Vec<&Value> {
     let mut out: Vec<&Value> = Vec::new();
     for path in p.card_users {
         if let Some(Value::Array(refs)) = at(v, path) {
-            out.extend(refs.iter().filter_map(|r| r.get("result")));
+            for r in refs {
+                if let Some(user) = r.get("result") {
+                    out.push(user);
+                }
+            }
         }
     }
     for path in p.media {
         if let Some(Value::Array(items)) = at(v, path) {
-            out.extend(items.iter().filter_map(|m| at(m, p.media_user)));
+            for m in items {
+                if let Some(user) = at(m, p.media_user) {
+                    out.push(user);
+                }
+            }
         }
     }
     out
