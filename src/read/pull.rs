@@ -154,16 +154,10 @@ fn place(text: &str, end: usize) -> (usize, usize) {
 }
 
 /// A count in decimal (no core::fmt integer machinery needed).
-fn itoa(mut n: usize) -> String {
-    let mut digits = Vec::new();
-    loop {
-        digits.push(b'0' + (n % 10) as u8);
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    digits.iter().rev().map(|d| char::from(*d)).collect()
+fn itoa(n: usize) -> String {
+    let mut digits = String::new();
+    crate::json_out::uint(&mut digits, n as u64);
+    digits
 }
 
 /// The whole of `text` as a `serde_json::Value`, as `serde_json::from_str`
