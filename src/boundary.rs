@@ -262,7 +262,9 @@ pub fn compact_verdicts_for_page(
             seen.insert(s.account.key())
                 .then(|| compact_of_subject(s, settings, matchers, now))
         });
-        out.extend(verdict.flatten());
+        if let Some(Some(verdict)) = verdict {
+            out.push(verdict);
+        }
     }
     out
 }
