@@ -1016,10 +1016,12 @@ impl<'a> UserResult<'a> {
                         u.has_instructions = true;
                     }
                     let raw = p.skip()?;
-                    if !u.others.is_empty() {
-                        u.others.retain(|(other, _)| *other != key);
+                    // At most one earlier child of this key is kept (this
+                    // keeps it so): a repeated key keeps its last value.
+                    if let Some(i) = u.others.iter().position(|(other, _)| *other == key) {
+                        u.others.remove(i);
                     }
-                    if raw.starts_with(['{', '[']) {
+                    if matches!(raw.as_bytes().first(), Some(b'{' | b'[')) {
                         match inert_depth(raw) {
                             Some(d) => u.inert_depth = u.inert_depth.max(d),
                             None => u.others.push((key, raw)),
