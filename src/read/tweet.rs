@@ -163,7 +163,7 @@ fn decode_entities(s: &str) -> String {
                 "nbsp" => ' ',
                 _ => {
                     let n = name.strip_prefix('#')?;
-                    let code = match n.strip_prefix(['x', 'X']) {
+                    let code = match n.strip_prefix('x').or_else(|| n.strip_prefix('X')) {
                         Some(hex) => u32::from_str_radix(hex, 16).ok()?,
                         None => n.parse::<u32>().ok()?,
                     };
@@ -319,4 +319,27 @@ pub(crate) fn is_tombstone(m: &Map<String, Value>) -> bool {
         typename(m),
         Some("TweetTombstone") | Some("TweetUnavailable")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_client_name_is_its_link_text_with_entities_decoded() {
+        let name = |source: &str| client_name(&Value::String(source.to_string()));
+        assert_eq!(
+            name("<a href=\"https://buffer.com\" rel=\"nofollow\">Buffer &amp;  co</a>").as_deref(),
+            Some("Buffer & co")
+        );
+        assert_eq!(
+            name("A&#x42;&#X43;&#68;&#xZZ;").as_deref(),
+            Some("ABCD&#xZZ;")
+        );
+        assert_eq!(
+            name("&lt;b&gt; &quot;x&quot; &apos;y&apos;").as_deref(),
+            Some("<b> \"x\" 'y'")
+        );
+        assert_eq!(name("page"), None);
+    }
 }
