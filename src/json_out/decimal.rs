@@ -161,7 +161,8 @@ pub fn shortest(v: f64) -> String {
     };
     let mut buffer = zmij::Buffer::new();
     let written = buffer.format_finite(v.abs());
-    let (mant, exp) = match written.split_once(['e', 'E']) {
+    let e = written.bytes().position(|b| b == b'e' || b == b'E');
+    let (mant, exp) = match e.and_then(|e| Some((written.get(..e)?, written.get(e + 1..)?))) {
         Some((m, x)) => (m, x.trim_start_matches('+').parse::<i64>().unwrap_or(0)),
         None => (written, 0),
     };

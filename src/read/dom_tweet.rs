@@ -98,7 +98,12 @@ fn path_segments(href: &str) -> Option<Vec<&str>> {
         let rest = href.split_once("://").map_or(href, |(_, r)| r);
         rest.find('/').and_then(|i| rest.get(i..)).unwrap_or("/")
     };
-    let path = path.split(['?', '#']).next().unwrap_or("");
+    // Up to a query or fragment (both ASCII: the cut is a char boundary).
+    let end = path
+        .bytes()
+        .position(|b| b == b'?' || b == b'#')
+        .unwrap_or(path.len());
+    let path = path.get(..end).unwrap_or("");
     Some(path.split('/').filter(|s| !s.is_empty()).collect())
 }
 
