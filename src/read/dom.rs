@@ -83,7 +83,7 @@ pub fn account_from_dom(facts: &DomFacts) -> Account {
     let from_url = facts
         .avatar_url
         .as_deref()
-        .map(|u| u.contains("default_profile_images"));
+        .map(super::user::is_default_avatar_url);
     let default_avatar = if facts.default_avatar == Some(true) || from_url == Some(true) {
         Some(true)
     } else {

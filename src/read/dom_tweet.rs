@@ -95,7 +95,9 @@ fn path_segments(href: &str) -> Option<Vec<&str>> {
         if !is_x_link(href) {
             return None;
         }
-        let rest = href.split_once("://").map_or(href, |(_, r)| r);
+        let rest = super::find_text(href, "://")
+            .and_then(|at| href.get(at + 3..))
+            .unwrap_or(href);
         rest.find('/').and_then(|i| rest.get(i..)).unwrap_or("/")
     };
     // Up to a query or fragment (both ASCII: the cut is a char boundary).

@@ -216,6 +216,18 @@ fn read_text(text: &str, source: Option<Source>) -> Result<Observations, ReadErr
     finish(c)
 }
 
+/// Where `needle` (not empty) first occurs in `hay`, by a byte scan: what
+/// `str::find` says, without a string searcher's code at each caller.
+pub(crate) fn find_text(hay: &str, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    if needle.is_empty() {
+        return Some(0);
+    }
+    hay.as_bytes()
+        .windows(needle.len())
+        .position(|w| w == needle)
+}
+
 /// A count with thousands separators: `1234567` as `1,234,567`.
 fn thousands(n: usize) -> String {
     let mut digits = String::new();
@@ -293,6 +305,32 @@ mod tests {
             none.warnings,
             vec!["X reported 1 error(s) in this response.".to_string()]
         );
+    }
+
+    #[test]
+    fn find_text_finds_what_str_find_finds() {
+        const PARTS: &[&str] = &["a", "-", "c", "cursor", "-cursor-", ":", "//", "é", "日"];
+        let mut rng = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |n: u64| {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng % n
+        };
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let mut piece = || PARTS[next(PARTS.len() as u64) as usize];
+            let hay: String = (0..8).map(|_| piece()).collect();
+            let needle: String = (0..2).map(|_| piece()).collect();
+            assert_eq!(
+                find_text(&hay, &needle),
+                hay.find(needle.as_str()),
+                "{hay:?} {needle:?}"
+            );
+            found += usize::from(find_text(&hay, &needle).is_some());
+        }
+        assert!(found > 1_000, "only {found} needles found");
+        assert_eq!(find_text("abc", ""), Some(0));
     }
 
     #[test]

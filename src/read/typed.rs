@@ -585,7 +585,7 @@ fn timeline(instructions: &[Instruction], depth: usize, c: &mut Collector) -> Re
 }
 
 fn is_cursor(entry_id: Option<&str>, types: Option<[&Scalar; 3]>) -> bool {
-    let by_id = entry_id.is_some_and(|id| id.starts_with("cursor-") || id.contains("-cursor-"));
+    let by_id = entry_id.is_some_and(walk::is_cursor_id);
     by_id || types.is_some_and(|t| first_present_str(&t) == Some(CURSOR))
 }
 

@@ -190,7 +190,7 @@ const DEFAULT_AVATAR_MARK: &str = "default_profile_images";
 
 /// True when an avatar URL is X's default picture.
 pub(crate) fn is_default_avatar_url(url: &str) -> bool {
-    url.contains(DEFAULT_AVATAR_MARK)
+    super::find_text(url, DEFAULT_AVATAR_MARK).is_some()
 }
 
 /// Looks like a GraphQL user result: `__typename: "User"` with `rest_id`, or a

@@ -443,9 +443,14 @@ fn timeline(instructions: &[Value], depth: usize, c: &mut Collector) {
     }
 }
 
+/// True for an entry id that names a cursor (a paging marker, no data).
+pub(crate) fn is_cursor_id(id: &str) -> bool {
+    id.starts_with("cursor-") || super::find_text(id, "-cursor-").is_some()
+}
+
 /// True for cursor entries and cursor contents (paging markers, no data).
 fn is_cursor(entry_id: Option<&str>, content: Option<&Value>) -> bool {
-    let by_id = entry_id.is_some_and(|id| id.starts_with("cursor-") || id.contains("-cursor-"));
+    let by_id = entry_id.is_some_and(is_cursor_id);
     let by_type = content.is_some_and(|c| {
         let t = c
             .get("entryType")
