@@ -606,10 +606,14 @@ fn page_sizes(slot: &Slot) -> [u32; 3] {
     ]
 }
 
-/// A slot's `tweets` record, without decoding its account when it has no posts.
+/// A slot's `tweets` record, without decoding its account when it has no
+/// posts, nor its posts when their stored record is still theirs.
 fn slot_tweets_record(slot: &Slot) -> Option<Vec<u8>> {
-    let has_posts = slot.extra.as_deref().is_some_and(|x| !x.tweets.is_empty());
-    if has_posts {
+    let posts = slot.extra.as_deref().map(|x| &x.tweets);
+    if let Some(record) = posts.and_then(super::Posts::record) {
+        return Some(record.to_vec());
+    }
+    if posts.is_some_and(|p| !p.is_empty()) {
         tweets_record(&slot.view())
     } else {
         None
@@ -1089,13 +1093,35 @@ impl Memory {
             report.skipped += 1;
             rewrite |= kind;
         };
-        let mut tweets = match posts.map(read_tweets) {
+        // A canonical binary record is kept as it is, decoded at first use
+        // (most posts are not read before the next compaction writes them).
+        let mut stored_posts = None;
+        let mut tweets = match posts {
             None => Vec::new(),
-            Some(Some(t)) => t,
-            Some(None) => {
-                unreadable(TWEETS);
-                Vec::new()
+            Some(p) if binary::is_binary(p) && matches!(read, Read::Quick(_)) => {
+                let owner = match &read {
+                    Read::Quick(q) => (q.id, q.handle),
+                    _ => (IdRef::None, ""),
+                };
+                match binary::check_tweets(p, owner.0, owner.1) {
+                    None => {
+                        unreadable(TWEETS);
+                        Vec::new()
+                    }
+                    Some(true) => {
+                        stored_posts = Some(p);
+                        Vec::new()
+                    }
+                    Some(false) => read_tweets(p).unwrap_or_default(),
+                }
             }
+            Some(p) => match read_tweets(p) {
+                Some(t) => t,
+                None => {
+                    unreadable(TWEETS);
+                    Vec::new()
+                }
+            },
         };
         let mut interactions = match acts.map(read_interactions) {
             None => Vec::new(),
@@ -1116,7 +1142,8 @@ impl Memory {
                 );
                 let written = quick.history.is_some();
                 let mut history = quick.history.take().unwrap_or_default();
-                if !tweets.is_empty() || !interactions.is_empty() || written {
+                let any_posts = !tweets.is_empty() || stored_posts.is_some();
+                if any_posts || !interactions.is_empty() || written {
                     let id = match quick.id {
                         IdRef::None => None,
                         IdRef::Num(n) => Some(n.to_string()),
@@ -1128,6 +1155,10 @@ impl Memory {
                 tweets.shrink_to_fit();
                 interactions.shrink_to_fit();
                 history.shrink_to_fit();
+                let tweets = match stored_posts {
+                    Some(record) => super::Posts::stored(record),
+                    None => super::Posts::of(tweets),
+                };
                 let extra = super::Extra {
                     tweets,
                     history: written.then_some(history),
