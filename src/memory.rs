@@ -185,10 +185,94 @@ struct Slot {
     features: FeatureCache,
 }
 
+/// An account's recent posts: decoded, or (restored from the store and not
+/// needed since) still their stored `tweets` record, decoded at first use.
+/// Most remembered posts are never read between a restart and the next
+/// compaction, which writes such a record as it is: a restore copies their
+/// bytes instead of building every post's strings.
+#[derive(Clone, Debug, Default)]
+struct Posts {
+    /// The stored record, in the canonical binary form
+    /// ([`binary::check_tweets`]: decoding it and writing it again gives it
+    /// back byte for byte); `None` once the posts change, or for posts
+    /// decoded when read (remembered, another form).
+    record: Option<Box<[u8]>>,
+    /// The posts, oldest first (at most [`TWEETS_PER_ACCOUNT`]): set, or
+    /// decoded from `record` on first use.
+    list: std::cell::OnceCell<Vec<Tweet>>,
+}
+
+impl Posts {
+    fn of(list: Vec<Tweet>) -> Posts {
+        Posts {
+            record: None,
+            list: std::cell::OnceCell::from(list),
+        }
+    }
+
+    /// Posts to decode from `record` (canonical: [`binary::check_tweets`]
+    /// said so) at first use.
+    fn stored(record: &[u8]) -> Posts {
+        Posts {
+            record: Some(Box::from(record)),
+            list: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        // A canonical record holds at least one post.
+        self.record.is_none() && self.list.get().map_or(true, Vec::is_empty)
+    }
+
+    /// The posts of the account whose facts are `blob`.
+    fn get(&self, blob: &[u8]) -> &Vec<Tweet> {
+        self.list
+            .get_or_init(|| decode_posts(self.record.as_deref(), blob))
+    }
+
+    /// The posts to change, decoded (always `Some`); the stored record is
+    /// no longer theirs.
+    fn get_mut(&mut self, blob: &[u8]) -> Option<&mut Vec<Tweet>> {
+        let record = self.record.take();
+        if self.list.get().is_none() {
+            self.list = std::cell::OnceCell::from(decode_posts(record.as_deref(), blob));
+        }
+        self.list.get_mut()
+    }
+
+    fn into_list(self, blob: &[u8]) -> Vec<Tweet> {
+        let Posts { record, list } = self;
+        list.into_inner()
+            .unwrap_or_else(|| decode_posts(record.as_deref(), blob))
+    }
+
+    /// The stored record, when it is still theirs (a save writes it as it is).
+    fn record(&self) -> Option<&[u8]> {
+        self.record.as_deref()
+    }
+}
+
+/// The posts of a canonical `tweets` record, settled for the account whose
+/// facts are `blob`, as an eager restore settles them ([`settle_lists`]).
+fn decode_posts(record: Option<&[u8]>, blob: &[u8]) -> Vec<Tweet> {
+    let Some(mut tweets) = record.and_then(binary::read_tweets) else {
+        return Vec::new();
+    };
+    let (id, handle) = compact::id_and_handle(blob);
+    let id = match id {
+        IdRef::None => None,
+        IdRef::Num(n) => Some(n.to_string()),
+        IdRef::Text(t) => Some(t.to_string()),
+    };
+    settle_tweets(&mut tweets, id.as_deref(), handle);
+    tweets.shrink_to_fit();
+    tweets
+}
+
 /// What most accounts of a followers list do not have.
 #[derive(Clone, Debug, Default)]
 struct Extra {
-    tweets: Vec<Tweet>,
+    tweets: Posts,
     /// `None`: the one snapshot the account's counts imply ([`implied_history`]).
     history: Option<Vec<Snapshot>>,
     interactions: Vec<Interaction>,
@@ -223,7 +307,7 @@ impl Slot {
         tweets.shrink_to_fit();
         interactions.shrink_to_fit();
         let extra = Extra {
-            tweets,
+            tweets: Posts::of(tweets),
             history,
             interactions,
             stored: [sizes[1], sizes[2]],
@@ -242,7 +326,7 @@ impl Slot {
         compact::decode_into(&self.blob, account);
         let (tweets, history, interactions) = match self.extra.as_deref() {
             Some(x) => (
-                x.tweets.as_slice(),
+                x.tweets.get(&self.blob).as_slice(),
                 x.history.as_deref(),
                 x.interactions.as_slice(),
             ),
@@ -264,7 +348,7 @@ impl Slot {
         let account = compact::decode(&self.blob);
         let (tweets, history, interactions) = match self.extra.as_deref() {
             Some(x) => (
-                &x.tweets,
+                x.tweets.get(&self.blob),
                 x.history.as_deref().map(Cow::Borrowed),
                 &x.interactions,
             ),
@@ -286,8 +370,8 @@ impl Slot {
         let extra = self.extra.map(|x| *x).unwrap_or_default();
         EntryData {
             history: extra.history.unwrap_or_else(|| implied_history(&account)),
+            tweets: extra.tweets.into_list(&self.blob),
             account,
-            tweets: extra.tweets,
             interactions: extra.interactions,
             last_seen: self.last_seen,
         }
@@ -923,8 +1007,8 @@ impl Memory {
             return;
         };
         let mut kinds = ACCOUNT;
-        if let Some(extra) = slot.extra.as_deref_mut() {
-            let tweets = &mut extra.tweets;
+        let posts = slot.extra.as_deref_mut();
+        if let Some(tweets) = posts.and_then(|x| x.tweets.get_mut(&slot.blob)) {
             let same = tweets.iter().position(|t| same_post(t, &tweet));
             // A post read from the page gives way to the same post in X's data.
             let replace = same.filter(|&i| {
@@ -1347,17 +1431,23 @@ fn settle_lists(
     handle: &str,
 ) {
     // A file may hold anything: the same caps as when remembering.
-    tweets.iter_mut().for_each(bounds::tweet);
     interactions.iter_mut().for_each(bounds::interaction);
     interactions.retain(|i| !i.handle.is_empty());
     // Oldest first, as remembering keeps them (a stable sort: saved memory is
     // already in order), so the newest are the ones kept.
-    crate::sort::by_key(tweets, |t| t.created_at.unwrap_or(i64::MIN));
     crate::sort::by_key(history, |h| h.at);
     crate::sort::by_key(interactions, |i| i.at.unwrap_or(i64::MIN));
-    keep_newest(tweets, TWEETS_PER_ACCOUNT);
     keep_newest(history, SNAPSHOTS_PER_ACCOUNT);
     keep_newest(interactions, INTERACTIONS_PER_ACCOUNT);
+    settle_tweets(tweets, id, handle);
+}
+
+/// [`settle_lists`] for the posts alone: capped, oldest first, the newest
+/// [`TWEETS_PER_ACCOUNT`] kept, their authors filled in where left out.
+fn settle_tweets(tweets: &mut Vec<Tweet>, id: Option<&str>, handle: &str) {
+    tweets.iter_mut().for_each(bounds::tweet);
+    crate::sort::by_key(tweets, |t| t.created_at.unwrap_or(i64::MIN));
+    keep_newest(tweets, TWEETS_PER_ACCOUNT);
     for t in tweets {
         if t.author_id.is_none() && t.author_handle.is_none() {
             t.author_id = id.map(str::to_string);

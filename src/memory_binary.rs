@@ -8,7 +8,9 @@
 //! still read: `memory_records.rs`). Every read is strict: a damaged record
 //! is `None`, never half read.
 
-use super::compact::{put_str, put_varint, source_bits, source_of, zigzag, Strict};
+use super::compact::{
+    put_str, put_varint, source_bits, source_of, unzigzag, zigzag, IdRef, Strict,
+};
 use super::SavedTweet;
 use crate::model::{Interaction, InteractionKind, Snapshot, Tweet, TweetKind};
 
@@ -234,6 +236,95 @@ pub(super) fn read_tweets(record: &[u8]) -> Option<Vec<Tweet>> {
         });
     }
     r.done().then_some(out)
+}
+
+/// Checks a `tweets` record as strictly as [`read_tweets`] reads it (`None`
+/// exactly when that would be `None`), without building a post; `Some(true)`
+/// when it is canonical: what [`tweets_record`] writes for the posts a
+/// restore settles from it for the account `id` / `handle` (1 to
+/// [`SAVED_TWEETS_PER_ACCOUNT`] posts, oldest first, an author written only
+/// when it is not that account, every text within its cap in bytes, every
+/// varint in its fewest bytes), so it can be kept as it is and decoded when
+/// first needed.
+///
+/// [`SAVED_TWEETS_PER_ACCOUNT`]: super::SAVED_TWEETS_PER_ACCOUNT
+pub(super) fn check_tweets(record: &[u8], id: IdRef<'_>, handle: &str) -> Option<bool> {
+    use crate::read::bounds::{
+        IDENT_MAX_CHARS, LABEL_MAX_CHARS, TEXT_MAX_CHARS, URLS_PER_TWEET, URL_MAX_CHARS,
+    };
+    let mut r = Strict::new(record);
+    version(&mut r)?;
+    let (n, short) = r.varint_fewest()?;
+    if n > MAX_ITEMS {
+        return None;
+    }
+    let mut canonical = short && (1..=super::SAVED_TWEETS_PER_ACCOUNT as u64).contains(&n);
+    let mut last = i64::MIN;
+    // The texts before the post's own (its id, author id, author handle): header bit, cap.
+    let caps = [
+        (0, IDENT_MAX_CHARS),
+        (1, IDENT_MAX_CHARS),
+        (2, IDENT_MAX_CHARS),
+    ];
+    for _ in 0..n {
+        let (header, short) = r.varint_fewest()?;
+        if header >> POST_BITS != 0 {
+            return None;
+        }
+        let has = |i: u32| header >> i & 1 == 1;
+        canonical &= short;
+        // A text read: whether it is within `cap` and its length in the fewest bytes.
+        let text = |r: &mut Strict<'_>, cap: usize| -> Option<bool> {
+            let (t, short) = r.str_fewest()?;
+            Some(short && t.len() <= cap)
+        };
+        let mut author: [Option<&str>; 2] = [None, None];
+        for (bit, cap) in caps {
+            if has(bit) {
+                let (t, short) = r.str_fewest()?;
+                canonical &= short && t.len() <= cap;
+                if bit > 0 {
+                    author[bit as usize - 1] = Some(t);
+                }
+            }
+        }
+        // An author is written when it is not the account (the writer leaves
+        // the account out, and a restore fills it in where both are left out).
+        if author != [None, None] {
+            let same_id = match (author[0], id) {
+                (None, IdRef::None) => true,
+                (Some(t), id) => id.is(t),
+                (None, _) => false,
+            };
+            canonical &= !(same_id && author[1] == Some(handle));
+        }
+        canonical &= text(&mut r, TEXT_MAX_CHARS)?;
+        let at = if has(3) {
+            let (v, short) = r.varint_fewest()?;
+            canonical &= short;
+            unzigzag(v)
+        } else {
+            i64::MIN
+        };
+        if has(4) {
+            canonical &= text(&mut r, IDENT_MAX_CHARS)?;
+        }
+        if has(5) {
+            canonical &= text(&mut r, LABEL_MAX_CHARS)?;
+        }
+        let (links, short) = r.varint_fewest()?;
+        if links > MAX_ITEMS {
+            return None;
+        }
+        canonical &= short && links <= URLS_PER_TWEET as u64;
+        for _ in 0..links {
+            canonical &= text(&mut r, URL_MAX_CHARS)?;
+        }
+        // Oldest first (a post without a time sorts first).
+        canonical &= at >= last;
+        last = at;
+    }
+    r.done().then_some(canonical)
 }
 
 fn interaction_bits(k: InteractionKind) -> u8 {

@@ -44,7 +44,14 @@ pub(super) fn canonical_number(text: &str) -> Option<u64> {
     if b.len() > 1 && b[0] == b'0' {
         return None;
     }
-    text.parse().ok()
+    // Up to 19 digits cannot overflow a u64 (a restore reads one per
+    // entry: no 128-bit multiply for the overflow check in wasm); 20 can.
+    let (head, tail) = b.split_at(b.len().min(19));
+    let n = head.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
+    match tail.first() {
+        None => Some(n),
+        Some(d) => n.checked_mul(10)?.checked_add(u64::from(d - b'0')),
+    }
 }
 
 const ID_NONE: u64 = 0;
@@ -384,6 +391,11 @@ pub(super) fn decode_into(blob: &[u8], into: &mut Account) {
     into.source = source_of(header >> 2);
 }
 
+/// The bytes [`put_varint`] writes `v` in.
+pub(super) fn varint_len(v: u64) -> usize {
+    (64 - v.leading_zeros()).div_ceil(7).max(1) as usize
+}
+
 /// A strict reader of bytes this module (or `memory_binary.rs`) wrote:
 /// every read is `None` on anything malformed (a varint past the end or over
 /// 64 bits, a string past the end or not UTF-8), so a damaged stored record
@@ -427,6 +439,22 @@ impl<'a> Strict<'a> {
     /// A zig-zagged signed varint.
     pub(super) fn int(&mut self) -> Option<i64> {
         self.varint().map(unzigzag)
+    }
+
+    /// [`Strict::varint`], and whether it took the fewest bytes (as
+    /// [`put_varint`] writes it).
+    pub(super) fn varint_fewest(&mut self) -> Option<(u64, bool)> {
+        let start = self.at;
+        let v = self.varint()?;
+        Some((v, self.at - start == varint_len(v)))
+    }
+
+    /// [`Strict::str`], and whether its length took the fewest bytes.
+    pub(super) fn str_fewest(&mut self) -> Option<(&'a str, bool)> {
+        let start = self.at;
+        let text = self.str()?;
+        let len = text.len();
+        Some((text, self.at - start == varint_len(len as u64) + len))
     }
 
     pub(super) fn str(&mut self) -> Option<&'a str> {
@@ -986,6 +1014,19 @@ mod tests {
         assert_eq!(canonical_number("0"), Some(0));
         for text in ["", "01", "+1", "-1", "1e3", "18446744073709551616", " 1"] {
             assert_eq!(canonical_number(text), None, "{text:?}");
+        }
+        // The digit loop agrees with `str::parse` at every length, and at the u64 edge.
+        for text in [
+            "9",
+            "1234567890123456789",
+            "9999999999999999999",
+            "10000000000000000000",
+            "18446744073709551615",
+            "18446744073709551616",
+            "19999999999999999999",
+            "99999999999999999999",
+        ] {
+            assert_eq!(canonical_number(text), text.parse().ok(), "{text:?}");
         }
     }
 

@@ -52,17 +52,23 @@ pub(super) const PAGED: u32 = 1 << 31;
 pub const PAGE_ACCOUNTS: usize = 1_000;
 
 /// The restore cost model behind [`loose_limit`] (Chromium, IndexedDB's
-/// reads and the core, measured on this project's 2-core machine): about
-/// 2.5 ms per page of [`PAGE_ACCOUNTS`] entries, about 17 µs per loose value
-/// (a loose record or a tombstone).
-const PAGE_RESTORE_US: usize = 2_500;
-const LOOSE_RESTORE_US: usize = 17;
+/// reads and the core, as `tests/bench/idb-restore.mjs` measures a
+/// restarted worker's restore on this project's 2-core machine, with a
+/// margin): 2.2 ms per page of [`PAGE_ACCOUNTS`] entries (measured 1.7-1.9
+/// ms: `restore_page_us`, the pages' reads and the core's, the loose
+/// records' reads under way meanwhile), 30 µs per loose value (a loose
+/// record or a tombstone: 25-37 µs when read after the pages, as before
+/// the restore asked for them while the pages load; about 5 µs each now,
+/// `restore_loose_value_us`, while the pages' reads leave IndexedDB time).
+const PAGE_RESTORE_US: usize = 2_200;
+const LOOSE_RESTORE_US: usize = 30;
 /// What a restore may take at worst: 270 ms, a tenth under the 300 ms goal.
 const RESTORE_BUDGET_US: usize = 270_000;
-/// The limit never goes below this (a memory of more than ~104,000 entries,
-/// whose pages alone take the budget, still compacts only every 1,000 loose
-/// values), nor above [`MAX_LOOSE`] (a small memory's restore stays short and
-/// its loose stores small; compacting a small memory is cheap).
+/// The limit never goes below this (a memory of more than ~109,000 entries,
+/// whose pages alone take most of the budget, still compacts only every
+/// 1,000 loose values), nor above [`MAX_LOOSE`] (a small memory's restore
+/// stays short and its loose stores small; compacting a small memory is
+/// cheap).
 const MIN_LOOSE: usize = 1_000;
 const MAX_LOOSE: usize = 4_000;
 
@@ -70,10 +76,10 @@ const MAX_LOOSE: usize = 4_000;
 /// the last pages, and tombstones) a memory of `accounts` entries may have in
 /// its store; a save that would pass it is a compaction instead. It spends on
 /// loose values what the pages leave of the restore budget:
-/// `(270 ms - ceil(accounts / 1,000) x 2.5 ms) / 17 µs`, within
-/// 1,000..=4,000. So 4,000 at 1,000 or 10,000 entries, 1,176 at 100,000
-/// (worst restore about 100 x 2.5 + 1,176 x 0.017 = 270 ms), 1,000 from
-/// about 104,000 up.
+/// `(270 ms - ceil(accounts / 1,000) x 2.2 ms) / 30 µs`, within
+/// 1,000..=4,000. So 4,000 up to 68,000 entries, 1,666 at 100,000 (worst
+/// restore about 100 x 2.2 + 1,666 x 0.030 = 270 ms), 1,000 from about
+/// 109,000 up.
 pub fn loose_limit(accounts: usize) -> usize {
     let pages = accounts.div_ceil(PAGE_ACCOUNTS);
     let left = RESTORE_BUDGET_US.saturating_sub(pages.saturating_mul(PAGE_RESTORE_US));
@@ -606,10 +612,14 @@ fn page_sizes(slot: &Slot) -> [u32; 3] {
     ]
 }
 
-/// A slot's `tweets` record, without decoding its account when it has no posts.
+/// A slot's `tweets` record, without decoding its account when it has no
+/// posts, nor its posts when their stored record is still theirs.
 fn slot_tweets_record(slot: &Slot) -> Option<Vec<u8>> {
-    let has_posts = slot.extra.as_deref().is_some_and(|x| !x.tweets.is_empty());
-    if has_posts {
+    let posts = slot.extra.as_deref().map(|x| &x.tweets);
+    if let Some(record) = posts.and_then(super::Posts::record) {
+        return Some(record.to_vec());
+    }
+    if posts.is_some_and(|p| !p.is_empty()) {
         tweets_record(&slot.view())
     } else {
         None
@@ -1089,13 +1099,35 @@ impl Memory {
             report.skipped += 1;
             rewrite |= kind;
         };
-        let mut tweets = match posts.map(read_tweets) {
+        // A canonical binary record is kept as it is, decoded at first use
+        // (most posts are not read before the next compaction writes them).
+        let mut stored_posts = None;
+        let mut tweets = match posts {
             None => Vec::new(),
-            Some(Some(t)) => t,
-            Some(None) => {
-                unreadable(TWEETS);
-                Vec::new()
+            Some(p) if binary::is_binary(p) && matches!(read, Read::Quick(_)) => {
+                let owner = match &read {
+                    Read::Quick(q) => (q.id, q.handle),
+                    _ => (IdRef::None, ""),
+                };
+                match binary::check_tweets(p, owner.0, owner.1) {
+                    None => {
+                        unreadable(TWEETS);
+                        Vec::new()
+                    }
+                    Some(true) => {
+                        stored_posts = Some(p);
+                        Vec::new()
+                    }
+                    Some(false) => read_tweets(p).unwrap_or_default(),
+                }
             }
+            Some(p) => match read_tweets(p) {
+                Some(t) => t,
+                None => {
+                    unreadable(TWEETS);
+                    Vec::new()
+                }
+            },
         };
         let mut interactions = match acts.map(read_interactions) {
             None => Vec::new(),
@@ -1116,7 +1148,8 @@ impl Memory {
                 );
                 let written = quick.history.is_some();
                 let mut history = quick.history.take().unwrap_or_default();
-                if !tweets.is_empty() || !interactions.is_empty() || written {
+                let any_posts = !tweets.is_empty() || stored_posts.is_some();
+                if any_posts || !interactions.is_empty() || written {
                     let id = match quick.id {
                         IdRef::None => None,
                         IdRef::Num(n) => Some(n.to_string()),
@@ -1128,6 +1161,10 @@ impl Memory {
                 tweets.shrink_to_fit();
                 interactions.shrink_to_fit();
                 history.shrink_to_fit();
+                let tweets = match stored_posts {
+                    Some(record) => super::Posts::stored(record),
+                    None => super::Posts::of(tweets),
+                };
                 let extra = super::Extra {
                     tweets,
                     history: written.then_some(history),

@@ -212,6 +212,72 @@ proptest! {
         prop_assert!(back.take_changes().is_empty(), "nothing to write after a restore");
     }
 
+    /// Restored from pages, every entry reads back as the memory the pages
+    /// were written from, posts field by field (their authors filled in as
+    /// when they were remembered: posts kept in their stored form until
+    /// first read, `src/memory.rs` `Posts`), before and after one of them
+    /// is read or gets a new post; and a compaction of the restored memory
+    /// writes the same pages, byte for byte (stored post records written as
+    /// they are).
+    #[test]
+    fn posts_restored_from_pages_read_back_whole_and_are_written_again_unchanged(
+        list in proptest::collection::vec(entry(), 0..12),
+        touched in any::<prop::sample::Index>(),
+    ) {
+        let mut m = memory_of(&list);
+        let _ = m.take_changes();
+        let pages: Vec<Vec<u8>> = m.pages().collect();
+        let restore = |pages: &[Vec<u8>]| {
+            let mut back = Memory::new(1000);
+            back.restore_begin(1000);
+            for p in pages {
+                assert!(back.restore_page(p), "a page the core wrote");
+            }
+            let report = back.restore_finish();
+            (back, report)
+        };
+        let (mut back, report) = restore(&pages);
+        prop_assert_eq!(report.skipped, 0);
+        prop_assert_eq!(back.len(), m.len());
+        let again: Vec<Vec<u8>> = back.pages().collect();
+        prop_assert_eq!(&again, &pages, "the restored memory's pages are the ones it was read from");
+        let live: Vec<(Option<String>, String)> = m
+            .entries()
+            .map(|e| (e.account.id.clone(), e.account.handle.clone()))
+            .collect();
+        for (id, handle) in &live {
+            let a = m.get(id.as_deref(), Some(handle)).map(|e| e.to_data());
+            let b = back.get(id.as_deref(), Some(handle)).map(|e| e.to_data());
+            prop_assert_eq!(&b, &a, "entry {:?} / {}", id, handle);
+        }
+        // A new post for one of them: its stored record is no longer its own.
+        if !live.is_empty() {
+            let (id, handle) = &live[touched.index(live.len())];
+            let post = Tweet {
+                id: Some("999".into()),
+                author_id: id.clone(),
+                author_handle: Some(handle.clone()),
+                text: "one more".into(),
+                created_at: Some(2_100_000_000),
+                ..Tweet::default()
+            };
+            for memory in [&mut m, &mut back] {
+                memory.remember_tweet(post.clone(), 2_100_000_000);
+            }
+            let (mut m2, mut back2) = (m.clone(), back.clone());
+            for memory in [&mut m2, &mut back2] {
+                memory.rewrite_all();
+                let _ = memory.take_changes();
+            }
+            let a: Vec<Vec<u8>> = m2.pages().collect();
+            let b: Vec<Vec<u8>> = back2.pages().collect();
+            prop_assert_eq!(b, a, "pages after a new post");
+            let a = m.get(id.as_deref(), Some(handle)).map(|e| e.to_data());
+            let b = back.get(id.as_deref(), Some(handle)).map(|e| e.to_data());
+            prop_assert_eq!(b, a, "the entry with the new post");
+        }
+    }
+
     /// A store an older version wrote (JSON strings) restores to the same
     /// memory; the next save writes every record again in the binary form,
     /// and that store restores to the same memory too. A store holding
@@ -419,4 +485,79 @@ fn a_profile_record_is_its_compact_bytes() {
     // handle and bio as they are, no field names.
     assert!(record.len() < 90, "{} bytes", record.len());
     assert!(!record.windows(7).any(|w| w == b"account"), "no JSON keys");
+}
+
+/// A posts record in the binary form but not as this version writes it
+/// (posts out of order, the account written as their author, a length in
+/// more bytes than it needs) restores as the same posts written the usual
+/// way would, and the next compaction writes them the usual way: only a
+/// record a compaction would write again byte for byte is kept as it is.
+#[test]
+fn posts_records_in_another_binary_shape_are_read_whole_and_written_anew() {
+    // Bob (#43) with two posts: "b" at 20 and "a" at 10, oldest first as remembered.
+    let bob = serde_json::json!({
+        "account": { "id": "43", "handle": "bob" },
+        "tweets": [
+            { "text": "a", "created_at": 10 },
+            { "text": "b", "created_at": 20 },
+        ],
+        "last_seen": 90,
+    });
+    let mut usual = memory_of(&[bob]);
+    let store = saved(&mut usual);
+    let written = store.tweets["#43"].clone();
+    // Version, 2 posts; each: header (bit 3: a time), text, time (zig-zag), no links.
+    assert_eq!(written, vec![1, 2, 8, 1, b'a', 20, 0, 8, 1, b'b', 40, 0]);
+    // Author id and handle (bits 1, 2): "43", "bob".
+    let by_bob = |text: u8, at: u8| {
+        vec![
+            8 | 2 | 4,
+            2,
+            b'4',
+            b'3',
+            3,
+            b'b',
+            b'o',
+            b'b',
+            1,
+            text,
+            at,
+            0,
+        ]
+    };
+    let shapes: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "out of order",
+            vec![1, 2, 8, 1, b'b', 40, 0, 8, 1, b'a', 20, 0],
+        ),
+        (
+            "the account written as author",
+            [vec![1, 2], by_bob(b'a', 20), by_bob(b'b', 40)].concat(),
+        ),
+        (
+            "a length in two bytes",
+            vec![1, 2, 8, 0x81, 0, b'a', 20, 0, 8, 1, b'b', 40, 0],
+        ),
+        (
+            "a count in two bytes",
+            vec![1, 0x82, 0, 8, 1, b'a', 20, 0, 8, 1, b'b', 40, 0],
+        ),
+    ];
+    let want = usual.get(Some("43"), None).map(|e| e.to_data());
+    assert!(want.as_ref().is_some_and(|e| e.tweets.len() == 2));
+    for (what, record) in shapes {
+        let mut odd = store.clone();
+        odd.tweets.insert("#43".into(), record.clone());
+        let (mut m, report) = Memory::from_stored(10, odd.records());
+        assert_eq!((report.loaded, report.skipped), (1, 0), "{what}");
+        assert_eq!(m.get(Some("43"), None).map(|e| e.to_data()), want, "{what}");
+        m.rewrite_all();
+        let mut again = Store::default();
+        again.apply(&m.take_changes());
+        assert_eq!(
+            again.tweets["#43"], written,
+            "{what}: written again the usual way"
+        );
+        assert_ne!(record, written, "{what}");
+    }
 }

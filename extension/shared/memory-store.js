@@ -21,8 +21,11 @@
 // arrive); when the core decides (loose records past its limit, a rewrite, a
 // clear) it hands out pages instead and the save replaces all five stores in
 // one transaction (a compaction: it commits whole or leaves the old store as
-// it was). A restore reads pages, then tombstones, then loose records, in one
-// transaction, holding one page or one batch of records at a time.
+// it was). A restore hands the core pages, then tombstones, then loose
+// records, read in one transaction: a few pages requested ahead of the one
+// being loaded, and the tombstones and loose records (one batch for a store
+// with pages) requested while the pages load, so IndexedDB reads while the
+// core works; it holds a few pages and one batch of records at most.
 // `meta` keeps the cap in force, the last eviction, when the old saved string
 // was moved here. Version 1 databases (loose records only) upgrade in place.
 
@@ -184,8 +187,19 @@ export async function readRecords(db) {
   return recordBatch(parts);
 }
 
-/** Accounts handed to the engine per batch when restoring loose records: a few MB at most. */
-export const RESTORE_BATCH = 1000;
+/**
+ * Accounts handed to the engine per batch when restoring loose records: a
+ * few MB at most. As many as a store with pages can hold loose (the core's
+ * loose_limit is at most 4,000 values), so such a store's loose records are
+ * one batch, requested at once; a version 1 store takes several.
+ */
+export const RESTORE_BATCH = 4000;
+
+/**
+ * Pages requested ahead of the one the core is loading (each a few hundred
+ * KB): IndexedDB reads them while the core loads, so neither waits long.
+ */
+export const PAGES_AHEAD = 3;
 
 /**
  * The loose records read in batches: `count` gets the number of account
@@ -202,8 +216,42 @@ export const RESTORE_BATCH = 1000;
  */
 export async function eachRecordBatch(source, count, each, batch = RESTORE_BATCH) {
   const tx = 'objectStore' in source ? source : source.transaction([...RECORD_STORES], 'readonly');
+  const [accounts] = RECORD_STORES.map((name) => tx.objectStore(name));
+  const n = await result(accounts.count());
+  count(n);
+  return readRecordBatches(tx, n, each, batch);
+}
+
+/**
+ * The walk of {@link eachRecordBatch} over `accounts` account records (their
+ * count); when they fit one batch, every request goes out at once (no key
+ * range to wait for).
+ * @param {IDBTransaction} tx @param {number} accounts
+ * @param {(parts: [IDBValidKey[], unknown[]][]) => void} each
+ * @param {number} batch
+ * @returns {Promise<number>}
+ */
+async function readRecordBatches(tx, accounts, each, batch) {
+  if (accounts < batch) {
+    const parts = await Promise.all(RECORD_STORES.map((name) => {
+      const store = tx.objectStore(name);
+      return /** @type {Promise<[IDBValidKey[], unknown[]]>} */ (Promise.all([result(store.getAllKeys()), result(store.getAll())]));
+    }));
+    each(parts);
+    return parts.reduce((n, [keys]) => n + keys.length, 0);
+  }
+  return walkRecordBatches(tx, each, batch);
+}
+
+/**
+ * The loose records in batches of `batch` account records (key ranges).
+ * @param {IDBTransaction} tx
+ * @param {(parts: [IDBValidKey[], unknown[]][]) => void} each
+ * @param {number} batch
+ * @returns {Promise<number>}
+ */
+async function walkRecordBatches(tx, each, batch) {
   const [accounts, tweets, interactions] = RECORD_STORES.map((name) => tx.objectStore(name));
-  count(await result(accounts.count()));
   let records = 0;
   /** @type {IDBValidKey | undefined} */
   let after;
@@ -231,6 +279,16 @@ export async function eachRecordBatch(source, count, each, batch = RESTORE_BATCH
 }
 
 /**
+ * `p`, its rejection already handled (still seen by whoever awaits it): a
+ * request made ahead may fail after the restore stopped on an earlier error.
+ * @template T @param {Promise<T>} p @returns {Promise<T>}
+ */
+function handled(p) {
+  p.catch(() => {});
+  return p;
+}
+
+/**
  * A stored page's bytes; anything else (not written by this code) as no
  * bytes at all, which the core counts as a damaged page (skipped, and the
  * next save compacts without it).
@@ -246,10 +304,13 @@ function pageBytes(v) {
  * Everything stored, read in one transaction in the order a restore needs
  * it: `begin` gets an estimate of the accounts (pages × PAGE_ACCOUNTS + loose
  * account records: it only sizes the heap), `page` each page's bytes in key
- * order (the next page is already being read meanwhile: at most two pages
- * held), `gone` the tombstones' keys (once, only when there are any), `batch`
- * the loose records in batches ({@link eachRecordBatch}, the one walk over
- * them). All synchronous. Resolves with what was read.
+ * order (the next {@link PAGES_AHEAD} pages are being read meanwhile: at most
+ * that many more held), `gone` the tombstones' keys (once, only when there
+ * are any), `batch` the loose records in batches ({@link eachRecordBatch},
+ * the one walk over them). All synchronous. The tombstones, and the loose
+ * records when they are one batch (a store with pages), are requested once
+ * the first pages are, so IndexedDB reads them while the core loads pages;
+ * they are handed over after the last page. Resolves with what was read.
  * @param {IDBDatabase} db
  * @param {{ begin: (accounts: number) => void, page: (bytes: Uint8Array) => void, gone: (keys: string[]) => void, batch: (parts: [IDBValidKey[], unknown[]][]) => void }} visit
  * @param {number} [batch]
@@ -260,15 +321,34 @@ export async function eachStored(db, visit, batch = RESTORE_BATCH) {
   const pages = tx.objectStore(PAGES);
   const [pageKeys, looseAccounts] = await Promise.all([result(pages.getAllKeys()), result(tx.objectStore(RECORD_STORES[0]).count())]);
   visit.begin(pageKeys.length * PAGE_ACCOUNTS + looseAccounts);
-  let next = pageKeys.length > 0 ? result(pages.get(pageKeys[0])) : null;
-  for (let k = 0; next !== null; k += 1) {
-    const value = await next;
-    next = k + 1 < pageKeys.length ? result(pages.get(pageKeys[k + 1])) : null;
+  /** @type {Promise<unknown>[]} */
+  const ahead = [];
+  let asked = 0;
+  const ask = () => {
+    while (asked < pageKeys.length && ahead.length < PAGES_AHEAD) ahead.push(handled(result(pages.get(pageKeys[asked++]))));
+  };
+  ask();
+  const gone = handled(result(tx.objectStore(GONE).getAllKeys()));
+  // Loose records of one batch: requested now, held until the pages are in.
+  /** @type {[IDBValidKey[], unknown[]][] | null} */
+  let early = null;
+  const looseRead = looseAccounts < batch
+    ? handled(readRecordBatches(tx, looseAccounts, (parts) => { early = parts; }, batch))
+    : null;
+  while (ahead.length > 0) {
+    const value = await /** @type {Promise<unknown>} */ (ahead.shift());
+    ask();
     visit.page(pageBytes(value));
   }
-  const goneKeys = await result(tx.objectStore(GONE).getAllKeys());
+  const goneKeys = await gone;
   if (goneKeys.length > 0) visit.gone(goneKeys.map(String));
-  const records = await eachRecordBatch(tx, () => {}, visit.batch, batch);
+  let records;
+  if (looseRead !== null) {
+    records = await looseRead;
+    if (early !== null) visit.batch(early);
+  } else {
+    records = await walkRecordBatches(tx, visit.batch, batch);
+  }
   return { pages: pageKeys.length, gone: goneKeys.length, records };
 }
 

@@ -31,6 +31,14 @@
 //   restore_100k_worst_loose_values  the loose values (records + tombstones) that store holds
 //   restore_100k_idb_wasm_ms   of the worst restore: the wasm's share (the
 //                              Engine's restore calls and finishMemoryRestore)
+//   restore_100k_worst_pages_ms  of the worst restore: from the open to the
+//                              last page loaded (the pages' reads and the core's)
+//   restore_100k_worst_after_pages_ms  of the worst restore: the rest (the
+//                              tombstones and loose records, reads and core,
+//                              and finishMemoryRestore)
+//   restore_page_us, restore_loose_value_us  those two per page and per loose
+//                              value: the cost model behind the core's
+//                              loose_limit (src/memory_records.rs), measured
 //   restore_100k_idb_reads_ms  of the worst store: IndexedDB's reads alone, in
 //                              a pass that reads exactly what restoreRecords reads
 //                              (memory-store.js eachStored, the one walk) and
@@ -141,11 +149,21 @@ async function pageBench({ N, RUNS, GRACE_MS, SAVE }, user, rememberMixExtras, c
     await core.default({ module_or_path: wasmUrl });
     const engine = new core.Engine(null);
     let wasmMs = 0;
+    /** The wasm's time per call kind (begin, page, forget, chunk). */
+    const wasmBy = { begin: 0, page: 0, forget: 0, chunk: 0 };
+    let pagesEnd = 0;
     const load = store.engineLoad(engine);
     /** @type {any} */
     const timed = {};
     for (const [k, f] of Object.entries(load)) {
-      timed[k] = (...a) => { const s = performance.now(); f(...a); wasmMs += performance.now() - s; };
+      timed[k] = (...a) => {
+        const s = performance.now();
+        f(...a);
+        const e = performance.now();
+        wasmMs += e - s;
+        wasmBy[k] += e - s;
+        if (k === 'page' || k === 'begin') pagesEnd = e;
+      };
     }
     const start = performance.now();
     const d = await open(name);
@@ -159,7 +177,9 @@ async function pageBench({ N, RUNS, GRACE_MS, SAVE }, user, rememberMixExtras, c
     engine.free();
     d.close();
     if (accounts !== N || report.skipped > 0) throw new Error(`${name}: restored ${accounts} accounts (${JSON.stringify(report)}) of ${N}`);
-    return { ms: end - start, openMs: opened - start, wasmMs, records };
+    // The part after the last page (tombstones and loose records: their reads and the core's share).
+    const looseMs = f - pagesEnd;
+    return { ms: end - start, openMs: opened - start, wasmMs, records, wasmBy, pagesMs: pagesEnd - opened, looseMs, finishMs: end - f };
   };
   const restores = async (label, name) => {
     const runs = [];
@@ -167,7 +187,8 @@ async function pageBench({ N, RUNS, GRACE_MS, SAVE }, user, rememberMixExtras, c
       await sleep(GRACE_MS); // nothing open: Chromium closes the backing store, as after a worker's stop
       const r = await restore(name);
       runs.push(r);
-      log.push(`run ${run + 1} ${label}: restored in ${r.ms.toFixed(0)} ms (open ${r.openMs.toFixed(0)} ms, wasm ${r.wasmMs.toFixed(0)} ms, ${r.records} loose records)`);
+      const by = Object.entries(r.wasmBy).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
+      log.push(`run ${run + 1} ${label}: restored in ${r.ms.toFixed(0)} ms (open ${r.openMs.toFixed(0)} ms, to the last page ${r.pagesMs.toFixed(0)} ms, after it ${r.looseMs.toFixed(0)} ms, finish ${r.finishMs.toFixed(0)} ms; wasm ${r.wasmMs.toFixed(0)} ms: ${by}; ${r.records} loose records)`);
     }
     return runs;
   };
@@ -302,6 +323,12 @@ export async function idbRestore(env, { accounts = 100_000, runs = 3, save = 20 
     figure('compact_100k_ms', med(out.compact, (r) => r.busy), 'ms');
     figure('compact_100k_commit_ms', med(out.compact, (r) => r.commit), 'ms');
     figure('restore_100k_idb_wasm_ms', med(out.worst, (r) => r.wasmMs), 'ms');
+    // The cost model behind the core's loose_limit (src/memory_records.rs), as measured here.
+    const pagesOf = out.compact[0]?.pages ?? 0;
+    figure('restore_100k_worst_pages_ms', med(out.worst, (r) => r.pagesMs), 'ms');
+    figure('restore_100k_worst_after_pages_ms', med(out.worst, (r) => r.looseMs + r.finishMs), 'ms');
+    if (pagesOf > 0) figure('restore_page_us', (1000 * median(out.worst.map((r) => r.pagesMs))) / pagesOf, 'µs');
+    if (out.worstValues > 0) figure('restore_loose_value_us', (1000 * median(out.worst.map((r) => r.looseMs + r.finishMs))) / out.worstValues, 'µs');
     figure('restore_100k_idb_reads_ms', per100k(out.readsMs), 'ms');
     figure('restore_100k_idb_batch_ms', per100k(out.batchMs), 'ms');
     figure('restore_100k_old_json_ms', med(out.json, (r) => r.ms), 'ms');
