@@ -96,7 +96,7 @@ impl Line {
     #[inline(never)]
     fn not_seen_done(self, what: Message) -> Evidence {
         let reason = if self.explain {
-            Message::new("ev_not_seen", vec![Arg::Msg(what)])
+            msg("ev_not_seen", [Arg::Msg(what)])
         } else {
             Message::EMPTY
         };
@@ -146,9 +146,9 @@ impl Line {
         reason: Message,
     ) -> Evidence {
         let seen = if self.explain {
-            Message::new(
+            msg(
                 "ev_seen_from",
-                vec![Arg::Msg(value), Arg::Msg(Message::bare(from))],
+                [Arg::Msg(value), Arg::Msg(Message::bare(from))],
             )
         } else {
             Message::EMPTY
@@ -175,6 +175,14 @@ impl Line {
     }
 }
 
+/// A message with its arguments, from an array: one constructor per count of
+/// arguments instead of an allocation written out at every call site (the
+/// wasm size). The same as [`Message::new`] with the array as a vector.
+#[inline(never)]
+pub fn msg<const N: usize>(id: &'static str, args: [Arg; N]) -> Message {
+    Message::new(id, Vec::from(args))
+}
+
 /// A points setting as evidence points (settings keep them within ±50).
 pub fn setting_points(v: i64) -> i32 {
     v.clamp(-1000, 1000) as i32
@@ -190,14 +198,14 @@ pub fn setting_weight(v: i64) -> u32 {
 pub fn join_with(sep: &'static str, parts: impl IntoIterator<Item = Message>) -> Message {
     parts
         .into_iter()
-        .reduce(|acc, next| Message::new(sep, vec![Arg::Msg(acc), Arg::Msg(next)]))
+        .reduce(|acc, next| msg(sep, [Arg::Msg(acc), Arg::Msg(next)]))
         .unwrap_or(Message::EMPTY)
 }
 
 /// "<where the points sit>. <why>" as a message (`why` is a message id).
 pub fn place_why(place: Message, why: &'static str) -> Message {
-    Message::new(
+    msg(
         "ev_place_why",
-        vec![Arg::Msg(place), Arg::Msg(Message::bare(why))],
+        [Arg::Msg(place), Arg::Msg(Message::bare(why))],
     )
 }

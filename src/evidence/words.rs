@@ -6,6 +6,7 @@
 //! hashtags exact, longest match wins where matches overlap), prepared once per
 //! settings in [`prepared`](crate::prepared).
 
+use super::line::msg;
 use crate::json_out::fixed;
 use crate::message::{num, text, uint, Arg, Message};
 
@@ -195,22 +196,22 @@ units! {
 
 /// "1 post" / "3 posts" as a message.
 pub fn plural_m(n: u64, u: Unit) -> Message {
-    Message::new(if n == 1 { u.one } else { u.many }, vec![uint(n)])
+    msg(if n == 1 { u.one } else { u.many }, [uint(n)])
 }
 
 /// "1 like" for exactly one, else "2.5 likes" (any number) as a message.
 pub fn amount_m(v: f64, u: Unit) -> Message {
     if (v - 1.0).abs() < 0.005 {
-        Message::new(u.one, vec![Arg::Int(1)])
+        msg(u.one, [Arg::Int(1)])
     } else {
-        Message::new(u.many, vec![num(v)])
+        msg(u.many, [num(v)])
     }
 }
 
 /// Days as people say them, as a message: "45 days", "about 3 years".
 pub fn days_m(days: f64) -> Message {
     if days >= 730.0 {
-        Message::new("ev_about_years", vec![uint((days / 365.25).round() as u64)])
+        msg("ev_about_years", [uint((days / 365.25).round() as u64)])
     } else {
         plural_m(days.floor() as u64, unit::DAY)
     }
@@ -235,7 +236,7 @@ pub fn quoted_m(found: &[String]) -> Arg {
     Arg::List(
         found
             .iter()
-            .map(|k| Arg::Msg(Message::new("ev_quoted", vec![text(k.as_str())])))
+            .map(|k| Arg::Msg(msg("ev_quoted", [text(k.as_str())])))
             .collect(),
     )
 }
