@@ -365,19 +365,6 @@ fn as_spelled(text: Option<&str>, phrase: &str) -> String {
     phrase.to_string()
 }
 
-/// "a", "a and b", "a, b and c", "a, b, c and d" (more are cut to four).
-fn join_words(items: Vec<Message>) -> Message {
-    let ids = ["", "", "sum_and_2", "sum_and_3", "sum_and_4"];
-    match items.len() {
-        0 => Message::EMPTY,
-        1 => items.into_iter().next().unwrap_or(Message::EMPTY),
-        n => Message::new(
-            ids.get(n).copied().unwrap_or("sum_and_4"),
-            items.into_iter().take(4).map(Arg::Msg).collect(),
-        ),
-    }
-}
-
 /// "you follow 5,000 and 200 follow you" with both counts, or the fact seen
 /// when a count is missing.
 fn counts(account: &Account, e: &Evidence) -> (Message, Option<(u64, u64)>) {
@@ -416,7 +403,7 @@ fn change_line(topic: Topic, e: &Evidence, account: &Account) -> CheckLine {
             let shown = if phrases.is_empty() {
                 fact.clone()
             } else {
-                join_words(
+                crate::summary::join_words(
                     phrases
                         .iter()
                         .map(|p| msg("sc_phrase", [crate::message::text(p.as_str())]))

@@ -282,8 +282,9 @@ pub fn phrase(line: &Evidence) -> Message {
     }
 }
 
-/// "a", "a and b", "a, b and c", "a, b, c and d".
-fn join_words(parts: Vec<Message>) -> Message {
+/// "a", "a and b", "a, b and c", "a, b, c and d" (more are cut to four; the
+/// self-check joins its phrases with it too).
+pub(crate) fn join_words(parts: Vec<Message>) -> Message {
     let ids = ["", "", "sum_and_2", "sum_and_3", "sum_and_4"];
     match parts.len() {
         0 => Message::EMPTY,
