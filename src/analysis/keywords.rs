@@ -201,7 +201,7 @@ impl KeywordSet {
     pub fn matches_in(&self, text: &NormalizedText) -> Vec<&str> {
         let s = text.as_str();
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
-        self.scan(s, |start, idx| {
+        self.scan(s, &mut |start, idx| {
             let len = self.entries.get(idx).map_or(0, |e| e.norm.len());
             hits.push((start, start + len, idx));
             false
@@ -247,7 +247,7 @@ impl KeywordSet {
     /// [`KeywordSet::is_match`] on a text prepared once.
     pub fn is_match_in(&self, text: &NormalizedText) -> bool {
         let mut any = false;
-        self.scan(text.as_str(), |_, _| {
+        self.scan(text.as_str(), &mut |_, _| {
             any = true;
             true
         });
@@ -255,8 +255,9 @@ impl KeywordSet {
     }
 
     /// Calls `hit(byte offset, keyword index)` for every keyword occurrence;
-    /// stops when it returns true.
-    fn scan(&self, s: &str, mut hit: impl FnMut(usize, usize) -> bool) {
+    /// stops when it returns true. `hit` is a `dyn` (called only on a
+    /// match): one copy of the loop serves every caller.
+    fn scan(&self, s: &str, hit: &mut dyn FnMut(usize, usize) -> bool) {
         let mut prev: Option<char> = None;
         for (i, c) in s.char_indices() {
             let bucket = if c.is_ascii() {
