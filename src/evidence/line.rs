@@ -195,7 +195,7 @@ pub fn setting_weight(v: i64) -> u32 {
 
 /// Messages joined two by two with `sep` (a message id taking `$1` and
 /// `$2`, such as "$1; $2"); [`Message::EMPTY`] for none.
-pub fn join_with(sep: &'static str, parts: impl IntoIterator<Item = Message>) -> Message {
+pub fn join_with(sep: &'static str, parts: Vec<Message>) -> Message {
     parts
         .into_iter()
         .reduce(|acc, next| msg(sep, [Arg::Msg(acc), Arg::Msg(next)]))

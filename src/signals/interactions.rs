@@ -84,7 +84,8 @@ pub fn interactions(subject: &Subject, s: &Settings, now: i64) -> Evidence {
                 .iter()
                 .map(|&k| r.kind(k))
                 .filter(|k| k.count > 0)
-                .map(|k| Message::new(verb(k.kind), vec![uint(k.count as u64)])),
+                .map(|k| Message::new(verb(k.kind), vec![uint(k.count as u64)]))
+                .collect(),
         );
         let mut parts = vec![what];
         if r.recent.interactions > 0 {
