@@ -45,19 +45,20 @@ impl Line {
         threshold: impl FnOnce() -> Message,
         weight: u32,
     ) -> Self {
-        let explain = subject.explain();
-        let threshold = if explain { threshold() } else { Message::EMPTY };
-        Line::build(signal, label, threshold, weight, explain)
+        let threshold = subject.explain().then(threshold);
+        Line::build(signal, label, threshold, weight)
     }
 
+    /// The line; `threshold` is `None` on the fast path (each call site only
+    /// passes what its closure built, or nothing).
     #[inline(never)]
     fn build(
         signal: &'static str,
         label: &'static str,
-        threshold: Message,
+        threshold: Option<Message>,
         weight: u32,
-        explain: bool,
     ) -> Self {
+        let explain = threshold.is_some();
         Line {
             signal,
             label: if explain {
@@ -65,7 +66,7 @@ impl Line {
             } else {
                 Message::EMPTY
             },
-            threshold,
+            threshold: threshold.unwrap_or(Message::EMPTY),
             weight,
             explain,
         }
