@@ -4,7 +4,7 @@
 
 use super::line::msg;
 use super::line::setting_points;
-use super::words::{amount_m, round_arg, Unit};
+use super::words::{amount_m, pow10, round_arg, Unit};
 use crate::message::{int, num, signed, Arg, Message};
 
 /// Graded points for a count: linear in `log10(1 + value)` between two
@@ -56,9 +56,9 @@ impl Ramp {
 
     fn back(&self, x: f64) -> f64 {
         if self.plain_log {
-            10f64.powf(x)
+            pow10(x)
         } else {
-            10f64.powf(x) - 1.0
+            pow10(x) - 1.0
         }
     }
 

@@ -82,12 +82,33 @@ pub fn round_num(v: f64) -> String {
     if !v.is_finite() || v <= 0.0 {
         return number(v.max(0.0));
     }
-    let mag = 10f64.powf(v.log10().floor() - 1.0);
+    let mag = pow10(v.log10().floor() - 1.0);
     let r = (v / mag).round() * mag;
     if r >= 1.0 {
         count(r.round() as u64)
     } else {
         number(r)
+    }
+}
+
+/// 10 to the power `x`, without libm's `pow` (about 2 KB of the wasm, where
+/// only these wording helpers used it): the whole part by `powi` (exact up to
+/// 10^22), the fraction by `exp`. Within a few units in the last place of
+/// `10f64.powf(x)`, and the same for whole `x` from -4 to 22, so the two
+/// significant digits [`round_arg`] shows are the same
+/// (`tests/ramp_props.rs`).
+pub fn pow10(x: f64) -> f64 {
+    if !x.is_finite() {
+        return if x.is_nan() || x > 0.0 { x } else { 0.0 };
+    }
+    let whole = x.floor();
+    let frac = x - whole;
+    // Beyond ±400 the result is 0 or infinite either way.
+    let int = 10f64.powi(whole.clamp(-400.0, 400.0) as i32);
+    if frac == 0.0 {
+        int
+    } else {
+        (frac * std::f64::consts::LN_10).exp() * int
     }
 }
 
@@ -222,7 +243,7 @@ pub fn round_arg(v: f64) -> Arg {
     if !v.is_finite() || v <= 0.0 {
         return num(v.max(0.0));
     }
-    let mag = 10f64.powf(v.log10().floor() - 1.0);
+    let mag = pow10(v.log10().floor() - 1.0);
     let r = (v / mag).round() * mag;
     if r >= 1.0 {
         uint(r.round() as u64)
