@@ -681,13 +681,20 @@ fn duplicates(authored_newest_first: &[&Tweet]) -> Duplicates {
     }
 }
 
-/// Half-octave bucket of a gap in seconds.
+/// Half-octave bucket of a gap in seconds: `floor(2·log2(gap)) + 1`, which is
+/// the bit length of `gap²`, computed so without a logarithm (libm's `log2`
+/// stays out of the wasm; the same bucket for every gap, see the tests).
 fn interval_bucket(gap: i64) -> usize {
     if gap <= 0 {
         return 0;
     }
-    let b = (2.0 * (gap as f64).log2()).floor() as usize + 1;
-    b.min(INTERVAL_BUCKETS - 1)
+    // From 2^32 on, 2·log2(gap) >= 64: the last bucket.
+    let Ok(g) = u32::try_from(gap) else {
+        return INTERVAL_BUCKETS - 1;
+    };
+    let square = u64::from(g) * u64::from(g);
+    let bits = (u64::BITS - square.leading_zeros()) as usize;
+    bits.min(INTERVAL_BUCKETS - 1)
 }
 
 fn intervals(times_ascending: &[i64]) -> Intervals {
@@ -742,4 +749,36 @@ fn clock_uniformity(times: &[i64], bucket: impl Fn(i64) -> usize) -> Option<Cloc
         top_bucket: top_bucket as u32,
         top_count,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{interval_bucket, INTERVAL_BUCKETS};
+
+    /// The bucket as it was computed, with a logarithm.
+    fn by_log2(gap: i64) -> usize {
+        if gap <= 0 {
+            return 0;
+        }
+        let b = (2.0 * (gap as f64).log2()).floor() as usize + 1;
+        b.min(INTERVAL_BUCKETS - 1)
+    }
+
+    #[test]
+    fn interval_buckets_are_the_logarithms_buckets() {
+        // Every gap up to 48 days, then every gap near each bucket's start
+        // (where gap² passes a power of two) and the extremes.
+        for gap in -3..=(1 << 22) {
+            assert_eq!(interval_bucket(gap), by_log2(gap), "gap {gap}");
+        }
+        for k in 1..=70u32 {
+            let start = 2f64.powf(f64::from(k) / 2.0).ceil() as i64;
+            for gap in start.saturating_sub(5_000)..=start.saturating_add(5_000) {
+                assert_eq!(interval_bucket(gap), by_log2(gap), "gap {gap}");
+            }
+        }
+        for gap in [u32::MAX as i64, 1 << 32, i64::MAX, i64::MIN] {
+            assert_eq!(interval_bucket(gap), by_log2(gap), "gap {gap}");
+        }
+    }
 }
