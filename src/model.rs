@@ -134,8 +134,14 @@ pub struct Account {
 impl Account {
     /// An account known only by handle.
     pub fn with_handle(handle: impl Into<String>, source: Source) -> Self {
+        Account::of_handle(handle.into(), source)
+    }
+
+    /// [`Account::with_handle`] without its conversion: one copy of the
+    /// (large) constructor whatever the handle's type.
+    fn of_handle(handle: String, source: Source) -> Self {
         Account {
-            handle: handle.into(),
+            handle,
             source,
             ..Account::default()
         }

@@ -24,6 +24,7 @@
 //!   before rewards of the same size); then observed lines with no points; then
 //!   lines not seen yet; the score-limit line last. Ties keep family order.
 
+use crate::evidence::msg;
 use std::mem::ManuallyDrop;
 
 use crate::message::{int, Message};
@@ -316,7 +317,7 @@ fn clamp_line(raw: i64, score: i64) -> Evidence {
     Evidence {
         signal: "score_limit".to_string(),
         label: Message::bare("ev_limit_label"),
-        seen: Some(Message::new("ev_limit_seen", vec![int(raw)])),
+        seen: Some(msg("ev_limit_seen", [int(raw)])),
         threshold: Message::bare("ev_limit_threshold"),
         points: (score - raw) as i32,
         weight: 0,

@@ -10,6 +10,7 @@
 //! by id; unknown ids that cost points get a plain line of their own, missing
 //! ids read as "needs data".
 
+use crate::evidence::msg;
 use serde::Serialize;
 
 use crate::json_out::{Obj, WriteJson};
@@ -238,11 +239,11 @@ pub fn self_check(verdict: &Verdict, account: &Account) -> SelfCheck {
     let level_message = crate::summary::level_message(verdict.level);
     let level_label = level_message.id;
     let summary = if verdict.level == Level::NotEnoughData {
-        Message::new("sc_summary_nodata", vec![uint(u64::from(verdict.score))])
+        msg("sc_summary_nodata", [uint(u64::from(verdict.score))])
     } else {
-        Message::new(
+        msg(
             "sc_summary",
-            vec![uint(u64::from(verdict.score)), Arg::Msg(level_message)],
+            [uint(u64::from(verdict.score)), Arg::Msg(level_message)],
         )
     };
     SelfCheck {
@@ -294,7 +295,7 @@ fn auto_dms() -> CheckLine {
     let advice = Message::bare("sc_advice_dms");
     CheckLine {
         advice: Some(advice.clone()),
-        text: Message::new("sc_text_dms", vec![Arg::Msg(advice)]),
+        text: msg("sc_text_dms", [Arg::Msg(advice)]),
         ..plain(Topic::AutoDms, Status::CannotCheck, Message::EMPTY)
     }
 }
@@ -364,25 +365,12 @@ fn as_spelled(text: Option<&str>, phrase: &str) -> String {
     phrase.to_string()
 }
 
-/// "a", "a and b", "a, b and c", "a, b, c and d" (more are cut to four).
-fn join_words(items: Vec<Message>) -> Message {
-    let ids = ["", "", "sum_and_2", "sum_and_3", "sum_and_4"];
-    match items.len() {
-        0 => Message::EMPTY,
-        1 => items.into_iter().next().unwrap_or(Message::EMPTY),
-        n => Message::new(
-            ids.get(n).copied().unwrap_or("sum_and_4"),
-            items.into_iter().take(4).map(Arg::Msg).collect(),
-        ),
-    }
-}
-
 /// "you follow 5,000 and 200 follow you" with both counts, or the fact seen
 /// when a count is missing.
 fn counts(account: &Account, e: &Evidence) -> (Message, Option<(u64, u64)>) {
     match (account.following, account.followers) {
         (Some(following), Some(followers)) => (
-            Message::new("sc_fact_counts", vec![uint(following), uint(followers)]),
+            msg("sc_fact_counts", [uint(following), uint(followers)]),
             Some((following, followers)),
         ),
         _ => (fact_of(e), None),
@@ -393,7 +381,7 @@ fn change_line(topic: Topic, e: &Evidence, account: &Account) -> CheckLine {
     let fact = fact_of(e);
     let m = Message::bare;
     let with = |id: &'static str, fact: &Message, advice: &Message| {
-        Message::new(id, vec![Arg::Msg(fact.clone()), Arg::Msg(advice.clone())])
+        msg(id, [Arg::Msg(fact.clone()), Arg::Msg(advice.clone())])
     };
     let (fact_words, text, advice): (Message, Message, Message) = match e.signal.as_str() {
         "begging" | "spam_words" | "guru" => {
@@ -415,10 +403,10 @@ fn change_line(topic: Topic, e: &Evidence, account: &Account) -> CheckLine {
             let shown = if phrases.is_empty() {
                 fact.clone()
             } else {
-                join_words(
+                crate::summary::join_words(
                     phrases
                         .iter()
-                        .map(|p| Message::new("sc_phrase", vec![crate::message::text(p.as_str())]))
+                        .map(|p| msg("sc_phrase", [crate::message::text(p.as_str())]))
                         .collect(),
                 )
             };
@@ -438,27 +426,27 @@ fn change_line(topic: Topic, e: &Evidence, account: &Account) -> CheckLine {
                     "sc_what_words"
                 },
             );
-            let fact_words = Message::new(
+            let fact_words = msg(
                 "sc_fact_in_your",
-                vec![Arg::Msg(shown.clone()), Arg::Msg(place.clone())],
+                [Arg::Msg(shown.clone()), Arg::Msg(place.clone())],
             );
             match e.signal.as_str() {
                 "begging" => {
-                    let advice = Message::new("sc_advice_remove", vec![Arg::Msg(what)]);
-                    let text = Message::new(
+                    let advice = msg("sc_advice_remove", [Arg::Msg(what)]);
+                    let text = msg(
                         "sc_text_begging",
-                        vec![Arg::Msg(place), Arg::Msg(shown), Arg::Msg(advice.clone())],
+                        [Arg::Msg(place), Arg::Msg(shown), Arg::Msg(advice.clone())],
                     );
                     (fact_words, text, advice)
                 }
                 "spam_words" => {
-                    let advice = Message::new(
+                    let advice = msg(
                         "sc_advice_rewrite",
-                        vec![Arg::Msg(place.clone()), Arg::Msg(what)],
+                        [Arg::Msg(place.clone()), Arg::Msg(what)],
                     );
-                    let text = Message::new(
+                    let text = msg(
                         "sc_text_spam",
-                        vec![Arg::Msg(place), Arg::Msg(shown), Arg::Msg(advice.clone())],
+                        [Arg::Msg(place), Arg::Msg(shown), Arg::Msg(advice.clone())],
                     );
                     (fact_words, text, advice)
                 }
@@ -472,7 +460,7 @@ fn change_line(topic: Topic, e: &Evidence, account: &Account) -> CheckLine {
             let advice = m("sc_advice_bio");
             (
                 m("sc_fact_empty_bio"),
-                Message::new("sc_text_bio", vec![Arg::Msg(advice.clone())]),
+                msg("sc_text_bio", [Arg::Msg(advice.clone())]),
                 advice,
             )
         }
@@ -484,9 +472,9 @@ fn change_line(topic: Topic, e: &Evidence, account: &Account) -> CheckLine {
                 _ => (m("sc_advice_f4f"), "sc_text_f4f", "sc_text_f4f_one"),
             };
             let text = match both {
-                Some((following, followers)) => Message::new(
+                Some((following, followers)) => msg(
                     both_id,
-                    vec![uint(following), uint(followers), Arg::Msg(advice.clone())],
+                    [uint(following), uint(followers), Arg::Msg(advice.clone())],
                 ),
                 None => with(one_id, &counted, &advice),
             };
@@ -568,9 +556,9 @@ fn other_line(e: &Evidence) -> CheckLine {
         signal: Some(e.signal.clone()),
         points: e.points,
         fact: Some(fact.clone()),
-        text: Message::new(
+        text: msg(
             "sc_text_other",
-            vec![
+            [
                 uint(u64::from(e.points.unsigned_abs())),
                 Arg::Msg(e.label.clone()),
                 Arg::Msg(fact),

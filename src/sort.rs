@@ -22,7 +22,15 @@ pub fn by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
         return;
     }
     let items: &[T] = v;
-    let order = order(items.len(), &mut |a, b| cmp(&items[a], &items[b]));
+    // `order` only asks for indices below `n`: `get` instead of indexing
+    // keeps a panic (its message and place) out of every instance.
+    let order = order(
+        items.len(),
+        &mut ByIndex(|a: usize, b: usize| match (items.get(a), items.get(b)) {
+            (Some(x), Some(y)) => cmp(x, y),
+            _ => Ordering::Equal,
+        }),
+    );
     permute(v, order);
 }
 
@@ -37,16 +45,38 @@ pub fn by_cached_key<T, K: Ord>(v: &mut [T], key: impl FnMut(&T) -> K) {
         return;
     }
     let keys: Vec<K> = v.iter().map(key).collect();
-    let order = order(keys.len(), &mut |a, b| keys[a].cmp(&keys[b]));
+    let order = order(
+        keys.len(),
+        &mut ByIndex(|a: usize, b: usize| match (keys.get(a), keys.get(b)) {
+            (Some(x), Some(y)) => x.cmp(y),
+            _ => Ordering::Equal,
+        }),
+    );
     permute(v, order);
 }
 
 /// The indices `0..n` in the stable order `cmp` gives them: the one copy of
 /// the sort (std's, on indices) that every helper above shares.
-fn order(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+fn order(n: usize, cmp: &mut dyn IndexCmp) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..n).collect();
-    idx.sort_by(|a, b| cmp(*a, *b));
+    idx.sort_by(|a, b| cmp.cmp(*a, *b));
     idx
+}
+
+/// A comparison of two indices, as a trait of its own: the vtable of a
+/// `dyn FnMut` also holds a `call_once` shim, a second copy of every
+/// comparison closure.
+trait IndexCmp {
+    fn cmp(&mut self, a: usize, b: usize) -> Ordering;
+}
+
+/// A closure comparing indices, as an [`IndexCmp`].
+struct ByIndex<F>(F);
+
+impl<F: FnMut(usize, usize) -> Ordering> IndexCmp for ByIndex<F> {
+    fn cmp(&mut self, a: usize, b: usize) -> Ordering {
+        (self.0)(a, b)
+    }
 }
 
 /// Moves the elements so that the new `v[i]` is the old `v[order[i]]`
@@ -54,14 +84,12 @@ fn order(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> 
 fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
     const DONE: usize = usize::MAX;
     for start in 0..v.len().min(order.len()) {
-        if order[start] == DONE {
-            continue;
-        }
         let mut j = start;
-        loop {
-            let k = order[j];
-            order[j] = DONE;
-            if k == start || k >= v.len() {
+        // Every `get_mut` finds its slot (`order` is a permutation); a
+        // missing one ends the cycle instead of panicking.
+        while let Some(slot) = order.get_mut(j) {
+            let k = std::mem::replace(slot, DONE);
+            if k == DONE || k == start || k >= v.len() {
                 break;
             }
             v.swap(j, k);

@@ -8,6 +8,7 @@
 //! signal id and direction (the [`PHRASES`] table); a signal without a phrase
 //! falls back to its label.
 
+use crate::evidence::msg;
 use serde::{Deserialize, Serialize};
 
 use crate::message::{Arg, Message};
@@ -270,19 +271,20 @@ pub fn phrase(line: &Evidence) -> Message {
     // The ids, not the English of `PHRASES`: the wasm carries no English.
     match phrase_id(&line.signal, line.points < 0) {
         Some(id) => Message::bare(id),
-        None => Message::new(
+        None => msg(
             if line.points < 0 {
                 "sum_label_against"
             } else {
                 "sum_label_for"
             },
-            vec![Arg::Msg(line.label.clone())],
+            [Arg::Msg(line.label.clone())],
         ),
     }
 }
 
-/// "a", "a and b", "a, b and c", "a, b, c and d".
-fn join_words(parts: Vec<Message>) -> Message {
+/// "a", "a and b", "a, b and c", "a, b, c and d" (more are cut to four; the
+/// self-check joins its phrases with it too).
+pub(crate) fn join_words(parts: Vec<Message>) -> Message {
     let ids = ["", "", "sum_and_2", "sum_and_3", "sum_and_4"];
     match parts.len() {
         0 => Message::EMPTY,
@@ -330,26 +332,23 @@ fn why(level: Level, top: &[&Evidence]) -> Message {
         .take(WHY_REASONS)
         .map(|e| phrase(e))
         .collect();
-    let nothing = || Message::new("sum_why_nothing", vec![words()]);
+    let nothing = || msg("sum_why_nothing", [words()]);
     match level {
-        Level::NotEnoughData => Message::new("sum_why_too_little", vec![words()]),
+        Level::NotEnoughData => msg("sum_why_too_little", [words()]),
         _ if against.is_empty() && in_favour.is_empty() => nothing(),
-        Level::FollowBack if !in_favour.is_empty() => Message::new(
-            "sum_why_list",
-            vec![words(), Arg::Msg(join_words(in_favour))],
-        ),
+        Level::FollowBack if !in_favour.is_empty() => {
+            msg("sum_why_list", [words(), Arg::Msg(join_words(in_favour))])
+        }
         Level::Skip if !against.is_empty() => {
-            Message::new("sum_why_list", vec![words(), Arg::Msg(join_words(against))])
+            msg("sum_why_list", [words(), Arg::Msg(join_words(against))])
         }
         _ => {
             let first_for = in_favour.into_iter().next();
             let first_against = against.into_iter().next();
             match (first_for, first_against) {
-                (Some(f), Some(a)) => {
-                    Message::new("sum_why_but", vec![words(), Arg::Msg(f), Arg::Msg(a)])
-                }
-                (Some(f), None) => Message::new("sum_why_for_only", vec![words(), Arg::Msg(f)]),
-                (None, Some(a)) => Message::new("sum_why_against_only", vec![words(), Arg::Msg(a)]),
+                (Some(f), Some(a)) => msg("sum_why_but", [words(), Arg::Msg(f), Arg::Msg(a)]),
+                (Some(f), None) => msg("sum_why_for_only", [words(), Arg::Msg(f)]),
+                (None, Some(a)) => msg("sum_why_against_only", [words(), Arg::Msg(a)]),
                 (None, None) => nothing(),
             }
         }
@@ -393,17 +392,17 @@ fn seen_words(verdict: &Verdict) -> Message {
         sources.push(Message::bare("sum_src_history"));
     }
     if sources.is_empty() {
-        return Message::new("sum_seen_nothing", vec![sure]);
+        return msg("sum_seen_nothing", [sure]);
     }
     let based = if sources.len() == 1 {
-        Message::new("sum_based_only", vec![Arg::Msg(join_words(sources))])
+        msg("sum_based_only", [Arg::Msg(join_words(sources))])
     } else {
-        Message::new("sum_based", vec![Arg::Msg(join_words(sources))])
+        msg("sum_based", [Arg::Msg(join_words(sources))])
     };
     if posts {
-        Message::new("sum_seen", vec![sure, Arg::Msg(based)])
+        msg("sum_seen", [sure, Arg::Msg(based)])
     } else {
-        Message::new("sum_seen_no_posts", vec![sure, Arg::Msg(based)])
+        msg("sum_seen_no_posts", [sure, Arg::Msg(based)])
     }
 }
 

@@ -86,6 +86,27 @@ mod analysis {
     }
 
     #[test]
+    fn many_keywords_starting_with_other_characters() {
+        // Non-ASCII first characters in no order, two sharing one ("日"):
+        // each is found, in order of appearance, the longer one winning.
+        let set = KeywordSet::new(&kw(&[
+            "ümlaut",
+            "日本",
+            "état",
+            "über",
+            "日本語",
+            "ßig",
+            "ämter",
+        ]));
+        assert_eq!(
+            set.matches("état über ämter 日本語 ümlaut"),
+            vec!["état", "über", "ämter", "日本語", "ümlaut"]
+        );
+        assert_eq!(set.matches("日本 and ÄMTER"), vec!["日本", "ämter"]);
+        assert!(set.matches("öl und übermut").is_empty());
+    }
+
+    #[test]
     fn spaceless_scripts_match_inside_sentences() {
         let set = KeywordSet::new(&kw(&["相互フォロー", "followback"]));
         assert_eq!(

@@ -409,6 +409,59 @@ mod analysis {
     }
 
     #[test]
+    fn links_count_once_per_post_and_duplicate_groups_are_counted_apart() {
+        // The same page three ways in post 1 (one post), again in post 2, and
+        // a second domain in posts 3 and 4: ties between domains go to the
+        // alphabetically first. Texts: "buy now" three times (one group of
+        // 3), "see you" twice (a group of 2), one text alone.
+        let posts = vec![
+            tweet(
+                1,
+                TweetKind::Original,
+                1_000,
+                "buy now",
+                &[
+                    "https://www.Shop.example/deal/",
+                    "http://shop.example/deal",
+                    "shop.example/deal",
+                ],
+            ),
+            tweet(
+                2,
+                TweetKind::Original,
+                2_000,
+                "buy now",
+                &["https://shop.example/deal"],
+            ),
+            tweet(
+                3,
+                TweetKind::Original,
+                3_000,
+                "buy now",
+                &["https://b.example/x"],
+            ),
+            tweet(
+                4,
+                TweetKind::Original,
+                4_000,
+                "see you",
+                &["https://b.example/y"],
+            ),
+            tweet(5, TweetKind::Original, 5_000, "see you", &[]),
+            tweet(6, TweetKind::Original, 6_000, "a text of its own here", &[]),
+        ];
+        let s = TimelineStats::from_tweets(&posts, &Account::default(), 9_000, &[]).expect("posts");
+        assert_eq!(s.max_same_url, 2);
+        assert_eq!(s.own_site.basis, OwnSiteBasis::MostLinked);
+        assert_eq!(s.own_site.domain.as_deref(), Some("b.example"));
+        assert_eq!(s.own_site.share, Share::new(2, 6));
+        assert_eq!(s.duplicates.considered, 6);
+        assert_eq!(s.duplicates.max_copies, 3);
+        assert_eq!(s.duplicates.repeated_texts, 2);
+        assert_eq!(s.duplicates.repeats, Share::new(3, 6));
+    }
+
+    #[test]
     fn same_post_seen_twice_counts_once_and_untimed_posts_count_in_shares() {
         let mut posts = vec![
             tweet(1, TweetKind::Original, 1_000, "hello world again", &[]),

@@ -30,8 +30,6 @@
 //! scanned once; at each character only the keywords starting with that
 //! character are tried.
 
-use std::collections::HashMap;
-
 /// A text prepared for matching: lower-cased, whitespace runs collapsed to a
 /// single space, full-width `＃`/`＠` mapped to `#`/`@`. Build it once when
 /// several keyword sets look at the same bio.
@@ -120,8 +118,10 @@ pub struct KeywordSet {
     entries: Vec<Entry>,
     /// Keyword indexes by the first byte of their normal form, ASCII only.
     ascii: Vec<Vec<usize>>,
-    /// Keyword indexes by first character, for the rest.
-    other: HashMap<char, Vec<usize>>,
+    /// Keyword indexes by first character, for the rest, sorted by that
+    /// character (a binary search; a map of its own type would bring its own
+    /// copy of the hash table's code into the wasm).
+    other: Vec<(char, Vec<usize>)>,
 }
 
 impl KeywordSet {
@@ -140,7 +140,7 @@ impl KeywordSet {
         let mut set = KeywordSet {
             entries: Vec::new(),
             ascii: vec![Vec::new(); 128],
-            other: HashMap::new(),
+            other: Vec::new(),
         };
         for listed in keywords {
             let norm = normalize(listed);
@@ -159,7 +159,14 @@ impl KeywordSet {
             });
             match set.ascii.get_mut(first as usize) {
                 Some(bucket) if first.is_ascii() => bucket.push(idx),
-                _ => set.other.entry(first).or_default().push(idx),
+                _ => match set.other.binary_search_by_key(&first, |(c, _)| *c) {
+                    Ok(at) => {
+                        if let Some((_, bucket)) = set.other.get_mut(at) {
+                            bucket.push(idx);
+                        }
+                    }
+                    Err(at) => set.other.insert(at, (first, vec![idx])),
+                },
             }
         }
         set
@@ -194,7 +201,7 @@ impl KeywordSet {
     pub fn matches_in(&self, text: &NormalizedText) -> Vec<&str> {
         let s = text.as_str();
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
-        self.scan(s, |start, idx| {
+        self.scan(s, &mut |start, idx| {
             let len = self.entries.get(idx).map_or(0, |e| e.norm.len());
             hits.push((start, start + len, idx));
             false
@@ -240,7 +247,7 @@ impl KeywordSet {
     /// [`KeywordSet::is_match`] on a text prepared once.
     pub fn is_match_in(&self, text: &NormalizedText) -> bool {
         let mut any = false;
-        self.scan(text.as_str(), |_, _| {
+        self.scan(text.as_str(), &mut |_, _| {
             any = true;
             true
         });
@@ -248,14 +255,19 @@ impl KeywordSet {
     }
 
     /// Calls `hit(byte offset, keyword index)` for every keyword occurrence;
-    /// stops when it returns true.
-    fn scan(&self, s: &str, mut hit: impl FnMut(usize, usize) -> bool) {
+    /// stops when it returns true. `hit` is a `dyn` (called only on a
+    /// match): one copy of the loop serves every caller.
+    fn scan(&self, s: &str, hit: &mut dyn FnMut(usize, usize) -> bool) {
         let mut prev: Option<char> = None;
         for (i, c) in s.char_indices() {
             let bucket = if c.is_ascii() {
                 self.ascii.get(c as usize)
             } else {
-                self.other.get(&c)
+                self.other
+                    .binary_search_by_key(&c, |(k, _)| *k)
+                    .ok()
+                    .and_then(|at| self.other.get(at))
+                    .map(|(_, bucket)| bucket)
             };
             if let (Some(bucket), Some(rest)) = (bucket, s.get(i..)) {
                 for &idx in bucket {

@@ -2,8 +2,6 @@
 //! carried a conversation with me, greet me, reply"): counts and recency per
 //! kind of interaction, and how many different recent days it happened on.
 
-use std::collections::HashSet;
-
 use serde::Serialize;
 
 use crate::model::{Account, Interaction, InteractionKind};
@@ -118,7 +116,11 @@ impl RelationshipStats {
             .filter_map(|i| i.at.map(|at| (at.min(now), i.kind)))
             .filter(|(at, _)| *at >= window_start)
             .collect();
-        let days: HashSet<i64> = in_window.iter().map(|(at, _)| at.div_euclid(DAY)).collect();
+        // Sorted and deduplicated: the number of different days (the crate's
+        // sort of i64 exists anyway; a set of i64 would bring its own code).
+        let mut days: Vec<i64> = in_window.iter().map(|(at, _)| at.div_euclid(DAY)).collect();
+        crate::sort::values(&mut days);
+        days.dedup();
         let recent_kinds: Vec<InteractionKind> = ALL_KINDS
             .iter()
             .copied()

@@ -14,7 +14,11 @@
 //! Cost: O(n log n), except near-duplicate detection, which compares the
 //! newest [`DUPLICATE_WINDOW`] authored posts pairwise (at most ~20,000 pairs).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+/// The one map type of this module (seen sets, counts, indexes by text):
+/// each distinct key/value type brings its own copy of the hash table's code.
+type Counts<'a> = HashMap<&'a str, usize>;
 
 use serde::Serialize;
 
@@ -327,7 +331,7 @@ impl TimelineStats {
             .filter(|_| own_site.basis == OwnSiteBasis::ProfileUrl);
         let mut self_promotion = 0;
         let mut begging = 0;
-        let mut begging_seen: HashSet<&str> = HashSet::new();
+        let mut begging_seen: Counts = HashMap::new();
         let mut conversation = 0;
         for t in &posts {
             let norm = NormalizedText::new(&t.text);
@@ -345,7 +349,7 @@ impl TimelineStats {
                 let seen = options.begging.matches_in(&norm);
                 if !seen.is_empty() {
                     begging += 1;
-                    begging_seen.extend(seen);
+                    begging_seen.extend(seen.into_iter().map(|k| (k, 0)));
                 }
             }
             if is_conversation(t, &own_handle) {
@@ -356,7 +360,7 @@ impl TimelineStats {
         let begging_phrases_seen = options
             .begging
             .keywords()
-            .filter(|k| begging_seen.contains(k))
+            .filter(|k| begging_seen.contains_key(k))
             .map(str::to_string)
             .collect();
 
@@ -418,11 +422,11 @@ fn days_since(newest_at: Option<i64>, now: i64) -> Option<f64> {
 /// Posts with duplicate ids removed (first kept), newest first; posts without
 /// a time after the timed ones, in input order.
 fn distinct_newest_first(tweets: &[Tweet]) -> Vec<&Tweet> {
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: Counts = HashMap::new();
     let mut posts: Vec<&Tweet> = tweets
         .iter()
         .filter(|t| match t.id.as_deref() {
-            Some(id) if !id.is_empty() => seen.insert(id),
+            Some(id) if !id.is_empty() => seen.insert(id, 0).is_none(),
             _ => true,
         })
         .collect();
@@ -452,18 +456,34 @@ fn links_of(t: &Tweet) -> Vec<&str> {
 }
 
 fn max_same_url(external: &[Vec<&str>]) -> usize {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for ls in external {
-        let distinct: HashSet<String> = ls
-            .iter()
-            .filter(|u| !is_shortener_link(u))
-            .map(|u| canonical_url(u))
-            .collect();
-        for u in distinct {
-            *counts.entry(u).or_default() += 1;
-        }
+    // Each post's distinct canonical links (a post has few: a list is
+    // enough), then in how many posts each one appears.
+    let per_post: Vec<Vec<String>> = external
+        .iter()
+        .map(|ls| {
+            distinct(
+                ls.iter()
+                    .filter(|u| !is_shortener_link(u))
+                    .map(|u| canonical_url(u)),
+            )
+        })
+        .collect();
+    let mut counts: Counts = HashMap::new();
+    for u in per_post.iter().flatten() {
+        *counts.entry(u.as_str()).or_default() += 1;
     }
     counts.values().copied().max().unwrap_or(0)
+}
+
+/// The distinct items, in their first order.
+fn distinct(items: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
 }
 
 /// URL without scheme, `www.`, trailing `/` or letter case of the host, for
@@ -482,19 +502,20 @@ fn own_site(account: &Account, external: &[Vec<&str>]) -> OwnSite {
         .as_deref()
         .filter(|u| !is_shortener_link(u) && !is_x_link(u))
         .and_then(registrable_domain);
-    let per_post: Vec<HashSet<String>> = external
+    let per_post: Vec<Vec<String>> = external
         .iter()
         .map(|ls| {
-            ls.iter()
-                .filter(|u| !is_shortener_link(u))
-                .filter_map(|u| registrable_domain(u))
-                .collect()
+            distinct(
+                ls.iter()
+                    .filter(|u| !is_shortener_link(u))
+                    .filter_map(|u| registrable_domain(u)),
+            )
         })
         .collect();
     let (domain, basis) = match profile {
         Some(d) => (Some(d), OwnSiteBasis::ProfileUrl),
         None => {
-            let mut counts: HashMap<&str, usize> = HashMap::new();
+            let mut counts: Counts = HashMap::new();
             for d in per_post.iter().flatten() {
                 *counts.entry(d.as_str()).or_default() += 1;
             }
@@ -508,9 +529,9 @@ fn own_site(account: &Account, external: &[Vec<&str>]) -> OwnSite {
             }
         }
     };
-    let count = domain
-        .as_deref()
-        .map_or(0, |d| per_post.iter().filter(|s| s.contains(d)).count());
+    let count = domain.as_deref().map_or(0, |d| {
+        per_post.iter().filter(|s| s.iter().any(|x| x == d)).count()
+    });
     OwnSite {
         domain,
         basis,
@@ -600,23 +621,27 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 /// Groups the newest authored posts by same text (exact after normalising,
 /// or word-pair Jaccard >= 0.8, joined transitively).
 fn duplicates(authored_newest_first: &[&Tweet]) -> Duplicates {
-    let mut by_text: HashMap<String, usize> = HashMap::new();
-    let mut texts: Vec<(String, usize)> = Vec::new();
-    let mut considered = 0;
-    for t in authored_newest_first.iter().take(DUPLICATE_WINDOW) {
-        let norm = normalize_for_duplicates(&t.text);
-        if norm.is_empty() || is_link_only(&t.text, !links_of(t).is_empty()) {
-            continue;
-        }
-        considered += 1;
-        match by_text.get(&norm) {
+    let norms: Vec<String> = authored_newest_first
+        .iter()
+        .take(DUPLICATE_WINDOW)
+        .filter_map(|t| {
+            let norm = normalize_for_duplicates(&t.text);
+            let skip = norm.is_empty() || is_link_only(&t.text, !links_of(t).is_empty());
+            (!skip).then_some(norm)
+        })
+        .collect();
+    let considered = norms.len();
+    let mut by_text: Counts = HashMap::new();
+    let mut texts: Vec<(&str, usize)> = Vec::new();
+    for norm in &norms {
+        match by_text.get(norm.as_str()) {
             Some(&i) => {
                 if let Some(entry) = texts.get_mut(i) {
                     entry.1 += 1;
                 }
             }
             None => {
-                by_text.insert(norm.clone(), texts.len());
+                by_text.insert(norm, texts.len());
                 texts.push((norm, 1));
             }
         }
@@ -638,26 +663,38 @@ fn duplicates(authored_newest_first: &[&Tweet]) -> Duplicates {
             }
         }
     }
-    let mut sizes: HashMap<usize, usize> = HashMap::new();
+    // Copies per group, by its root (every text counts at least once, so a
+    // group's size is never 0: zeros are indices that are no root).
+    let mut sizes: Vec<usize> = vec![0; texts.len()];
     for (i, (_, count)) in texts.iter().enumerate() {
-        *sizes.entry(find(&mut parent, i)).or_default() += count;
+        if let Some(size) = sizes.get_mut(find(&mut parent, i)) {
+            *size += count;
+        }
     }
-    let repeats: usize = sizes.values().map(|s| s - 1).sum();
+    let groups = || sizes.iter().copied().filter(|&s| s > 0);
+    let repeats: usize = groups().map(|s| s - 1).sum();
     Duplicates {
         considered,
         repeats: Share::new(repeats, considered),
-        max_copies: sizes.values().copied().max().unwrap_or(0),
-        repeated_texts: sizes.values().filter(|&&s| s >= 2).count(),
+        max_copies: groups().max().unwrap_or(0),
+        repeated_texts: groups().filter(|&s| s >= 2).count(),
     }
 }
 
-/// Half-octave bucket of a gap in seconds.
+/// Half-octave bucket of a gap in seconds: `floor(2·log2(gap)) + 1`, which is
+/// the bit length of `gap²`, computed so without a logarithm (libm's `log2`
+/// stays out of the wasm; the same bucket for every gap, see the tests).
 fn interval_bucket(gap: i64) -> usize {
     if gap <= 0 {
         return 0;
     }
-    let b = (2.0 * (gap as f64).log2()).floor() as usize + 1;
-    b.min(INTERVAL_BUCKETS - 1)
+    // From 2^32 on, 2·log2(gap) >= 64: the last bucket.
+    let Ok(g) = u32::try_from(gap) else {
+        return INTERVAL_BUCKETS - 1;
+    };
+    let square = u64::from(g) * u64::from(g);
+    let bits = (u64::BITS - square.leading_zeros()) as usize;
+    bits.min(INTERVAL_BUCKETS - 1)
 }
 
 fn intervals(times_ascending: &[i64]) -> Intervals {
@@ -712,4 +749,36 @@ fn clock_uniformity(times: &[i64], bucket: impl Fn(i64) -> usize) -> Option<Cloc
         top_bucket: top_bucket as u32,
         top_count,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{interval_bucket, INTERVAL_BUCKETS};
+
+    /// The bucket as it was computed, with a logarithm.
+    fn by_log2(gap: i64) -> usize {
+        if gap <= 0 {
+            return 0;
+        }
+        let b = (2.0 * (gap as f64).log2()).floor() as usize + 1;
+        b.min(INTERVAL_BUCKETS - 1)
+    }
+
+    #[test]
+    fn interval_buckets_are_the_logarithms_buckets() {
+        // Every gap up to 48 days, then every gap near each bucket's start
+        // (where gap² passes a power of two) and the extremes.
+        for gap in -3..=(1 << 22) {
+            assert_eq!(interval_bucket(gap), by_log2(gap), "gap {gap}");
+        }
+        for k in 1..=70u32 {
+            let start = 2f64.powf(f64::from(k) / 2.0).ceil() as i64;
+            for gap in start.saturating_sub(5_000)..=start.saturating_add(5_000) {
+                assert_eq!(interval_bucket(gap), by_log2(gap), "gap {gap}");
+            }
+        }
+        for gap in [u32::MAX as i64, 1 << 32, i64::MAX, i64::MIN] {
+            assert_eq!(interval_bucket(gap), by_log2(gap), "gap {gap}");
+        }
+    }
 }

@@ -106,9 +106,10 @@ pub fn registrable_domain(url: &str) -> Option<String> {
 /// True when the URL points at X itself (a permalink or media), not outside.
 pub fn is_x_link(url: &str) -> bool {
     match host_of(url) {
-        Some(h) => X_HOSTS
-            .iter()
-            .any(|x| h == *x || h.ends_with(&format!(".{x}"))),
+        Some(h) => X_HOSTS.iter().any(|x| {
+            h.strip_suffix(x)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+        }),
         None => false,
     }
 }
@@ -211,6 +212,9 @@ mod tests {
         assert!(is_x_link("https://twitter.com/a/status/1"));
         assert!(is_x_link("https://pic.x.com/abc"));
         assert!(!is_x_link("https://example.com/"));
+        assert!(is_x_link("https://mobile.twitter.com/a"));
+        assert!(!is_x_link("https://notx.com/a"));
+        assert!(!is_x_link("https://x.com.example/a"));
     }
 
     #[test]

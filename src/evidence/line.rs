@@ -45,19 +45,20 @@ impl Line {
         threshold: impl FnOnce() -> Message,
         weight: u32,
     ) -> Self {
-        let explain = subject.explain();
-        let threshold = if explain { threshold() } else { Message::EMPTY };
-        Line::build(signal, label, threshold, weight, explain)
+        let threshold = subject.explain().then(threshold);
+        Line::build(signal, label, threshold, weight)
     }
 
+    /// The line; `threshold` is `None` on the fast path (each call site only
+    /// passes what its closure built, or nothing).
     #[inline(never)]
     fn build(
         signal: &'static str,
         label: &'static str,
-        threshold: Message,
+        threshold: Option<Message>,
         weight: u32,
-        explain: bool,
     ) -> Self {
+        let explain = threshold.is_some();
         Line {
             signal,
             label: if explain {
@@ -65,7 +66,7 @@ impl Line {
             } else {
                 Message::EMPTY
             },
-            threshold,
+            threshold: threshold.unwrap_or(Message::EMPTY),
             weight,
             explain,
         }
@@ -96,7 +97,7 @@ impl Line {
     #[inline(never)]
     fn not_seen_done(self, what: Message) -> Evidence {
         let reason = if self.explain {
-            Message::new("ev_not_seen", vec![Arg::Msg(what)])
+            msg("ev_not_seen", [Arg::Msg(what)])
         } else {
             Message::EMPTY
         };
@@ -146,9 +147,9 @@ impl Line {
         reason: Message,
     ) -> Evidence {
         let seen = if self.explain {
-            Message::new(
+            msg(
                 "ev_seen_from",
-                vec![Arg::Msg(value), Arg::Msg(Message::bare(from))],
+                [Arg::Msg(value), Arg::Msg(Message::bare(from))],
             )
         } else {
             Message::EMPTY
@@ -175,6 +176,14 @@ impl Line {
     }
 }
 
+/// A message with its arguments, from an array: one constructor per count of
+/// arguments instead of an allocation written out at every call site (the
+/// wasm size). The same as [`Message::new`] with the array as a vector.
+#[inline(never)]
+pub fn msg<const N: usize>(id: &'static str, args: [Arg; N]) -> Message {
+    Message::new(id, Vec::from(args))
+}
+
 /// A points setting as evidence points (settings keep them within ±50).
 pub fn setting_points(v: i64) -> i32 {
     v.clamp(-1000, 1000) as i32
@@ -187,17 +196,17 @@ pub fn setting_weight(v: i64) -> u32 {
 
 /// Messages joined two by two with `sep` (a message id taking `$1` and
 /// `$2`, such as "$1; $2"); [`Message::EMPTY`] for none.
-pub fn join_with(sep: &'static str, parts: impl IntoIterator<Item = Message>) -> Message {
+pub fn join_with(sep: &'static str, parts: Vec<Message>) -> Message {
     parts
         .into_iter()
-        .reduce(|acc, next| Message::new(sep, vec![Arg::Msg(acc), Arg::Msg(next)]))
+        .reduce(|acc, next| msg(sep, [Arg::Msg(acc), Arg::Msg(next)]))
         .unwrap_or(Message::EMPTY)
 }
 
 /// "<where the points sit>. <why>" as a message (`why` is a message id).
 pub fn place_why(place: Message, why: &'static str) -> Message {
-    Message::new(
+    msg(
         "ev_place_why",
-        vec![Arg::Msg(place), Arg::Msg(Message::bare(why))],
+        [Arg::Msg(place), Arg::Msg(Message::bare(why))],
     )
 }

@@ -2,8 +2,9 @@
 //! scale, and the words that describe a ramp's thresholds and where a value
 //! landed on it.
 
+use super::line::msg;
 use super::line::setting_points;
-use super::words::{amount_m, round_arg, Unit};
+use super::words::{amount_m, pow10, round_arg, Unit};
 use crate::message::{int, num, signed, Arg, Message};
 
 /// Graded points for a count: linear in `log10(1 + value)` between two
@@ -55,9 +56,9 @@ impl Ramp {
 
     fn back(&self, x: f64) -> f64 {
         if self.plain_log {
-            10f64.powf(x)
+            pow10(x)
         } else {
-            10f64.powf(x) - 1.0
+            pow10(x) - 1.0
         }
     }
 
@@ -106,19 +107,19 @@ impl Ramp {
 /// 1,000 or more, graded in between (log scale)".
 pub fn ramp_threshold(r: &Ramp, u: Unit) -> Message {
     let low = if r.from <= 0.0 {
-        Message::new(
+        msg(
             "ev_ramp_low_none",
-            vec![signed(r.low), Arg::Msg(Message::bare(u.none))],
+            [signed(r.low), Arg::Msg(Message::bare(u.none))],
         )
     } else {
-        Message::new(
+        msg(
             "ev_ramp_low_at",
-            vec![signed(r.low), Arg::Msg(amount_m(r.from, u))],
+            [signed(r.low), Arg::Msg(amount_m(r.from, u))],
         )
     };
-    Message::new(
+    msg(
         "ev_ramp_threshold",
-        vec![Arg::Msg(low), signed(r.high), Arg::Msg(amount_m(r.to, u))],
+        [Arg::Msg(low), signed(r.high), Arg::Msg(amount_m(r.to, u))],
     )
 }
 
@@ -135,33 +136,33 @@ pub fn ramp_place(r: &Ramp, points: i32, what: Unit) -> Message {
         (r.from, r.to)
     };
     let zero = r.zero_at().unwrap_or(worst_at);
-    let many = |v: Arg| Arg::Msg(Message::new(what.many, vec![v]));
+    let many = |v: Arg| Arg::Msg(msg(what.many, [v]));
     if points > 0 {
         if points >= best {
-            Message::new("ev_place_full", vec![signed(points), int(best)])
+            msg("ev_place_full", [signed(points), int(best)])
         } else if rising {
-            Message::new(
+            msg(
                 "ev_place_full_from",
-                vec![signed(points), int(best), many(num(best_at))],
+                [signed(points), int(best), many(num(best_at))],
             )
         } else {
-            Message::new(
+            msg(
                 "ev_place_full_at_most",
-                vec![signed(points), int(best), many(num(best_at))],
+                [signed(points), int(best), many(num(best_at))],
             )
         }
     } else if points < 0 {
         if points <= worst {
-            Message::new("ev_place_penalty", vec![signed(points), signed(worst)])
+            msg("ev_place_penalty", [signed(points), signed(worst)])
         } else if rising {
-            Message::new(
+            msg(
                 "ev_place_nothing_from",
-                vec![signed(points), signed(worst), many(round_arg(zero))],
+                [signed(points), signed(worst), many(round_arg(zero))],
             )
         } else {
-            Message::new(
+            msg(
                 "ev_place_nothing_below",
-                vec![signed(points), signed(worst), many(round_arg(zero))],
+                [signed(points), signed(worst), many(round_arg(zero))],
             )
         }
     } else {

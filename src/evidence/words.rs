@@ -6,6 +6,7 @@
 //! hashtags exact, longest match wins where matches overlap), prepared once per
 //! settings in [`prepared`](crate::prepared).
 
+use super::line::msg;
 use crate::json_out::fixed;
 use crate::message::{num, text, uint, Arg, Message};
 
@@ -81,12 +82,33 @@ pub fn round_num(v: f64) -> String {
     if !v.is_finite() || v <= 0.0 {
         return number(v.max(0.0));
     }
-    let mag = 10f64.powf(v.log10().floor() - 1.0);
+    let mag = pow10(v.log10().floor() - 1.0);
     let r = (v / mag).round() * mag;
     if r >= 1.0 {
         count(r.round() as u64)
     } else {
         number(r)
+    }
+}
+
+/// 10 to the power `x`, without libm's `pow` (about 2 KB of the wasm, where
+/// only these wording helpers used it): the whole part by `powi` (exact up to
+/// 10^22), the fraction by `exp`. Within a few units in the last place of
+/// `10f64.powf(x)`, and the same for whole `x` from -4 to 22, so the two
+/// significant digits [`round_arg`] shows are the same
+/// (`tests/ramp_props.rs`).
+pub fn pow10(x: f64) -> f64 {
+    if !x.is_finite() {
+        return if x.is_nan() || x > 0.0 { x } else { 0.0 };
+    }
+    let whole = x.floor();
+    let frac = x - whole;
+    // Beyond ±400 the result is 0 or infinite either way.
+    let int = 10f64.powi(whole.clamp(-400.0, 400.0) as i32);
+    if frac == 0.0 {
+        int
+    } else {
+        (frac * std::f64::consts::LN_10).exp() * int
     }
 }
 
@@ -195,22 +217,22 @@ units! {
 
 /// "1 post" / "3 posts" as a message.
 pub fn plural_m(n: u64, u: Unit) -> Message {
-    Message::new(if n == 1 { u.one } else { u.many }, vec![uint(n)])
+    msg(if n == 1 { u.one } else { u.many }, [uint(n)])
 }
 
 /// "1 like" for exactly one, else "2.5 likes" (any number) as a message.
 pub fn amount_m(v: f64, u: Unit) -> Message {
     if (v - 1.0).abs() < 0.005 {
-        Message::new(u.one, vec![Arg::Int(1)])
+        msg(u.one, [Arg::Int(1)])
     } else {
-        Message::new(u.many, vec![num(v)])
+        msg(u.many, [num(v)])
     }
 }
 
 /// Days as people say them, as a message: "45 days", "about 3 years".
 pub fn days_m(days: f64) -> Message {
     if days >= 730.0 {
-        Message::new("ev_about_years", vec![uint((days / 365.25).round() as u64)])
+        msg("ev_about_years", [uint((days / 365.25).round() as u64)])
     } else {
         plural_m(days.floor() as u64, unit::DAY)
     }
@@ -221,7 +243,7 @@ pub fn round_arg(v: f64) -> Arg {
     if !v.is_finite() || v <= 0.0 {
         return num(v.max(0.0));
     }
-    let mag = 10f64.powf(v.log10().floor() - 1.0);
+    let mag = pow10(v.log10().floor() - 1.0);
     let r = (v / mag).round() * mag;
     if r >= 1.0 {
         uint(r.round() as u64)
@@ -235,7 +257,7 @@ pub fn quoted_m(found: &[String]) -> Arg {
     Arg::List(
         found
             .iter()
-            .map(|k| Arg::Msg(Message::new("ev_quoted", vec![text(k.as_str())])))
+            .map(|k| Arg::Msg(msg("ev_quoted", [text(k.as_str())])))
             .collect(),
     )
 }

@@ -10,6 +10,7 @@
 //!   recent posts, seed 004).
 
 use super::Subject;
+use crate::evidence::msg;
 use crate::evidence::{days_m, place_why, plural_m, ramp_place, unit, Line, Ramp};
 use crate::message::{num, signed, Arg, Message};
 use crate::observed::{age_days, rate_days};
@@ -35,9 +36,9 @@ pub fn posts_ever(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         "posts",
         "ev_posts_label",
         || {
-            Message::new(
+            msg(
                 "ev_posts_threshold",
-                vec![
+                [
                     signed(r.low),
                     Arg::Msg(plural_m(r.from.max(0.0) as u64, unit::POST)),
                     signed(r.high),
@@ -87,9 +88,9 @@ pub fn activity(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "activity",
         "ev_activity_label",
         || {
-            Message::new(
+            msg(
                 "ev_activity_threshold",
-                vec![num(busy.from), signed(busy.high), num(busy.to)],
+                [num(busy.from), signed(busy.high), num(busy.to)],
             )
         },
         busy.weight(),
@@ -99,17 +100,17 @@ pub fn activity(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     };
     let Some(age) = age_days(a, now) else {
         return line.not_seen_with(|| {
-            Message::new(
+            msg(
                 "ev_fact_age_for_rate",
-                vec![Arg::Msg(plural_m(posts, unit::POST))],
+                [Arg::Msg(plural_m(posts, unit::POST))],
             )
         });
     };
     let per_day = posts as f64 / rate_days(age);
     let seen = || {
-        Message::new(
+        msg(
             "ev_activity_seen",
-            vec![
+            [
                 Arg::Msg(plural_m(posts, unit::POST)),
                 Arg::Msg(days_m(age)),
                 num(per_day),
@@ -119,9 +120,9 @@ pub fn activity(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let points = busy.points(per_day);
     if points < 0 {
         line.seen(a, seen, points, || {
-            Message::new(
+            msg(
                 "ev_activity_why_busy",
-                vec![
+                [
                     Arg::Msg(ramp_place(&busy, points, unit::POST_A_DAY)),
                     num(s.activity_daily_max),
                 ],

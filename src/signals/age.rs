@@ -4,8 +4,9 @@
 //! Graded on a log scale between two ages, bounded both ways.
 
 use super::Subject;
+use crate::evidence::msg;
 use crate::evidence::{days_m, place_why, ramp_place, unit, Line, Ramp};
-use crate::message::{signed, Arg, Message};
+use crate::message::{signed, Arg};
 use crate::observed::age_days;
 use crate::settings::Settings;
 use crate::verdict::Evidence;
@@ -28,9 +29,9 @@ pub fn age(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "age",
         "ev_age_label",
         || {
-            Message::new(
+            msg(
                 "ev_age_threshold",
-                vec![
+                [
                     signed(r.low),
                     Arg::Msg(days_m(r.from)),
                     signed(r.high),
@@ -53,7 +54,7 @@ pub fn age(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     };
     line.seen(
         a,
-        || Message::new("ev_age_seen", vec![Arg::Msg(days_m(days))]),
+        || msg("ev_age_seen", [Arg::Msg(days_m(days))]),
         points,
         || place_why(ramp_place(&r, points, unit::DAY), why),
     )

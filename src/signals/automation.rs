@@ -5,6 +5,7 @@
 
 use super::posts::{self, above, percent, share_words};
 use super::Subject;
+use crate::evidence::msg;
 use crate::evidence::{ramp_place, setting_points, setting_weight, unit, Line};
 use crate::message::{int, num, signed, text, uint, Arg, Message};
 use crate::settings::Settings;
@@ -62,9 +63,9 @@ pub fn links(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "automation_links",
         "ev_links_label",
         || {
-            Message::new(
+            msg(
                 "ev_links_threshold",
-                vec![percent(s.automation_link_only_share)],
+                [percent(s.automation_link_only_share)],
             )
         },
         setting_weight(s.automation_link_only_points),
@@ -76,16 +77,16 @@ pub fn links(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let from = posts::source_phrase(subject);
     if t.authored == 0 {
         return line.seen_from(
-            || Message::new("ev_links_seen_reposts", vec![uint(t.n as u64)]),
+            || msg("ev_links_seen_reposts", [uint(t.n as u64)]),
             from,
             0,
             || Message::bare("ev_links_why_reposts"),
         );
     }
     let seen = || {
-        Message::new(
+        msg(
             "ev_links_seen",
-            vec![share_words(t.link_only, "ev_share_own_posts")],
+            [share_words(t.link_only, "ev_share_own_posts")],
         )
     };
     if above(t.link_only, s.automation_link_only_share) {
@@ -107,7 +108,7 @@ pub fn repeats(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         subject,
         "automation_repeats",
         "ev_repeats_label",
-        || Message::new("ev_repeats_threshold", vec![int(limit)]),
+        || msg("ev_repeats_threshold", [int(limit)]),
         setting_weight(s.automation_repeat_points),
     );
     let t = match posts::judged(subject, s, now) {
@@ -118,7 +119,7 @@ pub fn repeats(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let d = &t.duplicates;
     if d.considered == 0 {
         return line.seen_from(
-            || Message::new("ev_repeats_seen_none", vec![uint(t.n as u64)]),
+            || msg("ev_repeats_seen_none", [uint(t.n as u64)]),
             from,
             0,
             || Message::bare("ev_repeats_why_none"),
@@ -126,12 +127,12 @@ pub fn repeats(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     }
     let seen = || {
         if d.max_copies >= 2 {
-            Message::new(
+            msg(
                 "ev_repeats_seen",
-                vec![uint(d.max_copies as u64), uint(d.considered as u64)],
+                [uint(d.max_copies as u64), uint(d.considered as u64)],
             )
         } else {
-            Message::new("ev_repeats_seen_no", vec![uint(d.considered as u64)])
+            msg("ev_repeats_seen_no", [uint(d.considered as u64)])
         }
     };
     if i64::try_from(d.max_copies).unwrap_or(i64::MAX) > limit {
@@ -154,9 +155,9 @@ pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "automation_timing",
         "ev_timing_label",
         || {
-            Message::new(
+            msg(
                 "ev_timing_threshold",
-                vec![
+                [
                     num(s.automation_interval_cv_max),
                     num(s.automation_clock_dispersion_min),
                 ],
@@ -170,9 +171,9 @@ pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     };
     if t.timed < posts::min_posts(s) {
         return line.not_seen_with(|| {
-            Message::new(
+            msg(
                 "ev_fact_enough_post_times",
-                vec![uint(t.timed as u64), uint(posts::min_posts(s) as u64)],
+                [uint(t.timed as u64), uint(posts::min_posts(s) as u64)],
             )
         });
     }
@@ -225,13 +226,10 @@ pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let seen = || {
         let parts = seen
             .iter()
-            .map(|(id, v)| Message::new(id, vec![num(*v)]))
-            .reduce(|acc, next| Message::new("ev_semicolon", vec![Arg::Msg(acc), Arg::Msg(next)]))
+            .map(|(id, v)| msg(id, [num(*v)]))
+            .reduce(|acc, next| msg("ev_semicolon", [Arg::Msg(acc), Arg::Msg(next)]))
             .unwrap_or(Message::EMPTY);
-        Message::new(
-            "ev_timing_seen",
-            vec![Arg::Msg(parts), uint(t.timed as u64)],
-        )
+        msg("ev_timing_seen", [Arg::Msg(parts), uint(t.timed as u64)])
     };
     let from = posts::source_phrase(subject);
     if !machine {
@@ -245,11 +243,9 @@ pub fn timing(subject: &Subject, s: &Settings, now: i64) -> Evidence {
                 let joined = signs
                     .iter()
                     .map(|id| Message::bare(id))
-                    .reduce(|acc, next| {
-                        Message::new("ev_comma_and", vec![Arg::Msg(acc), Arg::Msg(next)])
-                    })
+                    .reduce(|acc, next| msg("ev_comma_and", [Arg::Msg(acc), Arg::Msg(next)]))
                     .unwrap_or(Message::EMPTY);
-                Message::new("ev_timing_why_machine", vec![Arg::Msg(joined)])
+                msg("ev_timing_why_machine", [Arg::Msg(joined)])
             },
         )
     }
@@ -269,9 +265,9 @@ pub fn rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "automation_rate",
         "ev_rate_label",
         || {
-            Message::new(
+            msg(
                 "ev_rate_threshold",
-                vec![num(r.from), signed(r.high), num(r.to)],
+                [num(r.from), signed(r.high), num(r.to)],
             )
         },
         r.weight(),
@@ -284,18 +280,18 @@ pub fn rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         return line.not_seen("ev_fact_post_times");
     };
     let seen = || {
-        Message::new(
+        msg(
             "ev_rate_seen",
-            vec![num(per_day), uint(t.timed as u64), num(t.span_days)],
+            [num(per_day), uint(t.timed as u64), num(t.span_days)],
         )
     };
     let from = posts::source_phrase(subject);
     let points = r.points(per_day);
     if points < 0 {
         line.seen_from(seen, from, points, || {
-            Message::new(
+            msg(
                 "ev_rate_why_fast",
-                vec![Arg::Msg(ramp_place(&r, points, unit::POST_A_DAY))],
+                [Arg::Msg(ramp_place(&r, points, unit::POST_A_DAY))],
             )
         })
     } else {
@@ -311,9 +307,9 @@ pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         "posting_client",
         "ev_client_label",
         || {
-            Message::new(
+            msg(
                 "ev_client_threshold",
-                vec![
+                [
                     percent(s.client_share_from),
                     signed(-setting_points(s.client_points)),
                     percent(s.client_share_full),
@@ -339,9 +335,9 @@ pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let min = posts::min_posts(s).min(5);
     if own_len < min {
         let mut e = line.not_seen_with(|| {
-            Message::new(
+            msg(
                 "ev_fact_enough_apps",
-                vec![uint(own_len as u64), uint(min as u64)],
+                [uint(own_len as u64), uint(min as u64)],
             )
         });
         e.weight = 0;
@@ -352,11 +348,11 @@ pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let names: Vec<&str> = counts.by_tool.iter().take(3).map(|(c, _)| *c).collect();
     let seen = || {
         if tooled == 0 {
-            Message::new("ev_client_seen_none", vec![uint(own_len as u64)])
+            msg("ev_client_seen_none", [uint(own_len as u64)])
         } else {
-            Message::new(
+            msg(
                 "ev_client_seen",
-                vec![
+                [
                     uint(tooled as u64),
                     uint(own_len as u64),
                     Arg::List(names.iter().map(|n| text(*n)).collect()),
@@ -376,9 +372,9 @@ pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let from_where = posts::source_phrase(subject);
     if points < 0 {
         line.seen_from(seen, from_where, points, || {
-            Message::new(
+            msg(
                 "ev_client_why_tool",
-                vec![signed(points), signed(-max), percent(full)],
+                [signed(points), signed(-max), percent(full)],
             )
         })
     } else {

@@ -2,6 +2,7 @@
 //! so on an account older than two months.
 
 use super::Subject;
+use crate::evidence::msg;
 use crate::evidence::{days_m, setting_points, setting_weight, Line};
 use crate::message::{int, Arg, Message};
 use crate::observed::age_days;
@@ -14,7 +15,7 @@ pub fn avatar(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         subject,
         "avatar",
         "ev_avatar_label",
-        || Message::new("ev_avatar_threshold", vec![int(s.avatar_old_days)]),
+        || msg("ev_avatar_threshold", [int(s.avatar_old_days)]),
         setting_weight(s.avatar_custom_points)
             .max(setting_weight(s.avatar_default_points) + setting_weight(s.avatar_old_points)),
     );
@@ -29,9 +30,9 @@ pub fn avatar(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         Some(true) => match age_days(a, now) {
             Some(age) if age > s.avatar_old_days as f64 => line.seen(
                 a,
-                || Message::new("ev_avatar_seen_default_old", vec![Arg::Msg(days_m(age))]),
+                || msg("ev_avatar_seen_default_old", [Arg::Msg(days_m(age))]),
                 -setting_points(s.avatar_default_points) - setting_points(s.avatar_old_points),
-                || Message::new("ev_avatar_why_default_old", vec![int(s.avatar_old_days)]),
+                || msg("ev_avatar_why_default_old", [int(s.avatar_old_days)]),
             ),
             _ => line.seen(
                 a,

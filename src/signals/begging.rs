@@ -2,6 +2,7 @@
 //! bio or display name.
 
 use super::Subject;
+use crate::evidence::msg;
 use crate::evidence::quoted_m;
 use crate::evidence::{setting_points, setting_weight, Line};
 use crate::message::{uint, Arg, Message};
@@ -16,9 +17,9 @@ pub fn begging(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         "begging",
         "ev_begging_label",
         || {
-            Message::new(
+            msg(
                 "ev_begging_threshold",
-                vec![uint(s.begging_keywords.len() as u64)],
+                [uint(s.begging_keywords.len() as u64)],
             )
         },
         setting_weight(s.begging_points),
@@ -57,9 +58,9 @@ pub fn begging(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     if !any {
         line.seen(
             a,
-            || Message::new("ev_begging_seen_none", vec![looked()]),
+            || msg("ev_begging_seen_none", [looked()]),
             0,
-            || Message::new("ev_begging_why_none", vec![looked()]),
+            || msg("ev_begging_why_none", [looked()]),
         )
     } else {
         line.seen(
@@ -76,9 +77,9 @@ pub(crate) fn places_arg(places: &[(&'static str, &str)]) -> Arg {
     let ids: Vec<&'static str> = places.iter().map(|(p, _)| *p).collect();
     Arg::Msg(match ids.as_slice() {
         [one] => Message::bare(one),
-        [first, second, ..] => Message::new(
+        [first, second, ..] => msg(
             "ev_and",
-            vec![
+            [
                 Arg::Msg(Message::bare(first)),
                 Arg::Msg(Message::bare(second)),
             ],
@@ -90,13 +91,13 @@ pub(crate) fn places_arg(places: &[(&'static str, &str)]) -> Arg {
 /// "“#TFB” in bio; “f4f” in name".
 pub(crate) fn found_in_m(found_in: &[(Vec<String>, &'static str)]) -> Message {
     let mut parts = found_in.iter().map(|(found, place)| {
-        Message::new(
+        msg(
             "ev_found_in",
-            vec![quoted_m(found), Arg::Msg(Message::bare(place))],
+            [quoted_m(found), Arg::Msg(Message::bare(place))],
         )
     });
     let first = parts.next().unwrap_or(Message::EMPTY);
     parts.fold(first, |acc, next| {
-        Message::new("ev_semicolon", vec![Arg::Msg(acc), Arg::Msg(next)])
+        msg("ev_semicolon", [Arg::Msg(acc), Arg::Msg(next)])
     })
 }

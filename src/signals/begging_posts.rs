@@ -5,6 +5,7 @@
 
 use super::posts::{self, above, percent, share_words};
 use super::Subject;
+use crate::evidence::msg;
 use crate::evidence::quoted_m;
 use crate::evidence::{setting_points, setting_weight, Line};
 use crate::message::{uint, Message};
@@ -17,9 +18,9 @@ pub fn begging_posts(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "begging_posts",
         "ev_begging_posts_label",
         || {
-            Message::new(
+            msg(
                 "ev_begging_posts_threshold",
-                vec![percent(s.begging_tweets_share)],
+                [percent(s.begging_tweets_share)],
             )
         },
         setting_weight(s.begging_tweets_points),
@@ -31,16 +32,16 @@ pub fn begging_posts(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let from = posts::source_phrase(subject);
     if t.begging.count == 0 {
         return line.seen_from(
-            || Message::new("ev_begging_posts_seen_none", vec![uint(t.n as u64)]),
+            || msg("ev_begging_posts_seen_none", [uint(t.n as u64)]),
             from,
             0,
             || Message::bare("ev_begging_posts_why_none"),
         );
     }
     let seen = || {
-        Message::new(
+        msg(
             "ev_found_in",
-            vec![
+            [
                 quoted_m(&t.begging_phrases_seen),
                 share_words(t.begging, "ev_share_recent_posts"),
             ],

@@ -1,6 +1,7 @@
 //! Bio (seed heuristic 6): an empty bio (seen) is told apart from a bio not seen.
 
 use super::Subject;
+use crate::evidence::msg;
 use crate::evidence::{excerpt, plural_m, setting_points, setting_weight, unit, Line};
 use crate::message::{text, Arg, Message};
 use crate::settings::Settings;
@@ -44,9 +45,9 @@ pub fn bio(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         Some(bio) => line.seen(
             a,
             || {
-                Message::new(
+                msg(
                     "ev_bio_seen",
-                    vec![
+                    [
                         text(excerpt(bio, 40)),
                         Arg::Msg(plural_m(bio.chars().count() as u64, unit::CHARACTER)),
                     ],

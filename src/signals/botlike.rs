@@ -3,6 +3,7 @@
 //! scale), and a bare profile that follows many.
 
 use super::Subject;
+use crate::evidence::msg;
 use crate::evidence::{
     amount_m, days_m, ramp_place, setting_points, setting_weight, unit, Line, Ramp,
 };
@@ -48,9 +49,9 @@ pub fn handle(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         "handle",
         "ev_handle_label",
         || {
-            Message::new(
+            msg(
                 "ev_handle_threshold",
-                vec![
+                [
                     int(s.handle_digits_free),
                     signed(-setting_points(s.handle_points)),
                     int(s.handle_digit_run),
@@ -68,9 +69,9 @@ pub fn handle(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         let digits = match run {
             0 => Message::bare("ev_handle_no_digits"),
             1 => Message::bare("ev_handle_one_digit"),
-            n => Message::new("ev_handle_digits", vec![uint(n as u64)]),
+            n => msg("ev_handle_digits", [uint(n as u64)]),
         };
-        Message::new("ev_handle_seen", vec![text(handle), Arg::Msg(digits)])
+        msg("ev_handle_seen", [text(handle), Arg::Msg(digits)])
     };
     let points = digit_points(
         run,
@@ -80,9 +81,9 @@ pub fn handle(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     );
     if points < 0 {
         line.seen(a, seen, points, || {
-            Message::new(
+            msg(
                 "ev_handle_why_digits",
-                vec![
+                [
                     signed(points),
                     signed(-setting_points(s.handle_points)),
                     int(s.handle_digit_run),
@@ -112,9 +113,9 @@ pub fn following_growth(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "following_growth",
         "ev_growth_label",
         || {
-            Message::new(
+            msg(
                 "ev_growth_threshold",
-                vec![
+                [
                     Arg::Msg(amount_m(r.from, unit::FOLLOW_A_DAY)),
                     signed(r.high),
                     Arg::Msg(amount_m(r.to, unit::FOLLOW_A_DAY)),
@@ -131,17 +132,17 @@ pub fn following_growth(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     };
     let per_day = following as f64 / rate_days(age);
     let seen = || {
-        Message::new(
+        msg(
             "ev_growth_seen",
-            vec![uint(following), Arg::Msg(days_m(age)), num(per_day)],
+            [uint(following), Arg::Msg(days_m(age)), num(per_day)],
         )
     };
     let points = r.points(per_day);
     if points < 0 {
         line.seen(a, seen, points, || {
-            Message::new(
+            msg(
                 "ev_growth_why_fast",
-                vec![Arg::Msg(ramp_place(&r, points, unit::FOLLOW_A_DAY))],
+                [Arg::Msg(ramp_place(&r, points, unit::FOLLOW_A_DAY))],
             )
         })
     } else {
@@ -156,9 +157,9 @@ pub fn bare_profile(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         "bare_profile",
         "ev_bare_label",
         || {
-            Message::new(
+            msg(
                 "ev_bare_threshold",
-                vec![uint(s.bare_profile_following_min.max(0) as u64)],
+                [uint(s.bare_profile_following_min.max(0) as u64)],
             )
         },
         setting_weight(s.bare_profile_points),
@@ -175,13 +176,13 @@ pub fn bare_profile(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         .unwrap_or_else(|| bio.trim().is_empty());
     let bare = blank_bio && location.trim().is_empty();
     let seen = || {
-        Message::new(
+        msg(
             if bare {
                 "ev_bare_seen_bare"
             } else {
                 "ev_bare_seen_given"
             },
-            vec![uint(following)],
+            [uint(following)],
         )
     };
     if bare && i128::from(following) > i128::from(s.bare_profile_following_min) {

@@ -6,6 +6,7 @@
 use super::posts::percent;
 use super::Subject;
 use crate::analysis::{ChurnStats, Swing};
+use crate::evidence::msg;
 use crate::evidence::{
     days_m, join_with, plural_m, setting_points, setting_weight, source_id, unit, Line,
 };
@@ -22,7 +23,7 @@ fn big(swing: Option<Swing>, s: &Settings) -> bool {
 }
 
 fn swing_words(swing: Option<Swing>, id: &'static str) -> Option<Message> {
-    swing.map(|w| Message::new(id, vec![uint(w.from), uint(w.to)]))
+    swing.map(|w| msg(id, [uint(w.from), uint(w.to)]))
 }
 
 pub fn churn(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
@@ -31,9 +32,9 @@ pub fn churn(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         "churn",
         "ev_churn_label",
         || {
-            Message::new(
+            msg(
                 "ev_churn_threshold",
-                vec![
+                [
                     percent(s.churn_swing_share),
                     uint(s.churn_min_accounts.max(0) as u64),
                 ],
@@ -53,9 +54,9 @@ pub fn churn(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         return line.not_seen("ev_fact_earlier_counts");
     }
     let seen = || {
-        let mut parts = vec![Message::new(
+        let mut parts = vec![msg(
             "ev_churn_seen_over",
-            vec![
+            [
                 Arg::Msg(plural_m(c.points as u64, unit::OBSERVATION)),
                 Arg::Msg(days_m(c.span_days)),
             ],
@@ -63,13 +64,13 @@ pub fn churn(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         parts.extend(swing_words(c.max_rise, "ev_churn_seen_rise"));
         parts.extend(swing_words(c.max_fall, "ev_churn_seen_fall"));
         if c.reversals > 0 {
-            parts.push(Message::new(
+            parts.push(msg(
                 if c.reversals == 1 {
                     "ev_churn_seen_reversal"
                 } else {
                     "ev_churn_seen_reversals"
                 },
-                vec![uint(c.reversals as u64)],
+                [uint(c.reversals as u64)],
             ));
         }
         if c.max_rise.is_none() && c.max_fall.is_none() {

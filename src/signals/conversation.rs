@@ -5,6 +5,7 @@
 
 use super::posts::{self, percent, share_words};
 use super::Subject;
+use crate::evidence::msg;
 use crate::evidence::quoted_m;
 use crate::evidence::{setting_points, setting_weight, Line};
 use crate::message::{Arg, Message};
@@ -14,13 +15,13 @@ use crate::verdict::Evidence;
 
 /// "1 of 9 recent posts replies to ...", "2 of 9 recent posts reply to ...".
 fn replying(share: crate::analysis::Share) -> Message {
-    Message::new(
+    msg(
         if share.count == 1 {
             "ev_conv_seen_one"
         } else {
             "ev_conv_seen_many"
         },
-        vec![share_words(share, "ev_share_recent_posts")],
+        [share_words(share, "ev_share_recent_posts")],
     )
 }
 
@@ -30,7 +31,7 @@ pub fn conversation(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         subject,
         "conversation",
         "ev_conv_label",
-        || Message::new("ev_conv_threshold", vec![percent(s.conversation_min_share)]),
+        || msg("ev_conv_threshold", [percent(s.conversation_min_share)]),
         setting_weight(s.conversation_points).max(setting_weight(s.conversation_none_points)),
     );
     let t = match posts::judged(subject, s, now) {
@@ -61,9 +62,9 @@ pub fn guru_silent(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "guru_silent",
         "ev_guru_silent_label",
         || {
-            Message::new(
+            msg(
                 "ev_guru_silent_threshold",
-                vec![percent(s.conversation_min_share)],
+                [percent(s.conversation_min_share)],
             )
         },
         setting_weight(s.guru_silent_points),
@@ -85,10 +86,10 @@ pub fn guru_silent(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         Err(what) => return line.not_seen_with(|| what),
     };
     let seen = || {
-        Message::new(
+        msg(
             "ev_semicolon",
-            vec![
-                Arg::Msg(Message::new("ev_found_in_bio", vec![quoted_m(&found)])),
+            [
+                Arg::Msg(msg("ev_found_in_bio", [quoted_m(&found)])),
                 Arg::Msg(replying(t.conversation)),
             ],
         )

@@ -3,6 +3,7 @@
 //! follows back anyone (a "social capitalist").
 
 use super::Subject;
+use crate::evidence::msg;
 use crate::evidence::{setting_points, setting_weight, Line};
 use crate::message::{num, uint, Message};
 use crate::settings::Settings;
@@ -15,9 +16,9 @@ pub fn follow_for_follow(subject: &Subject, s: &Settings, _now: i64) -> Evidence
         "follow_for_follow",
         "ev_f4f_label",
         || {
-            Message::new(
+            msg(
                 "ev_f4f_threshold",
-                vec![
+                [
                     uint(s.follow_for_follow_min_count.max(0) as u64),
                     num(s.follow_for_follow_tolerance * 100.0),
                 ],
@@ -31,9 +32,9 @@ pub fn follow_for_follow(subject: &Subject, s: &Settings, _now: i64) -> Evidence
     let high = followers.max(following);
     let gap = (high - followers.min(following)) as f64 / high.max(1) as f64;
     let seen = || {
-        Message::new(
+        msg(
             "ev_f4f_seen",
-            vec![uint(followers), uint(following), num(gap * 100.0)],
+            [uint(followers), uint(following), num(gap * 100.0)],
         )
     };
     let big = i128::from(followers.min(following)) >= i128::from(s.follow_for_follow_min_count);

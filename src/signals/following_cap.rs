@@ -2,6 +2,7 @@
 //! while followers stay well below following.
 
 use super::Subject;
+use crate::evidence::msg;
 use crate::evidence::{setting_points, setting_weight, Line};
 use crate::message::{num, uint, Message};
 use crate::settings::Settings;
@@ -14,9 +15,9 @@ pub fn following_cap(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         "following_cap",
         "ev_cap_label",
         || {
-            Message::new(
+            msg(
                 "ev_cap_threshold",
-                vec![
+                [
                     uint(s.following_cap_following_min.max(0) as u64),
                     num(s.following_cap_followers_share * 100.0),
                 ],
@@ -27,7 +28,7 @@ pub fn following_cap(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let (Some(followers), Some(following)) = (a.followers, a.following) else {
         return line.not_seen("ev_fact_follow_counts");
     };
-    let seen = || Message::new("ev_ratio_seen", vec![uint(following), uint(followers)]);
+    let seen = || msg("ev_ratio_seen", [uint(following), uint(followers)]);
     let at_cap = i128::from(following) >= i128::from(s.following_cap_following_min);
     let behind = (followers as f64) < s.following_cap_followers_share * following as f64;
     match (at_cap, behind) {

@@ -3,6 +3,7 @@
 //! actually socialise.
 
 use super::Subject;
+use crate::evidence::msg;
 use crate::evidence::quoted_m;
 use crate::evidence::{setting_points, setting_weight, Line};
 use crate::message::{uint, Message};
@@ -16,12 +17,7 @@ pub fn guru(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         subject,
         "guru",
         "ev_guru_label",
-        || {
-            Message::new(
-                "ev_guru_threshold",
-                vec![uint(s.guru_keywords.len() as u64)],
-            )
-        },
+        || msg("ev_guru_threshold", [uint(s.guru_keywords.len() as u64)]),
         setting_weight(s.guru_points),
     );
     let Some(bio) = a.bio.as_deref() else {
@@ -38,7 +34,7 @@ pub fn guru(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     } else {
         line.seen(
             a,
-            || Message::new("ev_found_in_bio", vec![quoted_m(&found)]),
+            || msg("ev_found_in_bio", [quoted_m(&found)]),
             -setting_points(s.guru_points),
             || Message::bare("ev_guru_why_found"),
         )

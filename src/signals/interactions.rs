@@ -7,6 +7,7 @@
 use super::Subject;
 use crate::analysis::relationship::ALL_KINDS;
 use crate::analysis::RelationshipStats;
+use crate::evidence::msg;
 use crate::evidence::{
     days_m, join_with, plural_m, setting_points, setting_weight, source_id, unit, Line,
 };
@@ -44,9 +45,9 @@ pub fn interactions(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "interactions",
         "ev_ix_label",
         || {
-            Message::new(
+            msg(
                 "ev_ix_threshold",
-                vec![
+                [
                     Arg::Msg(days_m(f64::from(window))),
                     Arg::Msg(plural_m(repeat_days as u64, unit::DIFFERENT_DAY)),
                 ],
@@ -83,13 +84,14 @@ pub fn interactions(subject: &Subject, s: &Settings, now: i64) -> Evidence {
                 .iter()
                 .map(|&k| r.kind(k))
                 .filter(|k| k.count > 0)
-                .map(|k| Message::new(verb(k.kind), vec![uint(k.count as u64)])),
+                .map(|k| Message::new(verb(k.kind), vec![uint(k.count as u64)]))
+                .collect(),
         );
         let mut parts = vec![what];
         if r.recent.interactions > 0 {
-            parts.push(Message::new(
+            parts.push(msg(
                 "ev_ix_seen_recent",
-                vec![
+                [
                     uint(r.recent.interactions as u64),
                     Arg::Msg(days_m(f64::from(window))),
                     Arg::Msg(plural_m(r.recent.distinct_days as u64, unit::DAY)),
@@ -98,7 +100,7 @@ pub fn interactions(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         }
         match last {
             Some(d) if d < 1.0 => parts.push(Message::bare("ev_ix_seen_last_today")),
-            Some(d) => parts.push(Message::new("ev_ix_seen_last", vec![Arg::Msg(days_m(d))])),
+            Some(d) => parts.push(msg("ev_ix_seen_last", [Arg::Msg(days_m(d))])),
             None => {}
         }
         join_with("ev_semicolon", parts)
@@ -126,9 +128,9 @@ pub fn interactions(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             || {
                 let when = last.map_or_else(
                     || Message::bare("ev_ix_some_time_ago"),
-                    |d| Message::new("ev_ago", vec![Arg::Msg(days_m(d))]),
+                    |d| msg("ev_ago", [Arg::Msg(days_m(d))]),
                 );
-                Message::new("ev_ix_why_past", vec![Arg::Msg(when)])
+                msg("ev_ix_why_past", [Arg::Msg(when)])
             },
         )
     }

@@ -7,6 +7,7 @@
 use super::posts;
 use super::Subject;
 use crate::analysis::NormalizedText;
+use crate::evidence::msg;
 use crate::evidence::quoted_m;
 use crate::evidence::{plural_m, setting_points, setting_weight, source_id, unit, Line};
 use crate::message::{Arg, Message};
@@ -32,9 +33,9 @@ pub fn interests(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         "interests",
         "ev_interests_label",
         || {
-            Message::new(
+            msg(
                 "ev_interests_threshold",
-                vec![Arg::Msg(plural_m(set.len() as u64, unit::INTEREST))],
+                [Arg::Msg(plural_m(set.len() as u64, unit::INTEREST))],
             )
         },
         max,
@@ -77,9 +78,9 @@ pub fn interests(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         Arg::Msg(match (a.bio.is_some(), subject.tweets.len()) {
             (true, 0) => Message::bare("ev_interests_looked_bio"),
             (false, n) => plural_m(n as u64, unit::RECENT_POST),
-            (true, n) => Message::new(
+            (true, n) => msg(
                 "ev_interests_looked_both",
-                vec![Arg::Msg(plural_m(n as u64, unit::RECENT_POST))],
+                [Arg::Msg(plural_m(n as u64, unit::RECENT_POST))],
             ),
         })
     };
@@ -90,7 +91,7 @@ pub fn interests(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     };
     if found.is_empty() {
         return line.seen_from(
-            || Message::new("ev_begging_seen_none", vec![looked()]),
+            || msg("ev_begging_seen_none", [looked()]),
             from,
             0,
             || Message::bare("ev_interests_why_none"),
@@ -100,11 +101,11 @@ pub fn interests(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let points = (per.saturating_mul(found.len() as i64)).min(i64::from(max));
     line.seen_from(
         || {
-            let found_in = Message::new("ev_found_in", vec![quoted_m(&found), looked()]);
+            let found_in = msg("ev_found_in", [quoted_m(&found), looked()]);
             if posts_matching > 0 {
-                Message::new(
+                msg(
                     "ev_interests_seen_matching",
-                    vec![
+                    [
                         Arg::Msg(found_in),
                         Arg::Msg(plural_m(posts_matching as u64, unit::POST)),
                     ],

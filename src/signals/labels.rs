@@ -13,6 +13,7 @@
 //! informative line with no weight: it does not lower the confidence.
 
 use super::Subject;
+use crate::evidence::msg;
 use crate::evidence::{
     place_why, plural_m, ramp_place, setting_points, setting_weight, unit, Line, Ramp,
 };
@@ -44,7 +45,7 @@ pub fn automated(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
                 .as_deref()
                 .map(|h| h.trim().trim_start_matches('@'))
             {
-                Some(op) if !op.is_empty() => Message::new("ev_automated_seen_by", vec![text(op)]),
+                Some(op) if !op.is_empty() => msg("ev_automated_seen_by", [text(op)]),
                 _ => Message::bare("ev_automated_seen"),
             };
             line.seen(a, seen, -setting_points(s.automated_points), || {
@@ -72,7 +73,7 @@ pub fn parody(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     match a.parody_label.as_deref().map(str::trim) {
         Some(label) if !label.is_empty() => line.seen(
             a,
-            || Message::new("ev_parody_seen", vec![text(label)]),
+            || msg("ev_parody_seen", [text(label)]),
             -setting_points(s.parody_points),
             || Message::bare("ev_parody_why"),
         ),
@@ -124,9 +125,9 @@ pub fn username_changes(subject: &Subject, s: &Settings, _now: i64) -> Evidence 
         "username_changes",
         "ev_username_label",
         || {
-            Message::new(
+            msg(
                 "ev_username_threshold",
-                vec![
+                [
                     Arg::Msg(plural_m(r.from.max(0.0) as u64, unit::CHANGE)),
                     signed(r.high),
                     uint(r.to.max(0.0) as u64),
@@ -141,7 +142,7 @@ pub fn username_changes(subject: &Subject, s: &Settings, _now: i64) -> Evidence 
     let points = r.points(n as f64);
     line.seen(
         a,
-        || Message::new("ev_username_seen", vec![Arg::Msg(plural_m(n, unit::TIME))]),
+        || msg("ev_username_seen", [Arg::Msg(plural_m(n, unit::TIME))]),
         points,
         || {
             if points < 0 {
@@ -243,8 +244,8 @@ fn or_list(items: &[&'static str]) -> Message {
     match items {
         [] => Message::EMPTY,
         [one] => Message::bare(one),
-        [a, b] => Message::new("ev_or_2", vec![m(a), m(b)]),
-        [a, b, c, ..] => Message::new("ev_or_3", vec![m(a), m(b), m(c)]),
+        [a, b] => msg("ev_or_2", [m(a), m(b)]),
+        [a, b, c, ..] => msg("ev_or_3", [m(a), m(b), m(c)]),
     }
 }
 
@@ -318,9 +319,9 @@ pub fn self_declared_bot(subject: &Subject, s: &Settings, _now: i64) -> Evidence
             return line.seen(
                 a,
                 || {
-                    Message::new(
+                    msg(
                         "ev_self_bot_seen",
-                        vec![text(word.as_str()), Arg::Msg(Message::bare(place))],
+                        [text(word.as_str()), Arg::Msg(Message::bare(place))],
                     )
                 },
                 -setting_points(s.self_bot_points),
@@ -333,7 +334,7 @@ pub fn self_declared_bot(subject: &Subject, s: &Settings, _now: i64) -> Evidence
     }
     line.seen(
         a,
-        || Message::new("ev_self_bot_seen_no", vec![Arg::Msg(or_list(&looked))]),
+        || msg("ev_self_bot_seen_no", [Arg::Msg(or_list(&looked))]),
         0,
         || Message::bare("ev_self_bot_why_no"),
     )

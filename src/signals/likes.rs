@@ -4,6 +4,7 @@
 //! scale between two counts, bounded both ways.
 
 use super::Subject;
+use crate::evidence::msg;
 use crate::evidence::{
     place_why, plural_m, ramp_place, ramp_threshold, round_arg, unit, Line, Ramp,
 };
@@ -55,7 +56,7 @@ fn per_posts(ratio: f64) -> Arg {
     Arg::Msg(if ratio <= 0.0 || !ratio.is_finite() {
         Message::bare("ev_likes_per_none")
     } else {
-        Message::new("ev_likes_per_every", vec![round_arg(1.0 / ratio)])
+        msg("ev_likes_per_every", [round_arg(1.0 / ratio)])
     })
 }
 
@@ -76,9 +77,9 @@ pub fn per_post(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         "likes_per_post",
         "ev_likes_per_label",
         || {
-            Message::new(
+            msg(
                 "ev_likes_per_threshold",
-                vec![
+                [
                     per_posts(s.likes_per_post_min),
                     signed(r.low),
                     per_posts(s.likes_per_post_full),
@@ -94,9 +95,9 @@ pub fn per_post(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let ratio = (liked as f64 + 1.0) / (posts as f64 + 1.0);
     let points = r.points(ratio);
     let seen = || {
-        Message::new(
+        msg(
             "ev_likes_per_seen",
-            vec![
+            [
                 Arg::Msg(plural_m(liked, unit::LIKE)),
                 Arg::Msg(plural_m(posts, unit::POST)),
             ],
@@ -105,11 +106,11 @@ pub fn per_post(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     if points < 0 {
         let place = || {
             if points <= r.low {
-                Message::new("ev_place_penalty", vec![signed(points), signed(r.low)])
+                msg("ev_place_penalty", [signed(points), signed(r.low)])
             } else {
-                Message::new(
+                msg(
                     "ev_likes_per_place_from",
-                    vec![
+                    [
                         signed(points),
                         signed(r.low),
                         per_posts(s.likes_per_post_min),
@@ -118,7 +119,7 @@ pub fn per_post(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
             }
         };
         line.seen(a, seen, points, || {
-            Message::new("ev_likes_per_why_extreme", vec![Arg::Msg(place())])
+            msg("ev_likes_per_why_extreme", [Arg::Msg(place())])
         })
     } else {
         line.seen(a, seen, 0, || Message::bare("ev_likes_per_why_fine"))

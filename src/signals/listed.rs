@@ -4,6 +4,7 @@
 //! longer carry the count; then it is not seen.
 
 use super::Subject;
+use crate::evidence::msg;
 use crate::evidence::{place_why, plural_m, ramp_place, ramp_threshold, unit, Line, Ramp};
 use crate::message::{Arg, Message};
 use crate::settings::Settings;
@@ -35,12 +36,7 @@ pub fn listed(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let points = r.points(lists as f64);
     line.seen(
         a,
-        || {
-            Message::new(
-                "ev_listed_seen",
-                vec![Arg::Msg(plural_m(lists, unit::LIST))],
-            )
-        },
+        || msg("ev_listed_seen", [Arg::Msg(plural_m(lists, unit::LIST))]),
         points,
         || {
             if points > 0 {

@@ -4,6 +4,7 @@
 
 use super::Subject;
 use crate::analysis::Share;
+use crate::evidence::msg;
 use crate::evidence::source_id;
 use crate::message::{pct, uint, Arg, Message};
 use crate::prepared::{self, Stats};
@@ -24,9 +25,9 @@ pub fn judged<'s>(subject: &Subject<'s>, s: &Settings, now: i64) -> Result<Stats
         if !subject.explain() {
             return Err(Message::EMPTY);
         }
-        return Err(Message::new(
+        return Err(msg(
             "ev_fact_enough_posts",
-            vec![uint(t.n as u64), uint(min as u64)],
+            [uint(t.n as u64), uint(min as u64)],
         ));
     }
     Ok(t)
@@ -45,10 +46,7 @@ pub fn source_phrase(subject: &Subject) -> &'static str {
 
 /// "7 of 20 recent posts": `what` is a message id taking the count and the total.
 pub fn share_words(share: Share, what: &'static str) -> Arg {
-    Arg::Msg(Message::new(
-        what,
-        vec![uint(share.count as u64), uint(share.of as u64)],
-    ))
+    Arg::Msg(msg(what, [uint(share.count as u64), uint(share.of as u64)]))
 }
 
 /// A share as a percentage: "90%", "33%".

@@ -5,6 +5,7 @@
 //! reward at `ratio.reward_ratio` times following. In between nothing moves.
 
 use super::Subject;
+use crate::evidence::msg;
 use crate::evidence::{setting_points, setting_weight, Line};
 use crate::message::{int, num, signed, uint, Arg, Message};
 use crate::settings::Settings;
@@ -42,7 +43,7 @@ fn times(v: f64) -> Arg {
     Arg::Msg(if (v - 2.0).abs() < 0.05 {
         Message::bare("ev_twice")
     } else {
-        Message::new("ev_times", vec![num(v)])
+        msg("ev_times", [num(v)])
     })
 }
 
@@ -53,9 +54,9 @@ pub fn ratio(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         "ratio",
         "ev_ratio_label",
         || {
-            Message::new(
+            msg(
                 "ev_ratio_threshold",
-                vec![
+                [
                     times(s.ratio_mild),
                     signed(-setting_points(s.ratio_severe_points)),
                     times(s.ratio_severe),
@@ -69,17 +70,17 @@ pub fn ratio(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     let (Some(followers), Some(following)) = (a.followers, a.following) else {
         return line.not_seen("ev_fact_follow_counts");
     };
-    let seen = || Message::new("ev_ratio_seen", vec![uint(following), uint(followers)]);
+    let seen = || msg("ev_ratio_seen", [uint(following), uint(followers)]);
     let r = following as f64 / followers.max(1) as f64;
     let penalty = ratio_penalty(r, s.ratio_mild, s.ratio_severe, s.ratio_severe_points);
     if penalty > 0 {
         let place = || {
             if penalty >= setting_points(s.ratio_severe_points) {
-                Message::new("ev_place_penalty", vec![signed(-penalty), signed(-penalty)])
+                msg("ev_place_penalty", [signed(-penalty), signed(-penalty)])
             } else {
-                Message::new(
+                msg(
                     "ev_ratio_place_penalty_at",
-                    vec![
+                    [
                         signed(-penalty),
                         signed(-setting_points(s.ratio_severe_points)),
                         times(s.ratio_severe),
@@ -88,7 +89,7 @@ pub fn ratio(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
             }
         };
         return line.seen(a, seen, -penalty, || {
-            Message::new("ev_ratio_why_penalty", vec![Arg::Msg(place()), times(r)])
+            msg("ev_ratio_why_penalty", [Arg::Msg(place()), times(r)])
         });
     }
     let f = followers as f64 / following.max(1) as f64;
@@ -96,11 +97,11 @@ pub fn ratio(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     if reward > 0 {
         let place = || {
             if reward >= setting_points(s.ratio_reward_points) {
-                Message::new("ev_place_full", vec![signed(reward), int(reward)])
+                msg("ev_place_full", [signed(reward), int(reward)])
             } else {
-                Message::new(
+                msg(
                     "ev_ratio_place_reward_at",
-                    vec![
+                    [
                         signed(reward),
                         int(setting_points(s.ratio_reward_points)),
                         times(s.ratio_reward_ratio),
@@ -109,7 +110,7 @@ pub fn ratio(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
             }
         };
         line.seen(a, seen, reward, || {
-            Message::new("ev_ratio_why_reward", vec![Arg::Msg(place())])
+            msg("ev_ratio_why_reward", [Arg::Msg(place())])
         })
     } else {
         line.seen(a, seen, 0, || Message::bare("ev_ratio_why_close"))

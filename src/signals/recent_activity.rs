@@ -8,6 +8,7 @@
 
 use super::posts;
 use super::Subject;
+use crate::evidence::msg;
 use crate::evidence::{
     days_m, plural_m, ramp_place, setting_points, setting_weight, unit, Line, Ramp,
 };
@@ -32,7 +33,7 @@ pub fn last_post(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         subject,
         "last_post",
         "ev_last_post_label",
-        || Message::new("ev_last_post_threshold", vec![quiet(), inactive()]),
+        || msg("ev_last_post_threshold", [quiet(), inactive()]),
         weight,
     );
     let t = match posts::recent(subject, s, now) {
@@ -46,7 +47,7 @@ pub fn last_post(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         if days < 1.0 {
             Message::bare("ev_last_post_seen_today")
         } else {
-            Message::new("ev_last_post_seen", vec![Arg::Msg(days_m(days))])
+            msg("ev_last_post_seen", [Arg::Msg(days_m(days))])
         }
     };
     let from = posts::source_phrase(subject);
@@ -55,11 +56,11 @@ pub fn last_post(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             seen,
             from,
             -setting_points(s.recent_inactive_points),
-            || Message::new("ev_last_post_why_abandoned", vec![inactive()]),
+            || msg("ev_last_post_why_abandoned", [inactive()]),
         )
     } else if days > s.recent_quiet_days as f64 {
         line.seen_from(seen, from, -setting_points(s.recent_quiet_points), || {
-            Message::new("ev_last_post_why_quiet", vec![quiet()])
+            msg("ev_last_post_why_quiet", [quiet()])
         })
     } else {
         line.seen_from(seen, from, setting_points(s.recent_active_points), || {
@@ -82,9 +83,9 @@ pub fn recent_rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "recent_rate",
         "ev_recent_rate_label",
         || {
-            Message::new(
+            msg(
                 "ev_recent_rate_threshold",
-                vec![num(r.to), signed(r.low), num(r.from)],
+                [num(r.to), signed(r.low), num(r.from)],
             )
         },
         r.weight(),
@@ -101,9 +102,9 @@ pub fn recent_rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         .oldest_at
         .map_or(0.0, |o| now.saturating_sub(o).max(0) as f64 / 86_400.0);
     let seen = || {
-        Message::new(
+        msg(
             "ev_recent_rate_seen",
-            vec![
+            [
                 num(per_week),
                 Arg::Msg(plural_m(t.timed as u64, unit::POST)),
                 Arg::Msg(days_m(days)),
@@ -114,9 +115,9 @@ pub fn recent_rate(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let points = r.points(per_week);
     if points < 0 {
         line.seen_from(seen, from, points, || {
-            Message::new(
+            msg(
                 "ev_recent_rate_why_slow",
-                vec![
+                [
                     Arg::Msg(ramp_place(&r, points, unit::POST_A_WEEK)),
                     num(s.recent_weekly_min),
                 ],

@@ -2,6 +2,7 @@
 //! crypto "signals", promo-for-hire, adult bait, bought followers.
 
 use super::Subject;
+use crate::evidence::msg;
 use crate::evidence::quoted_m;
 use crate::evidence::{setting_points, setting_weight, Line};
 use crate::message::{uint, Message};
@@ -15,12 +16,7 @@ pub fn spam_words(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         subject,
         "spam_words",
         "ev_spam_label",
-        || {
-            Message::new(
-                "ev_spam_threshold",
-                vec![uint(s.spam_keywords.len() as u64)],
-            )
-        },
+        || msg("ev_spam_threshold", [uint(s.spam_keywords.len() as u64)]),
         setting_weight(s.spam_points),
     );
     let Some(bio) = a.bio.as_deref() else {
@@ -46,7 +42,7 @@ pub fn spam_words(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
     } else {
         line.seen(
             a,
-            || Message::new("ev_spam_seen_found", vec![quoted_m(&found)]),
+            || msg("ev_spam_seen_found", [quoted_m(&found)]),
             -setting_points(s.spam_points),
             || Message::bare("ev_spam_why_found"),
         )

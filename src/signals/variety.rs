@@ -7,6 +7,7 @@
 use super::posts::{self, above, percent, share_words};
 use super::Subject;
 use crate::analysis::Share;
+use crate::evidence::msg;
 use crate::evidence::{setting_points, setting_weight, Line};
 use crate::message::{uint, Arg, Message};
 use crate::settings::Settings;
@@ -19,9 +20,9 @@ pub fn mix(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         "variety",
         "ev_variety_label",
         || {
-            Message::new(
+            msg(
                 "ev_variety_threshold",
-                vec![
+                [
                     percent(s.variety_repost_share),
                     percent(s.variety_mix_min_share),
                 ],
@@ -35,9 +36,9 @@ pub fn mix(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     };
     let sharing = Share::new(t.repost.count + t.quote.count, t.n);
     let seen = || {
-        Message::new(
+        msg(
             "ev_variety_seen",
-            vec![
+            [
                 uint(t.original.count as u64),
                 uint(sharing.count as u64),
                 uint(t.reply.count as u64),
@@ -68,12 +69,12 @@ pub fn mix(subject: &Subject, s: &Settings, now: i64) -> Evidence {
             .collect();
             let m = |id: &'static str| Arg::Msg(Message::bare(id));
             let few = match missing.as_slice() {
-                [a, b, c] => Message::new("ev_or_3", vec![m(a), m(b), m(c)]),
-                [a, b] => Message::new("ev_or_2", vec![m(a), m(b)]),
+                [a, b, c] => msg("ev_or_3", [m(a), m(b), m(c)]),
+                [a, b] => msg("ev_or_2", [m(a), m(b)]),
                 [one] => Message::bare(one),
                 _ => Message::bare("ev_variety_kind_one"),
             };
-            Message::new("ev_variety_why_few", vec![Arg::Msg(few)])
+            msg("ev_variety_why_few", [Arg::Msg(few)])
         })
     }
 }
@@ -84,12 +85,7 @@ pub fn self_promotion(subject: &Subject, s: &Settings, now: i64) -> Evidence {
         subject,
         "self_promotion",
         "ev_promo_label",
-        || {
-            Message::new(
-                "ev_promo_threshold",
-                vec![percent(s.variety_self_promo_share)],
-            )
-        },
+        || msg("ev_promo_threshold", [percent(s.variety_self_promo_share)]),
         setting_weight(s.variety_self_promo_points),
     );
     let t = match posts::judged(subject, s, now) {
@@ -99,16 +95,16 @@ pub fn self_promotion(subject: &Subject, s: &Settings, now: i64) -> Evidence {
     let min = usize::try_from(s.variety_self_promo_min_originals.max(1)).unwrap_or(1);
     if t.originals < min {
         return line.not_seen_with(|| {
-            Message::new(
+            msg(
                 "ev_fact_enough_originals",
-                vec![uint(t.originals as u64), uint(min as u64)],
+                [uint(t.originals as u64), uint(min as u64)],
             )
         });
     }
     let seen = || {
-        Message::new(
+        msg(
             "ev_promo_seen",
-            vec![share_words(t.self_promotion, "ev_share_original_posts")],
+            [share_words(t.self_promotion, "ev_share_original_posts")],
         )
     };
     let from = posts::source_phrase(subject);
