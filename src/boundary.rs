@@ -755,8 +755,6 @@ export interface Viewer { handle: string; id?: string; }
 export interface IngestReport { accounts: number; tweets: number; interactions: number; unavailable: number; warnings: string[]; viewer?: Viewer; verdicts: string; }
 export interface ImportReport { ok: boolean; error: string | null; }
 export interface RecordedReport { recorded: number; skipped: number; warnings: string[]; }
-/** The saved memory within a size, the most recently seen accounts first. */
-export interface Trimmed { json: string; kept: number; total: number; }
 export interface RememberedVerdict { verdict: Verdict; account: Account; seen_at: number; }
 /** One setting's schema entry. */
 export interface SettingSpec {

@@ -530,19 +530,6 @@ impl Engine {
         self.memory.to_json()
     }
 
-    /// The remembered accounts that fit in `max_bytes` of JSON (UTF-8), the
-    /// most recently seen first: `{ json, kept, total }` (saving to a full
-    /// chrome.storage.local). The same format as `exportMemory`.
-    #[wasm_bindgen(js_name = exportMemoryWithin, unchecked_return_type = "Trimmed")]
-    pub fn export_memory_within(&self, max_bytes: f64) -> JsValue {
-        let max = if max_bytes.is_finite() && max_bytes > 0.0 {
-            max_bytes as usize
-        } else {
-            0
-        };
-        to_js(&self.memory.to_json_within(max))
-    }
-
     /// Replaces memory with saved JSON; on error keeps the current memory.
     #[wasm_bindgen(js_name = importMemory, unchecked_return_type = "ImportReport")]
     pub fn import_memory(&mut self, text: &str) -> JsValue {

@@ -13,7 +13,6 @@ use followback::boundary::{
     self, ImportReport, IngestReport, InteractionRequest, RecordedReport, RememberedVerdict,
     Repaired, SettingsReport, Validation, VerdictRequest,
 };
-use followback::memory::Memory;
 use followback::model::Viewer;
 use followback::read::dom::DomFacts;
 use followback::read::dom_tweet::{DomLink, DomTweet};
@@ -145,10 +144,6 @@ fn every_declared_interface_has_exactly_the_rust_fields() {
                 settings: Settings::default(),
                 notices: Vec::new(),
             }),
-        ),
-        (
-            "Trimmed",
-            written_fields(&Memory::new(1).to_json_within(100)),
         ),
         (
             "RememberedVerdict",

@@ -10,7 +10,7 @@ use followback::boundary::{
     SettingsReport, Validation,
 };
 use followback::json_out::{to_json, WriteJson};
-use followback::memory::{LoadReport, Memory, Trimmed};
+use followback::memory::{LoadReport, Memory};
 use followback::message::{Arg, Message};
 use followback::model::{
     Account, Interaction, InteractionKind, Observations, Snapshot, Source, Tweet, TweetKind, Viewer,
@@ -441,7 +441,6 @@ proptest! {
         same(&SettingsReport { ok, errors: errors.clone(), notices: warnings.clone() })?;
         same(&Validation { ok, errors, settings: None })?;
         same(&Repaired { settings: Settings::default(), notices: warnings })?;
-        same(&Trimmed { json: text, kept: counts[0], total: counts[1] })?;
         same(&LoadReport { loaded: counts[2], skipped: counts[3] })?;
         same(&compacts)?;
         let present: Vec<CompactVerdict> = compacts.into_iter().flatten().collect();

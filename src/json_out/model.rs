@@ -4,7 +4,7 @@
 //! fields (`tests/json_out_props.rs`).
 
 use super::{string, Obj, WriteJson};
-use crate::memory::{LoadReport, Trimmed};
+use crate::memory::LoadReport;
 use crate::model::{
     Account, Interaction, InteractionKind, Snapshot, Source, Tweet, TweetKind, Viewer,
 };
@@ -159,16 +159,6 @@ impl WriteJson for FieldError {
         Obj::new(out)
             .field("id", &self.id)
             .field("message", &self.message)
-            .end();
-    }
-}
-
-impl WriteJson for Trimmed {
-    fn write_json(&self, out: &mut String) {
-        Obj::new(out)
-            .field("json", &self.json)
-            .field("kept", &self.kept)
-            .field("total", &self.total)
             .end();
     }
 }
