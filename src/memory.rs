@@ -18,6 +18,7 @@
 //! back as an [`Entry`].
 
 use std::borrow::Cow;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 
 #[path = "memory_records.rs"]
@@ -189,24 +190,46 @@ struct Slot {
 /// needed since) still their stored `tweets` record, decoded at first use.
 /// Most remembered posts are never read between a restart and the next
 /// compaction, which writes such a record as it is: a restore copies their
-/// bytes instead of building every post's strings.
-#[derive(Clone, Debug, Default)]
+/// bytes instead of building every post's strings. Decoding lets the record
+/// go (posts are held once), so a later save writes them again from the
+/// decoded list: the same bytes, the record being canonical.
+#[derive(Default)]
 struct Posts {
     /// The stored record, in the canonical binary form
     /// ([`binary::check_tweets`]: decoding it and writing it again gives it
-    /// back byte for byte); `None` once the posts change, or for posts
-    /// decoded when read (remembered, another form).
-    record: Option<Box<[u8]>>,
+    /// back byte for byte); `None` once the posts are decoded or change, or
+    /// for posts decoded when read (remembered, another form). A `Cell`, so
+    /// that decoding through `&self` lets it go.
+    record: Cell<Option<Box<[u8]>>>,
     /// The posts, oldest first (at most [`TWEETS_PER_ACCOUNT`]): set, or
     /// decoded from `record` on first use.
-    list: std::cell::OnceCell<Vec<Tweet>>,
+    list: OnceCell<Vec<Tweet>>,
+}
+
+impl Clone for Posts {
+    fn clone(&self) -> Posts {
+        Posts {
+            record: Cell::new(self.with_record(|r| r.map(Box::from))),
+            list: self.list.clone(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Posts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let stored = self.with_record(|r| r.map(<[u8]>::len));
+        f.debug_struct("Posts")
+            .field("record_bytes", &stored)
+            .field("list", &self.list.get())
+            .finish()
+    }
 }
 
 impl Posts {
     fn of(list: Vec<Tweet>) -> Posts {
         Posts {
-            record: None,
-            list: std::cell::OnceCell::from(list),
+            record: Cell::new(None),
+            list: OnceCell::from(list),
         }
     }
 
@@ -214,28 +237,37 @@ impl Posts {
     /// said so) at first use.
     fn stored(record: &[u8]) -> Posts {
         Posts {
-            record: Some(Box::from(record)),
-            list: std::cell::OnceCell::new(),
+            record: Cell::new(Some(Box::from(record))),
+            list: OnceCell::new(),
         }
+    }
+
+    /// `f` of the stored record, left in place.
+    fn with_record<R>(&self, f: impl FnOnce(Option<&[u8]>) -> R) -> R {
+        let record = self.record.take();
+        let out = f(record.as_deref());
+        self.record.set(record);
+        out
     }
 
     fn is_empty(&self) -> bool {
         // A canonical record holds at least one post.
-        self.record.is_none() && self.list.get().map_or(true, Vec::is_empty)
+        !self.with_record(|r| r.is_some()) && self.list.get().map_or(true, Vec::is_empty)
     }
 
-    /// The posts of the account whose facts are `blob`.
+    /// The posts of the account whose facts are `blob`; decoding them lets
+    /// the stored record go.
     fn get(&self, blob: &[u8]) -> &Vec<Tweet> {
         self.list
-            .get_or_init(|| decode_posts(self.record.as_deref(), blob))
+            .get_or_init(|| decode_posts(self.record.take().as_deref(), blob))
     }
 
     /// The posts to change, decoded (always `Some`); the stored record is
     /// no longer theirs.
     fn get_mut(&mut self, blob: &[u8]) -> Option<&mut Vec<Tweet>> {
-        let record = self.record.take();
+        let record = self.record.get_mut().take();
         if self.list.get().is_none() {
-            self.list = std::cell::OnceCell::from(decode_posts(record.as_deref(), blob));
+            self.list = OnceCell::from(decode_posts(record.as_deref(), blob));
         }
         self.list.get_mut()
     }
@@ -243,12 +275,13 @@ impl Posts {
     fn into_list(self, blob: &[u8]) -> Vec<Tweet> {
         let Posts { record, list } = self;
         list.into_inner()
-            .unwrap_or_else(|| decode_posts(record.as_deref(), blob))
+            .unwrap_or_else(|| decode_posts(record.into_inner().as_deref(), blob))
     }
 
-    /// The stored record, when it is still theirs (a save writes it as it is).
-    fn record(&self) -> Option<&[u8]> {
-        self.record.as_deref()
+    /// A copy of the stored record, when it is still theirs (a save writes
+    /// it as it is).
+    fn record(&self) -> Option<Vec<u8>> {
+        self.with_record(|r| r.map(<[u8]>::to_vec))
     }
 }
 
@@ -1468,6 +1501,47 @@ mod tests {
             following: Some(10),
             ..Account::with_handle(handle, Source::Graphql)
         }
+    }
+
+    /// Whether the entry of `id` still holds its stored posts record.
+    fn holds_record(m: &Memory, id: &str) -> bool {
+        let i = m.find_key(&format!("#{id}")).expect("remembered");
+        m.slots[i as usize]
+            .as_ref()
+            .and_then(|s| s.extra.as_deref())
+            .is_some_and(|x| x.tweets.with_record(|r| r.is_some()))
+    }
+
+    #[test]
+    fn posts_read_after_a_restore_are_held_once() {
+        let mut m = Memory::new(10);
+        m.remember_account(acct("ann", "1", 5), 100);
+        let post = Tweet {
+            id: Some("7".into()),
+            author_id: Some("1".into()),
+            author_handle: Some("ann".into()),
+            text: "hello".into(),
+            created_at: Some(90),
+            ..Tweet::default()
+        };
+        m.remember_tweet(post, 100);
+        let _ = m.take_changes();
+        let pages: Vec<Vec<u8>> = m.pages().collect();
+        let mut back = Memory::new(10);
+        back.restore_begin(10);
+        for p in &pages {
+            assert!(back.restore_page(p));
+        }
+        let _ = back.restore_finish();
+        assert!(
+            holds_record(&back, "1"),
+            "restored posts wait as their record"
+        );
+        let e = back.get(Some("1"), None).expect("restored");
+        assert_eq!(e.tweets.len(), 1);
+        assert!(!holds_record(&back, "1"), "decoded, the record is let go");
+        let again: Vec<Vec<u8>> = back.pages().collect();
+        assert_eq!(again, pages, "written again from the posts: the same bytes");
     }
 
     #[test]

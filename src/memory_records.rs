@@ -617,7 +617,7 @@ fn page_sizes(slot: &Slot) -> [u32; 3] {
 fn slot_tweets_record(slot: &Slot) -> Option<Vec<u8>> {
     let posts = slot.extra.as_deref().map(|x| &x.tweets);
     if let Some(record) = posts.and_then(super::Posts::record) {
-        return Some(record.to_vec());
+        return Some(record);
     }
     if posts.is_some_and(|p| !p.is_empty()) {
         tweets_record(&slot.view())

@@ -250,6 +250,10 @@ proptest! {
             let b = back.get(id.as_deref(), Some(handle)).map(|e| e.to_data());
             prop_assert_eq!(&b, &a, "entry {:?} / {}", id, handle);
         }
+        // Read now, their stored records let go: written again from the
+        // decoded posts, the same bytes.
+        let read: Vec<Vec<u8>> = back.pages().collect();
+        prop_assert_eq!(&read, &pages, "pages after every entry's posts were read");
         // A new post for one of them: its stored record is no longer its own.
         if !live.is_empty() {
             let (id, handle) = &live[touched.index(live.len())];
