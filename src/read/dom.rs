@@ -627,13 +627,7 @@ mod tests {
 
     #[test]
     fn scaled_counts_agree_with_the_u128_arithmetic() {
-        let mut rng = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move |n: u64| {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            rng % n
-        };
+        let mut next = crate::read::test_rng(0x9e37_79b9_7f4a_7c15u64);
         let mults = [1, 1_000, 10_000, 1_000_000, 100_000_000, 1_000_000_000];
         let edges = [
             "340282366920938463463374607431",

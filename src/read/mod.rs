@@ -285,6 +285,19 @@ fn finish(c: Collector) -> Result<Observations, ReadError> {
     Ok(obs)
 }
 
+/// A small seeded xorshift generator for the readers' randomised tests:
+/// `next(n)` gives a number below `n`.
+#[cfg(test)]
+pub(crate) fn test_rng(seed: u64) -> impl FnMut(u64) -> u64 {
+    let mut rng = seed;
+    move |n: u64| {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng % n
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,13 +323,7 @@ mod tests {
     #[test]
     fn find_text_finds_what_str_find_finds() {
         const PARTS: &[&str] = &["a", "-", "c", "cursor", "-cursor-", ":", "//", "é", "日"];
-        let mut rng = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move |n: u64| {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            rng % n
-        };
+        let mut next = super::test_rng(0x2545_f491_4f6c_dd1du64);
         let mut found = 0;
         for _ in 0..20_000 {
             let mut piece = || PARTS[next(PARTS.len() as u64) as usize];

@@ -580,13 +580,7 @@ mod tests {
     #[test]
     fn handles_after_at_are_found_as_before() {
         const PARTS: &[&str] = &["@", "a", "Z9", "_", " ", ".", "é", "日", "abcdefgh", "@@"];
-        let mut rng = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move |n: u64| {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            rng % n
-        };
+        let mut next = crate::read::test_rng(0x9e37_79b9_7f4a_7c15u64);
         let mut found = 0;
         for _ in 0..20_000 {
             let s: String = (0..next(12))
