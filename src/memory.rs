@@ -33,6 +33,8 @@ use records::{Tracker, ACCOUNT, ALL, INTERACTIONS, PAGED, TWEETS};
 mod binary;
 #[path = "memory_compact.rs"]
 mod compact;
+#[path = "memory_slots.rs"]
+mod slots;
 use compact::{IdRef, Index};
 
 use serde::{Deserialize, Serialize};

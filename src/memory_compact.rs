@@ -9,7 +9,6 @@
 //! so they hold no key copies; the rare colliding keys go to an overflow map.
 
 use std::borrow::Borrow;
-use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::Hash;
 
@@ -410,6 +409,7 @@ impl<'a> Strict<'a> {
         Strict { bytes, at: 0 }
     }
 
+    #[inline(always)]
     pub(super) fn byte(&mut self) -> Option<u8> {
         let b = *self.bytes.get(self.at)?;
         self.at += 1;
@@ -883,28 +883,7 @@ pub(super) fn hash_number(n: u64) -> u32 {
     (mixed >> 32) as u32
 }
 
-/// Hashes the 32-bit hashes the indexes are keyed by: one multiply spreads
-/// them over the 64 bits the table uses (they are hashes already).
-#[derive(Clone, Copy, Debug, Default)]
-pub(super) struct Spread(u64);
-
-impl std::hash::Hasher for Spread {
-    fn finish(&self) -> u64 {
-        self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.0 = u64::from(n);
-    }
-}
-
-type Primary = HashMap<u32, u32, std::hash::BuildHasherDefault<Spread>>;
+use super::slots::HashSlots as Primary;
 
 /// Slots by key, holding no key: `primary` maps the key's 32-bit hash to the
 /// slot (checked against the slot's own key), `overflow` the keys whose hash
@@ -945,7 +924,7 @@ impl<K: Eq + Hash> Index<K> {
         K: Borrow<Q>,
         Q: Eq + Hash + ?Sized,
     {
-        if let Some(&slot) = self.primary.get(&h) {
+        if let Some(slot) = self.primary.get(h) {
             if holds(slot) {
                 return Some(slot);
             }
@@ -965,25 +944,21 @@ impl<K: Eq + Hash> Index<K> {
         slot: u32,
         holds: impl Fn(u32) -> bool,
     ) -> Option<u32> {
+        // The key, built at most once and only when the overflow needs it.
+        let mut key = Err(key);
         if !self.overflow.is_empty() {
-            let key = key();
-            if let Some(held) = self.overflow.get_mut(&key) {
+            let built = key.unwrap_or_else(|make| make());
+            if let Some(held) = self.overflow.get_mut(&built) {
                 return Some(std::mem::replace(held, slot));
             }
-            return match self.primary.get(&h).copied() {
-                None => self.primary.insert(h, slot),
-                Some(other) if holds(other) => self.primary.insert(h, slot),
-                Some(_) => self.overflow.insert(key, slot),
-            };
+            key = Ok(built);
         }
-        // One probe of the table (not a look-up, then an insert).
-        match self.primary.entry(h) {
-            Entry::Vacant(place) => {
-                place.insert(slot);
-                None
+        match self.primary.get(h) {
+            Some(other) if !holds(other) => {
+                let built = key.unwrap_or_else(|make| make());
+                self.overflow.insert(built, slot)
             }
-            Entry::Occupied(mut place) if holds(*place.get()) => Some(place.insert(slot)),
-            Entry::Occupied(_) => self.overflow.insert(key(), slot),
+            _ => self.primary.insert(h, slot),
         }
     }
 
@@ -993,8 +968,8 @@ impl<K: Eq + Hash> Index<K> {
         K: Borrow<Q>,
         Q: Eq + Hash + ?Sized,
     {
-        if self.primary.get(&h) == Some(&slot) {
-            self.primary.remove(&h);
+        if self.primary.get(h) == Some(slot) {
+            self.primary.remove(h);
         } else if self.overflow.get(key) == Some(&slot) {
             self.overflow.remove(key);
         }
