@@ -413,6 +413,9 @@ mod tests {
     #[test]
     fn strings_lower_char_by_char() {
         assert_eq!(lower("İstanbul ΣΟΦΟΣ Ab"), "i\u{307}stanbul σοφοσ ab");
+        // The one deliberate difference from std: no Final_Sigma.
+        assert_eq!("ΣΟΦΟΣ".to_lowercase(), "σοφος");
+        assert_eq!(lower("ΣΟΦΟΣ"), "σοφοσ");
         assert_eq!(lower(""), "");
         let mut out = String::from("KEEP:");
         push_lower_str(&mut out, "MiXeD Ünïcode ẞ");
