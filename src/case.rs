@@ -1,6 +1,6 @@
 //! Unicode lower-casing without std's case tables: [`lower_char`] equals
 //! `char::to_lowercase` for every char, from a table of 184 runs instead of
-//! std's 1,400-entry `LOWERCASE_TABLE` (11.7 KB in the wasm), and [`lower`]
+//! std's `LOWERCASE_TABLE` (about 1,400 pairs, 11.7 KB in the wasm), and [`lower`]
 //! lower-cases a string char by char.
 //!
 //! [`lower`] differs from `str::to_lowercase` in one rule only: it does not
@@ -15,7 +15,7 @@
 //! The table is derived from std, so it follows Rust's Unicode version. When
 //! a new Rust changes it, the test `the_table_is_derived_from_std` fails and
 //! prints the new table; `cargo test --lib case::tests::print_table --
-//! --ignored --nocapture` prints it too. Paste it over [`RUNS`].
+//! --ignored --nocapture` prints it too. Paste it over `RUNS`.
 
 /// One run of chars lower-cased by the same delta: `len` chars from
 /// `start`, every `stride`-th (1 or 2) code point; the chars between the
