@@ -13,6 +13,7 @@
 
 pub mod analysis;
 pub mod boundary;
+pub mod case;
 pub mod cli;
 pub mod eval;
 pub mod evidence;

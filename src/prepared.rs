@@ -69,7 +69,11 @@ impl Matchers {
             spam: KeywordSet::new(&s.spam_keywords),
             interests: KeywordSet::new(&s.interests_keywords),
             timeline: TimelineOptions::new(&s.begging_keywords),
-            client_tools: s.client_keywords.iter().map(|k| k.to_lowercase()).collect(),
+            client_tools: s
+                .client_keywords
+                .iter()
+                .map(|k| crate::case::lower(k))
+                .collect(),
             self_bot_words: s.self_bot_words.clone(),
             generation: GENERATION.fetch_add(1, Ordering::Relaxed) + 1,
         }

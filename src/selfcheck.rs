@@ -353,8 +353,8 @@ fn as_spelled(text: Option<&str>, phrase: &str) -> String {
     let Some(text) = text else {
         return phrase.to_string();
     };
-    let lower = text.to_lowercase();
-    let wanted = phrase.to_lowercase();
+    let lower = crate::case::lower(text);
+    let wanted = crate::case::lower(phrase);
     if lower.len() == text.len() {
         if let Some(at) = lower.find(&wanted) {
             if let Some(original) = text.get(at..at + wanted.len()) {

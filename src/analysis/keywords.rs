@@ -68,7 +68,7 @@ fn normalize(text: &str) -> String {
             '＃' => out.push('#'),
             '＠' => out.push('@'),
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
+            c => out.extend(crate::case::lower_char(c)),
         }
     }
     out

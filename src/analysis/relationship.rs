@@ -83,10 +83,12 @@ impl RelationshipStats {
         now: i64,
         window_days: u32,
     ) -> RelationshipStats {
-        let key = account.handle.trim_start_matches('@').to_lowercase();
+        let key = crate::case::lower(account.handle.trim_start_matches('@'));
         let mine: Vec<&Interaction> = interactions
             .iter()
-            .filter(|i| key.is_empty() || i.handle.trim_start_matches('@').to_lowercase() == key)
+            .filter(|i| {
+                key.is_empty() || crate::case::lower(i.handle.trim_start_matches('@')) == key
+            })
             .collect();
 
         let age = |at: i64| now.saturating_sub(at).max(0) as f64 / DAY as f64;

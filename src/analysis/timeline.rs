@@ -282,7 +282,7 @@ impl TimelineStats {
             return None;
         }
         let n = posts.len();
-        let own_handle = account.handle.trim_start_matches('@').to_lowercase();
+        let own_handle = crate::case::lower(account.handle.trim_start_matches('@'));
 
         let count_kind = |k: TweetKind| posts.iter().filter(|t| t.kind == k).count();
         let originals = count_kind(TweetKind::Original);
@@ -493,7 +493,11 @@ fn canonical_url(u: &str) -> String {
     let s = s.split_once("://").map_or(s, |(_, rest)| rest);
     let s = s.strip_prefix("www.").unwrap_or(s);
     let (host, path) = s.split_once('/').unwrap_or((s, ""));
-    format!("{}/{}", host.to_lowercase(), path.trim_end_matches('/'))
+    format!(
+        "{}/{}",
+        crate::case::lower(host),
+        path.trim_end_matches('/')
+    )
 }
 
 fn own_site(account: &Account, external: &[Vec<&str>]) -> OwnSite {
@@ -540,7 +544,7 @@ fn own_site(account: &Account, external: &[Vec<&str>]) -> OwnSite {
 }
 
 fn is_conversation(t: &Tweet, own_handle: &str) -> bool {
-    let is_other = |h: &str| !h.is_empty() && h.to_lowercase() != own_handle;
+    let is_other = |h: &str| !h.is_empty() && crate::case::lower(h) != own_handle;
     match t.kind {
         TweetKind::Repost => false,
         TweetKind::Reply

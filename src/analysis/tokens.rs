@@ -74,7 +74,7 @@ pub fn host_of(url: &str) -> Option<String> {
         Some(i) => host_port.get(..i)?,
         None => host_port,
     };
-    let host = host.trim_end_matches('.').to_lowercase();
+    let host = crate::case::lower(host.trim_end_matches('.'));
     let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
     if host.is_empty() || !host.contains('.') || host.starts_with('.') {
         return None;
@@ -173,7 +173,7 @@ pub fn normalize_for_duplicates(text: &str) -> String {
         if is_url_token(token) || token.starts_with('@') || token.starts_with('＠') {
             continue;
         }
-        for c in token.chars().flat_map(char::to_lowercase) {
+        for c in token.chars().flat_map(crate::case::lower_char) {
             if c.is_alphabetic() {
                 out.push(c);
             } else if !out.ends_with(' ') && !out.is_empty() {

@@ -233,7 +233,7 @@ fn multiplier(rest: &[char]) -> u64 {
         for c in chars.iter().take(n) {
             w.push(*c);
         }
-        let w = w.to_lowercase();
+        let w = crate::case::lower(&w);
         (w.trim_end_matches('.').to_string(), n)
     };
     let (w, n) = word(rest);
@@ -581,7 +581,7 @@ pub fn parse_joined(s: &str) -> Option<i64> {
         }
     }
     let year = runs.iter().find_map(|(r, _)| year_of(r))?;
-    let lower = s.to_lowercase();
+    let lower = crate::case::lower(s);
     let month = lower
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())

@@ -282,7 +282,7 @@ pub(crate) fn parody_kind(v: &Value) -> Option<String> {
 /// English words ("Parody account") name the kind; other text is kept as shown.
 pub(crate) fn parody_kind_str(kind: &str) -> Option<String> {
     let kind = kind.trim();
-    let lower = kind.to_lowercase();
+    let lower = crate::case::lower(kind);
     let has_word = |w: &str| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == w);
     if kind.is_empty() || lower == "none" {
         None

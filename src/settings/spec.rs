@@ -399,7 +399,7 @@ impl SettingValue for Vec<String> {
                     text.chars().take(30).collect::<String>()
                 ));
             }
-            if seen.insert(text.to_lowercase()) {
+            if seen.insert(crate::case::lower(text)) {
                 out.push(text.to_string());
             }
         }

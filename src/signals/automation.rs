@@ -32,7 +32,7 @@ pub fn client_counts<'t>(tweets: &'t [crate::model::Tweet], tools: &[String]) ->
         .filter(|c| !c.is_empty())
         .collect();
     let is_tool = |c: &str| {
-        let c = c.to_lowercase();
+        let c = crate::case::lower(c);
         tools
             .iter()
             .any(|k| !k.is_empty() && c.contains(k.as_str()))
@@ -327,7 +327,11 @@ pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
             tooled: p.features.clients.tooled,
         },
         None => {
-            let tools: Vec<String> = s.client_keywords.iter().map(|k| k.to_lowercase()).collect();
+            let tools: Vec<String> = s
+                .client_keywords
+                .iter()
+                .map(|k| crate::case::lower(k))
+                .collect();
             client_counts(subject.tweets, &tools)
         }
     };

@@ -177,7 +177,7 @@ pub fn split_words(text: &str, split_case: bool) -> Vec<String> {
                 }
             }
         }
-        cur.extend(c.to_lowercase());
+        cur.extend(crate::case::lower_char(c));
         prev = Some(c);
     }
     if !cur.is_empty() {
@@ -194,7 +194,7 @@ pub fn self_declared(text: &str, split_case: bool, keywords: &[String]) -> Optio
     // Every word of a match is a run of the text's characters, lowercased
     // one by one: a text that contains none of the keywords' words (most
     // texts) needs no splitting at all.
-    let lowered: String = text.chars().flat_map(char::to_lowercase).collect();
+    let lowered: String = crate::case::lower(text);
     let possible = keywords.iter().any(|k| {
         // The keyword's words as `split_words(k, false)` gives them, without
         // allocating when they are already lower case.
@@ -210,7 +210,7 @@ pub fn self_declared(text: &str, split_case: bool, keywords: &[String]) -> Optio
                 {
                     lowered.contains(run)
                 } else {
-                    let low: String = run.chars().flat_map(char::to_lowercase).collect();
+                    let low: String = crate::case::lower(run);
                     lowered.contains(low.as_str())
                 }
             })
