@@ -121,9 +121,9 @@ manifest_version() {
 }
 
 build_wasm() {
-    run_step "Compiling the Rust core to WebAssembly (cargo build --release --target $TARGET)"
-    cargo build --lib --release --target "$TARGET"
-    local wasm="target/$TARGET/release/followback.wasm"
+    run_step "Compiling the Rust core to WebAssembly (cargo build --profile wasm --target $TARGET)"
+    cargo build --lib --profile wasm --target "$TARGET"
+    local wasm="target/$TARGET/wasm/followback.wasm"
     [ -f "$wasm" ] || fail "$wasm was not produced"
     run_step "Generating JavaScript bindings and TypeScript declarations (wasm-bindgen --target web)"
     rm -rf "$DIST/core"
