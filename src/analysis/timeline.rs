@@ -29,7 +29,7 @@ use super::stats::{
 };
 use super::tokens::{
     is_link_only, is_shortener_link, is_url_token, is_x_link, mentions, normalize_for_duplicates,
-    registrable_domain,
+    registrable_domain, words,
 };
 use crate::model::{Account, Tweet, TweetKind};
 
@@ -449,10 +449,7 @@ fn links_of(t: &Tweet) -> Vec<&str> {
     if !urls.is_empty() {
         return urls;
     }
-    t.text
-        .split_whitespace()
-        .filter(|tok| is_url_token(tok))
-        .collect()
+    words(&t.text).filter(|tok| is_url_token(tok)).collect()
 }
 
 fn max_same_url(external: &[Vec<&str>]) -> usize {
