@@ -73,6 +73,23 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
+/// `haystack.contains(needle)` as a plain byte search: the first byte is
+/// looked for, then the rest compared (std's two-way searcher sets itself up
+/// for every call, which costs more than the search in short texts). Exact:
+/// both are valid UTF-8, so a byte match is a match of characters.
+pub(crate) fn contains(haystack: &str, needle: &str) -> bool {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    hay.iter().enumerate().any(|(i, &b)| {
+        b == first
+            && hay
+                .get(i + 1..)
+                .is_some_and(|after| after.starts_with(rest))
+    })
+}
+
 /// The brackets and quotes trimmed off a token before judging it a URL.
 #[inline(always)]
 fn is_url_wrapper(b: u8) -> bool {
@@ -81,6 +98,12 @@ fn is_url_wrapper(b: u8) -> bool {
 
 /// The horizontal ellipsis `…` that ends a display URL cut short.
 const ELLIPSIS: &[u8] = "\u{2026}".as_bytes();
+
+/// True when `b` ends with [`ELLIPSIS`].
+#[inline(always)]
+fn ends_with_ellipsis(b: &[u8]) -> bool {
+    b.len() >= ELLIPSIS.len() && b.get(b.len() - ELLIPSIS.len()..) == Some(ELLIPSIS)
+}
 
 /// True when a whitespace-separated token is a URL: it starts with a scheme or
 /// `www.`, or it is a bare `host.tld/...` (as the page displays links), or a
@@ -107,10 +130,10 @@ pub fn is_url_token(token: &str) -> bool {
         Some(i) => (t.get(..i).unwrap_or(t), true),
         None => (t, false),
     };
-    while let Some(h) = host.strip_suffix(ELLIPSIS) {
-        host = h;
+    let has_path = has_slash || ends_with_ellipsis(t);
+    while ends_with_ellipsis(host) {
+        host = host.get(..host.len() - ELLIPSIS.len()).unwrap_or_default();
     }
-    let has_path = has_slash || t.ends_with(ELLIPSIS);
     has_path && looks_like_host(host)
 }
 
@@ -536,6 +559,17 @@ mod tests {
         #[test]
         fn duplicate_normal_form_agrees(s in texty()) {
             prop_assert_eq!(normalize_for_duplicates(&s), reference::normalize_for_duplicates(&s));
+        }
+
+        #[test]
+        fn contains_agrees(hay in texty(), from in 0usize..40, len in 0usize..6) {
+            // Needles cut from the haystack (found) and from elsewhere.
+            let chars: Vec<char> = hay.chars().collect();
+            let cut: String = chars.iter().skip(from).take(len).collect();
+            prop_assert_eq!(contains(&hay, &cut), hay.contains(cut.as_str()));
+            let other: String = cut.chars().rev().chain("é".chars()).collect();
+            prop_assert_eq!(contains(&hay, &other), hay.contains(other.as_str()));
+            prop_assert_eq!(contains(&cut, &hay), cut.contains(hay.as_str()));
         }
 
         #[test]
