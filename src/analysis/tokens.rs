@@ -91,7 +91,6 @@ pub(crate) fn contains(haystack: &str, needle: &str) -> bool {
 }
 
 /// The brackets and quotes trimmed off a token before judging it a URL.
-#[inline(always)]
 fn is_url_wrapper(b: u8) -> bool {
     matches!(b, b'(' | b')' | b'[' | b']' | b'<' | b'>' | b'"')
 }
@@ -100,7 +99,6 @@ fn is_url_wrapper(b: u8) -> bool {
 const ELLIPSIS: &[u8] = "\u{2026}".as_bytes();
 
 /// True when `b` ends with [`ELLIPSIS`].
-#[inline(always)]
 fn ends_with_ellipsis(b: &[u8]) -> bool {
     b.len() >= ELLIPSIS.len() && b.get(b.len() - ELLIPSIS.len()..) == Some(ELLIPSIS)
 }
@@ -119,47 +117,32 @@ pub fn is_url_token(token: &str) -> bool {
         .iter()
         .rposition(|&x| !is_url_wrapper(x))
         .map_or(start, |i| i + 1);
-    let Some(t) = b.get(start..end) else {
+    let Some(t) = token.get(start..end) else {
         return false;
     };
-    let starts = |p: &[u8]| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let tb = t.as_bytes();
+    let starts = |p: &[u8]| tb.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     if starts(b"http://") || starts(b"https://") || starts(b"www.") {
         return true;
     }
-    let (mut host, has_slash) = match t.iter().position(|&x| x == b'/') {
+    let (mut host, has_slash) = match tb.iter().position(|&x| x == b'/') {
         Some(i) => (t.get(..i).unwrap_or(t), true),
         None => (t, false),
     };
-    let has_path = has_slash || ends_with_ellipsis(t);
-    while ends_with_ellipsis(host) {
+    let has_path = has_slash || ends_with_ellipsis(tb);
+    if !has_path {
+        return false;
+    }
+    while ends_with_ellipsis(host.as_bytes()) {
         host = host.get(..host.len() - ELLIPSIS.len()).unwrap_or_default();
     }
-    has_path && looks_like_host(host)
+    looks_like_host(host)
 }
 
 /// `a.b` with non-empty labels of letters, digits and hyphens, the last one
-/// alphabetic and at least two letters long. `host` is whole characters (it
-/// was cut at ASCII bytes); ASCII hosts are judged byte by byte.
-fn looks_like_host(host: &[u8]) -> bool {
-    if !host.is_ascii() {
-        return std::str::from_utf8(host).is_ok_and(looks_like_host_chars);
-    }
-    let Some(dot) = host.iter().rposition(|&x| x == b'.') else {
-        return false;
-    };
-    let last = host.get(dot + 1..).unwrap_or_default();
-    if last.len() < 2 || !last.iter().all(u8::is_ascii_alphabetic) {
-        return false;
-    }
-    host.split(|&x| x == b'.').all(|l| {
-        !l.is_empty()
-            && l.iter()
-                .all(|&c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
-    })
-}
-
-/// [`looks_like_host`] for hosts with non-ASCII letters (Unicode classes).
-fn looks_like_host_chars(host: &str) -> bool {
+/// alphabetic and at least two letters long. Reached only by tokens with a
+/// `/` or an ending `…` and no scheme: rare, so it reads characters.
+fn looks_like_host(host: &str) -> bool {
     let mut labels = host.split('.');
     let Some(last) = host.rsplit('.').next() else {
         return false;
@@ -275,14 +258,12 @@ pub fn mentions(text: &str) -> Vec<&str> {
 }
 
 /// True when `token` starts with `#` or the full-width `＃`.
-#[inline(always)]
 fn is_hashtag(token: &str) -> bool {
     let b = token.as_bytes();
     b.first() == Some(&b'#') || b.starts_with("＃".as_bytes())
 }
 
 /// True when `token` starts with `@` or the full-width `＠`.
-#[inline(always)]
 fn is_mention(token: &str) -> bool {
     let b = token.as_bytes();
     b.first() == Some(&b'@') || b.starts_with("＠".as_bytes())
