@@ -28,7 +28,11 @@
 //! Speed: build a [`KeywordSet`] once from settings and reuse it. A text is
 //! lower-cased once ([`NormalizedText`], reusable across several sets) and
 //! scanned once; at each character only the keywords starting with that
-//! character are tried.
+//! character are tried. Both read ASCII bytes directly and decode only
+//! non-ASCII characters (the old character-by-character versions are kept in
+//! the tests as the reference).
+
+use super::tokens::is_ascii_space;
 
 /// A text prepared for matching: lower-cased, whitespace runs collapsed to a
 /// single space, full-width `＃`/`＠` mapped to `#`/`@`. Build it once when
@@ -55,7 +59,37 @@ impl NormalizedText {
 fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if is_ascii_space(b) {
+                pending_space = !out.is_empty();
+                i += 1;
+                continue;
+            }
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            // A run of ASCII non-space bytes is copied and lower-cased whole.
+            let rest = bytes.get(i..).unwrap_or_default();
+            let run = rest
+                .iter()
+                .position(|&x| x >= 0x80 || is_ascii_space(x))
+                .unwrap_or(rest.len());
+            let from = out.len();
+            out.push_str(text.get(i..i + run).unwrap_or_default());
+            if let Some(added) = out.get_mut(from..) {
+                added.make_ascii_lowercase();
+            }
+            i += run;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        i += c.len_utf8();
         if c.is_whitespace() {
             pending_space = !out.is_empty();
             continue;
@@ -67,7 +101,6 @@ fn normalize(text: &str) -> String {
         match c {
             '＃' => out.push('#'),
             '＠' => out.push('@'),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             c => out.extend(crate::case::lower_char(c)),
         }
     }
@@ -98,8 +131,29 @@ fn is_combining_mark(c: char) -> bool {
 }
 
 /// A character that makes a word continue, for boundary checks.
+#[inline(always)]
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        is_word_char_unicode(c)
+    }
+}
+
+/// [`is_word_char`] for non-ASCII characters.
+fn is_word_char_unicode(c: char) -> bool {
     (c.is_alphanumeric() || c == '_' || is_combining_mark(c)) && !is_spaceless_script(c)
+}
+
+/// The character starting at byte `at` of `s` (a boundary), and its length.
+#[inline(always)]
+fn char_at(s: &str, at: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(at)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    let c = s.get(at..)?.chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 #[derive(Clone, Debug)]
@@ -258,8 +312,11 @@ impl KeywordSet {
     /// stops when it returns true. `hit` is a `dyn` (called only on a
     /// match): one copy of the loop serves every caller.
     fn scan(&self, s: &str, hit: &mut dyn FnMut(usize, usize) -> bool) {
-        let mut prev: Option<char> = None;
-        for (i, c) in s.char_indices() {
+        let bytes = s.as_bytes();
+        // Whether the character before `i` continues a word.
+        let mut prev_word = false;
+        let mut i = 0;
+        while let Some((c, len)) = char_at(s, i) {
             let bucket = if c.is_ascii() {
                 self.ascii.get(c as usize)
             } else {
@@ -269,22 +326,21 @@ impl KeywordSet {
                     .and_then(|at| self.other.get(at))
                     .map(|(_, bucket)| bucket)
             };
-            if let (Some(bucket), Some(rest)) = (bucket, s.get(i..)) {
+            if let (Some(bucket), Some(rest)) = (bucket, bytes.get(i..)) {
                 for &idx in bucket {
                     let Some(e) = self.entries.get(idx) else {
                         continue;
                     };
-                    if e.need_before && prev.is_some_and(is_word_char) {
+                    if e.need_before && prev_word {
                         continue;
                     }
-                    if !rest.starts_with(&e.norm) {
+                    let norm = e.norm.as_bytes();
+                    if !rest.starts_with(norm) {
                         continue;
                     }
+                    // A whole keyword matched: `i + norm.len()` is a boundary.
                     if e.need_after
-                        && rest
-                            .get(e.norm.len()..)
-                            .and_then(|after| after.chars().next())
-                            .is_some_and(is_word_char)
+                        && char_at(s, i + norm.len()).is_some_and(|(after, _)| is_word_char(after))
                     {
                         continue;
                     }
@@ -293,7 +349,8 @@ impl KeywordSet {
                     }
                 }
             }
-            prev = Some(c);
+            prev_word = is_word_char(c);
+            i += len;
         }
     }
 }
@@ -312,6 +369,161 @@ pub fn match_keywords(text: &str, keywords: &[String]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The character-by-character versions before the byte-level rewrite:
+    /// the reference the property tests hold the new ones to.
+    mod reference {
+        use super::super::{is_combining_mark, is_spaceless_script, KeywordSet};
+
+        pub fn normalize(text: &str) -> String {
+            let mut out = String::with_capacity(text.len());
+            let mut pending_space = false;
+            for c in text.chars() {
+                if c.is_whitespace() {
+                    pending_space = !out.is_empty();
+                    continue;
+                }
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                match c {
+                    '＃' => out.push('#'),
+                    '＠' => out.push('@'),
+                    c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+                    c => out.extend(c.to_lowercase()),
+                }
+            }
+            out
+        }
+
+        pub fn is_word_char(c: char) -> bool {
+            (c.is_alphanumeric() || c == '_' || is_combining_mark(c)) && !is_spaceless_script(c)
+        }
+
+        /// Every (offset, keyword) the old scan reported, in order.
+        pub fn scan(set: &KeywordSet, s: &str) -> Vec<(usize, usize)> {
+            let mut found = Vec::new();
+            let mut prev: Option<char> = None;
+            for (i, c) in s.char_indices() {
+                let bucket = if c.is_ascii() {
+                    set.ascii.get(c as usize)
+                } else {
+                    set.other
+                        .binary_search_by_key(&c, |(k, _)| *k)
+                        .ok()
+                        .and_then(|at| set.other.get(at))
+                        .map(|(_, bucket)| bucket)
+                };
+                if let (Some(bucket), Some(rest)) = (bucket, s.get(i..)) {
+                    for &idx in bucket {
+                        let Some(e) = set.entries.get(idx) else {
+                            continue;
+                        };
+                        if e.need_before && prev.is_some_and(is_word_char) {
+                            continue;
+                        }
+                        if !rest.starts_with(&e.norm) {
+                            continue;
+                        }
+                        if e.need_after
+                            && rest
+                                .get(e.norm.len()..)
+                                .and_then(|after| after.chars().next())
+                                .is_some_and(is_word_char)
+                        {
+                            continue;
+                        }
+                        found.push((i, idx));
+                    }
+                }
+                prev = Some(c);
+            }
+            found
+        }
+    }
+
+    /// Bio-like text and keywords: words that are keywords, hashtags (both
+    /// widths), every kind of whitespace, letters that change length when
+    /// lower-cased (`İ`, `ẞ`), final sigma, combining marks, spaceless
+    /// scripts, digits, `_` and emoji.
+    fn texty() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("follow".to_string()),
+            Just("Back".to_string()),
+            Just("F4F".to_string()),
+            Just("#".to_string()),
+            Just("＃".to_string()),
+            Just("@".to_string()),
+            Just("＠".to_string()),
+            Just("_".to_string()),
+            Just("-".to_string()),
+            Just("%".to_string()),
+            Just("é".to_string()),
+            Just("e\u{301}".to_string()),
+            Just("İ".to_string()),
+            Just("ẞ".to_string()),
+            Just("ΟΔΟΣ".to_string()),
+            Just("相互".to_string()),
+            Just("ไทย".to_string()),
+            Just("٣".to_string()),
+            Just("💯".to_string()),
+            Just(" ".to_string()),
+            Just("\t\n ".to_string()),
+            Just("\u{0B}\u{0C}\r".to_string()),
+            Just("\u{A0}\u{85}".to_string()),
+            Just("\u{3000}".to_string()),
+            Just("\u{1F}".to_string()),
+            "[a-fA-F0-9]{1,3}",
+            any::<char>().prop_map(String::from),
+        ];
+        proptest::collection::vec(piece, 0..16).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1500))]
+
+        #[test]
+        fn normal_form_agrees(s in texty()) {
+            prop_assert_eq!(normalize(&s), reference::normalize(&s));
+        }
+
+        #[test]
+        fn arbitrary_normal_form_agrees(s in any::<String>()) {
+            prop_assert_eq!(normalize(&s), reference::normalize(&s));
+        }
+
+        #[test]
+        fn word_chars_agree(c in any::<char>()) {
+            prop_assert_eq!(is_word_char(c), reference::is_word_char(c));
+        }
+
+        #[test]
+        fn scan_agrees(
+            keywords in proptest::collection::vec(texty(), 0..8),
+            texts in proptest::collection::vec(texty(), 1..4),
+        ) {
+            // A text made of keyword pieces, so that matches are common.
+            let text = texts.concat() + &keywords.concat() + &texts.concat();
+            let set = KeywordSet::new(&keywords);
+            let norm = NormalizedText::new(&text);
+            let mut found = Vec::new();
+            set.scan(norm.as_str(), &mut |i, idx| {
+                found.push((i, idx));
+                false
+            });
+            prop_assert_eq!(found, reference::scan(&set, norm.as_str()));
+        }
+    }
+
+    #[test]
+    fn ascii_word_chars() {
+        for b in 0..=127u8 {
+            let c = char::from(b);
+            assert_eq!(is_word_char(c), reference::is_word_char(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn normal_form() {

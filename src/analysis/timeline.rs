@@ -29,7 +29,7 @@ use super::stats::{
 };
 use super::tokens::{
     is_link_only, is_shortener_link, is_url_token, is_x_link, mentions, normalize_for_duplicates,
-    registrable_domain,
+    registrable_domain, words,
 };
 use crate::model::{Account, Tweet, TweetKind};
 
@@ -299,11 +299,12 @@ impl TimelineStats {
             .iter()
             .map(|ls| ls.iter().copied().filter(|u| !is_x_link(u)).collect())
             .collect();
-        let link_only = authored_posts
+        let link_only_posts: Vec<bool> = authored_posts
             .iter()
             .zip(&links)
-            .filter(|(t, ls)| is_link_only(&t.text, !ls.is_empty()))
-            .count();
+            .map(|(t, ls)| is_link_only(&t.text, !ls.is_empty()))
+            .collect();
+        let link_only = link_only_posts.iter().filter(|&&l| l).count();
         let external_link = external.iter().filter(|ls| !ls.is_empty()).count();
         let max_same_url = max_same_url(&external);
         let own_site = own_site(account, &external);
@@ -380,7 +381,7 @@ impl TimelineStats {
             external_link: Share::new(external_link, authored),
             own_site,
             max_same_url,
-            duplicates: duplicates(&authored_posts),
+            duplicates: duplicates(&authored_posts, &link_only_posts),
             posts_per_day,
             posts_per_day_to_now,
             days_since_last_post,
@@ -449,10 +450,7 @@ fn links_of(t: &Tweet) -> Vec<&str> {
     if !urls.is_empty() {
         return urls;
     }
-    t.text
-        .split_whitespace()
-        .filter(|tok| is_url_token(tok))
-        .collect()
+    words(&t.text).filter(|tok| is_url_token(tok)).collect()
 }
 
 fn max_same_url(external: &[Vec<&str>]) -> usize {
@@ -623,14 +621,17 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 }
 
 /// Groups the newest authored posts by same text (exact after normalising,
-/// or word-pair Jaccard >= 0.8, joined transitively).
-fn duplicates(authored_newest_first: &[&Tweet]) -> Duplicates {
+/// or word-pair Jaccard >= 0.8, joined transitively). `link_only` says for
+/// each post whether it is link-only (`is_link_only` with its `links_of`),
+/// as the caller measured it.
+fn duplicates(authored_newest_first: &[&Tweet], link_only: &[bool]) -> Duplicates {
     let norms: Vec<String> = authored_newest_first
         .iter()
+        .zip(link_only)
         .take(DUPLICATE_WINDOW)
-        .filter_map(|t| {
+        .filter_map(|(t, &link_only)| {
             let norm = normalize_for_duplicates(&t.text);
-            let skip = norm.is_empty() || is_link_only(&t.text, !links_of(t).is_empty());
+            let skip = norm.is_empty() || link_only;
             (!skip).then_some(norm)
         })
         .collect();

@@ -35,10 +35,23 @@ pub fn client_counts<'t>(tweets: &'t [crate::model::Tweet], tools: &[String]) ->
         let c = crate::case::lower(c);
         tools
             .iter()
-            .any(|k| !k.is_empty() && c.contains(k.as_str()))
+            .any(|k| !k.is_empty() && crate::analysis::tokens::contains(&c, k))
     };
     let mut by_tool: Vec<(&str, usize)> = Vec::new();
-    for c in own.iter().copied().filter(|c| is_tool(c)) {
+    // Most posts come from the app of the post before: its answer is kept.
+    let mut last: Option<(&str, bool)> = None;
+    for c in own.iter().copied() {
+        let tool = match last {
+            Some((seen, tool)) if seen == c => tool,
+            _ => {
+                let tool = is_tool(c);
+                last = Some((c, tool));
+                tool
+            }
+        };
+        if !tool {
+            continue;
+        }
         match by_tool
             .iter_mut()
             .find(|(name, _)| name.eq_ignore_ascii_case(c))
@@ -383,5 +396,88 @@ pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         })
     } else {
         line.seen_from(seen, from_where, 0, || Message::bare("ev_client_why_typed"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Tweet, TweetKind};
+    use proptest::prelude::*;
+
+    /// [`client_counts`] before it kept the answer for a repeated app and
+    /// searched bytes: the reference.
+    fn reference<'t>(tweets: &'t [Tweet], tools: &[String]) -> ClientCounts<'t> {
+        let own: Vec<&str> = tweets
+            .iter()
+            .filter(|t| t.kind != TweetKind::Repost)
+            .filter_map(|t| t.client.as_deref())
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        let is_tool = |c: &str| {
+            let c = c.to_lowercase();
+            tools
+                .iter()
+                .any(|k| !k.is_empty() && c.contains(k.as_str()))
+        };
+        let mut by_tool: Vec<(&str, usize)> = Vec::new();
+        for c in own.iter().copied().filter(|c| is_tool(c)) {
+            match by_tool
+                .iter_mut()
+                .find(|(name, _)| name.eq_ignore_ascii_case(c))
+            {
+                Some((_, n)) => *n += 1,
+                None => by_tool.push((c, 1)),
+            }
+        }
+        crate::sort::by_key(&mut by_tool, |(_, n)| std::cmp::Reverse(*n));
+        let tooled = by_tool.iter().map(|(_, n)| n).sum();
+        ClientCounts {
+            own: own.len(),
+            by_tool,
+            tooled,
+        }
+    }
+
+    const APPS: &[&str] = &[
+        "Twitter for iPhone",
+        "Buffer",
+        "buffer",
+        " dlvr.it ",
+        "IFTTT",
+        "Hootsuite Inc.",
+        "",
+        "  ",
+        "ÜberPost",
+        "İFTTT",
+    ];
+    const TOOLS: &[&str] = &["buffer", "dlvr", "ifttt", "", "über", "i̇fttt", "post"];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(800))]
+
+        #[test]
+        fn client_counts_agree(
+            posts in proptest::collection::vec((0usize..APPS.len() + 1, any::<bool>()), 0..30),
+            tools in proptest::collection::vec(0usize..TOOLS.len(), 0..4),
+        ) {
+            let tweets: Vec<Tweet> = posts
+                .iter()
+                .map(|&(app, repost)| Tweet {
+                    client: APPS.get(app).map(|a| a.to_string()),
+                    kind: if repost { TweetKind::Repost } else { TweetKind::Original },
+                    ..Tweet::default()
+                })
+                .collect();
+            let tools: Vec<String> = tools
+                .iter()
+                .filter_map(|&i| TOOLS.get(i).map(|t| t.to_string()))
+                .collect();
+            let (new, old) = (client_counts(&tweets, &tools), reference(&tweets, &tools));
+            prop_assert_eq!(new.own, old.own);
+            prop_assert_eq!(new.tooled, old.tooled);
+            prop_assert_eq!(new.by_tool, old.by_tool);
+        }
     }
 }

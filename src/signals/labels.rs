@@ -186,6 +186,58 @@ pub fn split_words(text: &str, split_case: bool) -> Vec<String> {
     out
 }
 
+/// The maximal runs of letters and digits of `text`, exactly as
+/// `text.split(|c: char| !c.is_alphanumeric()).filter(|r| !r.is_empty())`
+/// gives them, judging ASCII bytes directly.
+fn alphanumeric_runs(text: &str) -> AlphanumericRuns<'_> {
+    AlphanumericRuns { text, at: 0 }
+}
+
+/// The iterator of [`alphanumeric_runs`].
+struct AlphanumericRuns<'a> {
+    text: &'a str,
+    /// Byte offset of the next character to look at (always a boundary).
+    at: usize,
+}
+
+impl AlphanumericRuns<'_> {
+    /// The byte length of the character at `at` and whether it is a letter
+    /// or digit; `None` at the end.
+    #[inline(always)]
+    fn class_at(&self, at: usize) -> Option<(usize, bool)> {
+        let b = *self.text.as_bytes().get(at)?;
+        if b < 0x80 {
+            return Some((1, b.is_ascii_alphanumeric()));
+        }
+        let c = self.text.get(at..)?.chars().next()?;
+        Some((c.len_utf8(), c.is_alphanumeric()))
+    }
+}
+
+impl<'a> Iterator for AlphanumericRuns<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let mut at = self.at;
+        loop {
+            match self.class_at(at) {
+                Some((len, false)) => at += len,
+                Some((_, true)) => break,
+                None => {
+                    self.at = at;
+                    return None;
+                }
+            }
+        }
+        let start = at;
+        while let Some((len, true)) = self.class_at(at) {
+            at += len;
+        }
+        self.at = at;
+        self.text.get(start..at)
+    }
+}
+
 /// Words that, just before a bot word, deny it ("not a bot", "no bots").
 const DENIALS: &[&str] = &["not", "no", "non", "anti", "never", "nor", "t"];
 
@@ -194,24 +246,25 @@ pub fn self_declared(text: &str, split_case: bool, keywords: &[String]) -> Optio
     // Every word of a match is a run of the text's characters, lowercased
     // one by one: a text that contains none of the keywords' words (most
     // texts) needs no splitting at all.
-    let lowered: String = crate::case::lower(text);
+    let lowered: String = if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        crate::case::lower(text)
+    };
     let possible = keywords.iter().any(|k| {
         // The keyword's words as `split_words(k, false)` gives them, without
         // allocating when they are already lower case.
-        let mut words = k
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|run| !run.is_empty())
-            .peekable();
+        let mut words = alphanumeric_runs(k).peekable();
         words.peek().is_some()
             && words.all(|run| {
                 if run
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
                 {
-                    lowered.contains(run)
+                    crate::analysis::tokens::contains(&lowered, run)
                 } else {
                     let low: String = crate::case::lower(run);
-                    lowered.contains(low.as_str())
+                    crate::analysis::tokens::contains(&lowered, &low)
                 }
             })
     });
@@ -338,4 +391,107 @@ pub fn self_declared_bot(subject: &Subject, s: &Settings, _now: i64) -> Evidence
         0,
         || Message::bare("ev_self_bot_why_no"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// [`self_declared`] before its byte-level quick check: the reference.
+    fn reference(text: &str, split_case: bool, keywords: &[String]) -> Option<String> {
+        let lowered: String = text.chars().flat_map(char::to_lowercase).collect();
+        let possible = keywords.iter().any(|k| {
+            let mut words = k
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|run| !run.is_empty())
+                .peekable();
+            words.peek().is_some()
+                && words.all(|run| {
+                    if run
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                    {
+                        lowered.contains(run)
+                    } else {
+                        let low: String = run.chars().flat_map(char::to_lowercase).collect();
+                        lowered.contains(low.as_str())
+                    }
+                })
+        });
+        if !possible {
+            return None;
+        }
+        let w = split_words(text, split_case);
+        for k in keywords {
+            let kw = split_words(k, false);
+            if kw.is_empty() || kw.len() > w.len() {
+                continue;
+            }
+            for i in 0..=(w.len() - kw.len()) {
+                if w[i..i + kw.len()] != kw[..] {
+                    continue;
+                }
+                let before = &w[i.saturating_sub(2)..i];
+                if before.iter().any(|b| DENIALS.contains(&b.as_str())) {
+                    continue;
+                }
+                return Some(k.clone());
+            }
+        }
+        None
+    }
+
+    /// Handle, name and bio-like text: bot words in any case, denials,
+    /// camelCase, digits, separators, letters that change when lower-cased
+    /// (`İ`, `Σ`) and other scripts.
+    fn texty() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("bot".to_string()),
+            Just("BOT".to_string()),
+            Just("Bot".to_string()),
+            Just("not".to_string()),
+            Just("auto".to_string()),
+            Just("mated".to_string()),
+            Just("News".to_string()),
+            Just("42".to_string()),
+            Just(" ".to_string()),
+            Just("_".to_string()),
+            Just("-".to_string()),
+            Just("\u{0B}\t".to_string()),
+            Just("İ".to_string()),
+            Just("ΣΑΣ".to_string()),
+            Just("ботик".to_string()),
+            Just("٣".to_string()),
+            Just("🤖".to_string()),
+            "[a-zA-Z0-9]{1,4}",
+            any::<char>().prop_map(String::from),
+        ];
+        proptest::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1500))]
+
+        #[test]
+        fn alphanumeric_runs_agree(s in texty()) {
+            let std: Vec<&str> = s.split(|c: char| !c.is_alphanumeric()).filter(|r| !r.is_empty()).collect();
+            prop_assert_eq!(alphanumeric_runs(&s).collect::<Vec<_>>(), std);
+        }
+
+        #[test]
+        fn self_declared_agrees(
+            text in texty(),
+            split_case: bool,
+            keywords in proptest::collection::vec(texty(), 0..4),
+        ) {
+            // The default words too, so that matches are common.
+            let mut keywords = keywords;
+            keywords.extend(["bot", "automated", "İ bot"].map(String::from));
+            prop_assert_eq!(
+                self_declared(&text, split_case, &keywords),
+                reference(&text, split_case, &keywords)
+            );
+        }
+    }
 }
