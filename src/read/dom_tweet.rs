@@ -60,18 +60,16 @@ pub enum DomTweetError {
 }
 
 impl std::fmt::Display for DomTweetError {
+    /// The page's text is quoted as a JSON string (escapes and all), so a
+    /// control character or a quote in it stays visible and inert.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            DomTweetError::NoStatusLink(h) => {
-                write!(f, "a post without a status link (href {h:?}) was skipped")
-            }
-            DomTweetError::NoAuthor(h) => {
-                write!(
-                    f,
-                    "a post without a valid author handle ({h:?}) was skipped"
-                )
-            }
-        }
+        let (what, h) = match self {
+            DomTweetError::NoStatusLink(h) => ("a post without a status link (href ", h),
+            DomTweetError::NoAuthor(h) => ("a post without a valid author handle (", h),
+        };
+        let mut quoted = String::with_capacity(h.len() + 2);
+        crate::json_out::string(&mut quoted, h);
+        write!(f, "{what}{quoted}) was skipped")
     }
 }
 
@@ -280,6 +278,20 @@ mod tests {
             );
             assert!(err.to_string().contains("status link"));
         }
+    }
+
+    #[test]
+    fn the_page_text_in_an_error_is_quoted_and_escaped() {
+        let err = DomTweetError::NoStatusLink("/a\"b\u{1}<i>".into());
+        assert_eq!(
+            err.to_string(),
+            r#"a post without a status link (href "/a\"b\u0001<i>") was skipped"#
+        );
+        let err = DomTweetError::NoAuthor("x\ny".into());
+        assert_eq!(
+            err.to_string(),
+            r#"a post without a valid author handle ("x\ny") was skipped"#
+        );
     }
 
     #[test]
