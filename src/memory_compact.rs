@@ -232,8 +232,9 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     /// One varint; the one-byte case (string lengths, small counts: most
-    /// reads) inline, the rest in [`Reader::varint_long`].
-    #[inline]
+    /// reads) inline, the rest in [`Reader::varint_long`]. `always`: at
+    /// opt-level "z" a plain `inline` left it a call per field.
+    #[inline(always)]
     fn varint(&mut self) -> u64 {
         match self.bytes.get(self.at) {
             Some(&b) if b & 0x80 == 0 => {

@@ -61,9 +61,17 @@ pub fn score_with(
         prepared: Some(&prepared),
         ..*subject
     };
-    let profile = signals::evaluate_profile(&subject, settings, now);
-    let behaviour = signals::evaluate_behaviour(&subject, settings, now);
-    verdict_from(&subject, settings, profile, behaviour)
+    // One list for both families (room for the score-limit line too), not
+    // two lists joined: as `verdict_from`, without two allocations and a copy.
+    let mut evidence = Vec::with_capacity(signals::SIGNALS.len() + 1);
+    for signal in signals::PROFILE_SIGNALS {
+        evidence.push(signal(&subject, settings, now));
+    }
+    let split = evidence.len();
+    for signal in signals::BEHAVIOUR_SIGNALS {
+        evidence.push(signal(&subject, settings, now));
+    }
+    verdict_of(&subject, settings, evidence, split)
 }
 
 /// Score, level and confidence without a word: what a badge needs.
@@ -183,14 +191,24 @@ pub fn verdict_from(
     profile: Vec<Evidence>,
     behaviour: Vec<Evidence>,
 ) -> Verdict {
-    let base = settings.score_base.clamp(0, 100) as i32;
-    let confidence = blended_confidence(
-        &profile,
-        &behaviour,
-        settings.level_profile_confidence_share,
-    );
+    let split = profile.len();
     let mut evidence = profile;
     evidence.extend(behaviour);
+    verdict_of(subject, settings, evidence, split)
+}
+
+/// [`verdict_from`] of one list: the profile lines, then from `split` the
+/// behaviour lines.
+fn verdict_of(
+    subject: &Subject,
+    settings: &Settings,
+    mut evidence: Vec<Evidence>,
+    split: usize,
+) -> Verdict {
+    let base = settings.score_base.clamp(0, 100) as i32;
+    let (profile, behaviour) = evidence.split_at(split.min(evidence.len()));
+    let confidence =
+        blended_confidence(profile, behaviour, settings.level_profile_confidence_share);
     order(&mut evidence);
     let raw: i64 = i64::from(base) + evidence.iter().map(|e| i64::from(e.points)).sum::<i64>();
     let score = raw.clamp(0, 100);

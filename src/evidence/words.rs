@@ -67,14 +67,35 @@ pub fn days_words(days: f64) -> String {
 }
 
 /// The first `max` characters of a text, with an ellipsis when cut.
+///
+/// The text's words joined by single spaces, read only as far as the cut:
+/// no copy of the whole text first (`tests::excerpt_as_by_joining`).
 pub fn excerpt(text: &str, max: usize) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let cut: String = flat.chars().take(max).collect();
-    if cut.len() < flat.len() {
-        format!("{cut}\u{2026}")
-    } else {
-        cut
+    let mut out = String::new();
+    let mut n = 0;
+    let mut cut = false;
+    'words: for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            if n == max {
+                cut = true;
+                break;
+            }
+            out.push(' ');
+            n += 1;
+        }
+        for c in word.chars() {
+            if n == max {
+                cut = true;
+                break 'words;
+            }
+            out.push(c);
+            n += 1;
+        }
     }
+    if cut {
+        out.push('\u{2026}');
+    }
+    out
 }
 
 /// A number rounded to two significant digits for a sentence: 1,234 -> "1,200".
@@ -260,6 +281,56 @@ pub fn quoted_m(found: &[String]) -> Arg {
             .map(|k| Arg::Msg(msg("ev_quoted", [text(k.as_str())])))
             .collect(),
     )
+}
+
+#[cfg(test)]
+mod excerpt_tests {
+    use super::excerpt;
+    use proptest::prelude::*;
+
+    /// [`excerpt`] as it was: the whole text joined, then cut.
+    fn by_joining(text: &str, max: usize) -> String {
+        let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let cut: String = flat.chars().take(max).collect();
+        if cut.len() < flat.len() {
+            format!("{cut}\u{2026}")
+        } else {
+            cut
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn excerpt_as_by_joining(
+            text in prop_oneof![
+                ".*",
+                "[ab ]{0,12}",
+                // Unicode spaces (no-break, ideographic, line separator,
+                // next line), tabs and newlines beside multi-byte letters.
+                "[a\u{e9}\u{1f600} \t\n\u{a0}\u{3000}\u{2028}\u{85}\u{200b}]{0,16}",
+            ],
+            max in prop_oneof![0usize..6, 0usize..50],
+        ) {
+            prop_assert_eq!(excerpt(&text, max), by_joining(&text, max));
+        }
+    }
+
+    #[test]
+    fn edges() {
+        for (text, max) in [
+            ("", 0),
+            ("", 3),
+            ("ab", 0),
+            (" ab  cd ", 2),
+            (" ab  cd ", 3),
+            ("ab cd", 5),
+            ("ab cd", 4),
+        ] {
+            assert_eq!(excerpt(text, max), by_joining(text, max), "{text:?} {max}");
+        }
+        assert_eq!(excerpt("  one \n two\tthree ", 7), "one two\u{2026}");
+        assert_eq!(excerpt("one two", 7), "one two");
+    }
 }
 
 #[cfg(test)]

@@ -331,14 +331,16 @@ pub fn client(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         },
         setting_weight(s.client_points),
     );
-    // The fast path reads the counts kept with the account's features; the
-    // explained path also needs the tools' names.
-    let counts = match subject.prepared.filter(|p| !p.explain) {
-        Some(p) => ClientCounts {
+    // The counts kept with the account's features serve the fast path, and
+    // the explained one too when no post came from a tool; only tools' names
+    // to show need the posts counted again.
+    let counts = match subject.prepared {
+        Some(p) if !p.explain || p.features.clients.tooled == 0 => ClientCounts {
             own: p.features.clients.own,
             by_tool: Vec::new(),
             tooled: p.features.clients.tooled,
         },
+        Some(p) => client_counts(subject.tweets, p.matchers.client_tools()),
         None => {
             let tools: Vec<String> = s
                 .client_keywords

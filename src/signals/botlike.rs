@@ -13,11 +13,15 @@ use crate::settings::Settings;
 use crate::verdict::Evidence;
 
 /// Length of the longest run of ASCII digits in `text`.
+///
+/// Read byte by byte: an ASCII digit is one byte, and no byte of a longer
+/// UTF-8 sequence is one, so the runs are those of the characters, without
+/// decoding them (`tests::digit_runs_as_by_chars`).
 pub fn longest_digit_run(text: &str) -> usize {
     let mut best = 0;
     let mut run = 0;
-    for c in text.chars() {
-        if c.is_ascii_digit() {
+    for &b in text.as_bytes() {
+        if b.is_ascii_digit() {
             run += 1;
             best = best.max(run);
         } else {
@@ -191,5 +195,48 @@ pub fn bare_profile(subject: &Subject, s: &Settings, _now: i64) -> Evidence {
         })
     } else {
         line.seen(a, seen, 0, || Message::bare("ev_bare_why_not"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// [`longest_digit_run`] as it was, by characters.
+    fn by_chars(text: &str) -> usize {
+        let mut best = 0;
+        let mut run = 0;
+        for c in text.chars() {
+            if c.is_ascii_digit() {
+                run += 1;
+                best = best.max(run);
+            } else {
+                run = 0;
+            }
+        }
+        best
+    }
+
+    proptest! {
+        #[test]
+        fn digit_runs_as_by_chars(
+            text in prop_oneof![
+                ".*",
+                "[0-9a-z]{0,20}",
+                // Digits beside non-ASCII ones and multi-byte characters.
+                "[0-9\u{660}-\u{669}\u{ff10}-\u{ff19}\u{b2}\u{b3}\u{1d7ce}\u{e9}/:]{0,20}",
+            ]
+        ) {
+            prop_assert_eq!(longest_digit_run(&text), by_chars(&text));
+        }
+    }
+
+    #[test]
+    fn edges() {
+        assert_eq!(longest_digit_run(""), 0);
+        assert_eq!(longest_digit_run("\u{661}\u{662}\u{663}"), 0);
+        assert_eq!(longest_digit_run("0\u{ff11}99"), 2);
+        assert_eq!(longest_digit_run("/09:"), 2);
     }
 }

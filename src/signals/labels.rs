@@ -361,6 +361,11 @@ pub fn self_declared_bot(subject: &Subject, s: &Settings, _now: i64) -> Evidence
             line.seen(a, || Message::EMPTY, 0, || Message::EMPTY)
         };
     }
+    // Kept with the account's features: whether any place says it; only
+    // the word and its place to show need the text read again.
+    let declared = subject
+        .prepared
+        .map_or(true, |p| p.features.self_bot.declared);
     let places = self_bot_places(a);
     let mut looked = Vec::new();
     for (place, said, split_case) in places {
@@ -368,6 +373,9 @@ pub fn self_declared_bot(subject: &Subject, s: &Settings, _now: i64) -> Evidence
             continue;
         };
         looked.push(place);
+        if !declared {
+            continue;
+        }
         if let Some(word) = self_declared(said, split_case, &s.self_bot_words) {
             return line.seen(
                 a,

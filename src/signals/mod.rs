@@ -81,8 +81,12 @@ impl<'a> Subject<'a> {
 
     /// True when the evidence words are built (always, unless the fast path
     /// prepared the subject without them).
+    #[inline(always)]
     pub fn explain(&self) -> bool {
-        self.prepared.map_or(true, |p| p.explain)
+        match self.prepared {
+            Some(p) => p.explain,
+            None => true,
+        }
     }
 }
 
