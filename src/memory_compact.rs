@@ -335,11 +335,9 @@ pub(super) fn decode_into(blob: &[u8], into: &mut Account) {
     match id {
         IdRef::None => into.id = None,
         IdRef::Num(n) => {
-            use std::fmt::Write as _;
             let kept = into.id.get_or_insert_with(String::new);
             kept.clear();
-            // Writing into a String cannot fail.
-            let _ = write!(kept, "{n}");
+            crate::json_out::uint(kept, n);
         }
         IdRef::Text(t) => refill(&mut into.id, Some(t)),
     }
