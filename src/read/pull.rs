@@ -312,15 +312,18 @@ impl<'a, const WHY: bool> Pull<'a, WHY> {
         }
     }
 
+    #[inline(always)]
     fn bytes(&self) -> &'a [u8] {
         self.text.as_bytes()
     }
 
+    #[inline(always)]
     fn byte(&self) -> Option<u8> {
         self.bytes().get(self.pos).copied()
     }
 
     /// The next byte after whitespace (not consumed).
+    #[inline(always)]
     fn peek(&mut self) -> Res<u8> {
         while let Some(b) = self.byte() {
             if !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
