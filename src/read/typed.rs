@@ -19,7 +19,7 @@ use serde_json::{Number, Value};
 
 use super::errors_warning;
 use super::json;
-use super::pull::{Kind, Pull, Refused};
+use super::pull::{index_of, same, Kind, Pull, Refused};
 use super::user;
 use super::walk::{self, Collector, Mode, MAX_DEPTH};
 use crate::model::{Account, Source};
@@ -145,7 +145,7 @@ fn fields<'a>(
     let mut seen = 0u64;
     let mut keys = p.object()?;
     while let Some(key) = keys.key(p)? {
-        match names.iter().position(|n| *n == key) {
+        match index_of(names, &key) {
             Some(i) => {
                 once(&mut seen, i)?;
                 read(p, i)?;
@@ -162,7 +162,7 @@ fn fields<'a>(
 
 fn s_str<'s>(s: &'s Scalar) -> Option<&'s str> {
     match s {
-        Scalar::Str(v) if !v.trim().is_empty() => Some(v),
+        Scalar::Str(v) if !json::trimmed(v).is_empty() => Some(v),
         _ => None,
     }
 }
@@ -290,8 +290,8 @@ impl<'a> Obj<'a> {
         };
         let mut keys = p.object()?;
         while let Some(key) = keys.key(p)? {
-            if SKELETON_REFUSED_KEYS.contains(&key.as_ref())
-                || obj.children.iter().any(|(k, _)| *k == key)
+            if index_of(SKELETON_REFUSED_KEYS, &key).is_some()
+                || obj.children.iter().any(|(k, _)| same(k, &key))
             {
                 return Err(Fallback);
             }
@@ -704,7 +704,7 @@ impl<'a> Small<'a> {
         let mut values: [Scalar<'a>; 3] = Default::default();
         let mut keys = p.object()?;
         while let Some(key) = keys.key(p)? {
-            match names.iter().position(|k| *k == key) {
+            match index_of(names, &key) {
                 Some(i) => {
                     let slot = values.get_mut(i).ok_or(Fallback)?;
                     if !matches!(slot, Scalar::Absent) {
@@ -772,41 +772,51 @@ enum LegacyKey {
 impl LegacyKey {
     /// The key X spells `name` (snake case), or [`LegacyKey::Other`].
     fn of(name: &str) -> Self {
-        use LegacyKey::*;
-        match name {
-            "id_str" => IdStr,
-            "id" => Id,
-            "screen_name" => ScreenName,
-            "name" => Name,
-            "created_at" => CreatedAt,
-            "description" => Description,
-            "location" => Location,
-            "url" => Url,
-            "profile_image_url_https" => ProfileImageUrlHttps,
-            "profile_image_url" => ProfileImageUrl,
-            "followers_count" => FollowersCount,
-            "friends_count" => FriendsCount,
-            "statuses_count" => StatusesCount,
-            "media_count" => MediaCount,
-            "favourites_count" => FavouritesCount,
-            "listed_count" => ListedCount,
-            "default_profile" => DefaultProfile,
-            "default_profile_image" => DefaultProfileImage,
-            "verified" => Verified,
-            "is_blue_verified" => IsBlueVerified,
-            "protected" => Protected,
-            "followed_by" => FollowedBy,
-            "following" => Following,
-            "verified_type" => VerifiedType,
-            "parody_commentary_fan_label" => ParodyCommentaryFanLabel,
-            "entities" => Entities,
-            "status" => Status,
-            "verification_info" => VerificationInfo,
-            "affiliates_highlighted_label" => AffiliatesHighlightedLabel,
-            _ => Other,
+        for (spelt, key) in LEGACY_KEYS {
+            if same(spelt, name) {
+                return key;
+            }
         }
+        LegacyKey::Other
     }
 }
+
+/// How X spells each [`LegacyKey`] (one table: a `match` on strings is a
+/// chain of string comparisons in the wasm).
+const LEGACY_KEYS: [(&str, LegacyKey); LegacyKey::Other as usize] = {
+    use LegacyKey::*;
+    [
+        ("id_str", IdStr),
+        ("id", Id),
+        ("screen_name", ScreenName),
+        ("name", Name),
+        ("created_at", CreatedAt),
+        ("description", Description),
+        ("location", Location),
+        ("url", Url),
+        ("profile_image_url_https", ProfileImageUrlHttps),
+        ("profile_image_url", ProfileImageUrl),
+        ("followers_count", FollowersCount),
+        ("friends_count", FriendsCount),
+        ("statuses_count", StatusesCount),
+        ("media_count", MediaCount),
+        ("favourites_count", FavouritesCount),
+        ("listed_count", ListedCount),
+        ("default_profile", DefaultProfile),
+        ("default_profile_image", DefaultProfileImage),
+        ("verified", Verified),
+        ("is_blue_verified", IsBlueVerified),
+        ("protected", Protected),
+        ("followed_by", FollowedBy),
+        ("following", Following),
+        ("verified_type", VerifiedType),
+        ("parody_commentary_fan_label", ParodyCommentaryFanLabel),
+        ("entities", Entities),
+        ("status", Status),
+        ("verification_info", VerificationInfo),
+        ("affiliates_highlighted_label", AffiliatesHighlightedLabel),
+    ]
+};
 
 /// How many of [`LegacyKey`]'s keys are scalar facts.
 const LEGACY_SCALARS: usize = LegacyKey::Entities as usize;
@@ -938,27 +948,43 @@ impl<'a> AboutProfile<'a> {
     }
 }
 
-/// The kind of a user result's small object `key` (an index into
-/// [`SMALL_KEYS`] and [`UserResult::small`]).
-fn user_small(key: &str) -> Option<usize> {
-    Some(match key {
-        "core" => CORE,
-        "location" => LOCATION,
-        "website" => WEBSITE,
-        "avatar" => AVATAR,
-        "relationship_counts" => RELATIONSHIP_COUNTS,
-        "tweet_counts" => TWEET_COUNTS,
-        "action_counts" => ACTION_COUNTS,
-        "verification" => VERIFICATION,
-        "privacy" => PRIVACY,
-        "relationship_perspectives" => PERSPECTIVES,
-        "verification_info" => VERIFICATION_INFO,
-        _ => return None,
-    })
-}
-
 /// Small objects a user result holds: [`CORE`] to [`VERIFICATION_INFO`].
 const USER_SMALLS: usize = VERIFICATION_INFO + 1;
+
+/// The keys of a user result read as facts: first its small objects' (by
+/// kind, [`CORE`] to [`VERIFICATION_INFO`]), then those from [`U_TYPENAME`]
+/// on. One table: a `match` on strings is a chain of string comparisons in
+/// the wasm.
+const USER_KEYS: [&str; U_AFFILIATES + 1] = [
+    "core",
+    "location",
+    "website",
+    "avatar",
+    "relationship_counts",
+    "tweet_counts",
+    "action_counts",
+    "verification",
+    "privacy",
+    "relationship_perspectives",
+    "verification_info",
+    "__typename",
+    "rest_id",
+    "legacy",
+    "profile_bio",
+    "about_profile",
+    "is_blue_verified",
+    "parody_commentary_fan_label",
+    "affiliates_highlighted_label",
+];
+/// Indexes into [`USER_KEYS`] after the small objects'.
+const U_TYPENAME: usize = USER_SMALLS;
+const U_REST_ID: usize = USER_SMALLS + 1;
+const U_LEGACY: usize = USER_SMALLS + 2;
+const U_PROFILE_BIO: usize = USER_SMALLS + 3;
+const U_ABOUT_PROFILE: usize = USER_SMALLS + 4;
+const U_BLUE: usize = USER_SMALLS + 5;
+const U_PARODY: usize = USER_SMALLS + 6;
+const U_AFFILIATES: usize = USER_SMALLS + 7;
 
 /// A user result of any generation: its facts typed, its other children kept
 /// as text for the generic walker. A repeated key keeps its last value, as
@@ -990,35 +1016,34 @@ impl<'a> UserResult<'a> {
         let mut u = UserResult::default();
         let mut keys = p.object()?;
         while let Some(key) = keys.key(p)? {
-            if let Some(kind) = user_small(&key) {
-                let value = small(p, kind)?;
-                if let Some(slot) = u.small.get_mut(kind) {
-                    *slot = value;
+            match index_of(&USER_KEYS, &key) {
+                Some(kind @ 0..USER_SMALLS) => {
+                    let value = small(p, kind)?;
+                    if let Some(slot) = u.small.get_mut(kind) {
+                        *slot = value;
+                    }
                 }
-                continue;
-            }
-            match key.as_ref() {
-                "__typename" => u.typename = scalar(p)?,
-                "rest_id" => u.rest_id = scalar(p)?,
-                "legacy" => u.legacy = opt(p, Legacy::read)?,
-                "profile_bio" => u.profile_bio = opt(p, ProfileBio::read)?,
-                "about_profile" => u.about_profile = opt(p, AboutProfile::read)?,
-                "is_blue_verified" => u.is_blue_verified = scalar(p)?,
-                "parody_commentary_fan_label" => u.parody_commentary_fan_label = scalar(p)?,
-                "affiliates_highlighted_label" => {
+                Some(U_TYPENAME) => u.typename = scalar(p)?,
+                Some(U_REST_ID) => u.rest_id = scalar(p)?,
+                Some(U_LEGACY) => u.legacy = opt(p, Legacy::read)?,
+                Some(U_PROFILE_BIO) => u.profile_bio = opt(p, ProfileBio::read)?,
+                Some(U_ABOUT_PROFILE) => u.about_profile = opt(p, AboutProfile::read)?,
+                Some(U_BLUE) => u.is_blue_verified = scalar(p)?,
+                Some(U_PARODY) => u.parody_commentary_fan_label = scalar(p)?,
+                Some(_) => {
                     u.affiliates_highlighted_label = Some(p.skip()?);
                 }
-                k if user::is_fact_key(k) => {
+                None if user::is_fact_key(&key) => {
                     p.skip()?;
                 }
-                k => {
-                    if k == "instructions" {
+                None => {
+                    if same(&key, "instructions") {
                         u.has_instructions = true;
                     }
                     let raw = p.skip()?;
                     // At most one earlier child of this key is kept (this
                     // keeps it so): a repeated key keeps its last value.
-                    if let Some(i) = u.others.iter().position(|(other, _)| *other == key) {
+                    if let Some(i) = u.others.iter().position(|(other, _)| same(other, &key)) {
                         u.others.remove(i);
                     }
                     if matches!(raw.as_bytes().first(), Some(b'{' | b'[')) {
