@@ -539,11 +539,11 @@ impl<'a, const WHY: bool> Pull<'a, WHY> {
         // Byte by byte: a slice comparison is a memcmp call for four bytes.
         let bytes = self.bytes();
         let mut i = 0;
-        while let Some(b) = word.as_bytes().get(i) {
-            if bytes.get(self.pos + i) != Some(b) {
-                return self.fail_word(word);
+        while let Some(&b) = word.as_bytes().get(i) {
+            match bytes.get(self.pos + i) {
+                Some(&c) if c == b => i += 1,
+                _ => return self.fail_word(word),
             }
-            i += 1;
         }
         self.pos += i;
         Ok(())
@@ -648,21 +648,18 @@ impl<'a, const WHY: bool> Pull<'a, WHY> {
         }
         let start = self.pos + 1;
         let bytes = self.bytes();
-        let mut i = start;
-        loop {
-            match bytes.get(i).copied() {
-                Some(b'"') => {
-                    self.pos = i + 1;
-                    if let Some(s) = self.text.get(start..i) {
-                        return Ok(Cow::Borrowed(s));
-                    }
-                    return self.fail(Why::InvalidUnicodeCodePoint);
+        let i = plain_end(bytes, start);
+        match bytes.get(i).copied() {
+            Some(b'"') => {
+                self.pos = i + 1;
+                if let Some(s) = self.text.get(start..i) {
+                    return Ok(Cow::Borrowed(s));
                 }
-                Some(b'\\') => break,
-                Some(b) if b >= 0x20 => i += 1,
-                Some(_) => return self.fail_at(Why::ControlCharacterWhileParsingString, i),
-                None => return self.fail_at(Why::EofWhileParsingString, i),
+                return self.fail(Why::InvalidUnicodeCodePoint);
             }
+            Some(b'\\') => {}
+            Some(_) => return self.fail_at(Why::ControlCharacterWhileParsingString, i),
+            None => return self.fail_at(Why::EofWhileParsingString, i),
         }
         let Some(run) = self.text.get(start..i) else {
             return self.fail_at(Why::InvalidUnicodeCodePoint, i);
@@ -678,12 +675,7 @@ impl<'a, const WHY: bool> Pull<'a, WHY> {
         let bytes = self.bytes();
         loop {
             let run = self.pos;
-            while let Some(b) = bytes.get(self.pos).copied() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.pos = plain_end(bytes, run);
             let Some(plain) = self.text.get(run..self.pos) else {
                 return self.fail(Why::InvalidUnicodeCodePoint);
             };
@@ -769,6 +761,7 @@ impl<'a, const WHY: bool> Pull<'a, WHY> {
         self.pos += 1;
         let bytes = self.bytes();
         loop {
+            self.pos = plain_end(bytes, self.pos);
             match bytes.get(self.pos).copied() {
                 Some(b'"') => {
                     self.pos += 1;
@@ -972,6 +965,35 @@ pub(crate) fn index_of(names: &[&str], key: &str) -> Option<usize> {
         i += 1;
     }
     None
+}
+
+/// Where the run of string bytes that need no care (not `"`, `\\` nor a
+/// control character) starting at `i` ends: the index of the first such
+/// byte, or the length. Eight bytes at a time (SWAR: a byte of a word is
+/// flagged when it is a quote, a backslash or below 0x20; the lowest flag is
+/// exact), then byte by byte.
+#[inline(always)]
+fn plain_end(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
+        let quote = w ^ (ONES * u64::from(b'"'));
+        let backslash = w ^ (ONES * u64::from(b'\\'));
+        let zero = |x: u64| x.wrapping_sub(ONES) & !x;
+        let flags = (zero(quote) | zero(backslash) | w.wrapping_sub(ONES * 0x20)) & !w & HIGH;
+        if flags != 0 {
+            return i + (flags.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            break;
+        }
+        i += 1;
+    }
+    i
 }
 
 /// The byte at `i`, 0 past the end.
@@ -1405,6 +1427,33 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// `plain_end` finds the first quote, backslash or control byte, as
+        /// a plain scan does, from any start, on bytes around every edge
+        /// (0x1f/0x20, the quote and backslash and their neighbours, high bytes).
+        #[test]
+        fn plain_end_is_a_plain_scan(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    0u8, 0x01, 0x1f, 0x20, 0x21, b'"', 0x23, b'[', b'\\', b']', b'a',
+                    0x7f, 0x80, 0xa2, 0xdc, 0xff,
+                ]),
+                0..40,
+            ),
+            weights in proptest::collection::vec(0u8..8, 40),
+            start in 0usize..42,
+        ) {
+            // Mostly plain bytes, so runs are long enough for whole words.
+            let bytes: Vec<u8> = bytes
+                .iter()
+                .zip(&weights)
+                .map(|(b, w)| if *w < 6 { b'a' + w } else { *b })
+                .collect();
+            let reference = (start..bytes.len())
+                .find(|i| matches!(bytes[*i], b'"' | b'\\' | 0..=0x1f))
+                .unwrap_or(bytes.len().max(start));
+            prop_assert_eq!(plain_end(&bytes, start), reference);
+        }
 
         /// Random texts (escapes, surrogates, huge numbers, -0, exponents,
         /// whitespace, repeated keys): read exactly as serde_json reads them.

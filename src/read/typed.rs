@@ -168,7 +168,8 @@ fn s_str<'s>(s: &'s Scalar) -> Option<&'s str> {
 }
 
 fn s_text(s: &Scalar) -> Option<String> {
-    s_str(s).map(str::to_string)
+    let s = s_str(s)?;
+    Some(s.to_string())
 }
 
 fn s_count(s: &Scalar) -> Option<u64> {
@@ -951,11 +952,12 @@ impl<'a> AboutProfile<'a> {
 /// Small objects a user result holds: [`CORE`] to [`VERIFICATION_INFO`].
 const USER_SMALLS: usize = VERIFICATION_INFO + 1;
 
-/// The keys of a user result read as facts: first its small objects' (by
-/// kind, [`CORE`] to [`VERIFICATION_INFO`]), then those from [`U_TYPENAME`]
-/// on. One table: a `match` on strings is a chain of string comparisons in
-/// the wasm.
-const USER_KEYS: [&str; U_AFFILIATES + 1] = [
+/// The keys of a user result that hold its facts (`user::USER_FACT_KEYS`,
+/// none walked): first its small objects' (by kind, [`CORE`] to
+/// [`VERIFICATION_INFO`]), then those from [`U_TYPENAME`] on, then the
+/// skipped ones. One table, one scan: a `match` on strings is a chain of
+/// string comparisons in the wasm.
+const USER_KEYS: [&str; U_AFFILIATES + 3] = [
     "core",
     "location",
     "website",
@@ -975,6 +977,9 @@ const USER_KEYS: [&str; U_AFFILIATES + 1] = [
     "is_blue_verified",
     "parody_commentary_fan_label",
     "affiliates_highlighted_label",
+    // Facts read elsewhere (or not at all): skipped.
+    "id",
+    "banner",
 ];
 /// Indexes into [`USER_KEYS`] after the small objects'.
 const U_TYPENAME: usize = USER_SMALLS;
@@ -1030,10 +1035,10 @@ impl<'a> UserResult<'a> {
                 Some(U_ABOUT_PROFILE) => u.about_profile = opt(p, AboutProfile::read)?,
                 Some(U_BLUE) => u.is_blue_verified = scalar(p)?,
                 Some(U_PARODY) => u.parody_commentary_fan_label = scalar(p)?,
-                Some(_) => {
+                Some(U_AFFILIATES) => {
                     u.affiliates_highlighted_label = Some(p.skip()?);
                 }
-                None if user::is_fact_key(&key) => {
+                Some(_) => {
                     p.skip()?;
                 }
                 None => {
@@ -1102,11 +1107,11 @@ impl<'a> UserResult<'a> {
     /// `user::from_graphql`.
     fn account(&self) -> Result<Account, Fallback> {
         let l = self.legacy();
-        let legacy = |pick: for<'x> fn(&'x Legacy<'a>) -> &'x F<'a>| l.map(pick);
+        let legacy = |key: LegacyKey| l.map(|l| l.f(key));
         let verified_type = first(
             &[
                 small!(self.sm(VERIFICATION), 1),
-                legacy(|l| l.f(LegacyKey::VerifiedType)),
+                legacy(LegacyKey::VerifiedType),
             ],
             |s| s_str(s).and_then(user::check_kind_str),
         );
@@ -1119,7 +1124,7 @@ impl<'a> UserResult<'a> {
             first(
                 &[
                     small!(self.sm(VERIFICATION), 0),
-                    legacy(|l| l.f(LegacyKey::Verified)),
+                    legacy(LegacyKey::Verified),
                 ],
                 s_flag,
             )
@@ -1127,10 +1132,10 @@ impl<'a> UserResult<'a> {
         let (automated, automated_by) = self.automated()?;
         let avatar = first_str(&[
             small!(self.sm(AVATAR), 0),
-            legacy(|l| l.f(LegacyKey::ProfileImageUrlHttps)),
-            legacy(|l| l.f(LegacyKey::ProfileImageUrl)),
+            legacy(LegacyKey::ProfileImageUrlHttps),
+            legacy(LegacyKey::ProfileImageUrl),
         ]);
-        let flagged = first(&[legacy(|l| l.f(LegacyKey::DefaultProfileImage))], s_flag);
+        let flagged = first(&[legacy(LegacyKey::DefaultProfileImage)], s_flag);
         let from_url = avatar.map(user::is_default_avatar_url);
         let default_avatar = if flagged == Some(true) || from_url == Some(true) {
             Some(true)
@@ -1141,7 +1146,7 @@ impl<'a> UserResult<'a> {
         let bio_entities = self.profile_bio.as_ref().and_then(|b| b.entities.as_ref());
         let bio = first_text_or_empty(&[
             field!(self.profile_bio, description),
-            legacy(|l| l.f(LegacyKey::Description)),
+            legacy(LegacyKey::Description),
         ])
         .map(|bio| {
             let mut pairs = Vec::new();
@@ -1161,87 +1166,78 @@ impl<'a> UserResult<'a> {
             id: first(
                 &[
                     Some(&self.rest_id),
-                    legacy(|l| l.f(LegacyKey::IdStr)),
-                    legacy(|l| l.f(LegacyKey::Id)),
+                    legacy(LegacyKey::IdStr),
+                    legacy(LegacyKey::Id),
                 ],
                 s_ident,
             ),
             handle: first(
-                &[
-                    small!(self.sm(CORE), 0),
-                    legacy(|l| l.f(LegacyKey::ScreenName)),
-                ],
+                &[small!(self.sm(CORE), 0), legacy(LegacyKey::ScreenName)],
                 s_handle,
             )
             .unwrap_or_default(),
-            name: first(
-                &[small!(self.sm(CORE), 1), legacy(|l| l.f(LegacyKey::Name))],
-                s_text,
-            ),
+            name: first(&[small!(self.sm(CORE), 1), legacy(LegacyKey::Name)], s_text),
             bio,
             location: first_text_or_empty(&[
                 small!(self.sm(LOCATION), 0),
-                legacy(|l| l.f(LegacyKey::Location)),
+                legacy(LegacyKey::Location),
             ]),
             url: first(
                 &[
                     first_expanded(url_list(bio_entities)),
                     first_expanded(url_list(legacy_entities)),
                     small!(self.sm(WEBSITE), 0),
-                    legacy(|l| l.f(LegacyKey::Url)),
+                    legacy(LegacyKey::Url),
                 ],
                 s_text,
             ),
             created_at: first(
-                &[
-                    small!(self.sm(CORE), 2),
-                    legacy(|l| l.f(LegacyKey::CreatedAt)),
-                ],
+                &[small!(self.sm(CORE), 2), legacy(LegacyKey::CreatedAt)],
                 s_timestamp,
             ),
             followers: first(
                 &[
                     small!(self.sm(RELATIONSHIP_COUNTS), 0),
-                    legacy(|l| l.f(LegacyKey::FollowersCount)),
+                    legacy(LegacyKey::FollowersCount),
                 ],
                 s_count,
             ),
             following: first(
                 &[
                     small!(self.sm(RELATIONSHIP_COUNTS), 1),
-                    legacy(|l| l.f(LegacyKey::FriendsCount)),
+                    legacy(LegacyKey::FriendsCount),
                 ],
                 s_count,
             ),
             tweets: first(
                 &[
                     small!(self.sm(TWEET_COUNTS), 0),
-                    legacy(|l| l.f(LegacyKey::StatusesCount)),
+                    legacy(LegacyKey::StatusesCount),
                 ],
                 s_count,
             ),
             likes: first(
                 &[
                     small!(self.sm(ACTION_COUNTS), 0),
-                    legacy(|l| l.f(LegacyKey::FavouritesCount)),
+                    legacy(LegacyKey::FavouritesCount),
                 ],
                 s_count,
             ),
-            listed: first(&[legacy(|l| l.f(LegacyKey::ListedCount))], s_count),
+            listed: first(&[legacy(LegacyKey::ListedCount)], s_count),
             media: first(
                 &[
                     small!(self.sm(TWEET_COUNTS), 1),
-                    legacy(|l| l.f(LegacyKey::MediaCount)),
+                    legacy(LegacyKey::MediaCount),
                 ],
                 s_count,
             ),
             default_avatar,
-            default_profile: first(&[legacy(|l| l.f(LegacyKey::DefaultProfile))], s_flag),
+            default_profile: first(&[legacy(LegacyKey::DefaultProfile)], s_flag),
             verified,
             blue_verified: first(
                 &[
                     Some(&self.is_blue_verified),
-                    legacy(|l| l.f(LegacyKey::IsBlueVerified)),
+                    legacy(LegacyKey::IsBlueVerified),
                 ],
                 s_flag,
             ),
@@ -1258,7 +1254,7 @@ impl<'a> UserResult<'a> {
             parody_label: first(
                 &[
                     Some(&self.parody_commentary_fan_label),
-                    legacy(|l| l.f(LegacyKey::ParodyCommentaryFanLabel)),
+                    legacy(LegacyKey::ParodyCommentaryFanLabel),
                 ],
                 |s| s_str(s).and_then(user::parody_kind_str),
             ),
@@ -1271,23 +1267,20 @@ impl<'a> UserResult<'a> {
             ),
             based_in: first(&[field!(self.about_profile, account_based_in)], s_text),
             protected: first(
-                &[
-                    small!(self.sm(PRIVACY), 0),
-                    legacy(|l| l.f(LegacyKey::Protected)),
-                ],
+                &[small!(self.sm(PRIVACY), 0), legacy(LegacyKey::Protected)],
                 s_flag,
             ),
             follows_you: first(
                 &[
                     small!(self.sm(PERSPECTIVES), 0),
-                    legacy(|l| l.f(LegacyKey::FollowedBy)),
+                    legacy(LegacyKey::FollowedBy),
                 ],
                 s_flag,
             ),
             you_follow: first(
                 &[
                     small!(self.sm(PERSPECTIVES), 1),
-                    legacy(|l| l.f(LegacyKey::Following)),
+                    legacy(LegacyKey::Following),
                 ],
                 s_flag,
             ),
@@ -1367,7 +1360,9 @@ fn inert_depth(raw: &str) -> Option<usize> {
                 let end = rest.iter().position(|c| *c == b'"' || *c == b'\\')?;
                 let string = rest.get(..end).unwrap_or_default();
                 if rest.get(end) != Some(&b'"')
-                    || WALK_MARKERS.iter().any(|m| m.as_bytes() == string)
+                    || WALK_MARKERS
+                        .iter()
+                        .any(|m| m.len() == string.len() && m.as_bytes() == string)
                 {
                     return None;
                 }
@@ -1388,6 +1383,17 @@ fn inert_depth(raw: &str) -> Option<usize> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn the_user_keys_are_the_fact_keys() {
+        let mut ours = USER_KEYS.to_vec();
+        let mut facts = user::USER_FACT_KEYS.to_vec();
+        ours.sort_unstable();
+        facts.sort_unstable();
+        assert_eq!(ours, facts);
+        assert_eq!(USER_KEYS[U_AFFILIATES], "affiliates_highlighted_label");
+        assert_eq!(USER_KEYS[U_TYPENAME], "__typename");
+    }
 
     /// Walking `raw` at `depth` finds and reports nothing.
     fn inert(raw: &str, depth: usize) -> bool {
