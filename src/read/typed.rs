@@ -19,7 +19,7 @@ use serde_json::{Number, Value};
 
 use super::errors_warning;
 use super::json;
-use super::pull::{index_of, same, Kind, Pull, Refused};
+use super::pull::{index_of, plain_end, same, Kind, Pull, Refused};
 use super::user;
 use super::walk::{self, Collector, Mode, MAX_DEPTH};
 use crate::model::{Account, Source};
@@ -1351,6 +1351,43 @@ const WALK_MARKERS: [&str; 4] = ["instructions", "__typename", "screen_name", "f
 /// a marker key (and no escape that could spell one). `None` when it may hold
 /// something to read. One pass over the bytes.
 fn inert_depth(raw: &str) -> Option<usize> {
+    let bytes = raw.as_bytes();
+    let (mut i, mut level, mut deepest) = (0usize, 0usize, 0usize);
+    while let Some(&b) = bytes.get(i) {
+        i += 1;
+        match b {
+            b'"' => {
+                // The string's end, eight bytes at a time (control bytes,
+                // which a checked text has none of, are passed over).
+                let mut end = plain_end(bytes, i);
+                while bytes.get(end).is_some_and(|c| *c < 0x20) {
+                    end = plain_end(bytes, end + 1);
+                }
+                let string = bytes.get(i..end).unwrap_or_default();
+                if bytes.get(end) != Some(&b'"')
+                    || WALK_MARKERS
+                        .iter()
+                        .any(|m| m.len() == string.len() && m.as_bytes() == string)
+                {
+                    return None;
+                }
+                i = end + 1;
+            }
+            b'{' | b'[' => {
+                level += 1;
+                deepest = deepest.max(level);
+            }
+            b'}' | b']' => level = level.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Some(deepest)
+}
+
+/// [`inert_depth`] as it was, one byte at a time: the reference its tests
+/// compare it with.
+#[cfg(test)]
+fn inert_depth_reference(raw: &str) -> Option<usize> {
     let mut bytes = raw.as_bytes().iter();
     let (mut level, mut deepest) = (0usize, 0usize);
     while let Some(b) = bytes.next() {
@@ -1398,6 +1435,24 @@ mod tests {
     /// Walking `raw` at `depth` finds and reports nothing.
     fn inert(raw: &str, depth: usize) -> bool {
         inert_depth(raw).is_some_and(|d| depth + d <= MAX_DEPTH)
+    }
+
+    proptest::proptest! {
+        /// [`inert_depth`] says what its byte-at-a-time reference says, on
+        /// texts of brackets, quotes, escapes, markers (whole and cut), control
+        /// bytes, non-ASCII and runs long enough for whole words.
+        #[test]
+        fn inert_depth_is_its_reference(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "{", "}", "[", "]", "\"", "\\", ":", ",", "1", "a", "\u{1}", "é", "日",
+                "instructions", "__typename", "screen_name", "full_text", "full_tex",
+                "abcdefghijklmnopq", "\"k\":\"value of some length\"",
+            ]),
+            0..24,
+        )) {
+            let raw: String = parts.concat();
+            proptest::prop_assert_eq!(inert_depth(&raw), inert_depth_reference(&raw));
+        }
     }
 
     /// `text` read whole by `read`, as `serde_json::from_str` read it.
