@@ -952,7 +952,20 @@ fn number_why(bytes: &[u8], i: usize) -> Why {
 /// wasm, and keys of other lengths need none.
 #[inline(always)]
 pub(crate) fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.as_bytes() == b.as_bytes()
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    // Byte by byte (keys are short, and most differ in their first byte):
+    // a slice comparison is three calls deep in the wasm.
+    let mut i = 0;
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(i)) {
+        if x != y {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Where `key` is in `names` (by [`same`]).
@@ -1427,6 +1440,20 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// `same` is `==`, and `index_of` is `position` by `==`, on keys
+        /// that share lengths and prefixes (non-ASCII included).
+        #[test]
+        fn same_and_index_of_are_equality(
+            key in "[ab\u{e9}_]{0,4}",
+            names in proptest::collection::vec("[ab\u{e9}_]{0,4}", 0..6),
+        ) {
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            for name in &names {
+                prop_assert_eq!(same(name, &key), *name == key);
+            }
+            prop_assert_eq!(index_of(&names, &key), names.iter().position(|n| *n == key));
+        }
 
         /// `plain_end` finds the first quote, backslash or control byte, as
         /// a plain scan does, from any start, on bytes around every edge
