@@ -514,7 +514,7 @@ struct ItemContent<'a> {
     entry_type: F<'a>,
     /// `user_results` (absent or null: `None`), then its `result` (absent:
     /// `None`, null: `Some(None)`).
-    user_results: Option<Option<Option<UserResult<'a>>>>,
+    user_results: Option<Option<Option<Box<UserResult<'a>>>>>,
     /// The text of `tweet_results` (not null), for the generic walker.
     tweet_results: Option<&'a str>,
 }
@@ -547,7 +547,7 @@ impl<'a> ItemContent<'a> {
 }
 
 /// A `user_results` object: its `result` (absent: `None`, null: `Some(None)`).
-fn user_results<'a>(p: &mut Pull<'a>) -> R<Option<Option<UserResult<'a>>>> {
+fn user_results<'a>(p: &mut Pull<'a>) -> R<Option<Option<Box<UserResult<'a>>>>> {
     let mut result = None;
     fields(p, &["result"], &mut |p, _| {
         result = present(p, UserResult::read)?;
@@ -841,8 +841,10 @@ impl<'a> Legacy<'a> {
         self.s.get(key as usize).unwrap_or(&Scalar::Absent)
     }
 
-    fn read(p: &mut Pull<'a>) -> R<Self> {
-        let mut l = Legacy::default();
+    /// Boxed: it is large, and moving it out through each `Option` and
+    /// `Result` on the way up is a copy of all of it.
+    fn read(p: &mut Pull<'a>) -> R<Box<Self>> {
+        let mut l = Box::<Legacy>::default();
         let mut seen = 0u64;
         let mut keys = p.object()?;
         while let Some(key) = keys.key(p)? {
@@ -998,7 +1000,7 @@ const U_AFFILIATES: usize = USER_SMALLS + 7;
 struct UserResult<'a> {
     typename: F<'a>,
     rest_id: F<'a>,
-    legacy: Option<Legacy<'a>>,
+    legacy: Option<Box<Legacy<'a>>>,
     /// The small objects, by kind ([`CORE`] to [`VERIFICATION_INFO`]): one
     /// array, so one line of code reads (and drops) each.
     small: [Option<Small<'a>>; USER_SMALLS],
@@ -1017,8 +1019,9 @@ struct UserResult<'a> {
 }
 
 impl<'a> UserResult<'a> {
-    fn read(p: &mut Pull<'a>) -> R<Self> {
-        let mut u = UserResult::default();
+    /// Boxed, as [`Legacy::read`].
+    fn read(p: &mut Pull<'a>) -> R<Box<Self>> {
+        let mut u = Box::<UserResult>::default();
         let mut keys = p.object()?;
         while let Some(key) = keys.key(p)? {
             match index_of(&USER_KEYS, &key) {
@@ -1085,7 +1088,7 @@ fn first_expanded<'s>(list: Option<&'s UrlList<'s>>) -> Option<&'s Scalar<'s>> {
 
 impl<'a> UserResult<'a> {
     fn legacy(&self) -> Option<&Legacy<'a>> {
-        self.legacy.as_ref()
+        self.legacy.as_deref()
     }
 
     /// The small object of `kind`, if read.
