@@ -985,7 +985,6 @@ pub(crate) fn index_of(names: &[&str], key: &str) -> Option<usize> {
 /// byte, or the length. Eight bytes at a time (SWAR: a byte of a word is
 /// flagged when it is a quote, a backslash or below 0x20; the lowest flag is
 /// exact), then byte by byte.
-#[inline(always)]
 pub(crate) fn plain_end(bytes: &[u8], mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
