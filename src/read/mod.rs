@@ -15,7 +15,7 @@ mod json;
 pub(crate) mod merge;
 mod notification;
 pub(crate) mod objects;
-mod pull;
+pub(crate) mod pull;
 mod surrogates;
 mod tweet;
 mod typed;
