@@ -213,13 +213,31 @@ fn s_as_str<'s>(s: &'s Scalar) -> Option<&'s str> {
 }
 
 /// The first candidate (newest place first) `read` accepts.
+/// (A plain loop, here and in [`first_str`]: iterator adapters such as
+/// `flatten` and `find_map` are calls in the wasm.)
 fn first<T>(candidates: &[Option<&Scalar>], read: fn(&Scalar) -> Option<T>) -> Option<T> {
-    candidates.iter().flatten().find_map(|s| read(s))
+    let mut i = 0;
+    while let Some(candidate) = candidates.get(i) {
+        if let Some(s) = candidate {
+            if let Some(v) = read(s) {
+                return Some(v);
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 /// [`first`] with [`s_str`], borrowed.
 fn first_str<'s>(candidates: &[Option<&'s Scalar>]) -> Option<&'s str> {
-    candidates.iter().flatten().find_map(|s| s_str(s))
+    let mut i = 0;
+    while let Some(candidate) = candidates.get(i) {
+        if let Some(v) = candidate.and_then(s_str) {
+            return Some(v);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// `json::first_text_or_empty`: text, or `""` when a candidate is a string.
