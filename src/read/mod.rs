@@ -226,9 +226,13 @@ pub(crate) fn find_text(hay: &str, needle: &str) -> Option<usize> {
     let (first, rest) = needle.split_first()?;
     let hay = hay.as_bytes();
     // The first byte looked for alone; the rest compared only where it is.
+    // (Patterns, not `==` on options: that is a call in the wasm.)
     let mut i = 0;
-    while i + needle.len() <= hay.len() {
-        if hay.get(i) == Some(first) && hay.get(i + 1..i + needle.len()) == Some(rest) {
+    while let Some(&b) = hay.get(i) {
+        if i + needle.len() > hay.len() {
+            break;
+        }
+        if b == *first && hay.get(i + 1..i + needle.len()) == Some(rest) {
             return Some(i);
         }
         i += 1;

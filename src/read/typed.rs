@@ -1385,7 +1385,7 @@ fn inert_depth(raw: &str) -> Option<usize> {
                     end = plain_end(bytes, end + 1);
                 }
                 let string = bytes.get(i..end).unwrap_or_default();
-                if bytes.get(end) != Some(&b'"')
+                if !matches!(bytes.get(end), Some(b'"'))
                     || WALK_MARKERS
                         .iter()
                         .any(|m| m.len() == string.len() && m.as_bytes() == string)
