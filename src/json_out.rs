@@ -36,7 +36,12 @@ pub fn string(out: &mut String, s: &str) {
     out.push('"');
     let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    loop {
+        // The bytes that need escaping are the reader's special bytes.
+        i = crate::read::pull::plain_end(bytes, i);
+        let Some(&b) = bytes.get(i) else { break };
+        i += 1;
         let escape: &str = match b {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -45,11 +50,10 @@ pub fn string(out: &mut String, s: &str) {
             b'\t' => "\\t",
             0x08 => "\\b",
             0x0c => "\\f",
-            0..=0x1f => "",
-            _ => continue,
+            _ => "",
         };
         // Only ASCII bytes are split on, so both sides stay whole characters.
-        out.push_str(s.get(start..i).unwrap_or_default());
+        out.push_str(s.get(start..i - 1).unwrap_or_default());
         if escape.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
             out.push_str("\\u00");
@@ -58,7 +62,7 @@ pub fn string(out: &mut String, s: &str) {
         } else {
             out.push_str(escape);
         }
-        start = i + 1;
+        start = i;
     }
     out.push_str(s.get(start..).unwrap_or_default());
     out.push('"');

@@ -92,6 +92,10 @@ fn digits(s: &str, len: usize) -> Option<u32> {
     if s.len() != len || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
+    // At most four digits here (by hand: `str::parse` is a call in the wasm).
+    if (1..=9).contains(&len) {
+        return Some(s.bytes().fold(0, |n, d| n * 10 + u32::from(d - b'0')));
+    }
     s.parse().ok()
 }
 
@@ -130,12 +134,11 @@ fn parse_clock(s: &str) -> Option<(u32, u32, u32)> {
 /// Parses X's `created_at`, e.g. `Mon Jan 10 02:06:34 +0000 2011`, into unix seconds.
 /// The weekday is not checked; any `+hhmm` / `-hhmm` offset is honoured.
 pub fn parse_x_date(s: &str) -> Option<i64> {
-    let parts: Vec<&str> = s.split_whitespace().collect();
-    let [_weekday, month, day, clock, offset, year] = parts.as_slice() else {
-        return None;
-    };
-    let month = month.to_ascii_lowercase();
-    let m = MONTH_ABBREVIATIONS.iter().position(|&a| a == month)? as u32 + 1;
+    let [_weekday, month, day, clock, offset, year] = six_words(s)?;
+    let m = MONTH_ABBREVIATIONS
+        .iter()
+        .position(|a| a.eq_ignore_ascii_case(month))? as u32
+        + 1;
     let d: u32 = if day.len() <= 2 && day.bytes().all(|b| b.is_ascii_digit()) {
         day.parse().ok()?
     } else {
@@ -145,6 +148,37 @@ pub fn parse_x_date(s: &str) -> Option<i64> {
     let offset = parse_offset(offset)?;
     let y = i64::from(digits(year, 4)?);
     Some(unix_from_civil(y, m, d, hh, mm, ss)? - offset)
+}
+
+/// The words of `s` when it has exactly six, as `split_whitespace` splits
+/// them: by bytes when `s` is ASCII (its whitespace is then `\t`..`\r` and
+/// space), without allocating.
+fn six_words(s: &str) -> Option<[&str; 6]> {
+    let mut words = [""; 6];
+    if !s.is_ascii() {
+        let mut split = s.split_whitespace();
+        for word in &mut words {
+            *word = split.next()?;
+        }
+        return split.next().is_none().then_some(words);
+    }
+    let bytes = s.as_bytes();
+    let (mut n, mut i) = (0, 0);
+    while i < bytes.len() {
+        let start = i;
+        while bytes
+            .get(i)
+            .is_some_and(|b| !matches!(b, b' ' | b'\t'..=b'\r'))
+        {
+            i += 1;
+        }
+        if i > start {
+            *words.get_mut(n)? = s.get(start..i)?;
+            n += 1;
+        }
+        i += 1;
+    }
+    (n == 6).then_some(words)
 }
 
 /// Parses an RFC 3339 timestamp (`2026-11-21T10:00:00Z`, `...T10:00:00.123+02:00`)
@@ -208,6 +242,62 @@ pub fn parse_timestamp(s: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`parse_x_date`] as it was (split into a Vec, the month lower-cased):
+    /// the reference for the one without allocations.
+    fn parse_x_date_reference(s: &str) -> Option<i64> {
+        let parts: Vec<&str> = s.split_whitespace().collect();
+        let [_weekday, month, day, clock, offset, year] = parts.as_slice() else {
+            return None;
+        };
+        let month = month.to_ascii_lowercase();
+        let m = MONTH_ABBREVIATIONS.iter().position(|&a| a == month)? as u32 + 1;
+        let d: u32 = if day.len() <= 2 && day.bytes().all(|b| b.is_ascii_digit()) {
+            day.parse().ok()?
+        } else {
+            return None;
+        };
+        let (hh, mm, ss) = parse_clock(clock)?;
+        let offset = parse_offset(offset)?;
+        let y = i64::from(digits(year, 4)?);
+        Some(unix_from_civil(y, m, d, hh, mm, ss)? - offset)
+    }
+
+    /// `digits` as it was.
+    fn digits_reference(s: &str, len: usize) -> Option<u32> {
+        if s.len() != len || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        s.parse().ok()
+    }
+
+    proptest::proptest! {
+        /// X dates built from real and broken parts, with every kind of
+        /// whitespace between them (Unicode's too), read as before.
+        #[test]
+        fn x_dates_read_as_before(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "Mon", "Jan", "jAN", "Sept", "Dec", "J\u{e1}n", "07", "7", "31", "123",
+                "01:46:02", "23:59:60", "1:2:3", "+0000", "-0530", "+05:30", "+2400",
+                "2022", "0000", "99999", "x",
+            ]), 0..8),
+            gaps in proptest::collection::vec(proptest::sample::select(vec![
+                " ", "  ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{a0}", "\u{3000}", "\u{1c}", "",
+            ]), 9),
+        ) {
+            let mut s = String::from(gaps[8]);
+            for (part, gap) in parts.iter().zip(&gaps) {
+                s.push_str(part);
+                s.push_str(gap);
+            }
+            proptest::prop_assert_eq!(parse_x_date(&s), parse_x_date_reference(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn digits_read_as_before(s in "[0-9]{0,10}|[0-9a+ -]{0,5}", len in 0usize..11) {
+            proptest::prop_assert_eq!(digits(&s, len), digits_reference(&s, len));
+        }
+    }
 
     #[test]
     fn epoch_and_known_days() {

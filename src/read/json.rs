@@ -3,6 +3,24 @@
 
 use serde_json::{Map, Number, Value};
 
+/// `s.trim()`, without std's Unicode trimming where it cannot change
+/// anything: when `s` starts and ends with ASCII bytes that are not
+/// whitespace (most texts), it is `s` itself.
+#[inline(always)]
+pub(crate) fn trimmed(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    match (bytes.first(), bytes.last()) {
+        (Some(&a), Some(&z)) if solid(a) && solid(z) => s,
+        _ => s.trim(),
+    }
+}
+
+/// An ASCII byte `char::is_whitespace` says is not whitespace.
+#[inline(always)]
+fn solid(b: u8) -> bool {
+    b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r')
+}
+
 /// A path into a JSON value: object keys, or decimal indexes into arrays.
 pub(crate) type Path = &'static [&'static str];
 
@@ -39,7 +57,7 @@ pub(crate) fn first_text_or_empty(v: &Value, paths: &[Path]) -> Option<String> {
 /// A string that is not empty (nor only whitespace).
 pub(crate) fn text(v: &Value) -> Option<String> {
     match v {
-        Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+        Value::String(s) if !trimmed(s).is_empty() => Some(s.clone()),
         _ => None,
     }
 }
@@ -47,7 +65,7 @@ pub(crate) fn text(v: &Value) -> Option<String> {
 /// Borrowed non-empty string.
 pub(crate) fn str_of(v: &Value) -> Option<&str> {
     match v {
-        Value::String(s) if !s.trim().is_empty() => Some(s.as_str()),
+        Value::String(s) if !trimmed(s).is_empty() => Some(s.as_str()),
         _ => None,
     }
 }
@@ -90,7 +108,7 @@ pub(crate) fn leaf_count(v: Leaf) -> Option<u64> {
                 .map(|f| f as u64)
         }),
         Leaf::Str(s) => {
-            let s = s.trim();
+            let s = trimmed(s);
             if !s.is_empty() && s.len() <= 19 && s.bytes().all(|b| b.is_ascii_digit()) {
                 s.parse().ok()
             } else {
@@ -126,7 +144,7 @@ pub(crate) fn leaf_ident(v: Leaf) -> Option<String> {
     match v {
         Leaf::Num(n) => n.as_u64().map(|n| n.to_string()),
         Leaf::Str(s) => {
-            let s = s.trim();
+            let s = trimmed(s);
             (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.to_string())
         }
         _ => None,
@@ -154,8 +172,11 @@ pub(crate) fn handle(v: &Value) -> Option<String> {
 
 /// [`handle`] of a non-empty string.
 pub(crate) fn handle_of(s: &str) -> Option<String> {
-    let s = s.trim();
-    let s = s.strip_prefix('@').unwrap_or(s).trim();
+    let s = trimmed(s);
+    let s = match s.as_bytes().first() {
+        Some(b'@') => trimmed(s.get(1..).unwrap_or_default()),
+        _ => s,
+    };
     (!s.is_empty()).then(|| s.to_string())
 }
 
@@ -168,6 +189,31 @@ pub(crate) fn typename(m: &Map<String, Value>) -> Option<&str> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    proptest::proptest! {
+        /// [`trimmed`] is `str::trim`, on texts of ASCII, whitespace of
+        /// both kinds (Unicode's too) and other Unicode.
+        #[test]
+        fn trimmed_is_trim(s in "[ \t\n\x0b\x0c\r\x1c\x1fa@0\u{85}\u{a0}\u{2003}\u{3000}é日]{0,8}") {
+            proptest::prop_assert_eq!(trimmed(&s), s.trim());
+        }
+
+        /// [`handle_of`] is what it was before [`trimmed`] (the reference).
+        #[test]
+        fn handle_of_is_unchanged(s in "[ \t\u{a0}\u{3000}@a_é]{0,7}") {
+            let reference = |s: &str| {
+                let s = s.trim();
+                let s = s.strip_prefix('@').unwrap_or(s).trim();
+                (!s.is_empty()).then(|| s.to_string())
+            };
+            proptest::prop_assert_eq!(handle_of(&s), reference(&s));
+        }
+
+        #[test]
+        fn trimmed_is_trim_on_any_text(s in "\\PC{0,6}|\\s{0,3}\\PC{0,4}\\s{0,3}") {
+            proptest::prop_assert_eq!(trimmed(&s), s.trim());
+        }
+    }
 
     #[test]
     fn paths_and_missing_values() {

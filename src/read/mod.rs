@@ -15,7 +15,7 @@ mod json;
 pub(crate) mod merge;
 mod notification;
 pub(crate) mod objects;
-mod pull;
+pub(crate) mod pull;
 mod surrogates;
 mod tweet;
 mod typed;
@@ -223,9 +223,21 @@ pub(crate) fn find_text(hay: &str, needle: &str) -> Option<usize> {
     if needle.is_empty() {
         return Some(0);
     }
-    hay.as_bytes()
-        .windows(needle.len())
-        .position(|w| w == needle)
+    let (first, rest) = needle.split_first()?;
+    let hay = hay.as_bytes();
+    // The first byte looked for alone; the rest compared only where it is.
+    // (Patterns, not `==` on options: that is a call in the wasm.)
+    let mut i = 0;
+    while let Some(&b) = hay.get(i) {
+        if i + needle.len() > hay.len() {
+            break;
+        }
+        if b == *first && hay.get(i + 1..i + needle.len()) == Some(rest) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// A count with thousands separators: `1234567` as `1,234,567`.

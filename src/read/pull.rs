@@ -312,15 +312,18 @@ impl<'a, const WHY: bool> Pull<'a, WHY> {
         }
     }
 
+    #[inline(always)]
     fn bytes(&self) -> &'a [u8] {
         self.text.as_bytes()
     }
 
+    #[inline(always)]
     fn byte(&self) -> Option<u8> {
         self.bytes().get(self.pos).copied()
     }
 
     /// The next byte after whitespace (not consumed).
+    #[inline(always)]
     fn peek(&mut self) -> Res<u8> {
         while let Some(b) = self.byte() {
             if !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
@@ -533,11 +536,16 @@ impl<'a, const WHY: bool> Pull<'a, WHY> {
     }
 
     fn word(&mut self, word: &str) -> Res<()> {
-        let end = self.pos + word.len();
-        if self.bytes().get(self.pos..end) != Some(word.as_bytes()) {
-            return self.fail_word(word);
+        // Byte by byte: a slice comparison is a memcmp call for four bytes.
+        let bytes = self.bytes();
+        let mut i = 0;
+        while let Some(&b) = word.as_bytes().get(i) {
+            match bytes.get(self.pos + i) {
+                Some(&c) if c == b => i += 1,
+                _ => return self.fail_word(word),
+            }
         }
-        self.pos = end;
+        self.pos += i;
         Ok(())
     }
 
@@ -588,38 +596,32 @@ impl<'a, const WHY: bool> Pull<'a, WHY> {
         let start = self.pos;
         let bytes = self.bytes();
         let mut i = start;
-        let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
-        let digits = |mut i: usize| {
-            while at(i).is_ascii_digit() {
-                i += 1;
-            }
-            i
-        };
-        if at(i) == b'-' {
+        if at(bytes, i) == b'-' {
             i += 1;
         }
-        match at(i) {
-            b'0' if at(i + 1).is_ascii_digit() => return self.fail_at(Why::InvalidNumber, i + 1),
+        match at(bytes, i) {
+            b'0' if at(bytes, i + 1).is_ascii_digit() => {
+                return self.fail_at(Why::InvalidNumber, i + 1)
+            }
             b'0' => i += 1,
-            b'1'..=b'9' => i = digits(i + 1),
+            b'1'..=b'9' => i = digits(bytes, i + 1),
             _ => return self.fail_at(number_why(bytes, i), i),
         }
-        let mut plain = true;
-        if at(i) == b'.' {
-            plain = false;
-            let end = digits(i + 1);
+        let mut exponent = false;
+        if at(bytes, i) == b'.' {
+            let end = digits(bytes, i + 1);
             if end == i + 1 {
                 return self.fail_at(number_why(bytes, end), end);
             }
             i = end;
         }
-        if matches!(at(i), b'e' | b'E') {
-            plain = false;
+        if matches!(at(bytes, i), b'e' | b'E') {
+            exponent = true;
             i += 1;
-            if matches!(at(i), b'+' | b'-') {
+            if matches!(at(bytes, i), b'+' | b'-') {
                 i += 1;
             }
-            let end = digits(i);
+            let end = digits(bytes, i);
             if end == i {
                 return self.fail_at(number_why(bytes, end), end);
             }
@@ -631,12 +633,9 @@ impl<'a, const WHY: bool> Pull<'a, WHY> {
             return self.fail_at(Why::InvalidNumber, i);
         };
         self.pos = i;
-        if !self.raw
-            && (!plain || text.len() > 19 || text.starts_with('-'))
-            && number_value(text).is_err()
-        {
-            // Floats, long and negative integers: serde_json's own reading
-            // (it refuses what `f64` cannot hold).
+        // serde_json refuses what `f64` cannot hold (infinite). Without an
+        // exponent, a number of at most 300 bytes is below 1e300: it holds.
+        if !self.raw && (exponent || text.len() > 300) && number_value(text).is_err() {
             return self.fail_at(Why::NumberOutOfRange, i - 1);
         }
         Ok(text)
@@ -649,21 +648,18 @@ impl<'a, const WHY: bool> Pull<'a, WHY> {
         }
         let start = self.pos + 1;
         let bytes = self.bytes();
-        let mut i = start;
-        loop {
-            match bytes.get(i).copied() {
-                Some(b'"') => {
-                    self.pos = i + 1;
-                    if let Some(s) = self.text.get(start..i) {
-                        return Ok(Cow::Borrowed(s));
-                    }
-                    return self.fail(Why::InvalidUnicodeCodePoint);
+        let i = plain_end(bytes, start);
+        match bytes.get(i).copied() {
+            Some(b'"') => {
+                self.pos = i + 1;
+                if let Some(s) = self.text.get(start..i) {
+                    return Ok(Cow::Borrowed(s));
                 }
-                Some(b'\\') => break,
-                Some(b) if b >= 0x20 => i += 1,
-                Some(_) => return self.fail_at(Why::ControlCharacterWhileParsingString, i),
-                None => return self.fail_at(Why::EofWhileParsingString, i),
+                return self.fail(Why::InvalidUnicodeCodePoint);
             }
+            Some(b'\\') => {}
+            Some(_) => return self.fail_at(Why::ControlCharacterWhileParsingString, i),
+            None => return self.fail_at(Why::EofWhileParsingString, i),
         }
         let Some(run) = self.text.get(start..i) else {
             return self.fail_at(Why::InvalidUnicodeCodePoint, i);
@@ -679,12 +675,7 @@ impl<'a, const WHY: bool> Pull<'a, WHY> {
         let bytes = self.bytes();
         loop {
             let run = self.pos;
-            while let Some(b) = bytes.get(self.pos).copied() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.pos = plain_end(bytes, run);
             let Some(plain) = self.text.get(run..self.pos) else {
                 return self.fail(Why::InvalidUnicodeCodePoint);
             };
@@ -770,6 +761,7 @@ impl<'a, const WHY: bool> Pull<'a, WHY> {
         self.pos += 1;
         let bytes = self.bytes();
         loop {
+            self.pos = plain_end(bytes, self.pos);
             match bytes.get(self.pos).copied() {
                 Some(b'"') => {
                     self.pos += 1;
@@ -797,19 +789,22 @@ impl<'a, const WHY: bool> Pull<'a, WHY> {
         self.peek()?;
         let start = self.pos;
         let base = self.depth;
-        // Bit `n` set: level `base + n + 1` is an object.
-        let mut objects: u128 = 0;
+        // Bit `n` set: level `base + n + 1` is an object (two words, not a
+        // u128: its shifts are calls in the wasm).
+        let mut objects = [0u64; 2];
         loop {
             // A value.
             match self.peek()? {
                 open @ (b'{' | b'[') => {
                     self.open()?;
-                    let bit = 1u128 << (self.depth - base - 1);
+                    let level = self.depth - base - 1;
+                    let bit = 1u64 << (level % 64);
+                    let word = objects.get_mut(level / 64).ok_or(Refused)?;
                     let empty = if open == b'{' {
-                        objects |= bit;
+                        *word |= bit;
                         b'}'
                     } else {
-                        objects &= !bit;
+                        *word &= !bit;
                         b']'
                     };
                     if self.peek()? != empty {
@@ -838,7 +833,9 @@ impl<'a, const WHY: bool> Pull<'a, WHY> {
                         None => self.fail(Why::InvalidUnicodeCodePoint),
                     };
                 }
-                let object = objects & (1u128 << (self.depth - base - 1)) != 0;
+                let level = self.depth - base - 1;
+                let word = objects.get(level / 64).copied().unwrap_or(0);
+                let object = word & (1u64 << (level % 64)) != 0;
                 match self.peek()? {
                     b',' => {
                         self.pos += 1;
@@ -951,9 +948,99 @@ fn number_why(bytes: &[u8], i: usize) -> Why {
     }
 }
 
+/// `a == b`, lengths compared first: a string comparison is a call in the
+/// wasm, and keys of other lengths need none.
+#[inline(always)]
+pub(crate) fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    // Byte by byte (keys are short, and most differ in their first byte):
+    // a slice comparison is three calls deep in the wasm.
+    let mut i = 0;
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(i)) {
+        if x != y {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Where `key` is in `names` (by [`same`]).
+pub(crate) fn index_of(names: &[&str], key: &str) -> Option<usize> {
+    let mut i = 0;
+    while let Some(name) = names.get(i) {
+        if same(name, key) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Where the run of string bytes that need no care (not `"`, `\\` nor a
+/// control character) starting at `i` ends: the index of the first such
+/// byte, or the length. Eight bytes at a time (SWAR: a byte of a word is
+/// flagged when it is a quote, a backslash or below 0x20; the lowest flag is
+/// exact), then byte by byte.
+pub(crate) fn plain_end(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
+        let quote = w ^ (ONES * u64::from(b'"'));
+        let backslash = w ^ (ONES * u64::from(b'\\'));
+        let zero = |x: u64| x.wrapping_sub(ONES) & !x;
+        let flags = (zero(quote) | zero(backslash) | w.wrapping_sub(ONES * 0x20)) & !w & HIGH;
+        if flags != 0 {
+            return i + (flags.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// The byte at `i`, 0 past the end.
+#[inline(always)]
+fn at(bytes: &[u8], i: usize) -> u8 {
+    bytes.get(i).copied().unwrap_or(0)
+}
+
+/// The end of the run of ASCII digits at `i`.
+fn digits(bytes: &[u8], mut i: usize) -> usize {
+    while at(bytes, i).is_ascii_digit() {
+        i += 1;
+    }
+    i
+}
+
 /// A number's text (JSON's grammar already checked) as serde_json reads it.
 fn number_value(text: &str) -> Res<Number> {
-    if text.len() <= 19 && text.bytes().all(|b| b.is_ascii_digit()) {
+    let (negative, digits) = match text.as_bytes().split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, text.as_bytes()),
+    };
+    // Integers of up to 18 digits (they fit an i64): by hand. serde_json
+    // reads `-0` as a float, so it goes the long way.
+    if digits.len() <= 18 && digits.iter().all(u8::is_ascii_digit) {
+        let n = digits
+            .iter()
+            .fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
+        match (negative, n) {
+            (false, n) => return Ok(Number::from(n)),
+            (true, 1..) => return Ok(Number::from(-(n as i64))),
+            (true, 0) => {}
+        }
+    }
+    if !negative && digits.len() == 19 && digits.iter().all(u8::is_ascii_digit) {
         return text.parse::<u64>().map(Number::from).map_err(|_| Refused);
     }
     text.parse::<Number>().map_err(|_| Refused)
@@ -1012,6 +1099,35 @@ mod tests {
                     "{text}: same kind of number"
                 );
             }
+        }
+    }
+
+    /// `number_value`'s integers by hand are serde_json's, at the edges of
+    /// the fast path (18 and 19 digits, `-0`, i64's least).
+    #[test]
+    fn number_value_is_serde_jsons() {
+        for text in [
+            "0",
+            "7",
+            "-0",
+            "-1",
+            "-0.0",
+            "999999999999999999",
+            "-999999999999999999",
+            "1000000000000000000",
+            "-1000000000000000000",
+            "9999999999999999999",
+            "18446744073709551615",
+            "18446744073709551616",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "12.5",
+            "1e3",
+        ] {
+            let theirs: Number = text.parse().expect("a number");
+            let ours = number_value(text).expect("reads");
+            assert_eq!(ours, theirs, "{text}");
+            assert_eq!(ours.to_string(), theirs.to_string(), "{text}: same kind");
         }
     }
 
@@ -1323,6 +1439,47 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// `same` is `==`, and `index_of` is `position` by `==`, on keys
+        /// that share lengths and prefixes (non-ASCII included).
+        #[test]
+        fn same_and_index_of_are_equality(
+            key in "[ab\u{e9}_]{0,4}",
+            names in proptest::collection::vec("[ab\u{e9}_]{0,4}", 0..6),
+        ) {
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            for name in &names {
+                prop_assert_eq!(same(name, &key), *name == key);
+            }
+            prop_assert_eq!(index_of(&names, &key), names.iter().position(|n| *n == key));
+        }
+
+        /// `plain_end` finds the first quote, backslash or control byte, as
+        /// a plain scan does, from any start, on bytes around every edge
+        /// (0x1f/0x20, the quote and backslash and their neighbours, high bytes).
+        #[test]
+        fn plain_end_is_a_plain_scan(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    0u8, 0x01, 0x1f, 0x20, 0x21, b'"', 0x23, b'[', b'\\', b']', b'a',
+                    0x7f, 0x80, 0xa2, 0xdc, 0xff,
+                ]),
+                0..40,
+            ),
+            weights in proptest::collection::vec(0u8..8, 40),
+            start in 0usize..42,
+        ) {
+            // Mostly plain bytes, so runs are long enough for whole words.
+            let bytes: Vec<u8> = bytes
+                .iter()
+                .zip(&weights)
+                .map(|(b, w)| if *w < 6 { b'a' + w } else { *b })
+                .collect();
+            let reference = (start..bytes.len())
+                .find(|i| matches!(bytes[*i], b'"' | b'\\' | 0..=0x1f))
+                .unwrap_or(bytes.len().max(start));
+            prop_assert_eq!(plain_end(&bytes, start), reference);
+        }
 
         /// Random texts (escapes, surrogates, huge numbers, -0, exponents,
         /// whitespace, repeated keys): read exactly as serde_json reads them.

@@ -19,7 +19,7 @@ use serde_json::{Number, Value};
 
 use super::errors_warning;
 use super::json;
-use super::pull::{Kind, Pull, Refused};
+use super::pull::{index_of, plain_end, same, Kind, Pull, Refused};
 use super::user;
 use super::walk::{self, Collector, Mode, MAX_DEPTH};
 use crate::model::{Account, Source};
@@ -145,7 +145,7 @@ fn fields<'a>(
     let mut seen = 0u64;
     let mut keys = p.object()?;
     while let Some(key) = keys.key(p)? {
-        match names.iter().position(|n| *n == key) {
+        match index_of(names, &key) {
             Some(i) => {
                 once(&mut seen, i)?;
                 read(p, i)?;
@@ -162,13 +162,14 @@ fn fields<'a>(
 
 fn s_str<'s>(s: &'s Scalar) -> Option<&'s str> {
     match s {
-        Scalar::Str(v) if !v.trim().is_empty() => Some(v),
+        Scalar::Str(v) if !json::trimmed(v).is_empty() => Some(v),
         _ => None,
     }
 }
 
 fn s_text(s: &Scalar) -> Option<String> {
-    s_str(s).map(str::to_string)
+    let s = s_str(s)?;
+    Some(s.to_string())
 }
 
 fn s_count(s: &Scalar) -> Option<u64> {
@@ -212,13 +213,31 @@ fn s_as_str<'s>(s: &'s Scalar) -> Option<&'s str> {
 }
 
 /// The first candidate (newest place first) `read` accepts.
+/// (A plain loop, here and in [`first_str`]: iterator adapters such as
+/// `flatten` and `find_map` are calls in the wasm.)
 fn first<T>(candidates: &[Option<&Scalar>], read: fn(&Scalar) -> Option<T>) -> Option<T> {
-    candidates.iter().flatten().find_map(|s| read(s))
+    let mut i = 0;
+    while let Some(candidate) = candidates.get(i) {
+        if let Some(s) = candidate {
+            if let Some(v) = read(s) {
+                return Some(v);
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 /// [`first`] with [`s_str`], borrowed.
 fn first_str<'s>(candidates: &[Option<&'s Scalar>]) -> Option<&'s str> {
-    candidates.iter().flatten().find_map(|s| s_str(s))
+    let mut i = 0;
+    while let Some(candidate) = candidates.get(i) {
+        if let Some(v) = candidate.and_then(s_str) {
+            return Some(v);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// `json::first_text_or_empty`: text, or `""` when a candidate is a string.
@@ -290,8 +309,8 @@ impl<'a> Obj<'a> {
         };
         let mut keys = p.object()?;
         while let Some(key) = keys.key(p)? {
-            if SKELETON_REFUSED_KEYS.contains(&key.as_ref())
-                || obj.children.iter().any(|(k, _)| *k == key)
+            if index_of(SKELETON_REFUSED_KEYS, &key).is_some()
+                || obj.children.iter().any(|(k, _)| same(k, &key))
             {
                 return Err(Fallback);
             }
@@ -513,7 +532,7 @@ struct ItemContent<'a> {
     entry_type: F<'a>,
     /// `user_results` (absent or null: `None`), then its `result` (absent:
     /// `None`, null: `Some(None)`).
-    user_results: Option<Option<Option<UserResult<'a>>>>,
+    user_results: Option<Option<Option<Box<UserResult<'a>>>>>,
     /// The text of `tweet_results` (not null), for the generic walker.
     tweet_results: Option<&'a str>,
 }
@@ -546,7 +565,7 @@ impl<'a> ItemContent<'a> {
 }
 
 /// A `user_results` object: its `result` (absent: `None`, null: `Some(None)`).
-fn user_results<'a>(p: &mut Pull<'a>) -> R<Option<Option<UserResult<'a>>>> {
+fn user_results<'a>(p: &mut Pull<'a>) -> R<Option<Option<Box<UserResult<'a>>>>> {
     let mut result = None;
     fields(p, &["result"], &mut |p, _| {
         result = present(p, UserResult::read)?;
@@ -704,7 +723,7 @@ impl<'a> Small<'a> {
         let mut values: [Scalar<'a>; 3] = Default::default();
         let mut keys = p.object()?;
         while let Some(key) = keys.key(p)? {
-            match names.iter().position(|k| *k == key) {
+            match index_of(names, &key) {
                 Some(i) => {
                     let slot = values.get_mut(i).ok_or(Fallback)?;
                     if !matches!(slot, Scalar::Absent) {
@@ -772,41 +791,51 @@ enum LegacyKey {
 impl LegacyKey {
     /// The key X spells `name` (snake case), or [`LegacyKey::Other`].
     fn of(name: &str) -> Self {
-        use LegacyKey::*;
-        match name {
-            "id_str" => IdStr,
-            "id" => Id,
-            "screen_name" => ScreenName,
-            "name" => Name,
-            "created_at" => CreatedAt,
-            "description" => Description,
-            "location" => Location,
-            "url" => Url,
-            "profile_image_url_https" => ProfileImageUrlHttps,
-            "profile_image_url" => ProfileImageUrl,
-            "followers_count" => FollowersCount,
-            "friends_count" => FriendsCount,
-            "statuses_count" => StatusesCount,
-            "media_count" => MediaCount,
-            "favourites_count" => FavouritesCount,
-            "listed_count" => ListedCount,
-            "default_profile" => DefaultProfile,
-            "default_profile_image" => DefaultProfileImage,
-            "verified" => Verified,
-            "is_blue_verified" => IsBlueVerified,
-            "protected" => Protected,
-            "followed_by" => FollowedBy,
-            "following" => Following,
-            "verified_type" => VerifiedType,
-            "parody_commentary_fan_label" => ParodyCommentaryFanLabel,
-            "entities" => Entities,
-            "status" => Status,
-            "verification_info" => VerificationInfo,
-            "affiliates_highlighted_label" => AffiliatesHighlightedLabel,
-            _ => Other,
+        for (spelt, key) in LEGACY_KEYS {
+            if same(spelt, name) {
+                return key;
+            }
         }
+        LegacyKey::Other
     }
 }
+
+/// How X spells each [`LegacyKey`] (one table: a `match` on strings is a
+/// chain of string comparisons in the wasm).
+const LEGACY_KEYS: [(&str, LegacyKey); LegacyKey::Other as usize] = {
+    use LegacyKey::*;
+    [
+        ("id_str", IdStr),
+        ("id", Id),
+        ("screen_name", ScreenName),
+        ("name", Name),
+        ("created_at", CreatedAt),
+        ("description", Description),
+        ("location", Location),
+        ("url", Url),
+        ("profile_image_url_https", ProfileImageUrlHttps),
+        ("profile_image_url", ProfileImageUrl),
+        ("followers_count", FollowersCount),
+        ("friends_count", FriendsCount),
+        ("statuses_count", StatusesCount),
+        ("media_count", MediaCount),
+        ("favourites_count", FavouritesCount),
+        ("listed_count", ListedCount),
+        ("default_profile", DefaultProfile),
+        ("default_profile_image", DefaultProfileImage),
+        ("verified", Verified),
+        ("is_blue_verified", IsBlueVerified),
+        ("protected", Protected),
+        ("followed_by", FollowedBy),
+        ("following", Following),
+        ("verified_type", VerifiedType),
+        ("parody_commentary_fan_label", ParodyCommentaryFanLabel),
+        ("entities", Entities),
+        ("status", Status),
+        ("verification_info", VerificationInfo),
+        ("affiliates_highlighted_label", AffiliatesHighlightedLabel),
+    ]
+};
 
 /// How many of [`LegacyKey`]'s keys are scalar facts.
 const LEGACY_SCALARS: usize = LegacyKey::Entities as usize;
@@ -830,8 +859,10 @@ impl<'a> Legacy<'a> {
         self.s.get(key as usize).unwrap_or(&Scalar::Absent)
     }
 
-    fn read(p: &mut Pull<'a>) -> R<Self> {
-        let mut l = Legacy::default();
+    /// Boxed: it is large, and moving it out through each `Option` and
+    /// `Result` on the way up is a copy of all of it.
+    fn read(p: &mut Pull<'a>) -> R<Box<Self>> {
+        let mut l = Box::<Legacy>::default();
         let mut seen = 0u64;
         let mut keys = p.object()?;
         while let Some(key) = keys.key(p)? {
@@ -938,27 +969,47 @@ impl<'a> AboutProfile<'a> {
     }
 }
 
-/// The kind of a user result's small object `key` (an index into
-/// [`SMALL_KEYS`] and [`UserResult::small`]).
-fn user_small(key: &str) -> Option<usize> {
-    Some(match key {
-        "core" => CORE,
-        "location" => LOCATION,
-        "website" => WEBSITE,
-        "avatar" => AVATAR,
-        "relationship_counts" => RELATIONSHIP_COUNTS,
-        "tweet_counts" => TWEET_COUNTS,
-        "action_counts" => ACTION_COUNTS,
-        "verification" => VERIFICATION,
-        "privacy" => PRIVACY,
-        "relationship_perspectives" => PERSPECTIVES,
-        "verification_info" => VERIFICATION_INFO,
-        _ => return None,
-    })
-}
-
 /// Small objects a user result holds: [`CORE`] to [`VERIFICATION_INFO`].
 const USER_SMALLS: usize = VERIFICATION_INFO + 1;
+
+/// The keys of a user result that hold its facts (`user::USER_FACT_KEYS`,
+/// none walked): first its small objects' (by kind, [`CORE`] to
+/// [`VERIFICATION_INFO`]), then those from [`U_TYPENAME`] on, then the
+/// skipped ones. One table, one scan: a `match` on strings is a chain of
+/// string comparisons in the wasm.
+const USER_KEYS: [&str; U_AFFILIATES + 3] = [
+    "core",
+    "location",
+    "website",
+    "avatar",
+    "relationship_counts",
+    "tweet_counts",
+    "action_counts",
+    "verification",
+    "privacy",
+    "relationship_perspectives",
+    "verification_info",
+    "__typename",
+    "rest_id",
+    "legacy",
+    "profile_bio",
+    "about_profile",
+    "is_blue_verified",
+    "parody_commentary_fan_label",
+    "affiliates_highlighted_label",
+    // Facts read elsewhere (or not at all): skipped.
+    "id",
+    "banner",
+];
+/// Indexes into [`USER_KEYS`] after the small objects'.
+const U_TYPENAME: usize = USER_SMALLS;
+const U_REST_ID: usize = USER_SMALLS + 1;
+const U_LEGACY: usize = USER_SMALLS + 2;
+const U_PROFILE_BIO: usize = USER_SMALLS + 3;
+const U_ABOUT_PROFILE: usize = USER_SMALLS + 4;
+const U_BLUE: usize = USER_SMALLS + 5;
+const U_PARODY: usize = USER_SMALLS + 6;
+const U_AFFILIATES: usize = USER_SMALLS + 7;
 
 /// A user result of any generation: its facts typed, its other children kept
 /// as text for the generic walker. A repeated key keeps its last value, as
@@ -967,7 +1018,7 @@ const USER_SMALLS: usize = VERIFICATION_INFO + 1;
 struct UserResult<'a> {
     typename: F<'a>,
     rest_id: F<'a>,
-    legacy: Option<Legacy<'a>>,
+    legacy: Option<Box<Legacy<'a>>>,
     /// The small objects, by kind ([`CORE`] to [`VERIFICATION_INFO`]): one
     /// array, so one line of code reads (and drops) each.
     small: [Option<Small<'a>>; USER_SMALLS],
@@ -986,39 +1037,39 @@ struct UserResult<'a> {
 }
 
 impl<'a> UserResult<'a> {
-    fn read(p: &mut Pull<'a>) -> R<Self> {
-        let mut u = UserResult::default();
+    /// Boxed, as [`Legacy::read`].
+    fn read(p: &mut Pull<'a>) -> R<Box<Self>> {
+        let mut u = Box::<UserResult>::default();
         let mut keys = p.object()?;
         while let Some(key) = keys.key(p)? {
-            if let Some(kind) = user_small(&key) {
-                let value = small(p, kind)?;
-                if let Some(slot) = u.small.get_mut(kind) {
-                    *slot = value;
+            match index_of(&USER_KEYS, &key) {
+                Some(kind @ 0..USER_SMALLS) => {
+                    let value = small(p, kind)?;
+                    if let Some(slot) = u.small.get_mut(kind) {
+                        *slot = value;
+                    }
                 }
-                continue;
-            }
-            match key.as_ref() {
-                "__typename" => u.typename = scalar(p)?,
-                "rest_id" => u.rest_id = scalar(p)?,
-                "legacy" => u.legacy = opt(p, Legacy::read)?,
-                "profile_bio" => u.profile_bio = opt(p, ProfileBio::read)?,
-                "about_profile" => u.about_profile = opt(p, AboutProfile::read)?,
-                "is_blue_verified" => u.is_blue_verified = scalar(p)?,
-                "parody_commentary_fan_label" => u.parody_commentary_fan_label = scalar(p)?,
-                "affiliates_highlighted_label" => {
+                Some(U_TYPENAME) => u.typename = scalar(p)?,
+                Some(U_REST_ID) => u.rest_id = scalar(p)?,
+                Some(U_LEGACY) => u.legacy = opt(p, Legacy::read)?,
+                Some(U_PROFILE_BIO) => u.profile_bio = opt(p, ProfileBio::read)?,
+                Some(U_ABOUT_PROFILE) => u.about_profile = opt(p, AboutProfile::read)?,
+                Some(U_BLUE) => u.is_blue_verified = scalar(p)?,
+                Some(U_PARODY) => u.parody_commentary_fan_label = scalar(p)?,
+                Some(U_AFFILIATES) => {
                     u.affiliates_highlighted_label = Some(p.skip()?);
                 }
-                k if user::is_fact_key(k) => {
+                Some(_) => {
                     p.skip()?;
                 }
-                k => {
-                    if k == "instructions" {
+                None => {
+                    if same(&key, "instructions") {
                         u.has_instructions = true;
                     }
                     let raw = p.skip()?;
                     // At most one earlier child of this key is kept (this
                     // keeps it so): a repeated key keeps its last value.
-                    if let Some(i) = u.others.iter().position(|(other, _)| *other == key) {
+                    if let Some(i) = u.others.iter().position(|(other, _)| same(other, &key)) {
                         u.others.remove(i);
                     }
                     if matches!(raw.as_bytes().first(), Some(b'{' | b'[')) {
@@ -1055,7 +1106,7 @@ fn first_expanded<'s>(list: Option<&'s UrlList<'s>>) -> Option<&'s Scalar<'s>> {
 
 impl<'a> UserResult<'a> {
     fn legacy(&self) -> Option<&Legacy<'a>> {
-        self.legacy.as_ref()
+        self.legacy.as_deref()
     }
 
     /// The small object of `kind`, if read.
@@ -1077,11 +1128,11 @@ impl<'a> UserResult<'a> {
     /// `user::from_graphql`.
     fn account(&self) -> Result<Account, Fallback> {
         let l = self.legacy();
-        let legacy = |pick: for<'x> fn(&'x Legacy<'a>) -> &'x F<'a>| l.map(pick);
+        let legacy = |key: LegacyKey| l.map(|l| l.f(key));
         let verified_type = first(
             &[
                 small!(self.sm(VERIFICATION), 1),
-                legacy(|l| l.f(LegacyKey::VerifiedType)),
+                legacy(LegacyKey::VerifiedType),
             ],
             |s| s_str(s).and_then(user::check_kind_str),
         );
@@ -1094,7 +1145,7 @@ impl<'a> UserResult<'a> {
             first(
                 &[
                     small!(self.sm(VERIFICATION), 0),
-                    legacy(|l| l.f(LegacyKey::Verified)),
+                    legacy(LegacyKey::Verified),
                 ],
                 s_flag,
             )
@@ -1102,10 +1153,10 @@ impl<'a> UserResult<'a> {
         let (automated, automated_by) = self.automated()?;
         let avatar = first_str(&[
             small!(self.sm(AVATAR), 0),
-            legacy(|l| l.f(LegacyKey::ProfileImageUrlHttps)),
-            legacy(|l| l.f(LegacyKey::ProfileImageUrl)),
+            legacy(LegacyKey::ProfileImageUrlHttps),
+            legacy(LegacyKey::ProfileImageUrl),
         ]);
-        let flagged = first(&[legacy(|l| l.f(LegacyKey::DefaultProfileImage))], s_flag);
+        let flagged = first(&[legacy(LegacyKey::DefaultProfileImage)], s_flag);
         let from_url = avatar.map(user::is_default_avatar_url);
         let default_avatar = if flagged == Some(true) || from_url == Some(true) {
             Some(true)
@@ -1116,7 +1167,7 @@ impl<'a> UserResult<'a> {
         let bio_entities = self.profile_bio.as_ref().and_then(|b| b.entities.as_ref());
         let bio = first_text_or_empty(&[
             field!(self.profile_bio, description),
-            legacy(|l| l.f(LegacyKey::Description)),
+            legacy(LegacyKey::Description),
         ])
         .map(|bio| {
             let mut pairs = Vec::new();
@@ -1136,87 +1187,78 @@ impl<'a> UserResult<'a> {
             id: first(
                 &[
                     Some(&self.rest_id),
-                    legacy(|l| l.f(LegacyKey::IdStr)),
-                    legacy(|l| l.f(LegacyKey::Id)),
+                    legacy(LegacyKey::IdStr),
+                    legacy(LegacyKey::Id),
                 ],
                 s_ident,
             ),
             handle: first(
-                &[
-                    small!(self.sm(CORE), 0),
-                    legacy(|l| l.f(LegacyKey::ScreenName)),
-                ],
+                &[small!(self.sm(CORE), 0), legacy(LegacyKey::ScreenName)],
                 s_handle,
             )
             .unwrap_or_default(),
-            name: first(
-                &[small!(self.sm(CORE), 1), legacy(|l| l.f(LegacyKey::Name))],
-                s_text,
-            ),
+            name: first(&[small!(self.sm(CORE), 1), legacy(LegacyKey::Name)], s_text),
             bio,
             location: first_text_or_empty(&[
                 small!(self.sm(LOCATION), 0),
-                legacy(|l| l.f(LegacyKey::Location)),
+                legacy(LegacyKey::Location),
             ]),
             url: first(
                 &[
                     first_expanded(url_list(bio_entities)),
                     first_expanded(url_list(legacy_entities)),
                     small!(self.sm(WEBSITE), 0),
-                    legacy(|l| l.f(LegacyKey::Url)),
+                    legacy(LegacyKey::Url),
                 ],
                 s_text,
             ),
             created_at: first(
-                &[
-                    small!(self.sm(CORE), 2),
-                    legacy(|l| l.f(LegacyKey::CreatedAt)),
-                ],
+                &[small!(self.sm(CORE), 2), legacy(LegacyKey::CreatedAt)],
                 s_timestamp,
             ),
             followers: first(
                 &[
                     small!(self.sm(RELATIONSHIP_COUNTS), 0),
-                    legacy(|l| l.f(LegacyKey::FollowersCount)),
+                    legacy(LegacyKey::FollowersCount),
                 ],
                 s_count,
             ),
             following: first(
                 &[
                     small!(self.sm(RELATIONSHIP_COUNTS), 1),
-                    legacy(|l| l.f(LegacyKey::FriendsCount)),
+                    legacy(LegacyKey::FriendsCount),
                 ],
                 s_count,
             ),
             tweets: first(
                 &[
                     small!(self.sm(TWEET_COUNTS), 0),
-                    legacy(|l| l.f(LegacyKey::StatusesCount)),
+                    legacy(LegacyKey::StatusesCount),
                 ],
                 s_count,
             ),
             likes: first(
                 &[
                     small!(self.sm(ACTION_COUNTS), 0),
-                    legacy(|l| l.f(LegacyKey::FavouritesCount)),
+                    legacy(LegacyKey::FavouritesCount),
                 ],
                 s_count,
             ),
-            listed: first(&[legacy(|l| l.f(LegacyKey::ListedCount))], s_count),
+            listed: first(&[legacy(LegacyKey::ListedCount)], s_count),
             media: first(
                 &[
                     small!(self.sm(TWEET_COUNTS), 1),
-                    legacy(|l| l.f(LegacyKey::MediaCount)),
+                    legacy(LegacyKey::MediaCount),
                 ],
                 s_count,
             ),
             default_avatar,
-            default_profile: first(&[legacy(|l| l.f(LegacyKey::DefaultProfile))], s_flag),
+            default_profile: first(&[legacy(LegacyKey::DefaultProfile)], s_flag),
             verified,
             blue_verified: first(
                 &[
                     Some(&self.is_blue_verified),
-                    legacy(|l| l.f(LegacyKey::IsBlueVerified)),
+                    legacy(LegacyKey::IsBlueVerified),
                 ],
                 s_flag,
             ),
@@ -1233,7 +1275,7 @@ impl<'a> UserResult<'a> {
             parody_label: first(
                 &[
                     Some(&self.parody_commentary_fan_label),
-                    legacy(|l| l.f(LegacyKey::ParodyCommentaryFanLabel)),
+                    legacy(LegacyKey::ParodyCommentaryFanLabel),
                 ],
                 |s| s_str(s).and_then(user::parody_kind_str),
             ),
@@ -1246,23 +1288,20 @@ impl<'a> UserResult<'a> {
             ),
             based_in: first(&[field!(self.about_profile, account_based_in)], s_text),
             protected: first(
-                &[
-                    small!(self.sm(PRIVACY), 0),
-                    legacy(|l| l.f(LegacyKey::Protected)),
-                ],
+                &[small!(self.sm(PRIVACY), 0), legacy(LegacyKey::Protected)],
                 s_flag,
             ),
             follows_you: first(
                 &[
                     small!(self.sm(PERSPECTIVES), 0),
-                    legacy(|l| l.f(LegacyKey::FollowedBy)),
+                    legacy(LegacyKey::FollowedBy),
                 ],
                 s_flag,
             ),
             you_follow: first(
                 &[
                     small!(self.sm(PERSPECTIVES), 1),
-                    legacy(|l| l.f(LegacyKey::Following)),
+                    legacy(LegacyKey::Following),
                 ],
                 s_flag,
             ),
@@ -1333,6 +1372,43 @@ const WALK_MARKERS: [&str; 4] = ["instructions", "__typename", "screen_name", "f
 /// a marker key (and no escape that could spell one). `None` when it may hold
 /// something to read. One pass over the bytes.
 fn inert_depth(raw: &str) -> Option<usize> {
+    let bytes = raw.as_bytes();
+    let (mut i, mut level, mut deepest) = (0usize, 0usize, 0usize);
+    while let Some(&b) = bytes.get(i) {
+        i += 1;
+        match b {
+            b'"' => {
+                // The string's end, eight bytes at a time (control bytes,
+                // which a checked text has none of, are passed over).
+                let mut end = plain_end(bytes, i);
+                while bytes.get(end).is_some_and(|c| *c < 0x20) {
+                    end = plain_end(bytes, end + 1);
+                }
+                let string = bytes.get(i..end).unwrap_or_default();
+                if !matches!(bytes.get(end), Some(b'"'))
+                    || WALK_MARKERS
+                        .iter()
+                        .any(|m| m.len() == string.len() && m.as_bytes() == string)
+                {
+                    return None;
+                }
+                i = end + 1;
+            }
+            b'{' | b'[' => {
+                level += 1;
+                deepest = deepest.max(level);
+            }
+            b'}' | b']' => level = level.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Some(deepest)
+}
+
+/// [`inert_depth`] as it was, one byte at a time: the reference its tests
+/// compare it with.
+#[cfg(test)]
+fn inert_depth_reference(raw: &str) -> Option<usize> {
     let mut bytes = raw.as_bytes().iter();
     let (mut level, mut deepest) = (0usize, 0usize);
     while let Some(b) = bytes.next() {
@@ -1342,7 +1418,9 @@ fn inert_depth(raw: &str) -> Option<usize> {
                 let end = rest.iter().position(|c| *c == b'"' || *c == b'\\')?;
                 let string = rest.get(..end).unwrap_or_default();
                 if rest.get(end) != Some(&b'"')
-                    || WALK_MARKERS.iter().any(|m| m.as_bytes() == string)
+                    || WALK_MARKERS
+                        .iter()
+                        .any(|m| m.len() == string.len() && m.as_bytes() == string)
                 {
                     return None;
                 }
@@ -1364,9 +1442,38 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    #[test]
+    fn the_user_keys_are_the_fact_keys() {
+        let mut ours = USER_KEYS.to_vec();
+        let mut facts = user::USER_FACT_KEYS.to_vec();
+        ours.sort_unstable();
+        facts.sort_unstable();
+        assert_eq!(ours, facts);
+        assert_eq!(USER_KEYS[U_AFFILIATES], "affiliates_highlighted_label");
+        assert_eq!(USER_KEYS[U_TYPENAME], "__typename");
+    }
+
     /// Walking `raw` at `depth` finds and reports nothing.
     fn inert(raw: &str, depth: usize) -> bool {
         inert_depth(raw).is_some_and(|d| depth + d <= MAX_DEPTH)
+    }
+
+    proptest::proptest! {
+        /// [`inert_depth`] says what its byte-at-a-time reference says, on
+        /// texts of brackets, quotes, escapes, markers (whole and cut), control
+        /// bytes, non-ASCII and runs long enough for whole words.
+        #[test]
+        fn inert_depth_is_its_reference(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "{", "}", "[", "]", "\"", "\\", ":", ",", "1", "a", "\u{1}", "é", "日",
+                "instructions", "__typename", "screen_name", "full_text", "full_tex",
+                "abcdefghijklmnopq", "\"k\":\"value of some length\"",
+            ]),
+            0..24,
+        )) {
+            let raw: String = parts.concat();
+            proptest::prop_assert_eq!(inert_depth(&raw), inert_depth_reference(&raw));
+        }
     }
 
     /// `text` read whole by `read`, as `serde_json::from_str` read it.

@@ -182,7 +182,7 @@ pub(crate) const USER_FACT_KEYS: &[&str] = &[
 
 /// True for a key [`walk`](super::walk) must not descend into on a user object.
 pub(crate) fn is_fact_key(key: &str) -> bool {
-    USER_FACT_KEYS.contains(&key)
+    super::pull::index_of(USER_FACT_KEYS, key).is_some()
 }
 
 /// Marker in X's default avatar URLs.
