@@ -282,11 +282,14 @@ pub(crate) fn parody_kind(v: &Value) -> Option<String> {
 /// English words ("Parody account") name the kind; other text is kept as shown.
 pub(crate) fn parody_kind_str(kind: &str) -> Option<String> {
     let kind = kind.trim();
+    // X's value for most users: no copy, no lower-casing (no other char
+    // lower-cases to these four letters).
+    if kind.is_empty() || kind.eq_ignore_ascii_case("none") {
+        return None;
+    }
     let lower = crate::case::lower(kind);
     let has_word = |w: &str| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == w);
-    if kind.is_empty() || lower == "none" {
-        None
-    } else if has_word("parody") {
+    if has_word("parody") {
         Some("Parody".into())
     } else if has_word("commentary") {
         Some("Commentary".into())
@@ -558,6 +561,9 @@ mod tests {
             Some("Fantasy league")
         );
         assert_eq!(parody_kind_str("None"), None);
+        assert_eq!(parody_kind_str(" NONE "), None);
+        assert_eq!(parody_kind_str(""), None);
+        assert_eq!(parody_kind_str("Noné").as_deref(), Some("Noné"));
         assert_eq!(
             handle_after_at("Automated by @op_1.").as_deref(),
             Some("op_1")
