@@ -24,40 +24,90 @@ pub(crate) fn is_ascii_space(b: u8) -> bool {
 /// The whitespace-separated tokens of `text`, exactly as
 /// [`str::split_whitespace`] gives them, read byte by byte: ASCII bytes are
 /// judged directly, only non-ASCII characters are decoded.
-pub(crate) fn words(text: &str) -> Words<'_> {
-    Words { text, at: 0 }
+pub(crate) fn words(text: &str) -> Runs<'_, NotSpace> {
+    Runs::new(text)
 }
 
-/// The iterator of [`words`].
-pub(crate) struct Words<'a> {
+/// The maximal runs of letters and digits of `text`, exactly as
+/// `text.split(|c: char| !c.is_alphanumeric()).filter(|r| !r.is_empty())`
+/// gives them, judging ASCII bytes directly.
+pub(crate) fn alphanumeric_runs(text: &str) -> Runs<'_, Alphanumeric> {
+    Runs::new(text)
+}
+
+/// A class of characters whose maximal runs [`Runs`] yields: a test for
+/// ASCII bytes and one for the other characters.
+pub(crate) trait CharClass {
+    fn ascii(b: u8) -> bool;
+    fn other(c: char) -> bool;
+}
+
+/// Everything but whitespace ([`char::is_whitespace`]).
+pub(crate) struct NotSpace;
+
+impl CharClass for NotSpace {
+    #[inline(always)]
+    fn ascii(b: u8) -> bool {
+        !is_ascii_space(b)
+    }
+    fn other(c: char) -> bool {
+        !c.is_whitespace()
+    }
+}
+
+/// Letters and digits ([`char::is_alphanumeric`]).
+pub(crate) struct Alphanumeric;
+
+impl CharClass for Alphanumeric {
+    #[inline(always)]
+    fn ascii(b: u8) -> bool {
+        b.is_ascii_alphanumeric()
+    }
+    fn other(c: char) -> bool {
+        c.is_alphanumeric()
+    }
+}
+
+/// The iterator of [`words`] and [`alphanumeric_runs`]: the maximal runs of
+/// the characters of class `C`, in order.
+pub(crate) struct Runs<'a, C> {
     text: &'a str,
     /// Byte offset of the next character to look at (always a boundary).
     at: usize,
+    class: std::marker::PhantomData<C>,
 }
 
-impl Words<'_> {
-    /// The byte length of the character at `at` and whether it is whitespace;
-    /// `None` at the end.
+impl<'a, C: CharClass> Runs<'a, C> {
+    fn new(text: &'a str) -> Self {
+        Runs {
+            text,
+            at: 0,
+            class: std::marker::PhantomData,
+        }
+    }
+
+    /// The byte length of the character at `at` and whether it is of the
+    /// class; `None` at the end.
     #[inline(always)]
     fn class_at(&self, at: usize) -> Option<(usize, bool)> {
         let b = *self.text.as_bytes().get(at)?;
         if b < 0x80 {
-            return Some((1, is_ascii_space(b)));
+            return Some((1, C::ascii(b)));
         }
         let c = self.text.get(at..)?.chars().next()?;
-        Some((c.len_utf8(), c.is_whitespace()))
+        Some((c.len_utf8(), C::other(c)))
     }
 }
 
-impl<'a> Iterator for Words<'a> {
+impl<'a, C: CharClass> Iterator for Runs<'a, C> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
         let mut at = self.at;
         loop {
             match self.class_at(at) {
-                Some((len, true)) => at += len,
-                Some((_, false)) => break,
+                Some((len, false)) => at += len,
+                Some((_, true)) => break,
                 None => {
                     self.at = at;
                     return None;
@@ -65,7 +115,7 @@ impl<'a> Iterator for Words<'a> {
             }
         }
         let start = at;
-        while let Some((len, false)) = self.class_at(at) {
+        while let Some((len, true)) = self.class_at(at) {
             at += len;
         }
         self.at = at;

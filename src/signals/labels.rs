@@ -13,6 +13,7 @@
 //! informative line with no weight: it does not lower the confidence.
 
 use super::Subject;
+use crate::analysis::tokens::alphanumeric_runs;
 use crate::evidence::msg;
 use crate::evidence::{
     place_why, plural_m, ramp_place, setting_points, setting_weight, unit, Line, Ramp,
@@ -184,58 +185,6 @@ pub fn split_words(text: &str, split_case: bool) -> Vec<String> {
         out.push(cur);
     }
     out
-}
-
-/// The maximal runs of letters and digits of `text`, exactly as
-/// `text.split(|c: char| !c.is_alphanumeric()).filter(|r| !r.is_empty())`
-/// gives them, judging ASCII bytes directly.
-fn alphanumeric_runs(text: &str) -> AlphanumericRuns<'_> {
-    AlphanumericRuns { text, at: 0 }
-}
-
-/// The iterator of [`alphanumeric_runs`].
-struct AlphanumericRuns<'a> {
-    text: &'a str,
-    /// Byte offset of the next character to look at (always a boundary).
-    at: usize,
-}
-
-impl AlphanumericRuns<'_> {
-    /// The byte length of the character at `at` and whether it is a letter
-    /// or digit; `None` at the end.
-    #[inline(always)]
-    fn class_at(&self, at: usize) -> Option<(usize, bool)> {
-        let b = *self.text.as_bytes().get(at)?;
-        if b < 0x80 {
-            return Some((1, b.is_ascii_alphanumeric()));
-        }
-        let c = self.text.get(at..)?.chars().next()?;
-        Some((c.len_utf8(), c.is_alphanumeric()))
-    }
-}
-
-impl<'a> Iterator for AlphanumericRuns<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        let mut at = self.at;
-        loop {
-            match self.class_at(at) {
-                Some((len, false)) => at += len,
-                Some((_, true)) => break,
-                None => {
-                    self.at = at;
-                    return None;
-                }
-            }
-        }
-        let start = at;
-        while let Some((len, true)) = self.class_at(at) {
-            at += len;
-        }
-        self.at = at;
-        self.text.get(start..at)
-    }
 }
 
 /// Words that, just before a bot word, deny it ("not a bot", "no bots").
