@@ -144,8 +144,12 @@ proptest! {
         match (r.zero_at(), zero_by_powf(&r)) {
             (Some(got), Some(want)) => {
                 prop_assert!((got - want).abs() <= 8.0 * f64::EPSILON * want.abs().max(1.0));
-                let (got, want) = (round_arg(got), round_arg(want));
-                prop_assert!(same_arg(&got, &want), "zero of {:?}: {:?} against {:?}", r, got, want);
+                // Two values this close show alike unless a rounding boundary
+                // lies between them (a zero point on a tie such as 4,450: the
+                // last bits decide between 4,400 and 4,500, either way honest).
+                let tie = !same_arg(&round_arg_by_powf(got), &round_arg_by_powf(want));
+                let (shown, wanted) = (round_arg(got), round_arg(want));
+                prop_assert!(tie || same_arg(&shown, &wanted), "zero of {:?}: {:?} against {:?}", r, shown, wanted);
             }
             (None, None) => {}
             (got, want) => prop_assert!(false, "zero of {:?}: {:?} against {:?}", r, got, want),
