@@ -454,34 +454,41 @@ fn links_of(t: &Tweet) -> Vec<&str> {
 }
 
 fn max_same_url(external: &[Vec<&str>]) -> usize {
-    // Each post's distinct canonical links (a post has few: a list is
-    // enough), then in how many posts each one appears.
-    let per_post: Vec<Vec<String>> = external
-        .iter()
-        .map(|ls| {
-            distinct(
-                ls.iter()
-                    .filter(|u| !is_shortener_link(u))
-                    .map(|u| canonical_url(u)),
-            )
-        })
-        .collect();
-    let mut counts: Counts = HashMap::new();
-    for u in per_post.iter().flatten() {
-        *counts.entry(u.as_str()).or_default() += 1;
-    }
-    counts.values().copied().max().unwrap_or(0)
+    let per_post = distinct_per_post(external, |u| Some(canonical_url(u)));
+    posts_with(&per_post).values().copied().max().unwrap_or(0)
 }
 
-/// The distinct items, in their first order.
-fn distinct(items: impl Iterator<Item = String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for item in items {
-        if !out.contains(&item) {
-            out.push(item);
-        }
+/// Each post's distinct keys of its links (`key` of each link not through a
+/// shortener; a post has few, so a list is enough), in their first order.
+fn distinct_per_post(
+    external: &[Vec<&str>],
+    key: impl Fn(&str) -> Option<String>,
+) -> Vec<Vec<String>> {
+    external
+        .iter()
+        .map(|links| {
+            let mut out: Vec<String> = Vec::new();
+            for k in links
+                .iter()
+                .filter(|u| !is_shortener_link(u))
+                .filter_map(|u| key(u))
+            {
+                if !out.contains(&k) {
+                    out.push(k);
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+/// In how many posts each key appears.
+fn posts_with(per_post: &[Vec<String>]) -> Counts<'_> {
+    let mut counts: Counts = HashMap::new();
+    for k in per_post.iter().flatten() {
+        *counts.entry(k.as_str()).or_default() += 1;
     }
-    out
+    counts
 }
 
 /// URL without scheme, `www.`, trailing `/` or letter case of the host, for
@@ -504,25 +511,12 @@ fn own_site(account: &Account, external: &[Vec<&str>]) -> OwnSite {
         .as_deref()
         .filter(|u| !is_shortener_link(u) && !is_x_link(u))
         .and_then(registrable_domain);
-    let per_post: Vec<Vec<String>> = external
-        .iter()
-        .map(|ls| {
-            distinct(
-                ls.iter()
-                    .filter(|u| !is_shortener_link(u))
-                    .filter_map(|u| registrable_domain(u)),
-            )
-        })
-        .collect();
+    let per_post = distinct_per_post(external, registrable_domain);
     let (domain, basis) = match profile {
         Some(d) => (Some(d), OwnSiteBasis::ProfileUrl),
         None => {
-            let mut counts: Counts = HashMap::new();
-            for d in per_post.iter().flatten() {
-                *counts.entry(d.as_str()).or_default() += 1;
-            }
             // Most posts first, then alphabetical, so ties are stable.
-            let best = counts
+            let best = posts_with(&per_post)
                 .into_iter()
                 .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)));
             match best {
