@@ -8,25 +8,13 @@
 
 use followback::memory::Memory;
 use followback::prepared::Matchers;
-use followback::score::{score_compact, score_with, verdict_from, CompactVerdict};
+use followback::score::{score_compact, score_with, CompactVerdict};
 use followback::signals;
-use followback::{Account, Interaction, Settings, Snapshot, Source, Subject, Tweet, Verdict};
+use followback::{Account, Interaction, Settings, Snapshot, Source, Tweet};
 use proptest::prelude::*;
 
 mod common;
 use common::*;
-
-/// The verdict from scratch: nothing prepared, nothing kept.
-fn scratch(subject: &Subject, settings: &Settings) -> Verdict {
-    let bare = Subject {
-        prepared: None,
-        features: None,
-        ..*subject
-    };
-    let profile = signals::evaluate_profile(&bare, settings, NOW);
-    let behaviour = signals::evaluate_behaviour(&bare, settings, NOW);
-    verdict_from(&bare, settings, profile, behaviour)
-}
 
 /// Every remembered account scored with its kept features equals its score
 /// from scratch, on both paths; returns how many entries held kept features

@@ -6,23 +6,11 @@
 
 use followback::memory::Memory;
 use followback::prepared::Matchers;
-use followback::score::{score_with, verdict_from};
-use followback::signals;
-use followback::{Account, Settings, Source, Subject, Tweet, TweetKind, Verdict};
+use followback::score::score_with;
+use followback::{Account, Settings, Source, Tweet, TweetKind, Verdict};
 
-const NOW: i64 = 1_767_225_600; // 2026-01-01
-const DAY: i64 = 86_400;
-
-fn scratch(subject: &Subject, settings: &Settings) -> Verdict {
-    let bare = Subject {
-        prepared: None,
-        features: None,
-        ..*subject
-    };
-    let profile = signals::evaluate_profile(&bare, settings, NOW);
-    let behaviour = signals::evaluate_behaviour(&bare, settings, NOW);
-    verdict_from(&bare, settings, profile, behaviour)
-}
+mod common;
+use common::{scratch, DAY, NOW};
 
 fn account(handle: &str, bio: &str) -> Account {
     Account {

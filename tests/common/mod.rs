@@ -1,11 +1,16 @@
 //! Random accounts for the scoring property tests (score_fast_props,
 //! features_props): profiles with any fact present or missing, recent posts,
-//! count history, interactions with the viewer, and random valid settings.
+//! count history, interactions with the viewer, and random valid settings;
+//! and the verdict from scratch they are compared with (also
+//! score_explained_kept).
 #![allow(dead_code)]
 
+use followback::score::verdict_from;
 use followback::settings::{schema, SettingKind};
+use followback::signals;
 use followback::{
-    Account, Interaction, InteractionKind, Settings, Snapshot, Source, Tweet, TweetKind,
+    Account, Interaction, InteractionKind, Settings, Snapshot, Source, Subject, Tweet, TweetKind,
+    Verdict,
 };
 use proptest::prelude::*;
 use serde_json::{Map, Value};
@@ -200,4 +205,17 @@ pub fn subject_parts(
         let handle = a.handle.clone();
         (Just(a), tweets(handle), history(), interactions())
     })
+}
+
+/// The verdict from scratch: nothing prepared, nothing kept (every signal
+/// computes what it needs), the reference for scoring with kept features.
+pub fn scratch(subject: &Subject, settings: &Settings) -> Verdict {
+    let bare = Subject {
+        prepared: None,
+        features: None,
+        ..*subject
+    };
+    let profile = signals::evaluate_profile(&bare, settings, NOW);
+    let behaviour = signals::evaluate_behaviour(&bare, settings, NOW);
+    verdict_from(&bare, settings, profile, behaviour)
 }
